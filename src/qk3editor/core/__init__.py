@@ -1,0 +1,1 @@
+"""Pure-Python core: no Qt, no database, no network. Every other layer may import it."""

@@ -1,0 +1,77 @@
+"""Typed errors with stable codes. The UI and CLI map a code to translated text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from qk3editor.core.i18n import QT_TRANSLATE_NOOP, Translator
+
+
+class QkError(Exception):
+    """Base of every error a user may see.
+
+    ``code`` is stable (tests and the UI branch on it); ``template`` is the English text,
+    marked for Qt Linguist under the context ``errors``; ``params`` fill it in.
+    """
+
+    code = "error"
+    template = QT_TRANSLATE_NOOP("errors", "Something went wrong: {detail}")
+
+    def __init__(self, template: str | None = None, /, **params: Any) -> None:
+        if template is not None:
+            self.template = template
+        self.params = params
+        super().__init__(self.message())
+
+    def message(self, translator: Translator | None = None) -> str:
+        """The message, in the translator's language (English without one)."""
+        text = translator.tr("errors", self.template) if translator else self.template
+        try:
+            return text.format(**self.params)
+        except (KeyError, IndexError, ValueError):
+            return text
+
+
+class NotFoundError(QkError):
+    code = "not_found"
+    template = QT_TRANSLATE_NOOP("errors", "Not found: {what}")
+
+
+class ArticleNotFound(NotFoundError):
+    code = "article_not_found"
+    template = QT_TRANSLATE_NOOP("errors", "No article with id {id}")
+
+
+class ConflictError(QkError):
+    code = "conflict"
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The article was changed elsewhere (version {expected} expected, {actual} found)",
+    )
+
+
+class ValidationError(QkError):
+    code = "invalid"
+    template = QT_TRANSLATE_NOOP("errors", "Invalid value: {detail}")
+
+
+class InvalidTransition(QkError):
+    code = "invalid_transition"
+    template = QT_TRANSLATE_NOOP("errors", "An article cannot go from {source} to {target}")
+
+
+class ImportFormatError(QkError):
+    code = "import_format"
+    template = QT_TRANSLATE_NOOP("errors", "Cannot read {path}: {detail}")
+
+
+class StoreError(QkError):
+    code = "store"
+    template = QT_TRANSLATE_NOOP("errors", "The store cannot be used: {detail}")
+
+
+class StoreReadOnly(StoreError):
+    code = "store_read_only"
+    template = QT_TRANSLATE_NOOP(
+        "errors", "The store is read-only or the disk is full; your text is kept in the editor"
+    )

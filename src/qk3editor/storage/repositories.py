@@ -1,0 +1,297 @@
+"""Repositories: one unit of work per method, frozen dataclasses out."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from qk3editor.core.articles import (
+    Article,
+    ArticleFields,
+    ArticleRow,
+    Category,
+    Status,
+    check_transition,
+    new_article_id,
+    utcnow,
+)
+from qk3editor.core.errors import ArticleNotFound, ConflictError, ValidationError
+from qk3editor.storage.db import Store
+from qk3editor.storage.models import ArticleModel, CategoryModel
+
+SORT_COLUMNS = {
+    "title": ArticleModel.title,
+    "category": CategoryModel.name,
+    "status": ArticleModel.status,
+    "updated_at": ArticleModel.updated_at,
+    "created_at": ArticleModel.created_at,
+    "byline": ArticleModel.byline,
+}
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+@dataclass(frozen=True)
+class ArticleQuery:
+    """What the library shows: filters and order, all done by the database."""
+
+    status: Status | None = None
+    category_id: int | None = None
+    include_spiked: bool = False
+    order_by: str = "updated_at"
+    descending: bool = True
+
+
+def _to_article(m: ArticleModel) -> Article:
+    return Article(
+        id=m.id,
+        title=m.title,
+        lead=m.lead,
+        body=m.body,
+        category=m.category.name if m.category else None,
+        category_slug=m.category.slug if m.category else None,
+        byline=m.byline,
+        tags=tuple(m.tags or ()),
+        status=Status(m.status),
+        created_at=m.created_at,
+        updated_at=m.updated_at,
+        version=m.version,
+        publish_at=m.publish_at,
+    )
+
+
+class CategoryRepository:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def list(self) -> list[Category]:
+        with self._store.begin() as s:
+            rows = s.scalars(select(CategoryModel).order_by(CategoryModel.position))
+            return [Category(c.id, c.slug, c.name, c.position) for c in rows]
+
+    def find(self, name_or_slug: str) -> Category | None:
+        """A category by slug or by name (case-insensitive, NFC)."""
+        key = nfc(name_or_slug).strip()
+        for c in self.list():
+            if c.slug == key or c.name.casefold() == key.casefold():
+                return c
+        return None
+
+    def ensure(self, name: str, slug: str) -> Category:
+        """The category with this name, created (with ``slug``) if there is none."""
+        found = self.find(name) or self.find(slug)
+        if found:
+            return found
+        with self._store.begin() as s:
+            position = (s.scalar(select(func.max(CategoryModel.position))) or 0) + 1
+            m = CategoryModel(slug=slug, name=nfc(name).strip(), position=position)
+            s.add(m)
+            s.flush()
+            return Category(m.id, m.slug, m.name, m.position)
+
+    def rename(self, category_id: int, name: str) -> None:
+        with self._store.begin() as s:
+            m = s.get(CategoryModel, category_id)
+            if m is None:
+                raise ValidationError(detail=f"category {category_id}")
+            m.name = nfc(name).strip()
+
+
+class ArticleRepository:
+    """Articles in the store. Every text field is stored NFC."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    # -- reading ---------------------------------------------------------------------------
+    def get(self, article_id: str) -> Article:
+        with self._store.begin() as s:
+            m = s.get(ArticleModel, article_id)
+            if m is None:
+                raise ArticleNotFound(id=article_id)
+            return _to_article(m)
+
+    def exists(self, article_id: str) -> bool:
+        with self._store.begin() as s:
+            return s.get(ArticleModel, article_id) is not None
+
+    def list(self, query: ArticleQuery | None = None) -> list[Article]:
+        ids = self.list_ids(query)
+        return self.get_many(ids)
+
+    def get_many(self, ids: Sequence[str]) -> list[Article]:
+        with self._store.begin() as s:
+            rows = {m.id: m for m in s.scalars(select(ArticleModel).where(ArticleModel.id.in_(ids)))}
+            return [_to_article(rows[i]) for i in ids if i in rows]
+
+    def list_ids(self, query: ArticleQuery | None = None) -> list[str]:
+        """The ids the library shows, filtered and ordered by the database."""
+        q = query or ArticleQuery()
+        stmt = select(ArticleModel.id).outerjoin(CategoryModel)
+        if q.status is not None:
+            stmt = stmt.where(ArticleModel.status == q.status.value)
+        elif not q.include_spiked:
+            stmt = stmt.where(ArticleModel.status != Status.SPIKED.value)
+        if q.category_id is not None:
+            stmt = stmt.where(ArticleModel.category_id == q.category_id)
+        column = SORT_COLUMNS.get(q.order_by, ArticleModel.updated_at)
+        order = column.desc() if q.descending else column.asc()
+        stmt = stmt.order_by(order, ArticleModel.id)
+        with self._store.begin() as s:
+            return list(s.scalars(stmt))
+
+    def rows(self, ids: Sequence[str]) -> list[ArticleRow]:
+        """Library rows for ``ids`` in that order (one query; the library loads in chunks)."""
+        stmt = (
+            select(
+                ArticleModel.id,
+                ArticleModel.title,
+                CategoryModel.name,
+                ArticleModel.status,
+                ArticleModel.updated_at,
+                ArticleModel.byline,
+            )
+            .outerjoin(CategoryModel)
+            .where(ArticleModel.id.in_(list(ids)))
+        )
+        with self._store.begin() as s:
+            found = {
+                r[0]: ArticleRow(r[0], r[1], r[2], Status(r[3]), r[4], r[5]) for r in s.execute(stmt)
+            }
+        return [found[i] for i in ids if i in found]
+
+    def count(self) -> int:
+        with self._store.begin() as s:
+            return s.scalar(select(func.count()).select_from(ArticleModel)) or 0
+
+    # -- writing ---------------------------------------------------------------------------
+    def create(self, fields: ArticleFields, article_id: str | None = None) -> Article:
+        """A new draft with ``fields``."""
+        now = utcnow()
+        with self._store.begin() as s:
+            m = ArticleModel(
+                id=article_id or new_article_id(),
+                title="",
+                lead="",
+                body="",
+                byline="",
+                tags=[],
+                status=Status.DRAFT.value,
+                created_at=now,
+                updated_at=now,
+                version=1,
+            )
+            self._apply(s, m, fields)
+            s.add(m)
+            s.flush()
+            s.refresh(m)
+            return _to_article(m)
+
+    def update(
+        self, article_id: str, fields: ArticleFields, expected_version: int | None = None
+    ) -> Article:
+        """Apply ``fields``; with ``expected_version``, refuse if someone saved in between."""
+        with self._store.begin() as s:
+            m = s.get(ArticleModel, article_id, with_for_update=not self._store.is_sqlite)
+            if m is None:
+                raise ArticleNotFound(id=article_id)
+            if expected_version is not None and m.version != expected_version:
+                raise ConflictError(expected=expected_version, actual=m.version)
+            if not self._apply(s, m, fields):
+                return _to_article(m)
+            m.version += 1
+            m.updated_at = utcnow()
+            s.flush()
+            s.refresh(m)
+            return _to_article(m)
+
+    def set_status(self, article_id: str, target: Status) -> Article:
+        """Move the article through the workflow (rules in core)."""
+        with self._store.begin() as s:
+            m = s.get(ArticleModel, article_id)
+            if m is None:
+                raise ArticleNotFound(id=article_id)
+            source = Status(m.status)
+            check_transition(source, target)
+            if target is Status.SPIKED:
+                m.spiked_from = source.value
+            m.status = target.value
+            m.version += 1
+            m.updated_at = utcnow()
+            s.flush()
+            s.refresh(m)
+            return _to_article(m)
+
+    def spike(self, article_id: str) -> Article:
+        return self.set_status(article_id, Status.SPIKED)
+
+    def restore(self, article_id: str) -> Article:
+        """Bring a spiked article back to the state it had before."""
+        with self._store.begin() as s:
+            m = s.get(ArticleModel, article_id)
+            if m is None:
+                raise ArticleNotFound(id=article_id)
+            target = m.spiked_from or Status.DRAFT.value
+        return self.set_status(article_id, Status(target))
+
+    def _apply(self, s: object, m: ArticleModel, f: ArticleFields) -> bool:
+        changed = False
+
+        def put(attr: str, value: object) -> None:
+            nonlocal changed
+            if getattr(m, attr) != value:
+                setattr(m, attr, value)
+                changed = True
+
+        for attr in ("title", "lead", "body", "byline"):
+            value = getattr(f, attr)
+            if value is not None:
+                put(attr, nfc(value))
+        if f.tags is not None:
+            put("tags", _clean_tags(f.tags))
+        if f.category is not None:
+            put("category_id", self._category_id(s, f.category))
+        if f.clear_publish_at:
+            put("publish_at", None)
+        elif f.publish_at is not None:
+            put("publish_at", _aware(f.publish_at))
+        return changed
+
+    def _category_id(self, s: object, name_or_slug: str) -> int | None:
+        from sqlalchemy.orm import Session
+
+        assert isinstance(s, Session)
+        key = nfc(name_or_slug).strip()
+        if not key:
+            return None
+        for c in s.scalars(select(CategoryModel)):
+            if c.slug == key or c.name.casefold() == key.casefold():
+                return c.id
+        from qk3editor.core.text_basic import slug_basic
+
+        position = (s.scalar(select(func.max(CategoryModel.position))) or 0) + 1
+        c = CategoryModel(slug=slug_basic(key) or f"category-{position}", name=key, position=position)
+        s.add(c)
+        s.flush()
+        return c.id
+
+
+def _clean_tags(tags: Iterable[str]) -> list[str]:
+    seen: list[str] = []
+    for t in tags:
+        t = nfc(t).strip()
+        if t and t not in seen:
+            seen.append(t)
+    return seen
+
+
+def _aware(value: datetime) -> datetime:
+    if value.tzinfo is None:
+        raise ValidationError(detail="a date without a time zone")
+    return value
