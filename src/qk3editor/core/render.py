@@ -1,0 +1,356 @@
+"""The one renderer: markdown → sanitised portal HTML, for the preview and for publishing.
+
+Pipeline: python-markdown → nh3 (allow-list) → figures resolved → the portal's article shape.
+The body is split into independent blocks (at blank lines where markdown cannot join them) and
+each block's sanitised HTML is cached, so re-rendering while a reporter types touches only the
+block that changed. Photos placed in the body are written ``![caption](qk3photo:<id>)`` on a
+line of their own; a *resolver* turns the id into a URL, caption and credit (local file URLs
+for the preview, remote URLs for publishing).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, timezone
+from functools import lru_cache
+from pathlib import Path
+from string import Template
+from xml.etree import ElementTree as ET
+
+import markdown
+import nh3
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+PHOTO_SCHEME = "qk3photo"
+_VN_TZ = timezone(timedelta(hours=7), "ICT")  # no DST in Vietnam since 1975
+
+ALLOWED_TAGS = frozenset(
+    {
+        "a", "abbr", "b", "blockquote", "br", "caption", "code", "del", "div", "em",
+        "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "li",
+        "ol", "p", "pre", "s", "small", "span", "strong", "sub", "sup", "table", "tbody",
+        "td", "tfoot", "th", "thead", "tr", "u", "ul",
+    }
+)  # fmt: skip
+ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "figure": {"class", "data-photo"},
+    "figcaption": {"class"},
+    "ol": {"start"},
+    "td": {"align", "colspan", "rowspan"},
+    "th": {"align", "colspan", "rowspan"},
+    "code": {"class"},
+    "abbr": {"title"},
+}
+# data: and javascript: are absent on purpose; our own images use qk3photo: and are resolved
+# after sanitising, by a resolver whose URLs are checked again (_SAFE_SRC).
+URL_SCHEMES = frozenset({"http", "https", "mailto", PHOTO_SCHEME})
+_SAFE_SRC = re.compile(r"^(?:https?://|file:///|/)", re.I)
+_MD_EXTENSIONS = ["tables", "fenced_code", "sane_lists"]
+
+
+@dataclass(frozen=True)
+class PhotoRef:
+    """What a resolver knows of a photo placed in the body."""
+
+    src: str
+    caption: str = ""
+    credit: str = ""
+    width: int | None = None
+
+
+PhotoResolver = Callable[[str], "PhotoRef | None"]
+
+
+def no_photos(_photo_id: str) -> PhotoRef | None:
+    """A resolver that knows no photo (figures keep their caption, lose their image)."""
+    return None
+
+
+@dataclass(frozen=True)
+class RenderInput:
+    """The parts of an article the renderer shows (plain values, safe to pass to a thread)."""
+
+    title: str = ""
+    lead: str = ""
+    body: str = ""
+    category: str | None = None
+    byline: str = ""
+    date: datetime | None = None
+
+
+# -- figures inside markdown -------------------------------------------------------------------
+class _FigureProcessor(Treeprocessor):
+    """A paragraph holding only a ``qk3photo:`` image becomes a figure with a figcaption."""
+
+    def run(self, root: ET.Element) -> None:
+        for parent in list(root.iter()):
+            for i, child in enumerate(list(parent)):
+                if child.tag != "p" or len(child) != 1 or (child.text or "").strip():
+                    continue
+                img = child[0]
+                if img.tag != "img" or (img.tail or "").strip():
+                    continue
+                src = img.get("src", "")
+                if not src.startswith(PHOTO_SCHEME + ":"):
+                    continue
+                figure = ET.Element("figure", {"class": "qk3-figure"})
+                figure.set("data-photo", src[len(PHOTO_SCHEME) + 1 :])
+                img.tail = None
+                figure.append(img)
+                caption = ET.SubElement(figure, "figcaption", {"class": "qk3-caption"})
+                caption.text = img.get("alt", "")
+                figure.tail = child.tail
+                parent.remove(child)
+                parent.insert(i, figure)
+
+
+class _FigureExtension(Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.treeprocessors.register(_FigureProcessor(md), "qk3_figures", 5)
+
+
+_local = threading.local()
+
+
+def _md() -> markdown.Markdown:
+    md = getattr(_local, "md", None)
+    if md is None:
+        md = markdown.Markdown(extensions=[*_MD_EXTENSIONS, _FigureExtension()])
+        _local.md = md
+    return md
+
+
+_SCRIPTISH = ("javascript:", "vbscript:", "livescript:", "data:")
+
+
+def _url_filter(_tag: str, attr: str, value: str) -> str | None:
+    """Drop a URL that a lenient browser could still read as a script URL.
+
+    nh3 already refuses unknown schemes; this also refuses ones hidden by blanks or control
+    characters inside the scheme (``java\tscript:``), which some parsers skip.
+    """
+    if attr in ("href", "src"):
+        compact = "".join(ch for ch in value if ch > " ").lower()
+        if compact.startswith(_SCRIPTISH):
+            return None
+    return value
+
+
+def sanitize(fragment: str) -> str:
+    """``fragment`` with everything outside the allow-list removed (scripts with content)."""
+    return nh3.clean(
+        fragment,
+        attribute_filter=_url_filter,
+        tags=set(ALLOWED_TAGS),
+        clean_content_tags={"script", "style"},
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=set(URL_SCHEMES),
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+
+
+def _fallback_html(text: str) -> str:
+    """Plain escaped paragraphs, for a block markdown cannot handle (e.g. absurd nesting)."""
+    parts = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
+    return "".join(f"<p>{html.escape(p)}</p>\n" for p in parts)
+
+
+@lru_cache(maxsize=8192)
+def render_block(text: str) -> str:
+    """One markdown block → sanitised HTML, photos still as ``qk3photo:`` placeholders."""
+    md = _md()
+    try:
+        out = md.reset().convert(text)
+    except (RecursionError, ValueError, IndexError, KeyError):
+        md.reset()
+        out = _fallback_html(text)
+    return sanitize(out)
+
+
+# -- splitting the body into independent blocks ------------------------------------------------
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_JOINS_PREVIOUS = re.compile(r"^(?:[ \t]|[-*+][ \t]|\d{1,9}[.)][ \t]|>|\||:)")
+_NEEDS_WHOLE = re.compile(r"^ {0,3}\[[^\]\n]+\]:|^\*\[|<!--|^ {0,3}<", re.M)
+
+
+def split_blocks(body: str) -> list[tuple[int, str]]:
+    """``body`` cut at blank lines where markdown cannot carry a construct across.
+
+    Returns (first line number, text) pairs. A document with link reference definitions,
+    comments or raw HTML blocks is one block: those reach across blank lines.
+    """
+    if _NEEDS_WHOLE.search(body):
+        return [(0, body)]
+    lines = body.split("\n")
+    blocks: list[tuple[int, str]] = []
+    start = 0
+    fence: str | None = None
+    blank_before = False
+    for i, line in enumerate(lines):
+        m = _FENCE.match(line)
+        if fence is not None:
+            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
+                fence = None
+            continue
+        if not line.strip():
+            blank_before = True
+            continue
+        if blank_before and i > start and not _JOINS_PREVIOUS.match(line):
+            blocks.append((start, "\n".join(lines[start:i])))
+            start = i
+        blank_before = False
+        if m:
+            fence = m.group(1)
+    blocks.append((start, "\n".join(lines[start:])))
+    return [(n, t) for n, t in blocks if t.strip()]
+
+
+# -- figures resolved ---------------------------------------------------------------------------
+_FIGURE = re.compile(
+    r'<figure class="qk3-figure" data-photo="([^"]*)">(.*?)<figcaption class="qk3-caption">'
+    r"(.*?)</figcaption></figure>",
+    re.S,
+)
+_CREDIT_PREFIX = "Ảnh: "
+_TAGS = re.compile(r"<[^>]*>")
+
+
+def _resolve_figures(fragment: str, resolver: PhotoResolver) -> str:
+    def figure(m: re.Match[str]) -> str:
+        photo_id = html.unescape(m.group(1))
+        caption_html = m.group(3)
+        ref = resolver(photo_id)
+        attr_id = html.escape(photo_id, quote=True)
+        if ref is None or not _SAFE_SRC.match(ref.src):
+            img = '<p class="qk3-missing">[?]</p>'
+        else:
+            width = f' width="{int(ref.width)}"' if ref.width else ""
+            alt = html.escape(_TAGS.sub("", html.unescape(caption_html)) or ref.caption, quote=True)
+            img = f'<img src="{html.escape(ref.src, quote=True)}" alt="{alt}"{width}>'
+        if not caption_html.strip() and ref is not None and ref.caption:
+            caption_html = html.escape(ref.caption)
+        credit = ""
+        if ref is not None and ref.credit:
+            credit = f' <span class="qk3-credit">({_CREDIT_PREFIX}{html.escape(ref.credit)})</span>'
+        return (
+            f'<figure class="qk3-figure" data-photo="{attr_id}">{img}'
+            f'<figcaption class="qk3-caption">{caption_html}{credit}</figcaption></figure>'
+        )
+
+    return _FIGURE.sub(figure, fragment)
+
+
+def render_body(body: str, resolver: PhotoResolver = no_photos, anchors: bool = False) -> str:
+    """The body's sanitised HTML with figures resolved.
+
+    With ``anchors`` each block starts with ``<a name="L<n>"></a>`` (n = its first line, from 0)
+    so that the preview can scroll to the editor's place.
+    """
+    parts: list[str] = []
+    for line, text in split_blocks(body):
+        anchor = f'<a name="L{line}"></a>' if anchors else ""
+        parts.append(anchor + render_block(text))
+    out = "\n".join(parts)
+    if "qk3-figure" in out:
+        out = _resolve_figures(out, resolver)
+    return out
+
+
+def block_lines(body: str) -> list[int]:
+    """The first line of every block (the anchors :func:`render_body` writes)."""
+    return [n for n, _t in split_blocks(body)]
+
+
+# -- dates ------------------------------------------------------------------------------------
+_WEEKDAYS = ("Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy", "Chủ nhật")
+
+
+def _local_portal_date(value: datetime) -> str:
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    local = value.astimezone(_VN_TZ)
+    return f"{_WEEKDAYS[local.weekday()]}, {local:%d/%m/%Y}"
+
+
+def portal_date(value: datetime) -> str:
+    """The portal's header date, e.g. ``Chủ nhật, 21/10/2018`` (Vietnam time)."""
+    return _date_formatter()(value)
+
+
+@lru_cache(maxsize=1)
+def _date_formatter() -> Callable[[datetime], str]:
+    try:  # the Vietnamese toolkit (issue 3) when it is there
+        from qk3editor.core.vietnamese import dates  # type: ignore[attr-defined]
+    except ImportError:
+        return _local_portal_date
+    for name in ("portal_date", "format_portal_date", "format_header_date"):
+        fn = getattr(dates, name, None)
+        if callable(fn):
+            return fn  # type: ignore[no-any-return]
+    return _local_portal_date
+
+
+# -- the article -------------------------------------------------------------------------------
+_TEMPLATES = Path(__file__).resolve().parents[3] / "resources" / "templates"
+
+
+def templates_dir() -> Path:
+    """The shipped templates (source tree, or the wheel's copy)."""
+    packaged = Path(__file__).resolve().parents[1] / "resources" / "templates"
+    return packaged if packaged.is_dir() else _TEMPLATES
+
+
+@lru_cache(maxsize=4)
+def _template(name: str) -> Template:
+    return Template((templates_dir() / name).read_text(encoding="utf-8"))
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def render_fragment(
+    article: RenderInput,
+    resolver: PhotoResolver = no_photos,
+    anchors: bool = False,
+    home_label: str = "Trang chủ",
+) -> str:
+    """The article as the portal shows it: the HTML publishing sends (and the preview shows)."""
+    parts = ['<article class="qk3-article">']
+    crumbs = f'<a href="/">{_esc(home_label)}</a>'
+    if article.category:
+        crumbs += f' <span class="qk3-sep">›</span> <span>{_esc(article.category)}</span>'
+    parts.append(f'<p class="qk3-breadcrumb">{crumbs}</p>')
+    parts.append(f'<h1 class="qk3-title">{_esc(article.title)}</h1>')
+    if article.date is not None:
+        parts.append(f'<p class="qk3-date">{_esc(portal_date(article.date))}</p>')
+    if article.lead.strip():
+        lead = _esc(article.lead.strip()).replace("\n", "<br>")
+        parts.append(f'<p class="qk3-lead"><strong>{lead}</strong></p>')
+    parts.append('<div class="qk3-body">')
+    parts.append(render_body(article.body, resolver, anchors))
+    parts.append("</div>")
+    if article.byline.strip():
+        parts.append(f'<p class="qk3-byline" align="right">{_esc(article.byline.strip())}</p>')
+    parts.append("</article>")
+    return "\n".join(parts) + "\n"
+
+
+def render_page(
+    article: RenderInput, resolver: PhotoResolver = no_photos, anchors: bool = False
+) -> str:
+    """The full preview page: the portal's frame, its CSS and :func:`render_fragment`."""
+    css = (templates_dir() / "article.css").read_text(encoding="utf-8")
+    return _template("article_page.html").substitute(
+        title=_esc(article.title),
+        css=css,
+        article=render_fragment(article, resolver, anchors),
+    )
