@@ -1,0 +1,429 @@
+"""Import articles from Word (.docx), markdown, plain text and HTML; export .md, .html, .docx.
+
+Word goes through mammoth (headings, bold, italics, lists, images, captions kept) into HTML and
+then into our markdown; images come out as bytes with a placeholder photo id
+(``qk3photo:import-N``) for the photo library to take over. Text files are decoded as UTF-8,
+else Windows-1258/1252; a legacy-font detector (TCVN3/VNI, issue 3's
+``qk3editor.core.vietnamese.legacy``) is pluggable and only *reports* — conversion is offered,
+never silent.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from html.parser import HTMLParser
+from pathlib import Path
+
+from qk3editor.core.errors import ImportFormatError
+
+IMPORT_SUFFIXES = (".docx", ".md", ".markdown", ".txt", ".html", ".htm")
+PLACEHOLDER_PREFIX = "import-"
+_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u00ad"), None)
+
+# Word styles → HTML mammoth writes; Caption/Title/Subtitle are Word's built-in names.
+DOCX_STYLE_MAP = """
+p[style-name='Title'] => h1.doc-title:fresh
+p[style-name='Subtitle'] => p.doc-lead:fresh
+p[style-name='Caption'] => p.caption:fresh
+p[style-name='caption'] => p.caption:fresh
+p[style-name='Quote'] => blockquote > p:fresh
+p[style-name='Intense Quote'] => blockquote > p:fresh
+"""
+
+
+@dataclass(frozen=True)
+class ExtractedImage:
+    """An image found in an imported document; ``placeholder`` is the id used in the body."""
+
+    placeholder: str
+    data: bytes
+    content_type: str
+    caption: str = ""
+
+    @property
+    def extension(self) -> str:
+        return {"image/png": ".png", "image/gif": ".gif", "image/webp": ".webp"}.get(
+            self.content_type, ".jpg"
+        )
+
+
+@dataclass(frozen=True)
+class ImportedDocument:
+    title: str = ""
+    lead: str = ""
+    body: str = ""
+    category: str | None = None
+    byline: str = ""
+    tags: tuple[str, ...] = ()
+    images: tuple[ExtractedImage, ...] = ()
+    encoding: str = "utf-8"
+    legacy_encoding: str | None = None  # "tcvn3", "vni"… when the detector suspects one
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+
+LegacyDetector = Callable[[str], "str | None"]
+
+
+def nfc(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
+    return unicodedata.normalize("NFC", text)
+
+
+def default_legacy_detector() -> LegacyDetector | None:
+    """Issue 3's TCVN3/VNI detector when it is installed."""
+    try:
+        from qk3editor.core.vietnamese import legacy  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    for name in ("detect_legacy", "detect", "detect_encoding"):
+        fn = getattr(legacy, name, None)
+        if callable(fn):
+
+            def detect(text: str, _fn: Callable[[str], object] = fn) -> str | None:
+                found = _fn(text)
+                if not found:
+                    return None
+                return str(getattr(found, "value", None) or getattr(found, "name", None) or found)
+
+            return detect
+    return None
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """(text, encoding): UTF-8 (BOM or not), UTF-16 with a BOM, else Windows-1258/1252."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16"
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    for enc in ("cp1258", "cp1252"):
+        try:
+            return data.decode(enc), enc
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1"), "latin-1"
+
+
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_-]+)", re.I)
+
+
+def decode_html(data: bytes) -> tuple[str, str]:
+    m = _META_CHARSET.search(data[:4096])
+    if m:
+        enc = m.group(1).decode("ascii").lower()
+        try:
+            return data.decode(enc), enc
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode_text(data)
+
+
+# -- HTML → markdown ----------------------------------------------------------------------------
+_BLOCK = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "figcaption", "tr"}
+_SKIP = {"script", "style", "head", "title", "noscript", "template"}
+
+
+class _MarkdownWriter(HTMLParser):
+    """A small HTML → markdown converter for what Word, mammoth and web pages produce."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[tuple[str, str]] = []  # (kind, markdown)
+        self._buf: list[str] = []
+        self._kind = "p"
+        self._lists: list[list[int | str]] = []  # [type, counter]
+        self._quote = 0
+        self._skip = 0
+        self._href: list[str | None] = []
+        self._pre = False
+        self.doc_title = ""
+        self.doc_lead = ""
+
+    # block handling
+    def _flush(self) -> None:
+        text = "".join(self._buf)
+        self._buf = []
+        if self._pre:
+            content = text.strip("\n")
+        else:
+            content = re.sub(r"[ \t\n]+", " ", text).strip()
+        if not content:
+            return
+        self.blocks.append((self._kind, content))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag in _SKIP:
+            self._skip += 1
+            return
+        if self._skip:
+            return
+        cls = a.get("class", "")
+        if tag in _BLOCK or tag in {"ul", "ol", "div", "figure", "table"}:
+            self._flush()
+        if tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
+            self._kind = "title" if "doc-title" in cls else tag
+        elif tag == "p":
+            self._kind = "caption" if "caption" in cls else "lead" if "doc-lead" in cls else "p"
+        elif tag == "figcaption":
+            self._kind = "caption"
+        elif tag in {"ul", "ol"}:
+            self._lists.append([tag, 0])
+        elif tag == "li":
+            self._kind = "li"
+            if self._lists:
+                self._lists[-1][1] = int(self._lists[-1][1]) + 1
+            self._buf.append(self._list_prefix())
+        elif tag == "blockquote":
+            self._quote += 1
+        elif tag == "pre":
+            self._kind, self._pre = "pre", True
+        elif tag in {"strong", "b"}:
+            self._buf.append("**")
+        elif tag in {"em", "i"}:
+            self._buf.append("*")
+        elif tag == "code" and not self._pre:
+            self._buf.append("`")
+        elif tag == "br":
+            self._buf.append("  \n" if not self._pre else "\n")
+        elif tag == "a":
+            self._href.append(a.get("href") or None)
+            self._buf.append("[")
+        elif tag == "img":
+            alt = a.get("alt", "").replace("]", "")
+            self._flush_inline_image(alt, a.get("src", ""))
+        elif tag in {"td", "th"}:
+            self._buf.append(" ")
+
+    def _flush_inline_image(self, alt: str, src: str) -> None:
+        self._flush()
+        self.blocks.append(("img", f"![{alt}]({src})"))
+
+    def _list_prefix(self) -> str:
+        if not self._lists:
+            return "- "
+        depth = len(self._lists) - 1
+        kind, n = self._lists[-1]
+        marker = f"{n}. " if kind == "ol" else "- "
+        return "    " * depth + "\x00" + marker  # \x00 keeps the indent through whitespace folding
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP:
+            self._skip = max(0, self._skip - 1)
+            return
+        if self._skip:
+            return
+        if tag in {"strong", "b"}:
+            self._buf.append("**")
+        elif tag in {"em", "i"}:
+            self._buf.append("*")
+        elif tag == "code" and not self._pre:
+            self._buf.append("`")
+        elif tag == "a":
+            href = self._href.pop() if self._href else None
+            self._buf.append(f"]({href})" if href else "]")
+        if tag in _BLOCK or tag in {"ul", "ol", "div", "figure", "table"}:
+            kind = self._kind
+            self._flush_with_quote(kind)
+            self._kind = "p"
+        if tag in {"ul", "ol"} and self._lists:
+            self._lists.pop()
+        elif tag == "blockquote":
+            self._quote = max(0, self._quote - 1)
+        elif tag == "pre":
+            self._pre = False
+
+    def _flush_with_quote(self, kind: str) -> None:
+        before = len(self.blocks)
+        self._flush()
+        if self._quote and len(self.blocks) > before:
+            k, text = self.blocks[-1]
+            self.blocks[-1] = (k, "> " + text)
+
+    def handle_data(self, data: str) -> None:
+        if self._skip:
+            return
+        if not self._pre:
+            data = re.sub(r"([\\`*_\[\]])", r"\\\1", data)
+        self._buf.append(data)
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+
+
+def html_to_markdown(source: str) -> tuple[str, str, str, list[tuple[int, str]]]:
+    """(title, lead, markdown body, [(image index in body, caption)]) of an HTML document.
+
+    The title is a Word "Title" paragraph or the first level-1 heading; the lead a "Subtitle".
+    A caption paragraph right after an image becomes that image's caption.
+    """
+    w = _MarkdownWriter()
+    w.feed(source)
+    w.close()
+    title = lead = ""
+    out: list[str] = []
+    captions: list[tuple[int, str]] = []
+    pending_img: int | None = None
+    image_count = 0
+    for kind, text in w.blocks:
+        if kind == "title" and not title:
+            title = _unescape_md(text)
+            continue
+        if kind == "h1" and not title and not out:
+            title = _unescape_md(text)
+            continue
+        if kind == "lead" and not lead:
+            lead = _unescape_md(text)
+            continue
+        if kind == "img":
+            pending_img = len(out)
+            out.append(text)
+            image_count += 1
+            continue
+        if kind == "caption" and pending_img is not None:
+            caption = _unescape_md(text).replace("]", "")
+            out[pending_img] = re.sub(r"^!\[[^\]]*\]", f"![{caption}]", out[pending_img])
+            captions.append((image_count - 1, caption))
+            pending_img = None
+            continue
+        pending_img = None
+        if kind.startswith("h") and kind[1:].isdigit():
+            out.append("#" * int(kind[1:]) + " " + text)
+        elif kind == "pre":
+            out.append("```\n" + text + "\n```")
+        else:
+            out.append(text.replace("\x00", ""))
+    body = _join_blocks(out, [k for k, _ in w.blocks])
+    return title, lead, body, captions
+
+
+def _join_blocks(blocks: list[str], _kinds: list[str]) -> str:
+    """Blocks separated by a blank line, except consecutive list items (one list)."""
+    lines: list[str] = []
+    prev: str | None = None
+    for b in blocks:
+        m = re.match(r"^( {4})*(- |\d+\. )", b)
+        # the kind of a top-level item: "-" or "1"; a nested item belongs to the list above
+        item = None
+        if m:
+            item = "nested" if m.group(1) else ("-" if m.group(2) == "- " else "1")
+        same_list = item is not None and prev is not None and (item == "nested" or item == prev)
+        if lines:
+            lines.append("\n" if same_list else "\n\n")
+        lines.append(b)
+        if item != "nested":
+            prev = item
+    text = "".join(lines)
+    return text + "\n" if text else ""
+
+
+def _unescape_md(text: str) -> str:
+    return re.sub(r"\\([\\`*_\[\]])", r"\1", text).replace("**", "").strip()
+
+
+# -- the formats --------------------------------------------------------------------------------
+def import_docx(data: bytes, path: str = "document.docx") -> ImportedDocument:
+    """A Word document: headings, bold, italics, lists, images and their captions."""
+    import mammoth
+
+    images: list[tuple[bytes, str]] = []
+
+    def keep_image(image: object) -> dict[str, str]:
+        with image.open() as fh:  # type: ignore[attr-defined]
+            images.append((fh.read(), str(image.content_type or "image/jpeg")))  # type: ignore[attr-defined]
+        return {
+            "src": f"qk3photo:{PLACEHOLDER_PREFIX}{len(images)}",
+            "alt": str(getattr(image, "alt_text", "") or ""),
+        }
+
+    try:
+        result = mammoth.convert_to_html(
+            io.BytesIO(data),
+            style_map=DOCX_STYLE_MAP,
+            convert_image=mammoth.images.img_element(keep_image),
+        )
+    except Exception as exc:  # mammoth raises many kinds on a damaged file
+        raise ImportFormatError(path=path, detail=f"not a Word document ({exc})") from None
+    title, lead, body, captions = html_to_markdown(result.value)
+    caption_of = dict(captions)
+    extracted = tuple(
+        ExtractedImage(f"{PLACEHOLDER_PREFIX}{i + 1}", blob, ctype, caption_of.get(i, ""))
+        for i, (blob, ctype) in enumerate(images)
+    )
+    warnings = tuple(str(m.message) for m in result.messages)
+    return ImportedDocument(
+        title=nfc(title),
+        lead=nfc(lead),
+        body=nfc(body),
+        images=extracted,
+        encoding="docx",
+        warnings=warnings,
+    )
+
+
+def import_html(data: bytes, detector: LegacyDetector | None = None) -> ImportedDocument:
+    text, encoding = decode_html(data)
+    title, lead, body, _captions = html_to_markdown(text)
+    if not title:
+        m = re.search(r"<title[^>]*>(.*?)</title>", text, re.I | re.S)
+        title = html.unescape(m.group(1)).strip() if m else ""
+    doc = ImportedDocument(title=nfc(title), lead=nfc(lead), body=nfc(body), encoding=encoding)
+    return _with_legacy(doc, detector)
+
+
+def import_text(data: bytes, markdown: bool, detector: LegacyDetector | None = None,
+                fallback_title: str = "") -> ImportedDocument:  # fmt: skip
+    """A markdown file (front matter optional) or plain text (first line is the title)."""
+    text, encoding = decode_text(data)
+    text = nfc(text)
+    if markdown:
+        from qk3editor.core.markdown_io import parse_markdown
+
+        f = parse_markdown(text, fallback_title=fallback_title)
+        doc = ImportedDocument(
+            title=f.title or "",
+            lead=f.lead or "",
+            body=f.body or "",
+            category=f.category,
+            byline=f.byline or "",
+            tags=tuple(f.tags or ()),
+            encoding=encoding,
+        )
+    else:
+        paras = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+        title = paras[0].split("\n")[0].strip() if paras else fallback_title
+        rest = paras[1:] if paras else []
+        body = "\n\n".join(re.sub(r"([\\`*_\[\]#>])", r"\\\1", p) for p in rest)
+        doc = ImportedDocument(title=title, body=body + "\n" if body else "", encoding=encoding)
+    return _with_legacy(doc, detector)
+
+
+def _with_legacy(doc: ImportedDocument, detector: LegacyDetector | None) -> ImportedDocument:
+    if detector is None:
+        return doc
+    found = detector(doc.title + "\n" + doc.lead + "\n" + doc.body)
+    return replace(doc, legacy_encoding=found) if found else doc
+
+
+def import_file(path: Path, detector: LegacyDetector | None = None) -> ImportedDocument:
+    """The article in ``path`` (.docx, .md, .markdown, .txt, .html, .htm)."""
+    suffix = path.suffix.lower()
+    if suffix not in IMPORT_SUFFIXES:
+        raise ImportFormatError(path=str(path), detail=f"unsupported file type {suffix}")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ImportFormatError(path=str(path), detail=exc.strerror or str(exc)) from None
+    if suffix == ".docx":
+        doc = import_docx(data, str(path))
+        return doc if doc.title else replace(doc, title=nfc(path.stem))
+    if suffix in (".html", ".htm"):
+        return import_html(data, detector)
+    return import_text(data, suffix != ".txt", detector, fallback_title=nfc(path.stem))
