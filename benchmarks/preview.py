@@ -19,8 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from qk3editor.core import render  # noqa: E402
-from qk3editor.core.render import PhotoRef, RenderInput, render_page  # noqa: E402
+from qk3editor.core import render
+from qk3editor.core.render import PhotoRef, RenderInput, render_page
 
 WORDS = (
     "tăng cường phối hợp chỉ đạo công tác dân vận trong lực lượng vũ trang quân khu "
