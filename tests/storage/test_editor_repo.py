@@ -81,3 +81,38 @@ def test_session_state_round_trip(store) -> None:  # type: ignore[no-untyped-def
     assert entries[1].active is False and entries[1].cursor == 120
     repo.close_in_session(a.id)
     assert [e.article_id for e in repo.load_session()] == [b.id]
+
+
+def _limit_pages(store, limit: int | None) -> None:  # type: ignore[no-untyped-def]
+    """Simulate a full disk: SQLite's max_page_count makes writes fail with SQLITE_FULL, the
+    same error a full file system gives (no tiny file system needs to be mounted)."""
+    from sqlalchemy import event
+
+    def on_connect(dbapi_conn, _rec):  # type: ignore[no-untyped-def]
+        cur = dbapi_conn.cursor()
+        if limit is None:
+            cur.execute("PRAGMA max_page_count=1073741823")
+        else:
+            count = cur.execute("PRAGMA page_count").fetchone()[0]
+            cur.execute(f"PRAGMA max_page_count={count + limit}")
+        cur.close()
+
+    event.listen(store.engine, "connect", on_connect)
+    store.engine.dispose()
+
+
+def test_autosave_reports_a_full_disk_and_succeeds_when_space_returns(store) -> None:  # type: ignore[no-untyped-def]
+    from qk3editor.core.errors import StoreReadOnly
+
+    articles, repo = ArticleRepository(store), EditorRepository(store)
+    a = articles.create(ArticleFields(title="Tin"))
+    saved, rev = repo.autosave(a.id, ArticleFields(body="đoạn một"), SessionEntry(a.id, True), "A")
+    assert saved.body == "đoạn một" and rev is not None  # first typing snapshot
+    _limit_pages(store, 0)
+    big = "Chiến sĩ mới. " * 20_000
+    with pytest.raises(StoreReadOnly):
+        repo.autosave(a.id, ArticleFields(body=big), None, "A")
+    assert articles.get(a.id).body == "đoạn một"  # the failed write left the old text whole
+    _limit_pages(store, None)  # space returns (this listener runs after the limiting one)
+    saved, rev = repo.autosave(a.id, ArticleFields(body=big), None, "A")
+    assert saved.body == big and rev is None  # within five minutes: no new snapshot

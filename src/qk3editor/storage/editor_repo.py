@@ -5,21 +5,25 @@ Every method is one unit of work and returns frozen dataclasses.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import delete, func, select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from qk3editor.core.articles import Article, ArticleFields, Status, check_transition, utcnow
-from qk3editor.core.errors import ArticleNotFound, NotFoundError
+from qk3editor.core.errors import ArticleNotFound, NotFoundError, StoreError, StoreReadOnly
 from qk3editor.core.revisions import (
+    TYPING_INTERVAL,
     RetentionPolicy,
     Revision,
     RevisionReason,
     Snapshot,
     revisions_to_prune,
+    typing_snapshot_due,
 )
 from qk3editor.storage.db import Store
 from qk3editor.storage.editor_models import EditorSessionModel, RevisionModel, StatusChangeModel
@@ -47,6 +51,18 @@ class SessionEntry:
     scroll: int = 0
 
 
+@contextmanager
+def store_errors() -> Iterator[None]:
+    """Turn the database's write failures into errors the user is told about."""
+    try:
+        yield
+    except OperationalError as exc:
+        text = str(exc.orig or exc).lower()
+        if any(k in text for k in ("readonly", "read-only", "full", "disk i/o", "unable to open")):
+            raise StoreReadOnly() from exc
+        raise StoreError(detail=str(exc.orig or exc)) from exc
+
+
 def _to_revision(m: RevisionModel) -> Revision:
     return Revision(
         id=m.id,
@@ -71,6 +87,28 @@ class EditorRepository:
     def __init__(self, store: Store) -> None:
         self._store = store
         self._articles = ArticleRepository(store)
+
+    # -- autosave ----------------------------------------------------------------------------
+    def autosave(
+        self,
+        article_id: str,
+        fields: ArticleFields,
+        position: SessionEntry | None,
+        who: str,
+        typing_interval: timedelta = TYPING_INTERVAL,
+    ) -> tuple[Article, Revision | None]:
+        """Write the editor's text and cursor; a "while typing" snapshot when one is due.
+
+        Raises :class:`StoreReadOnly` when the store cannot be written (read-only, disk full).
+        """
+        with store_errors():
+            article = self._articles.update(article_id, fields)
+            if position is not None:
+                self.update_position(position)
+            revision = None
+            if typing_snapshot_due(self.last_revision_at(article_id), utcnow(), typing_interval):
+                revision = self.add_revision(article_id, RevisionReason.TYPING, who)
+            return article, revision
 
     # -- revisions ---------------------------------------------------------------------------
     def _snapshot(self, s: Session, m: ArticleModel, reason: RevisionReason, who: str) -> Revision:
@@ -232,7 +270,9 @@ class EditorRepository:
             m = s.get(EditorSessionModel, entry.article_id)
             if m is None:
                 count = s.scalar(select(func.count()).select_from(EditorSessionModel)) or 0
-                m = EditorSessionModel(article_id=entry.article_id, position=count)
+                m = EditorSessionModel(
+                    article_id=entry.article_id, position=count, updated_at=utcnow()
+                )
                 s.add(m)
             if entry.active:
                 for other in s.scalars(
