@@ -1,0 +1,325 @@
+"""The reporter's editor: the foundation's EditorController grown with autosave, session
+recovery, live preview, revisions, workflow with who/when, and preflight."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+from qk3editor.core.articles import Article, ArticleFields, Status
+from qk3editor.core.preflight import (
+    Finding,
+    Location,
+    PreflightInput,
+    default_text_checker,
+    run_preflight,
+)
+from qk3editor.core.render import PhotoRef, PhotoResolver, RenderInput
+from qk3editor.core.revisions import RetentionPolicy, Revision, RevisionReason
+from qk3editor.storage.editor_import import find_imported_photo
+from qk3editor.storage.editor_repo import EditorRepository, SessionEntry
+from qk3editor.storage.repositories import ArticleRepository, CategoryRepository
+from qk3editor.ui.editor.autosave import Autosaver
+from qk3editor.ui.editor.controller import EditorController
+from qk3editor.ui.editor.preview import PreviewController
+from qk3editor.ui.editor.workflow import WorkflowActions
+from qk3editor.ui.editor.workspace import EditorWorkspace
+from qk3editor.ui.tasks import TaskRunner
+
+PREFLIGHT_PAUSE_MS = 800
+
+
+def local_photo_resolver(photos_dir: Path) -> PhotoResolver:
+    """Photos for the preview: files in the photo folder (imported ones until issue 5)."""
+
+    def resolve(photo_id: str) -> PhotoRef | None:
+        path = find_imported_photo(photos_dir, photo_id)
+        return PhotoRef(path.as_uri(), width=560) if path else None
+
+    return resolve
+
+
+class ArticleEditor(EditorController):
+    """See the module docstring. Every store write goes through the ``db`` lane."""
+
+    store_failed = Signal(str)  # translated message; the text stays in the editor
+    store_recovered = Signal()
+    session_restored = Signal(str)  # article id reopened after a start
+
+    def __init__(
+        self,
+        workspace: EditorWorkspace,
+        articles: ArticleRepository,
+        categories: CategoryRepository,
+        editor_repo: EditorRepository,
+        runner: TaskRunner,
+        translator: Any,
+        who: Callable[[], str],
+        retention_days: Callable[[], int],
+        photos_dir: Path | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(workspace.view, articles, categories, runner, translator, parent)
+        self.workspace = workspace
+        self.repo = editor_repo
+        self.who = who
+        self.retention_days = retention_days
+        self.typing_interval = timedelta(minutes=5)
+        self.text_checker = default_text_checker()
+        resolver = local_photo_resolver(photos_dir) if photos_dir else None
+        self.autosaver = Autosaver(runner, self._autosave_job, self)
+        self.autosaver.saved.connect(self._on_autosaved)
+        self.autosaver.failed.connect(self._on_autosave_failed)
+        self.autosaver.recovered.connect(self._on_autosave_recovered)
+        self.preview = PreviewController(
+            workspace.preview, self.view.body, self._render_input, runner, parent=self
+        )
+        if resolver is not None:
+            self.preview.resolver = resolver
+        self.workflow = WorkflowActions(self)
+        self.workflow.move_requested.connect(self.set_status)
+        self._preflight_timer = QTimer(self)
+        self._preflight_timer.setSingleShot(True)
+        self._preflight_timer.setInterval(PREFLIGHT_PAUSE_MS)
+        self._preflight_timer.timeout.connect(self.run_preflight)
+        self._pending_position: SessionEntry | None = None
+        self.view.edited.connect(self._on_edited)
+        self.view.body.cursorPositionChanged.connect(self._on_cursor_moved)
+        workspace.preflight.jump_requested.connect(self.jump_to)
+        workspace.history.restore_requested.connect(self.restore_revision)
+
+    # -- what the widgets hold ---------------------------------------------------------------
+    def _render_input(self) -> RenderInput:
+        f = self.view.read_fields()
+        date = (self.article.publish_at or self.article.created_at) if self.article else None
+        return RenderInput(
+            f.title or "", f.lead or "", f.body or "", f.category or None, f.byline or "", date
+        )
+
+    def _focused_field(self) -> tuple[str, QPlainTextEdit | None]:
+        for name in ("body", "lead"):
+            w = getattr(self.view, name)
+            if w.hasFocus():
+                return name, w
+        return "body", self.view.body
+
+    def _position(self) -> SessionEntry | None:
+        if self.article is None:
+            return None
+        name, w = self._focused_field()
+        cursor = w.textCursor().position() if w else 0
+        scroll = self.view.body.verticalScrollBar().value()
+        return SessionEntry(self.article.id, True, name, cursor, scroll)
+
+    # -- autosave ----------------------------------------------------------------------------
+    def _on_edited(self) -> None:
+        self.autosaver.note_edit()
+        self.preview.schedule()
+        self._preflight_timer.start()
+
+    def _on_cursor_moved(self) -> None:
+        if self.article is not None and not self.autosaver.dirty:
+            self.autosaver.note_edit()  # the place is part of what a restart brings back
+
+    def _autosave_job(self) -> Callable[[], Any] | None:
+        if self.article is None:
+            return None
+        article_id = self.article.id
+        fields = self.view.read_fields()
+        position = self._position()
+        who, interval, repo = self.who(), self.typing_interval, self.repo
+        return lambda: repo.autosave(article_id, fields, position, who, interval)
+
+    def _on_autosaved(self, result: tuple[Article, Revision | None]) -> None:
+        article, revision = result
+        self._on_saved(article)
+        if revision is not None and self.article and self.article.id == article.id:
+            self.load_history()
+
+    def _on_autosave_failed(self, exc: BaseException) -> None:
+        from qk3editor.core.errors import QkError
+
+        if isinstance(exc, QkError):
+            msg = exc.message(self.translator)
+        else:
+            msg = QCoreApplication.translate("ArticleEditor", "The article could not be saved")
+        self.workspace.show_banner(msg)
+        self.store_failed.emit(msg)
+
+    def _on_autosave_recovered(self) -> None:
+        self.workspace.hide_banner()
+        self.store_recovered.emit()
+
+    def save(self) -> None:
+        """Autosave what is unsaved now (switching article, closing)."""
+        self.dirty = False
+        self.autosaver.flush()
+
+    def save_revision(self) -> None:
+        """The explicit Save: write now and keep a revision; prune by the retention setting."""
+        self.save()
+        if self.article is None:
+            return
+        article_id, who = self.article.id, self.who()
+        policy = RetentionPolicy(keep_days=self.retention_days())
+        repo = self.repo
+
+        def job() -> Revision:
+            revision = repo.add_revision(article_id, RevisionReason.SAVE, who)
+            repo.prune(article_id, policy)
+            return revision
+
+        self.runner.submit("db", job, lambda _r: self._after_revision(), self._on_error)
+
+    def _after_revision(self) -> None:
+        self.load_history()
+        if self.article is not None:
+            self.saved.emit(self.article.id)
+
+    # -- opening, session --------------------------------------------------------------------
+    def _show(self, article: Article) -> None:
+        super()._show(article)
+        self.workflow.update_for(article.status)
+        self.preview.render_now()
+        self.run_preflight()
+        self.load_history()
+        position = self._pending_position
+        self._pending_position = None
+        if position is not None and position.article_id == article.id:
+            self._place_cursor(position)
+        entry = self._position()
+        if entry is not None:
+            self.runner.submit("db", lambda: self.repo.update_position(entry), None, None)
+
+    def _place_cursor(self, p: SessionEntry) -> None:
+        w = getattr(self.view, p.field, None)
+        if not isinstance(w, QPlainTextEdit):
+            w = self.view.body
+        cursor = w.textCursor()
+        cursor.setPosition(min(p.cursor, len(w.toPlainText())))
+        w.setTextCursor(cursor)
+        w.setFocus()
+        if p.field == "body":
+            self.view.body.verticalScrollBar().setValue(p.scroll)
+        w.ensureCursorVisible()
+
+    def restore_session(self) -> None:
+        """Reopen what was open at the last run, where it was."""
+        self.runner.submit("db", self.repo.load_session, self._on_session_loaded, self._on_error)
+
+    def _on_session_loaded(self, entries: list[SessionEntry]) -> None:
+        active = next((e for e in entries if e.active), entries[-1] if entries else None)
+        if active is None:
+            self.session_restored.emit("")
+            return
+        self._pending_position = active
+        self.opened.connect(self._emit_restored)
+        self.open(active.article_id)
+
+    def _emit_restored(self, article_id: str) -> None:
+        self.opened.disconnect(self._emit_restored)
+        self.session_restored.emit(article_id)
+
+    # -- preflight and history ---------------------------------------------------------------
+    def run_preflight(self) -> None:
+        self._preflight_timer.stop()
+        if self.article is None:
+            self.workspace.preflight.set_findings([])
+            return
+        f = self.view.read_fields()
+        data = PreflightInput(f.title or "", f.lead or "", f.body or "")
+        checker = self.text_checker
+        self.runner.submit(
+            "io",
+            lambda: run_preflight(data, text_checker=checker),
+            self._on_preflight,
+            key="preflight",
+        )
+
+    def _on_preflight(self, findings: list[Finding]) -> None:
+        self.workspace.preflight.set_findings(findings)
+
+    def jump_to(self, location: Location) -> None:
+        """Put the cursor where a preflight item points."""
+        target: QWidget | None = getattr(self.view, location.field, None)
+        if isinstance(target, QPlainTextEdit):
+            block = target.document().findBlockByNumber(location.line)
+            cursor = QTextCursor(block)
+            cursor.movePosition(
+                QTextCursor.MoveOperation.Right, QTextCursor.MoveMode.MoveAnchor, location.column
+            )
+            if location.length:
+                cursor.movePosition(
+                    QTextCursor.MoveOperation.Right,
+                    QTextCursor.MoveMode.KeepAnchor,
+                    location.length,
+                )
+            target.setTextCursor(cursor)
+            target.ensureCursorVisible()
+        if target is not None:
+            target.setFocus()
+
+    def load_history(self) -> None:
+        if self.article is None:
+            self.workspace.history.set_revisions([])
+            return
+        article_id = self.article.id
+        self.runner.submit(
+            "db",
+            lambda: self.repo.revisions(article_id),
+            self.workspace.history.set_revisions,
+            self._on_error,
+            key="history",
+        )
+
+    def restore_revision(self, revision_id: int) -> None:
+        if self.article is None:
+            return
+        self.save()
+        article_id, who = self.article.id, self.who()
+        self.runner.submit(
+            "db",
+            lambda: self.repo.restore(article_id, revision_id, who)[0],
+            self._on_restored,
+            self._on_error,
+        )
+
+    def _on_restored(self, article: Article) -> None:
+        self.article = None  # show it afresh
+        self._show(article)
+        self.saved.emit(article.id)
+
+    # -- workflow ----------------------------------------------------------------------------
+    def set_status(self, target: Status) -> None:
+        who = self.who()
+        self._set_status(lambda i: self.repo.change_status(i, target, who))
+
+    def spike(self) -> None:
+        who = self.who()
+        self._set_status(lambda i: self.repo.change_status(i, Status.SPIKED, who))
+
+    def restore(self) -> None:
+        who = self.who()
+        self._set_status(lambda i: self.repo.unspike(i, who))
+
+    def _on_status_set(self, article: Article) -> None:
+        super()._on_status_set(article)
+        self.workflow.update_for(article.status)
+        self.load_history()
+
+    # -- import ------------------------------------------------------------------------------
+    def update_fields(self, fields: ArticleFields) -> None:  # pragma: no cover - helper
+        self.view.show_fields(
+            fields.title or "",
+            fields.lead or "",
+            fields.category or "",
+            fields.byline or "",
+            ", ".join(fields.tags or ()),
+            fields.body or "",
+        )
