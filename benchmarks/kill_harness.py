@@ -128,7 +128,8 @@ def run_trial(rng: random.Random, min_s: float, max_s: float, interval_ms: int =
             prefix_ok=TEXT.startswith(body),
             integrity=integrity,
             reopened=bool(report.get("article_id")),
-            cursor_ok=report.get("field") == "body" and abs(int(report.get("cursor", -1)) - kept) <= 120,
+            cursor_ok=report.get("field") == "body"
+            and abs(int(report.get("cursor", -1)) - kept) <= 120,
         )
 
 

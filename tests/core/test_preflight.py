@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from editor_fixture import fixture_article
-
 from qk3editor.core.preflight import (
     Location,
     PhotoInfo,
@@ -14,6 +12,7 @@ from qk3editor.core.preflight import (
     run_preflight,
     tone_style_findings,
 )
+from tests.core.editor_fixture import fixture_article
 
 
 def _codes(findings: list) -> list[str]:

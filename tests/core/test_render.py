@@ -9,7 +9,6 @@ from pathlib import Path
 
 import markdown
 import pytest
-from editor_fixture import fixture_article, remote_resolver
 
 from qk3editor.core import render
 from qk3editor.core.render import (
@@ -21,6 +20,7 @@ from qk3editor.core.render import (
     render_page,
     split_blocks,
 )
+from tests.core.editor_fixture import fixture_article, remote_resolver
 
 REFERENCE = Path(__file__).resolve().parents[1] / "reference"
 UPDATE = os.environ.get("QK3_UPDATE_GOLDEN") == "1"

@@ -12,9 +12,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from html.parser import HTMLParser
 
-from editor_fixture import fixture_article
-
 from qk3editor.core.render import PhotoRef, RenderInput, render_fragment
+from tests.core.editor_fixture import fixture_article
 
 HANG_GUARD_S = 20
 

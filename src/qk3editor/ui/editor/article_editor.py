@@ -11,6 +11,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from qk3editor.ui.editor.controller import EditorController
+from qk3editor.ui.tasks import TaskRunner
 
 from qk3editor.core.articles import Article, ArticleFields, Status
 from qk3editor.core.preflight import (
@@ -26,11 +28,9 @@ from qk3editor.storage.editor_import import find_imported_photo
 from qk3editor.storage.editor_repo import EditorRepository, SessionEntry
 from qk3editor.storage.repositories import ArticleRepository, CategoryRepository
 from qk3editor.ui.editor.autosave import Autosaver
-from qk3editor.ui.editor.controller import EditorController
 from qk3editor.ui.editor.preview import PreviewController
 from qk3editor.ui.editor.workflow import WorkflowActions
 from qk3editor.ui.editor.workspace import EditorWorkspace
-from qk3editor.ui.tasks import TaskRunner
 
 PREFLIGHT_PAUSE_MS = 800
 
