@@ -89,6 +89,7 @@ class ArticleEditor(EditorController):
         self._preflight_timer.setInterval(PREFLIGHT_PAUSE_MS)
         self._preflight_timer.timeout.connect(self.run_preflight)
         self._pending_position: SessionEntry | None = None
+        self._field = "body"  # the text field the cursor was last in
         self.view.edited.connect(self._on_edited)
         self.view.body.cursorPositionChanged.connect(self._on_cursor_moved)
         workspace.preflight.jump_requested.connect(self.jump_to)
@@ -102,18 +103,21 @@ class ArticleEditor(EditorController):
             f.title or "", f.lead or "", f.body or "", f.category or None, f.byline or "", date
         )
 
-    def _focused_field(self) -> tuple[str, QPlainTextEdit | None]:
+    def _focused_field(self) -> tuple[str, QPlainTextEdit]:
         for name in ("body", "lead"):
             w = getattr(self.view, name)
             if w.hasFocus():
-                return name, w
-        return "body", self.view.body
+                self._field = name
+        w = getattr(self.view, self._field, None)
+        if not isinstance(w, QPlainTextEdit):
+            self._field, w = "body", self.view.body
+        return self._field, w
 
     def _position(self) -> SessionEntry | None:
         if self.article is None:
             return None
         name, w = self._focused_field()
-        cursor = w.textCursor().position() if w else 0
+        cursor = w.textCursor().position()
         scroll = self.view.body.verticalScrollBar().value()
         return SessionEntry(self.article.id, True, name, cursor, scroll)
 
@@ -201,6 +205,7 @@ class ArticleEditor(EditorController):
         w = getattr(self.view, p.field, None)
         if not isinstance(w, QPlainTextEdit):
             w = self.view.body
+        self._field = "lead" if w is self.view.lead else "body"
         cursor = w.textCursor()
         cursor.setPosition(min(p.cursor, len(w.toPlainText())))
         w.setTextCursor(cursor)
@@ -312,14 +317,3 @@ class ArticleEditor(EditorController):
         super()._on_status_set(article)
         self.workflow.update_for(article.status)
         self.load_history()
-
-    # -- import ------------------------------------------------------------------------------
-    def update_fields(self, fields: ArticleFields) -> None:  # pragma: no cover - helper
-        self.view.show_fields(
-            fields.title or "",
-            fields.lead or "",
-            fields.category or "",
-            fields.byline or "",
-            ", ".join(fields.tags or ()),
-            fields.body or "",
-        )

@@ -1,0 +1,271 @@
+"""Puts the reporter's editor into the main window: menus, shortcuts, drag-and-drop import,
+session recovery, and the test-only hooks of the kill harness. Called once from app.py."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtGui import QAction, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+
+from qk3editor.core.errors import QkError
+from qk3editor.core.exporters import export_docx, export_html
+from qk3editor.core.importers import IMPORT_SUFFIXES, import_file
+from qk3editor.core.markdown_io import export_markdown
+from qk3editor.core.settings import atomic_write_bytes, atomic_write_text
+from qk3editor.storage.editor_import import save_imported
+from qk3editor.storage.editor_repo import EditorRepository
+from qk3editor.ui.editor.article_editor import ArticleEditor
+from qk3editor.ui.editor.scripted_typing import ENV_REPORT, ScriptedTyping, scripted_text
+from qk3editor.ui.editor.view import ArticleEditorView
+from qk3editor.ui.editor.workspace import EditorWorkspace
+
+if TYPE_CHECKING:
+    from qk3editor.context import AppContext
+    from qk3editor.ui.main_window import MainWindow
+    from qk3editor.ui.tasks import TaskRunner
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("EditorWiring", text)
+
+
+def build_editor(
+    window: MainWindow, ctx: AppContext, runner: TaskRunner
+) -> tuple[EditorWorkspace, ArticleEditor]:
+    """The editor's widgets and controller (the window adds the workspace as a panel)."""
+    view = ArticleEditorView(window)
+    workspace = EditorWorkspace(view, window)
+    editor = ArticleEditor(
+        workspace,
+        ctx.articles,
+        ctx.categories,
+        EditorRepository(ctx.store),
+        runner,
+        ctx.translator,
+        who=lambda: ctx.settings.who,
+        retention_days=lambda: ctx.settings.revision_retention_days,
+        photos_dir=ctx.paths.photos_dir,
+        parent=window,
+    )
+    return workspace, editor
+
+
+class FileDropFilter(QObject):
+    """Files dropped on the window (or on the editor) are imported as new articles."""
+
+    def __init__(self, on_files: object, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.on_files = on_files
+
+    @staticmethod
+    def importable(event: QDropEvent) -> list[Path]:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return []
+        paths = [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
+        return [p for p in paths if p.suffix.lower() in IMPORT_SUFFIXES]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+            if self.importable(event):  # type: ignore[arg-type]
+                event.acceptProposedAction()  # type: ignore[attr-defined]
+                return True
+        elif kind == QEvent.Type.Drop:
+            files = self.importable(event)  # type: ignore[arg-type]
+            if files:
+                event.acceptProposedAction()  # type: ignore[attr-defined]
+                self.on_files(files)  # type: ignore[operator]
+                return True
+        return False
+
+
+def wire_editor(
+    window: MainWindow,
+    ctx: AppContext,
+    runner: TaskRunner,
+    workspace: EditorWorkspace,
+    editor: ArticleEditor,
+    library: object,
+) -> None:
+    """Menus, shortcuts, drag-and-drop, session; ``library`` is the LibraryController."""
+    body = workspace.view.body
+
+    def action(menu: object, text: str, shortcut: str | None, slot: object) -> QAction:
+        a = QAction(text, window)
+        if shortcut:
+            a.setShortcut(QKeySequence(shortcut))
+        a.triggered.connect(slot)  # type: ignore[arg-type]
+        menu.addAction(a)  # type: ignore[attr-defined]
+        return a
+
+    # File: the explicit save keeps a revision; import takes Word too; export
+    window.save_action.triggered.disconnect()
+    window.save_action.triggered.connect(editor.save_revision)
+
+    def import_paths(paths: list[Path]) -> None:
+        last = None
+        for p in paths:
+            try:
+                doc = import_file(p)
+                last = save_imported(doc, ctx.articles, ctx.paths.photos_dir)
+            except QkError as exc:
+                QMessageBox.warning(window, _tr("Import"), exc.message(ctx.translator))
+        if last is not None:
+            library.refresh()  # type: ignore[attr-defined]
+            editor.open(last.id)
+
+    def import_dialog() -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            window,
+            _tr("Import articles"),
+            "",
+            _tr("Articles (*.docx *.md *.markdown *.txt *.html *.htm)"),
+        )
+        import_paths([Path(p) for p in paths])
+
+    window.import_action.triggered.disconnect()
+    window.import_action.triggered.connect(import_dialog)
+
+    def export(fmt: str) -> None:
+        if editor.article is None:
+            return
+        editor.save()
+        filters = {
+            "md": _tr("Markdown (*.md)"),
+            "html": _tr("Web page (*.html)"),
+            "docx": _tr("Word document (*.docx)"),
+        }
+        path, _ = QFileDialog.getSaveFileName(
+            window, _tr("Export article"), f"article.{fmt}", filters[fmt]
+        )
+        if not path:
+            return
+        data = editor._render_input()  # noqa: SLF001 - the same snapshot the preview renders
+        try:
+            if fmt == "md":
+                fields = workspace.view.read_fields()
+                from dataclasses import replace
+
+                article = replace(
+                    editor.article,
+                    title=fields.title or "",
+                    lead=fields.lead or "",
+                    body=fields.body or "",
+                    byline=fields.byline or "",
+                    tags=fields.tags or (),
+                )
+                atomic_write_text(Path(path), export_markdown(article))
+            elif fmt == "html":
+                atomic_write_text(Path(path), export_html(data, editor.preview.resolver))
+            else:
+                atomic_write_bytes(Path(path), export_docx(data, editor.preview.resolver))
+        except OSError as exc:
+            QMessageBox.warning(window, _tr("Export"), str(exc))
+
+    export_menu = window.file_menu.addMenu(_tr("&Export"))
+    action(export_menu, _tr("Markdown (.md)…"), None, lambda: export("md"))
+    action(export_menu, _tr("Portal web page (.html)…"), None, lambda: export("html"))
+    action(export_menu, _tr("Word (.docx)…"), None, lambda: export("docx"))
+
+    # Edit: undo/redo, find/replace
+    action(window.edit_menu, _tr("&Undo"), "Ctrl+Z", lambda: _focused_text(window, "undo"))
+    action(window.edit_menu, _tr("&Redo"), "Ctrl+Shift+Z", lambda: _focused_text(window, "redo"))
+    window.edit_menu.addSeparator()
+    action(window.edit_menu, _tr("&Find…"), "Ctrl+F", lambda: workspace.find_bar.open_bar())
+    action(
+        window.edit_menu,
+        _tr("Find and &replace…"),
+        "Ctrl+R",
+        lambda: workspace.find_bar.open_bar(replace=True),
+    )
+    action(window.edit_menu, _tr("Find next"), "F3", lambda: workspace.find_bar.find())
+
+    # Article: workflow moves
+    window.article_menu.addSeparator()
+    for a in editor.workflow.actions.values():
+        window.article_menu.addAction(a)
+    window.spike_action.triggered.disconnect()
+    window.spike_action.triggered.connect(editor.spike)
+    window.restore_action.triggered.disconnect()
+    window.restore_action.triggered.connect(editor.restore)
+
+    # View: focus mode
+    focus = QAction(_tr("&Focus mode"), window)
+    focus.setCheckable(True)
+    focus.setShortcut(QKeySequence("F11"))
+
+    def toggle_focus(on: bool) -> None:
+        workspace.set_focus_mode(on)
+        for i in range(window.splitter.count()):
+            w = window.splitter.widget(i)
+            if w is not workspace:
+                w.setVisible(not on)
+
+    focus.toggled.connect(toggle_focus)
+    window.view_menu.addAction(focus)
+
+    # the store: tell the user when it cannot be written
+    editor.store_failed.connect(lambda msg: window.statusBar().showMessage(msg))
+    editor.store_recovered.connect(
+        lambda: window.statusBar().showMessage(_tr("Saved again: nothing was lost"), 5000)
+    )
+
+    # drag a file onto the window
+    drop = FileDropFilter(import_paths, window)
+    window.setAcceptDrops(True)
+    for w in (window, body, workspace.preview, workspace.preview.viewport(), body.viewport()):
+        w.installEventFilter(drop)
+        w.setAcceptDrops(True)
+    window.file_drop_filter = drop  # type: ignore[attr-defined]
+    window.import_paths = import_paths  # type: ignore[attr-defined]
+
+
+def _focused_text(window: QWidget, op: str) -> None:
+    w = QApplication.focusWidget()
+    fn = getattr(w, op, None)
+    if callable(fn):
+        fn()
+
+
+def start_editor(editor: ArticleEditor) -> None:
+    """After the window is shown: reopen the last session, or run a test hook."""
+    script = scripted_text()
+    if script is not None:
+        text, interval = script
+        # the kill harness: a new article, typed into through Qt input events
+        def on_opened(_article_id: str) -> None:
+            editor.opened.disconnect(on_opened)
+            typing = ScriptedTyping(editor.view.body, text, interval, lambda: None)
+            editor._scripted_typing = typing  # type: ignore[attr-defined]  # keep it alive
+            typing.start()
+
+        editor.opened.connect(on_opened)
+        editor.new_article()
+        return
+    import os
+
+    if os.environ.get(ENV_REPORT):
+
+        def report(article_id: str) -> None:
+            entry = editor._position()  # noqa: SLF001
+            print(
+                json.dumps(
+                    {
+                        "article_id": article_id,
+                        "field": entry.field if entry else None,
+                        "cursor": entry.cursor if entry else None,
+                        "body": editor.view.body.toPlainText(),
+                    },
+                    ensure_ascii=False,
+                ),
+                flush=True,
+            )
+            QTimer.singleShot(0, QApplication.quit)
+
+        editor.session_restored.connect(report)
+    editor.restore_session()
