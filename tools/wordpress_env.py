@@ -485,7 +485,7 @@ foreach ($cfg['categories'] as $cat) {
 $out = array();
 foreach (array('admin' => $admin->ID, 'author' => $author_id) as $who => $uid) {
     $made = WP_Application_Passwords::create_new_application_password($uid,
-        array('name' => 'qk3editor tests ' . $who));
+        array('name' => 'qk3editor tests ' . $who . ' ' . wp_generate_password(8, false)));
     if (is_wp_error($made)) { fwrite(STDERR, $made->get_error_message()); exit(2); }
     $out[$who] = $made[0];
 }
