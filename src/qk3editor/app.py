@@ -42,8 +42,7 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None) -> Gui:
 
     from qk3editor.core.errors import QkError
     from qk3editor.core.markdown_io import read_article_file
-    from qk3editor.ui.editor.controller import EditorController
-    from qk3editor.ui.editor.view import ArticleEditorView
+    from qk3editor.ui.editor.wiring import build_editor, wire_editor
     from qk3editor.ui.library.controller import LibraryController
     from qk3editor.ui.library.view import LibraryView
     from qk3editor.ui.main_window import MainWindow
@@ -54,13 +53,10 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None) -> Gui:
     qsettings = QSettings(str(ctx.paths.config_dir / "window.ini"), QSettings.Format.IniFormat)
     window = MainWindow(qsettings)
     library_view = LibraryView(window)
-    editor_view = ArticleEditorView(window)
+    workspace, editor = build_editor(window, ctx, runner)
     window.add_panel(library_view, 2)
-    window.add_panel(editor_view, 3)
+    window.add_panel(workspace, 5)
     library = LibraryController(library_view, ctx.articles, ctx.categories, window)
-    editor = EditorController(
-        editor_view, ctx.articles, ctx.categories, runner, ctx.translator, window
-    )
 
     library.open_requested.connect(editor.open)
     editor.saved.connect(library.article_saved)
@@ -117,6 +113,7 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None) -> Gui:
         runner.wait()
 
     window.closing.connect(on_closing)
+    wire_editor(window, ctx, runner, workspace, editor, library)
     window.restore_state()
     return Gui(ctx, runner, window, library, editor)
 
@@ -155,6 +152,9 @@ def run_gui(store: str | None = None, language: str | None = None) -> int:
     install_translators(app, ctx.translator.language, resources_dir() / "translations")
     gui = build_gui(ctx)
     gui.window.show()
+    from qk3editor.ui.editor.wiring import start_editor
+
+    start_editor(gui.editor)  # type: ignore[arg-type]  # reopen what was open (or a test hook: see scripted_typing)
     if os.environ.get("QK3EDITOR_EXIT_AFTER_SHOWN"):
         # Used by benchmarks/startup.py: report when the first frame is out, then quit.
         def shown() -> None:

@@ -40,8 +40,9 @@ class Finding:
     location: Location
     params: dict[str, object] = field(default_factory=dict)
 
-    def message(self, tr: Callable[[str, str], str] | None = None) -> str:
-        text = tr("preflight", self.template) if tr else self.template
+    def message(self, translate_fn: Callable[[str, str], str] | None = None) -> str:
+        """The message; ``translate_fn(context, text)`` translates the template."""
+        text = translate_fn("preflight", self.template) if translate_fn else self.template
         try:
             return text.format(**self.params)
         except (KeyError, IndexError, ValueError):

@@ -11,10 +11,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
-from qk3editor.ui.editor.controller import EditorController
-from qk3editor.ui.tasks import TaskRunner
 
-from qk3editor.core.articles import Article, ArticleFields, Status
+from qk3editor.core.articles import Article, Status
 from qk3editor.core.preflight import (
     Finding,
     Location,
@@ -28,9 +26,11 @@ from qk3editor.storage.editor_import import find_imported_photo
 from qk3editor.storage.editor_repo import EditorRepository, SessionEntry
 from qk3editor.storage.repositories import ArticleRepository, CategoryRepository
 from qk3editor.ui.editor.autosave import Autosaver
+from qk3editor.ui.editor.controller import EditorController
 from qk3editor.ui.editor.preview import PreviewController
 from qk3editor.ui.editor.workflow import WorkflowActions
 from qk3editor.ui.editor.workspace import EditorWorkspace
+from qk3editor.ui.tasks import TaskRunner
 
 PREFLIGHT_PAUSE_MS = 800
 
@@ -197,6 +197,7 @@ class ArticleEditor(EditorController):
         self._pending_position = None
         if position is not None and position.article_id == article.id:
             self._place_cursor(position)
+            self.session_restored.emit(article.id)
         entry = self._position()
         if entry is not None:
             self.runner.submit("db", lambda: self.repo.update_position(entry), None, None)
@@ -224,12 +225,7 @@ class ArticleEditor(EditorController):
             self.session_restored.emit("")
             return
         self._pending_position = active
-        self.opened.connect(self._emit_restored)
         self.open(active.article_id)
-
-    def _emit_restored(self, article_id: str) -> None:
-        self.opened.disconnect(self._emit_restored)
-        self.session_restored.emit(article_id)
 
     # -- preflight and history ---------------------------------------------------------------
     def run_preflight(self) -> None:

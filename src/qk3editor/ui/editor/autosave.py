@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
+
 from qk3editor.ui.tasks import TaskRunner
 
 DELAY_MS = 1000

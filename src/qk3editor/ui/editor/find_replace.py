@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QWidget,
 )
+
 from qk3editor.core.markdown_io import clean_text
 
 

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from qk3editor.core.timezones import to_local
 
 from qk3editor.core.revisions import (
     FIELD_LABELS,
@@ -22,6 +21,7 @@ from qk3editor.core.revisions import (
     diff_html,
     diff_snapshots,
 )
+from qk3editor.core.timezones import to_local
 
 _Index = QModelIndex | QPersistentModelIndex
 

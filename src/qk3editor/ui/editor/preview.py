@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, QUrl
 from PySide6.QtWidgets import QPlainTextEdit, QTextBrowser, QWidget
-from qk3editor.ui.tasks import TaskRunner
 
 from qk3editor.core.render import PhotoResolver, RenderInput, block_lines, no_photos, render_page
+from qk3editor.ui.tasks import TaskRunner
 
 PAUSE_MS = 350
 

@@ -145,7 +145,7 @@ def wire_editor(
         )
         if not path:
             return
-        data = editor._render_input()  # noqa: SLF001 - the same snapshot the preview renders
+        data = editor._render_input()
         try:
             if fmt == "md":
                 fields = workspace.view.read_fields()
@@ -237,6 +237,7 @@ def start_editor(editor: ArticleEditor) -> None:
     script = scripted_text()
     if script is not None:
         text, interval = script
+
         # the kill harness: a new article, typed into through Qt input events
         def on_opened(_article_id: str) -> None:
             editor.opened.disconnect(on_opened)
@@ -252,7 +253,7 @@ def start_editor(editor: ArticleEditor) -> None:
     if os.environ.get(ENV_REPORT):
 
         def report(article_id: str) -> None:
-            entry = editor._position()  # noqa: SLF001
+            entry = editor._position()
             print(
                 json.dumps(
                     {

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
-from qk3editor.ui.editor.view import ArticleEditorView
 
 from qk3editor.ui.editor.find_replace import FindReplaceBar
 from qk3editor.ui.editor.formatting import FormattingBar
 from qk3editor.ui.editor.history import HistoryPanel
 from qk3editor.ui.editor.preflight_panel import PreflightPanel
 from qk3editor.ui.editor.preview import PreviewPane
+from qk3editor.ui.editor.view import ArticleEditorView
 
 
 class EditorWorkspace(QWidget):
