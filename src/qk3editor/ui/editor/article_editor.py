@@ -25,7 +25,7 @@ from qk3editor.core.revisions import RetentionPolicy, Revision, RevisionReason
 from qk3editor.storage.editor_import import find_imported_photo
 from qk3editor.storage.editor_repo import EditorRepository, SessionEntry
 from qk3editor.storage.repositories import ArticleRepository, CategoryRepository
-from qk3editor.ui.editor.autosave import Autosaver
+from qk3editor.ui.editor.autosave import Autosaver, CompositionTracker
 from qk3editor.ui.editor.controller import EditorController
 from qk3editor.ui.editor.preview import PreviewController
 from qk3editor.ui.editor.workflow import WorkflowActions
@@ -73,7 +73,8 @@ class ArticleEditor(EditorController):
         self.typing_interval = timedelta(minutes=5)
         self.text_checker = default_text_checker()
         resolver = local_photo_resolver(photos_dir) if photos_dir else None
-        self.autosaver = Autosaver(runner, self._autosave_job, self)
+        composition = CompositionTracker([self.view.body, self.view.lead], self)
+        self.autosaver = Autosaver(runner, self._autosave_job, self, composition=composition)
         self.autosaver.saved.connect(self._on_autosaved)
         self.autosaver.failed.connect(self._on_autosave_failed)
         self.autosaver.recovered.connect(self._on_autosave_recovered)

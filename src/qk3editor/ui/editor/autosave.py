@@ -12,13 +12,46 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QWidget
 
 from qk3editor.ui.tasks import TaskRunner
 
 DELAY_MS = 1000
 RETRY_MS = 3000
+
+
+class CompositionTracker(QObject):
+    """Knows the input method's uncommitted text (preedit) in the widgets it watches.
+
+    ``commit()`` asks the platform input method to commit; where the platform has none that
+    does (offscreen, some IMEs on focus changes), the pending preedit is committed by sending
+    the widget the commit event an IME would send, so a word being composed is never lost.
+    """
+
+    def __init__(self, widgets: list[QWidget], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._preedit: dict[QWidget, str] = {}
+        for w in widgets:
+            w.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.InputMethod and isinstance(watched, QWidget):
+            assert isinstance(event, QInputMethodEvent)
+            self._preedit[watched] = event.preeditString()
+        return False
+
+    def pending(self) -> dict[QWidget, str]:
+        return {w: p for w, p in self._preedit.items() if p}
+
+    def commit(self) -> None:
+        QGuiApplication.inputMethod().commit()
+        for widget, text in self.pending().items():
+            event = QInputMethodEvent("", [])
+            event.setCommitString(text)
+            QApplication.sendEvent(widget, event)
+        self._preedit.clear()
 
 
 class Autosaver(QObject):
@@ -39,9 +72,11 @@ class Autosaver(QObject):
         parent: QObject | None = None,
         delay_ms: int = DELAY_MS,
         retry_ms: int = RETRY_MS,
+        composition: CompositionTracker | None = None,
     ) -> None:
         """``snapshot()`` reads the widgets and returns the write job (or None: nothing open)."""
         super().__init__(parent)
+        self.composition = composition
         self.runner = runner
         self.snapshot = snapshot
         self.dirty = False
@@ -64,7 +99,11 @@ class Autosaver(QObject):
         self._timer.stop()
         if not self.dirty:
             return
-        QGuiApplication.inputMethod().commit()  # the word being composed belongs to the save
+        # the word being composed belongs to the save
+        if self.composition is not None:
+            self.composition.commit()
+        else:
+            QGuiApplication.inputMethod().commit()
         job = self.snapshot()
         self.dirty = False
         if job is None:
