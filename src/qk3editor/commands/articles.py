@@ -52,7 +52,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     p = sub.add_parser("export", help=translate("cli", "export an article"))
     p.add_argument("id")
-    p.add_argument("--format", choices=["md"], default="md", help=translate("cli", "file format"))
+    p.add_argument(
+        "--format",
+        choices=["md", "html", "docx"],
+        default="md",
+        help=translate("cli", "file format"),
+    )
     p.add_argument("-o", "--output", type=Path, help=translate("cli", "output file"))
     p.set_defaults(handler=run_export)
 
@@ -126,13 +131,25 @@ def run_show(args: argparse.Namespace, ctx: AppContext) -> int:
 
 def run_import(args: argparse.Namespace, ctx: AppContext) -> int:
     # Read every file first, so that a bad file imports nothing and says which one it was.
-    parsed = [read_article_file(p) for p in args.files]
-    for fields in parsed:
-        print(ctx.articles.create(fields).id)
+    from qk3editor.core.importers import import_file
+    from qk3editor.storage.editor_import import save_imported
+
+    word_or_web = (".docx", ".html", ".htm")  # the editor's importers (issue 4)
+    parsed = [
+        import_file(p) if p.suffix.lower() in word_or_web else read_article_file(p)
+        for p in args.files
+    ]
+    for item in parsed:
+        if isinstance(item, ArticleFields):
+            print(ctx.articles.create(item).id)
+        else:
+            print(save_imported(item, ctx.articles, ctx.paths.photos_dir).id)
     return 0
 
 
 def run_export(args: argparse.Namespace, ctx: AppContext) -> int:
+    if args.format != "md":
+        return _export_rendered(args, ctx)
     text = export_markdown(ctx.articles.get(args.id))
     if args.output is None:
         sys.stdout.buffer.write(text.encode("utf-8"))
@@ -149,4 +166,32 @@ def run_spike(args: argparse.Namespace, ctx: AppContext) -> int:
 
 def run_restore(args: argparse.Namespace, ctx: AppContext) -> int:
     ctx.articles.restore(args.id)
+    return 0
+
+
+def _export_rendered(args: argparse.Namespace, ctx: AppContext) -> int:
+    """The portal page (.html) or a Word file (.docx), from the editor's renderer (issue 4)."""
+    from qk3editor.core.exporters import export_docx, export_html
+    from qk3editor.core.render import PhotoRef, RenderInput
+    from qk3editor.core.settings import atomic_write_bytes
+    from qk3editor.storage.editor_import import find_imported_photo
+
+    a = ctx.articles.get(args.id)
+    article = RenderInput(
+        a.title, a.lead, a.body, a.category, a.byline, a.publish_at or a.created_at
+    )
+
+    def resolver(photo_id: str) -> PhotoRef | None:
+        path = find_imported_photo(ctx.paths.photos_dir, photo_id)
+        return PhotoRef(path.as_uri()) if path else None
+
+    if args.format == "html":
+        data = export_html(article, resolver).encode("utf-8")
+    else:
+        data = export_docx(article, resolver)
+    if args.output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        atomic_write_bytes(args.output, data)
     return 0
