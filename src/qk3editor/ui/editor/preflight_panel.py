@@ -46,7 +46,9 @@ class FindingListModel(QAbstractListModel):
             mark = "⛔" if f.severity is Severity.ERROR else "⚠"
             where = ""
             if f.location.field == "body":
-                where = " — " + _tr("preflight", "line %1").replace("%1", str(f.location.line + 1))
+                where = " — " + QCoreApplication.translate("PreflightPanel", "line %1").replace(
+                    "%1", str(f.location.line + 1)
+                )
             return f"{mark} {f.message(_tr)}{where}"
         if role == Qt.ItemDataRole.ForegroundRole:
             return QColor("#a30000") if f.severity is Severity.ERROR else QColor("#8a6d00")

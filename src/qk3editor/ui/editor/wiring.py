@@ -29,8 +29,7 @@ if TYPE_CHECKING:
     from qk3editor.ui.tasks import TaskRunner
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("EditorWiring", text)
+translate = QCoreApplication.translate
 
 
 def build_editor(
@@ -114,7 +113,9 @@ def wire_editor(
                 doc = import_file(p)
                 last = save_imported(doc, ctx.articles, ctx.paths.photos_dir)
             except QkError as exc:
-                QMessageBox.warning(window, _tr("Import"), exc.message(ctx.translator))
+                QMessageBox.warning(
+                    window, translate("EditorWiring", "Import"), exc.message(ctx.translator)
+                )
         if last is not None:
             library.refresh()  # type: ignore[attr-defined]
             editor.open(last.id)
@@ -122,9 +123,9 @@ def wire_editor(
     def import_dialog() -> None:
         paths, _ = QFileDialog.getOpenFileNames(
             window,
-            _tr("Import articles"),
+            translate("EditorWiring", "Import articles"),
             "",
-            _tr("Articles (*.docx *.md *.markdown *.txt *.html *.htm)"),
+            translate("EditorWiring", "Articles (*.docx *.md *.markdown *.txt *.html *.htm)"),
         )
         import_paths([Path(p) for p in paths])
 
@@ -136,12 +137,12 @@ def wire_editor(
             return
         editor.save()
         filters = {
-            "md": _tr("Markdown (*.md)"),
-            "html": _tr("Web page (*.html)"),
-            "docx": _tr("Word document (*.docx)"),
+            "md": translate("EditorWiring", "Markdown (*.md)"),
+            "html": translate("EditorWiring", "Web page (*.html)"),
+            "docx": translate("EditorWiring", "Word document (*.docx)"),
         }
         path, _ = QFileDialog.getSaveFileName(
-            window, _tr("Export article"), f"article.{fmt}", filters[fmt]
+            window, translate("EditorWiring", "Export article"), f"article.{fmt}", filters[fmt]
         )
         if not path:
             return
@@ -165,25 +166,50 @@ def wire_editor(
             else:
                 atomic_write_bytes(Path(path), export_docx(data, editor.preview.resolver))
         except OSError as exc:
-            QMessageBox.warning(window, _tr("Export"), str(exc))
+            QMessageBox.warning(window, translate("EditorWiring", "Export"), str(exc))
 
-    export_menu = window.file_menu.addMenu(_tr("&Export"))
-    action(export_menu, _tr("Markdown (.md)…"), None, lambda: export("md"))
-    action(export_menu, _tr("Portal web page (.html)…"), None, lambda: export("html"))
-    action(export_menu, _tr("Word (.docx)…"), None, lambda: export("docx"))
+    export_menu = window.file_menu.addMenu(translate("EditorWiring", "&Export"))
+    action(export_menu, translate("EditorWiring", "Markdown (.md)…"), None, lambda: export("md"))
+    action(
+        export_menu,
+        translate("EditorWiring", "Portal web page (.html)…"),
+        None,
+        lambda: export("html"),
+    )
+    action(export_menu, translate("EditorWiring", "Word (.docx)…"), None, lambda: export("docx"))
 
     # Edit: undo/redo, find/replace
-    action(window.edit_menu, _tr("&Undo"), "Ctrl+Z", lambda: _focused_text(window, "undo"))
-    action(window.edit_menu, _tr("&Redo"), "Ctrl+Shift+Z", lambda: _focused_text(window, "redo"))
-    window.edit_menu.addSeparator()
-    action(window.edit_menu, _tr("&Find…"), "Ctrl+F", lambda: workspace.find_bar.open_bar())
     action(
         window.edit_menu,
-        _tr("Find and &replace…"),
+        translate("EditorWiring", "&Undo"),
+        "Ctrl+Z",
+        lambda: _focused_text(window, "undo"),
+    )
+    action(
+        window.edit_menu,
+        translate("EditorWiring", "&Redo"),
+        "Ctrl+Shift+Z",
+        lambda: _focused_text(window, "redo"),
+    )
+    window.edit_menu.addSeparator()
+    action(
+        window.edit_menu,
+        translate("EditorWiring", "&Find…"),
+        "Ctrl+F",
+        lambda: workspace.find_bar.open_bar(),
+    )
+    action(
+        window.edit_menu,
+        translate("EditorWiring", "Find and &replace…"),
         "Ctrl+R",
         lambda: workspace.find_bar.open_bar(replace=True),
     )
-    action(window.edit_menu, _tr("Find next"), "F3", lambda: workspace.find_bar.find())
+    action(
+        window.edit_menu,
+        translate("EditorWiring", "Find next"),
+        "F3",
+        lambda: workspace.find_bar.find(),
+    )
 
     # Article: workflow moves
     window.article_menu.addSeparator()
@@ -195,7 +221,7 @@ def wire_editor(
     window.restore_action.triggered.connect(editor.restore)
 
     # View: focus mode
-    focus = QAction(_tr("&Focus mode"), window)
+    focus = QAction(translate("EditorWiring", "&Focus mode"), window)
     focus.setCheckable(True)
     focus.setShortcut(QKeySequence("F11"))
 
@@ -212,7 +238,9 @@ def wire_editor(
     # the store: tell the user when it cannot be written
     editor.store_failed.connect(lambda msg: window.statusBar().showMessage(msg))
     editor.store_recovered.connect(
-        lambda: window.statusBar().showMessage(_tr("Saved again: nothing was lost"), 5000)
+        lambda: window.statusBar().showMessage(
+            translate("EditorWiring", "Saved again: nothing was lost"), 5000
+        )
     )
 
     # drag a file onto the window
