@@ -61,7 +61,7 @@ def test_fragment_has_the_portal_shape() -> None:
         "Chủ nhật, 21/10/2018",
         '<p class="qk3-lead"><strong>QK3 online - Sáng 10 - 11',
         '<figure class="qk3-figure"',
-        '<figcaption class="qk3-caption">Thiếu tướng Nguyễn Thanh Hải',
+        '<p class="qk3-caption" align="center">Thiếu tướng Nguyễn Thanh Hải',
         "Hai năm qua",
         '<p class="qk3-byline" align="right">Đức Việt</p>',
     ]
@@ -86,7 +86,7 @@ def test_empty_caption_takes_the_photo_library_caption() -> None:
     out = render_body(
         "![](qk3photo:7)", lambda i: PhotoRef("https://a/b.jpg", "Chú thích ảnh", "X")
     )
-    assert '<figcaption class="qk3-caption">Chú thích ảnh <span class="qk3-credit">' in out
+    assert '<p class="qk3-caption" align="center">Chú thích ảnh <span class="qk3-credit">' in out
 
 
 def test_inline_photo_in_a_sentence_is_not_a_figure() -> None:

@@ -230,19 +230,23 @@ def _resolve_figures(fragment: str, resolver: PhotoResolver) -> str:
         ref = resolver(photo_id)
         attr_id = html.escape(photo_id, quote=True)
         if ref is None or not _SAFE_SRC.match(ref.src):
-            img = '<p class="qk3-missing">[?]</p>'
+            img = '<p class="qk3-missing" align="center">[?]</p>'
         else:
             width = f' width="{int(ref.width)}"' if ref.width else ""
             alt = html.escape(_TAGS.sub("", html.unescape(caption_html)) or ref.caption, quote=True)
-            img = f'<img src="{html.escape(ref.src, quote=True)}" alt="{alt}"{width}>'
+            src = html.escape(ref.src, quote=True)
+            img = f'<p class="qk3-photo" align="center"><img src="{src}" alt="{alt}"{width}></p>'
         if not caption_html.strip() and ref is not None and ref.caption:
             caption_html = html.escape(ref.caption)
         credit = ""
         if ref is not None and ref.credit:
             credit = f' <span class="qk3-credit">({_CREDIT_PREFIX}{html.escape(ref.credit)})</span>'
+        # the image and the caption in block elements of their own: QTextBrowser (the preview)
+        # does not know <figure>, and browsers lay these out the same way
         return (
             f'<figure class="qk3-figure" data-photo="{attr_id}">{img}'
-            f'<figcaption class="qk3-caption">{caption_html}{credit}</figcaption></figure>'
+            f'<figcaption><p class="qk3-caption" align="center">{caption_html}{credit}</p>'
+            "</figcaption></figure>"
         )
 
     return _FIGURE.sub(figure, fragment)
