@@ -81,6 +81,24 @@ def type_text(app, edit, count: int, interval_ms: int = 25) -> StallMeter:  # ty
     return meter
 
 
+def wait_until(condition, timeout_s: float = 30.0) -> None:  # type: ignore[no-untyped-def]
+    """Run the event loop until ``condition()`` (no processEvents() busy loop: in PySide6 6.12
+    each static QApplication.processEvents() call drops a reference to None, and a busy loop
+    of them crashes the interpreter)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    deadline = time.monotonic() + timeout_s
+    poll = QTimer()
+    poll.setInterval(10)
+    poll.timeout.connect(
+        lambda: loop.quit() if condition() or time.monotonic() > deadline else None
+    )
+    poll.start()
+    loop.exec()
+    poll.stop()
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true", help="400 characters instead of 2,000")
@@ -89,9 +107,9 @@ def main() -> int:
     home = Path(tempfile.mkdtemp(prefix="qk3-keys-"))
     os.environ["QK3EDITOR_HOME"] = str(home)
 
-    from preview import make_article
-    from PySide6.QtWidgets import QApplication, QPlainTextEdit
+    from PySide6.QtWidgets import QPlainTextEdit
 
+    from preview import make_article
     from qk3editor.app import build_gui, make_application
     from qk3editor.context import AppContext
     from qk3editor.core.articles import ArticleFields
@@ -104,7 +122,6 @@ def main() -> int:
     bare.resize(700, 800)
     bare.setPlainText(body)
     bare.show()
-    QApplication.processEvents()
     base = type_text(app, bare, count)
     bare.close()
 
@@ -116,9 +133,7 @@ def main() -> int:
     gui.window.resize(1600, 900)
     gui.window.show()
     gui.editor.open(article.id)
-    deadline = time.monotonic() + 30
-    while gui.editor.preview.shown_generation == 0 and time.monotonic() < deadline:
-        QApplication.processEvents()
+    wait_until(lambda: gui.editor.preview.shown_generation > 0)
     ours = type_text(app, gui.editor.view.body, count)
     saved = ctx.articles.get(article.id).body
     gui.editor.save()

@@ -125,8 +125,11 @@ def tone_style_findings(fields: dict[str, str]) -> list[Finding]:
     old: list[tuple[str, int]] = []
     new: list[tuple[str, int]] = []
     for name, text in fields.items():
-        old += [(name, m.start()) for m in _OLD.finditer(text)]
-        new += [(name, m.start()) for m in _NEW.finditer(text)]
+        start = 0  # line by line: short regex calls (the editor runs this on a worker thread)
+        for line in text.split("\n"):
+            old += [(name, start + m.start()) for m in _OLD.finditer(line)]
+            new += [(name, start + m.start()) for m in _NEW.finditer(line)]
+            start += len(line) + 1
     if not old or not new:
         return []
     minority, majority = (new, old) if len(new) <= len(old) else (old, new)

@@ -138,9 +138,7 @@ def _drop_hidden_script_urls(fragment: str) -> str:
 
     nh3 already refuses unknown schemes; this also refuses ones hidden by blanks or control
     characters inside the scheme (java<TAB>script:), which some parsers skip. Done on nh3's
-    normalised output rather than with nh3's ``attribute_filter`` callback: with nh3 0.3.8
-    that callback, called from several threads, corrupts reference counts (None's count fell
-    until the app crashed with "deallocating None").
+    normalised output (double-quoted attributes) rather than in a Python callback per attribute.
     """
 
     def check(m: re.Match[str]) -> str:
@@ -259,20 +257,34 @@ def _resolve_figures(fragment: str, resolver: PhotoResolver) -> str:
     return _FIGURE.sub(figure, fragment)
 
 
+_FIRST_TEXT_TAG = re.compile(r"<(?:p|h[1-6]|li|pre|td|th|dt|dd|figcaption)\b[^>]*>")
+
+
+def _with_anchor(block: str, line: int) -> str:
+    """``<a name="L<line>">`` inside the block's first text element (QTextBrowser keeps an
+    anchor only where there is text to hang it on)."""
+    anchor = f'<a name="L{line}"></a>'
+    m = _FIRST_TEXT_TAG.search(block)
+    if m is None:
+        return anchor + block
+    return block[: m.end()] + anchor + block[m.end() :]
+
+
 def render_body(body: str, resolver: PhotoResolver = no_photos, anchors: bool = False) -> str:
     """The body's sanitised HTML with figures resolved.
 
-    With ``anchors`` each block starts with ``<a name="L<n>"></a>`` (n = its first line, from 0)
+    With ``anchors`` each block holds an ``<a name="L<n>"></a>`` (n = its first line, from 0)
     so that the preview can scroll to the editor's place.
     """
     parts: list[str] = []
     for line, text in split_blocks(body):
-        anchor = f'<a name="L{line}"></a>' if anchors else ""
-        parts.append(anchor + render_block(text))
-    out = "\n".join(parts)
-    if "qk3-figure" in out:
-        out = _resolve_figures(out, resolver)
-    return out
+        block = render_block(text)
+        if "qk3-figure" in block:  # block by block: short regex calls, no scan of the whole
+            block = _resolve_figures(block, resolver)
+        if anchors:
+            block = _with_anchor(block, line)
+        parts.append(block)
+    return "\n".join(parts)
 
 
 def block_lines(body: str) -> list[int]:

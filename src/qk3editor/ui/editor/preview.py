@@ -4,10 +4,13 @@ Rendering runs on the runner's ``io`` lane with key ``preview``: a render that f
 newer one was asked for is dropped. The preview follows the editor: each block of the body has
 an anchor ``L<line>``; the preview scrolls to the block at the top of the editor.
 
-The worker also parses the HTML into a QTextDocument (moved to the GUI thread before it is
-handed back): ``QTextBrowser.setHtml`` of a 20,000-word page takes ~20 ms on the GUI thread,
-more than a frame; swapping in a ready document takes about half that. Qt allows building a
-QTextDocument outside the GUI thread (images load later, at paint time, on the GUI thread).
+The worker also parses the HTML into a QTextDocument and lays it out at the preview's width
+(then moves it to the GUI thread): ``QTextBrowser.setHtml`` of a 20,000-word page costs the GUI
+thread ~20 ms plus layout; swapping in a laid-out document costs ~1 ms. Measured (benchmarks/
+keystroke.py): worst stall 42 ms with setHtml on the GUI thread, 35 ms with parsing only in the
+worker, 21-26 ms with parsing and layout in the worker — PySide6 keeps the GIL during these
+Qt calls, so the worker still delays the GUI thread's Python; the remaining step is updating
+only the changed blocks of the shown document.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import bisect
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, QObject, QSizeF, QTimer, QUrl
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QPlainTextEdit, QTextBrowser, QWidget
 
@@ -32,18 +35,47 @@ class Rendered:
     lines: list[int]
     generation: int
     document: QTextDocument | None = None
+    anchor_y: dict[int, int] | None = None  # body line → y of its block in the laid-out page
 
 
-def render_for_preview(article: RenderInput, resolver: PhotoResolver, generation: int) -> Rendered:
-    """The job (off the GUI thread): the page, its block lines, and the parsed document."""
+def anchor_positions(doc: QTextDocument) -> dict[int, int]:
+    """Where each ``L<line>`` anchor sits in the laid-out document (computed in the job, so the
+    GUI thread scrolls by arithmetic; ``scrollToAnchor`` scans the whole document each time)."""
+    layout = doc.documentLayout()
+    found: dict[int, int] = {}
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            for name in it.fragment().charFormat().anchorNames():
+                if name.startswith("L") and name[1:].isdigit():
+                    found.setdefault(int(name[1:]), int(layout.blockBoundingRect(block).top()))
+            it += 1
+        block = block.next()
+    return found
+
+
+def render_for_preview(
+    article: RenderInput, resolver: PhotoResolver, generation: int, width: int = 0
+) -> Rendered:
+    """The job (off the GUI thread): the page, its block lines, and the parsed document, laid
+    out at the preview's width so that showing it costs the GUI thread about a millisecond."""
     html = render_page(article, resolver, anchors=True)
     doc = QTextDocument()
     doc.setBaseUrl(QUrl("file:///"))
     doc.setHtml(html)
+    if width > 0:
+        doc.setPageSize(QSizeF(width, -1))
+        doc.setTextWidth(width)
+        doc.documentLayout()
+        doc.size()  # forces the layout here, not on the GUI thread
+        anchors = anchor_positions(doc)
+    else:
+        anchors = None
     app = QCoreApplication.instance()
     if app is not None:
         doc.moveToThread(app.thread())
-    return Rendered(html, block_lines(article.body), generation, doc)
+    return Rendered(html, block_lines(article.body), generation, doc, anchors)
 
 
 class PreviewPane(QTextBrowser):
@@ -55,13 +87,17 @@ class PreviewPane(QTextBrowser):
 
 
 class PreviewController(QObject):
-    """Schedules renders, drops stale ones, keeps the preview in step with the editor."""
+    """Schedules renders, drops stale ones, keeps the preview in step with the editor.
+
+    ``snapshot()`` runs on the GUI thread and returns a function, run in the job, that makes
+    the :class:`RenderInput` (so the costly text clean-up happens off the GUI thread).
+    """
 
     def __init__(
         self,
         pane: PreviewPane,
         body: QPlainTextEdit,
-        snapshot: Callable[[], RenderInput],
+        snapshot: Callable[[], Callable[[], RenderInput]],
         runner: TaskRunner,
         resolver: PhotoResolver = no_photos,
         parent: QObject | None = None,
@@ -75,6 +111,7 @@ class PreviewController(QObject):
         self.generation = 0
         self.shown_generation = 0
         self._lines: list[int] = []
+        self._anchor_y: dict[int, int] = {}
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(PAUSE_MS)
@@ -88,11 +125,12 @@ class PreviewController(QObject):
     def render_now(self) -> None:
         self._timer.stop()
         self.generation += 1
-        article = self.snapshot()
+        build = self.snapshot()  # reads the widgets now; cleans the text in the job
         generation, resolver = self.generation, self.resolver
+        width = self.pane.viewport().width() if self.pane.isVisible() else 0
         self.runner.submit(
             "io",
-            lambda: render_for_preview(article, resolver, generation),
+            lambda: render_for_preview(build(), resolver, generation, width),
             self._on_rendered,
             key="preview",
         )
@@ -102,6 +140,7 @@ class PreviewController(QObject):
             return  # an older render overtaken by a newer one
         self.shown_generation = result.generation
         self._lines = result.lines
+        self._anchor_y = result.anchor_y or {}
         bar = self.pane.verticalScrollBar()
         keep = bar.value()
         if result.document is not None:
@@ -122,4 +161,9 @@ class PreviewController(QObject):
             self.pane.verticalScrollBar().setValue(0)  # the page's head: title, date, lead
             return
         i = bisect.bisect_right(self._lines, top_line) - 1
-        self.pane.scrollToAnchor(f"L{self._lines[max(i, 0)]}")
+        line = self._lines[max(i, 0)]
+        if self._anchor_y:
+            known = [n for n in self._lines[: max(i, 0) + 1] if n in self._anchor_y]
+            self.pane.verticalScrollBar().setValue(self._anchor_y[known[-1]] if known else 0)
+        else:
+            self.pane.scrollToAnchor(f"L{line}")
