@@ -164,4 +164,8 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    code = main()
+    sys.stdout.flush()
+    # PySide6 6.12 drops references to True/False/None in some calls; the interpreter then
+    # crashes at shutdown (after the result is printed). Leave without the final GC.
+    os._exit(code)
