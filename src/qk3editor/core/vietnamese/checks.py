@@ -16,6 +16,7 @@ Codes (stable):
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -92,7 +93,7 @@ def _read_tsv(path: Path) -> list[list[str]]:
 def _tokens(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     parts = list(_TOKEN_RE.finditer(text))
     tokens = tuple(p.group() for p in parts)
-    seps = tuple(text[a.end() : b.start()] for a, b in zip(parts, parts[1:], strict=False))
+    seps = tuple(text[a.end() : b.start()] for a, b in itertools.pairwise(parts))
     return tokens, seps
 
 
@@ -240,7 +241,13 @@ class Checker:
             elif kind == "invalid":
                 out.append(
                     Finding(
-                        start, end, "syllable.invalid", T_INVALID, {"word": word}, (), Severity.ERROR
+                        start,
+                        end,
+                        "syllable.invalid",
+                        T_INVALID,
+                        {"word": word},
+                        (),
+                        Severity.ERROR,
                     )
                 )
         return out

@@ -34,8 +34,10 @@ class Finding:
     severity: Severity = Severity.WARNING
 
     def message(self, translator: Translator | None = None) -> str:
-        text = translator.tr("checks", self.template) if translator else translate(
-            "checks", self.template
+        text = (
+            translator.tr("checks", self.template)
+            if translator
+            else translate("checks", self.template)
         )
         try:
             return text.format(**self.params)

@@ -68,7 +68,7 @@ def _looks_tcvn3(text: str) -> bool:
 
 def normalize(text: str) -> str:
     """The text as the app stores it: invisibles removed, NFC, Vietnamese repairs."""
-    if text.isascii() and not ("\ufeff" in text):
+    if text.isascii() and "\ufeff" not in text:
         return text
     return repair(strip_invisibles(text))
 
