@@ -22,12 +22,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from qk3editor.core.i18n import QT_TRANSLATE_NOOP
 from qk3editor.core.vietnamese import legacy, tones
 from qk3editor.core.vietnamese.findings import Finding, Severity, apply_suggestion
 from qk3editor.core.vietnamese.fold import fold
-from qk3editor.core.vietnamese.normalize import mark_findings, nfc
+from qk3editor.core.vietnamese.normalize import _COMBINING_RE, mark_findings, nfc
 
 __all__ = [
     "Checker",
@@ -163,6 +164,8 @@ class Checker:
             term = Term(text, kind, toks, seps, tuple(_key(t) for t in toks))
             self._terms.setdefault(term.keys[0], []).append(term)
             self._known.update(toks)
+        for candidates in self._terms.values():
+            candidates.sort(key=lambda t: -len(t.tokens))
 
     @classmethod
     def from_files(cls, confusions: Path, terms: Path) -> Checker:
@@ -174,14 +177,17 @@ class Checker:
     def check(self, text: str, house_style: str = tones.OLD) -> list[Finding]:
         """Every finding in ``text`` (NFC), sorted by position."""
         findings: list[Finding] = []
-        findings.extend(mark_findings(text))
+        if _COMBINING_RE.search(text):
+            findings.extend(mark_findings(text))
         findings.extend(self._legacy(text))
-        words = [(m.start(), m.end(), m.group()) for m in tones.WORD_RE.finditer(text)]
-        findings.extend(self._syllables(words, house_style))
-        findings.extend(self._tone_style(text, house_style))
-        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text)]
-        findings.extend(self._confusion(text, tokens))
-        findings.extend(self._term_checks(text, tokens, house_style))
+        spans = [m.span() for m in _TOKEN_RE.finditer(text)]
+        words = [text[a:b] for a, b in spans]
+        vocab = {w: _word_info(w, house_style) for w in set(words)}
+        infos = [vocab[w] for w in words]
+        findings.extend(self._syllables(spans, words, infos))
+        findings.extend(self._tone_style(spans, words, infos, house_style))
+        findings.extend(self._confusion(text, spans, infos))
+        findings.extend(self._term_checks(text, spans, infos, house_style))
         findings.sort(key=lambda f: (f.start, f.end, f.code))
         return findings
 
@@ -208,95 +214,87 @@ class Checker:
             pos += len(line) + 1
         return out
 
-    def _syllables(self, words: list[tuple[int, int, str]], style: str) -> list[Finding]:
+    def _syllables(
+        self, spans: list[tuple[int, int]], words: list[str], infos: list[WordInfo]
+    ) -> list[Finding]:
         out = []
-        for start, end, word in words:
-            kind, fix = _analyse(word, style)
-            if kind is None or word in self._known:
+        for (start, end), word, info in zip(spans, words, infos, strict=True):
+            if info.kind is None or word in self._known:
                 continue
-            if kind == "misplaced":
-                out.append(
-                    Finding(
-                        start,
-                        end,
-                        "syllable.misplaced_tone",
-                        T_MISPLACED,
-                        {"word": word, "fix": fix},
-                        (fix,),
-                        Severity.ERROR,
-                    )
+            if info.kind == "misplaced":
+                code, template = "syllable.misplaced_tone", T_MISPLACED
+            elif info.kind == "telex":
+                code, template = "syllable.telex", T_TELEX
+            else:
+                code, template = "syllable.invalid", T_INVALID
+            out.append(
+                Finding(
+                    start,
+                    end,
+                    code,
+                    template,
+                    {"word": word, "fix": info.fix},
+                    (info.fix,) if info.fix else (),
+                    Severity.ERROR,
                 )
-            elif kind == "telex":
-                out.append(
-                    Finding(
-                        start,
-                        end,
-                        "syllable.telex",
-                        T_TELEX,
-                        {"word": word, "fix": fix},
-                        (fix,),
-                        Severity.ERROR,
-                    )
-                )
-            elif kind == "invalid":
-                out.append(
-                    Finding(
-                        start,
-                        end,
-                        "syllable.invalid",
-                        T_INVALID,
-                        {"word": word},
-                        (),
-                        Severity.ERROR,
-                    )
-                )
+            )
         return out
 
-    def _tone_style(self, text: str, style: str) -> list[Finding]:
-        words = tones.styled_words(text)
-        styles = {w.style.value for w in words}
+    def _tone_style(
+        self,
+        spans: list[tuple[int, int]],
+        words: list[str],
+        infos: list[WordInfo],
+        style: str,
+    ) -> list[Finding]:
+        styled = [k for k, info in enumerate(infos) if info.style is not None]
+        styles = {infos[k].style for k in styled}
         out = []
         if len(styles) == 2:
             other = tones.NEW if style == tones.OLD else tones.OLD
-            for w in words:
-                in_house = w.style.value == style
-                fix = tones.convert_word(w.word, other if in_house else style)
+            for k in styled:
+                word = words[k]
+                in_house = infos[k].style == style
+                fix = tones.convert_word(word, other if in_house else style)
                 out.append(
                     Finding(
-                        w.start,
-                        w.end,
+                        spans[k][0],
+                        spans[k][1],
                         "tone.mixed",
                         T_MIXED,
-                        {"word": w.word, "fix": fix},
+                        {"word": word, "fix": fix},
                         (fix,),
                         Severity.INFO if in_house else Severity.WARNING,
                     )
                 )
         elif styles and styles != {style}:
-            for w in words:
-                fix = tones.convert_word(w.word, style)
+            for k in styled:
+                word = words[k]
+                fix = tones.convert_word(word, style)
                 out.append(
                     Finding(
-                        w.start,
-                        w.end,
+                        spans[k][0],
+                        spans[k][1],
                         "tone.house_style",
                         T_HOUSE,
-                        {"word": w.word, "fix": fix},
+                        {"word": word, "fix": fix},
                         (fix,),
                         Severity.INFO,
                     )
                 )
         return out
 
-    def _confusion(self, text: str, tokens: list[tuple[int, int, str]]) -> list[Finding]:
+    def _confusion(
+        self, text: str, spans: list[tuple[int, int]], infos: list[WordInfo]
+    ) -> list[Finding]:
         out = []
-        lowered = [tones.convert_word(t[2].lower(), tones.OLD) for t in tokens]
+        lowered = [info.low_old for info in infos]
         for i, low in enumerate(lowered):
             for toks, seps, right in self._confusions.get(low, ()):
                 n = len(toks)
-                if tuple(lowered[i : i + n]) != toks or not _seps_match(text, tokens, i, seps):
+                if tuple(lowered[i : i + n]) != toks or not _seps_match(text, spans, i, seps):
                     continue
-                start, end = tokens[i][0], tokens[i + n - 1][1]
+                start, end = spans[i][0], spans[i + n - 1][1]
                 found = text[start:end]
                 fix = right[0].upper() + right[1:] if found[:1].isupper() else right
                 out.append(
@@ -313,38 +311,40 @@ class Checker:
         return out
 
     def _term_checks(
-        self, text: str, tokens: list[tuple[int, int, str]], style: str
+        self, text: str, spans: list[tuple[int, int]], infos: list[WordInfo], style: str
     ) -> list[Finding]:
         out = []
-        keys = [_key(t[2]) for t in tokens]
+        keys = [info.key for info in infos]
+        terms = self._terms
         i = 0
-        while i < len(tokens):
+        while i < len(keys):
+            candidates = terms.get(keys[i])
+            if not candidates:
+                i += 1
+                continue
             hit = None
-            for term in sorted(self._terms.get(keys[i], ()), key=lambda t: -len(t.tokens)):
+            for term in candidates:
                 n = len(term.tokens)
-                if tuple(keys[i : i + n]) == term.keys and _seps_match(text, tokens, i, term.seps):
+                if tuple(keys[i : i + n]) == term.keys and _seps_match(text, spans, i, term.seps):
                     hit = term
                     break
             if hit is None:
                 i += 1
                 continue
             n = len(hit.tokens)
-            start, end = tokens[i][0], tokens[i + n - 1][1]
-            found = text[start:end]
-            finding = _term_finding(hit, found, start, end, text, style)
+            start, end = spans[i][0], spans[i + n - 1][1]
+            finding = _term_finding(hit, text[start:end], start, end, text, style)
             if finding is not None:
                 out.append(finding)
             i += n
         return out
 
 
-def _seps_match(
-    text: str, tokens: list[tuple[int, int, str]], i: int, seps: tuple[str, ...]
-) -> bool:
-    if i + len(seps) >= len(tokens):
+def _seps_match(text: str, spans: list[tuple[int, int]], i: int, seps: tuple[str, ...]) -> bool:
+    if i + len(seps) >= len(spans):
         return False
     for k, sep in enumerate(seps):
-        actual = text[tokens[i + k][1] : tokens[i + k + 1][0]]
+        actual = text[spans[i + k][1] : spans[i + k + 1][0]]
         if " ".join(actual.split()) != " ".join(sep.split()) or (sep and not actual):
             return False
         if sep.isspace() and "\n" in actual:
@@ -372,6 +372,8 @@ def _term_finding(
         code, template = "term.case", T_TERM_CASE
     else:
         code, template = "term.spelling", T_TERM_SPELLING
+        if term.kind == "name":
+            return None  # names collide when folded (Quang Ninh, a person; Quảng Ninh)
         if term.kind == "abbr" and found.isalpha() and found.islower() and len(found) <= 3:
             return None  # "qk", "ubnd" typed in lower case: likely another word
     return Finding(
@@ -379,7 +381,30 @@ def _term_finding(
     )
 
 
+class WordInfo(NamedTuple):
+    kind: str | None  # misplaced / telex / invalid / None
+    fix: str
+    style: str | None  # "old" / "new" when the word reveals a tone style
+    key: str  # folded
+    low_old: str  # lower case, old style (for the confusion list)
+
+
 @lru_cache(maxsize=65536)
+def _word_info(word: str, style: str) -> WordInfo:
+    if not word.isalpha():
+        kind, fix = None, ""
+    else:
+        kind, fix = _analyse(word, style)
+    ws = tones.word_style(word)
+    return WordInfo(
+        kind,
+        fix,
+        ws.value if ws in (tones.WordStyle.OLD, tones.WordStyle.NEW) else None,
+        _key(word),
+        tones.convert_word(word.lower(), tones.OLD),
+    )
+
+
 def _analyse(word: str, style: str) -> tuple[str | None, str]:
     """(kind, fix) for one word: misplaced / telex / invalid / None (fine or not ours)."""
     if tones.is_syllable(word):
