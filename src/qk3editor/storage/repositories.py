@@ -129,7 +129,9 @@ class ArticleRepository:
 
     def get_many(self, ids: Sequence[str]) -> list[Article]:
         with self._store.begin() as s:
-            rows = {m.id: m for m in s.scalars(select(ArticleModel).where(ArticleModel.id.in_(ids)))}
+            rows = {
+                m.id: m for m in s.scalars(select(ArticleModel).where(ArticleModel.id.in_(ids)))
+            }
             return [_to_article(rows[i]) for i in ids if i in rows]
 
     def list_ids(self, query: ArticleQuery | None = None) -> list[str]:
@@ -164,7 +166,8 @@ class ArticleRepository:
         )
         with self._store.begin() as s:
             found = {
-                r[0]: ArticleRow(r[0], r[1], r[2], Status(r[3]), r[4], r[5]) for r in s.execute(stmt)
+                r[0]: ArticleRow(r[0], r[1], r[2], Status(r[3]), r[4], r[5])
+                for r in s.execute(stmt)
             }
         return [found[i] for i in ids if i in found]
 
@@ -278,7 +281,9 @@ class ArticleRepository:
             if c.slug == key or c.name.casefold() == key.casefold():
                 return c.id
         position = (s.scalar(select(func.max(CategoryModel.position))) or 0) + 1
-        c = CategoryModel(slug=slugify(key) or f"category-{position}", name=key, position=position)
+        c = CategoryModel(
+            slug=slugify(key) or f"category-{position}", name=key, position=position
+        )
         s.add(c)
         s.flush()
         return c.id
