@@ -21,10 +21,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent / "src"), str(HERE)]
 
-from vi_corpus import Corpus  # noqa: E402
-
 from qk3editor.core.vietnamese import tones  # noqa: E402
 from qk3editor.core.vietnamese.checks import DATA_DIR, _read_tsv, check_text  # noqa: E402
+from vi_corpus import Corpus  # noqa: E402
 
 FIXTURE = HERE.parent / "tests" / "core" / "vietnamese" / "fixture-article.txt"
 

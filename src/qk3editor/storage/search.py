@@ -41,6 +41,7 @@ from qk3editor.storage.models import ArticleModel, Base, CategoryModel
 ARTICLE_SOURCE = "article"
 _WORD_RE = re.compile(r"[^\W_]+")
 MAX_QUERY_WORDS = 16
+RANK_WINDOW = 200
 
 
 class SearchDocumentModel(Base):
@@ -160,27 +161,35 @@ class SearchRepository:
             return self._hits(s, ids)
 
     def _sqlite_ids(self, s: Session, q: ParsedQuery, limit: int) -> list[tuple[str, bool]]:
-        sql = text(
-            "SELECT d.article_id FROM (SELECT rowid AS r, rank AS k FROM search_fts "
-            "WHERE search_fts MATCH :q ORDER BY rank LIMIT :n) f "
-            "JOIN search_documents d ON d.id = f.r "
-            "WHERE d.article_id IS NOT NULL ORDER BY f.k"
-        )
         out: dict[str, bool] = {}
-        needs_exact = tuple(fold(w) for w in q.exact) != q.exact
-        if needs_exact:
-            expr = _fts_expr("plain", q.exact, q.prefix)
-            for (article_id,) in s.execute(sql, {"q": expr, "n": limit * 2}):
+        if tuple(fold(w) for w in q.exact) != q.exact:
+            for article_id in self._fts_articles(s, _fts_expr("plain", q.exact, q.prefix), limit):
                 out.setdefault(article_id, True)
-                if len(out) >= limit:
-                    break
         if len(out) < limit:
             expr = _fts_expr("folded", q.folded, q.prefix)
-            for (article_id,) in s.execute(sql, {"q": expr, "n": limit * 2 + len(out)}):
+            for article_id in self._fts_articles(s, expr, limit):
                 out.setdefault(article_id, False)
                 if len(out) >= limit:
                     break
-        return list(out.items())
+        return list(out.items())[:limit]
+
+    def _fts_articles(self, s: Session, expr: str, limit: int) -> list[str]:
+        """Articles matching ``expr``: the newest ``RANK_WINDOW`` matches, best bm25 first.
+
+        Ranking every match costs time in proportion to their number (a common word is in
+        most articles); recent matches ranked by relevance keep a query within milliseconds.
+        """
+        window = max(RANK_WINDOW, limit * 2)
+        rows = s.execute(
+            text(
+                "SELECT f.rowid, bm25(search_fts) AS score, d.article_id FROM search_fts f "
+                "JOIN search_documents d ON d.id = f.rowid "
+                "WHERE search_fts MATCH :q ORDER BY f.rowid DESC LIMIT :n"
+            ),
+            {"q": expr, "n": window},
+        ).all()
+        rows.sort(key=lambda r: r[1])
+        return list(dict.fromkeys(r[2] for r in rows if r[2] is not None))
 
     def _like_ids(self, s: Session, q: ParsedQuery, limit: int) -> list[tuple[str, bool]]:
         """The portable fallback: LIKE over the folded column (and the plain one for exact)."""

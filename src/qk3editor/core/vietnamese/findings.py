@@ -35,7 +35,7 @@ class Finding:
 
     def message(self, translator: Translator | None = None) -> str:
         text = (
-            translator.tr("checks", self.template)
+            translator.lookup("checks", self.template)
             if translator
             else translate("checks", self.template)
         )
