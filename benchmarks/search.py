@@ -163,7 +163,8 @@ def main() -> int:
         for q in QUERIES:
             print(f"  {q!r}: {counts[q]} hits")
         print(
-            f"search median {median:.2f} ms, p95 {p95:.2f} ms; LIKE scan median {base_median:.1f} ms"
+            f"search median {median:.2f} ms, p95 {p95:.2f} ms; "
+            f"LIKE scan median {base_median:.1f} ms"
         )
         print(
             json.dumps(

@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - sentences are data
 """A generated Vietnamese news corpus for the benchmarks (self-written, GPL-3.0-or-later).
 
 Sentences were written by the qk3editor developers in the style of the QK3 portal, in the
