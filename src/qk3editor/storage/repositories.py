@@ -281,9 +281,7 @@ class ArticleRepository:
             if c.slug == key or c.name.casefold() == key.casefold():
                 return c.id
         position = (s.scalar(select(func.max(CategoryModel.position))) or 0) + 1
-        c = CategoryModel(
-            slug=slugify(key) or f"category-{position}", name=key, position=position
-        )
+        c = CategoryModel(slug=slugify(key) or f"category-{position}", name=key, position=position)
         s.add(c)
         s.flush()
         return c.id
