@@ -44,6 +44,11 @@ MAX_QUERY_WORDS = 16
 RANK_WINDOW = 200
 
 
+def alembic_include_name(name: str | None, type_: str, parent_names: object) -> bool:
+    """For alembic comparisons: the FTS5 table and its shadow tables are not ORM models."""
+    return not (type_ == "table" and name is not None and name.startswith("search_fts"))
+
+
 class SearchDocumentModel(Base):
     __tablename__ = "search_documents"
     __table_args__ = (UniqueConstraint("source", "source_key", name="uq_search_documents_source"),)

@@ -108,7 +108,7 @@ def test_legacy_paragraph_offered() -> None:
 
 def test_messages_are_translatable() -> None:
     finding = check_text("Sư kiện")[0]
-    assert finding.message() == "Probably “Sự kiện”, not “Sư kiện”"
+    assert finding.message(Translator("en")) == "Probably “Sự kiện”, not “Sư kiện”"
     vi = Translator("vi", {("checks", finding.template): "Có lẽ là “{fix}”, không phải “{word}”"})
     assert finding.message(vi) == "Có lẽ là “Sự kiện”, không phải “Sư kiện”"
     assert finding.to_dict(vi)["message"].startswith("Có lẽ")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QPlainTextEdit
 
@@ -27,7 +28,8 @@ def attach_editor_checks(
     """Checks and word count for ``edit``, and "Make the tone style consistent..." in the
     window's Edit menu (``window.edit_menu`` when it has one). One call from app.py."""
     controller = attach_checks(edit, runner, settings, window.statusBar())
-    action = QAction(controller.tr("Make the tone style &consistent..."), window)
+    text = QCoreApplication.translate("ChecksController", "Make the tone style &consistent...")
+    action = QAction(text, window)
     action.setObjectName("toneStyleAction")
     action.triggered.connect(
         lambda: make_tone_style_consistent(edit, controller.house_style(), window)
