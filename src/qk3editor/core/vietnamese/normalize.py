@@ -24,7 +24,7 @@ _COMBINING_RE = re.compile("[\u0300-\u036f]")
 _TONE_BEFORE_QUALITY_RE = re.compile("([\u0300\u0301\u0303\u0309\u0340\u0341]+)([\u0302\u0306])")
 _ETH = str.maketrans({"Ð": "Đ", "ð": "đ"})
 _MARKER = "\ue000"  # stands for a removed zero-width space that hid a word break
-_HIDDEN_BREAK_RE = re.compile(r"(?<=[^\W\d_])[\u200b\u2060](?=[^\W\d_])")
+_HIDDEN_BREAK_RE = re.compile(r"(?<=[^\W\d_])\u200b(?=[^\W\d_])")
 TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
 
 T_TWO_TONES = QT_TRANSLATE_NOOP("checks", "Two tone marks on one letter: “{text}”")
