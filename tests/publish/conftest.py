@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import secrets as pysecrets
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +19,11 @@ from qk3editor.storage.publish_repository import PublishRepository
 from qk3editor.storage.repositories import ArticleRepository
 
 from .helpers import MemoryKeyring
+
+# The WordPress fixtures (tools/wordpress_env.py), imported once for the whole package. The
+# module is imported under its plain name, as tests/publish/test_wordpress_env.py does.
+sys.path.insert(0, str(Path(__file__).parent))
+from wordpress_fixture import WordPress, wordpress, wordpress_plain  # noqa: F401
 
 
 @pytest.fixture

@@ -116,7 +116,7 @@ def test_reset_after_create_is_found_by_uuid_not_duplicated(
         assert job.attempts == 2
         record = portal.store.get_item(article.id)
         assert record["creates"] == 1
-        assert repo.remote(article.id, "portal").modified == record["modified"]
+        assert repo.remote(article.id, "portal").modified.startswith(record["modified"] + "#")
     finally:
         proxy.stop()
 
@@ -228,7 +228,7 @@ def test_ten_articles_through_thirty_percent_faults(
             rec = portal.store.get_item(article_id)
             assert rec["creates"] == 1
             hrefs = [a["renditions"][0]["href"] for a in rec["item"]["associations"]]
-            assert len(hrefs) == 2
+            assert len(hrefs) == len(photos)
             for href in hrefs:
                 assert portal.store.has_media(href.rsplit("/", 1)[1].removesuffix(".jpg"))
     finally:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,6 +20,15 @@ class RemotePost:
     title: str = ""
     content: str = ""
     status: str = ""
+
+    @property
+    def version(self) -> str:
+        """Modified time plus a fingerprint of the content: an edit made within the same
+        second as our publish (WordPress keeps whole seconds) is still seen."""
+        digest = hashlib.sha256(
+            "\x1f".join((self.title, self.content, self.status)).encode("utf-8")
+        ).hexdigest()[:16]
+        return f"{self.modified}#{digest}"
 
 
 @dataclass(frozen=True)

@@ -354,7 +354,7 @@ class Outbox:
             target.name,
             remote_id=post.remote_id,
             link=post.link,
-            modified=post.modified,
+            modified=post.version,
             create_attempted=True,
         )
         report(Progress(STEP_POST, 1, 1, post.link))
@@ -374,7 +374,7 @@ class Outbox:
             current = publisher.get_post(remote.remote_id)
             if current is None:
                 raise RemoteGone(target=target.name)
-            if current.modified != remote.modified and not self.repo.job_force(job_id):
+            if current.version != remote.modified and not self.repo.job_force(job_id):
                 raise PublishConflict(
                     local=_local_version(article, remote.modified or ""),
                     remote={
@@ -394,7 +394,7 @@ class Outbox:
                     target.name,
                     remote_id=found.remote_id,
                     link=found.link,
-                    modified=found.modified,
+                    modified=found.version,
                 )
                 return publisher.update_post(found.remote_id, req, found.modified)
         self.repo.save_remote(article.id, target.name, create_attempted=True)
