@@ -117,6 +117,9 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None) -> Gui:
         runner.wait()
 
     window.closing.connect(on_closing)
+    from qk3editor.ui.publish.wiring import install_publishing  # issue 6
+
+    ctx.services["publish_ui"] = install_publishing(ctx, runner, window, editor)
     window.restore_state()
     return Gui(ctx, runner, window, library, editor)
 

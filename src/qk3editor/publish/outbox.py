@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from qk3editor.core import i18n
 from qk3editor.core.articles import Article, utcnow
 from qk3editor.core.publishing import (
     Job,
@@ -251,7 +252,7 @@ class Outbox:
                     attempts=job.attempts + 1,
                     error_code=exc.code,
                     error_step=step.name,
-                    error_message=exc.message(),
+                    error_message=exc.message(i18n.active()),
                     conflict={"local": exc.local, "remote": exc.remote},
                     next_attempt_at=None,
                 )
@@ -262,7 +263,7 @@ class Outbox:
                     attempts=job.attempts + 1,
                     error_code=exc.code,
                     error_step=step.name,
-                    error_message=exc.message(),
+                    error_message=exc.message(i18n.active()),
                 )
                 if not exc.retryable:
                     return self.repo.update_job(job_id, state=JobState.FAILED, next_attempt_at=None)

@@ -42,6 +42,12 @@ class SecretStore:
     def __init__(self, backend: Any | None = None, service: str = SERVICE) -> None:
         self._backend = backend
         self._service = service
+        # Secrets a person chose to keep for this session only (no keyring): memory, never disk.
+        self._session: dict[str, str] = {}
+
+    def remember_for_session(self, target: str, user: str, secret: str) -> None:
+        """Keep a secret in memory until the app quits (the person's choice without a keyring)."""
+        self._session[self._key(target, user)] = secret
 
     @property
     def backend(self) -> Any:
@@ -68,6 +74,8 @@ class SecretStore:
             raise NoKeyringError() from None
 
     def get(self, target: str, user: str) -> str:
+        if self._key(target, user) in self._session:
+            return self._session[self._key(target, user)]
         backend = self._check()
         try:
             value = backend.get_password(self._service, self._key(target, user))
@@ -78,6 +86,9 @@ class SecretStore:
         return str(value)
 
     def delete(self, target: str, user: str) -> None:
+        self._session.pop(self._key(target, user), None)
+        if not self.available():
+            return
         backend = self._check()
         try:
             backend.delete_password(self._service, self._key(target, user))

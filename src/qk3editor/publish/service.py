@@ -75,11 +75,19 @@ class PublishServices:
         user: str,
         secret: str,
         options: dict[str, Any] | None = None,
+        session_only: bool = False,
     ) -> Target:
-        """Validate, store the secret in the keyring first (so no target without it), then save."""
+        """Validate, store the secret in the keyring first (so no target without it), then save.
+
+        ``session_only``: the person chose, without a keyring, to keep the secret in memory
+        until the app quits (never on disk).
+        """
         target = make_target(name, kind, url, user, options)
         secret = unicodedata.normalize("NFC", secret.strip())
-        self.secrets.set(target.name, target.user, secret)
+        if session_only:
+            self.secrets.remember_for_session(target.name, target.user, secret)
+        else:
+            self.secrets.set(target.name, target.user, secret)
         try:
             return self.repo.add_target(target)
         except Exception:
