@@ -1,408 +1,870 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
-    <context>
-        <name>App</name>
-        <message>
-            <source>Saved</source>
-            <translation>Đã lưu</translation>
-        </message>
-        <message>
-            <source>Unexpected error: {0}</source>
-            <translation>Lỗi không lường trước: {0}</translation>
-        </message>
-        <message>
-            <source>Import articles</source>
-            <translation>Nhập bài viết</translation>
-        </message>
-        <message>
-            <source>Articles (*.md *.markdown *.txt)</source>
-            <translation>Bài viết (*.md *.markdown *.txt)</translation>
-        </message>
-        <message>
-            <source>Import</source>
-            <translation>Nhập</translation>
-        </message>
-        <message>
-            <source>About qk3editor</source>
-            <translation>Giới thiệu qk3editor</translation>
-        </message>
-        <message>
-            <source>qk3editor: the editor of the QK3 online newsroom.
+<context>
+    <name>App</name>
+    <message>
+        <source>Saved</source>
+        <translation>Đã lưu</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {0}</source>
+        <translation>Lỗi không lường trước: {0}</translation>
+    </message>
+    <message>
+        <source>Import articles</source>
+        <translation>Nhập bài viết</translation>
+    </message>
+    <message>
+        <source>Articles (*.md *.markdown *.txt)</source>
+        <translation>Bài viết (*.md *.markdown *.txt)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Nhập</translation>
+    </message>
+    <message>
+        <source>About qk3editor</source>
+        <translation>Giới thiệu qk3editor</translation>
+    </message>
+    <message>
+        <source>qk3editor: the editor of the QK3 online newsroom.
 Licence: GPL-3.0-or-later.</source>
-            <translation>qk3editor: phần mềm biên tập của Ban biên tập QK3 online.
+        <translation>qk3editor: phần mềm biên tập của Ban biên tập QK3 online.
 Giấy phép: GPL-3.0-or-later.</translation>
-        </message>
-        <message>
-            <source>qk3editor cannot start</source>
-            <translation>Không khởi động được qk3editor</translation>
-        </message>
-    </context>
-    <context>
-        <name>ArticleEditorView</name>
-        <message>
-            <source>Title</source>
-            <translation>Tiêu đề</translation>
-        </message>
-        <message>
-            <source>Lead (sapo): QK3 online - ...</source>
-            <translation>Sapo: QK3 online - ...</translation>
-        </message>
-        <message>
-            <source>tags, separated by commas</source>
-            <translation>từ khóa, cách nhau bằng dấu phẩy</translation>
-        </message>
-        <message>
-            <source>Body (markdown)</source>
-            <translation>Nội dung (markdown)</translation>
-        </message>
-        <message>
-            <source>Lead</source>
-            <translation>Sapo</translation>
-        </message>
-        <message>
-            <source>Category</source>
-            <translation>Chuyên mục</translation>
-        </message>
-        <message>
-            <source>Byline</source>
-            <translation>Tác giả</translation>
-        </message>
-        <message>
-            <source>Tags</source>
-            <translation>Từ khóa</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Trạng thái</translation>
-        </message>
-    </context>
-    <context>
-        <name>EditorController</name>
-        <message>
-            <source>Unexpected error: {0}</source>
-            <translation>Lỗi không lường trước: {0}</translation>
-        </message>
-    </context>
-    <context>
-        <name>LibraryController</name>
-        <message>
-            <source>All (not spiked)</source>
-            <translation>Tất cả (trừ thùng rác)</translation>
-        </message>
-        <message>
-            <source>Trash (spiked)</source>
-            <translation>Thùng rác</translation>
-        </message>
-        <message>
-            <source>All categories</source>
-            <translation>Tất cả chuyên mục</translation>
-        </message>
-    </context>
-    <context>
-        <name>LibraryModel</name>
-        <message>
-            <source>Title</source>
-            <translation>Tiêu đề</translation>
-        </message>
-        <message>
-            <source>Category</source>
-            <translation>Chuyên mục</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Trạng thái</translation>
-        </message>
-        <message>
-            <source>Updated</source>
-            <translation>Cập nhật</translation>
-        </message>
-        <message>
-            <source>Byline</source>
-            <translation>Tác giả</translation>
-        </message>
-        <message>
-            <source>(untitled)</source>
-            <translation>(chưa có tiêu đề)</translation>
-        </message>
-    </context>
-    <context>
-        <name>LibraryView</name>
-        <message>
-            <source>Status:</source>
-            <translation>Trạng thái:</translation>
-        </message>
-        <message>
-            <source>Category:</source>
-            <translation>Chuyên mục:</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <source>qk3editor — QK3 online newsroom</source>
-            <translation>qk3editor — Ban biên tập QK3 online</translation>
-        </message>
-        <message>
-            <source>Main toolbar</source>
-            <translation>Thanh công cụ chính</translation>
-        </message>
-        <message>
-            <source>&amp;File</source>
-            <translation>&amp;Tệp</translation>
-        </message>
-        <message>
-            <source>&amp;Edit</source>
-            <translation>&amp;Sửa</translation>
-        </message>
-        <message>
-            <source>&amp;Article</source>
-            <translation>&amp;Bài viết</translation>
-        </message>
-        <message>
-            <source>&amp;View</source>
-            <translation>&amp;Xem</translation>
-        </message>
-        <message>
-            <source>&amp;Help</source>
-            <translation>T&amp;rợ giúp</translation>
-        </message>
-        <message>
-            <source>&amp;New article</source>
-            <translation>Bài &amp;mới</translation>
-        </message>
-        <message>
-            <source>&amp;Save</source>
-            <translation>&amp;Lưu</translation>
-        </message>
-        <message>
-            <source>&amp;Import...</source>
-            <translation>&amp;Nhập...</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation>T&amp;hoát</translation>
-        </message>
-        <message>
-            <source>Move to &amp;trash</source>
-            <translation>Chuyển vào &amp;thùng rác</translation>
-        </message>
-        <message>
-            <source>&amp;Restore from trash</source>
-            <translation>&amp;Khôi phục từ thùng rác</translation>
-        </message>
-        <message>
-            <source>&amp;About qk3editor</source>
-            <translation>&amp;Giới thiệu qk3editor</translation>
-        </message>
-    </context>
-    <context>
-        <name>cli</name>
-        <message>
-            <source>qk3editor: the QK3 online editor. Without a command it opens the window.</source>
-            <translation>qk3editor: phần mềm biên tập QK3 online. Không có lệnh thì mở cửa sổ chương trình.</translation>
-        </message>
-        <message>
-            <source>the store: a SQLite file or a URL</source>
-            <translation>kho dữ liệu: một tệp SQLite hoặc một URL</translation>
-        </message>
-        <message>
-            <source>language (vi or en)</source>
-            <translation>ngôn ngữ (vi hoặc en)</translation>
-        </message>
-        <message>
-            <source>print the version</source>
-            <translation>in số phiên bản</translation>
-        </message>
-        <message>
-            <source>qk3editor: usage error: {detail}</source>
-            <translation>qk3editor: lỗi cú pháp lệnh: {detail}</translation>
-        </message>
-        <message>
-            <source>qk3editor: error: {detail}</source>
-            <translation>qk3editor: lỗi: {detail}</translation>
-        </message>
-        <message>
-            <source>qk3editor: unexpected error ({kind}); details are in the log</source>
-            <translation>qk3editor: lỗi không lường trước ({kind}); chi tiết có trong nhật ký</translation>
-        </message>
-        <message>
-            <source>create a draft article</source>
-            <translation>tạo một bài nháp</translation>
-        </message>
-        <message>
-            <source>the title</source>
-            <translation>tiêu đề</translation>
-        </message>
-        <message>
-            <source>a file with the body</source>
-            <translation>tệp chứa nội dung bài</translation>
-        </message>
-        <message>
-            <source>the lead (sapo)</source>
-            <translation>sapo của bài</translation>
-        </message>
-        <message>
-            <source>category name or slug</source>
-            <translation>tên hoặc slug của chuyên mục</translation>
-        </message>
-        <message>
-            <source>the byline</source>
-            <translation>tên tác giả</translation>
-        </message>
-        <message>
-            <source>list articles</source>
-            <translation>liệt kê bài viết</translation>
-        </message>
-        <message>
-            <source>only this status</source>
-            <translation>chỉ bài ở trạng thái này</translation>
-        </message>
-        <message>
-            <source>JSON output</source>
-            <translation>in ra dạng JSON</translation>
-        </message>
-        <message>
-            <source>show one article</source>
-            <translation>hiển thị một bài viết</translation>
-        </message>
-        <message>
-            <source>import files as new articles</source>
-            <translation>nhập các tệp thành bài viết mới</translation>
-        </message>
-        <message>
-            <source>export an article</source>
-            <translation>xuất một bài viết</translation>
-        </message>
-        <message>
-            <source>file format</source>
-            <translation>định dạng tệp</translation>
-        </message>
-        <message>
-            <source>output file</source>
-            <translation>tệp đầu ra</translation>
-        </message>
-        <message>
-            <source>move an article to the trash</source>
-            <translation>chuyển một bài vào thùng rác</translation>
-        </message>
-        <message>
-            <source>restore a spiked article</source>
-            <translation>khôi phục một bài từ thùng rác</translation>
-        </message>
-    </context>
-    <context>
-        <name>errors</name>
-        <message>
-            <source>Something went wrong: {detail}</source>
-            <translation>Đã xảy ra lỗi: {detail}</translation>
-        </message>
-        <message>
-            <source>Not found: {what}</source>
-            <translation>Không tìm thấy: {what}</translation>
-        </message>
-        <message>
-            <source>No article with id {id}</source>
-            <translation>Không có bài viết nào có mã {id}</translation>
-        </message>
-        <message>
-            <source>The article was changed elsewhere (version {expected} expected, {actual} found)</source>
-            <translation>Bài viết đã được sửa ở nơi khác (mong đợi phiên bản {expected}, hiện là {actual})</translation>
-        </message>
-        <message>
-            <source>Invalid value: {detail}</source>
-            <translation>Giá trị không hợp lệ: {detail}</translation>
-        </message>
-        <message>
-            <source>An article cannot go from {source} to {target}</source>
-            <translation>Bài viết không thể chuyển từ trạng thái {source} sang {target}</translation>
-        </message>
-        <message>
-            <source>Cannot read {path}: {detail}</source>
-            <translation>Không đọc được {path}: {detail}</translation>
-        </message>
-        <message>
-            <source>The store cannot be used: {detail}</source>
-            <translation>Không dùng được kho dữ liệu: {detail}</translation>
-        </message>
-        <message>
-            <source>The store is read-only or the disk is full; your text is kept in the editor</source>
-            <translation>Kho dữ liệu chỉ đọc hoặc ổ đĩa đã đầy; văn bản của bạn vẫn được giữ trong trình soạn thảo</translation>
-        </message>
-        <message>
-            <source>{path} is not UTF-8 text</source>
-            <translation>{path} không phải văn bản UTF-8</translation>
-        </message>
-        <message>
-            <source>{path}: cannot read the date {value!r}</source>
-            <translation>{path}: không đọc được ngày {value!r}</translation>
-        </message>
-        <message>
-            <source>{path}: the front matter is not valid YAML (line {line})</source>
-            <translation>{path}: phần đầu (front matter) không phải YAML hợp lệ (dòng {line})</translation>
-        </message>
-        <message>
-            <source>{path}: the front matter must be 'key: value' lines</source>
-            <translation>{path}: phần đầu (front matter) phải gồm các dòng 'khóa: giá trị'</translation>
-        </message>
-        <message>
-            <source>{path}: tags must be a list</source>
-            <translation>{path}: từ khóa (tags) phải là một danh sách</translation>
-        </message>
-        <message>
-            <source>the file does not exist</source>
-            <translation>tệp không tồn tại</translation>
-        </message>
-        <message>
-            <source>permission denied</source>
-            <translation>không có quyền truy cập</translation>
-        </message>
-        <message>
-            <source>the disk is full</source>
-            <translation>ổ đĩa đã đầy</translation>
-        </message>
-        <message>
-            <source>the disk is read-only</source>
-            <translation>ổ đĩa chỉ cho phép đọc</translation>
-        </message>
-        <message>
-            <source>this is a folder, not a file</source>
-            <translation>đây là thư mục, không phải tệp</translation>
-        </message>
-        <message>
-            <source>{path}: files of type {suffix} cannot be imported</source>
-            <translation>{path}: không nhập được tệp loại {suffix}</translation>
-        </message>
-    </context>
-    <context>
-        <name>status</name>
-        <message>
-            <source>Draft</source>
-            <translation>Bản nháp</translation>
-        </message>
-        <message>
-            <source>Submitted</source>
-            <translation>Đã gửi duyệt</translation>
-        </message>
-        <message>
-            <source>Approved</source>
-            <translation>Đã duyệt</translation>
-        </message>
-        <message>
-            <source>Published</source>
-            <translation>Đã đăng</translation>
-        </message>
-        <message>
-            <source>Corrected</source>
-            <translation>Đã đính chính</translation>
-        </message>
-        <message>
-            <source>Unpublished</source>
-            <translation>Đã gỡ</translation>
-        </message>
-        <message>
-            <source>Spiked</source>
-            <translation>Thùng rác</translation>
-        </message>
-    </context>
+    </message>
+    <message>
+        <source>qk3editor cannot start</source>
+        <translation>Không khởi động được qk3editor</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleEditorView</name>
+    <message>
+        <source>Title</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <source>Lead (sapo): QK3 online - ...</source>
+        <translation>Sapo: QK3 online - ...</translation>
+    </message>
+    <message>
+        <source>tags, separated by commas</source>
+        <translation>từ khóa, cách nhau bằng dấu phẩy</translation>
+    </message>
+    <message>
+        <source>Body (markdown)</source>
+        <translation>Nội dung (markdown)</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Sapo</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Chuyên mục</translation>
+    </message>
+    <message>
+        <source>Byline</source>
+        <translation>Tác giả</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Từ khóa</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Edited on the server</source>
+        <translation>Đã được sửa trên máy chủ</translation>
+    </message>
+    <message>
+        <source>Someone edited this article on the server after your last publish. Nothing was overwritten. Compare the two versions and decide.</source>
+        <translation>Có người đã sửa bài này trên máy chủ sau lần đăng trước của bạn. Chưa có gì bị ghi đè. Hãy so sánh hai phiên bản và quyết định.</translation>
+    </message>
+    <message>
+        <source>Your version</source>
+        <translation>Phiên bản của bạn</translation>
+    </message>
+    <message>
+        <source>Version on the server</source>
+        <translation>Phiên bản trên máy chủ</translation>
+    </message>
+    <message>
+        <source>Publish mine over it</source>
+        <translation>Đăng bản của tôi đè lên</translation>
+    </message>
+    <message>
+        <source>Keep the server&apos;s version</source>
+        <translation>Giữ bản trên máy chủ</translation>
+    </message>
+</context>
+<context>
+    <name>EditorController</name>
+    <message>
+        <source>Unexpected error: {0}</source>
+        <translation>Lỗi không lường trước: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryController</name>
+    <message>
+        <source>All (not spiked)</source>
+        <translation>Tất cả (trừ thùng rác)</translation>
+    </message>
+    <message>
+        <source>Trash (spiked)</source>
+        <translation>Thùng rác</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Tất cả chuyên mục</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryModel</name>
+    <message>
+        <source>Title</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Chuyên mục</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Cập nhật</translation>
+    </message>
+    <message>
+        <source>Byline</source>
+        <translation>Tác giả</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(chưa có tiêu đề)</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryView</name>
+    <message>
+        <source>Status:</source>
+        <translation>Trạng thái:</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>Chuyên mục:</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>qk3editor — QK3 online newsroom</source>
+        <translation>qk3editor — Ban biên tập QK3 online</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Thanh công cụ chính</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Sửa</translation>
+    </message>
+    <message>
+        <source>&amp;Article</source>
+        <translation>&amp;Bài viết</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Xem</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>T&amp;rợ giúp</translation>
+    </message>
+    <message>
+        <source>&amp;New article</source>
+        <translation>Bài &amp;mới</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+        <source>&amp;Import...</source>
+        <translation>&amp;Nhập...</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>T&amp;hoát</translation>
+    </message>
+    <message>
+        <source>Move to &amp;trash</source>
+        <translation>Chuyển vào &amp;thùng rác</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from trash</source>
+        <translation>&amp;Khôi phục từ thùng rác</translation>
+    </message>
+    <message>
+        <source>&amp;About qk3editor</source>
+        <translation>&amp;Giới thiệu qk3editor</translation>
+    </message>
+</context>
+<context>
+    <name>Outbox</name>
+    <message>
+        <source>Queued</source>
+        <translation>Đang chờ</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Đang gửi</translation>
+    </message>
+    <message>
+        <source>Waiting to retry</source>
+        <translation>Chờ gửi lại</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Đã đăng</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Thất bại</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Xung đột</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Đã hủy</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Việc</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Nơi đăng</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Bài viết</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Cập nhật</translation>
+    </message>
+    <message>
+        <source>Link or error</source>
+        <translation>Liên kết hoặc lỗi</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxDialog</name>
+    <message>
+        <source>Outbox</source>
+        <translation>Hộp thư đi</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Gửi lại</translation>
+    </message>
+    <message>
+        <source>Cancel job</source>
+        <translation>Hủy việc</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+</context>
+<context>
+    <name>Publish</name>
+    <message>
+        <source>Connecting</source>
+        <translation>Kết nối</translation>
+    </message>
+    <message>
+        <source>Web rendition</source>
+        <translation>Tạo ảnh cho web</translation>
+    </message>
+    <message>
+        <source>Photo upload</source>
+        <translation>Tải ảnh lên</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Bài viết</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>Thử lại</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Xong</translation>
+    </message>
+    <message>
+        <source>Publish now</source>
+        <translation>Đăng ngay</translation>
+    </message>
+    <message>
+        <source>Draft on the site</source>
+        <translation>Bản nháp trên trang</translation>
+    </message>
+    <message>
+        <source>Pending review</source>
+        <translation>Chờ duyệt</translation>
+    </message>
+    <message>
+        <source>The article has no title</source>
+        <translation>Bài viết chưa có tiêu đề</translation>
+    </message>
+    <message>
+        <source>The article has no body</source>
+        <translation>Bài viết chưa có nội dung</translation>
+    </message>
+    <message>
+        <source>The article has no lead</source>
+        <translation>Bài viết chưa có sapo</translation>
+    </message>
+    <message>
+        <source>No publish target yet: add one under Publish → Targets</source>
+        <translation>Chưa có nơi đăng: hãy thêm trong Đăng bài → Nơi đăng</translation>
+    </message>
+    <message>
+        <source>Cannot publish yet</source>
+        <translation>Chưa thể đăng</translation>
+    </message>
+    <message>
+        <source>Published: %1</source>
+        <translation>Đã đăng: %1</translation>
+    </message>
+    <message>
+        <source>Edited on the server: nothing was overwritten</source>
+        <translation>Bài đã được sửa trên máy chủ: không có gì bị ghi đè</translation>
+    </message>
+    <message>
+        <source>Not sent yet (step: %1): %2. It stays in the outbox and goes out when the site answers.</source>
+        <translation>Chưa gửi được (bước: %1): %2. Bài nằm trong hộp thư đi và sẽ được gửi khi trang trả lời.</translation>
+    </message>
+    <message>
+        <source>Publishing failed at step %1: %2</source>
+        <translation>Đăng bài không thành công ở bước %1: %2</translation>
+    </message>
+    <message>
+        <source>Publishing failed: %1</source>
+        <translation>Đăng bài không thành công: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation>Đăng &amp;bài</translation>
+    </message>
+    <message>
+        <source>Publish article…</source>
+        <translation>Đăng bài viết…</translation>
+    </message>
+    <message>
+        <source>Targets…</source>
+        <translation>Nơi đăng…</translation>
+    </message>
+    <message>
+        <source>Outbox…</source>
+        <translation>Hộp thư đi…</translation>
+    </message>
+</context>
+<context>
+    <name>PublishDialog</name>
+    <message>
+        <source>Publish</source>
+        <translation>Đăng bài</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Nơi đăng</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsDialog</name>
+    <message>
+        <source>Publish targets</source>
+        <translation>Nơi đăng bài</translation>
+    </message>
+    <message>
+        <source>Portal (ninjs push)</source>
+        <translation>Cổng thông tin (ninjs push)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Người dùng</translation>
+    </message>
+    <message>
+        <source>Password (Application Password)</source>
+        <translation>Mật khẩu (Application Password)</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Thêm</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Kiểm tra kết nối</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>No keyring</source>
+        <translation>Không có kho khóa</translation>
+    </message>
+    <message>
+        <source>This computer has no system keyring, so the password cannot be saved safely. qk3editor never writes passwords in plain text.</source>
+        <translation>Máy tính này không có kho khóa của hệ thống nên không thể lưu mật khẩu an toàn. qk3editor không bao giờ ghi mật khẩu dạng văn bản thường.</translation>
+    </message>
+    <message>
+        <source>Keep it until I quit</source>
+        <translation>Chỉ giữ đến khi tôi thoát</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>The login works: %1</source>
+        <translation>Đăng nhập được: %1</translation>
+    </message>
+    <message>
+        <source>Unexpected error: %1</source>
+        <translation>Lỗi không mong đợi: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>qk3editor: the QK3 online editor. Without a command it opens the window.</source>
+        <translation>qk3editor: phần mềm biên tập QK3 online. Không có lệnh thì mở cửa sổ chương trình.</translation>
+    </message>
+    <message>
+        <source>the store: a SQLite file or a URL</source>
+        <translation>kho dữ liệu: một tệp SQLite hoặc một URL</translation>
+    </message>
+    <message>
+        <source>language (vi or en)</source>
+        <translation>ngôn ngữ (vi hoặc en)</translation>
+    </message>
+    <message>
+        <source>print the version</source>
+        <translation>in số phiên bản</translation>
+    </message>
+    <message>
+        <source>qk3editor: usage error: {detail}</source>
+        <translation>qk3editor: lỗi cú pháp lệnh: {detail}</translation>
+    </message>
+    <message>
+        <source>qk3editor: error: {detail}</source>
+        <translation>qk3editor: lỗi: {detail}</translation>
+    </message>
+    <message>
+        <source>qk3editor: unexpected error ({kind}); details are in the log</source>
+        <translation>qk3editor: lỗi không lường trước ({kind}); chi tiết có trong nhật ký</translation>
+    </message>
+    <message>
+        <source>create a draft article</source>
+        <translation>tạo một bài nháp</translation>
+    </message>
+    <message>
+        <source>the title</source>
+        <translation>tiêu đề</translation>
+    </message>
+    <message>
+        <source>a file with the body</source>
+        <translation>tệp chứa nội dung bài</translation>
+    </message>
+    <message>
+        <source>the lead (sapo)</source>
+        <translation>sapo của bài</translation>
+    </message>
+    <message>
+        <source>category name or slug</source>
+        <translation>tên hoặc slug của chuyên mục</translation>
+    </message>
+    <message>
+        <source>the byline</source>
+        <translation>tên tác giả</translation>
+    </message>
+    <message>
+        <source>list articles</source>
+        <translation>liệt kê bài viết</translation>
+    </message>
+    <message>
+        <source>only this status</source>
+        <translation>chỉ bài ở trạng thái này</translation>
+    </message>
+    <message>
+        <source>JSON output</source>
+        <translation>in ra dạng JSON</translation>
+    </message>
+    <message>
+        <source>show one article</source>
+        <translation>hiển thị một bài viết</translation>
+    </message>
+    <message>
+        <source>import files as new articles</source>
+        <translation>nhập các tệp thành bài viết mới</translation>
+    </message>
+    <message>
+        <source>export an article</source>
+        <translation>xuất một bài viết</translation>
+    </message>
+    <message>
+        <source>file format</source>
+        <translation>định dạng tệp</translation>
+    </message>
+    <message>
+        <source>output file</source>
+        <translation>tệp đầu ra</translation>
+    </message>
+    <message>
+        <source>move an article to the trash</source>
+        <translation>chuyển một bài vào thùng rác</translation>
+    </message>
+    <message>
+        <source>restore a spiked article</source>
+        <translation>khôi phục một bài từ thùng rác</translation>
+    </message>
+    <message>
+        <source>publish targets</source>
+        <translation>nơi đăng bài</translation>
+    </message>
+    <message>
+        <source>add a publish target</source>
+        <translation>thêm nơi đăng bài</translation>
+    </message>
+    <message>
+        <source>the site address</source>
+        <translation>địa chỉ trang</translation>
+    </message>
+    <message>
+        <source>the user name</source>
+        <translation>tên người dùng</translation>
+    </message>
+    <message>
+        <source>extra CA certificates (PEM) to trust</source>
+        <translation>chứng chỉ CA bổ sung (PEM) được tin cậy</translation>
+    </message>
+    <message>
+        <source>read the password from standard input</source>
+        <translation>đọc mật khẩu từ đầu vào chuẩn</translation>
+    </message>
+    <message>
+        <source>publish an article to a target</source>
+        <translation>đăng một bài lên nơi đăng</translation>
+    </message>
+    <message>
+        <source>when (ISO 8601 with a time zone)</source>
+        <translation>thời điểm (ISO 8601 có múi giờ)</translation>
+    </message>
+    <message>
+        <source>a photo to publish with the article</source>
+        <translation>ảnh đăng kèm bài</translation>
+    </message>
+    <message>
+        <source>only put the job in the outbox</source>
+        <translation>chỉ đưa việc vào hộp thư đi</translation>
+    </message>
+    <message>
+        <source>the publish jobs</source>
+        <translation>các việc đăng bài</translation>
+    </message>
+    <message>
+        <source>send the waiting jobs now</source>
+        <translation>gửi ngay các việc đang chờ</translation>
+    </message>
+    <message>
+        <source>run the reference portal on 127.0.0.1</source>
+        <translation>chạy cổng thông tin mẫu trên 127.0.0.1</translation>
+    </message>
+    <message>
+        <source>where the portal keeps articles</source>
+        <translation>thư mục cổng lưu bài</translation>
+    </message>
+    <message>
+        <source>the accepted key name</source>
+        <translation>tên khóa được chấp nhận</translation>
+    </message>
+    <message>
+        <source>Password (Application Password): </source>
+        <translation>Mật khẩu (Application Password): </translation>
+    </message>
+    <message>
+        <source>an empty password</source>
+        <translation>mật khẩu trống</translation>
+    </message>
+    <message>
+        <source>Target {name} added ({kind}, {url})</source>
+        <translation>Đã thêm nơi đăng {name} ({kind}, {url})</translation>
+    </message>
+    <message>
+        <source>Login works: {user}</source>
+        <translation>Đăng nhập được: {user}</translation>
+    </message>
+    <message>
+        <source>Target {name} removed</source>
+        <translation>Đã xóa nơi đăng {name}</translation>
+    </message>
+    <message>
+        <source>--at needs a time zone (e.g. +07:00)</source>
+        <translation>--at cần có múi giờ (ví dụ +07:00)</translation>
+    </message>
+    <message>
+        <source>Job {id} is in the outbox</source>
+        <translation>Việc {id} đã vào hộp thư đi</translation>
+    </message>
+    <message>
+        <source>Published: {link}</source>
+        <translation>Đã đăng: {link}</translation>
+    </message>
+    <message>
+        <source>Not sent yet ({reason}); job {id} waits in the outbox</source>
+        <translation>Chưa gửi được ({reason}); việc {id} chờ trong hộp thư đi</translation>
+    </message>
+    <message>
+        <source>Conflict: the article was edited on the server. Server title: {remote}; yours: {local}. See the outbox (job {id}).</source>
+        <translation>Xung đột: bài đã được sửa trên máy chủ. Tiêu đề trên máy chủ: {remote}; của bạn: {local}. Xem hộp thư đi (việc {id}).</translation>
+    </message>
+    <message>
+        <source>Publishing failed at step {step}: {reason} (job {id})</source>
+        <translation>Đăng bài không thành công ở bước {step}: {reason} (việc {id})</translation>
+    </message>
+    <message>
+        <source>Job {id} cancelled</source>
+        <translation>Đã hủy việc {id}</translation>
+    </message>
+    <message>
+        <source>Reference portal on {url} (key {user}, secret in {where}); Ctrl+C stops it</source>
+        <translation>Cổng thông tin mẫu tại {url} (khóa {user}, bí mật trong {where}); Ctrl+C để dừng</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Something went wrong: {detail}</source>
+        <translation>Đã xảy ra lỗi: {detail}</translation>
+    </message>
+    <message>
+        <source>Not found: {what}</source>
+        <translation>Không tìm thấy: {what}</translation>
+    </message>
+    <message>
+        <source>No article with id {id}</source>
+        <translation>Không có bài viết nào có mã {id}</translation>
+    </message>
+    <message>
+        <source>The article was changed elsewhere (version {expected} expected, {actual} found)</source>
+        <translation>Bài viết đã được sửa ở nơi khác (mong đợi phiên bản {expected}, hiện là {actual})</translation>
+    </message>
+    <message>
+        <source>Invalid value: {detail}</source>
+        <translation>Giá trị không hợp lệ: {detail}</translation>
+    </message>
+    <message>
+        <source>An article cannot go from {source} to {target}</source>
+        <translation>Bài viết không thể chuyển từ trạng thái {source} sang {target}</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {detail}</source>
+        <translation>Không đọc được {path}: {detail}</translation>
+    </message>
+    <message>
+        <source>The store cannot be used: {detail}</source>
+        <translation>Không dùng được kho dữ liệu: {detail}</translation>
+    </message>
+    <message>
+        <source>The store is read-only or the disk is full; your text is kept in the editor</source>
+        <translation>Kho dữ liệu chỉ đọc hoặc ổ đĩa đã đầy; văn bản của bạn vẫn được giữ trong trình soạn thảo</translation>
+    </message>
+    <message>
+        <source>{path} is not UTF-8 text</source>
+        <translation>{path} không phải văn bản UTF-8</translation>
+    </message>
+    <message>
+        <source>{path}: cannot read the date {value!r}</source>
+        <translation>{path}: không đọc được ngày {value!r}</translation>
+    </message>
+    <message>
+        <source>{path}: the front matter is not valid YAML (line {line})</source>
+        <translation>{path}: phần đầu (front matter) không phải YAML hợp lệ (dòng {line})</translation>
+    </message>
+    <message>
+        <source>{path}: the front matter must be &apos;key: value&apos; lines</source>
+        <translation>{path}: phần đầu (front matter) phải gồm các dòng &apos;khóa: giá trị&apos;</translation>
+    </message>
+    <message>
+        <source>{path}: tags must be a list</source>
+        <translation>{path}: từ khóa (tags) phải là một danh sách</translation>
+    </message>
+    <message>
+        <source>the file does not exist</source>
+        <translation>tệp không tồn tại</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>không có quyền truy cập</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>ổ đĩa đã đầy</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>ổ đĩa chỉ cho phép đọc</translation>
+    </message>
+    <message>
+        <source>this is a folder, not a file</source>
+        <translation>đây là thư mục, không phải tệp</translation>
+    </message>
+    <message>
+        <source>{path}: files of type {suffix} cannot be imported</source>
+        <translation>{path}: không nhập được tệp loại {suffix}</translation>
+    </message>
+    <message>
+        <source>No publish target named {name}</source>
+        <translation>Không có nơi đăng tên {name}</translation>
+    </message>
+    <message>
+        <source>A publish target named {name} already exists</source>
+        <translation>Đã có nơi đăng tên {name}</translation>
+    </message>
+    <message>
+        <source>No publish job {id}</source>
+        <translation>Không có việc đăng bài {id}</translation>
+    </message>
+    <message>
+        <source>Publishing failed: {detail}</source>
+        <translation>Đăng bài không thành công: {detail}</translation>
+    </message>
+    <message>
+        <source>No system keyring is available to keep the password safely; it was not saved</source>
+        <translation>Không có kho khóa của hệ thống để giữ mật khẩu an toàn; mật khẩu chưa được lưu</translation>
+    </message>
+    <message>
+        <source>No password is stored for the target {target}; set it again</source>
+        <translation>Chưa lưu mật khẩu cho nơi đăng {target}; hãy nhập lại</translation>
+    </message>
+    <message>
+        <source>The target address is not usable: {detail}</source>
+        <translation>Không dùng được địa chỉ nơi đăng: {detail}</translation>
+    </message>
+    <message>
+        <source>No answer from {host}: {detail}</source>
+        <translation>{host} không trả lời: {detail}</translation>
+    </message>
+    <message>
+        <source>The TLS certificate of {host} could not be verified; nothing was sent</source>
+        <translation>Không xác minh được chứng chỉ TLS của {host}; chưa gửi gì</translation>
+    </message>
+    <message>
+        <source>{host} answered {status} ({remote_code})</source>
+        <translation>{host} trả lời {status} ({remote_code})</translation>
+    </message>
+    <message>
+        <source>{host} did not accept the user name or password ({status})</source>
+        <translation>{host} không chấp nhận tên người dùng hoặc mật khẩu ({status})</translation>
+    </message>
+    <message>
+        <source>The answer from {host} is larger than {limit} bytes</source>
+        <translation>Câu trả lời của {host} lớn hơn {limit} byte</translation>
+    </message>
+    <message>
+        <source>{host} gave an answer qk3editor cannot read: {detail}</source>
+        <translation>{host} trả lời theo cách qk3editor không đọc được: {detail}</translation>
+    </message>
+    <message>
+        <source>The {kind} “{slug}” does not exist on the site and this user may not create it</source>
+        <translation>{kind} “{slug}” chưa có trên trang và người dùng này không được tạo</translation>
+    </message>
+    <message>
+        <source>The published article was deleted on the server ({target}); a person decides</source>
+        <translation>Bài đã đăng bị xóa trên máy chủ ({target}); cần người quyết định</translation>
+    </message>
+    <message>
+        <source>The article was edited on the server after the last publish; nothing was overwritten</source>
+        <translation>Bài đã được sửa trên máy chủ sau lần đăng trước; không có gì bị ghi đè</translation>
+    </message>
+    <message>
+        <source>Job {id} is {state}; it cannot be changed now</source>
+        <translation>Việc {id} đang ở trạng thái {state}; không thể thay đổi lúc này</translation>
+    </message>
+    <message>
+        <source>The web rendition of photo {photo} failed: {detail}</source>
+        <translation>Không tạo được ảnh web cho ảnh {photo}: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>status</name>
+    <message>
+        <source>Draft</source>
+        <translation>Bản nháp</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Đã gửi duyệt</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Đã duyệt</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Đã đăng</translation>
+    </message>
+    <message>
+        <source>Corrected</source>
+        <translation>Đã đính chính</translation>
+    </message>
+    <message>
+        <source>Unpublished</source>
+        <translation>Đã gỡ</translation>
+    </message>
+    <message>
+        <source>Spiked</source>
+        <translation>Thùng rác</translation>
+    </message>
+</context>
 </TS>

@@ -58,11 +58,11 @@ def preflight(article: Article) -> list[str]:
     """A simple preflight until the editor's own exists: what blocks a publish."""
     problems = []
     if not article.title.strip():
-        problems.append(tr("The article has no title"))
+        problems.append(QCoreApplication.translate("Publish", "The article has no title"))
     if not article.body.strip():
-        problems.append(tr("The article has no body"))
+        problems.append(QCoreApplication.translate("Publish", "The article has no body"))
     if not article.lead.strip():
-        problems.append(tr("The article has no lead"))
+        problems.append(QCoreApplication.translate("Publish", "The article has no lead"))
     return problems
 
 
@@ -142,9 +142,17 @@ class PublishController(QObject):
         problems = preflight(article)
         targets = [t.name for t in self.services.repo.targets()]
         if not targets:
-            problems.append(tr("No publish target yet: add one under Publish → Targets"))
+            problems.append(
+                QCoreApplication.translate(
+                    "Publish", "No publish target yet: add one under Publish → Targets"
+                )
+            )
         if problems:
-            QMessageBox.warning(self.parent_widget, tr("Cannot publish yet"), "\n".join(problems))
+            QMessageBox.warning(
+                self.parent_widget,
+                QCoreApplication.translate("Publish", "Cannot publish yet"),
+                "\n".join(problems),
+            )
             return None
         dialog = PublishDialog(targets, self.parent_widget)
         self.dialog = dialog
@@ -177,10 +185,16 @@ class PublishController(QObject):
         if job.state is JobState.DONE:
             dialog.bar.setValue(dialog.bar.maximum())
             dialog.result.setText(
-                tr("Published: %1").replace("%1", f'<a href="{job.link}">{job.link}</a>')
+                QCoreApplication.translate("Publish", "Published: %1").replace(
+                    "%1", f'<a href="{job.link}">{job.link}</a>'
+                )
             )
         elif job.state is JobState.CONFLICT and job.conflict is not None:
-            dialog.result.setText(tr("Edited on the server: nothing was overwritten"))
+            dialog.result.setText(
+                QCoreApplication.translate(
+                    "Publish", "Edited on the server: nothing was overwritten"
+                )
+            )
             if self.ask_conflict(job.conflict):
                 self.services.outbox.resolve_conflict(job.id, overwrite=True)
                 self.runner.submit(
@@ -195,12 +209,13 @@ class PublishController(QObject):
             step = tr(STEP_LABELS.get(job.error_step or "", job.error_step or ""))
             reason = self._reason(job)
             if job.state is JobState.WAITING:
-                text = tr(
+                text = QCoreApplication.translate(
+                    "Publish",
                     "Not sent yet (step: %1): %2. It stays in the outbox and goes out "
-                    "when the site answers."
+                    "when the site answers.",
                 )
             else:
-                text = tr("Publishing failed at step %1: %2")
+                text = QCoreApplication.translate("Publish", "Publishing failed at step %1: %2")
             dialog.result.setText(text.replace("%1", step).replace("%2", reason))
         self.finished.emit(job)
 
@@ -210,7 +225,9 @@ class PublishController(QObject):
 
     def _on_error(self, exc: BaseException, dialog: PublishDialog) -> None:
         text = exc.message(self.translator) if isinstance(exc, QkError) else type(exc).__name__
-        dialog.result.setText(tr("Publishing failed: %1").replace("%1", text))
+        dialog.result.setText(
+            QCoreApplication.translate("Publish", "Publishing failed: %1").replace("%1", text)
+        )
 
     def _ask_conflict(self, conflict: dict[str, Any]) -> bool:
         return ConflictDialog(conflict, self.parent_widget).exec() == QDialog.DialogCode.Accepted

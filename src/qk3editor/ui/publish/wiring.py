@@ -16,16 +16,19 @@ OUTBOX_INTERVAL_MS = 60_000
 
 def install_publishing(ctx: Any, runner: TaskRunner, window: Any, editor: Any) -> PublishController:
     """Called once by app.build_gui."""
-    tr = QCoreApplication.translate
     services = services_for(ctx)
     controller = PublishController(services, ctx.articles, runner, ctx.translator, window)
-    menu = window.menuBar().addMenu(tr("Publish", "&Publish"))
-    publish_action = menu.addAction(tr("Publish", "Publish article…"))
+    menu = window.menuBar().addMenu(QCoreApplication.translate("Publish", "&Publish"))
+    publish_action = menu.addAction(QCoreApplication.translate("Publish", "Publish article…"))
     publish_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
     publish_action.triggered.connect(lambda: _publish_current(controller, editor))
     menu.addSeparator()
-    menu.addAction(tr("Publish", "Targets…")).triggered.connect(controller.show_targets)
-    menu.addAction(tr("Publish", "Outbox…")).triggered.connect(controller.show_outbox)
+    menu.addAction(QCoreApplication.translate("Publish", "Targets…")).triggered.connect(
+        controller.show_targets
+    )
+    menu.addAction(QCoreApplication.translate("Publish", "Outbox…")).triggered.connect(
+        controller.show_outbox
+    )
     window.publish_action = publish_action
 
     # Jobs left waiting (offline, 5xx, a crash) go out later, also after a restart.
