@@ -193,7 +193,8 @@ class ArticleRepository:
     ) -> Article:
         """Apply ``fields``; with ``expected_version``, refuse if someone saved in between."""
         with self._store.begin() as s:
-            m = s.get(ArticleModel, article_id, with_for_update=not self._store.is_sqlite)
+            lock = None if self._store.is_sqlite else {"of": ArticleModel}
+            m = s.get(ArticleModel, article_id, with_for_update=lock)
             if m is None:
                 raise ArticleNotFound(id=article_id)
             if expected_version is not None and m.version != expected_version:
