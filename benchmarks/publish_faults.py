@@ -13,7 +13,6 @@ import json
 import time
 
 from _publish_common import Bench, PublishPhoto, make_jpeg
-
 from qk3editor.core.articles import ArticleFields
 from qk3editor.core.publishing import JobState
 from qk3editor.publish.outbox import Outbox, RetryPolicy
@@ -23,17 +22,28 @@ from qk3editor.publish.renditions import PillowRenditions
 def run(bench: Bench, label: str, count: int, photos_each: int, rate: float) -> float:
     servers = bench.servers(label, fault_rate=rate, seed=7)
     bench.target(label, servers.url)
-    outbox = Outbox(bench.repo, bench.secrets, PillowRenditions(max_side=800),
-                    policy=RetryPolicy(base=0.05, cap=1.0, inline_attempts=3), workers=4)
+    outbox = Outbox(
+        bench.repo,
+        bench.secrets,
+        PillowRenditions(max_side=800),
+        policy=RetryPolicy(base=0.05, cap=1.0, inline_attempts=3),
+        workers=4,
+    )
     folder = bench.tmp / f"{label}-photos"
     folder.mkdir()
     expected: dict[str, int] = {}
     for n in range(count):
-        a = bench.articles.create(ArticleFields(title=f"{label} bài {n}", lead="Tin",
-                                                body="Nội dung bài viết."))
-        photos = [PublishPhoto(f"{n}-{i}", str(make_jpeg(folder / f"{n}-{i}.jpg", (1600, 1200),
-                                                         seed=n * 100 + i)),
-                               caption=f"Ảnh {i} của bài {n}") for i in range(photos_each)]
+        a = bench.articles.create(
+            ArticleFields(title=f"{label} bài {n}", lead="Tin", body="Nội dung bài viết.")
+        )
+        photos = [
+            PublishPhoto(
+                f"{n}-{i}",
+                str(make_jpeg(folder / f"{n}-{i}.jpg", (1600, 1200), seed=n * 100 + i)),
+                caption=f"Ảnh {i} của bài {n}",
+            )
+            for i in range(photos_each)
+        ]
         outbox.enqueue(a, photos, label)
         expected[a.id] = photos_each
     start = time.perf_counter()
@@ -69,11 +79,20 @@ def main() -> None:
     bench = Bench()
     clean = run(bench, "clean", count, photos_each, 0.0)
     faulty = run(bench, "faulty", count, photos_each, args.rate)
-    print(json.dumps({"benchmark": "publish_faults", "articles": count,
-                      "median_ms": round(faulty * 1000, 1),
-                      "baseline_median_ms": round(clean * 1000, 1),
-                      "ratio": round(clean / faulty, 3), "exactly_once": True,
-                      "outbox_empty": True, "goal": "exactly once, outbox empty"}))
+    print(
+        json.dumps(
+            {
+                "benchmark": "publish_faults",
+                "articles": count,
+                "median_ms": round(faulty * 1000, 1),
+                "baseline_median_ms": round(clean * 1000, 1),
+                "ratio": round(clean / faulty, 3),
+                "exactly_once": True,
+                "outbox_empty": True,
+                "goal": "exactly once, outbox empty",
+            }
+        )
+    )
 
 
 if __name__ == "__main__":
