@@ -100,7 +100,7 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
     from qk3editor.ui.checks import attach_editor_checks
     from qk3editor.ui.search import attach_library_search
 
-    attach_editor_checks(window, editor_view.body, runner, lambda: ctx.settings)
+    attach_editor_checks(window, shell.editor_view.body, runner, lambda: ctx.settings)
     attach_library_search(library, SearchRepository(ctx.store), runner)
 
     library.open_requested.connect(editor.open)
