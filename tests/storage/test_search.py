@@ -150,3 +150,13 @@ def test_like_fallback_matches_fts(store: Store, fixture_id: str) -> None:
     with store.begin() as s:
         ids = repo._like_ids(s, pq("dan van", prefix=False), 10)
     assert ids == [(fixture_id, False)]
+
+
+def test_newest_first_within_a_tier(store: Store) -> None:
+    repo = ArticleRepository(store)
+    older = repo.create(ArticleFields(title="Hội thao quân sự")).id
+    newer = repo.create(ArticleFields(title="Hội thao thể thao")).id
+    assert SearchRepository(store).search_ids("hoi thao") == [newer, older]
+    # An edit keeps the article's place (its search text is updated in place).
+    repo.update(older, ArticleFields(title="Hội thao quân sự năm 2024"))
+    assert SearchRepository(store).search_ids("hoi thao") == [newer, older]

@@ -8,7 +8,7 @@ in sync by :class:`~qk3editor.storage.repositories.ArticleRepository` through
 
 On SQLite an FTS5 table (migration 0002) indexes both columns; a query is folded the same
 way and matched against ``folded``; articles whose ``plain`` text has the query words as
-typed (đường, not only dương) come first. Elsewhere (PostgreSQL) LIKE over ``folded`` is the
+typed (đường, not only dương) come first, then the others; newest first within each tier. Elsewhere (PostgreSQL) LIKE over ``folded`` is the
 fallback. A query is reduced to its words before it reaches the database, so quotes,
 parentheses and FTS operators are just text: no query raises.
 """
@@ -41,7 +41,6 @@ from qk3editor.storage.models import ArticleModel, Base, CategoryModel
 ARTICLE_SOURCE = "article"
 _WORD_RE = re.compile(r"[^\W_]+")
 MAX_QUERY_WORDS = 16
-RANK_WINDOW = 200
 
 
 def alembic_include_name(name: str | None, type_: str, parent_names: object) -> bool:
@@ -179,22 +178,21 @@ class SearchRepository:
         return list(out.items())[:limit]
 
     def _fts_articles(self, s: Session, expr: str, limit: int) -> list[str]:
-        """Articles matching ``expr``: the newest ``RANK_WINDOW`` matches, best bm25 first.
+        """Articles matching ``expr``, newest text first.
 
-        Ranking every match costs time in proportion to their number (a common word is in
-        most articles); recent matches ranked by relevance keep a query within milliseconds.
+        Within a tier the newest match wins: bm25 over every match costs time in proportion
+        to their number (a common word is in most articles: 250 ms on 100,000 articles, and
+        13 ms even for the newest 200), while walking the index newest-first stops at ``limit``.
         """
-        window = max(RANK_WINDOW, limit * 2)
         rows = s.execute(
             text(
-                "SELECT f.rowid, bm25(search_fts) AS score, d.article_id FROM search_fts f "
+                "SELECT d.article_id FROM search_fts f "
                 "JOIN search_documents d ON d.id = f.rowid "
                 "WHERE search_fts MATCH :q ORDER BY f.rowid DESC LIMIT :n"
             ),
-            {"q": expr, "n": window},
+            {"q": expr, "n": limit * 2},
         ).all()
-        rows.sort(key=lambda r: r[1])
-        return list(dict.fromkeys(r[2] for r in rows if r[2] is not None))
+        return list(dict.fromkeys(r[0] for r in rows if r[0] is not None))
 
     def _like_ids(self, s: Session, q: ParsedQuery, limit: int) -> list[tuple[str, bool]]:
         """The portable fallback: LIKE over the folded column (and the plain one for exact)."""
