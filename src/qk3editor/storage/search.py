@@ -9,8 +9,9 @@ in sync by :class:`~qk3editor.storage.repositories.ArticleRepository` through
 On SQLite an FTS5 table (migration 0002) indexes both columns; a query is folded the same
 way and matched against ``folded``; articles whose ``plain`` text has the query words as
 typed (đường, not only dương) come first, then the others; newest first within each tier.
-Elsewhere (PostgreSQL) LIKE over ``folded`` is the fallback. A query is reduced to its words before it reaches the database, so quotes,
-parentheses and FTS operators are just text: no query raises.
+Elsewhere (PostgreSQL) LIKE over ``folded`` is the fallback. A query is reduced to its words
+before it reaches the database, so quotes, parentheses and FTS operators are just text: no
+query raises.
 """
 
 from __future__ import annotations
