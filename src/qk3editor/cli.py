@@ -87,13 +87,13 @@ def _early_language(argv: Sequence[str]) -> str:
 
 def main(argv: Sequence[str]) -> int:
     argv = list(argv)
-    translator = Translator.load(_early_language(argv), resources_dir() / "translations")
-    set_active(translator)
     gui_args = _gui_only(argv)
     if gui_args is not None:  # no command: straight to the window, without loading commands
         from qk3editor.app import run_gui
 
         return run_gui(store=gui_args.store, language=gui_args.lang)
+    translator = Translator.load(_early_language(argv), resources_dir() / "translations")
+    set_active(translator)
     try:
         parser = build_parser()
         args = parser.parse_args(argv)
