@@ -8,12 +8,9 @@ import → export gives byte-identical files.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-
-import yaml
 
 from qk3editor.core.articles import Article, ArticleFields
 from qk3editor.core.errors import ImportFormatError
@@ -33,9 +30,11 @@ class ParsedDocument:
 
 
 def clean_text(text: str) -> str:
-    """NFC, Unix newlines, no BOM / zero-width space / soft hyphen."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(INVISIBLE)
-    return unicodedata.normalize("NFC", text)
+    """NFC, Unix newlines, no BOM / zero-width space / soft hyphen, and the Vietnamese repairs
+    NFC cannot do (tone typed before ˆ/˘, ETH → Đ): :func:`core.vietnamese.normalize`."""
+    from qk3editor.core.vietnamese.normalize import clean_paste
+
+    return clean_paste(text)
 
 
 def decode_bytes(data: bytes, path: str) -> str:
@@ -53,6 +52,8 @@ def parse_markdown(text: str, path: str = "", fallback_title: str = "") -> Artic
     meta: dict[str, object] = {}
     m = _FRONT.match(text)
     if m:
+        import yaml  # lazily: not needed to show the first window
+
         try:
             loaded = yaml.safe_load(m.group(1)) or {}
         except yaml.YAMLError as exc:
@@ -143,6 +144,8 @@ def export_markdown(article: Article) -> str:
         meta["tags"] = list(article.tags)
     if article.publish_at:
         meta["date"] = to_local(article.publish_at).isoformat()
+    import yaml
+
     front = yaml.safe_dump(
         meta, allow_unicode=True, sort_keys=False, default_flow_style=False, width=10_000
     )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
@@ -12,6 +11,7 @@ from sqlalchemy import func, select
 from qk3editor.core.articles import (
     Article,
     ArticleFields,
+    ArticleQuery,
     ArticleRow,
     Category,
     Status,
@@ -20,8 +20,10 @@ from qk3editor.core.articles import (
     utcnow,
 )
 from qk3editor.core.errors import ArticleNotFound, ConflictError, ValidationError
+from qk3editor.core.vietnamese.fold import slugify
 from qk3editor.storage.db import Store
 from qk3editor.storage.models import ArticleModel, CategoryModel
+from qk3editor.storage.search import sync_article
 
 SORT_COLUMNS = {
     "title": ArticleModel.title,
@@ -33,19 +35,11 @@ SORT_COLUMNS = {
 }
 
 
+__all__ = ["ArticleQuery", "ArticleRepository", "CategoryRepository"]
+
+
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
-
-
-@dataclass(frozen=True)
-class ArticleQuery:
-    """What the library shows: filters and order, all done by the database."""
-
-    status: Status | None = None
-    category_id: int | None = None
-    include_spiked: bool = False
-    order_by: str = "updated_at"
-    descending: bool = True
 
 
 def _to_article(m: ArticleModel) -> Article:
@@ -193,6 +187,7 @@ class ArticleRepository:
             self._apply(s, m, fields)
             s.add(m)
             s.flush()
+            sync_article(s, m)
             s.refresh(m)
             return _to_article(m)
 
@@ -201,7 +196,8 @@ class ArticleRepository:
     ) -> Article:
         """Apply ``fields``; with ``expected_version``, refuse if someone saved in between."""
         with self._store.begin() as s:
-            m = s.get(ArticleModel, article_id, with_for_update=not self._store.is_sqlite)
+            lock = None if self._store.is_sqlite else {"of": ArticleModel}
+            m = s.get(ArticleModel, article_id, with_for_update=lock)
             if m is None:
                 raise ArticleNotFound(id=article_id)
             if expected_version is not None and m.version != expected_version:
@@ -211,6 +207,7 @@ class ArticleRepository:
             m.version += 1
             m.updated_at = utcnow()
             s.flush()
+            sync_article(s, m)
             s.refresh(m)
             return _to_article(m)
 
@@ -276,12 +273,8 @@ class ArticleRepository:
         for c in s.scalars(select(CategoryModel)):
             if c.slug == key or c.name.casefold() == key.casefold():
                 return c.id
-        from qk3editor.core.text_basic import slug_basic
-
         position = (s.scalar(select(func.max(CategoryModel.position))) or 0) + 1
-        c = CategoryModel(
-            slug=slug_basic(key) or f"category-{position}", name=key, position=position
-        )
+        c = CategoryModel(slug=slugify(key) or f"category-{position}", name=key, position=position)
         s.add(c)
         s.flush()
         return c.id

@@ -4,7 +4,6 @@ recovery, live preview, revisions, workflow with who/when, and preflight."""
 from __future__ import annotations
 
 import time
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -16,6 +15,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from qk3editor.core.articles import Article, ArticleFields, Status
+from qk3editor.core.markdown_io import clean_text  # the one input boundary (NFC, repairs)
 from qk3editor.core.preflight import (
     Finding,
     Location,
@@ -23,9 +23,8 @@ from qk3editor.core.preflight import (
     default_text_checker,
     run_preflight,
 )
-from qk3editor.core.render import PhotoRef, PhotoResolver, RenderInput
+from qk3editor.core.render import RenderInput
 from qk3editor.core.revisions import RetentionPolicy, Revision, RevisionReason
-from qk3editor.storage.editor_import import find_imported_photo
 from qk3editor.storage.editor_repo import EditorRepository, SessionEntry
 from qk3editor.storage.repositories import ArticleRepository, CategoryRepository
 from qk3editor.ui.editor.autosave import Autosaver, CompositionTracker
@@ -52,40 +51,15 @@ class RawFields:
 
     def clean(self) -> ArticleFields:
         """The same values the view's ``read_fields`` gives, computed wherever this runs."""
-        tags = tuple(t.strip() for t in fast_clean(self.tags).split(",") if t.strip())
+        tags = tuple(t.strip() for t in clean_text(self.tags).split(",") if t.strip())
         return ArticleFields(
-            title=fast_clean(self.title).strip(),
-            lead=fast_clean(self.lead),
-            body=fast_clean(self.body),
+            title=clean_text(self.title).strip(),
+            lead=clean_text(self.lead),
+            body=clean_text(self.body),
             category=self.category,
-            byline=fast_clean(self.byline).strip(),
+            byline=clean_text(self.byline).strip(),
             tags=tags,
         )
-
-
-def fast_clean(text: str) -> str:
-    """``markdown_io.clean_text`` (NFC, Unix newlines, no BOM/ZWSP/soft hyphen) in short C
-    calls: ``str.translate`` with a dict holds the GIL ~9 ms on a 20,000-word body, and a
-    worker holding the GIL that long stalls the GUI thread while the reporter types."""
-    for bad in ("\r\n", "\r"):
-        if bad in text:
-            text = text.replace(bad, "\n")
-    for ch in ("\ufeff", "\u200b", "\u00ad"):
-        if ch in text:
-            text = text.replace(ch, "")
-    if unicodedata.is_normalized("NFC", text):
-        return text
-    return unicodedata.normalize("NFC", text)
-
-
-def local_photo_resolver(photos_dir: Path) -> PhotoResolver:
-    """Photos for the preview: files in the photo folder (imported ones until issue 5)."""
-
-    def resolve(photo_id: str) -> PhotoRef | None:
-        path = find_imported_photo(photos_dir, photo_id)
-        return PhotoRef(path.as_uri(), width=560) if path else None
-
-    return resolve
 
 
 class ArticleEditor(EditorController):

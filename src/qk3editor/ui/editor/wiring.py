@@ -33,12 +33,13 @@ translate = QCoreApplication.translate
 
 
 def build_editor(
-    window: MainWindow, ctx: AppContext, runner: TaskRunner
-) -> tuple[EditorWorkspace, ArticleEditor]:
-    """The editor's widgets and controller (the window adds the workspace as a panel)."""
-    view = ArticleEditorView(window)
-    workspace = EditorWorkspace(view, window)
-    editor = ArticleEditor(
+    window: MainWindow, ctx: AppContext, runner: TaskRunner, workspace: EditorWorkspace | None
+) -> ArticleEditor:
+    """The editor's controller on the workspace the shell built (or a new one, as a panel)."""
+    if workspace is None:
+        workspace = EditorWorkspace(ArticleEditorView(window), window)
+        window.add_panel(workspace, 5)
+    return ArticleEditor(
         workspace,
         ctx.articles,
         ctx.categories,
@@ -50,7 +51,6 @@ def build_editor(
         photos_dir=ctx.paths.photos_dir,
         parent=window,
     )
-    return workspace, editor
 
 
 class FileDropFilter(QObject):
@@ -87,11 +87,11 @@ def wire_editor(
     window: MainWindow,
     ctx: AppContext,
     runner: TaskRunner,
-    workspace: EditorWorkspace,
     editor: ArticleEditor,
     library: object,
 ) -> None:
-    """Menus, shortcuts, drag-and-drop, session; ``library`` is the LibraryController."""
+    """Menus, shortcuts, drag-and-drop, import/export; ``library`` is the LibraryController."""
+    workspace = editor.workspace
     body = workspace.view.body
 
     def action(menu: object, text: str, shortcut: str | None, slot: object) -> QAction:
@@ -102,9 +102,7 @@ def wire_editor(
         menu.addAction(a)  # type: ignore[attr-defined]
         return a
 
-    # File: the explicit save keeps a revision; import takes Word too; export
-    window.save_action.triggered.disconnect()
-    window.save_action.triggered.connect(editor.save_revision)
+    # File: import takes Word and web pages too; export
 
     def import_paths(paths: list[Path]) -> None:
         last = None
@@ -129,7 +127,6 @@ def wire_editor(
         )
         import_paths([Path(p) for p in paths])
 
-    window.import_action.triggered.disconnect()
     window.import_action.triggered.connect(import_dialog)
 
     def export(fmt: str) -> None:
@@ -215,10 +212,6 @@ def wire_editor(
     window.article_menu.addSeparator()
     for a in editor.workflow.actions.values():
         window.article_menu.addAction(a)
-    window.spike_action.triggered.disconnect()
-    window.spike_action.triggered.connect(editor.spike)
-    window.restore_action.triggered.disconnect()
-    window.restore_action.triggered.connect(editor.restore)
 
     # View: focus mode
     focus = QAction(translate("EditorWiring", "&Focus mode"), window)
