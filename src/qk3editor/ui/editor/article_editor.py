@@ -23,8 +23,9 @@ from qk3editor.core.preflight import (
     default_text_checker,
     run_preflight,
 )
-from qk3editor.core.render import RenderInput
+from qk3editor.core.render import PhotoRef, PhotoResolver, RenderInput
 from qk3editor.core.revisions import RetentionPolicy, Revision, RevisionReason
+from qk3editor.storage.editor_import import find_imported_photo
 from qk3editor.storage.editor_repo import EditorRepository, SessionEntry
 from qk3editor.storage.repositories import ArticleRepository, CategoryRepository
 from qk3editor.ui.editor.autosave import Autosaver, CompositionTracker
@@ -60,6 +61,16 @@ class RawFields:
             byline=clean_text(self.byline).strip(),
             tags=tags,
         )
+
+
+def local_photo_resolver(photos_dir: Path) -> PhotoResolver:
+    """Photos for the preview: files in the photo folder (imported ones until issue 5)."""
+
+    def resolve(photo_id: str) -> PhotoRef | None:
+        path = find_imported_photo(photos_dir, photo_id)
+        return PhotoRef(path.as_uri(), width=560) if path else None
+
+    return resolve
 
 
 class ArticleEditor(EditorController):

@@ -46,6 +46,7 @@ class EditorWorkspace(QWidget):
         self.splitter.setObjectName("editorSplitter")
         self.splitter.addWidget(view)
         self.splitter.addWidget(self.tabs)
+        self.tabs.setMinimumWidth(100)  # the window may be narrow: the splitter decides
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
