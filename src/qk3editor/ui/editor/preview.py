@@ -18,12 +18,14 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSizeF, QTimer, QUrl
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QPlainTextEdit, QTextBrowser, QWidget
 
-from qk3editor.core.render import PhotoResolver, RenderInput, block_lines, no_photos, render_page
+if TYPE_CHECKING:  # the renderer (markdown, nh3) loads with the first render, not at start-up
+    from qk3editor.core.render import PhotoResolver, RenderInput
 from qk3editor.ui.tasks import TaskRunner
 
 PAUSE_MS = 350
@@ -60,6 +62,8 @@ def render_for_preview(
 ) -> Rendered:
     """The job (off the GUI thread): the page, its block lines, and the parsed document, laid
     out at the preview's width so that showing it costs the GUI thread about a millisecond."""
+    from qk3editor.core.render import block_lines, render_page
+
     html = render_page(article, resolver, anchors=True)
     doc = QTextDocument()
     doc.setBaseUrl(QUrl("file:///"))
@@ -99,7 +103,7 @@ class PreviewController(QObject):
         body: QPlainTextEdit,
         snapshot: Callable[[], Callable[[], RenderInput]],
         runner: TaskRunner,
-        resolver: PhotoResolver = no_photos,
+        resolver: PhotoResolver | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -107,7 +111,11 @@ class PreviewController(QObject):
         self.body = body
         self.snapshot = snapshot
         self.runner = runner
-        self.resolver = resolver
+        if resolver is None:
+            from qk3editor.core.render import no_photos
+
+            resolver = no_photos
+        self.resolver: PhotoResolver = resolver
         self.generation = 0
         self.shown_generation = 0
         self._lines: list[int] = []
