@@ -35,7 +35,7 @@ class MainWindow(QMainWindow):
 
         self.new_action = self._action(self.tr("&New article"), QKeySequence.StandardKey.New)
         self.save_action = self._action(self.tr("&Save"), QKeySequence.StandardKey.Save)
-        self.import_action = self._action(self.tr("&Import..."), "Ctrl+I")
+        self.import_action = self._action(self.tr("&Import..."), "Ctrl+O")  # Ctrl+I: italic
         self.quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit)
         self.spike_action = self._action(self.tr("Move to &trash"), "Ctrl+Del")
         self.restore_action = self._action(self.tr("&Restore from trash"), None)

@@ -325,3 +325,18 @@ def test_focus_mode_hides_all_but_the_body(qtbot, home: Path) -> None:
     assert ws.tabs.isVisibleTo(gui.window)
     QTest.qWait(1)
     close_gui(gui, trs)
+
+
+def test_no_two_actions_share_a_shortcut(qtbot, home: Path) -> None:
+    """An ambiguous shortcut fires neither action: every key sequence in the window is unique."""
+    from PySide6.QtGui import QAction
+
+    gui, trs = open_gui(qtbot)
+    seen: dict[str, str] = {}
+    for action in gui.window.findChildren(QAction):
+        for seq in action.shortcuts():
+            key = seq.toString()
+            if key and action.text():
+                assert seen.setdefault(key, action.text()) == action.text(), key
+    assert seen  # the check looked at something
+    close_gui(gui, trs)

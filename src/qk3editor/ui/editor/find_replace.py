@@ -1,4 +1,4 @@
-"""Find and replace in the body: a bar under the editor (Ctrl+F, Ctrl+H, F3, Esc)."""
+"""Find and replace in the body: a bar under the editor (Ctrl+F, Ctrl+R, F3, Esc)."""
 
 from __future__ import annotations
 

@@ -99,7 +99,7 @@ class FormattingBar(QToolBar):
             self.tr("Quote"), "Ctrl+Shift+Q", lambda: toggle_line_prefix(edit, "> ")
         )
         self.link = self._add(self.tr("Link"), "Ctrl+K", self._on_link)
-        self.photo = self._add(self.tr("Insert photo"), "Ctrl+Shift+P", self._on_photo)
+        self.photo = self._add(self.tr("Insert photo"), "Ctrl+Shift+I", self._on_photo)
 
     def _add(self, text: str, shortcut: str, slot: Callable[[], None]) -> QAction:
         action = QAction(text, self)
