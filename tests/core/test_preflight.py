@@ -75,3 +75,29 @@ def test_pluggable_vietnamese_checks_become_findings_with_places() -> None:
     assert len(findings) == 1
     assert findings[0].location == Location("body", 1, 10, 7)
     assert findings[0].message() == "“Sư kiện” → “Sự kiện”"
+
+
+def test_the_vietnamese_toolkit_is_plugged_in_when_present() -> None:
+    from qk3editor.core.preflight import default_text_checker
+
+    checker = default_text_checker()
+    assert checker is not None  # issue 3's qk3editor.core.vietnamese.checks
+    a = fixture_article()
+    findings = run_preflight(
+        PreflightInput(a.title, "Tin tức - Sư kiện. " + a.lead, a.body, featured_photo="p"),
+        text_checker=checker,
+    )
+    messages = [f.message() for f in findings]
+    assert all("<bound method" not in m for m in messages)
+    assert any(f.code == "tone.mixed" for f in findings)
+    assert not any(f.code == "tone_mixed" for f in findings)  # not reported twice
+
+
+def test_legacy_detector_of_the_toolkit_reports_the_encoding() -> None:
+    from qk3editor.core.importers import default_legacy_detector, import_text
+    from qk3editor.core.vietnamese.legacy import convert_tcvn3  # noqa: F401 - present
+
+    detector = default_legacy_detector()
+    assert detector is not None
+    plain = import_text("Tiêu đề\n\nBình thường, chữ Việt Unicode.".encode(), False, detector)
+    assert plain.legacy_encoding is None

@@ -88,7 +88,8 @@ def default_legacy_detector() -> LegacyDetector | None:
                 found = _fn(text)
                 if not found:
                     return None
-                return str(getattr(found, "value", None) or getattr(found, "name", None) or found)
+                # issue 3's LegacyMatch(encoding, converted, score)
+                return str(getattr(found, "encoding", None) or found)
 
             return detect
     return None

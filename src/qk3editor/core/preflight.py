@@ -163,8 +163,10 @@ def default_text_checker() -> TextChecker | None:
         for item in fn(text):
             start = int(getattr(item, "start", 0))
             end = int(getattr(item, "end", start))
-            message = str(getattr(item, "message", "") or getattr(item, "suggestion", "") or item)
-            yield TextFinding(start, end, message, str(getattr(item, "code", "vietnamese")))
+            message = getattr(item, "message", "")
+            if callable(message):  # issue 3's Finding.message(translator=None)
+                message = message()
+            yield TextFinding(start, end, str(message), str(getattr(item, "code", "vietnamese")))
 
     return adapt
 
@@ -221,7 +223,7 @@ def run_preflight(
                     Finding(tf.code, Severity.WARNING, MESSAGES["vietnamese"], loc,
                             {"detail": tf.message})
                 )  # fmt: skip
-    if check_tone:
+    if check_tone and checker is None:  # the toolkit's checks report "tone.mixed" themselves
         out.extend(tone_style_findings(fields))
     order = {"title": 0, "lead": 1, "photos": 2, "body": 3}
     out.sort(
