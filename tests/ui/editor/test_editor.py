@@ -171,8 +171,9 @@ def test_preflight_item_jumps_to_its_place(qtbot, home: Path) -> None:
     ed.run_preflight()
     panel = ed.workspace.preflight
     codes = [panel.model.finding(i).code for i in range(panel.model.rowCount())]
-    assert codes[0] == "no_lead" and "tone_mixed" in codes
-    row = codes.index("tone_mixed")
+    tone = "tone.mixed" if "tone.mixed" in codes else "tone_mixed"  # the toolkit's, or ours
+    assert codes[0] == "no_lead" and tone in codes
+    row = codes.index(tone)
     panel.list.clicked.emit(panel.model.index(row))
     loc: Location = panel.model.finding(row).location
     cursor = ed.view.body.textCursor()
