@@ -1,0 +1,604 @@
+"""IPTC Photo Metadata the newsroom uses: read and written as XMP and IIM with pyexiv2.
+
+Fields (IPTC Photo Metadata Standard → XMP property / IIM dataset, IIM byte limit):
+
+=================  ==============================  ==============================  =====
+field              XMP                             IIM                             bytes
+=================  ==============================  ==============================  =====
+headline           photoshop:Headline              2:105 Headline                    256
+description        dc:description (x-default)      2:120 Caption-Abstract           2000
+alt_text           Iptc4xmpCore:AltTextAccess...   (none)                              -
+creator            dc:creator (Seq)                2:80 By-line (repeatable)          32
+credit             photoshop:Credit                2:110 Credit                       32
+copyright          dc:rights (x-default)           2:116 Copyright Notice            128
+keywords           dc:subject (Bag: unordered)     2:25 Keywords (repeatable)         64
+date_created       photoshop:DateCreated           2:55 Date + 2:60 Time               -
+sublocation        Iptc4xmpCore:Location           2:92 Sub-location                  32
+city               photoshop:City                  2:90 City                          32
+province_state     photoshop:State                 2:95 Province/State                32
+country            photoshop:Country               2:101 Country Name                 64
+job_id             photoshop:TransmissionReference 2:103 Original Transmission Ref    32
+instructions       photoshop:Instructions          2:40 Special Instructions         256
+title              dc:title (x-default)            2:05 Object Name                   64
+=================  ==============================  ==============================  =====
+
+Writing: XMP always; IIM too when the file already has IIM. Before any IIM dataset we write
+1:90 CodedCharacterSet = ESC % G (UTF-8), which pyexiv2 does not add by itself; a legacy
+IIM block gains 1:90 and its other non-ASCII datasets are re-encoded to UTF-8 so the block
+stays consistent. Text too long for an IIM limit is cut at a character boundary (never inside
+a UTF-8 sequence or before a combining mark) and reported as an :class:`IimCut`; XMP keeps the
+full text.
+
+Reading (Metadata Working Group guidance 2.0): IIM is decoded as UTF-8 when 1:90 says so; a
+legacy block without 1:90 is decoded as UTF-8 when the bytes are valid UTF-8, else as
+Windows-1258 (Vietnamese) — both are NFC-normalised. When XMP and IIM disagree: with an IPTC
+digest that matches the IIM, or no digest, XMP wins (IIM fills in fields XMP lacks); with a
+digest that does not match, a tool unaware of XMP edited the IIM last, so IIM wins.
+
+Writes are lossless and atomic: the file's bytes are edited in memory (pyexiv2 rewrites only
+metadata segments; pixels are never decoded or re-encoded), written to a temp file in the same
+folder, fsynced, and moved over the original with ``os.replace``. A failed write removes the
+temp file and leaves the original untouched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from qk3editor.core.i18n import translate
+from qk3editor.photos import jpeg
+from qk3editor.photos.errors import (
+    DiskFull,
+    PhotoCorrupt,
+    PhotoNotFound,
+    PhotoReadOnly,
+    PhotoUnreadable,
+    PhotoWriteFailed,
+)
+
+UTF8_MARKER = "\x1b%G"
+LEGACY_ENCODING = "cp1258"
+X_DEFAULT = 'lang="x-default"'
+
+TEXT_FIELDS = (
+    "headline",
+    "description",
+    "alt_text",
+    "credit",
+    "copyright",
+    "date_created",
+    "sublocation",
+    "city",
+    "province_state",
+    "country",
+    "job_id",
+    "instructions",
+    "title",
+)
+LIST_FIELDS = ("creator", "keywords")
+FIELDS = (
+    "headline",
+    "description",
+    "alt_text",
+    "creator",
+    "credit",
+    "copyright",
+    "keywords",
+    "date_created",
+    "sublocation",
+    "city",
+    "province_state",
+    "country",
+    "job_id",
+    "instructions",
+    "title",
+)
+LOCATION_FIELDS = ("sublocation", "city", "province_state", "country")
+
+# field -> (XMP key, kind) ; kind: text | langalt | seq | bag
+XMP_KEYS: dict[str, tuple[str, str]] = {
+    "headline": ("Xmp.photoshop.Headline", "text"),
+    "description": ("Xmp.dc.description", "langalt"),
+    "alt_text": ("Xmp.iptc.AltTextAccessibility", "langalt"),
+    "creator": ("Xmp.dc.creator", "seq"),
+    "credit": ("Xmp.photoshop.Credit", "text"),
+    "copyright": ("Xmp.dc.rights", "langalt"),
+    "keywords": ("Xmp.dc.subject", "bag"),
+    "date_created": ("Xmp.photoshop.DateCreated", "text"),
+    "sublocation": ("Xmp.iptc.Location", "text"),
+    "city": ("Xmp.photoshop.City", "text"),
+    "province_state": ("Xmp.photoshop.State", "text"),
+    "country": ("Xmp.photoshop.Country", "text"),
+    "job_id": ("Xmp.photoshop.TransmissionReference", "text"),
+    "instructions": ("Xmp.photoshop.Instructions", "text"),
+    "title": ("Xmp.dc.title", "langalt"),
+}
+# field -> (IIM key, byte limit); date_created is handled apart (2:55 + 2:60)
+IIM_KEYS: dict[str, tuple[str, int]] = {
+    "headline": ("Iptc.Application2.Headline", 256),
+    "description": ("Iptc.Application2.Caption", 2000),
+    "creator": ("Iptc.Application2.Byline", 32),
+    "credit": ("Iptc.Application2.Credit", 32),
+    "copyright": ("Iptc.Application2.Copyright", 128),
+    "keywords": ("Iptc.Application2.Keywords", 64),
+    "sublocation": ("Iptc.Application2.SubLocation", 32),
+    "city": ("Iptc.Application2.City", 32),
+    "province_state": ("Iptc.Application2.ProvinceState", 32),
+    "country": ("Iptc.Application2.CountryName", 64),
+    "job_id": ("Iptc.Application2.TransmissionReference", 32),
+    "instructions": ("Iptc.Application2.SpecialInstructions", 256),
+    "title": ("Iptc.Application2.ObjectName", 64),
+}
+IIM_DATE = "Iptc.Application2.DateCreated"
+IIM_TIME = "Iptc.Application2.TimeCreated"
+IIM_CHARSET = "Iptc.Envelope.CharacterSet"
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+@dataclass(frozen=True)
+class PhotoMetadata:
+    """The newsroom's IPTC fields. Empty string / empty tuple means "not set".
+
+    ``keywords`` is an unordered bag (dc:subject): compare with :meth:`same_as`.
+    """
+
+    headline: str = ""
+    description: str = ""
+    alt_text: str = ""
+    creator: tuple[str, ...] = ()
+    credit: str = ""
+    copyright: str = ""
+    keywords: tuple[str, ...] = ()
+    date_created: str = ""
+    sublocation: str = ""
+    city: str = ""
+    province_state: str = ""
+    country: str = ""
+    job_id: str = ""
+    instructions: str = ""
+    title: str = ""
+
+    def normalized(self) -> PhotoMetadata:
+        """Every value NFC and stripped; empty keywords/creators dropped, duplicates removed."""
+        changes: dict[str, Any] = {}
+        for name in TEXT_FIELDS:
+            changes[name] = nfc(getattr(self, name)).strip()
+        for name in LIST_FIELDS:
+            changes[name] = _unique(getattr(self, name))
+        return replace(self, **changes)
+
+    def same_as(self, other: PhotoMetadata) -> bool:
+        """Equal, with keywords compared as a set (XMP dc:subject is a bag)."""
+        return replace(self, keywords=()) == replace(other, keywords=()) and set(
+            self.keywords
+        ) == set(other.keywords)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            f.name: (list(v) if isinstance(v, tuple) else v)
+            for f in fields(self)
+            for v in [getattr(self, f.name)]
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> PhotoMetadata:
+        kwargs: dict[str, Any] = {}
+        for name in FIELDS:
+            if name not in data or data[name] is None:
+                continue
+            value = data[name]
+            kwargs[name] = tuple(value) if name in LIST_FIELDS else str(value)
+        return cls(**kwargs).normalized()
+
+
+def _unique(values: Iterable[str]) -> tuple[str, ...]:
+    out: list[str] = []
+    for v in values:
+        v = nfc(str(v)).strip()
+        if v and v not in out:
+            out.append(v)
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class IimCut:
+    """An IIM dataset that had to be shortened to its byte limit (XMP holds the full text)."""
+
+    field: str
+    limit: int
+    needed: int
+    kept: str
+
+    def message(self) -> str:
+        return translate(
+            "photos", "IIM {field}: {needed} bytes do not fit in {limit}; cut to “{kept}”"
+        ).format(field=self.field, needed=self.needed, limit=self.limit, kept=self.kept)
+
+
+@dataclass(frozen=True)
+class PhotoFacts:
+    """What a read tells beyond the IPTC fields: Exif facts and where the values came from."""
+
+    metadata: PhotoMetadata
+    has_iim: bool = False
+    iim_utf8: bool = False
+    iptc_digest: str = "absent"
+    preferred: str = "xmp"
+    date_taken: str = ""
+    orientation: int = 1
+    gps: bool = False
+    make: str = ""
+    model: str = ""
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def cut_utf8(text: str, limit: int) -> str:
+    """The longest prefix of ``text`` whose UTF-8 form fits in ``limit`` bytes.
+
+    Never cuts inside a character, and never leaves a base letter without the combining
+    marks that follow it (text is NFC, but decomposed input may still arrive).
+    """
+    raw = text.encode("utf-8")
+    if len(raw) <= limit:
+        return text
+    kept = raw[:limit].decode("utf-8", errors="ignore")
+    # the next character would be a combining mark of the last kept letter: drop that letter
+    rest = text[len(kept) :]
+    while kept and rest and unicodedata.combining(rest[0]):
+        rest = kept[-1] + rest
+        kept = kept[:-1]
+    return kept
+
+
+def decode_iim(raw: bytes, utf8: bool) -> str:
+    """An IIM value: UTF-8 when 1:90 says so, else UTF-8 if valid, else Windows-1258."""
+    if utf8:
+        return nfc(raw.decode("utf-8", errors="replace"))
+    try:
+        return nfc(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        return nfc(raw.decode(LEGACY_ENCODING, errors="replace"))
+
+
+def _raw(value: str) -> bytes:
+    # pyexiv2 decoded the bytes as Latin-1: this gets the file's exact bytes back
+    return value.encode("latin-1")
+
+
+def _open(data: bytes, path: str) -> Any:
+    import pyexiv2
+
+    try:
+        return pyexiv2.ImageData(data)
+    except RuntimeError as exc:
+        raise PhotoCorrupt(path=path, detail=str(exc)) from None
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise PhotoNotFound(path=str(path)) from None
+    except OSError as exc:
+        raise PhotoUnreadable(path=str(path), detail=exc.strerror or str(exc)) from None
+
+
+def read_metadata(path: Path) -> PhotoFacts:
+    """The IPTC fields and Exif facts of the photo at ``path``."""
+    return read_metadata_bytes(read_bytes(path), str(path))
+
+
+def read_metadata_bytes(data: bytes, path: str = "") -> PhotoFacts:
+    img = _open(data, path)
+    warnings: list[str] = []
+    try:
+        xmp = _safe(img.read_xmp, warnings, "XMP")
+        iptc = _safe(lambda: img.read_iptc(encoding="latin-1"), warnings, "IIM")
+        exif = _safe(lambda: img.read_exif(encoding="latin-1"), warnings, "Exif")
+    finally:
+        img.close()
+    utf8 = _raw(str(iptc.get(IIM_CHARSET, ""))) == UTF8_MARKER.encode()
+    from_xmp = _from_xmp(xmp)
+    from_iim = _from_iim(iptc, utf8)
+    digest = jpeg.iptc_digest_state(data) if iptc else "absent"
+    preferred = "iim" if digest == "mismatch" else "xmp"
+    first, second = (from_iim, from_xmp) if preferred == "iim" else (from_xmp, from_iim)
+    merged = {name: first.get(name) or second.get(name) for name in FIELDS}
+    md = PhotoMetadata.from_dict({k: v for k, v in merged.items() if v})
+    return PhotoFacts(
+        metadata=md,
+        has_iim=bool(iptc),
+        iim_utf8=utf8,
+        iptc_digest=digest,
+        preferred=preferred,
+        date_taken=_exif_date(exif),
+        orientation=_int(exif.get("Exif.Image.Orientation"), 1),
+        gps=any(k.startswith("Exif.GPSInfo.") for k in exif)
+        or any(k.startswith("Xmp.exif.GPS") for k in xmp),
+        make=nfc(_exif_text(exif.get("Exif.Image.Make"))),
+        model=nfc(_exif_text(exif.get("Exif.Image.Model"))),
+        warnings=tuple(warnings),
+    )
+
+
+def _safe(fn: Any, warnings: list[str], what: str) -> dict[str, Any]:
+    try:
+        return dict(fn())
+    except (RuntimeError, UnicodeError, ValueError) as exc:
+        warnings.append(f"{what}: {exc}")
+        return {}
+
+
+def _exif_text(value: Any) -> str:
+    if not isinstance(value, str):
+        return ""
+    try:
+        return _raw(value).decode("utf-8").strip("\x00 ").strip()
+    except UnicodeError:
+        return value.strip("\x00 ").strip()
+
+
+def _int(value: Any, default: int) -> int:
+    try:
+        return int(str(value).split()[0])
+    except (ValueError, IndexError):
+        return default
+
+
+def _exif_date(exif: Mapping[str, Any]) -> str:
+    """Exif DateTimeOriginal (or DateTime) as ISO 8601 ``YYYY-MM-DDTHH:MM:SS``."""
+    for key in ("Exif.Photo.DateTimeOriginal", "Exif.Image.DateTime"):
+        value = _exif_text(exif.get(key))
+        if len(value) >= 19 and value[4] == ":":
+            return value[:10].replace(":", "-") + "T" + value[11:19]
+    return ""
+
+
+def _xmp_text(value: Any) -> str:
+    if isinstance(value, dict):
+        value = value.get(X_DEFAULT) or next(iter(value.values()), "")
+    if isinstance(value, list):
+        value = value[0] if value else ""
+    return nfc(str(value)) if value is not None else ""
+
+
+def _xmp_list(xmp: Mapping[str, Any], key: str) -> list[str]:
+    value = xmp.get(key)
+    if isinstance(value, list):
+        return [nfc(str(v)) for v in value]
+    items = []
+    i = 1
+    while f"{key}[{i}]" in xmp:
+        items.append(nfc(str(xmp[f"{key}[{i}]"])))
+        i += 1
+    if items:
+        return items
+    if isinstance(value, str) and value and not value.startswith("type="):
+        return [nfc(value)]
+    return []
+
+
+def _from_xmp(xmp: Mapping[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name, (key, kind) in XMP_KEYS.items():
+        if kind in ("seq", "bag"):
+            out[name] = _xmp_list(xmp, key)
+        elif key in xmp and not str(xmp[key]).startswith("type="):
+            out[name] = _xmp_text(xmp[key])
+    return out
+
+
+def _from_iim(iptc: Mapping[str, Any], utf8: bool) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name, (key, _limit) in IIM_KEYS.items():
+        value = iptc.get(key)
+        if value is None:
+            continue
+        if name in LIST_FIELDS:
+            values = value if isinstance(value, list) else [value]
+            out[name] = [decode_iim(_raw(str(v)), utf8) for v in values]
+        else:
+            if isinstance(value, list):
+                value = value[0] if value else ""
+            out[name] = decode_iim(_raw(str(value)), utf8)
+    date = str(iptc.get(IIM_DATE, "") or "")
+    if date:
+        time = str(iptc.get(IIM_TIME, "") or "")
+        out["date_created"] = f"{date}T{time}" if time else date
+    return out
+
+
+# --------------------------------------------------------------------------- writing
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    path: Path
+    cuts: tuple[IimCut, ...] = ()
+    wrote_iim: bool = False
+
+
+def write_metadata(
+    path: Path, metadata: PhotoMetadata, only: Iterable[str] | None = None
+) -> WriteResult:
+    """Write ``metadata`` into the file at ``path`` losslessly and atomically.
+
+    ``only`` limits the write to these fields (default: every field; an empty value removes
+    the field). Raises a :class:`PhotoError`; the original is then untouched.
+    """
+    data = read_bytes(path)
+    new_data, cuts, wrote_iim = apply_metadata(data, metadata, only, str(path))
+    atomic_write(path, new_data)
+    return WriteResult(path, tuple(cuts), wrote_iim)
+
+
+def apply_metadata(
+    data: bytes, metadata: PhotoMetadata, only: Iterable[str] | None = None, path: str = ""
+) -> tuple[bytes, list[IimCut], bool]:
+    """The file's bytes with ``metadata`` written in (nothing touches the disk)."""
+    md = metadata.normalized()
+    names = [n for n in FIELDS if only is None or n in set(only)]
+    img = _open(data, path)
+    try:
+        try:
+            iptc = img.read_iptc(encoding="latin-1")
+        except (RuntimeError, UnicodeError):
+            iptc = {}
+        xmp_changes = _xmp_changes(md, names)
+        for key in [k for k, v in xmp_changes.items() if v is None]:
+            with contextlib.suppress(RuntimeError):
+                img.modify_xmp({key: None})
+        bags = {
+            k: v for k, v in xmp_changes.items() if isinstance(v, list) and k == "Xmp.dc.subject"
+        }
+        img.modify_xmp({k: v for k, v in xmp_changes.items() if v is not None and k not in bags})
+        for key, values in bags.items():
+            # pyexiv2 writes a Python list as rdf:Seq; dc:subject must be an rdf:Bag
+            img.modify_xmp({key: 'type="Bag"'})
+            img.modify_xmp({f"{key}[{i}]": v for i, v in enumerate(values, 1)})
+        cuts: list[IimCut] = []
+        wrote_iim = bool(iptc)
+        if wrote_iim:
+            cuts = _write_iim(img, iptc, md, names)
+        out = img.get_bytes()
+    except RuntimeError as exc:
+        raise PhotoWriteFailed(path=path, detail=str(exc)) from None
+    finally:
+        img.close()
+    return jpeg.refresh_iptc_digest(out), cuts, wrote_iim
+
+
+def _xmp_changes(md: PhotoMetadata, names: list[str]) -> dict[str, Any]:
+    changes: dict[str, Any] = {}
+    for name in names:
+        key, kind = XMP_KEYS[name]
+        value = getattr(md, name)
+        if not value:
+            changes[key] = None
+        elif kind == "langalt":
+            changes[key] = {X_DEFAULT: value}
+        elif kind in ("seq", "bag"):
+            changes[key] = list(value)
+        else:
+            changes[key] = value
+    return changes
+
+
+def _write_iim(
+    img: Any, iptc: Mapping[str, Any], md: PhotoMetadata, names: list[str]
+) -> list[IimCut]:
+    utf8 = _raw(str(iptc.get(IIM_CHARSET, ""))) == UTF8_MARKER.encode()
+    if not utf8:
+        # 1:90 first, in its own call, so that it precedes every dataset we write
+        img.modify_iptc({IIM_CHARSET: UTF8_MARKER})
+        # re-encode what a legacy block holds so the whole block is UTF-8 from now on
+        legacy: dict[str, Any] = {}
+        for key, value in iptc.items():
+            if not key.startswith("Iptc.Application2.") or key in (IIM_DATE, IIM_TIME):
+                continue
+            values = value if isinstance(value, list) else [value]
+            raws = [_raw(str(v)) for v in values]
+            if all(r.isascii() for r in raws):
+                continue
+            decoded = [decode_iim(r, False) for r in raws]
+            legacy[key] = decoded if isinstance(value, list) else decoded[0]
+        if legacy:
+            img.modify_iptc(legacy, encoding="utf-8")
+    changes: dict[str, Any] = {}
+    cuts: list[IimCut] = []
+    for name in names:
+        if name == "date_created":
+            date, _, time = md.date_created.partition("T")
+            changes[IIM_DATE] = date or None
+            changes[IIM_TIME] = time or None
+            continue
+        if name not in IIM_KEYS:
+            continue
+        key, limit = IIM_KEYS[name]
+        value = getattr(md, name)
+        if not value:
+            changes[key] = None
+            continue
+        values = list(value) if isinstance(value, tuple) else [value]
+        kept_values = []
+        for v in values:
+            kept = cut_utf8(v, limit)
+            if kept != v:
+                cuts.append(IimCut(name, limit, len(v.encode("utf-8")), kept))
+            kept_values.append(kept)
+        changes[key] = kept_values if name in LIST_FIELDS else kept_values[0]
+    for key in [k for k, v in changes.items() if v is None]:
+        if key in iptc:
+            img.modify_iptc({key: None})
+    img.modify_iptc({k: v for k, v in changes.items() if v is not None}, encoding="utf-8")
+    return cuts
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace ``path`` by ``data``: temp file in the same folder, fsync, ``os.replace``.
+
+    On any failure the temp file is removed and the original is untouched.
+    """
+    folder = path.parent
+    try:
+        mode = path.stat().st_mode & 0o7777
+        if not os.access(path, os.W_OK):
+            raise PhotoReadOnly(path=str(path))
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".qk3tmp", dir=folder)
+    except PermissionError:
+        raise PhotoReadOnly(path=str(path)) from None
+    except FileNotFoundError:
+        raise PhotoNotFound(path=str(path)) from None
+    except OSError as exc:
+        raise _os_error(path, exc) from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise _os_error(path, exc) from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(folder)
+
+
+def _os_error(path: Path, exc: OSError) -> Exception:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return DiskFull(path=str(path))
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return PhotoReadOnly(path=str(path))
+    return PhotoWriteFailed(path=str(path), detail=exc.strerror or str(exc))
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
