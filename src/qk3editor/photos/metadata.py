@@ -447,9 +447,18 @@ def write_metadata(
 
 
 def apply_metadata(
-    data: bytes, metadata: PhotoMetadata, only: Iterable[str] | None = None, path: str = ""
+    data: bytes,
+    metadata: PhotoMetadata,
+    only: Iterable[str] | None = None,
+    path: str = "",
+    *,
+    force_iim: bool = False,
 ) -> tuple[bytes, list[IimCut], bool]:
-    """The file's bytes with ``metadata`` written in (nothing touches the disk)."""
+    """The file's bytes with ``metadata`` written in (nothing touches the disk).
+
+    IIM is written when the file has IIM, or always with ``force_iim`` (web renditions: the
+    portal's WordPress reads the caption from IIM).
+    """
     md = metadata.normalized()
     names = [n for n in FIELDS if only is None or n in set(only)]
     img = _open(data, path)
@@ -471,7 +480,7 @@ def apply_metadata(
             img.modify_xmp({key: 'type="Bag"'})
             img.modify_xmp({f"{key}[{i}]": v for i, v in enumerate(values, 1)})
         cuts: list[IimCut] = []
-        wrote_iim = bool(iptc)
+        wrote_iim = bool(iptc) or force_iim
         if wrote_iim:
             cuts = _write_iim(img, iptc, md, names)
         out = img.get_bytes()
