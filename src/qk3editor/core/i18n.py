@@ -15,7 +15,7 @@ DEFAULT_LANGUAGE = "vi"
 LANGUAGES = ("vi", "en")
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - Qt's marker name
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Mark ``text`` for extraction under ``context`` without translating it now."""
     return text
 

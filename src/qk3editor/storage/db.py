@@ -7,7 +7,6 @@ included. Migrations run at start-up; an existing SQLite file is backed up first
 from __future__ import annotations
 
 import logging
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -23,7 +23,6 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from alembic import command
 from qk3editor.core.errors import StoreError
 
 log = logging.getLogger(__name__)

@@ -127,7 +127,9 @@ class ArticleRepository:
 
     def get_many(self, ids: Sequence[str]) -> list[Article]:
         with self._store.begin() as s:
-            rows = {m.id: m for m in s.scalars(select(ArticleModel).where(ArticleModel.id.in_(ids)))}
+            rows = {
+                m.id: m for m in s.scalars(select(ArticleModel).where(ArticleModel.id.in_(ids)))
+            }
             return [_to_article(rows[i]) for i in ids if i in rows]
 
     def list_ids(self, query: ArticleQuery | None = None) -> list[str]:
@@ -162,7 +164,8 @@ class ArticleRepository:
         )
         with self._store.begin() as s:
             found = {
-                r[0]: ArticleRow(r[0], r[1], r[2], Status(r[3]), r[4], r[5]) for r in s.execute(stmt)
+                r[0]: ArticleRow(r[0], r[1], r[2], Status(r[3]), r[4], r[5])
+                for r in s.execute(stmt)
             }
         return [found[i] for i in ids if i in found]
 
@@ -276,7 +279,9 @@ class ArticleRepository:
         from qk3editor.core.text_basic import slug_basic
 
         position = (s.scalar(select(func.max(CategoryModel.position))) or 0) + 1
-        c = CategoryModel(slug=slug_basic(key) or f"category-{position}", name=key, position=position)
+        c = CategoryModel(
+            slug=slug_basic(key) or f"category-{position}", name=key, position=position
+        )
         s.add(c)
         s.flush()
         return c.id
