@@ -109,7 +109,9 @@ def collect_files(paths: Iterable[Path]) -> list[Path]:
             found = sorted(
                 f
                 for f in p.rglob("*")
-                if f.suffix.lower() in IMAGE_EXTENSIONS and not f.name.startswith(".")
+                if f.suffix.lower() in IMAGE_EXTENSIONS
+                and not f.name.startswith(".")
+                and f.is_file()
             )
         else:
             found = [p]
@@ -148,6 +150,7 @@ def _process(path: Path, options: IngestOptions) -> IngestItem:
     digest = hashlib.sha256(data).hexdigest()
     name = str(path)
     with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # Pillow's notes on damaged Exif
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
             im = Image.open(io.BytesIO(data))
