@@ -49,11 +49,38 @@ import os
 import tempfile
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from qk3editor.core.i18n import translate
+from qk3editor.core.photos import (
+    FIELDS,
+    LIST_FIELDS,
+    LOCATION_FIELDS,
+    TEXT_FIELDS,
+    PhotoMetadata,
+    nfc,
+)
+
+__all__ = [
+    "FIELDS",
+    "LIST_FIELDS",
+    "LOCATION_FIELDS",
+    "TEXT_FIELDS",
+    "IimCut",
+    "PhotoFacts",
+    "PhotoMetadata",
+    "WriteResult",
+    "apply_metadata",
+    "atomic_write",
+    "cut_utf8",
+    "decode_iim",
+    "nfc",
+    "read_metadata",
+    "read_metadata_bytes",
+    "write_metadata",
+]
 from qk3editor.photos import jpeg
 from qk3editor.photos.errors import (
     DiskFull,
@@ -68,40 +95,6 @@ UTF8_MARKER = "\x1b%G"
 LEGACY_ENCODING = "cp1258"
 X_DEFAULT = 'lang="x-default"'
 
-TEXT_FIELDS = (
-    "headline",
-    "description",
-    "alt_text",
-    "credit",
-    "copyright",
-    "date_created",
-    "sublocation",
-    "city",
-    "province_state",
-    "country",
-    "job_id",
-    "instructions",
-    "title",
-)
-LIST_FIELDS = ("creator", "keywords")
-FIELDS = (
-    "headline",
-    "description",
-    "alt_text",
-    "creator",
-    "credit",
-    "copyright",
-    "keywords",
-    "date_created",
-    "sublocation",
-    "city",
-    "province_state",
-    "country",
-    "job_id",
-    "instructions",
-    "title",
-)
-LOCATION_FIELDS = ("sublocation", "city", "province_state", "country")
 
 # field -> (XMP key, kind) ; kind: text | langalt | seq | bag
 XMP_KEYS: dict[str, tuple[str, str]] = {
@@ -140,75 +133,6 @@ IIM_KEYS: dict[str, tuple[str, int]] = {
 IIM_DATE = "Iptc.Application2.DateCreated"
 IIM_TIME = "Iptc.Application2.TimeCreated"
 IIM_CHARSET = "Iptc.Envelope.CharacterSet"
-
-
-def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
-
-
-@dataclass(frozen=True)
-class PhotoMetadata:
-    """The newsroom's IPTC fields. Empty string / empty tuple means "not set".
-
-    ``keywords`` is an unordered bag (dc:subject): compare with :meth:`same_as`.
-    """
-
-    headline: str = ""
-    description: str = ""
-    alt_text: str = ""
-    creator: tuple[str, ...] = ()
-    credit: str = ""
-    copyright: str = ""
-    keywords: tuple[str, ...] = ()
-    date_created: str = ""
-    sublocation: str = ""
-    city: str = ""
-    province_state: str = ""
-    country: str = ""
-    job_id: str = ""
-    instructions: str = ""
-    title: str = ""
-
-    def normalized(self) -> PhotoMetadata:
-        """Every value NFC and stripped; empty keywords/creators dropped, duplicates removed."""
-        changes: dict[str, Any] = {}
-        for name in TEXT_FIELDS:
-            changes[name] = nfc(getattr(self, name)).strip()
-        for name in LIST_FIELDS:
-            changes[name] = _unique(getattr(self, name))
-        return replace(self, **changes)
-
-    def same_as(self, other: PhotoMetadata) -> bool:
-        """Equal, with keywords compared as a set (XMP dc:subject is a bag)."""
-        return replace(self, keywords=()) == replace(other, keywords=()) and set(
-            self.keywords
-        ) == set(other.keywords)
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            f.name: (list(v) if isinstance(v, tuple) else v)
-            for f in fields(self)
-            for v in [getattr(self, f.name)]
-        }
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> PhotoMetadata:
-        kwargs: dict[str, Any] = {}
-        for name in FIELDS:
-            if name not in data or data[name] is None:
-                continue
-            value = data[name]
-            kwargs[name] = tuple(value) if name in LIST_FIELDS else str(value)
-        return cls(**kwargs).normalized()
-
-
-def _unique(values: Iterable[str]) -> tuple[str, ...]:
-    out: list[str] = []
-    for v in values:
-        v = nfc(str(v)).strip()
-        if v and v not in out:
-            out.append(v)
-    return tuple(out)
 
 
 @dataclass(frozen=True)
