@@ -168,11 +168,12 @@ def _process(path: Path, options: IngestOptions) -> IngestItem:
             raise PhotoTooLarge(path=name, pixels=width * height, limit=options.max_pixels)
         try:
             if fmt in ("JPEG", "MPO"):
-                # DCT scaling: decode at 1/2..1/8 size, the same trick vipsthumbnail uses
-                im.draft("RGB", (options.thumb_size * 2, options.thumb_size * 2))
+                # DCT scaling: decode at 1/2..1/8 size (never below the thumbnail size),
+                # the same shrink-on-load trick vipsthumbnail uses
+                im.draft("RGB", (options.thumb_size, options.thumb_size))
             im.load()
             im = ImageOps.exif_transpose(im) or im
-            im.thumbnail((options.thumb_size, options.thumb_size), Image.Resampling.BILINEAR)
+            im.thumbnail((options.thumb_size, options.thumb_size), Image.Resampling.LANCZOS)
             if im.mode != "RGB":
                 im = im.convert("RGB")
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):

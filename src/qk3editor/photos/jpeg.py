@@ -43,6 +43,14 @@ def iter_segments(data: bytes) -> Iterator[tuple[int, int, int]]:
         pos += 2 + length
 
 
+def sos_header_end(data: bytes) -> int | None:
+    """Offset just past the first SOS segment's header (where scan data starts), or ``None``."""
+    for marker, _start, end in iter_segments(data):
+        if marker == 0xDA:
+            return end
+    return None
+
+
 def image_data_digest(data: bytes) -> str | None:
     """A hash of what decodes to pixels: frame header, tables and the entropy-coded data.
 

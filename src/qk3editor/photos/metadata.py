@@ -385,7 +385,12 @@ def apply_metadata(
     """
     md = metadata.normalized()
     names = [n for n in FIELDS if only is None or n in set(only)]
-    img = _open(data, path)
+    # JPEG: exiv2 only sees the metadata head (up to the end of the SOS header); the
+    # entropy-coded image data is spliced back from the original bytes afterwards, so it is
+    # byte-identical by construction and megabytes are not copied through exiv2.
+    head_end = jpeg.sos_header_end(data)
+    work = data[:head_end] + b"\xff\xd9" if head_end else data
+    img = _open(work, path)
     try:
         try:
             iptc = img.read_iptc(encoding="latin-1")
@@ -412,6 +417,11 @@ def apply_metadata(
         raise PhotoWriteFailed(path=path, detail=str(exc)) from None
     finally:
         img.close()
+    if head_end:
+        new_end = jpeg.sos_header_end(out)
+        if not new_end or out[new_end:] != b"\xff\xd9":
+            raise PhotoWriteFailed(path=path, detail="unexpected JPEG structure")
+        out = out[:new_end] + data[head_end:]
     return jpeg.refresh_iptc_digest(out), cuts, wrote_iim
 
 
