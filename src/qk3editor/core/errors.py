@@ -25,7 +25,7 @@ class QkError(Exception):
 
     def message(self, translator: Translator | None = None) -> str:
         """The message, in the translator's language (English without one)."""
-        text = translator.tr("errors", self.template) if translator else self.template
+        text = translator.lookup("errors", self.template) if translator else self.template
         try:
             return text.format(**self.params)
         except (KeyError, IndexError, ValueError):

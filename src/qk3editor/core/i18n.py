@@ -35,7 +35,7 @@ class Translator:
             return cls("en")
         return cls(language, read_ts(path))
 
-    def tr(self, context: str, text: str, n: int | None = None) -> str:
+    def lookup(self, context: str, text: str, n: int | None = None) -> str:
         """``text`` translated; ``%n`` is replaced by ``n`` when given."""
         out = self._messages.get((context, text)) or text
         if n is not None:
@@ -68,7 +68,7 @@ _active = Translator("en")
 
 def translate(context: str, text: str, n: int | None = None) -> str:
     """Translate with the process's active translator (set once by the composition root)."""
-    return _active.tr(context, text, n)
+    return _active.lookup(context, text, n)
 
 
 def set_active(translator: Translator) -> None:

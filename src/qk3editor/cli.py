@@ -1,0 +1,125 @@
+"""The command line: a client of the same core as the GUI. No subcommand starts the GUI.
+
+Exit codes: 0 success, 2 usage error, 1 any other error (one clear line on stderr, never a
+traceback for a user error; unexpected errors are logged with their traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from qk3editor.core.errors import QkError
+from qk3editor.core.i18n import LANGUAGES, Translator, set_active, translate
+from qk3editor.core.settings import load_settings
+from qk3editor.paths import resolve_paths, resources_dir
+
+log = logging.getLogger(__name__)
+
+# Each feature adds its commands in its own module: ``register(sub)``; handlers ``run(args, ctx)``.
+COMMAND_MODULES: tuple[str, ...] = ("qk3editor.commands.articles",)
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    pass
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, with one translated line on stderr and exit code 2 for usage errors."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def build_parser() -> Parser:
+    p = Parser(
+        prog="qk3editor",
+        description=translate(
+            "cli", "qk3editor: the QK3 online editor. Without a command it opens the window."
+        ),
+    )
+    p.add_argument(
+        "--store", metavar="PATH|URL", help=translate("cli", "the store: a SQLite file or a URL")
+    )
+    p.add_argument("--lang", choices=LANGUAGES, help=translate("cli", "language (vi or en)"))
+    p.add_argument("--version", action="store_true", help=translate("cli", "print the version"))
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return p
+
+
+def _early_language(argv: Sequence[str]) -> str:
+    """The language for messages before the store opens: --lang, env, settings, default."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    env_lang = os.environ.get("QK3EDITOR_LANG")
+    if env_lang:
+        return env_lang
+    return load_settings(resolve_paths().settings_file).language
+
+
+def main(argv: Sequence[str]) -> int:
+    argv = list(argv)
+    translator = Translator.load(_early_language(argv), resources_dir() / "translations")
+    set_active(translator)
+    try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+    except UsageError as exc:
+        print(
+            translate("cli", "qk3editor: usage error: {detail}").format(detail=exc), file=sys.stderr
+        )
+        return EXIT_USAGE
+    if args.version:
+        from qk3editor import __version__
+
+        print(f"qk3editor {__version__}")
+        return EXIT_OK
+    if args.command is None:
+        from qk3editor.app import run_gui
+
+        return run_gui(store=args.store, language=args.lang)
+    from qk3editor.context import AppContext
+
+    ctx: AppContext | None = None
+    try:
+        ctx = AppContext.open(store=args.store, language=args.lang)
+        return int(args.handler(args, ctx) or 0)
+    except QkError as exc:
+        print(
+            translate("cli", "qk3editor: error: {detail}").format(detail=exc.message(translator)),
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+    except UsageError as exc:
+        print(
+            translate("cli", "qk3editor: usage error: {detail}").format(detail=exc), file=sys.stderr
+        )
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:
+        log.exception("unexpected error in %s", args.command)
+        print(
+            translate("cli", "qk3editor: unexpected error ({kind}); details are in the log").format(
+                kind=type(exc).__name__
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+    finally:
+        if ctx is not None:
+            ctx.close()

@@ -1,0 +1,152 @@
+"""Article commands: new, list, show, import, export, spike, restore."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from qk3editor.commands.output import print_json, write_text
+from qk3editor.core.articles import STATUS_LABELS, ArticleFields, Status
+from qk3editor.core.errors import ImportFormatError
+from qk3editor.core.i18n import QT_TRANSLATE_NOOP, translate
+from qk3editor.core.markdown_io import (
+    clean_text,
+    export_markdown,
+    os_error_text,
+    read_article_file,
+)
+from qk3editor.core.settings import atomic_write_text
+from qk3editor.core.timezones import to_local
+from qk3editor.storage.repositories import ArticleQuery
+
+if TYPE_CHECKING:
+    from qk3editor.context import AppContext
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("new", help=translate("cli", "create a draft article"))
+    p.add_argument("--title", required=True, help=translate("cli", "the title"))
+    p.add_argument("--body-file", type=Path, help=translate("cli", "a file with the body"))
+    p.add_argument("--lead", default=None, help=translate("cli", "the lead (sapo)"))
+    p.add_argument("--category", default=None, help=translate("cli", "category name or slug"))
+    p.add_argument("--byline", default=None, help=translate("cli", "the byline"))
+    p.set_defaults(handler=run_new)
+
+    p = sub.add_parser("list", help=translate("cli", "list articles"))
+    p.add_argument(
+        "--status", choices=[s.value for s in Status], help=translate("cli", "only this status")
+    )
+    p.add_argument("--json", action="store_true", help=translate("cli", "JSON output"))
+    p.set_defaults(handler=run_list)
+
+    p = sub.add_parser("show", help=translate("cli", "show one article"))
+    p.add_argument("id")
+    p.add_argument("--json", action="store_true", help=translate("cli", "JSON output"))
+    p.set_defaults(handler=run_show)
+
+    p = sub.add_parser("import", help=translate("cli", "import files as new articles"))
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.set_defaults(handler=run_import)
+
+    p = sub.add_parser("export", help=translate("cli", "export an article"))
+    p.add_argument("id")
+    p.add_argument("--format", choices=["md"], default="md", help=translate("cli", "file format"))
+    p.add_argument("-o", "--output", type=Path, help=translate("cli", "output file"))
+    p.set_defaults(handler=run_export)
+
+    p = sub.add_parser("spike", help=translate("cli", "move an article to the trash"))
+    p.add_argument("id")
+    p.set_defaults(handler=run_spike)
+
+    p = sub.add_parser("restore", help=translate("cli", "restore a spiked article"))
+    p.add_argument("id")
+    p.set_defaults(handler=run_restore)
+
+
+def run_new(args: argparse.Namespace, ctx: AppContext) -> int:
+    body = None
+    if args.body_file is not None:
+        try:
+            body = clean_text(args.body_file.read_text(encoding="utf-8-sig"))
+        except OSError as exc:
+            raise ImportFormatError(path=str(args.body_file), detail=os_error_text(exc)) from None
+        except UnicodeDecodeError:
+            raise ImportFormatError(
+                QT_TRANSLATE_NOOP("errors", "{path} is not UTF-8 text"), path=str(args.body_file)
+            ) from None
+    article = ctx.articles.create(
+        ArticleFields(
+            title=clean_text(args.title),
+            body=body,
+            lead=clean_text(args.lead) if args.lead else None,
+            category=args.category,
+            byline=clean_text(args.byline) if args.byline else None,
+        )
+    )
+    print(article.id)
+    return 0
+
+
+def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
+    status = Status(args.status) if args.status else None
+    articles = ctx.articles.list(ArticleQuery(status=status))
+    if args.json:
+        print_json([a.to_json() for a in articles])
+        return 0
+    for a in articles:
+        label = ctx.translator.lookup("status", STATUS_LABELS[a.status])
+        when = to_local(a.updated_at).strftime("%d/%m/%Y %H:%M")
+        write_text(f"{a.id}  {label:<12} {when}  {a.title}\n")
+    return 0
+
+
+def run_show(args: argparse.Namespace, ctx: AppContext) -> int:
+    a = ctx.articles.get(args.id)
+    if args.json:
+        print_json(a.to_json())
+        return 0
+    status = ctx.translator.lookup("status", STATUS_LABELS[a.status])
+    lines = [
+        f"{translate('cli', 'Title')}: {a.title}",
+        f"{translate('cli', 'Category')}: {a.category or ''}",
+        f"{translate('cli', 'Status')}: {status}",
+        f"{translate('cli', 'Byline')}: {a.byline}",
+        f"{translate('cli', 'Tags')}: {', '.join(a.tags)}",
+        f"{translate('cli', 'Updated')}: {to_local(a.updated_at).strftime('%d/%m/%Y %H:%M')}",
+        "",
+        a.lead,
+        "",
+        a.body,
+    ]
+    write_text("\n".join(lines).rstrip("\n") + "\n")
+    return 0
+
+
+def run_import(args: argparse.Namespace, ctx: AppContext) -> int:
+    # Read every file first, so that a bad file imports nothing and says which one it was.
+    parsed = [read_article_file(p) for p in args.files]
+    for fields in parsed:
+        print(ctx.articles.create(fields).id)
+    return 0
+
+
+def run_export(args: argparse.Namespace, ctx: AppContext) -> int:
+    text = export_markdown(ctx.articles.get(args.id))
+    if args.output is None:
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.flush()
+    else:
+        atomic_write_text(args.output, text)
+    return 0
+
+
+def run_spike(args: argparse.Namespace, ctx: AppContext) -> int:
+    ctx.articles.spike(args.id)
+    return 0
+
+
+def run_restore(args: argparse.Namespace, ctx: AppContext) -> int:
+    ctx.articles.restore(args.id)
+    return 0

@@ -1,0 +1,81 @@
+"""The Qt-free half of the composition root: what the CLI and the GUI are both built on."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from qk3editor.core.i18n import Translator, set_active
+from qk3editor.core.settings import Settings, load_settings, save_settings
+from qk3editor.paths import Paths, resolve_paths, resources_dir, store_url_for
+from qk3editor.storage.db import Store, open_store
+from qk3editor.storage.repositories import ArticleRepository, CategoryRepository
+
+
+@dataclass
+class AppContext:
+    """Everything a command or a window needs, built once."""
+
+    paths: Paths
+    settings: Settings
+    translator: Translator
+    store: Store
+    articles: ArticleRepository
+    categories: CategoryRepository
+    services: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def open(
+        cls,
+        store: str | None = None,
+        language: str | None = None,
+        env: Mapping[str, str] | None = None,
+    ) -> AppContext:
+        """Resolve folders, read settings, choose the language and open (migrate) the store.
+
+        ``store`` (``--store``) wins over ``QK3EDITOR_STORE``, which wins over the default file.
+        """
+        import os
+
+        env = os.environ if env is None else env
+        paths = resolve_paths(env).ensure()
+        setup_logging(paths)
+        settings = load_settings(paths.settings_file)
+        lang = language or env.get("QK3EDITOR_LANG") or settings.language
+        translator = Translator.load(lang, resources_dir() / "translations")
+        set_active(translator)
+        url = store or env.get("QK3EDITOR_STORE")
+        store_url = store_url_for(url) if url else paths.default_store_url
+        opened = open_store(store_url, paths.backups_dir)
+        return cls(
+            paths=paths,
+            settings=settings,
+            translator=translator,
+            store=opened,
+            articles=ArticleRepository(opened),
+            categories=CategoryRepository(opened),
+        )
+
+    def save_settings(self, settings: Settings) -> None:
+        self.settings = settings
+        save_settings(self.paths.settings_file, settings)
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def setup_logging(paths: Paths) -> None:
+    """Log to a rotating file in the logs folder (once per process)."""
+    root = logging.getLogger("qk3editor")
+    if root.handlers:
+        return
+    paths.log_dir.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(
+        paths.log_dir / "qk3editor.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)

@@ -1,0 +1,84 @@
+"""Application settings: a small JSON file in the config folder, written atomically.
+
+Read once by the composition root and passed down; nothing reads settings at import time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every user setting, with its default."""
+
+    language: str = "vi"
+    user_name: str = ""
+    tone_style: str = "old"  # "old" (hòa, thủy) or "new" (hoà, thuỷ): the house style
+    revision_retention_days: int = 90
+    rendition_long_edge: int = 1600
+    rendition_quality: int = 85
+    ca_bundle: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def with_changes(self, **changes: Any) -> Settings:
+        return replace(self, **changes)
+
+    @property
+    def who(self) -> str:
+        """The person recorded on changes (the setting, or the OS account)."""
+        if self.user_name:
+            return self.user_name
+        try:
+            return os.getlogin()
+        except OSError:
+            return os.environ.get("USER") or os.environ.get("USERNAME") or "?"
+
+
+def load_settings(path: Path) -> Settings:
+    """The settings in ``path``; defaults for a missing file or unknown/invalid values."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Settings()
+    if not isinstance(raw, dict):
+        return Settings()
+    known = {f.name: f for f in fields(Settings)}
+    values: dict[str, Any] = {}
+    default = Settings()
+    for key, value in raw.items():
+        if key in known and isinstance(value, type(getattr(default, key))):
+            values[key] = value
+    return Settings(**values)
+
+
+def save_settings(path: Path, settings: Settings) -> None:
+    """Write ``settings`` atomically (temp file, fsync, replace)."""
+    atomic_write_text(path, json.dumps(asdict(settings), ensure_ascii=False, indent=2) + "\n")
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that a crash leaves either the old or the new file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    atomic_write_bytes(path, text.encode("utf-8"))

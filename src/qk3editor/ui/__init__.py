@@ -1,0 +1,1 @@
+"""Everything PySide6: thin views and one controller per feature."""

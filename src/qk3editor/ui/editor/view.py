@@ -1,0 +1,112 @@
+"""The article editor's widgets: the fields of an article. No store access here."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qk3editor.core.articles import ArticleFields
+from qk3editor.core.markdown_io import clean_text
+from qk3editor.ui.widgets import NfcLineEdit, NfcPlainTextEdit
+
+
+class ArticleEditorView(QWidget):
+    """Title, lead, category, byline, tags and the markdown body."""
+
+    edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("articleEditor")
+        self.title = NfcLineEdit(self)
+        self.title.setObjectName("title")
+        self.title.setPlaceholderText(self.tr("Title"))
+        font = QFont(self.title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.lead = NfcPlainTextEdit(self)
+        self.lead.setObjectName("lead")
+        self.lead.setPlaceholderText(self.tr("Lead (sapo): QK3 online - ..."))
+        self.lead.setMaximumHeight(90)
+        self.category = QComboBox(self)
+        self.category.setObjectName("category")
+        self.byline = NfcLineEdit(self)
+        self.byline.setObjectName("byline")
+        self.tags = NfcLineEdit(self)
+        self.tags.setObjectName("tags")
+        self.tags.setPlaceholderText(self.tr("tags, separated by commas"))
+        self.body = NfcPlainTextEdit(self)
+        self.body.setObjectName("body")
+        self.body.setPlaceholderText(self.tr("Body (markdown)"))
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("statusLabel")
+
+        form = QFormLayout()
+        form.addRow(self.tr("Title"), self.title)
+        form.addRow(self.tr("Lead"), self.lead)
+        form.addRow(self.tr("Category"), self.category)
+        form.addRow(self.tr("Byline"), self.byline)
+        form.addRow(self.tr("Tags"), self.tags)
+        form.addRow(self.tr("Status"), self.status_label)
+        self.form = form
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.body, 1)
+
+        for w in (self.title, self.byline, self.tags):
+            w.textEdited.connect(self.edited)
+        self.lead.textChanged.connect(self._on_text_changed)
+        self.body.textChanged.connect(self._on_text_changed)
+        self.category.currentIndexChanged.connect(self._on_text_changed)
+        self._loading = False
+
+    def _on_text_changed(self) -> None:
+        if not self._loading:
+            self.edited.emit()
+
+    def set_categories(self, names: list[str]) -> None:
+        self._loading = True
+        current = self.category.currentText()
+        self.category.clear()
+        self.category.addItem("")
+        self.category.addItems(names)
+        self.category.setCurrentText(current)
+        self._loading = False
+
+    def show_fields(
+        self, title: str, lead: str, category: str, byline: str, tags: str, body: str
+    ) -> None:
+        self._loading = True
+        try:
+            self.title.setText(title)
+            self.lead.setPlainText(lead)
+            idx = self.category.findText(category)
+            if idx < 0 and category:
+                self.category.addItem(category)
+                idx = self.category.findText(category)
+            self.category.setCurrentIndex(max(idx, 0))
+            self.byline.setText(byline)
+            self.tags.setText(tags)
+            self.body.setPlainText(body)
+        finally:
+            self._loading = False
+
+    def read_fields(self) -> ArticleFields:
+        """A snapshot of the widgets (read on the GUI thread, handed to a worker)."""
+        tags = tuple(t.strip() for t in clean_text(self.tags.text()).split(",") if t.strip())
+        return ArticleFields(
+            title=clean_text(self.title.text()).strip(),
+            lead=clean_text(self.lead.toPlainText()),
+            body=clean_text(self.body.toPlainText()),
+            category=self.category.currentText(),
+            byline=clean_text(self.byline.text()).strip(),
+            tags=tags,
+        )

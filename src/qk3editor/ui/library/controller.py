@@ -1,0 +1,85 @@
+"""The library: keeps the model's query in step with the filters; opens articles."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from qk3editor.core.articles import STATUS_LABELS, Status
+from qk3editor.storage.repositories import ArticleQuery, ArticleRepository, CategoryRepository
+from qk3editor.ui.library.model import LibraryModel
+from qk3editor.ui.library.view import LibraryView
+
+ALL = "__all__"
+SPIKED_VIEW = "__trash__"
+
+
+class LibraryController(QObject):
+    open_requested = Signal(str)
+
+    def __init__(
+        self,
+        view: LibraryView,
+        articles: ArticleRepository,
+        categories: CategoryRepository,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.view = view
+        self.articles = articles
+        self.categories = categories
+        self.model = LibraryModel(articles.list_ids, articles.rows, self)
+        self._fill_filters()
+        view.table.setModel(self.model)
+        view.configure_columns()
+        view.filters_changed.connect(self._on_view_filters_changed)
+        view.article_activated.connect(self.open_requested)
+        self.model.refresh()
+
+    def _fill_filters(self) -> None:
+        translate = QCoreApplication.translate
+        sf = self.view.status_filter
+        sf.blockSignals(True)
+        sf.addItem(translate("LibraryController", "All (not spiked)"), ALL)
+        for status in Status:
+            if status is not Status.SPIKED:
+                sf.addItem(translate("status", STATUS_LABELS[status]), status.value)
+        sf.addItem(translate("LibraryController", "Trash (spiked)"), Status.SPIKED.value)
+        sf.blockSignals(False)
+        self.reload_categories()
+
+    def reload_categories(self) -> None:
+        cf = self.view.category_filter
+        current = cf.currentData()
+        cf.blockSignals(True)
+        cf.clear()
+        cf.addItem(QCoreApplication.translate("LibraryController", "All categories"), ALL)
+        for c in self.categories.list():
+            cf.addItem(c.name, c.id)
+        idx = cf.findData(current)
+        cf.setCurrentIndex(max(idx, 0))
+        cf.blockSignals(False)
+
+    def current_query(self) -> ArticleQuery:
+        status = self.view.status_filter.currentData()
+        category = self.view.category_filter.currentData()
+        base = self.model.query
+        return ArticleQuery(
+            status=None if status in (None, ALL) else Status(status),
+            category_id=None if category in (None, ALL) else int(category),
+            order_by=base.order_by,
+            descending=base.descending,
+        )
+
+    def _on_view_filters_changed(self) -> None:
+        self.model.set_query(self.current_query())
+
+    def refresh(self, select_id: str | None = None) -> None:
+        self.model.refresh()
+        if select_id:
+            self.view.select_article(self.model.row_of(select_id))
+
+    def article_saved(self, article_id: str) -> None:
+        if self.model.row_of(article_id) < 0:
+            self.refresh(select_id=article_id)
+        else:
+            self.model.invalidate(article_id)

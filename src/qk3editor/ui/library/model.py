@@ -1,0 +1,160 @@
+"""The article library as a table model over ids with a lazy row cache.
+
+Only the ids of the current query are held (10,000 ids are a few hundred kilobytes); rows are
+fetched from the store in chunks as the view asks for them. Sorting and filtering are done by
+the database (the model re-queries its ids), not by a QSortFilterProxyModel: a proxy would have
+to load every row to sort, which is what the lazy cache exists to avoid.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from qk3editor.core.articles import STATUS_LABELS, ArticleRow
+from qk3editor.core.timezones import to_local
+from qk3editor.storage.repositories import ArticleQuery
+
+CHUNK = 200
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("title", QT_TRANSLATE_NOOP("LibraryModel", "Title")),
+    ("category", QT_TRANSLATE_NOOP("LibraryModel", "Category")),
+    ("status", QT_TRANSLATE_NOOP("LibraryModel", "Status")),
+    ("updated_at", QT_TRANSLATE_NOOP("LibraryModel", "Updated")),
+    ("byline", QT_TRANSLATE_NOOP("LibraryModel", "Byline")),
+)
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class LibraryModel(QAbstractTableModel):
+    """Rows of :class:`ArticleRow` for the ids of an :class:`ArticleQuery`."""
+
+    def __init__(
+        self,
+        list_ids: Callable[[ArticleQuery], list[str]],
+        load_rows: Callable[[Sequence[str]], list[ArticleRow]],
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self._list_ids = list_ids
+        self._load_rows = load_rows
+        self._query = ArticleQuery()
+        self._ids: list[str] = []
+        self._cache: dict[str, ArticleRow] = {}
+        self._headers = [
+            QCoreApplication.translate("LibraryModel", label) for _key, label in COLUMNS
+        ]
+        self.loads = 0  # chunks fetched (tests check that scrolling stays lazy)
+
+    # -- data ------------------------------------------------------------------------------
+    @property
+    def query(self) -> ArticleQuery:
+        return self._query
+
+    def set_query(self, query: ArticleQuery) -> None:
+        self._query = query
+        self.refresh()
+
+    def set_ids(self, ids: list[str]) -> None:
+        """Show exactly ``ids`` (e.g. search results), in that order."""
+        self.beginResetModel()
+        self._ids = list(ids)
+        self._cache.clear()
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        self.set_ids(self._list_ids(self._query))
+
+    def invalidate(self, article_id: str) -> None:
+        """Drop one cached row (after a save) and tell the views."""
+        self._cache.pop(article_id, None)
+        try:
+            row = self._ids.index(article_id)
+        except ValueError:
+            return
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def article_id(self, row: int) -> str | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, article_id: str) -> int:
+        try:
+            return self._ids.index(article_id)
+        except ValueError:
+            return -1
+
+    def ids(self) -> list[str]:
+        return list(self._ids)
+
+    def _row(self, row: int) -> ArticleRow | None:
+        article_id = self._ids[row]
+        cached = self._cache.get(article_id)
+        if cached is not None:
+            return cached
+        start = row - row % CHUNK
+        chunk = [i for i in self._ids[start : start + CHUNK] if i not in self._cache]
+        self.loads += 1
+        for r in self._load_rows(chunk):
+            self._cache[r.id] = r
+        return self._cache.get(article_id)
+
+    # -- Qt model API ----------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._ids)):
+            return None
+        if role == ID_ROLE:
+            return self._ids[index.row()]
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        r = self._row(index.row())
+        if r is None:
+            return None
+        key = COLUMNS[index.column()][0]
+        if key == "title":
+            return r.title or QCoreApplication.translate("LibraryModel", "(untitled)")
+        if key == "category":
+            return r.category or ""
+        if key == "status":
+            return QCoreApplication.translate("status", STATUS_LABELS[r.status])
+        if key == "updated_at":
+            return to_local(r.updated_at).strftime("%d/%m/%Y %H:%M")
+        return r.byline
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if 0 <= section < len(COLUMNS):
+                return self._headers[section]
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS):
+            return
+        self.beginResetModel()
+        self._query = replace(
+            self._query,
+            order_by=COLUMNS[column][0],
+            descending=order == Qt.SortOrder.DescendingOrder,
+        )
+        self._ids = self._list_ids(self._query)
+        self._cache.clear()
+        self.endResetModel()

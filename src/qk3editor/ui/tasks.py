@@ -1,0 +1,140 @@
+"""One task runner for all background work.
+
+Two lanes: ``db`` (a single thread, so every store write is serialised) and ``io`` (images,
+HTTP, rendering). A job is a plain callable from the Qt-free layers; its result or exception
+comes back on the GUI thread through a signal. Nothing is swallowed: an error without an
+``on_error`` goes to :attr:`TaskRunner.failed`.
+
+Re-triggerable work (preview, search, counts) passes a ``key``: only the newest job of a key
+delivers its result; older ones are dropped as stale.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+Callback = Callable[[Any], None]
+ErrorCallback = Callable[[BaseException], None]
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; queued signals carry results back to it."""
+
+    finished = Signal(int, object)
+    errored = Signal(int, object)
+
+
+class _Job(QRunnable):
+    def __init__(self, job_id: int, fn: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._id = job_id
+        self._fn = fn
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self._fn()
+        except BaseException as exc:
+            self._relay.errored.emit(self._id, exc)
+        else:
+            self._relay.finished.emit(self._id, result)
+
+
+class TaskRunner(QObject):
+    """Runs jobs off the GUI thread; see the module docstring."""
+
+    failed = Signal(object)  # an exception nobody handled
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None, io_threads: int = 4) -> None:
+        super().__init__(parent)
+        self._pools = {"db": QThreadPool(self), "io": QThreadPool(self)}
+        self._pools["db"].setMaxThreadCount(1)
+        self._pools["io"].setMaxThreadCount(io_threads)
+        self._relay = _Relay(self)
+        self._relay.finished.connect(self._on_relay_finished)
+        self._relay.errored.connect(self._on_relay_errored)
+        self._lock = threading.Lock()
+        self._next = 0
+        self._pending: dict[int, tuple[Callback | None, ErrorCallback | None, str | None]] = {}
+        self._latest: dict[str, int] = {}
+
+    def submit(
+        self,
+        lane: str,
+        fn: Callable[[], Any],
+        on_done: Callback | None = None,
+        on_error: ErrorCallback | None = None,
+        key: str | None = None,
+    ) -> int:
+        """Run ``fn`` on ``lane``; call ``on_done(result)``/``on_error(exc)`` on the GUI thread."""
+        with self._lock:
+            self._next += 1
+            job_id = self._next
+            self._pending[job_id] = (on_done, on_error, key)
+            if key is not None:
+                self._latest[key] = job_id
+        was_idle = len(self._pending) == 1
+        self._start(lane, job_id, fn)
+        if was_idle:
+            self.busy_changed.emit(True)
+        return job_id
+
+    def _start(self, lane: str, job_id: int, fn: Callable[[], Any]) -> None:
+        self._pools[lane].start(_Job(job_id, fn, self._relay))
+
+    def is_current(self, key: str, job_id: int) -> bool:
+        return self._latest.get(key) == job_id
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._pending)
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Block until every lane is idle (used at shutdown and in tests)."""
+        ok = all(pool.waitForDone(msecs) for pool in self._pools.values())
+        return ok
+
+    def _take(self, job_id: int) -> tuple[Callback | None, ErrorCallback | None, bool]:
+        on_done, on_error, key = self._pending.pop(job_id, (None, None, None))
+        stale = key is not None and self._latest.get(key) != job_id
+        if not self._pending:
+            self.busy_changed.emit(False)
+        return on_done, on_error, stale
+
+    @Slot(int, object)
+    def _on_relay_finished(self, job_id: int, result: object) -> None:
+        on_done, _on_error, stale = self._take(job_id)
+        if not stale and on_done is not None:
+            on_done(result)
+
+    @Slot(int, object)
+    def _on_relay_errored(self, job_id: int, exc: BaseException) -> None:
+        _on_done, on_error, stale = self._take(job_id)
+        if stale:
+            return
+        if on_error is not None:
+            on_error(exc)
+        else:
+            log.error("background job failed", exc_info=exc)
+            self.failed.emit(exc)
+
+
+class InlineTaskRunner(TaskRunner):
+    """Runs each job at once on the calling thread (tests): same callbacks, same staleness."""
+
+    def _start(self, lane: str, job_id: int, fn: Callable[[], Any]) -> None:
+        try:
+            result = fn()
+        except BaseException as exc:
+            self._on_relay_errored(job_id, exc)
+        else:
+            self._on_relay_finished(job_id, result)
