@@ -22,7 +22,7 @@ from qk3editor.paths import resolve_paths, resources_dir
 log = logging.getLogger(__name__)
 
 # Each feature adds its commands in its own module: ``register(sub)``; handlers ``run(args, ctx)``.
-COMMAND_MODULES: tuple[str, ...] = ("qk3editor.commands.articles",)
+COMMAND_MODULES: tuple[str, ...] = ("qk3editor.commands.articles", "qk3editor.commands.photos")
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from photo_factory import jpeg_bytes
+
+from tests.photos.photo_factory import jpeg_bytes
 
 
 @pytest.fixture

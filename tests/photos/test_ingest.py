@@ -7,10 +7,10 @@ import threading
 import zlib
 from pathlib import Path
 
-from photo_factory import CAPTION_VI, jpeg_bytes
 from PIL import Image
 
 from qk3editor.photos.ingest import IngestOptions, ingest, process_file
+from tests.photos.photo_factory import CAPTION_VI, jpeg_bytes
 
 
 def opts(tmp_path: Path, **kw) -> IngestOptions:

@@ -6,7 +6,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from photo_factory import CAPTION_VI, REFERENCE, exiftool_json, needs_exiftool, needs_reference
 
 from qk3editor.photos import jpeg
 from qk3editor.photos.errors import DiskFull, PhotoCorrupt, PhotoReadOnly
@@ -16,6 +15,13 @@ from qk3editor.photos.metadata import (
     decode_iim,
     read_metadata,
     write_metadata,
+)
+from tests.photos.photo_factory import (
+    CAPTION_VI,
+    REFERENCE,
+    exiftool_json,
+    needs_exiftool,
+    needs_reference,
 )
 
 VI = PhotoMetadata(

@@ -4,7 +4,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from photo_factory import CAPTION_VI, exiftool_json, jpeg_bytes, needs_exiftool
 from PIL import Image
 
 from qk3editor.photos.errors import LocationLeak
@@ -16,6 +15,7 @@ from qk3editor.photos.renditions import (
     render,
     specs_from_settings,
 )
+from tests.photos.photo_factory import CAPTION_VI, exiftool_json, jpeg_bytes, needs_exiftool
 
 LOCATION_WORDS = ("GPS", "City", "State", "Country", "Location", "Sub-location", "Province")
 
@@ -105,8 +105,14 @@ def test_check_blocks_a_file_that_still_holds_location(tmp_path: Path) -> None:
 
 
 def test_specs_from_settings() -> None:
-    specs = specs_from_settings(
-        {"photos.renditions": [{"name": "web", "max_size": 1200, "quality": 300}]}
+    from qk3editor.core.settings import Settings
+
+    settings = Settings(rendition_long_edge=1200, rendition_quality=300)
+    settings = settings.with_changes(
+        extra={"photo_renditions": [{"name": "small", "max_size": 480}]}
     )
-    assert specs == (RenditionSpec("web", 1200, 100),)
-    assert specs_from_settings({})[0].name == "large"
+    assert specs_from_settings(settings) == (
+        RenditionSpec("web", 1200, 100),
+        RenditionSpec("small", 480, 100),
+    )
+    assert specs_from_settings(None)[0].name == "web"

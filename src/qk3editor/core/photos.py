@@ -5,7 +5,9 @@ Markdown snippet for a photo in an article body (resolved by the renderer, issue
     ![caption text](qk3photo:ID)
     ![caption text](qk3photo:ID "credit")
 
-``ID`` is the photo's integer id in the store. The alt part holds the caption the article shows
+``ID`` is the photo's id in the store (digits). Other tokens (letters, digits, ``-``, ``_``)
+name photos that are not in the store, such as images imported with an article from the
+portal; the renderer resolves those itself. The alt part holds the caption the article shows
 (it may differ from the file's own caption: see ``ArticlePhoto.caption``); the optional title
 holds the credit. :func:`photo_snippet` makes one and :func:`find_photo_refs` finds them, so
 the renderer can turn each into ``<figure><img><figcaption>caption — credit</figcaption>``
@@ -209,7 +211,7 @@ class ArticlePhoto:
 
 
 SNIPPET_RE = re.compile(
-    r'!\[(?P<alt>(?:[^\]\\]|\\.)*)\]\(qk3photo:(?P<id>\d+)(?:\s+"(?P<title>[^"]*)")?\)'
+    r'!\[(?P<alt>(?:[^\]\\]|\\.)*)\]\(qk3photo:(?P<id>[A-Za-z0-9_-]+)(?:\s+"(?P<title>[^"]*)")?\)'
 )
 
 
@@ -219,15 +221,15 @@ def _escape(text: str) -> str:
     )
 
 
-def photo_snippet(photo_id: int, caption: str = "", credit: str = "") -> str:
+def photo_snippet(photo_id: int | str, caption: str = "", credit: str = "") -> str:
     """The markdown that places photo ``photo_id`` in an article body (see module docs)."""
     title = f' "{nfc(credit).replace(chr(34), chr(39))}"' if credit else ""
-    return f"![{_escape(caption)}](qk3photo:{int(photo_id)}{title})"
+    return f"![{_escape(caption)}](qk3photo:{photo_id}{title})"
 
 
 @dataclass(frozen=True)
 class PhotoRef:
-    photo_id: int
+    photo_id: str  # the store's id as digits, or another token (see the module docs)
     caption: str
     credit: str
     start: int
@@ -239,5 +241,5 @@ def find_photo_refs(markdown: str) -> list[PhotoRef]:
     out = []
     for m in SNIPPET_RE.finditer(markdown):
         alt = re.sub(r"\\(.)", r"\1", m.group("alt"))
-        out.append(PhotoRef(int(m.group("id")), alt, m.group("title") or "", m.start(), m.end()))
+        out.append(PhotoRef(m.group("id"), alt, m.group("title") or "", m.start(), m.end()))
     return out

@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import io
 import warnings
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -81,24 +81,31 @@ class RenditionSpec:
     quality: int
 
 
-DEFAULT_SPECS = (RenditionSpec("large", 1600, 85), RenditionSpec("thumb", 480, 80))
+DEFAULT_SPECS = (RenditionSpec("web", 1600, 85),)
 
 
-def specs_from_settings(settings: Mapping[str, Any] | None) -> tuple[RenditionSpec, ...]:
-    """Rendition sizes from the ``photos.renditions`` setting: ``[{name, max_size, quality}]``."""
-    raw = (settings or {}).get("photos.renditions")
-    if not raw:
+def specs_from_settings(settings: Any) -> tuple[RenditionSpec, ...]:
+    """The web rendition from the app settings (``rendition_long_edge``, ``rendition_quality``).
+
+    ``settings.extra["photo_renditions"]`` may list more: ``[{name, max_size, quality}]``.
+    """
+    if settings is None:
         return DEFAULT_SPECS
-    out = []
-    for entry in raw:
-        out.append(
-            RenditionSpec(
-                str(entry["name"]),
-                max(16, int(entry["max_size"])),
-                min(100, max(10, int(entry.get("quality", 85)))),
+    edge = int(getattr(settings, "rendition_long_edge", 1600) or 1600)
+    quality = int(getattr(settings, "rendition_quality", 85) or 85)
+    specs = [RenditionSpec("web", max(16, edge), min(100, max(10, quality)))]
+    for entry in (getattr(settings, "extra", None) or {}).get("photo_renditions", []) or []:
+        try:
+            specs.append(
+                RenditionSpec(
+                    str(entry["name"]),
+                    max(16, int(entry["max_size"])),
+                    min(100, max(10, int(entry.get("quality", quality)))),
+                )
             )
-        )
-    return tuple(out)
+        except (KeyError, TypeError, ValueError):
+            continue
+    return tuple(specs)
 
 
 @dataclass(frozen=True)

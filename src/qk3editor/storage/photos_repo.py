@@ -126,6 +126,10 @@ class PhotoRepository:
                 out.append(_to_photo(m))
         return out
 
+    def add_ingested(self, items: Iterable[Any]) -> list[Photo]:
+        """Store the ``imported`` lines of an ingest report."""
+        return self.add(new_photo_from_ingest(i) for i in items if i.status == "imported")
+
     def id_for_hash(self, content_hash: str) -> int | None:
         with self._store.begin() as s:
             return s.scalar(select(PhotoModel.id).where(PhotoModel.content_hash == content_hash))

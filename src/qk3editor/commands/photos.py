@@ -1,0 +1,194 @@
+"""Photo desk commands: import, list, caption, export.
+
+``photos caption --template F``: F is a YAML mapping of fields to text, which may use the
+template variables {date} {city} {creator} {filename} {seq}; e.g.::
+
+    description: "{city}, {date}: =thai= thăm bộ đội"
+    credit: Báo Quân khu 3
+    keywords: [Quân khu 3, diễn tập]
+    keywords_mode: append        # or replace
+
+``--codes F`` names a tab-separated file of ``=code=`` expansions.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from qk3editor.commands.output import print_json, write_text
+from qk3editor.core.i18n import QT_TRANSLATE_NOOP, translate
+from qk3editor.photos.captions import EDITABLE_TEXT, BatchEdit, load_codes
+from qk3editor.photos.desk import caption_photos, export_web, import_photos
+from qk3editor.photos.errors import PhotoError
+from qk3editor.photos.ingest import IngestOptions
+from qk3editor.photos.renditions import specs_from_settings
+from qk3editor.storage.photos_repo import PhotoQuery, PhotoRepository
+
+if TYPE_CHECKING:
+    from qk3editor.context import AppContext
+
+
+class TemplateFileError(PhotoError):
+    code = "caption_template_file"
+    template = QT_TRANSLATE_NOOP("errors", "{path}: not a caption template ({detail})")
+
+
+STATUS_TEXT = {
+    "imported": QT_TRANSLATE_NOOP("cli", "imported"),
+    "duplicate": QT_TRANSLATE_NOOP("cli", "duplicate"),
+    "error": QT_TRANSLATE_NOOP("cli", "error"),
+    "cancelled": QT_TRANSLATE_NOOP("cli", "cancelled"),
+}
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    photos = sub.add_parser("photos", help=translate("cli", "the photo desk"))
+    psub = photos.add_subparsers(dest="photos_command", metavar="COMMAND", required=True)
+
+    p = psub.add_parser("import", help=translate("cli", "import photos from files or folders"))
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    p.add_argument("--article", metavar="ID", help=translate("cli", "attach them to an article"))
+    p.set_defaults(handler=run_import)
+
+    p = psub.add_parser("list", help=translate("cli", "list photos"))
+    p.add_argument("--json", action="store_true", help=translate("cli", "JSON output"))
+    p.add_argument("--filter", default="", help=translate("cli", "only photos matching this text"))
+    p.set_defaults(handler=run_list)
+
+    p = psub.add_parser("caption", help=translate("cli", "caption photos (in their files)"))
+    p.add_argument("ids", nargs="+", type=int, metavar="ID")
+    p.add_argument("--headline", default="", help=translate("cli", "the headline"))
+    p.add_argument("--caption", default="", help=translate("cli", "the caption (description)"))
+    p.add_argument("--credit", default="", help=translate("cli", "the credit line"))
+    p.add_argument("--template", type=Path, metavar="F", help=translate("cli", "a template file"))
+    p.add_argument("--codes", type=Path, metavar="F", help=translate("cli", "a codes file (TSV)"))
+    p.set_defaults(handler=run_caption)
+
+    p = psub.add_parser("export", help=translate("cli", "export web renditions"))
+    p.add_argument("ids", nargs="+", type=int, metavar="ID")
+    p.add_argument(
+        "--web", action="store_true", required=True, help=translate("cli", "web renditions")
+    )
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="DIR")
+    p.add_argument("--article", metavar="ID", help=translate("cli", "use this article's captions"))
+    p.set_defaults(handler=run_export)
+
+
+def run_import(args: argparse.Namespace, ctx: AppContext) -> int:
+    repo = PhotoRepository(ctx.store)
+    if args.article:
+        ctx.articles.get(args.article)  # fail before any work when the article is unknown
+    options = IngestOptions(thumbnails_dir=ctx.paths.thumbnails_dir)
+    result = import_photos(repo, args.paths, options, article_id=args.article)
+    ids = {p.content_hash: p.id for p in result.photos}
+    for item in result.report.items:
+        status = translate("cli", STATUS_TEXT[item.status])
+        if item.status == "imported":
+            write_text(f"{status}\t#{ids.get(item.content_hash, '?')}\t{item.path}\n")
+        elif item.status == "duplicate":
+            write_text(f"{status}\t{item.duplicate_of}\t{item.path}\n")
+        else:
+            write_text(f"{status}\t{item.path}\t{item.message}\n")
+    report = result.report
+    write_text(
+        translate("cli", "{imported} imported, {duplicate} duplicates, {error} errors").format(
+            imported=report.count("imported"),
+            duplicate=report.count("duplicate"),
+            error=report.count("error"),
+        )
+        + "\n"
+    )
+    return 1 if report.count("error") else 0
+
+
+def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
+    repo = PhotoRepository(ctx.store)
+    photos = repo.get_many(repo.list_ids(PhotoQuery(text=args.filter)))
+    if args.json:
+        print_json([p.as_json() for p in photos])
+        return 0
+    for p in photos:
+        flags = ",".join(p.status_flags) or "-"
+        text = (p.metadata.headline or p.metadata.description).replace("\n", " ")[:60]
+        write_text(f"#{p.id}\t{p.date_taken or '-'}\t{flags}\t{text}\t{p.path}\n")
+    return 0
+
+
+def _template(path: Path) -> dict[str, Any]:
+    import yaml
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except OSError as exc:
+        raise TemplateFileError(path=str(path), detail=exc.strerror or str(exc)) from None
+    except (UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise TemplateFileError(path=str(path), detail=type(exc).__name__) from None
+    if not isinstance(data, dict):
+        raise TemplateFileError(path=str(path), detail="mapping expected")
+    return data
+
+
+def build_edit(args: argparse.Namespace) -> BatchEdit:
+    data = _template(args.template) if args.template else {}
+    if "caption" in data and "description" not in data:
+        data["description"] = data.pop("caption")
+    values = {k: str(v) for k, v in data.items() if k in EDITABLE_TEXT and v is not None}
+    for name, value in (
+        ("headline", args.headline),
+        ("description", args.caption),
+        ("credit", args.credit),
+    ):
+        if value:
+            values[name] = value
+    unknown = set(data) - set(EDITABLE_TEXT) - {"creator", "keywords", "keywords_mode"}
+    if unknown:
+        raise TemplateFileError(path=str(args.template), detail=", ".join(sorted(unknown)))
+
+    def as_list(value: Any) -> tuple[str, ...]:
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            return tuple(v.strip() for v in value.split(";"))
+        return tuple(str(v) for v in value)
+
+    return BatchEdit(
+        values=values,
+        creator=as_list(data.get("creator")),
+        keywords=as_list(data.get("keywords")),
+        keywords_mode=str(data.get("keywords_mode", "append")),
+    )
+
+
+def run_caption(args: argparse.Namespace, ctx: AppContext) -> int:
+    repo = PhotoRepository(ctx.store)
+    for pid in args.ids:
+        repo.get(pid)  # unknown ids fail before any file is touched
+    edit = build_edit(args)
+    codes = load_codes(args.codes) if args.codes else None
+    lines = caption_photos(repo, args.ids, edit, codes=codes)
+    failed = 0
+    for line in lines:
+        if line.ok:
+            write_text(f"{translate('cli', 'captioned')}\t#{line.photo_id}\t{line.path}\n")
+            for cut in line.cuts:
+                write_text(f"  {translate('cli', 'warning')}: {cut.message()}\n")
+        else:
+            failed += 1
+            write_text(f"{translate('cli', 'error')}\t#{line.photo_id}\t{line.message}\n")
+    return 1 if failed else 0
+
+
+def run_export(args: argparse.Namespace, ctx: AppContext) -> int:
+    repo = PhotoRepository(ctx.store)
+    for pid in args.ids:
+        repo.get(pid)
+    if args.article:
+        ctx.articles.get(args.article)
+    out = export_web(
+        repo, args.ids, args.output, specs_from_settings(ctx.settings), article_id=args.article
+    )
+    for r in out:
+        write_text(f"{r.path}\t{r.width}x{r.height}\n")
+    return 0

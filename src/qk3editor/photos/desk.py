@@ -1,0 +1,173 @@
+"""The photo desk's operations, shared by the CLI and the GUI: import, caption, export.
+
+Each takes a repository (``qk3editor.storage.photos_repo.PhotoRepository`` or anything with
+the same methods), so this module stays free of the store and of Qt. The file is the truth
+for metadata: a caption is written into the file first (atomically) and the store records
+what the file then holds.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Protocol
+
+from qk3editor.core.errors import QkError
+from qk3editor.core.photos import Photo, PhotoMetadata
+from qk3editor.photos.captions import BatchEdit, apply_batch
+from qk3editor.photos.ingest import (
+    IngestOptions,
+    IngestReport,
+    PlaceholderFn,
+    ProgressFn,
+    ingest,
+)
+from qk3editor.photos.metadata import IimCut, read_metadata, write_metadata
+from qk3editor.photos.renditions import (
+    LocationChoice,
+    Rendition,
+    RenditionSpec,
+    render,
+)
+
+
+class PhotoRepo(Protocol):
+    def add_ingested(self, items: Any) -> list[Photo]: ...
+    def id_for_hash(self, content_hash: str) -> int | None: ...
+    def get(self, photo_id: int) -> Photo: ...
+    def get_many(self, ids: Sequence[int]) -> list[Photo]: ...
+    def update_metadata(self, photo_id: int, metadata: PhotoMetadata) -> Photo: ...
+    def attach(self, article_id: str, photo_ids: Sequence[int]) -> Any: ...
+    def article_photos(self, article_id: str) -> Any: ...
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    report: IngestReport
+    photos: tuple[Photo, ...]
+
+
+@dataclass(frozen=True)
+class CaptionLine:
+    """One photo of a batch caption: written, or why not (the file is then unchanged)."""
+
+    photo_id: int
+    path: str
+    ok: bool
+    cuts: tuple[IimCut, ...] = ()
+    code: str = ""
+    message: str = ""
+
+
+def import_photos(
+    repo: PhotoRepo,
+    paths: Sequence[Path],
+    options: IngestOptions,
+    *,
+    article_id: str | None = None,
+    cancel: threading.Event | None = None,
+    progress: ProgressFn | None = None,
+    on_placeholder: PlaceholderFn | None = None,
+) -> ImportResult:
+    """Ingest ``paths`` into the store; with ``article_id`` attach the new photos to it."""
+
+    def known(content_hash: str) -> str | None:
+        found = repo.id_for_hash(content_hash)
+        return f"#{found}" if found is not None else None
+
+    report = ingest(
+        paths,
+        options,
+        known_hashes=known,
+        cancel=cancel,
+        progress=progress,
+        on_placeholder=on_placeholder,
+    )
+    photos = repo.add_ingested(report.items)
+    if article_id:
+        ids = [p.id for p in photos]
+        # duplicates of stored photos are attached too: the editor asked for them
+        for item in report.items:
+            if item.status == "duplicate" and item.duplicate_of.startswith("#"):
+                ids.append(int(item.duplicate_of[1:]))
+        repo.attach(article_id, ids)
+    return ImportResult(report, tuple(photos))
+
+
+def caption_photos(
+    repo: PhotoRepo,
+    photo_ids: Sequence[int],
+    edit: BatchEdit,
+    *,
+    codes: Mapping[str, str] | None = None,
+    cancel: threading.Event | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[CaptionLine]:
+    """Apply a batch edit to each photo's file, then record it in the store."""
+    photos = repo.get_many(photo_ids)
+    touched = edit.touched()
+    lines: list[CaptionLine] = []
+    for seq, photo in enumerate(photos, 1):
+        if cancel is not None and cancel.is_set():
+            break
+        path = Path(photo.path)
+        try:
+            facts = read_metadata(path)
+            new = apply_batch(
+                facts.metadata,
+                edit,
+                filename=path.name,
+                seq=seq,
+                date_taken=photo.date_taken,
+                codes=codes,
+            )
+            result = write_metadata(path, new, only=touched) if touched else None
+            repo.update_metadata(photo.id, read_metadata(path).metadata)
+            lines.append(CaptionLine(photo.id, photo.path, True, result.cuts if result else ()))
+        except QkError as exc:
+            lines.append(CaptionLine(photo.id, photo.path, False, (), exc.code, exc.message()))
+        if progress:
+            progress(seq, len(photos))
+    return lines
+
+
+def export_web(
+    repo: PhotoRepo,
+    photo_ids: Sequence[int],
+    out_dir: Path,
+    specs: Sequence[RenditionSpec],
+    *,
+    article_id: str | None = None,
+) -> list[Rendition]:
+    """The web renditions exactly as publishing sends them (``photo-<id>-<spec>.jpg``).
+
+    With ``article_id`` each photo carries the article's caption where it has its own.
+    Raises :class:`~qk3editor.photos.errors.LocationLeak` (publishing is blocked) if one
+    still holds location data nobody chose to keep.
+    """
+    overrides: dict[int, str] = {}
+    if article_id:
+        for ap in repo.article_photos(article_id):
+            if ap.caption_override is not None:
+                overrides[ap.photo.id] = ap.caption_override
+    out: list[Rendition] = []
+    for photo in repo.get_many(photo_ids):
+        md = photo.metadata
+        if photo.id in overrides:
+            md = replace(md, description=overrides[photo.id])
+        choice = None
+        if photo.keep_location and photo.keep_location_at is not None:
+            choice = LocationChoice(True, photo.keep_location_by, photo.keep_location_at)
+        out.extend(
+            render(
+                Path(photo.path),
+                out_dir,
+                specs,
+                metadata=md,
+                location=choice,
+                stem=f"photo-{photo.id}",
+            )
+        )
+    return out
