@@ -101,6 +101,9 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None) -> Gui:
             editor.open(last.id)
 
     window.import_action.triggered.connect(import_files)
+    from qk3editor.ui.photos.wiring import install_photo_desk
+
+    install_photo_desk(ctx, runner, window, editor)
     window.about_action.triggered.connect(
         lambda: QMessageBox.about(
             window,

@@ -1,0 +1,63 @@
+"""Puts the photo desk into the main window (called once from app.py's build_gui).
+
+Adds a Photos menu (Photo desk, Import photos) and, in the Article menu, "Insert photo..."
+(at the body's cursor, attaching the photo to the article) and "Photos of this article..."
+(order, featured photo, the article's captions).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+from qk3editor.storage.photos_repo import PhotoRepository
+from qk3editor.ui.photos.article_photos import ArticlePhotosDialog
+from qk3editor.ui.photos.controller import PhotoDeskController
+from qk3editor.ui.photos.picker import PhotoPicker
+
+
+def install_photo_desk(ctx: Any, runner: Any, window: Any, editor: Any) -> PhotoDeskController:
+    repo = PhotoRepository(ctx.store)
+    desk = PhotoDeskController(repo, runner, ctx.paths.thumbnails_dir, ctx.translator, window)
+    desk.view.setWindowFlag(Qt.WindowType.Window, True)
+    desk.view.setParent(window, Qt.WindowType.Window)
+    desk.error.connect(lambda msg: window.statusBar().showMessage(msg, 10_000))
+    ctx.services["photo_desk"] = desk
+
+    menu = window.menuBar().addMenu(QCoreApplication.translate("PhotoDesk", "&Photos"))
+    open_desk = QAction(QCoreApplication.translate("PhotoDesk", "Photo &desk"), window)
+    open_desk.setShortcut(QKeySequence("Ctrl+Shift+P"))
+    open_desk.triggered.connect(lambda: (desk.view.show(), desk.view.raise_()))
+    import_photos = QAction(QCoreApplication.translate("PhotoDesk", "&Import photos..."), window)
+    import_photos.triggered.connect(lambda: (desk.view.show(), desk.view.import_requested.emit()))
+    menu.addAction(open_desk)
+    menu.addAction(import_photos)
+
+    insert = QAction(QCoreApplication.translate("PhotoDesk", "Insert &photo..."), window)
+    insert.setShortcut(QKeySequence("Ctrl+Shift+I"))
+    manage = QAction(QCoreApplication.translate("PhotoDesk", "Photos of this &article..."), window)
+
+    def insert_photo() -> None:
+        article_id = getattr(editor, "article_id", None)
+        ids = PhotoPicker.pick(window, repo, desk.thumbs)
+        if not ids:
+            return
+        body = getattr(getattr(editor, "view", None), "body", None)
+        if body is not None:
+            body.textCursor().insertText(PhotoPicker.snippets(repo, ids))
+        if article_id:
+            repo.attach(article_id, ids)
+
+    def manage_photos() -> None:
+        article_id = getattr(editor, "article_id", None)
+        if article_id:
+            ArticlePhotosDialog(repo, desk.thumbs, article_id, window).open()
+
+    insert.triggered.connect(insert_photo)
+    manage.triggered.connect(manage_photos)
+    window.article_menu.addSeparator()
+    window.article_menu.addAction(insert)
+    window.article_menu.addAction(manage)
+    return desk
