@@ -169,14 +169,17 @@ def run_caption(args: argparse.Namespace, ctx: AppContext) -> int:
     codes = load_codes(args.codes) if args.codes else None
     lines = caption_photos(repo, args.ids, edit, codes=codes)
     failed = 0
+    captioned = translate("cli", "captioned")
+    warning = translate("cli", "warning")
+    error = translate("cli", "error")
     for line in lines:
         if line.ok:
-            write_text(f"{translate('cli', 'captioned')}\t#{line.photo_id}\t{line.path}\n")
+            write_text(f"{captioned}\t#{line.photo_id}\t{line.path}\n")
             for cut in line.cuts:
-                write_text(f"  {translate('cli', 'warning')}: {cut.message()}\n")
+                write_text(f"  {warning}: {cut.message()}\n")
         else:
             failed += 1
-            write_text(f"{translate('cli', 'error')}\t#{line.photo_id}\t{line.message}\n")
+            write_text(f"{error}\t#{line.photo_id}\t{line.message}\n")
     return 1 if failed else 0
 
 
