@@ -182,6 +182,33 @@ Giấy phép: GPL-3.0-or-later.</translation>
         </message>
     </context>
     <context>
+        <name>ConflictDialog</name>
+        <message>
+            <source>Edited on the server</source>
+            <translation>Đã được sửa trên máy chủ</translation>
+        </message>
+        <message>
+            <source>Someone edited this article on the server after your last publish. Nothing was overwritten. Compare the two versions and decide.</source>
+            <translation>Có người đã sửa bài này trên máy chủ sau lần đăng trước của bạn. Chưa có gì bị ghi đè. Hãy so sánh hai phiên bản và quyết định.</translation>
+        </message>
+        <message>
+            <source>Your version</source>
+            <translation>Phiên bản của bạn</translation>
+        </message>
+        <message>
+            <source>Version on the server</source>
+            <translation>Phiên bản trên máy chủ</translation>
+        </message>
+        <message>
+            <source>Publish mine over it</source>
+            <translation>Đăng bản của tôi đè lên</translation>
+        </message>
+        <message>
+            <source>Keep the server's version</source>
+            <translation>Giữ bản trên máy chủ</translation>
+        </message>
+    </context>
+    <context>
         <name>EditorController</name>
         <message>
             <source>Unexpected error: {0}</source>
@@ -340,6 +367,80 @@ Giấy phép: GPL-3.0-or-later.</translation>
         </message>
     </context>
     <context>
+        <name>Outbox</name>
+        <message>
+            <source>Queued</source>
+            <translation>Đang chờ</translation>
+        </message>
+        <message>
+            <source>Sending</source>
+            <translation>Đang gửi</translation>
+        </message>
+        <message>
+            <source>Waiting to retry</source>
+            <translation>Chờ gửi lại</translation>
+        </message>
+        <message>
+            <source>Published</source>
+            <translation>Đã đăng</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>Thất bại</translation>
+        </message>
+        <message>
+            <source>Conflict</source>
+            <translation>Xung đột</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>Đã hủy</translation>
+        </message>
+        <message>
+            <source>Job</source>
+            <translation>Việc</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>Trạng thái</translation>
+        </message>
+        <message>
+            <source>Target</source>
+            <translation>Nơi đăng</translation>
+        </message>
+        <message>
+            <source>Article</source>
+            <translation>Bài viết</translation>
+        </message>
+        <message>
+            <source>Updated</source>
+            <translation>Cập nhật</translation>
+        </message>
+        <message>
+            <source>Link or error</source>
+            <translation>Liên kết hoặc lỗi</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutboxDialog</name>
+        <message>
+            <source>Outbox</source>
+            <translation>Hộp thư đi</translation>
+        </message>
+        <message>
+            <source>Retry</source>
+            <translation>Gửi lại</translation>
+        </message>
+        <message>
+            <source>Cancel job</source>
+            <translation>Hủy việc</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Làm mới</translation>
+        </message>
+    </context>
+    <context>
         <name>PhotoDesk</name>
         <message>
             <source>&amp;Photos</source>
@@ -475,6 +576,183 @@ Giấy phép: GPL-3.0-or-later.</translation>
         </message>
     </context>
     <context>
+        <name>Publish</name>
+        <message>
+            <source>Connecting</source>
+            <translation>Kết nối</translation>
+        </message>
+        <message>
+            <source>Web rendition</source>
+            <translation>Tạo ảnh cho web</translation>
+        </message>
+        <message>
+            <source>Photo upload</source>
+            <translation>Tải ảnh lên</translation>
+        </message>
+        <message>
+            <source>Article</source>
+            <translation>Bài viết</translation>
+        </message>
+        <message>
+            <source>Retrying</source>
+            <translation>Thử lại</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Xong</translation>
+        </message>
+        <message>
+            <source>Publish now</source>
+            <translation>Đăng ngay</translation>
+        </message>
+        <message>
+            <source>Draft on the site</source>
+            <translation>Bản nháp trên trang</translation>
+        </message>
+        <message>
+            <source>Pending review</source>
+            <translation>Chờ duyệt</translation>
+        </message>
+        <message>
+            <source>The article has no title</source>
+            <translation>Bài viết chưa có tiêu đề</translation>
+        </message>
+        <message>
+            <source>The article has no body</source>
+            <translation>Bài viết chưa có nội dung</translation>
+        </message>
+        <message>
+            <source>The article has no lead</source>
+            <translation>Bài viết chưa có sapo</translation>
+        </message>
+        <message>
+            <source>No publish target yet: add one under Publish → Targets</source>
+            <translation>Chưa có nơi đăng: hãy thêm trong Đăng bài → Nơi đăng</translation>
+        </message>
+        <message>
+            <source>Cannot publish yet</source>
+            <translation>Chưa thể đăng</translation>
+        </message>
+        <message>
+            <source>Published: %1</source>
+            <translation>Đã đăng: %1</translation>
+        </message>
+        <message>
+            <source>Edited on the server: nothing was overwritten</source>
+            <translation>Bài đã được sửa trên máy chủ: không có gì bị ghi đè</translation>
+        </message>
+        <message>
+            <source>Not sent yet (step: %1): %2. It stays in the outbox and goes out when the site answers.</source>
+            <translation>Chưa gửi được (bước: %1): %2. Bài nằm trong hộp thư đi và sẽ được gửi khi trang trả lời.</translation>
+        </message>
+        <message>
+            <source>Publishing failed at step %1: %2</source>
+            <translation>Đăng bài không thành công ở bước %1: %2</translation>
+        </message>
+        <message>
+            <source>Publishing failed: %1</source>
+            <translation>Đăng bài không thành công: %1</translation>
+        </message>
+        <message>
+            <source>&amp;Publish</source>
+            <translation>Đăng &amp;bài</translation>
+        </message>
+        <message>
+            <source>Publish article…</source>
+            <translation>Đăng bài viết…</translation>
+        </message>
+        <message>
+            <source>Targets…</source>
+            <translation>Nơi đăng…</translation>
+        </message>
+        <message>
+            <source>Outbox…</source>
+            <translation>Hộp thư đi…</translation>
+        </message>
+    </context>
+    <context>
+        <name>PublishDialog</name>
+        <message>
+            <source>Publish</source>
+            <translation>Đăng bài</translation>
+        </message>
+        <message>
+            <source>Target</source>
+            <translation>Nơi đăng</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Trạng thái</translation>
+        </message>
+    </context>
+    <context>
+        <name>TargetsDialog</name>
+        <message>
+            <source>Publish targets</source>
+            <translation>Nơi đăng bài</translation>
+        </message>
+        <message>
+            <source>Portal (ninjs push)</source>
+            <translation>Cổng thông tin (ninjs push)</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Tên</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Loại</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Địa chỉ</translation>
+        </message>
+        <message>
+            <source>User</source>
+            <translation>Người dùng</translation>
+        </message>
+        <message>
+            <source>Password (Application Password)</source>
+            <translation>Mật khẩu (Application Password)</translation>
+        </message>
+        <message>
+            <source>Add</source>
+            <translation>Thêm</translation>
+        </message>
+        <message>
+            <source>Test connection</source>
+            <translation>Kiểm tra kết nối</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Xóa</translation>
+        </message>
+        <message>
+            <source>No keyring</source>
+            <translation>Không có kho khóa</translation>
+        </message>
+        <message>
+            <source>This computer has no system keyring, so the password cannot be saved safely. qk3editor never writes passwords in plain text.</source>
+            <translation>Máy tính này không có kho khóa của hệ thống nên không thể lưu mật khẩu an toàn. qk3editor không bao giờ ghi mật khẩu dạng văn bản thường.</translation>
+        </message>
+        <message>
+            <source>Keep it until I quit</source>
+            <translation>Chỉ giữ đến khi tôi thoát</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Hủy</translation>
+        </message>
+        <message>
+            <source>The login works: %1</source>
+            <translation>Đăng nhập được: %1</translation>
+        </message>
+        <message>
+            <source>Unexpected error: %1</source>
+            <translation>Lỗi không mong đợi: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>cli</name>
         <message>
             <source>qk3editor: the QK3 online editor. Without a command it opens the window.</source>
@@ -567,6 +845,118 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <message>
             <source>restore a spiked article</source>
             <translation>khôi phục một bài từ thùng rác</translation>
+        </message>
+        <message>
+            <source>publish targets</source>
+            <translation>nơi đăng bài</translation>
+        </message>
+        <message>
+            <source>add a publish target</source>
+            <translation>thêm nơi đăng bài</translation>
+        </message>
+        <message>
+            <source>the site address</source>
+            <translation>địa chỉ trang</translation>
+        </message>
+        <message>
+            <source>the user name</source>
+            <translation>tên người dùng</translation>
+        </message>
+        <message>
+            <source>extra CA certificates (PEM) to trust</source>
+            <translation>chứng chỉ CA bổ sung (PEM) được tin cậy</translation>
+        </message>
+        <message>
+            <source>read the password from standard input</source>
+            <translation>đọc mật khẩu từ đầu vào chuẩn</translation>
+        </message>
+        <message>
+            <source>publish an article to a target</source>
+            <translation>đăng một bài lên nơi đăng</translation>
+        </message>
+        <message>
+            <source>when (ISO 8601 with a time zone)</source>
+            <translation>thời điểm (ISO 8601 có múi giờ)</translation>
+        </message>
+        <message>
+            <source>a photo to publish with the article</source>
+            <translation>ảnh đăng kèm bài</translation>
+        </message>
+        <message>
+            <source>only put the job in the outbox</source>
+            <translation>chỉ đưa việc vào hộp thư đi</translation>
+        </message>
+        <message>
+            <source>the publish jobs</source>
+            <translation>các việc đăng bài</translation>
+        </message>
+        <message>
+            <source>send the waiting jobs now</source>
+            <translation>gửi ngay các việc đang chờ</translation>
+        </message>
+        <message>
+            <source>run the reference portal on 127.0.0.1</source>
+            <translation>chạy cổng thông tin mẫu trên 127.0.0.1</translation>
+        </message>
+        <message>
+            <source>where the portal keeps articles</source>
+            <translation>thư mục cổng lưu bài</translation>
+        </message>
+        <message>
+            <source>the accepted key name</source>
+            <translation>tên khóa được chấp nhận</translation>
+        </message>
+        <message>
+            <source>Password (Application Password): </source>
+            <translation>Mật khẩu (Application Password): </translation>
+        </message>
+        <message>
+            <source>an empty password</source>
+            <translation>mật khẩu trống</translation>
+        </message>
+        <message>
+            <source>Target {name} added ({kind}, {url})</source>
+            <translation>Đã thêm nơi đăng {name} ({kind}, {url})</translation>
+        </message>
+        <message>
+            <source>Login works: {user}</source>
+            <translation>Đăng nhập được: {user}</translation>
+        </message>
+        <message>
+            <source>Target {name} removed</source>
+            <translation>Đã xóa nơi đăng {name}</translation>
+        </message>
+        <message>
+            <source>--at needs a time zone (e.g. +07:00)</source>
+            <translation>--at cần có múi giờ (ví dụ +07:00)</translation>
+        </message>
+        <message>
+            <source>Job {id} is in the outbox</source>
+            <translation>Việc {id} đã vào hộp thư đi</translation>
+        </message>
+        <message>
+            <source>Published: {link}</source>
+            <translation>Đã đăng: {link}</translation>
+        </message>
+        <message>
+            <source>Not sent yet ({reason}); job {id} waits in the outbox</source>
+            <translation>Chưa gửi được ({reason}); việc {id} chờ trong hộp thư đi</translation>
+        </message>
+        <message>
+            <source>Conflict: the article was edited on the server. Server title: {remote}; yours: {local}. See the outbox (job {id}).</source>
+            <translation>Xung đột: bài đã được sửa trên máy chủ. Tiêu đề trên máy chủ: {remote}; của bạn: {local}. Xem hộp thư đi (việc {id}).</translation>
+        </message>
+        <message>
+            <source>Publishing failed at step {step}: {reason} (job {id})</source>
+            <translation>Đăng bài không thành công ở bước {step}: {reason} (việc {id})</translation>
+        </message>
+        <message>
+            <source>Job {id} cancelled</source>
+            <translation>Đã hủy việc {id}</translation>
+        </message>
+        <message>
+            <source>Reference portal on {url} (key {user}, secret in {where}); Ctrl+C stops it</source>
+            <translation>Cổng thông tin mẫu tại {url} (khóa {user}, bí mật trong {where}); Ctrl+C để dừng</translation>
         </message>
         <message>
             <source>imported</source>
@@ -734,6 +1124,78 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <message>
             <source>{path}: files of type {suffix} cannot be imported</source>
             <translation>{path}: không nhập được tệp loại {suffix}</translation>
+        </message>
+        <message>
+            <source>No publish target named {name}</source>
+            <translation>Không có nơi đăng tên {name}</translation>
+        </message>
+        <message>
+            <source>A publish target named {name} already exists</source>
+            <translation>Đã có nơi đăng tên {name}</translation>
+        </message>
+        <message>
+            <source>No publish job {id}</source>
+            <translation>Không có việc đăng bài {id}</translation>
+        </message>
+        <message>
+            <source>Publishing failed: {detail}</source>
+            <translation>Đăng bài không thành công: {detail}</translation>
+        </message>
+        <message>
+            <source>No system keyring is available to keep the password safely; it was not saved</source>
+            <translation>Không có kho khóa của hệ thống để giữ mật khẩu an toàn; mật khẩu chưa được lưu</translation>
+        </message>
+        <message>
+            <source>No password is stored for the target {target}; set it again</source>
+            <translation>Chưa lưu mật khẩu cho nơi đăng {target}; hãy nhập lại</translation>
+        </message>
+        <message>
+            <source>The target address is not usable: {detail}</source>
+            <translation>Không dùng được địa chỉ nơi đăng: {detail}</translation>
+        </message>
+        <message>
+            <source>No answer from {host}: {detail}</source>
+            <translation>{host} không trả lời: {detail}</translation>
+        </message>
+        <message>
+            <source>The TLS certificate of {host} could not be verified; nothing was sent</source>
+            <translation>Không xác minh được chứng chỉ TLS của {host}; chưa gửi gì</translation>
+        </message>
+        <message>
+            <source>{host} answered {status} ({remote_code})</source>
+            <translation>{host} trả lời {status} ({remote_code})</translation>
+        </message>
+        <message>
+            <source>{host} did not accept the user name or password ({status})</source>
+            <translation>{host} không chấp nhận tên người dùng hoặc mật khẩu ({status})</translation>
+        </message>
+        <message>
+            <source>The answer from {host} is larger than {limit} bytes</source>
+            <translation>Câu trả lời của {host} lớn hơn {limit} byte</translation>
+        </message>
+        <message>
+            <source>{host} gave an answer qk3editor cannot read: {detail}</source>
+            <translation>{host} trả lời theo cách qk3editor không đọc được: {detail}</translation>
+        </message>
+        <message>
+            <source>The {kind} “{slug}” does not exist on the site and this user may not create it</source>
+            <translation>{kind} “{slug}” chưa có trên trang và người dùng này không được tạo</translation>
+        </message>
+        <message>
+            <source>The published article was deleted on the server ({target}); a person decides</source>
+            <translation>Bài đã đăng bị xóa trên máy chủ ({target}); cần người quyết định</translation>
+        </message>
+        <message>
+            <source>The article was edited on the server after the last publish; nothing was overwritten</source>
+            <translation>Bài đã được sửa trên máy chủ sau lần đăng trước; không có gì bị ghi đè</translation>
+        </message>
+        <message>
+            <source>Job {id} is {state}; it cannot be changed now</source>
+            <translation>Việc {id} đang ở trạng thái {state}; không thể thay đổi lúc này</translation>
+        </message>
+        <message>
+            <source>The web rendition of photo {photo} failed: {detail}</source>
+            <translation>Không tạo được ảnh web cho ảnh {photo}: {detail}</translation>
         </message>
         <message>
             <source>{path}: not a caption template ({detail})</source>

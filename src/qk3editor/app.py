@@ -12,16 +12,30 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from qk3editor.context import AppContext
-from qk3editor.paths import resources_dir
+from qk3editor.paths import Paths, resources_dir
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from qk3editor.context import AppContext
+    from qk3editor.storage.quick import QuickLibrary
     from qk3editor.ui.editor.controller import EditorController
+    from qk3editor.ui.editor.view import ArticleEditorView
     from qk3editor.ui.library.controller import LibraryController
+    from qk3editor.ui.library.model import LibraryModel
+    from qk3editor.ui.library.view import LibraryView
     from qk3editor.ui.main_window import MainWindow
     from qk3editor.ui.tasks import TaskRunner
+
+
+@dataclass
+class Shell:
+    """The window and the library as the first frame shows them, before the store is open."""
+
+    window: MainWindow
+    library_view: LibraryView
+    editor_view: ArticleEditorView
+    library_model: LibraryModel | None
 
 
 @dataclass
@@ -35,31 +49,51 @@ class Gui:
     editor: EditorController
 
 
-def build_gui(ctx: AppContext, runner: TaskRunner | None = None) -> Gui:
-    """Every window, view and controller, wired. Needs a QApplication."""
-    from PySide6.QtCore import QCoreApplication, QSettings
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
+def build_shell(paths: Paths, quick: QuickLibrary | None = None) -> Shell:
+    """The main window with its panels; with a quick reader, the library is filled already."""
+    from PySide6.QtCore import QSettings
 
-    from qk3editor.core.errors import QkError
-    from qk3editor.core.markdown_io import read_article_file
-    from qk3editor.ui.editor.controller import EditorController
     from qk3editor.ui.editor.view import ArticleEditorView
-    from qk3editor.ui.library.controller import LibraryController
+    from qk3editor.ui.library.model import LibraryModel
     from qk3editor.ui.library.view import LibraryView
     from qk3editor.ui.main_window import MainWindow
-    from qk3editor.ui.tasks import TaskRunner
 
-    translate = QCoreApplication.translate
-    runner = runner or TaskRunner()
-    qsettings = QSettings(str(ctx.paths.config_dir / "window.ini"), QSettings.Format.IniFormat)
+    qsettings = QSettings(str(paths.config_dir / "window.ini"), QSettings.Format.IniFormat)
     window = MainWindow(qsettings)
     library_view = LibraryView(window)
     editor_view = ArticleEditorView(window)
     window.add_panel(library_view, 2)
     window.add_panel(editor_view, 3)
-    library = LibraryController(library_view, ctx.articles, ctx.categories, window)
+    model = None
+    if quick is not None:
+        model = LibraryModel(quick.list_ids, quick.rows, window)
+        library_view.table.setModel(model)
+        library_view.configure_columns()
+        model.refresh()
+    window.restore_state()
+    return Shell(window, library_view, editor_view, model)
+
+
+def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | None = None) -> Gui:
+    """Every window, view and controller, wired. Needs a QApplication."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from qk3editor.core.errors import QkError
+    from qk3editor.core.markdown_io import read_article_file
+    from qk3editor.ui.editor.controller import EditorController
+    from qk3editor.ui.library.controller import LibraryController
+    from qk3editor.ui.tasks import TaskRunner
+
+    translate = QCoreApplication.translate
+    runner = runner or TaskRunner()
+    shell = shell or build_shell(ctx.paths)
+    window = shell.window
+    library = LibraryController(
+        shell.library_view, ctx.articles, ctx.categories, window, model=shell.library_model
+    )
     editor = EditorController(
-        editor_view, ctx.articles, ctx.categories, runner, ctx.translator, window
+        shell.editor_view, ctx.articles, ctx.categories, runner, ctx.translator, window
     )
 
     library.open_requested.connect(editor.open)
@@ -120,7 +154,9 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None) -> Gui:
         runner.wait()
 
     window.closing.connect(on_closing)
-    window.restore_state()
+    from qk3editor.ui.publish.wiring import install_publishing  # issue 6
+
+    ctx.services["publish_ui"] = install_publishing(ctx, runner, window, editor)
     return Gui(ctx, runner, window, library, editor)
 
 
@@ -136,39 +172,62 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 def run_gui(store: str | None = None, language: str | None = None) -> int:
-    """Open the store, build the GUI, run the event loop."""
+    """Show the window (library first, from the quick reader), open the store, run the loop."""
     from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QMessageBox
 
     from qk3editor.core.errors import QkError
+    from qk3editor.core.settings import choose_language, load_settings
+    from qk3editor.paths import resolve_paths, resolve_store_url
+    from qk3editor.storage.quick import QuickLibrary
     from qk3editor.ui.i18n import install_translators
 
     app = make_application()
-    try:
-        ctx = AppContext.open(store=store, language=language)
-    except QkError as exc:
-        from qk3editor.core.i18n import active
+    paths = resolve_paths().ensure()
+    lang = choose_language(language, os.environ, load_settings(paths.settings_file))
+    install_translators(app, lang, resources_dir() / "translations")
+    quick = QuickLibrary.open(resolve_store_url(paths, store, os.environ))
+    shell = build_shell(paths, quick)
+    shell.window.show()
+    bench = bool(os.environ.get("QK3EDITOR_EXIT_AFTER_SHOWN"))
+    state: dict[str, Gui] = {}
 
-        QMessageBox.critical(
-            None,
-            QCoreApplication.translate("App", "qk3editor cannot start"),
-            exc.message(active()),
-        )
-        return 1
-    install_translators(app, ctx.translator.language, resources_dir() / "translations")
-    gui = build_gui(ctx)
-    gui.window.show()
-    if os.environ.get("QK3EDITOR_EXIT_AFTER_SHOWN"):
-        # Used by benchmarks/startup.py: report when the first frame is out, then quit.
-        def shown() -> None:
-            gui.window.grab()  # paint every widget once, as the first frame does
-            cached = len(gui.library.model._cache)
-            print(f"shown {time.time():.6f} rows_loaded={cached}", flush=True)
+    def report_shown() -> None:
+        # Used by benchmarks/startup.py: when the first frame with the library is out.
+        shell.window.grab()  # paint every widget once, as the first frame does
+        model = shell.library_model or (state["gui"].library.model if state else None)
+        rows = model.rowCount() if model is not None else 0
+        print(f"shown {time.time():.6f} rows={rows}", flush=True)
+
+    def finish_start() -> None:
+        from qk3editor.context import AppContext
+
+        try:
+            ctx = AppContext.open(store=store, language=lang)
+        except QkError as exc:
+            from qk3editor.core.i18n import active
+
+            QMessageBox.critical(
+                shell.window,
+                QCoreApplication.translate("App", "qk3editor cannot start"),
+                exc.message(active()),
+            )
+            app.exit(1)
+            return
+        state["gui"] = build_gui(ctx, shell=shell)
+        if quick is not None:
+            quick.close()
+        if bench:
+            if quick is None:
+                report_shown()
             app.quit()
 
-        QTimer.singleShot(0, shown)
+    if bench and quick is not None:
+        QTimer.singleShot(0, report_shown)
+    QTimer.singleShot(0, finish_start)
     try:
         return app.exec()
     finally:
-        gui.runner.wait()
-        ctx.close()
+        if state:
+            state["gui"].runner.wait()
+            state["gui"].ctx.close()

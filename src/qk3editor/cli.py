@@ -22,7 +22,11 @@ from qk3editor.paths import resolve_paths, resources_dir
 log = logging.getLogger(__name__)
 
 # Each feature adds its commands in its own module: ``register(sub)``; handlers ``run(args, ctx)``.
-COMMAND_MODULES: tuple[str, ...] = ("qk3editor.commands.articles", "qk3editor.commands.photos")
+COMMAND_MODULES: tuple[str, ...] = (
+    "qk3editor.commands.articles",
+    "qk3editor.commands.publish",
+    "qk3editor.commands.photos",
+)
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -56,6 +60,18 @@ def build_parser() -> Parser:
     return p
 
 
+def _gui_only(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The global options when ``argv`` names no command (then the GUI starts)."""
+    p = Parser(add_help=False)
+    p.add_argument("--store")
+    p.add_argument("--lang", choices=LANGUAGES)
+    try:
+        known, rest = p.parse_known_args(list(argv))
+    except UsageError:
+        return None
+    return None if rest else known
+
+
 def _early_language(argv: Sequence[str]) -> str:
     """The language for messages before the store opens: --lang, env, settings, default."""
     for i, arg in enumerate(argv):
@@ -73,6 +89,11 @@ def main(argv: Sequence[str]) -> int:
     argv = list(argv)
     translator = Translator.load(_early_language(argv), resources_dir() / "translations")
     set_active(translator)
+    gui_args = _gui_only(argv)
+    if gui_args is not None:  # no command: straight to the window, without loading commands
+        from qk3editor.app import run_gui
+
+        return run_gui(store=gui_args.store, language=gui_args.lang)
     try:
         parser = build_parser()
         args = parser.parse_args(argv)

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from qk3editor.core.i18n import Translator, set_active
-from qk3editor.core.settings import Settings, load_settings, save_settings
-from qk3editor.paths import Paths, resolve_paths, resources_dir, store_url_for
+from qk3editor.core.settings import Settings, choose_language, load_settings, save_settings
+from qk3editor.paths import Paths, resolve_paths, resolve_store_url, resources_dir
 from qk3editor.storage.db import Store, open_store
 from qk3editor.storage.repositories import ArticleRepository, CategoryRepository
 
@@ -44,12 +44,10 @@ class AppContext:
         paths = resolve_paths(env).ensure()
         setup_logging(paths)
         settings = load_settings(paths.settings_file)
-        lang = language or env.get("QK3EDITOR_LANG") or settings.language
+        lang = choose_language(language, env, settings)
         translator = Translator.load(lang, resources_dir() / "translations")
         set_active(translator)
-        url = store or env.get("QK3EDITOR_STORE")
-        store_url = store_url_for(url) if url else paths.default_store_url
-        opened = open_store(store_url, paths.backups_dir)
+        opened = open_store(resolve_store_url(paths, store, env), paths.backups_dir)
         return cls(
             paths=paths,
             settings=settings,

@@ -73,6 +73,12 @@ def resolve_paths(env: Mapping[str, str] | None = None) -> Paths:
     )
 
 
+def resolve_store_url(paths: Paths, store: str | None, env: Mapping[str, str]) -> str:
+    """``--store`` wins over ``QK3EDITOR_STORE``, which wins over the default SQLite file."""
+    url = store or env.get("QK3EDITOR_STORE")
+    return store_url_for(url) if url else paths.default_store_url
+
+
 def store_url_for(value: str) -> str:
     """A SQLAlchemy URL from ``--store``: a URL is kept, a file path becomes SQLite."""
     if "://" in value:

@@ -12,11 +12,13 @@ import httpx
 import pytest
 from PIL import Image
 
+# The fixtures ``wordpress`` and ``wordpress_plain`` come from tests/publish/conftest.py, which
+# imports them once so that each WordPress starts only once per session.
 try:
-    from wordpress_fixture import WordPress, wordpress, wordpress_plain
+    from wordpress_fixture import WordPress
 except ImportError:  # --import-mode=importlib does not put this directory on sys.path
     sys.path.insert(0, str(Path(__file__).parent))
-    from wordpress_fixture import WordPress, wordpress, wordpress_plain  # noqa: F401
+    from wordpress_fixture import WordPress
 
 MODES = ["wordpress", "wordpress_plain"]
 TITLE = unicodedata.normalize("NFC", "Lễ kỷ niệm 80 năm Ngày truyền thống Quân khu 3")

@@ -119,3 +119,27 @@ def test_window_geometry_is_remembered(qtbot, home: Path) -> None:
     gui, trs = open_gui(qtbot)
     assert (gui.window.size().width(), gui.window.size().height()) == (701, 503)
     close_gui(gui, trs)
+
+
+def test_first_frame_from_the_quick_reader_then_the_store_takes_over(qtbot, home: Path) -> None:
+    from qk3editor.app import build_shell
+    from qk3editor.storage.quick import QuickLibrary
+
+    ctx = AppContext.open()
+    made = [ctx.articles.create(ArticleFields(title=f"Bài {i}")) for i in range(3)]
+    url = ctx.store.url
+    ctx.close()
+    quick = QuickLibrary.open(url)
+    assert quick is not None
+    shell = build_shell(AppContext.open().paths, quick)
+    qtbot.addWidget(shell.window)
+    assert shell.library_model is not None
+    assert shell.library_model.rowCount() == 3
+    assert shell.library_model.index(0, 0).data() == "Bài 2"
+    ctx = AppContext.open()
+    gui = build_gui(ctx, InlineTaskRunner(), shell=shell)
+    quick.close()
+    assert gui.library.model is shell.library_model
+    gui.library.view.article_activated.emit(made[0].id)
+    assert gui.editor.view.title.text() == "Bài 0"
+    close_gui(gui, [])

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from qk3editor.commands.output import print_json, write_text
-from qk3editor.core.articles import STATUS_LABELS, ArticleFields, Status
+from qk3editor.core.articles import STATUS_LABELS, ArticleFields, ArticleQuery, Status
 from qk3editor.core.errors import ImportFormatError
 from qk3editor.core.i18n import QT_TRANSLATE_NOOP, translate
 from qk3editor.core.markdown_io import (
@@ -19,7 +19,6 @@ from qk3editor.core.markdown_io import (
 )
 from qk3editor.core.settings import atomic_write_text
 from qk3editor.core.timezones import to_local
-from qk3editor.storage.repositories import ArticleQuery
 
 if TYPE_CHECKING:
     from qk3editor.context import AppContext

@@ -124,6 +124,17 @@ class ArticleFields:
 
 
 @dataclass(frozen=True)
+class ArticleQuery:
+    """What the library shows: filters and order, all done by the database."""
+
+    status: Status | None = None
+    category_id: int | None = None
+    include_spiked: bool = False
+    order_by: str = "updated_at"
+    descending: bool = True
+
+
+@dataclass(frozen=True)
 class ArticleRow:
     """What the library list shows of an article (cheap to load in chunks)."""
 

@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-import yaml
-
 from qk3editor.core.articles import Article, ArticleFields
 from qk3editor.core.errors import ImportFormatError
 from qk3editor.core.i18n import QT_TRANSLATE_NOOP
@@ -53,6 +51,8 @@ def parse_markdown(text: str, path: str = "", fallback_title: str = "") -> Artic
     meta: dict[str, object] = {}
     m = _FRONT.match(text)
     if m:
+        import yaml  # lazily: not needed to show the first window
+
         try:
             loaded = yaml.safe_load(m.group(1)) or {}
         except yaml.YAMLError as exc:
@@ -143,6 +143,8 @@ def export_markdown(article: Article) -> str:
         meta["tags"] = list(article.tags)
     if article.publish_at:
         meta["date"] = to_local(article.publish_at).isoformat()
+    import yaml
+
     front = yaml.safe_dump(
         meta, allow_unicode=True, sort_keys=False, default_flow_style=False, width=10_000
     )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -40,6 +40,11 @@ class Settings:
             return os.environ.get("USER") or os.environ.get("USERNAME") or "?"
 
 
+def choose_language(language: str | None, env: Mapping[str, str], settings: Settings) -> str:
+    """``--lang`` wins over ``QK3EDITOR_LANG``, which wins over the setting (default vi)."""
+    return language or env.get("QK3EDITOR_LANG") or settings.language
+
+
 def load_settings(path: Path) -> Settings:
     """The settings in ``path``; defaults for a missing file or unknown/invalid values."""
     try:
@@ -64,6 +69,8 @@ def save_settings(path: Path, settings: Settings) -> None:
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that a crash leaves either the old or the new file."""
+    import tempfile
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

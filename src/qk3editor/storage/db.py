@@ -7,7 +7,6 @@ included. Migrations run at start-up; an existing SQLite file is backed up first
 from __future__ import annotations
 
 import logging
-import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,12 +20,12 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
 from qk3editor.core.errors import StoreError
+from qk3editor.storage.heads import MIGRATIONS, script_heads
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 log = logging.getLogger(__name__)
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
 @dataclass
@@ -78,30 +77,6 @@ def alembic_config() -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
-
-
-_REVISION = re.compile(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", re.M)
-_DOWN = re.compile(r"^down_revision\s*=\s*(.+)$", re.M)
-
-
-def script_heads() -> set[str]:
-    """The newest revisions, read from the migration files as text.
-
-    Importing alembic costs a tenth of a second; at start-up we only need to know whether the
-    store is current, so the revision graph is read without it (alembic runs when it is not).
-    """
-    revisions: set[str] = set()
-    parents: set[str] = set()
-    for f in (MIGRATIONS / "versions").glob("*.py"):
-        source = f.read_text(encoding="utf-8")
-        m = _REVISION.search(source)
-        if not m:
-            continue
-        revisions.add(m.group(1))
-        d = _DOWN.search(source)
-        if d:
-            parents.update(re.findall(r"['\"]([^'\"]+)['\"]", d.group(1)))
-    return revisions - parents
 
 
 def current_heads(engine: Engine) -> set[str]:

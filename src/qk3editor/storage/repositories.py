@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
@@ -12,6 +11,7 @@ from sqlalchemy import func, select
 from qk3editor.core.articles import (
     Article,
     ArticleFields,
+    ArticleQuery,
     ArticleRow,
     Category,
     Status,
@@ -33,19 +33,11 @@ SORT_COLUMNS = {
 }
 
 
+__all__ = ["ArticleQuery", "ArticleRepository", "CategoryRepository"]
+
+
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
-
-
-@dataclass(frozen=True)
-class ArticleQuery:
-    """What the library shows: filters and order, all done by the database."""
-
-    status: Status | None = None
-    category_id: int | None = None
-    include_spiked: bool = False
-    order_by: str = "updated_at"
-    descending: bool = True
 
 
 def _to_article(m: ArticleModel) -> Article:
@@ -201,7 +193,8 @@ class ArticleRepository:
     ) -> Article:
         """Apply ``fields``; with ``expected_version``, refuse if someone saved in between."""
         with self._store.begin() as s:
-            m = s.get(ArticleModel, article_id, with_for_update=not self._store.is_sqlite)
+            lock = None if self._store.is_sqlite else {"of": ArticleModel}
+            m = s.get(ArticleModel, article_id, with_for_update=lock)
             if m is None:
                 raise ArticleNotFound(id=article_id)
             if expected_version is not None and m.version != expected_version:

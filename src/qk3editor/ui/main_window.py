@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
         else:
-            self.splitter.setSizes([480, 800])
+            self.splitter.setSizes([640, 640])
 
     def save_state(self) -> None:
         self._settings.setValue("window/geometry", self.saveGeometry())

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from qk3editor.core.articles import STATUS_LABELS, Status
-from qk3editor.storage.repositories import ArticleQuery, ArticleRepository, CategoryRepository
+from qk3editor.core.articles import STATUS_LABELS, ArticleQuery, Status
+from qk3editor.storage.repositories import ArticleRepository, CategoryRepository
 from qk3editor.ui.library.model import LibraryModel
 from qk3editor.ui.library.view import LibraryView
 
@@ -22,18 +22,23 @@ class LibraryController(QObject):
         articles: ArticleRepository,
         categories: CategoryRepository,
         parent: QObject | None = None,
+        model: LibraryModel | None = None,
     ) -> None:
         super().__init__(parent)
         self.view = view
         self.articles = articles
         self.categories = categories
-        self.model = LibraryModel(articles.list_ids, articles.rows, self)
         self._fill_filters()
-        view.table.setModel(self.model)
-        view.configure_columns()
+        if model is None:
+            self.model = LibraryModel(articles.list_ids, articles.rows, self)
+            view.table.setModel(self.model)
+            view.configure_columns()
+            self.model.refresh()
+        else:  # the quick start-up model already on screen: the full store takes it over
+            self.model = model
+            model.set_source(articles.list_ids, articles.rows)
         view.filters_changed.connect(self._on_view_filters_changed)
         view.article_activated.connect(self.open_requested)
-        self.model.refresh()
 
     def _fill_filters(self) -> None:
         translate = QCoreApplication.translate

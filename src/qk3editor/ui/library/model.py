@@ -21,9 +21,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from qk3editor.core.articles import STATUS_LABELS, ArticleRow
+from qk3editor.core.articles import STATUS_LABELS, ArticleQuery, ArticleRow
 from qk3editor.core.timezones import to_local
-from qk3editor.storage.repositories import ArticleQuery
 
 CHUNK = 200
 COLUMNS: tuple[tuple[str, str], ...] = (
@@ -65,6 +64,16 @@ class LibraryModel(QAbstractTableModel):
 
     def set_query(self, query: ArticleQuery) -> None:
         self._query = query
+        self.refresh()
+
+    def set_source(
+        self,
+        list_ids: Callable[[ArticleQuery], list[str]],
+        load_rows: Callable[[Sequence[str]], list[ArticleRow]],
+    ) -> None:
+        """Read from another source from now on (the full store after the quick start-up one)."""
+        self._list_ids = list_ids
+        self._load_rows = load_rows
         self.refresh()
 
     def set_ids(self, ids: list[str]) -> None:

@@ -43,6 +43,7 @@ class LibraryView(QWidget):
 
         self.filter_bar = QHBoxLayout()
         self.filter_bar.addWidget(QLabel(self.tr("Status:"), self))
+        self.status_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.filter_bar.addWidget(self.status_filter, 1)
         self.filter_bar.addWidget(QLabel(self.tr("Category:"), self))
         self.filter_bar.addWidget(self.category_filter, 2)
@@ -59,8 +60,10 @@ class LibraryView(QWidget):
     def configure_columns(self) -> None:
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((1, 150), (2, 100), (3, 120)):
+        for col, width in ((1, 130), (2, 85), (3, 115), (4, 90)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, width)
+        header.setStretchLastSection(False)
         header.setSortIndicator(3, Qt.SortOrder.DescendingOrder)
 
     def _on_table_activated(self, index: QModelIndex) -> None:

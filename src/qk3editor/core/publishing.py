@@ -1,0 +1,215 @@
+"""Publishing as plain data: targets, jobs, remote records, photos to publish.
+
+Pure Python (no HTTP, no database): the storage layer stores these and the publish layer
+acts on them. Times are timezone-aware UTC.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from qk3editor.core.articles import Article, Status, iso_utc
+from qk3editor.core.errors import NotFoundError, QkError
+from qk3editor.core.i18n import QT_TRANSLATE_NOOP
+
+
+class TargetNotFound(NotFoundError):
+    code = "target_not_found"
+    template = QT_TRANSLATE_NOOP("errors", "No publish target named {name}")
+
+
+class TargetExists(QkError):
+    code = "target_exists"
+    template = QT_TRANSLATE_NOOP("errors", "A publish target named {name} already exists")
+
+
+class JobNotFound(NotFoundError):
+    code = "job_not_found"
+    template = QT_TRANSLATE_NOOP("errors", "No publish job {id}")
+
+
+class TargetKind(StrEnum):
+    WORDPRESS = "wordpress"
+    NINJS = "ninjs"
+
+
+class PublishStatus(StrEnum):
+    """The status the post gets on the remote side (WordPress' names)."""
+
+    PUBLISH = "publish"
+    DRAFT = "draft"
+    PENDING = "pending"
+    FUTURE = "future"
+
+
+class JobState(StrEnum):
+    QUEUED = "queued"  # waiting for its first run
+    RUNNING = "running"
+    WAITING = "waiting"  # a retryable failure; goes out again at next_attempt_at
+    DONE = "done"
+    FAILED = "failed"  # needs a person: retry or cancel
+    CONFLICT = "conflict"  # the server has newer edits: a person decides
+    CANCELLED = "cancelled"
+
+
+OPEN_STATES = frozenset({JobState.QUEUED, JobState.RUNNING, JobState.WAITING})
+
+
+@dataclass(frozen=True)
+class Target:
+    """A named publish target. The secret is never here: it lives in the keyring."""
+
+    name: str
+    kind: TargetKind
+    url: str
+    user: str
+    options: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def ca_bundle(self) -> str | None:
+        value = self.options.get("ca_bundle")
+        return str(value) if value else None
+
+
+@dataclass(frozen=True)
+class PublishPhoto:
+    """One photo of an article as it is published.
+
+    ``key`` is stable for the photo (the photo store's id); ``source`` is the original file.
+    """
+
+    key: str
+    source: str
+    caption: str = ""
+    alt: str = ""
+    title: str = ""
+    credit: str = ""
+    featured: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "source": self.source,
+            "caption": self.caption,
+            "alt": self.alt,
+            "title": self.title,
+            "credit": self.credit,
+            "featured": self.featured,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> PublishPhoto:
+        return cls(
+            key=str(data["key"]),
+            source=str(data["source"]),
+            caption=str(data.get("caption", "")),
+            alt=str(data.get("alt", "")),
+            title=str(data.get("title", "")),
+            credit=str(data.get("credit", "")),
+            featured=bool(data.get("featured", False)),
+        )
+
+
+@dataclass(frozen=True)
+class Rendition:
+    """A web rendition of a photo, ready to upload."""
+
+    photo_key: str
+    data: bytes
+    sha256: str
+    width: int
+    height: int
+    content_type: str = "image/jpeg"
+    filename: str = "photo.jpg"
+
+
+@dataclass(frozen=True)
+class RemoteRecord:
+    """What we know of an article on one target after a publish."""
+
+    article_id: str
+    target: str
+    remote_id: str | None
+    link: str | None
+    modified: str | None  # exactly as the server gave it
+    create_attempted: bool = False
+
+
+@dataclass(frozen=True)
+class MediaRecord:
+    article_id: str
+    target: str
+    photo_key: str
+    remote_id: str
+    url: str
+    rendition_hash: str
+    meta_hash: str
+
+
+@dataclass(frozen=True)
+class Job:
+    id: int
+    article_id: str
+    target: str
+    status: PublishStatus
+    publish_at: datetime | None
+    state: JobState
+    attempts: int
+    next_attempt_at: datetime | None
+    error_code: str | None
+    error_step: str | None
+    error_message: str | None
+    link: str | None
+    payload: dict[str, Any]
+    conflict: dict[str, Any] | None
+    created_at: datetime
+    updated_at: datetime
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "article_id": self.article_id,
+            "target": self.target,
+            "status": self.status.value,
+            "publish_at": iso_utc(self.publish_at) if self.publish_at else None,
+            "state": self.state.value,
+            "attempts": self.attempts,
+            "next_attempt_at": iso_utc(self.next_attempt_at) if self.next_attempt_at else None,
+            "error_code": self.error_code,
+            "error_step": self.error_step,
+            "error_message": self.error_message,
+            "link": self.link,
+            "created_at": iso_utc(self.created_at),
+            "updated_at": iso_utc(self.updated_at),
+        }
+
+
+def article_from_json(data: dict[str, Any]) -> Article:
+    """The inverse of :meth:`Article.to_json` (job snapshots)."""
+
+    def when(value: object) -> datetime | None:
+        if not value:
+            return None
+        return datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+
+    created = when(data["created_at"])
+    updated = when(data["updated_at"])
+    assert created is not None and updated is not None
+    return Article(
+        id=str(data["id"]),
+        title=str(data.get("title", "")),
+        lead=str(data.get("lead", "")),
+        body=str(data.get("body", "")),
+        category=data.get("category"),
+        category_slug=data.get("category_slug"),
+        byline=str(data.get("byline", "")),
+        tags=tuple(data.get("tags") or ()),
+        status=Status(data.get("status", "draft")),
+        created_at=created,
+        updated_at=updated,
+        version=int(data.get("version", 1)),
+        publish_at=when(data.get("publish_at")),
+    )

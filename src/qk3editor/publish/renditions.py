@@ -1,0 +1,60 @@
+"""Web renditions as the outbox receives them.
+
+The photo desk (issue 5, ``qk3editor.photos.renditions``) makes the real renditions (sizes from
+settings, location data stripped and re-checked). The outbox only needs a callable
+``RenditionProvider``: photo in, :class:`Rendition` out, so it never imports the photo desk's
+internals. :class:`PillowRenditions` is a small stand-in with the same shape (resize, sRGB JPEG,
+no metadata at all) used by tests, benchmarks and until the photo desk is wired in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+from typing import Protocol
+
+from PIL import Image, ImageOps
+
+from qk3editor.core.publishing import PublishPhoto, Rendition
+from qk3editor.publish.errors import RenditionFailed
+
+
+class RenditionProvider(Protocol):
+    def __call__(self, photo: PublishPhoto) -> Rendition: ...
+
+
+def rendition_filename(photo: PublishPhoto) -> str:
+    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", photo.key).strip("-") or "photo"
+    return f"{stem}.jpg"
+
+
+class PillowRenditions:
+    """A JPEG no larger than ``max_side`` px, orientation applied, no metadata kept."""
+
+    def __init__(self, max_side: int = 1600, quality: int = 85) -> None:
+        self.max_side = max_side
+        self.quality = quality
+
+    def __call__(self, photo: PublishPhoto) -> Rendition:
+        try:
+            with Image.open(photo.source) as img:
+                # JPEG draft mode decodes at 1/2..1/8 scale directly: much faster on 24 MP.
+                img.draft("RGB", (self.max_side, self.max_side))
+                img = ImageOps.exif_transpose(img)
+                img = img.convert("RGB")
+                img.thumbnail((self.max_side, self.max_side), Image.Resampling.LANCZOS)
+                out = io.BytesIO()
+                img.save(out, "JPEG", quality=self.quality, optimize=False, progressive=True)
+                width, height = img.size
+        except (OSError, ValueError, Image.DecompressionBombError) as exc:
+            raise RenditionFailed(photo=photo.key, detail=type(exc).__name__) from None
+        data = out.getvalue()
+        return Rendition(
+            photo_key=photo.key,
+            data=data,
+            sha256=hashlib.sha256(data).hexdigest(),
+            width=width,
+            height=height,
+            filename=rendition_filename(photo),
+        )

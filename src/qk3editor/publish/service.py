@@ -1,0 +1,113 @@
+"""The publishing services built once per process (CLI and GUI share them)."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from qk3editor.core.articles import Article
+from qk3editor.core.publishing import PublishPhoto, Target
+from qk3editor.publish.outbox import Outbox, RetryPolicy
+from qk3editor.publish.renditions import PillowRenditions, RenditionProvider
+from qk3editor.publish.secrets import SecretStore
+from qk3editor.publish.targets import make_target
+from qk3editor.storage.db import Store
+from qk3editor.storage.publish_repository import PublishRepository
+
+PhotoSource = Callable[[Article], list[PublishPhoto]]
+
+
+def no_photos(article: Article) -> list[PublishPhoto]:
+    """Until the photo desk (issue 5) hands out an article's photos."""
+    return []
+
+
+def default_photo_source() -> PhotoSource:
+    """The photo desk's article photos when it is there (issue 5), else none."""
+    try:
+        from qk3editor.photos import publishing as desk  # type: ignore[attr-defined]
+    except ImportError:
+        return no_photos
+    fn = getattr(desk, "article_photos", None)
+    return fn if callable(fn) else no_photos
+
+
+def default_renditions() -> RenditionProvider:
+    try:
+        from qk3editor.photos import renditions as desk  # issue 5
+    except ImportError:
+        return PillowRenditions()
+    fn = getattr(desk, "publish_rendition", None)
+    return fn if callable(fn) else PillowRenditions()
+
+
+@dataclass
+class PublishServices:
+    repo: PublishRepository
+    secrets: SecretStore
+    outbox: Outbox
+    photo_source: PhotoSource
+
+    @classmethod
+    def build(
+        cls,
+        store: Store,
+        secrets: SecretStore | None = None,
+        renditions: RenditionProvider | None = None,
+        photo_source: PhotoSource | None = None,
+        policy: RetryPolicy | None = None,
+        **outbox_options: Any,
+    ) -> PublishServices:
+        repo = PublishRepository(store)
+        secrets = secrets or SecretStore()
+        outbox = Outbox(
+            repo, secrets, renditions or default_renditions(), policy=policy, **outbox_options
+        )
+        return cls(repo, secrets, outbox, photo_source or default_photo_source())
+
+    def add_target(
+        self,
+        name: str,
+        kind: str,
+        url: str,
+        user: str,
+        secret: str,
+        options: dict[str, Any] | None = None,
+        session_only: bool = False,
+    ) -> Target:
+        """Validate, store the secret in the keyring first (so no target without it), then save.
+
+        ``session_only``: the person chose, without a keyring, to keep the secret in memory
+        until the app quits (never on disk).
+        """
+        target = make_target(name, kind, url, user, options)
+        secret = unicodedata.normalize("NFC", secret.strip())
+        if session_only:
+            self.secrets.remember_for_session(target.name, target.user, secret)
+        else:
+            self.secrets.set(target.name, target.user, secret)
+        try:
+            return self.repo.add_target(target)
+        except Exception:
+            self.secrets.delete(target.name, target.user)
+            raise
+
+    def remove_target(self, name: str) -> None:
+        target = self.repo.target(name)
+        self.repo.remove_target(name)
+        try:
+            self.secrets.delete(target.name, target.user)
+        except Exception:
+            pass
+
+
+def services_for(ctx: Any) -> PublishServices:
+    """The one PublishServices of an AppContext (kept in ``ctx.services``)."""
+    services: dict[str, Any] = ctx.services
+    found = services.get("publish")
+    if found is None:
+        found = PublishServices.build(ctx.store)
+        services["publish"] = found
+    return found

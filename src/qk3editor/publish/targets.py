@@ -1,0 +1,69 @@
+"""Named publish targets: validation and the HTTP settings each one implies."""
+
+from __future__ import annotations
+
+import ipaddress
+import unicodedata
+from typing import Any
+
+import httpx
+
+from qk3editor.core.publishing import Target, TargetKind
+from qk3editor.publish.errors import InvalidTarget
+from qk3editor.publish.http import HttpSettings
+
+LOOPBACK_NAMES = frozenset({"localhost"})
+
+
+def is_loopback(host: str) -> bool:
+    if host in LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def normalise_url(url: str) -> str:
+    """Check and tidy a target URL: https (plain http only on this machine), no user info."""
+    url = unicodedata.normalize("NFC", url.strip())
+    try:
+        parsed = httpx.URL(url)
+    except Exception:
+        raise InvalidTarget(detail="not a URL") from None
+    if parsed.scheme not in ("https", "http") or not parsed.host:
+        raise InvalidTarget(detail="use https://host/...")
+    if parsed.scheme == "http" and not is_loopback(parsed.host):
+        raise InvalidTarget(detail="plain http is only allowed for this machine (127.0.0.1)")
+    if parsed.username or parsed.password:
+        raise InvalidTarget(detail="no user name or password inside the URL")
+    if parsed.query or parsed.fragment:
+        raise InvalidTarget(detail="no query or fragment")
+    text = str(parsed)
+    return text.rstrip("/")
+
+
+def make_target(
+    name: str, kind: str, url: str, user: str, options: dict[str, Any] | None = None
+) -> Target:
+    name = unicodedata.normalize("NFC", name.strip())
+    if not name or any(ch in name for ch in "\x00\x1f/"):
+        raise InvalidTarget(detail="a name is needed")
+    try:
+        target_kind = TargetKind(kind)
+    except ValueError:
+        raise InvalidTarget(detail=f"kind must be wordpress or ninjs, not {kind}") from None
+    user = unicodedata.normalize("NFC", user.strip())
+    if not user:
+        raise InvalidTarget(detail="a user name is needed")
+    return Target(name, target_kind, normalise_url(url), user, dict(options or {}))
+
+
+def http_settings(target: Target) -> HttpSettings:
+    o = target.options
+    return HttpSettings(
+        ca_bundle=target.ca_bundle,
+        connect_timeout=float(o.get("connect_timeout", 10.0)),
+        read_timeout=float(o.get("read_timeout", 60.0)),
+        max_response_bytes=int(o.get("max_response_bytes", 16 * 1024 * 1024)),
+    )

@@ -1,0 +1,303 @@
+"""WordPress REST API v2 with Application Passwords.
+
+The API root is discovered (Link header ``rel="https://api.w.org/"``, then ``/wp-json/``, then
+``?rest_route=``) so pretty and plain permalinks both work. Errors are told apart by the
+answer's ``code``, never by its ``message`` (which is translated by WordPress).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+import threading
+from datetime import UTC, datetime
+from typing import Any
+
+import httpx
+
+from qk3editor.core.articles import Article
+from qk3editor.core.publishing import MediaRecord, PublishPhoto, PublishStatus, Rendition, Target
+from qk3editor.core.text_basic import slug_basic
+from qk3editor.publish.base import PostRequest, RemotePost
+from qk3editor.publish.content import (
+    ARTICLE_MARKER,
+    Figure,
+    article_html,
+    meta_hash,
+)
+from qk3editor.publish.errors import (
+    AuthFailed,
+    BadResponse,
+    RemoteHttpError,
+    TermMissing,
+)
+from qk3editor.publish.http import HttpClient, Response, host_of
+
+API_REL = "https://api.w.org/"
+AUTH_CODES = frozenset(
+    {
+        "rest_not_logged_in",
+        "incorrect_password",
+        "invalid_username",
+        "invalid_email",
+        "application_passwords_disabled",
+        "rest_forbidden",
+    }
+)
+CANNOT_CREATE_TERM = frozenset({"rest_cannot_create", "rest_forbidden", "rest_cannot_edit"})
+
+
+def wp_gmt(value: datetime) -> str:
+    """WordPress ``*_gmt`` fields: UTC, no offset, no Z."""
+    return value.astimezone(UTC).replace(tzinfo=None, microsecond=0).isoformat()
+
+
+def media_marker(article_id: str, photo_key: str, rendition_hash: str) -> str:
+    digest = hashlib.sha256(f"{article_id}|{photo_key}|{rendition_hash}".encode()).hexdigest()
+    return f"qk3m{digest[:24]}"
+
+
+def _link_api_root(header: str | None) -> str | None:
+    if not header:
+        return None
+    for part in header.split(","):
+        m = re.match(r"\s*<([^>]+)>\s*;(.*)", part)
+        if m and f'rel="{API_REL}"' in m.group(2).replace("'", '"'):
+            return m.group(1)
+    return None
+
+
+class WordPressPublisher:
+    def __init__(self, target: Target, secret: str, http: HttpClient) -> None:
+        self.target = target
+        self.http = http
+        token = base64.b64encode(f"{target.user}:{secret}".encode()).decode("ascii")
+        self._auth = {"Authorization": f"Basic {token}"}
+        self._root: str | None = target.options.get("api_root")
+        self._root_lock = threading.Lock()
+        self._terms: dict[tuple[str, str], int] = {}
+
+    def close(self) -> None:
+        self.http.close()
+
+    # -- plumbing --------------------------------------------------------------------------
+    def api_root(self) -> str:
+        with self._root_lock:
+            if self._root is None:
+                self._root = self._discover()
+            return self._root
+
+    def _discover(self) -> str:
+        site = self.target.url.rstrip("/") + "/"
+        resp = self.http.request("GET", site, raise_for_status=False)
+        found = _link_api_root(resp.headers.get("link"))
+        if found:
+            return found
+        for candidate in (site + "wp-json/", site + "?rest_route=/"):
+            r = self.http.request("GET", candidate, raise_for_status=False)
+            if r.status == 200 and r.content.lstrip().startswith(b"{"):
+                return candidate
+        raise BadResponse(host=host_of(site), detail="no WordPress REST API found")
+
+    def endpoint(self, route: str) -> str:
+        root = self.api_root()
+        url = httpx.URL(root)
+        if "rest_route" in url.params:
+            return str(url.copy_set_param("rest_route", "/" + route.lstrip("/")))
+        return root.rstrip("/") + "/" + route.lstrip("/")
+
+    def _call(
+        self,
+        method: str,
+        route: str,
+        *,
+        json_body: Any = None,
+        params: dict[str, str] | None = None,
+        content: bytes | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> Response:
+        send_headers = dict(headers or {})
+        body = content
+        if json_body is not None:
+            import json
+
+            body = json.dumps(json_body, ensure_ascii=False).encode("utf-8")
+            send_headers["Content-Type"] = "application/json; charset=utf-8"
+        try:
+            return self.http.request(
+                method,
+                self.endpoint(route),
+                headers=send_headers,
+                auth_headers=self._auth,
+                content=body,
+                params=params,
+            )
+        except RemoteHttpError as exc:
+            if exc.status in (401, 403) and exc.remote_code in AUTH_CODES:
+                raise AuthFailed(host=host_of(self.target.url), status=exc.status) from None
+            raise
+
+    # -- login -----------------------------------------------------------------------------
+    def check_login(self) -> str:
+        data = self._call("GET", "wp/v2/users/me", params={"context": "edit"}).json()
+        return str(data.get("name") or data.get("slug") or self.target.user)
+
+    # -- media -----------------------------------------------------------------------------
+    def _media_record(
+        self, article: Article, photo: PublishPhoto, rendition_hash: str, data: dict[str, Any]
+    ) -> MediaRecord:
+        return MediaRecord(
+            article_id=article.id,
+            target=self.target.name,
+            photo_key=photo.key,
+            remote_id=str(data["id"]),
+            url=str(data.get("source_url") or data.get("link") or ""),
+            rendition_hash=rendition_hash,
+            meta_hash=meta_hash(photo),
+        )
+
+    def _media_params(self, photo: PublishPhoto) -> dict[str, str]:
+        return {
+            "title": photo.title or photo.caption[:80] or photo.key,
+            "caption": photo.caption,
+            "alt_text": photo.alt or photo.caption,
+        }
+
+    def media_exists(
+        self, article: Article, photo: PublishPhoto, rendition: Rendition, retrying: bool
+    ) -> MediaRecord | None:
+        """After an upload whose outcome was unknown: the media item, found by its marker."""
+        if not retrying:
+            return None
+        marker = media_marker(article.id, photo.key, rendition.sha256)
+        found = self._call(
+            "GET", "wp/v2/media", params={"search": marker, "context": "edit", "per_page": "5"}
+        ).json()
+        for item in found if isinstance(found, list) else []:
+            desc = item.get("description", {})
+            raw = desc.get("raw", "") if isinstance(desc, dict) else str(desc)
+            if marker in raw:
+                return self._media_record(article, photo, rendition.sha256, item)
+        return None
+
+    def upload_media(
+        self, article: Article, photo: PublishPhoto, rendition: Rendition
+    ) -> MediaRecord:
+        params = self._media_params(photo)
+        params["description"] = media_marker(article.id, photo.key, rendition.sha256)
+        data = self._call(
+            "POST",
+            "wp/v2/media",
+            content=rendition.data,
+            params=params,
+            headers={
+                "Content-Type": rendition.content_type,
+                "Content-Disposition": f'attachment; filename="{rendition.filename}"',
+            },
+        ).json()
+        return self._media_record(article, photo, rendition.sha256, data)
+
+    def update_media_meta(self, record: MediaRecord, photo: PublishPhoto) -> MediaRecord:
+        self._call("POST", f"wp/v2/media/{record.remote_id}", json_body=self._media_params(photo))
+        return MediaRecord(**{**record.__dict__, "meta_hash": meta_hash(photo)})
+
+    # -- terms -----------------------------------------------------------------------------
+    def term_id(self, taxonomy: str, name: str, slug: str) -> int:
+        key = (taxonomy, slug)
+        if key in self._terms:
+            return self._terms[key]
+        found = self._call(
+            "GET", f"wp/v2/{taxonomy}", params={"slug": slug, "context": "view"}
+        ).json()
+        if isinstance(found, list) and found:
+            term = int(found[0]["id"])
+        else:
+            try:
+                created = self._call(
+                    "POST", f"wp/v2/{taxonomy}", json_body={"name": name, "slug": slug}
+                ).json()
+                term = int(created["id"])
+            except AuthFailed:
+                raise TermMissing(kind=taxonomy, slug=slug) from None
+            except RemoteHttpError as exc:
+                if exc.remote_code in CANNOT_CREATE_TERM:
+                    raise TermMissing(kind=taxonomy, slug=slug) from None
+                if exc.remote_code == "term_exists" and isinstance(exc.body, dict):
+                    term = int(exc.body.get("data", {}).get("term_id"))
+                else:
+                    raise
+        self._terms[key] = term
+        return term
+
+    # -- posts -----------------------------------------------------------------------------
+    def _post_from(self, data: dict[str, Any]) -> RemotePost:
+        def text(field: str) -> str:
+            value = data.get(field, "")
+            if isinstance(value, dict):
+                return str(value.get("raw", value.get("rendered", "")))
+            return str(value)
+
+        return RemotePost(
+            remote_id=str(data["id"]),
+            link=str(data.get("link", "")),
+            modified=str(data.get("modified_gmt", "")),
+            title=text("title"),
+            content=text("content"),
+            status=str(data.get("status", "")),
+        )
+
+    def find_post(self, article_id: str) -> RemotePost | None:
+        marker = f"{ARTICLE_MARKER}{article_id}"
+        found = self._call(
+            "GET",
+            "wp/v2/posts",
+            params={"search": article_id, "status": "any", "context": "edit", "per_page": "20"},
+        ).json()
+        for item in found if isinstance(found, list) else []:
+            post = self._post_from(item)
+            if marker in post.content:
+                return post
+        return None
+
+    def get_post(self, remote_id: str) -> RemotePost | None:
+        try:
+            data = self._call("GET", f"wp/v2/posts/{remote_id}", params={"context": "edit"}).json()
+        except RemoteHttpError as exc:
+            if exc.status in (404, 410) or exc.remote_code == "rest_post_invalid_id":
+                return None
+            raise
+        post = self._post_from(data)
+        return None if post.status == "trash" else post
+
+    def _payload(self, req: PostRequest) -> dict[str, Any]:
+        a = req.article
+        figures = [Figure(p, req.media[p.key].url) for p in req.photos if p.key in req.media]
+        payload: dict[str, Any] = {
+            "title": a.title,
+            "content": article_html(a, figures, marker=True),
+            "excerpt": a.lead,
+            "status": req.status.value,
+        }
+        if a.category:
+            slug = a.category_slug or slug_basic(a.category)
+            payload["categories"] = [self.term_id("categories", a.category, slug)]
+        if a.tags:
+            payload["tags"] = [self.term_id("tags", t, slug_basic(t)) for t in a.tags]
+        featured = next((p for p in req.photos if p.featured and p.key in req.media), None)
+        if featured is None:
+            featured = next((p for p in req.photos if p.key in req.media), None)
+        payload["featured_media"] = int(req.media[featured.key].remote_id) if featured else 0
+        if req.publish_at is not None:
+            payload["date_gmt"] = wp_gmt(req.publish_at)
+        elif req.status is PublishStatus.FUTURE:
+            raise BadResponse(host="-", detail="a scheduled post needs a time")
+        return payload
+
+    def create_post(self, req: PostRequest) -> RemotePost:
+        data = self._call("POST", "wp/v2/posts", json_body=self._payload(req)).json()
+        return self._post_from(data)
+
+    def update_post(self, remote_id: str, req: PostRequest, base_modified: str) -> RemotePost:
+        data = self._call("POST", f"wp/v2/posts/{remote_id}", json_body=self._payload(req)).json()
+        return self._post_from(data)

@@ -1,0 +1,101 @@
+"""The library's first screen without SQLAlchemy.
+
+Importing SQLAlchemy costs about as much as starting Qt. So that the window shows the library
+as fast as a bare Qt window, the GUI reads its first screen of a *current* SQLite store through
+the standard library's sqlite3 (read-only), shows the window, and only then opens the full
+store (SQLAlchemy, migrations), which takes over the same model. It answers exactly what
+:meth:`ArticleRepository.list_ids` and :meth:`ArticleRepository.rows` answer; a test holds the
+two to that. Any other store (PostgreSQL, a file that needs migrating, a missing file) gets no
+quick reader and simply waits for the full one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from qk3editor.core.articles import ArticleQuery, ArticleRow, Status
+from qk3editor.storage.heads import script_heads
+
+_SORT = {
+    "title": "a.title",
+    "category": "c.name",
+    "status": "a.status",
+    "updated_at": "a.updated_at",
+    "created_at": "a.created_at",
+    "byline": "a.byline",
+}
+
+
+class QuickLibrary:
+    """Read-only library queries on a current SQLite store."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    @classmethod
+    def open(cls, url: str) -> QuickLibrary | None:
+        """A reader for ``url``, or ``None`` when the full store must open first."""
+        if not url.startswith("sqlite:///"):
+            return None
+        path = Path(url[len("sqlite:///") :])
+        if not path.is_file():
+            return None
+        try:
+            conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=5)
+            heads = {r[0] for r in conn.execute("SELECT version_num FROM alembic_version")}
+        except sqlite3.Error:
+            return None
+        if heads != script_heads():
+            conn.close()
+            return None
+        return cls(conn)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def list_ids(self, query: ArticleQuery) -> list[str]:
+        where, params = [], []
+        if query.status is not None:
+            where.append("a.status = ?")
+            params.append(query.status.value)
+        elif not query.include_spiked:
+            where.append("a.status != ?")
+            params.append(Status.SPIKED.value)
+        if query.category_id is not None:
+            where.append("a.category_id = ?")
+            params.append(query.category_id)
+        column = _SORT.get(query.order_by, "a.updated_at")
+        direction = "DESC" if query.descending else "ASC"
+        join = " LEFT OUTER JOIN categories c ON c.id = a.category_id" if column == "c.name" else ""
+        sql = (
+            "SELECT a.id FROM articles a"
+            + join
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + f" ORDER BY {column} {direction}, a.id"
+        )
+        return [r[0] for r in self._conn.execute(sql, params)]
+
+    def rows(self, ids: Sequence[str]) -> list[ArticleRow]:
+        found: dict[str, ArticleRow] = {}
+        ids = list(ids)
+        for start in range(0, len(ids), 500):
+            part = ids[start : start + 500]
+            marks = ",".join("?" * len(part))
+            sql = (
+                "SELECT a.id, a.title, c.name, a.status, a.updated_at, a.byline FROM articles a"
+                f" LEFT OUTER JOIN categories c ON c.id = a.category_id WHERE a.id IN ({marks})"
+            )
+            for r in self._conn.execute(sql, part):
+                found[r[0]] = ArticleRow(r[0], r[1], r[2], Status(r[3]), _utc(r[4]), r[5])
+        return [found[i] for i in ids if i in found]
+
+
+def _utc(value: str) -> datetime:
+    parsed = datetime.fromisoformat(value)
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+
+
+__all__ = ["QuickLibrary"]

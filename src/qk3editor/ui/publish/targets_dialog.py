@@ -1,0 +1,177 @@
+"""Publish targets: list, add (secret to the keyring), test, remove."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListView,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qk3editor.core.errors import QkError
+from qk3editor.core.i18n import Translator
+from qk3editor.core.publishing import Target
+from qk3editor.publish.service import PublishServices
+from qk3editor.ui.tasks import TaskRunner
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class TargetsModel(QAbstractListModel):
+    def __init__(self, services: PublishServices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._rows: list[Target] = []
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._rows = self._services.repo.targets()
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        t = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{t.name} — {t.kind.value} — {t.url} ({t.user})"
+        if role == Qt.ItemDataRole.UserRole:
+            return t.name
+        return None
+
+
+class TargetsDialog(QDialog):
+    def __init__(
+        self,
+        services: PublishServices,
+        runner: TaskRunner,
+        translator: Translator,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Publish targets"))
+        self.services = services
+        self.runner = runner
+        self.translator = translator
+        self.model = TargetsModel(services, self)
+        self.list = QListView(self)
+        self.list.setModel(self.model)
+        self.name = QLineEdit(self)
+        self.kind = QComboBox(self)
+        self.kind.addItem("WordPress", "wordpress")
+        self.kind.addItem(self.tr("Portal (ninjs push)"), "ninjs")
+        self.url = QLineEdit(self)
+        self.url.setPlaceholderText("https://")
+        self.user = QLineEdit(self)
+        self.secret = QLineEdit(self)
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout()
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Kind"), self.kind)
+        form.addRow(self.tr("Address"), self.url)
+        form.addRow(self.tr("User"), self.user)
+        form.addRow(self.tr("Password (Application Password)"), self.secret)
+        self.add_button = QPushButton(self.tr("Add"), self)
+        self.test_button = QPushButton(self.tr("Test connection"), self)
+        self.remove_button = QPushButton(self.tr("Remove"), self)
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.test_button, self.remove_button):
+            buttons.addWidget(b)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(close)
+        self.add_button.clicked.connect(self._on_add_clicked)
+        self.test_button.clicked.connect(self._on_test_clicked)
+        self.remove_button.clicked.connect(self._on_remove_clicked)
+        self.last_message = ""
+
+    def _selected(self) -> str | None:
+        index = self.list.currentIndex()
+        return index.data(Qt.ItemDataRole.UserRole) if index.isValid() else None
+
+    def _say(self, text: str, warning: bool = False) -> None:
+        self.last_message = text
+        box = QMessageBox.warning if warning else QMessageBox.information
+        box(self, self.windowTitle(), text)
+
+    def ask_without_keyring(self) -> bool:
+        """No keyring: say so and ask. True = keep the password for this session only."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("No keyring"))
+        box.setText(
+            self.tr(
+                "This computer has no system keyring, so the password cannot be saved safely. "
+                "qk3editor never writes passwords in plain text."
+            )
+        )
+        session = box.addButton(self.tr("Keep it until I quit"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is session
+
+    def _on_add_clicked(self) -> None:
+        session_only = False
+        if not self.services.secrets.available():
+            session_only = self.ask_without_keyring()
+            if not session_only:
+                return
+        try:
+            self.services.add_target(
+                self.name.text(),
+                str(self.kind.currentData()),
+                self.url.text(),
+                self.user.text(),
+                self.secret.text(),
+                session_only=session_only,
+            )
+        except QkError as exc:
+            self._say(exc.message(self.translator), warning=True)
+            return
+        self.secret.clear()
+        self.model.reload()
+
+    def _on_test_clicked(self) -> None:
+        name = self._selected()
+        if name is None:
+            return
+        self.runner.submit(
+            "io",
+            lambda: self.services.outbox.test_target(name),
+            lambda who: self._say(self.tr("The login works: %1").replace("%1", str(who))),
+            self._on_error,
+        )
+
+    def _on_remove_clicked(self) -> None:
+        name = self._selected()
+        if name is None:
+            return
+        try:
+            self.services.remove_target(name)
+        except QkError as exc:
+            self._on_error(exc)
+        self.model.reload()
+
+    def _on_error(self, exc: BaseException) -> None:
+        if isinstance(exc, QkError):
+            self._say(exc.message(self.translator), warning=True)
+        else:
+            self._say(self.tr("Unexpected error: %1").replace("%1", type(exc).__name__), True)

@@ -1,0 +1,51 @@
+"""Adds publishing to the main window: a Publish menu, and the outbox sent in the background."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QKeySequence
+
+from qk3editor.publish.service import services_for
+from qk3editor.ui.publish.controller import PublishController
+from qk3editor.ui.tasks import TaskRunner
+
+OUTBOX_INTERVAL_MS = 60_000
+
+
+def install_publishing(ctx: Any, runner: TaskRunner, window: Any, editor: Any) -> PublishController:
+    """Called once by app.build_gui."""
+    services = services_for(ctx)
+    controller = PublishController(services, ctx.articles, runner, ctx.translator, window)
+    menu = window.menuBar().addMenu(QCoreApplication.translate("Publish", "&Publish"))
+    publish_action = menu.addAction(QCoreApplication.translate("Publish", "Publish article…"))
+    publish_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
+    publish_action.triggered.connect(lambda: _publish_current(controller, editor))
+    menu.addSeparator()
+    menu.addAction(QCoreApplication.translate("Publish", "Targets…")).triggered.connect(
+        controller.show_targets
+    )
+    menu.addAction(QCoreApplication.translate("Publish", "Outbox…")).triggered.connect(
+        controller.show_outbox
+    )
+    window.publish_action = publish_action
+
+    # Jobs left waiting (offline, 5xx, a crash) go out later, also after a restart.
+    def send_due() -> None:
+        runner.submit("io", services.outbox.run_due, None, lambda exc: None, key="outbox")
+
+    runner.submit(
+        "io", services.outbox.recover_interrupted, lambda _n: send_due(), lambda exc: None
+    )
+    timer = QTimer(window)
+    timer.setInterval(OUTBOX_INTERVAL_MS)
+    timer.timeout.connect(send_due)
+    timer.start()
+    controller.outbox_timer = timer  # type: ignore[attr-defined]
+    return controller
+
+
+def _publish_current(controller: PublishController, editor: Any) -> None:
+    editor.save()
+    controller.publish(editor.article_id)
