@@ -70,6 +70,7 @@ def import_photos(
     cancel: threading.Event | None = None,
     progress: ProgressFn | None = None,
     on_placeholder: PlaceholderFn | None = None,
+    executor: Any = None,
 ) -> ImportResult:
     """Ingest ``paths`` into the store; with ``article_id`` attach the new photos to it."""
 
@@ -84,6 +85,7 @@ def import_photos(
         cancel=cancel,
         progress=progress,
         on_placeholder=on_placeholder,
+        executor=executor,
     )
     photos = repo.add_ingested(report.items)
     if article_id:

@@ -183,7 +183,10 @@ def _process(path: Path, options: IngestOptions) -> IngestItem:
         except (OSError, SyntaxError, ValueError, EOFError) as exc:
             raise PhotoCorrupt(path=name, detail=str(exc)) from None
     try:
-        facts = read_metadata_bytes(data, name)
+        # exiv2 needs only the metadata head; handing it 10 MB of scan data is a wasted copy
+        head_end = jpeg.sos_header_end(data) if fmt in ("JPEG", "MPO") else None
+        head = data[:head_end] + b"\xff\xd9" if head_end else data
+        facts = read_metadata_bytes(head, name)
     except PhotoError:
         facts = None
     thumb = thumbnail_path(options.thumbnails_dir, digest)
@@ -238,8 +241,12 @@ def ingest(
     cancel: threading.Event | None = None,
     progress: ProgressFn | None = None,
     on_placeholder: PlaceholderFn | None = None,
+    executor: cf.ProcessPoolExecutor | None = None,
 ) -> IngestReport:
     """Ingest ``paths`` (files and folders). Returns one report line per file.
+
+    ``executor``: a warm process pool to use (the GUI keeps one, so the first screen does
+    not wait for workers to start); by default a pool is started for this batch.
 
     ``known_hashes(hash)`` names an already stored photo with that content (a duplicate);
     ``cancel`` stops the batch between files (what is done stays done); ``progress`` is called
@@ -293,7 +300,7 @@ def ingest(
                 break
             finish(f, process_file(str(f), options))
     else:
-        _run_pool(order, options, workers, cancel, finish)
+        _run_pool(order, options, workers, cancel, finish, executor)
     items = tuple(
         results.get(f) or IngestItem(path=nfc(str(f)), status="cancelled", code="cancelled")
         for f in files
@@ -307,6 +314,7 @@ def _run_pool(
     workers: int,
     cancel: threading.Event,
     finish: Callable[[Path, IngestItem], None],
+    executor: cf.ProcessPoolExecutor | None = None,
 ) -> None:
     """Run :func:`process_file` over ``order`` with at most ``2 * workers`` files in flight.
 
@@ -318,7 +326,10 @@ def _run_pool(
     retried: set[Path] = set()
     while pending and not cancel.is_set():
         crashed: list[Path] = []
-        with cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+        own = executor is None
+        pool = executor or cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+        executor = None  # after a crash the given pool is broken: later rounds use their own
+        try:
             inflight: dict[cf.Future[IngestItem], Path] = {}
             while (pending or inflight) and not crashed:
                 while pending and len(inflight) < 2 * workers and not cancel.is_set():
@@ -338,6 +349,9 @@ def _run_pool(
                     finish(f, fut.result())
                 except cf.process.BrokenProcessPool:
                     crashed.append(f)
+        finally:
+            if own or crashed:
+                pool.shutdown(wait=True, cancel_futures=True)
         for f in crashed:
             if f in retried:
                 continue

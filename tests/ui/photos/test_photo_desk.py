@@ -199,9 +199,14 @@ def test_ingest_on_the_real_task_runner(qtbot, store, tmp_path: Path) -> None:
     runner = TaskRunner()
     c = PhotoDeskController(PhotoRepository(store), runner, tmp_path / "t", Translator("en"))
     qtbot.addWidget(c.view)
-    c.workers = 1
-    with qtbot.waitSignal(c.imported, timeout=60_000) as blocker:
-        c.import_paths(shoot(tmp_path / "card", 3))
-    assert blocker.args[0].report.count("imported") == 3
-    assert c.view.incoming_model.rowCount() == 3 and c.model.rowCount() == 3
-    runner.wait()
+    c.workers = 2  # the warm process pool the desk keeps
+    c.warm_pool()
+    try:
+        with qtbot.waitSignal(c.imported, timeout=60_000) as blocker:
+            c.import_paths(shoot(tmp_path / "card", 5))
+        assert blocker.args[0].report.count("imported") == 5
+        assert c.view.incoming_model.rowCount() == 5 and c.model.rowCount() == 5
+        assert c.view.progress.value() == 5
+    finally:
+        runner.wait()
+        c.close()

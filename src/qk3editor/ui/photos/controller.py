@@ -3,6 +3,9 @@ and cancel, batch captions written on the ``db`` lane (files first, then the sto
 
 from __future__ import annotations
 
+import concurrent.futures as cf
+import multiprocessing
+import os
 import threading
 from pathlib import Path
 
@@ -66,6 +69,7 @@ class PhotoDeskController(QObject):
         self.view = PhotoDeskView(self.model, view_parent)
         self.cancel_event: threading.Event | None = None
         self.workers: int | None = None
+        self._pool: cf.ProcessPoolExecutor | None = None
         self._bridge = _Bridge(self)
         self._bridge.progressed.connect(self._on_ingest_progressed)
         self._bridge.placeholder.connect(self.view.incoming_model.add_placeholder)
@@ -146,6 +150,8 @@ class PhotoDeskController(QObject):
         self.view.set_ingesting(True)
         options = IngestOptions(thumbnails_dir=self.thumbnails_dir, workers=self.workers)
         bridge = self._bridge
+        self.warm_pool()
+        pool = self._pool
 
         def progress(done: int, total: int, item: IngestItem) -> None:
             bridge.progressed.emit(done, total, item)
@@ -161,9 +167,26 @@ class PhotoDeskController(QObject):
                 cancel=cancel,
                 progress=progress,
                 on_placeholder=bridge.placeholder.emit,
+                executor=pool,
             )
 
         self.runner.submit("db", job, on_done=self._on_imported, on_error=self._on_import_failed)
+
+    def warm_pool(self) -> None:
+        """Start the ingest workers now (the desk opened), so an import starts at once."""
+        if self.workers == 1:
+            return
+        if self._pool is None or getattr(self._pool, "_broken", False):
+            n = self.workers or os.cpu_count() or 2
+            ctx = multiprocessing.get_context("spawn")
+            self._pool = cf.ProcessPoolExecutor(max_workers=n, mp_context=ctx)
+            for _ in range(n):
+                self._pool.submit(os.getpid)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
 
     def cancel_ingest(self) -> None:
         if self.cancel_event is not None:
