@@ -1,9 +1,11 @@
 """Caption write benchmark: a different Vietnamese caption into each of 200 camera JPEGs.
 
 Ours: :func:`qk3editor.photos.metadata.write_metadata` (XMP + IIM with the UTF-8 marker,
-atomic: temp file, fsync, replace), both cores. Baseline in the same run: ``exiftool
--overwrite_original`` in one ``-stay_open`` batch writing the same fields to copies of the
-same files. ratio = exiftool time / our time (goal >= 1.5).
+atomic: temp file, fsync, replace) from a few threads, as the desk writes a batch. Baseline in
+the same run: ``exiftool -overwrite_original`` in one ``-stay_open`` batch writing the same
+fields to copies of the same files, timed until its files are on disk (``sync``), since ours
+are fsynced; its time before that sync is reported too (``ratio_vs_nosync``).
+ratio = exiftool time / our time (goal >= 1.5).
 
     python benchmarks/caption_write.py [--quick]
 """
@@ -13,7 +15,6 @@ from __future__ import annotations
 import argparse
 import concurrent.futures as cf
 import json
-import multiprocessing
 import os
 import shutil
 import subprocess
@@ -26,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _photos_common import FULL_SIZE, QUICK_SIZE, camera_files
+from qk3editor.photos.desk import WRITE_THREADS
 from qk3editor.photos.metadata import PhotoMetadata, read_metadata, write_metadata
 
 
@@ -41,15 +43,19 @@ def write_one(args: tuple[str, int]) -> int:
 
 
 def run_ours(files: list[Path]) -> float:
+    """As the desk writes a batch: a few threads, each write atomic (temp, fsync, replace)."""
     jobs = [(str(f), i) for i, f in enumerate(files)]
+    os.sync()
     start = time.perf_counter()
-    ctx = multiprocessing.get_context("spawn")
-    with cf.ProcessPoolExecutor(max_workers=os.cpu_count() or 2, mp_context=ctx) as pool:
-        list(pool.map(write_one, jobs, chunksize=8))
+    with cf.ThreadPoolExecutor(max_workers=WRITE_THREADS) as pool:
+        list(pool.map(write_one, jobs))
     return time.perf_counter() - start
 
 
-def run_exiftool(files: list[Path]) -> float:
+def run_exiftool(files: list[Path]) -> tuple[float, float]:
+    """exiftool's time, and its time until its files are on disk too (a final sync: ours
+    are fsynced one by one, so this is the like-for-like durability)."""
+    os.sync()
     start = time.perf_counter()
     proc = subprocess.Popen(
         ["exiftool", "-stay_open", "True", "-@", "-"],
@@ -80,7 +86,9 @@ def run_exiftool(files: list[Path]) -> float:
     proc.stdin.write(b"-stay_open\nFalse\n")
     proc.stdin.close()
     proc.wait()
-    return time.perf_counter() - start
+    done = time.perf_counter() - start
+    os.sync()
+    return done, time.perf_counter() - start
 
 
 def main() -> None:
@@ -97,13 +105,14 @@ def main() -> None:
         shutil.copytree(work / "ours", theirs)
         their_files = [theirs / f.name for f in ours_files]
         ours = run_ours(ours_files)
-        base = run_exiftool(their_files)
+        base_nosync, base = run_exiftool(their_files)
         # both wrote the same caption: check a sample reads back identically
         for i in (0, n - 1):
             assert read_metadata(ours_files[i]).metadata.description == caption(i)
             assert read_metadata(their_files[i]).metadata.description == caption(i)
         print(f"ours:     {n / ours:7.1f} files/s ({ours:.2f}s)")
-        print(f"exiftool: {n / base:7.1f} files/s ({base:.2f}s)")
+        print(f"exiftool: {n / base:7.1f} files/s ({base:.2f}s, on disk)")
+        print(f"exiftool: {n / base_nosync:7.1f} files/s ({base_nosync:.2f}s, before its sync)")
         print(
             json.dumps(
                 {
@@ -112,6 +121,8 @@ def main() -> None:
                     "median_ms": round(1000 * ours / n, 2),
                     "baseline_median_ms": round(1000 * base / n, 2),
                     "ratio": round(base / ours, 2),
+                    "baseline_nosync_median_ms": round(1000 * base_nosync / n, 2),
+                    "ratio_vs_nosync": round(base_nosync / ours, 2),
                     "goal": ">= 1.5",
                 }
             )

@@ -282,3 +282,35 @@ def test_reference_image_write_is_lossless(tmp_path: Path) -> None:
     assert hashlib.sha256(scan_data(after)).digest() == hashlib.sha256(scan_data(before)).digest()
     md = read_metadata(path).metadata
     assert md.description == CAPTION_VI and md.headline == "The Headline (ref2017.1)"
+
+
+def test_large_metadata_head_is_read_whole_and_kept(tmp_path: Path) -> None:
+    import io
+
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("RGB", (64, 48), (9, 9, 9)).save(buf, "JPEG")
+    blob = bytes(range(256)) * 234  # three 60 KB APP9 segments: a 180 KB head before the scan
+    app9 = (b"\xff\xe9" + (len(blob) + 2).to_bytes(2, "big") + blob) * 3
+    path = tmp_path / "big-head.jpg"
+    path.write_bytes(buf.getvalue()[:2] + app9 + buf.getvalue()[2:])
+    before = path.read_bytes()
+    write_metadata(path, PhotoMetadata(description=CAPTION_VI), only=["description"])
+    after = path.read_bytes()
+    assert scan_data(after) == scan_data(before)
+    assert after.count(blob) == 3
+    assert read_metadata(path).metadata.description == CAPTION_VI
+
+
+def test_png_gets_xmp_too(tmp_path: Path) -> None:
+    from PIL import Image
+
+    path = tmp_path / "a.png"
+    Image.new("RGB", (32, 32), (1, 2, 3)).save(path)
+    write_metadata(path, PhotoMetadata(description=CAPTION_VI, credit="QK3"))
+    md = read_metadata(path).metadata
+    assert md.description == CAPTION_VI and md.credit == "QK3"
+    with Image.open(path) as im:
+        im.load()
+        assert im.getpixel((0, 0)) == (1, 2, 3)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol
@@ -31,6 +32,8 @@ from qk3editor.photos.renditions import (
     RenditionSpec,
     render,
 )
+
+WRITE_THREADS = 4
 
 
 class PhotoRepo(Protocol):
@@ -107,14 +110,18 @@ def caption_photos(
     cancel: threading.Event | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> list[CaptionLine]:
-    """Apply a batch edit to each photo's file, then record it in the store."""
+    """Apply a batch edit to each photo's file, then record it in the store.
+
+    Files are written by a few threads (their I/O and fsyncs overlap; exiv2 itself runs one
+    at a time); the store is updated on the calling thread, one photo after another.
+    """
     photos = repo.get_many(photo_ids)
     touched = edit.touched()
-    lines: list[CaptionLine] = []
-    for seq, photo in enumerate(photos, 1):
-        if cancel is not None and cancel.is_set():
-            break
+
+    def write(seq: int, photo: Photo) -> tuple[Photo, PhotoMetadata | None, CaptionLine]:
         path = Path(photo.path)
+        if cancel is not None and cancel.is_set():
+            return photo, None, CaptionLine(photo.id, photo.path, False, (), "cancelled", "")
         try:
             facts = read_metadata(path)
             new = apply_batch(
@@ -126,12 +133,30 @@ def caption_photos(
                 codes=codes,
             )
             result = write_metadata(path, new, only=touched) if touched else None
-            repo.update_metadata(photo.id, read_metadata(path).metadata)
-            lines.append(CaptionLine(photo.id, photo.path, True, result.cuts if result else ()))
+            stored = read_metadata(path).metadata
+            return (
+                photo,
+                stored,
+                CaptionLine(photo.id, photo.path, True, result.cuts if result else ()),
+            )
         except QkError as exc:
-            lines.append(CaptionLine(photo.id, photo.path, False, (), exc.code, exc.message()))
-        if progress:
-            progress(seq, len(photos))
+            return (
+                photo,
+                None,
+                CaptionLine(photo.id, photo.path, False, (), exc.code, exc.message()),
+            )
+
+    lines: list[CaptionLine] = []
+    with ThreadPoolExecutor(max_workers=WRITE_THREADS) as pool:
+        futures = [pool.submit(write, seq, p) for seq, p in enumerate(photos, 1)]
+        for done, fut in enumerate(futures, 1):
+            photo, stored, line = fut.result()
+            if stored is not None:
+                repo.update_metadata(photo.id, stored)
+            if line.code != "cancelled":
+                lines.append(line)
+            if progress:
+                progress(done, len(photos))
     return lines
 
 

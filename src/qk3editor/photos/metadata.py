@@ -47,6 +47,7 @@ import contextlib
 import errno
 import os
 import tempfile
+import threading
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -203,6 +204,11 @@ def _raw(value: str) -> bytes:
     return value.encode("latin-1")
 
 
+# pyexiv2 (exiv2 + Adobe's XMP toolkit) shares global state between images: every use goes
+# through this lock, so file I/O of several threads overlaps while exiv2 runs one at a time.
+EXIV2_LOCK = threading.RLock()
+
+
 def _open(data: bytes, path: str) -> Any:
     import pyexiv2
 
@@ -227,6 +233,11 @@ def read_metadata(path: Path) -> PhotoFacts:
 
 
 def read_metadata_bytes(data: bytes, path: str = "") -> PhotoFacts:
+    with EXIV2_LOCK:
+        return _read_metadata_bytes(data, path)
+
+
+def _read_metadata_bytes(data: bytes, path: str) -> PhotoFacts:
     img = _open(data, path)
     warnings: list[str] = []
     try:
@@ -364,10 +375,44 @@ def write_metadata(
     ``only`` limits the write to these fields (default: every field; an empty value removes
     the field). Raises a :class:`PhotoError`; the original is then untouched.
     """
-    data = read_bytes(path)
-    new_data, cuts, wrote_iim = apply_metadata(data, metadata, only, str(path))
-    atomic_write(path, new_data)
+    head = _read_jpeg_head(path)
+    if head is None:  # not a JPEG (or no scan found early): the whole file goes through exiv2
+        data = read_bytes(path)
+        new_data, cuts, wrote_iim = apply_metadata(data, metadata, only, str(path))
+        atomic_write(path, new_data)
+        return WriteResult(path, tuple(cuts), wrote_iim)
+    raw_head, stat = head
+    out, cuts, wrote_iim = apply_metadata(raw_head + b"\xff\xd9", metadata, only, str(path))
+    new_head = out[:-2]
+    # the scan data is copied file to file by the kernel: never decoded, never in Python
+    atomic_write(path, new_head, tail_from=(len(raw_head), stat))
     return WriteResult(path, tuple(cuts), wrote_iim)
+
+
+HEAD_LIMIT = 4 * 1024 * 1024
+
+
+def _read_jpeg_head(path: Path) -> tuple[bytes, os.stat_result] | None:
+    """The bytes up to the end of the first SOS header, and the file's stat; else ``None``."""
+    try:
+        with open(path, "rb") as fh:
+            stat = os.fstat(fh.fileno())
+            size = 65536
+            buf = b""
+            while True:
+                buf += fh.read(size - len(buf))
+                if not buf.startswith(jpeg.SOI):
+                    return None
+                end = jpeg.sos_header_end(buf)
+                if end is not None:
+                    return buf[:end], stat
+                if len(buf) < size or size >= HEAD_LIMIT:
+                    return None
+                size *= 4
+    except FileNotFoundError:
+        raise PhotoNotFound(path=str(path)) from None
+    except OSError as exc:
+        raise PhotoUnreadable(path=str(path), detail=exc.strerror or str(exc)) from None
 
 
 def apply_metadata(
@@ -383,6 +428,17 @@ def apply_metadata(
     IIM is written when the file has IIM, or always with ``force_iim`` (web renditions: the
     portal's WordPress reads the caption from IIM).
     """
+    with EXIV2_LOCK:
+        return _apply_metadata(data, metadata, only, path, force_iim)
+
+
+def _apply_metadata(
+    data: bytes,
+    metadata: PhotoMetadata,
+    only: Iterable[str] | None,
+    path: str,
+    force_iim: bool,
+) -> tuple[bytes, list[IimCut], bool]:
     md = metadata.normalized()
     names = [n for n in FIELDS if only is None or n in set(only)]
     # JPEG: exiv2 only sees the metadata head (up to the end of the SOS header); the
@@ -491,10 +547,14 @@ def _write_iim(
     return cuts
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(
+    path: Path, data: bytes, tail_from: tuple[int, os.stat_result] | None = None
+) -> None:
     """Replace ``path`` by ``data``: temp file in the same folder, fsync, ``os.replace``.
 
-    On any failure the temp file is removed and the original is untouched.
+    With ``tail_from=(offset, stat)`` the original's bytes from ``offset`` on are appended
+    after ``data`` (copied by the kernel); if the original changed since ``stat`` was taken,
+    nothing is replaced. On any failure the temp file is removed and the original is untouched.
     """
     folder = path.parent
     try:
@@ -512,6 +572,8 @@ def atomic_write(path: Path, data: bytes) -> None:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
+            if tail_from is not None:
+                _append_tail(path, fh.fileno(), *tail_from)
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)
         os.replace(tmp, path)
@@ -524,6 +586,44 @@ def atomic_write(path: Path, data: bytes) -> None:
             os.unlink(tmp)
         raise
     _fsync_dir(folder)
+
+
+def _append_tail(path: Path, out_fd: int, offset: int, before: os.stat_result) -> None:
+    with open(path, "rb") as src:
+        now = os.fstat(src.fileno())
+        if (now.st_size, now.st_mtime_ns, now.st_ino) != (
+            before.st_size,
+            before.st_mtime_ns,
+            before.st_ino,
+        ):
+            raise PhotoWriteFailed(path=str(path), detail="the file changed while being written")
+        remaining = now.st_size - offset
+        pos = offset
+        try:
+            while remaining > 0:
+                n = os.copy_file_range(src.fileno(), out_fd, remaining, pos)
+                if n == 0:
+                    break
+                pos += n
+                remaining -= n
+        except (AttributeError, OSError) as exc:
+            if isinstance(exc, OSError) and exc.errno not in (
+                errno.EXDEV,
+                errno.ENOSYS,
+                errno.EINVAL,
+                errno.EOPNOTSUPP,
+            ):
+                raise
+        if remaining > 0:  # no copy_file_range here: copy through a buffer
+            src.seek(pos)
+            while remaining > 0:
+                chunk = src.read(min(remaining, 1 << 20))
+                if not chunk:
+                    break
+                os.write(out_fd, chunk)
+                remaining -= len(chunk)
+        if remaining:
+            raise PhotoWriteFailed(path=str(path), detail="short read")
 
 
 def _os_error(path: Path, exc: OSError) -> Exception:

@@ -25,6 +25,7 @@ from typing import Any
 from qk3editor.photos.errors import PhotoCorrupt, PhotoNotImage, PhotoTooLarge
 from qk3editor.photos.ingest import DEFAULT_MAX_PIXELS
 from qk3editor.photos.metadata import (
+    EXIV2_LOCK,
     LOCATION_FIELDS,
     PhotoMetadata,
     _open,
@@ -128,6 +129,11 @@ class Rendition:
 
 def location_keys(data: bytes) -> list[str]:
     """Every metadata key in ``data`` that reveals a location (Exif, XMP, IIM)."""
+    with EXIV2_LOCK:
+        return _location_keys(data)
+
+
+def _location_keys(data: bytes) -> list[str]:
     img = _open(data, "")
     try:
         keys: list[str] = []
@@ -141,6 +147,11 @@ def location_keys(data: bytes) -> list[str]:
 
 def forbidden_keys(data: bytes) -> list[str]:
     """Maker notes and the embedded thumbnail, which a rendition must not carry."""
+    with EXIV2_LOCK:
+        return _forbidden_keys(data)
+
+
+def _forbidden_keys(data: bytes) -> list[str]:
     img = _open(data, "")
     try:
         with contextlib.suppress(RuntimeError, UnicodeError):
@@ -276,6 +287,11 @@ def _srgb_icc() -> bytes:
 
 
 def _gps_block(data: bytes) -> dict[str, Any]:
+    with EXIV2_LOCK:
+        return _gps_block_locked(data)
+
+
+def _gps_block_locked(data: bytes) -> dict[str, Any]:
     img = _open(data, "")
     try:
         with contextlib.suppress(RuntimeError, UnicodeError):
@@ -286,6 +302,11 @@ def _gps_block(data: bytes) -> dict[str, Any]:
 
 
 def _with_gps(body: bytes, gps: dict[str, Any]) -> bytes:
+    with EXIV2_LOCK:
+        return _with_gps_locked(body, gps)
+
+
+def _with_gps_locked(body: bytes, gps: dict[str, Any]) -> bytes:
     img = _open(body, "")
     try:
         img.modify_exif(gps)
