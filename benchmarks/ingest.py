@@ -99,6 +99,37 @@ def run_ours(files: list[Path], work: Path) -> tuple[float, float, int]:
     return elapsed, (first_at[0] if first_at else elapsed), report.count("imported")
 
 
+def first_screen_warm(files: list[Path], work: Path) -> float:
+    """The first screen as the desk shows it: its process pool is already started."""
+    import concurrent.futures as cf
+    import multiprocessing
+
+    workers = os.cpu_count() or 2
+    pool = cf.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    cf.wait([pool.submit(os.getpid) for _ in range(workers)])
+    screen = files[:FIRST_SCREEN]
+    shown: set[str] = set()
+    lock = threading.Lock()
+    start = time.perf_counter()
+    done_at: list[float] = []
+
+    def mark(path: str) -> None:
+        with lock:
+            shown.add(path)
+            if len(shown) == len(screen) and not done_at:
+                done_at.append(time.perf_counter() - start)
+
+    ingest(
+        screen,
+        IngestOptions(thumbnails_dir=work / "thumbs-warm", thumb_size=320),
+        progress=lambda d, t, item: mark(item.path),
+        on_placeholder=lambda p, b: mark(p),
+        executor=pool,
+    )
+    pool.shutdown()
+    return done_at[0] if done_at else time.perf_counter() - start
+
+
 def run_vips(files: list[Path], work: Path) -> float:
     out = work / "vips"
     out.mkdir()
@@ -136,12 +167,16 @@ def main() -> None:
         ours, first, imported = run_ours(files, work)
         sampler.stop.set()
         sampler.join()
+        warm = first_screen_warm(files, work)
         vips = run_vips(files, work)
         pillow = run_pillow(files)
         print(f"ours:          {n / ours:7.1f} photos/s ({ours:.2f}s, {imported} imported)")
         print(f"vipsthumbnail: {n / vips:7.1f} photos/s ({vips:.2f}s)")
         print(f"pillow decode: {n / pillow:7.1f} photos/s ({pillow:.2f}s)")
-        print(f"first screen ({FIRST_SCREEN}): {first:.2f}s")
+        print(
+            f"first screen ({FIRST_SCREEN}): {first:.2f}s cold, "
+            f"{warm:.2f}s with the desk's warm pool"
+        )
         print(f"peak RSS (this process + pool workers): {sampler.peak_mb:.0f} MB")
         result = {
             "benchmark": "ingest",
@@ -154,6 +189,7 @@ def main() -> None:
             "ratio": round(vips / ours, 2),
             "ratio_vs_pillow": round(pillow / ours, 2),
             "first_screen_s": round(first, 2),
+            "first_screen_warm_pool_s": round(warm, 2),
             "peak_rss_mb": round(sampler.peak_mb),
             "goal": ">= 1 (vipsthumbnail), first screen < 1 s, peak < 400 MB",
         }
