@@ -28,7 +28,7 @@ def install_photo_desk(ctx: Any, runner: Any, window: Any, editor: Any) -> Photo
 
     menu = window.menuBar().addMenu(QCoreApplication.translate("PhotoDesk", "&Photos"))
     open_desk = QAction(QCoreApplication.translate("PhotoDesk", "Photo &desk"), window)
-    open_desk.setShortcut(QKeySequence("Ctrl+Shift+P"))
+    open_desk.setShortcut(QKeySequence("Ctrl+Shift+D"))
     open_desk.triggered.connect(lambda: (desk.warm_pool(), desk.view.show(), desk.view.raise_()))
     window.closing.connect(desk.close)
     import_photos = QAction(QCoreApplication.translate("PhotoDesk", "&Import photos..."), window)
