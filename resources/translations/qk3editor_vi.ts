@@ -182,6 +182,17 @@ Giấy phép: GPL-3.0-or-later.</translation>
         </message>
     </context>
     <context>
+        <name>ChecksController</name>
+        <message>
+            <source>Make the tone style &amp;consistent...</source>
+            <translation>Thống nhất &amp;kiểu đặt dấu thanh...</translation>
+        </message>
+        <message>
+            <source>Replace with “%1”</source>
+            <translation>Thay bằng “%1”</translation>
+        </message>
+    </context>
+    <context>
         <name>ConflictDialog</name>
         <message>
             <source>Edited on the server</source>
@@ -686,6 +697,13 @@ Giấy phép: GPL-3.0-or-later.</translation>
         </message>
     </context>
     <context>
+        <name>SearchBox</name>
+        <message>
+            <source>Search (dan van finds dân vận)</source>
+            <translation>Tìm kiếm (gõ dan van cũng tìm ra dân vận)</translation>
+        </message>
+    </context>
+    <context>
         <name>TargetsDialog</name>
         <message>
             <source>Publish targets</source>
@@ -750,6 +768,115 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <message>
             <source>Unexpected error: %1</source>
             <translation>Lỗi không mong đợi: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ToneStyleDialog</name>
+        <message>
+            <source>Make the tone style consistent</source>
+            <translation>Thống nhất kiểu đặt dấu thanh</translation>
+        </message>
+        <message>
+            <source>hòa, thủy, khỏe (old style)</source>
+            <translation>hòa, thủy, khỏe (kiểu cũ)</translation>
+        </message>
+        <message>
+            <source>hoà, thuỷ, khoẻ (new style)</source>
+            <translation>hoà, thuỷ, khoẻ (kiểu mới)</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>Dòng</translation>
+        </message>
+        <message>
+            <source>Before</source>
+            <translation>Trước</translation>
+        </message>
+        <message>
+            <source>After</source>
+            <translation>Sau</translation>
+        </message>
+        <message>
+            <source>Context</source>
+            <translation>Ngữ cảnh</translation>
+        </message>
+        <message>
+            <source>Write every word in this style:</source>
+            <translation>Viết mọi từ theo kiểu:</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n change(s)</source>
+            <translation>
+                <numerusform>%n thay đổi</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>WordCountLabel</name>
+        <message numerus="yes">
+            <source>%n word(s)</source>
+            <translation>
+                <numerusform>%n từ</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>checks</name>
+        <message>
+            <source>“{word}” is not a Vietnamese syllable</source>
+            <translation>“{word}” không phải là âm tiết tiếng Việt</translation>
+        </message>
+        <message>
+            <source>Tone mark in the wrong place: “{word}” → “{fix}”</source>
+            <translation>Dấu thanh đặt sai chỗ: “{word}” → “{fix}”</translation>
+        </message>
+        <message>
+            <source>Unconverted Telex typing? “{word}” → “{fix}”</source>
+            <translation>Gõ Telex chưa chuyển thành chữ? “{word}” → “{fix}”</translation>
+        </message>
+        <message>
+            <source>Tone marks in two styles in one text (hòa/thủy and hoà/thuỷ): “{word}”</source>
+            <translation>Dấu thanh theo hai kiểu trong cùng một bài (hòa/thủy và hoà/thuỷ): “{word}”</translation>
+        </message>
+        <message>
+            <source>Not in the house tone style: “{word}” → “{fix}”</source>
+            <translation>Không theo kiểu đặt dấu của tòa soạn: “{word}” → “{fix}”</translation>
+        </message>
+        <message>
+            <source>Probably “{fix}”, not “{word}”</source>
+            <translation>Có lẽ là “{fix}”, không phải “{word}”</translation>
+        </message>
+        <message>
+            <source>House spelling is “{fix}”, not “{word}”</source>
+            <translation>Tòa soạn viết là “{fix}”, không phải “{word}”</translation>
+        </message>
+        <message>
+            <source>House capitalisation is “{fix}”, not “{word}”</source>
+            <translation>Tòa soạn viết hoa là “{fix}”, không phải “{word}”</translation>
+        </message>
+        <message>
+            <source>This paragraph looks like {encoding} text; convert it to Unicode?</source>
+            <translation>Đoạn này có vẻ là văn bản mã {encoding}; chuyển sang Unicode?</translation>
+        </message>
+        <message>
+            <source>Two tone marks on one letter: “{text}”</source>
+            <translation>Hai dấu thanh trên một chữ: “{text}”</translation>
+        </message>
+        <message>
+            <source>A tone mark on a consonant: “{text}”</source>
+            <translation>Dấu thanh trên phụ âm: “{text}”</translation>
+        </message>
+        <message>
+            <source>“{text}” imitates đ with a combining stroke</source>
+            <translation>“{text}” giả chữ đ bằng dấu gạch ghép</translation>
+        </message>
+        <message>
+            <source>A combining mark that forms no letter: “{text}”</source>
+            <translation>Dấu ghép không tạo thành chữ nào: “{text}”</translation>
+        </message>
+        <message>
+            <source>An invisible character joined two words here: “{text}”; a space is missing?</source>
+            <translation>Một ký tự vô hình đã nối hai từ ở đây: “{text}”; thiếu dấu cách?</translation>
         </message>
     </context>
     <context>
@@ -957,6 +1084,22 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <message>
             <source>Reference portal on {url} (key {user}, secret in {where}); Ctrl+C stops it</source>
             <translation>Cổng thông tin mẫu tại {url} (khóa {user}, bí mật trong {where}); Ctrl+C để dừng</translation>
+        </message>
+        <message>
+            <source>search articles (diacritics optional)</source>
+            <translation>tìm bài viết (có dấu hay không dấu đều được)</translation>
+        </message>
+        <message>
+            <source>at most this many</source>
+            <translation>nhiều nhất bấy nhiêu kết quả</translation>
+        </message>
+        <message>
+            <source>check the Vietnamese of an article or file</source>
+            <translation>kiểm tra tiếng Việt của một bài hoặc một tệp</translation>
+        </message>
+        <message>
+            <source>text tools: read stdin, write stdout, line by line</source>
+            <translation>công cụ văn bản: đọc stdin, ghi stdout, từng dòng</translation>
         </message>
         <message>
             <source>imported</source>

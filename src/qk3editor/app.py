@@ -96,6 +96,13 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
         shell.editor_view, ctx.articles, ctx.categories, runner, ctx.translator, window
     )
 
+    from qk3editor.storage.search import SearchRepository
+    from qk3editor.ui.checks import attach_editor_checks
+    from qk3editor.ui.search import attach_library_search
+
+    attach_editor_checks(window, shell.editor_view.body, runner, lambda: ctx.settings)
+    attach_library_search(library, SearchRepository(ctx.store), runner)
+
     library.open_requested.connect(editor.open)
     editor.saved.connect(library.article_saved)
     editor.opened.connect(lambda i: library.view.select_article(library.model.row_of(i)))

@@ -26,6 +26,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "qk3editor.commands.articles",
     "qk3editor.commands.publish",
     "qk3editor.commands.photos",
+    "qk3editor.commands.text",
 )
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
@@ -87,13 +88,13 @@ def _early_language(argv: Sequence[str]) -> str:
 
 def main(argv: Sequence[str]) -> int:
     argv = list(argv)
-    translator = Translator.load(_early_language(argv), resources_dir() / "translations")
-    set_active(translator)
     gui_args = _gui_only(argv)
     if gui_args is not None:  # no command: straight to the window, without loading commands
         from qk3editor.app import run_gui
 
         return run_gui(store=gui_args.store, language=gui_args.lang)
+    translator = Translator.load(_early_language(argv), resources_dir() / "translations")
+    set_active(translator)
     try:
         parser = build_parser()
         args = parser.parse_args(argv)

@@ -9,13 +9,15 @@ from alembic.runtime.migration import MigrationContext
 
 from qk3editor.storage.db import alembic_config, make_engine, migrate, open_store
 from qk3editor.storage.models import Base
+from qk3editor.storage.search import alembic_include_name
 
 
 def test_schema_is_built_by_migrations_and_matches_the_models(tmp_path: Path) -> None:
     engine = make_engine(f"sqlite:///{tmp_path / 's.sqlite3'}")
     migrate(engine)
     with engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        context = MigrationContext.configure(conn, opts={"include_name": alembic_include_name})
+        diff = compare_metadata(context, Base.metadata)
     assert diff == []
 
 

@@ -8,7 +8,6 @@ import → export gives byte-identical files.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -31,9 +30,11 @@ class ParsedDocument:
 
 
 def clean_text(text: str) -> str:
-    """NFC, Unix newlines, no BOM / zero-width space / soft hyphen."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(INVISIBLE)
-    return unicodedata.normalize("NFC", text)
+    """NFC, Unix newlines, no BOM / zero-width space / soft hyphen, and the Vietnamese repairs
+    NFC cannot do (tone typed before ˆ/˘, ETH → Đ): :func:`core.vietnamese.normalize`."""
+    from qk3editor.core.vietnamese.normalize import clean_paste
+
+    return clean_paste(text)
 
 
 def decode_bytes(data: bytes, path: str) -> str:

@@ -20,8 +20,10 @@ from qk3editor.core.articles import (
     utcnow,
 )
 from qk3editor.core.errors import ArticleNotFound, ConflictError, ValidationError
+from qk3editor.core.vietnamese.fold import slugify
 from qk3editor.storage.db import Store
 from qk3editor.storage.models import ArticleModel, CategoryModel
+from qk3editor.storage.search import sync_article
 
 SORT_COLUMNS = {
     "title": ArticleModel.title,
@@ -185,6 +187,7 @@ class ArticleRepository:
             self._apply(s, m, fields)
             s.add(m)
             s.flush()
+            sync_article(s, m)
             s.refresh(m)
             return _to_article(m)
 
@@ -204,6 +207,7 @@ class ArticleRepository:
             m.version += 1
             m.updated_at = utcnow()
             s.flush()
+            sync_article(s, m)
             s.refresh(m)
             return _to_article(m)
 
@@ -269,12 +273,8 @@ class ArticleRepository:
         for c in s.scalars(select(CategoryModel)):
             if c.slug == key or c.name.casefold() == key.casefold():
                 return c.id
-        from qk3editor.core.text_basic import slug_basic
-
         position = (s.scalar(select(func.max(CategoryModel.position))) or 0) + 1
-        c = CategoryModel(
-            slug=slug_basic(key) or f"category-{position}", name=key, position=position
-        )
+        c = CategoryModel(slug=slugify(key) or f"category-{position}", name=key, position=position)
         s.add(c)
         s.flush()
         return c.id

@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 
 from qk3editor.storage.models import Base
+from qk3editor.storage.search import alembic_include_name
 
 config = context.config
 connection = config.attributes.get("connection")
@@ -16,6 +17,7 @@ context.configure(
     target_metadata=Base.metadata,
     render_as_batch=True,
     compare_type=True,
+    include_name=alembic_include_name,
 )
 with context.begin_transaction():
     context.run_migrations()

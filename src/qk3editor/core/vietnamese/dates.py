@@ -1,0 +1,64 @@
+"""Dates the way the portal prints them: ``Chủ nhật, 21/10/2018``.
+
+Stored and sent in UTC; shown in Asia/Ho_Chi_Minh. The weekday names are our own table:
+CLDR (Babel, QLocale) title-cases them ("Chủ Nhật"), the press does not.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, tzinfo
+from zoneinfo import ZoneInfo
+
+VIETNAM_TZ_NAME = "Asia/Ho_Chi_Minh"
+
+# Monday first, as datetime.weekday() counts.
+WEEKDAYS = ("Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy", "Chủ nhật")
+WEEKDAYS_SHORT = ("T2", "T3", "T4", "T5", "T6", "T7", "CN")
+
+
+def vietnam_tz() -> tzinfo:
+    """Asia/Ho_Chi_Minh (UTC+7, no daylight saving since 1975)."""
+    try:
+        return ZoneInfo(VIETNAM_TZ_NAME)
+    except Exception:  # no tz database on this machine (Windows without tzdata)
+        from datetime import timedelta, timezone
+
+        return timezone(timedelta(hours=7), "ICT")
+
+
+def to_local(moment: datetime) -> datetime:
+    """An aware UTC (or any aware) datetime in Vietnam time."""
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime: qk3editor keeps every time zone-aware")
+    return moment.astimezone(vietnam_tz())
+
+
+def to_utc(moment: datetime) -> datetime:
+    """An aware datetime in UTC; a naive one is taken as Vietnam wall-clock time."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=vietnam_tz())
+    return moment.astimezone(UTC)
+
+
+def weekday_name(day: date) -> str:
+    return WEEKDAYS[day.weekday()]
+
+
+def format_portal_date(value: date | datetime) -> str:
+    """``Chủ nhật, 21/10/2018``; an aware datetime is first put in Vietnam time."""
+    if isinstance(value, datetime):
+        value = to_local(value).date()
+    return f"{weekday_name(value)}, {value.day:02d}/{value.month:02d}/{value.year:04d}"
+
+
+def format_portal_datetime(value: datetime) -> str:
+    """``Chủ nhật, 21/10/2018 08:30`` in Vietnam time."""
+    local = to_local(value)
+    return f"{format_portal_date(local.date())} {local.hour:02d}:{local.minute:02d}"
+
+
+def parse_portal_date(text: str) -> date:
+    """The date in ``Chủ nhật, 21/10/2018`` (or just ``21/10/2018``); ValueError otherwise."""
+    part = text.strip().rsplit(",", 1)[-1].strip()
+    day, month, year = (int(x) for x in part.split("/"))
+    return date(year, month, day)

@@ -1,0 +1,65 @@
+"""The library search box on a real store: filters as you type; stale results dropped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qk3editor.app import build_gui
+from qk3editor.context import AppContext
+from qk3editor.core.articles import ArticleFields
+from qk3editor.core.markdown_io import read_article_file
+from qk3editor.ui.search import LibrarySearch, SearchBox
+from qk3editor.ui.tasks import InlineTaskRunner, TaskRunner
+
+
+def test_search_box_filters_the_library(qtbot, home: Path, fixture_md: Path) -> None:  # type: ignore[no-untyped-def]
+    ctx = AppContext.open()
+    found = ctx.articles.create(read_article_file(fixture_md))
+    ctx.articles.create(ArticleFields(title="Huấn luyện chiến sĩ mới"))
+    gui = build_gui(ctx, InlineTaskRunner())
+    qtbot.addWidget(gui.window)
+    try:
+        box = gui.window.findChild(SearchBox, "librarySearch")
+        assert box is not None
+        search = box.findChild(LibrarySearch)
+        model = gui.library.model
+        assert model.rowCount() == 2
+        for query in ("dan van", "DANG UY", "Đức Việt", "chinh uy"):
+            box.setText(query)
+            search.search_now()
+            assert model.ids() == [found.id], query
+        box.setText('NEAR("')
+        search.search_now()
+        assert model.ids() == []
+        box.clear()
+        search.search_now()
+        assert model.rowCount() == 2
+    finally:
+        gui.window.close()
+        ctx.close()
+
+
+def test_only_the_newest_query_shows(qtbot) -> None:  # type: ignore[no-untyped-def]
+    runner = TaskRunner()
+    shown: list[list[str]] = []
+    box = SearchBox()
+    qtbot.addWidget(box)
+    import threading
+
+    gate = threading.Event()
+
+    def slow_search(query: str) -> list[str]:
+        if query == "old":
+            gate.wait(5)
+        return [query]
+
+    search = LibrarySearch(box, slow_search, shown.append, lambda: None, runner)
+    box.setText("old")
+    search.search_now()  # blocks the db lane until the gate opens
+    box.setText("new")
+    search.search_now()
+    with qtbot.waitSignal(search.results_shown, timeout=10_000):
+        gate.set()
+    runner.wait()
+    qtbot.wait(50)
+    assert shown == [["new"]]
