@@ -85,3 +85,13 @@ def test_captions_are_normalised() -> None:
         [(A, "a.jpg", "")], BatchEdit(values={"headline": "  Ha\u0309i   Pho\u0300ng "})
     )
     assert a.headline == "Hải Phòng"
+
+
+def test_captions_get_the_vietnamese_checks() -> None:
+    from qk3editor.photos.captions import caption_findings
+
+    assert caption_findings("Lễ khai mạc hội thao") == []
+    found = caption_findings("Sư kiện khai mạc hội thao")
+    assert found and found[0].message()
+    (a,) = apply_to_many([(A, "a.jpg", "")], BatchEdit(values={"headline": "Hải\u200bPhòng"}))
+    assert "\u200b" not in a.headline

@@ -187,3 +187,16 @@ def test_fuzz_200_corrupted_files_each_get_a_line_and_none_is_modified(tmp_path:
         if item.status == "error":
             assert item.code.startswith("photo_") and item.message
     assert digests(src) == before
+
+
+def test_png_and_tiff_are_ingested(tmp_path: Path) -> None:
+    src = tmp_path / "mixed"
+    src.mkdir()
+    Image.new("RGB", (300, 200), (10, 120, 200)).save(src / "a.png")
+    Image.new("RGB", (200, 300), (200, 120, 10)).save(src / "b.tif")
+    report = ingest([src], opts(tmp_path))
+    assert [(Path(i.path).name, i.status, i.format) for i in report.items] == [
+        ("a.png", "imported", "PNG"),
+        ("b.tif", "imported", "TIFF"),
+    ]
+    assert (report.items[1].width, report.items[1].height) == (200, 300)

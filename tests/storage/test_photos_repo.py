@@ -113,3 +113,34 @@ def test_update_metadata(store) -> None:
     (p,) = repo.add([new(1)])
     got = repo.update_metadata(p.id, PhotoMetadata(description="Mới", credit="QK3"))
     assert got.metadata.description == "Mới" and not got.status_flags
+
+
+def test_a_store_from_before_the_photo_desk_upgrades(tmp_path: Path) -> None:
+    """A store at revision 0001 (articles only) gains the photo tables; its articles stay."""
+    from alembic import command
+
+    from qk3editor.storage.db import alembic_config, make_engine
+
+    url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+    engine = make_engine(url)
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+    engine.dispose()
+    engine = make_engine(url)
+    assert "photos" not in inspect(engine).get_table_names()
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO articles (id, title, lead, body, byline, tags, status, created_at,"
+            " updated_at, version) VALUES ('a1', 'Bài cũ', '', '', '', '[]', 'draft',"
+            " '2026-01-01 00:00:00', '2026-01-01 00:00:00', 1)"
+        )
+    engine.dispose()
+    store = open_store(url, tmp_path / "backups")
+    try:
+        assert {"photos", "article_photos"} <= set(inspect(store.engine).get_table_names())
+        assert ArticleRepository(store).get("a1").title == "Bài cũ"
+        assert list((tmp_path / "backups").iterdir())  # backed up before the upgrade
+    finally:
+        store.close()

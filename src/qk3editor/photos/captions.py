@@ -22,6 +22,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from qk3editor.core.vietnamese.checks import check_text
+from qk3editor.core.vietnamese.findings import Finding
+from qk3editor.core.vietnamese.normalize import normalize
 from qk3editor.photos.errors import CodesFileError, TemplateError
 from qk3editor.photos.metadata import PhotoMetadata, nfc
 
@@ -45,16 +48,15 @@ CODE_RE = re.compile(r"=([^\s=]{1,40})=")
 
 
 def normalize_caption(text: str) -> str:
-    """Caption text as the newsroom stores it: the Vietnamese toolkit's normalisation when
-    it is there (issue 3), else NFC with runs of spaces collapsed."""
-    try:
-        from qk3editor.core.vietnamese import normalize  # type: ignore[attr-defined]
-
-        text = normalize(text)
-    except ImportError:
-        pass
-    text = nfc(text)
+    """Caption text as the newsroom stores it: the Vietnamese toolkit's normalisation
+    (invisibles removed, NFC, tone-order and Đ repairs), runs of spaces collapsed."""
+    text = normalize(text)
     return "\n".join(re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.split("\n"))
+
+
+def caption_findings(text: str, house_style: str = "old") -> list[Finding]:
+    """The Vietnamese checks of the text toolkit on a caption (spelling, tone style, ...)."""
+    return check_text(normalize(text), house_style)
 
 
 @dataclass(frozen=True)

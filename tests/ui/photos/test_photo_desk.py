@@ -73,6 +73,25 @@ def test_ingest_shows_progress_placeholders_and_report(qtbot, desk, tmp_path: Pa
     assert report is not None and report.table.rowCount() == 1
 
 
+def test_drop_a_folder_on_the_desk_imports_it(qtbot, desk, tmp_path: Path) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    shoot(tmp_path / "card", 2)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(tmp_path / "card"))])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(desk.imported):
+        desk.view.dropEvent(event)
+    assert desk.model.rowCount() == 2
+
+
 def test_model_filter_sort_and_status(qtbot, desk, tmp_path: Path) -> None:
     with qtbot.waitSignal(desk.imported):
         desk.import_paths(shoot(tmp_path / "card", 5))
@@ -132,6 +151,16 @@ def test_undo_is_per_field_edit(qtbot) -> None:
     assert panel.field_text("headline") == ""
     panel.undo_stack.redo()
     assert panel.field_text("headline") == "Tieu de"
+
+
+def test_caption_panel_shows_vietnamese_checks(qtbot) -> None:
+    panel = CaptionPanel()
+    qtbot.addWidget(panel)
+    caption = panel.fields["description"]
+    caption.setPlainText("Sư kiện khai mạc")  # a confusion the toolkit knows: sự kiện
+    assert panel.findings.text()
+    caption.setPlainText("Sự kiện khai mạc")
+    assert panel.findings.text() == ""
 
 
 def test_unknown_template_variable_is_reported(qtbot) -> None:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from qk3editor.core.errors import QkError
 from qk3editor.core.i18n import active
 from qk3editor.core.photos import PhotoMetadata, nfc
-from qk3editor.photos.captions import BatchEdit, expand_at_cursor
+from qk3editor.photos.captions import BatchEdit, caption_findings, expand_at_cursor
 
 TEXT_FIELDS = ("headline", "description", "credit", "city", "title", "alt_text", "copyright")
 _MERGE_ID = 0x5143
@@ -110,6 +110,11 @@ class CaptionPanel(QWidget):
             self,
         )
         self.hint.setWordWrap(True)
+        self.findings = QLabel(self)
+        self.findings.setObjectName("captionFindings")
+        self.findings.setWordWrap(True)
+        self.findings.setStyleSheet("color: #8a4b00")
+        self.house_style = "old"
         self.apply_button = QPushButton(self.tr("Apply to selected photos"), self)
         self.apply_button.setObjectName("applyCaption")
         self.apply_button.clicked.connect(self._on_apply_clicked)
@@ -123,6 +128,7 @@ class CaptionPanel(QWidget):
         buttons.addWidget(self.apply_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.findings)
         layout.addWidget(self.hint)
         layout.addLayout(buttons)
 
@@ -176,6 +182,15 @@ class CaptionPanel(QWidget):
         if text != old:
             self._values[name] = text
             self.undo_stack.push(FieldEdit(self, name, old, text))
+        self.update_findings()
+
+    def update_findings(self) -> None:
+        """The toolkit's Vietnamese checks on the headline and caption, shown under them."""
+        lines = []
+        for name in ("headline", "description"):
+            for f in caption_findings(self.field_text(name), self.house_style)[:3]:
+                lines.append(f.message(active()))
+        self.findings.setText("\n".join(lines))
 
     # -- apply -----------------------------------------------------------------------------
     def batch_edit(self) -> BatchEdit:

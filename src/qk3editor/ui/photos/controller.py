@@ -87,6 +87,7 @@ class PhotoDeskController(QObject):
             lambda cur, _prev: self._show_preview(cur.row())
         )
         v.import_requested.connect(self._on_import_requested)
+        v.paths_dropped.connect(self.import_paths)
         v.cancel_requested.connect(self.cancel_ingest)
         v.captions.apply_requested.connect(self.apply_caption)
         v.captions.error.connect(self.error)

@@ -3,8 +3,10 @@ the batch caption panel and the ingest progress with its incoming strip."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,6 +32,7 @@ from qk3editor.ui.photos.model import PhotoTableModel
 class PhotoDeskView(QWidget):
     import_requested = Signal()
     cancel_requested = Signal()
+    paths_dropped = Signal(list)  # list[Path]: files or folders dropped on the desk
 
     def __init__(self, model: PhotoTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -136,8 +139,19 @@ class PhotoDeskView(QWidget):
         self.toggle.toggled.connect(self._on_toggle_toggled)
         self.import_button.clicked.connect(self.import_requested)
         self.cancel.clicked.connect(self.cancel_requested)
+        self.setAcceptDrops(True)
         QShortcut(QKeySequence("Ctrl+F"), self, self.filter.setFocus)
         QShortcut(QKeySequence("Ctrl+T"), self, self.toggle.toggle)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.paths_dropped.emit(paths)
 
     def current_view(self) -> QAbstractItemView:
         return self.table if self.stack.currentWidget() is self.table else self.grid

@@ -24,6 +24,7 @@ def install_photo_desk(ctx: Any, runner: Any, window: Any, editor: Any) -> Photo
     desk.view.setWindowFlag(Qt.WindowType.Window, True)
     desk.view.setParent(window, Qt.WindowType.Window)
     desk.error.connect(lambda msg: window.statusBar().showMessage(msg, 10_000))
+    desk.view.captions.house_style = getattr(ctx.settings, "tone_style", "old")
     ctx.services["photo_desk"] = desk
 
     menu = window.menuBar().addMenu(QCoreApplication.translate("PhotoDesk", "&Photos"))
