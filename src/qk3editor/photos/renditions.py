@@ -178,6 +178,32 @@ def render(
     file's); by default the file's own. Raises :class:`LocationLeak` if a rendition still
     holds location data that nobody chose to keep.
     """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    results = []
+    for spec, body, width, height, keep in render_bytes(
+        source, specs, metadata=metadata, location=location, max_pixels=max_pixels
+    ):
+        target = out_dir / f"{stem or source.stem}-{spec.name}.jpg"
+        if target.exists():
+            atomic_write(target, body)
+        else:
+            _write_new(target, body)
+        results.append(Rendition(target, spec, width, height, keep))
+    return results
+
+
+def render_bytes(
+    source: Path,
+    specs: Sequence[RenditionSpec] = DEFAULT_SPECS,
+    *,
+    metadata: PhotoMetadata | None = None,
+    location: LocationChoice | None = None,
+    max_pixels: int = DEFAULT_MAX_PIXELS,
+) -> list[tuple[RenditionSpec, bytes, int, int, bool]]:
+    """The renditions in memory: ``(spec, jpeg bytes, width, height, location kept)``.
+
+    Each one has been re-read and checked (:func:`check_rendition`) before it is returned.
+    """
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     data = read_bytes(source)
@@ -186,6 +212,7 @@ def render(
     keep = bool(location and location.keep)
     name = str(source)
     with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
             im = Image.open(io.BytesIO(data))
@@ -203,7 +230,6 @@ def render(
             raise PhotoTooLarge(path=name, pixels="?", limit=max_pixels) from None
         except (OSError, SyntaxError, ValueError, EOFError) as exc:
             raise PhotoCorrupt(path=name, detail=str(exc)) from None
-    out_dir.mkdir(parents=True, exist_ok=True)
     kept = KEPT_FIELDS + (LOCATION_FIELDS if keep else ())
     web_md = PhotoMetadata.from_dict({k: v for k, v in md.as_dict().items() if k in kept})
     gps = _gps_block(data) if keep else {}
@@ -223,13 +249,8 @@ def render(
         body, _cuts, _ = apply_metadata(buf.getvalue(), web_md, kept, name, force_iim=True)
         if gps:
             body = _with_gps(body, gps)
-        target = out_dir / f"{stem or source.stem}-{spec.name}.jpg"
-        check_rendition(body, str(target), keep_location=keep)
-        if target.exists():
-            atomic_write(target, body)
-        else:
-            _write_new(target, body)
-        results.append(Rendition(target, spec, copy.size[0], copy.size[1], keep))
+        check_rendition(body, f"{name} ({spec.name})", keep_location=keep)
+        results.append((spec, body, copy.size[0], copy.size[1], keep))
     return results
 
 
