@@ -95,3 +95,12 @@ class DeskRenditions:
             return self._repo.get(int(key))
         except PhotoIdNotFound:
             return None
+
+
+def desk_publishing(ctx: Any) -> tuple[DeskRenditions, DeskPhotoSource]:
+    """The two callables for ``PublishServices.build`` from an AppContext."""
+    from qk3editor.photos.renditions import specs_from_settings
+    from qk3editor.storage.photos_repo import PhotoRepository
+
+    repo = PhotoRepository(ctx.store)
+    return DeskRenditions(repo, specs_from_settings(ctx.settings)), DeskPhotoSource(repo)
