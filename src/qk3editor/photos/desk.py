@@ -76,12 +76,35 @@ def import_photos(
     executor: Any = None,
 ) -> ImportResult:
     """Ingest ``paths`` into the store; with ``article_id`` attach the new photos to it."""
+    report = ingest_files(
+        repo,
+        paths,
+        options,
+        cancel=cancel,
+        progress=progress,
+        on_placeholder=on_placeholder,
+        executor=executor,
+    )
+    return store_ingested(repo, report, article_id)
+
+
+def ingest_files(
+    repo: PhotoRepo,
+    paths: Sequence[Path],
+    options: IngestOptions,
+    *,
+    cancel: threading.Event | None = None,
+    progress: ProgressFn | None = None,
+    on_placeholder: PlaceholderFn | None = None,
+    executor: Any = None,
+) -> IngestReport:
+    """The file half of an import (the GUI runs it on the ``io`` lane): only reads the store."""
 
     def known(content_hash: str) -> str | None:
         found = repo.id_for_hash(content_hash)
         return f"#{found}" if found is not None else None
 
-    report = ingest(
+    return ingest(
         paths,
         options,
         known_hashes=known,
@@ -90,6 +113,12 @@ def import_photos(
         on_placeholder=on_placeholder,
         executor=executor,
     )
+
+
+def store_ingested(
+    repo: PhotoRepo, report: IngestReport, article_id: str | None = None
+) -> ImportResult:
+    """The store half of an import (the GUI runs it on the ``db`` lane)."""
     photos = repo.add_ingested(report.items)
     if article_id:
         ids = [p.id for p in photos]
@@ -101,6 +130,14 @@ def import_photos(
     return ImportResult(report, tuple(photos))
 
 
+@dataclass(frozen=True)
+class CaptionWrite:
+    """What happened to one file; ``stored`` is the metadata the file now holds."""
+
+    line: CaptionLine
+    stored: PhotoMetadata | None
+
+
 def caption_photos(
     repo: PhotoRepo,
     photo_ids: Sequence[int],
@@ -110,18 +147,32 @@ def caption_photos(
     cancel: threading.Event | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> list[CaptionLine]:
-    """Apply a batch edit to each photo's file, then record it in the store.
+    """Apply a batch edit to each photo's file, then record it in the store."""
+    writes = write_captions(
+        repo.get_many(photo_ids), edit, codes=codes, cancel=cancel, progress=progress
+    )
+    return record_captions(repo, writes)
+
+
+def write_captions(
+    photos: Sequence[Photo],
+    edit: BatchEdit,
+    *,
+    codes: Mapping[str, str] | None = None,
+    cancel: threading.Event | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[CaptionWrite]:
+    """The file half of a batch caption (no store access; the GUI runs it on ``io``).
 
     Files are written by a few threads (their I/O and fsyncs overlap; exiv2 itself runs one
-    at a time); the store is updated on the calling thread, one photo after another.
+    at a time). A photo that fails gets its line; the others go on.
     """
-    photos = repo.get_many(photo_ids)
     touched = edit.touched()
 
-    def write(seq: int, photo: Photo) -> tuple[Photo, PhotoMetadata | None, CaptionLine]:
+    def write(seq: int, photo: Photo) -> CaptionWrite:
         path = Path(photo.path)
         if cancel is not None and cancel.is_set():
-            return photo, None, CaptionLine(photo.id, photo.path, False, (), "cancelled", "")
+            return CaptionWrite(CaptionLine(photo.id, photo.path, False, (), "cancelled"), None)
         try:
             facts = read_metadata(path)
             new = apply_batch(
@@ -134,29 +185,30 @@ def caption_photos(
             )
             result = write_metadata(path, new, only=touched) if touched else None
             stored = read_metadata(path).metadata
-            return (
-                photo,
-                stored,
-                CaptionLine(photo.id, photo.path, True, result.cuts if result else ()),
-            )
+            cuts = result.cuts if result else ()
+            return CaptionWrite(CaptionLine(photo.id, photo.path, True, cuts), stored)
         except QkError as exc:
-            return (
-                photo,
-                None,
-                CaptionLine(photo.id, photo.path, False, (), exc.code, exc.message()),
-            )
+            line = CaptionLine(photo.id, photo.path, False, (), exc.code, exc.message())
+            return CaptionWrite(line, None)
 
-    lines: list[CaptionLine] = []
+    out: list[CaptionWrite] = []
     with ThreadPoolExecutor(max_workers=WRITE_THREADS) as pool:
         futures = [pool.submit(write, seq, p) for seq, p in enumerate(photos, 1)]
         for done, fut in enumerate(futures, 1):
-            photo, stored, line = fut.result()
-            if stored is not None:
-                repo.update_metadata(photo.id, stored)
-            if line.code != "cancelled":
-                lines.append(line)
+            out.append(fut.result())
             if progress:
                 progress(done, len(photos))
+    return out
+
+
+def record_captions(repo: PhotoRepo, writes: Sequence[CaptionWrite]) -> list[CaptionLine]:
+    """The store half: record what each written file now holds (the ``db`` lane)."""
+    lines = []
+    for w in writes:
+        if w.stored is not None:
+            repo.update_metadata(w.line.photo_id, w.stored)
+        if w.line.code != "cancelled":
+            lines.append(w.line)
     return lines
 
 

@@ -16,8 +16,16 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from qk3editor.core.i18n import Translator
 from qk3editor.core.photos import Photo
 from qk3editor.photos.captions import BatchEdit
-from qk3editor.photos.desk import CaptionLine, ImportResult, caption_photos, import_photos
-from qk3editor.photos.ingest import IngestItem, IngestOptions
+from qk3editor.photos.desk import (
+    CaptionLine,
+    CaptionWrite,
+    ImportResult,
+    ingest_files,
+    record_captions,
+    store_ingested,
+    write_captions,
+)
+from qk3editor.photos.ingest import IngestItem, IngestOptions, IngestReport
 from qk3editor.storage.photos_repo import PhotoQuery, PhotoRepository
 from qk3editor.ui.photos.model import PhotoTableModel, ThumbnailCache
 from qk3editor.ui.photos.report import IngestReportDialog
@@ -159,19 +167,26 @@ class PhotoDeskController(QObject):
             image = QImage(item.thumbnail) if item.thumbnail else None
             bridge.thumbnail_ready.emit(item, image)
 
-        def job() -> ImportResult:
-            return import_photos(
+        def files() -> IngestReport:  # io lane: the store is only read
+            return ingest_files(
                 self.repo,
                 paths,
                 options,
-                article_id=article_id,
                 cancel=cancel,
                 progress=progress,
                 on_placeholder=bridge.placeholder.emit,
                 executor=pool,
             )
 
-        self.runner.submit("db", job, on_done=self._on_imported, on_error=self._on_import_failed)
+        def store(report: IngestReport) -> None:  # db lane: the rows, in one unit of work
+            self.runner.submit(
+                "db",
+                lambda: store_ingested(self.repo, report, article_id),
+                on_done=self._on_imported,
+                on_error=self._on_import_failed,
+            )
+
+        self.runner.submit("io", files, on_done=store, on_error=self._on_import_failed)
 
     def warm_pool(self) -> None:
         """Start the ingest workers now (the desk opened), so an import starts at once."""
@@ -218,8 +233,13 @@ class PhotoDeskController(QObject):
             return
         codes = self.view.captions.codes
 
-        def job() -> list[CaptionLine]:
-            return caption_photos(self.repo, ids, edit, codes=codes)
+        photos = self.repo.get_many(ids)
+
+        def files() -> list[CaptionWrite]:  # io lane: only the files
+            return write_captions(photos, edit, codes=codes)
+
+        def record(writes: list[CaptionWrite]) -> None:
+            self.runner.submit("db", lambda: record_captions(self.repo, writes), on_done=done)
 
         def done(lines: list[CaptionLine]) -> None:
             self.model.invalidate(ids)
@@ -232,4 +252,4 @@ class PhotoDeskController(QObject):
                 self.error.emit("\n".join(cuts))
             self.captioned.emit(lines)
 
-        self.runner.submit("db", job, on_done=done)
+        self.runner.submit("io", files, on_done=record)
