@@ -1396,6 +1396,10 @@ Giấy phép: GPL-3.0-or-later.</translation>
             <source>Unknown variable {{{name}}} in the caption template</source>
             <translation>Biến {{{name}}} không có trong mẫu chú thích</translation>
         </message>
+        <message>
+            <source>“{value}” is not a date (use dd/mm/yyyy or yyyy-mm-dd, with a time if known)</source>
+            <translation>“{value}” không phải ngày tháng (dùng dd/mm/yyyy hoặc yyyy-mm-dd, kèm giờ nếu biết)</translation>
+        </message>
     </context>
     <context>
         <name>photos</name>

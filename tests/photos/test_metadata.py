@@ -314,3 +314,22 @@ def test_png_gets_xmp_too(tmp_path: Path) -> None:
     with Image.open(path) as im:
         im.load()
         assert im.getpixel((0, 0)) == (1, 2, 3)
+
+
+def test_date_created_is_validated_and_normalised(make_jpeg) -> None:
+    from qk3editor.photos.errors import InvalidPhotoDate
+    from qk3editor.photos.metadata import normalize_date
+
+    assert normalize_date("20/11/2026") == "2026-11-20"
+    assert normalize_date("2026-11-20T08:30") == "2026-11-20T08:30:00"
+    assert normalize_date("2026-11-20T08:30:00Z") == "2026-11-20T08:30:00+00:00"
+    for bad in ("garbage", "2026-13-01", "31/02/2026", "2026-11-20T25:00"):
+        with pytest.raises(InvalidPhotoDate):
+            normalize_date(bad)
+    path = make_jpeg(iim={"Iptc.Application2.Caption": "x"})
+    before = path.read_bytes()
+    with pytest.raises(InvalidPhotoDate):
+        write_metadata(path, PhotoMetadata(date_created="hôm qua"), only=["date_created"])
+    assert path.read_bytes() == before
+    write_metadata(path, PhotoMetadata(date_created="20/11/2026"), only=["date_created"])
+    assert read_metadata(path).metadata.date_created == "2026-11-20"

@@ -77,3 +77,10 @@ class CodesFileError(PhotoError):
 class TemplateError(PhotoError):
     code = "caption_template"
     template = QT_TRANSLATE_NOOP("errors", "Unknown variable {{{name}}} in the caption template")
+
+
+class InvalidPhotoDate(PhotoError):
+    code = "photo_date"
+    template = QT_TRANSLATE_NOOP(
+        "errors", "“{value}” is not a date (use dd/mm/yyyy or yyyy-mm-dd, with a time if known)"
+    )

@@ -46,11 +46,13 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import tempfile
 import threading
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -85,6 +87,7 @@ __all__ = [
 from qk3editor.photos import jpeg
 from qk3editor.photos.errors import (
     DiskFull,
+    InvalidPhotoDate,
     PhotoCorrupt,
     PhotoNotFound,
     PhotoReadOnly,
@@ -441,6 +444,8 @@ def _apply_metadata(
 ) -> tuple[bytes, list[IimCut], bool]:
     md = metadata.normalized()
     names = [n for n in FIELDS if only is None or n in set(only)]
+    if "date_created" in names:
+        md = replace(md, date_created=normalize_date(md.date_created))
     # JPEG: exiv2 only sees the metadata head (up to the end of the SOS header); the
     # entropy-coded image data is spliced back from the original bytes afterwards, so it is
     # byte-identical by construction and megabytes are not copied through exiv2.
@@ -479,6 +484,40 @@ def _apply_metadata(
             raise PhotoWriteFailed(path=path, detail="unexpected JPEG structure")
         out = out[:new_end] + data[head_end:]
     return jpeg.refresh_iptc_digest(out), cuts, wrote_iim
+
+
+_ISO_DATE = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:\d{2})?)?"
+)
+_VN_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def normalize_date(value: str) -> str:
+    """IPTC Date Created as ISO 8601 (what XMP stores); ``dd/mm/yyyy`` is accepted too.
+
+    Raises :class:`InvalidPhotoDate` for anything else (exiv2 would write a zero date).
+    """
+    value = value.strip()
+    if not value:
+        return ""
+    m = _VN_DATE.fullmatch(value)
+    if m:
+        value = f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
+    m = _ISO_DATE.fullmatch(value)
+    if not m:
+        raise InvalidPhotoDate(value=value)
+    try:
+        datetime(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        raise InvalidPhotoDate(value=value) from None
+    if m.group(4) is None:
+        return value
+    hour, minute = int(m.group(4)), int(m.group(5))
+    if hour > 23 or minute > 59 or int(m.group(6) or 0) > 59:
+        raise InvalidPhotoDate(value=value)
+    seconds = m.group(6) or "00"
+    tz = "+00:00" if m.group(7) == "Z" else (m.group(7) or "")
+    return f"{m.group(1)}-{m.group(2)}-{m.group(3)}T{m.group(4)}:{m.group(5)}:{seconds}{tz}"
 
 
 def _xmp_changes(md: PhotoMetadata, names: list[str]) -> dict[str, Any]:
