@@ -116,3 +116,11 @@ def test_specs_from_settings() -> None:
         RenditionSpec("small", 480, 100),
     )
     assert specs_from_settings(None)[0].name == "web"
+
+
+def test_transparent_png_renders_on_white(tmp_path: Path) -> None:
+    src = tmp_path / "logo.png"
+    Image.new("RGBA", (100, 100), (0, 0, 0, 0)).save(src)
+    (r,) = render(src, tmp_path / "web", [RenditionSpec("s", 50, 90)])
+    with Image.open(r.path) as im:
+        assert im.mode == "RGB" and min(im.getpixel((25, 25))) > 240

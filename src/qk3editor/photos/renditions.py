@@ -289,6 +289,13 @@ def _to_srgb(im: Any) -> Any:
             )
         except (ImageCms.PyCMSError, OSError, ValueError):
             im = im.convert("RGB")
+    if im.mode in ("RGBA", "LA", "PA") or (im.mode == "P" and "transparency" in im.info):
+        from PIL import Image
+
+        rgba = im.convert("RGBA")
+        white = Image.new("RGB", rgba.size, (255, 255, 255))
+        white.paste(rgba, mask=rgba.getchannel("A"))  # transparency onto white, not black
+        im = white
     if im.mode != "RGB":
         im = im.convert("RGB")
     im.info.pop("icc_profile", None)

@@ -3,6 +3,7 @@ loaded off the GUI thread (the embedded Exif thumbnail is shown until the real o
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from qk3editor.ui.tasks import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
 CHUNK = 200
+MAX_PIXMAPS = 2000  # ~100 KB each at 160 px
 THUMB = QSize(160, 160)
 
 
@@ -45,7 +47,7 @@ class ThumbnailCache(QObject):
     def __init__(self, runner: TaskRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
-        self._pixmaps: dict[int, QPixmap] = {}
+        self._pixmaps: OrderedDict[int, QPixmap] = OrderedDict()  # least recently used first
         self._placeholders: dict[str, QPixmap] = {}
         self._asked: set[int] = set()
 
@@ -61,6 +63,7 @@ class ThumbnailCache(QObject):
         """The thumbnail if loaded; otherwise start loading it and give the placeholder."""
         found = self._pixmaps.get(photo.id)
         if found is not None:
+            self._pixmaps.move_to_end(photo.id)
             return found
         if photo.id not in self._asked and photo.thumbnail:
             self._asked.add(photo.id)
@@ -80,6 +83,9 @@ class ThumbnailCache(QObject):
     def _on_loaded(self, photo_id: int, image: QImage) -> None:
         if not image.isNull():
             self._pixmaps[photo_id] = QPixmap.fromImage(image)
+            while len(self._pixmaps) > MAX_PIXMAPS:  # bounded memory over a whole archive
+                old, _ = self._pixmaps.popitem(last=False)
+                self._asked.discard(old)
             self.loaded.emit(photo_id)
 
 
