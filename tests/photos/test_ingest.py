@@ -200,3 +200,26 @@ def test_png_and_tiff_are_ingested(tmp_path: Path) -> None:
         ("b.tif", "imported", "TIFF"),
     ]
     assert (report.items[1].width, report.items[1].height) == (200, 300)
+
+
+def test_full_cache_disk_is_a_clear_line_and_the_batch_goes_on(tmp_path: Path, monkeypatch) -> None:
+    import errno
+
+    from PIL import Image as PILImage
+
+    for i in range(3):
+        (tmp_path / f"d{i}.jpg").write_bytes(jpeg_bytes(color=(i * 50, 0, 0)))
+    real_save = PILImage.Image.save
+    calls = {"n": 0}
+
+    def save(self, fp, *args, **kwargs):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] == 2:  # the cache disk fills up once: a fault a test cannot cause
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_save(self, fp, *args, **kwargs)
+
+    monkeypatch.setattr(PILImage.Image, "save", save)
+    report = ingest([tmp_path], opts(tmp_path))
+    assert [i.status for i in report.items] == ["imported", "error", "imported"]
+    assert report.items[1].code == "disk_full"
+    assert not list((tmp_path / "cache").rglob("*.tmp"))

@@ -32,9 +32,8 @@ from qk3editor.photos.errors import (
     PhotoError,
     PhotoNotImage,
     PhotoTooLarge,
-    PhotoUnreadable,
 )
-from qk3editor.photos.metadata import nfc, read_bytes, read_metadata_bytes
+from qk3editor.photos.metadata import nfc, os_error, read_bytes, read_metadata_bytes
 
 IMAGE_EXTENSIONS = frozenset({".jpg", ".jpeg", ".jpe", ".png", ".tif", ".tiff"})
 FORMATS = frozenset({"JPEG", "MPO", "PNG", "TIFF"})
@@ -222,7 +221,7 @@ def _save_thumbnail(im: Any, target: Path) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        raise PhotoUnreadable(path=str(target), detail=exc.strerror or str(exc)) from None
+        raise os_error(target, exc) from None
 
 
 def placeholder(path: Path) -> bytes | None:

@@ -89,6 +89,7 @@ from qk3editor.photos.errors import (
     DiskFull,
     InvalidPhotoDate,
     PhotoCorrupt,
+    PhotoError,
     PhotoNotFound,
     PhotoReadOnly,
     PhotoUnreadable,
@@ -606,7 +607,7 @@ def atomic_write(
     except FileNotFoundError:
         raise PhotoNotFound(path=str(path)) from None
     except OSError as exc:
-        raise _os_error(path, exc) from None
+        raise os_error(path, exc) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -619,7 +620,7 @@ def atomic_write(
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise _os_error(path, exc) from None
+        raise os_error(path, exc) from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -665,7 +666,8 @@ def _append_tail(path: Path, out_fd: int, offset: int, before: os.stat_result) -
             raise PhotoWriteFailed(path=str(path), detail="short read")
 
 
-def _os_error(path: Path, exc: OSError) -> Exception:
+def os_error(path: Path, exc: OSError) -> PhotoError:
+    """The photo error for an OS error on ``path`` (disk full, read-only, other)."""
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return DiskFull(path=str(path))
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
