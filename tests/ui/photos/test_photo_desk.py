@@ -239,3 +239,31 @@ def test_ingest_on_the_real_task_runner(qtbot, store, tmp_path: Path) -> None:
     finally:
         runner.wait()
         c.close()
+
+
+def test_incoming_and_article_models_pass_the_model_tester(qtbot, store, tmp_path: Path) -> None:
+    from qk3editor.photos.ingest import IngestItem
+    from qk3editor.ui.photos.article_photos import ArticlePhotosModel
+    from qk3editor.ui.photos.incoming import IncomingModel
+
+    incoming = IncomingModel()
+    QAbstractItemModelTester(incoming, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    incoming.add_placeholder("/a.jpg", jpeg_bytes(size=(64, 48)))
+    incoming.finish(IngestItem(path="/b.jpg", status="error", message="hỏng"), None)
+    assert incoming.rowCount() == 2
+    assert incoming.index(1).data(Qt.ItemDataRole.ToolTipRole) == "hỏng"
+    incoming.clear()
+    assert incoming.rowCount() == 0
+
+    repo = PhotoRepository(store)
+    from qk3editor.photos.desk import import_photos
+
+    import_photos(repo, shoot(tmp_path / "c", 2), IngestOptions(tmp_path / "t", workers=1))
+    article = ArticleRepository(store).create(ArticleFields(title="Bài"))
+    placed = repo.attach(article.id, repo.list_ids(PhotoQuery()))
+    desk = PhotoDeskController(repo, InlineTaskRunner(), tmp_path / "t", Translator("en"))
+    qtbot.addWidget(desk.view)
+    model = ArticlePhotosModel(desk.thumbs)
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    model.set_items(placed)
+    assert model.rowCount() == 2 and model.index(0).data().startswith("★ ")
