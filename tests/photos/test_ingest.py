@@ -223,3 +223,36 @@ def test_full_cache_disk_is_a_clear_line_and_the_batch_goes_on(tmp_path: Path, m
     assert [i.status for i in report.items] == ["imported", "error", "imported"]
     assert report.items[1].code == "disk_full"
     assert not list((tmp_path / "cache").rglob("*.tmp"))
+
+
+def test_fuzz_caption_writes_on_200_corrupted_files_never_damage_them(tmp_path: Path) -> None:
+    from qk3editor.photos import jpeg
+    from qk3editor.photos.errors import PhotoError
+    from qk3editor.photos.metadata import PhotoMetadata, write_metadata
+
+    rng = random.Random(5)
+    base = jpeg_bytes(
+        size=(160, 120),
+        exif_thumb=True,
+        iim={"Iptc.Envelope.CharacterSet": "\x1b%G", "Iptc.Application2.Caption": CAPTION_VI},
+    )
+    md = PhotoMetadata(description=CAPTION_VI, keywords=("Quân khu 3",))
+    outcomes = {"written": 0, "refused": 0}
+    for i in range(200):
+        path = tmp_path / f"w{i:03d}.jpg"
+        data = corrupt(base, rng)
+        path.write_bytes(data)
+        try:
+            write_metadata(path, md)
+        except PhotoError as exc:
+            assert exc.code.startswith("photo_") and exc.message()
+            assert path.read_bytes() == data  # refused: untouched
+            outcomes["refused"] += 1
+            continue
+        after = path.read_bytes()
+        end_before, end_after = jpeg.sos_header_end(data), jpeg.sos_header_end(after)
+        if end_before is not None:
+            assert after[end_after:] == data[end_before:]  # scan data as it was
+        outcomes["written"] += 1
+    assert [p.name for p in tmp_path.iterdir() if p.suffix != ".jpg"] == []  # no temp left
+    assert outcomes["written"] > 20 and outcomes["refused"] > 20
