@@ -167,6 +167,14 @@ Giấy phép: GPL-3.0-or-later.</translation>
             <translation>Áp dụng cho các ảnh đã chọn</translation>
         </message>
         <message>
+            <source>Template...</source>
+            <translation>Mẫu...</translation>
+        </message>
+        <message>
+            <source>Codes...</source>
+            <translation>Mã viết tắt...</translation>
+        </message>
+        <message>
             <source>Undo</source>
             <translation>Hoàn tác</translation>
         </message>
@@ -477,12 +485,54 @@ Giấy phép: GPL-3.0-or-later.</translation>
     <context>
         <name>PhotoDeskController</name>
         <message>
+            <source>Location kept on the web by {0} on {1}</source>
+            <translation>Giữ vị trí trên web: {0}, lúc {1}</translation>
+        </message>
+        <message>
             <source>Import photos</source>
             <translation>Nhập ảnh</translation>
         </message>
         <message>
             <source>Images (*.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
             <translation>Ảnh (*.jpg *.jpeg *.png *.tif *.tiff);;Mọi tệp (*)</translation>
+        </message>
+        <message>
+            <source>Caption template</source>
+            <translation>Mẫu chú thích</translation>
+        </message>
+        <message>
+            <source>Templates (*.yaml *.yml)</source>
+            <translation>Mẫu (*.yaml *.yml)</translation>
+        </message>
+        <message>
+            <source>Codes file</source>
+            <translation>Tệp mã viết tắt</translation>
+        </message>
+        <message>
+            <source>Codes (*.tsv *.txt)</source>
+            <translation>Mã viết tắt (*.tsv *.txt)</translation>
+        </message>
+        <message>
+            <source>Export for web</source>
+            <translation>Xuất cho web</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n web copies written</source>
+            <translation>
+                <numerusform>Đã ghi %n bản sao cho web</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Publish the selected photos WITH the place where they were taken?</source>
+            <translation>Đăng các ảnh đã chọn KÈM nơi chụp?</translation>
+        </message>
+        <message>
+            <source>Remove the location from the web copies of the selected photos again?</source>
+            <translation>Bỏ lại vị trí khỏi bản sao cho web của các ảnh đã chọn?</translation>
+        </message>
+        <message>
+            <source>Location</source>
+            <translation>Vị trí</translation>
         </message>
     </context>
     <context>
@@ -526,6 +576,18 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <message>
             <source>Import photos...</source>
             <translation>Nhập ảnh...</translation>
+        </message>
+        <message>
+            <source>Export for web...</source>
+            <translation>Xuất cho web...</translation>
+        </message>
+        <message>
+            <source>Location...</source>
+            <translation>Vị trí...</translation>
+        </message>
+        <message>
+            <source>Choose whether the web copies of the selected photos keep their location</source>
+            <translation>Chọn bản sao cho web của các ảnh đã chọn có giữ vị trí chụp hay không</translation>
         </message>
         <message>
             <source>Cancel</source>

@@ -14,25 +14,20 @@ template variables {date} {city} {creator} {filename} {seq}; e.g.::
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from qk3editor.commands.output import print_json, write_text
 from qk3editor.core.i18n import QT_TRANSLATE_NOOP, translate
-from qk3editor.photos.captions import EDITABLE_TEXT, BatchEdit, load_codes
+from qk3editor.photos.captions import BatchEdit, load_codes, load_template
 from qk3editor.photos.desk import caption_photos, export_web, import_photos
-from qk3editor.photos.errors import PhotoError
 from qk3editor.photos.ingest import IngestOptions
 from qk3editor.photos.renditions import specs_from_settings
 from qk3editor.storage.photos_repo import PhotoQuery, PhotoRepository
 
 if TYPE_CHECKING:
     from qk3editor.context import AppContext
-
-
-class TemplateFileError(PhotoError):
-    code = "caption_template_file"
-    template = QT_TRANSLATE_NOOP("errors", "{path}: not a caption template ({detail})")
 
 
 STATUS_TEXT = {
@@ -116,25 +111,10 @@ def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
     return 0
 
 
-def _template(path: Path) -> dict[str, Any]:
-    import yaml
-
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-    except OSError as exc:
-        raise TemplateFileError(path=str(path), detail=exc.strerror or str(exc)) from None
-    except (UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise TemplateFileError(path=str(path), detail=type(exc).__name__) from None
-    if not isinstance(data, dict):
-        raise TemplateFileError(path=str(path), detail="mapping expected")
-    return data
-
-
 def build_edit(args: argparse.Namespace) -> BatchEdit:
-    data = _template(args.template) if args.template else {}
-    if "caption" in data and "description" not in data:
-        data["description"] = data.pop("caption")
-    values = {k: str(v) for k, v in data.items() if k in EDITABLE_TEXT and v is not None}
+    """The template file's edit (if any) with --headline/--caption/--credit on top."""
+    base = load_template(args.template) if args.template else BatchEdit(values={})
+    values = dict(base.values)
     for name, value in (
         ("headline", args.headline),
         ("description", args.caption),
@@ -142,23 +122,7 @@ def build_edit(args: argparse.Namespace) -> BatchEdit:
     ):
         if value:
             values[name] = value
-    unknown = set(data) - set(EDITABLE_TEXT) - {"creator", "keywords", "keywords_mode"}
-    if unknown:
-        raise TemplateFileError(path=str(args.template), detail=", ".join(sorted(unknown)))
-
-    def as_list(value: Any) -> tuple[str, ...]:
-        if value is None:
-            return ()
-        if isinstance(value, str):
-            return tuple(v.strip() for v in value.split(";"))
-        return tuple(str(v) for v in value)
-
-    return BatchEdit(
-        values=values,
-        creator=as_list(data.get("creator")),
-        keywords=as_list(data.get("keywords")),
-        keywords_mode=str(data.get("keywords_mode", "append")),
-    )
+    return replace(base, values=values)
 
 
 def run_caption(args: argparse.Namespace, ctx: AppContext) -> int:

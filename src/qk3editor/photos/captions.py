@@ -25,7 +25,7 @@ from typing import Any
 from qk3editor.core.vietnamese.checks import check_text
 from qk3editor.core.vietnamese.findings import Finding
 from qk3editor.core.vietnamese.normalize import normalize
-from qk3editor.photos.errors import CodesFileError, TemplateError
+from qk3editor.photos.errors import CodesFileError, TemplateError, TemplateFileError
 from qk3editor.photos.metadata import PhotoMetadata, nfc
 
 TEMPLATE_VARIABLES = ("date", "city", "creator", "filename", "seq")
@@ -158,6 +158,57 @@ def apply_to_many(
         apply_batch(md, edit, filename=fn, seq=i, date_taken=dt, codes=codes)
         for i, (md, fn, dt) in enumerate(photos, 1)
     ]
+
+
+# --------------------------------------------------------------------------- template files
+
+
+def load_template(path: Path) -> BatchEdit:
+    """A caption template file: YAML mapping of fields to text (variables allowed), e.g.::
+
+    description: "{city}, {date}: =thai= thăm bộ đội"
+    credit: Báo Quân khu 3
+    keywords: [Quân khu 3, diễn tập]
+    keywords_mode: append        # or replace
+    """
+    import yaml
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except OSError as exc:
+        raise TemplateFileError(path=str(path), detail=exc.strerror or str(exc)) from None
+    except (UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise TemplateFileError(path=str(path), detail=type(exc).__name__) from None
+    if not isinstance(data, dict):
+        raise TemplateFileError(path=str(path), detail="mapping expected")
+    return edit_from_mapping(data, str(path))
+
+
+def edit_from_mapping(data: Mapping[str, Any], source: str = "") -> BatchEdit:
+    data = dict(data)
+    if "caption" in data and "description" not in data:
+        data["description"] = data.pop("caption")
+    unknown = set(data) - set(EDITABLE_TEXT) - {"creator", "keywords", "keywords_mode"}
+    if unknown:
+        raise TemplateFileError(path=source, detail=", ".join(sorted(map(str, unknown))))
+    values = {k: nfc(str(v)) for k, v in data.items() if k in EDITABLE_TEXT and v is not None}
+
+    def as_list(value: Any) -> tuple[str, ...]:
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            return tuple(v.strip() for v in nfc(value).split(";") if v.strip())
+        return tuple(nfc(str(v)) for v in value)
+
+    mode = str(data.get("keywords_mode", "append"))
+    if mode not in ("append", "replace"):
+        raise TemplateFileError(path=source, detail=f"keywords_mode: {mode}")
+    return BatchEdit(
+        values=values,
+        creator=as_list(data.get("creator")),
+        keywords=as_list(data.get("keywords")),
+        keywords_mode=mode,
+    )
 
 
 # --------------------------------------------------------------------------- codes

@@ -84,3 +84,8 @@ class InvalidPhotoDate(PhotoError):
     template = QT_TRANSLATE_NOOP(
         "errors", "“{value}” is not a date (use dd/mm/yyyy or yyyy-mm-dd, with a time if known)"
     )
+
+
+class TemplateFileError(PhotoError):
+    code = "caption_template_file"
+    template = QT_TRANSLATE_NOOP("errors", "{path}: not a caption template ({detail})")

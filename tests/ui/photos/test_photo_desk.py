@@ -267,3 +267,58 @@ def test_incoming_and_article_models_pass_the_model_tester(qtbot, store, tmp_pat
     QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
     model.set_items(placed)
     assert model.rowCount() == 2 and model.index(0).data().startswith("★ ")
+
+
+def test_template_codes_export_and_location_choice(qtbot, desk, tmp_path: Path) -> None:
+    from qk3editor.photos.metadata import read_metadata as read
+
+    with qtbot.waitSignal(desk.imported):
+        desk.import_paths(shoot(tmp_path / "card", 2))
+    view = desk.view
+    codes = tmp_path / "codes.tsv"
+    codes.write_text(f"thai\t{THAI}\n", encoding="utf-8")
+    with qtbot.waitSignal(desk.codes_file_chosen) as chosen:
+        desk.load_codes(codes)
+    assert chosen.args == [str(codes)] and view.captions.codes == {"thai": THAI}
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("- not a mapping\n", encoding="utf-8")
+    with qtbot.waitSignal(desk.error):
+        desk.load_template(bad)
+    grid_sel = view.grid.selectionModel()  # select first: a new selection shows its values
+    for row in (0, 1):
+        grid_sel.select(desk.model.index(row, 0), QItemSelectionModel.SelectionFlag.Select)
+    template = tmp_path / "t.yaml"
+    template.write_text(
+        "description: '=thai= – {filename}'\ncredit: QK3\nkeywords: [diễn tập]\n", "utf-8"
+    )
+    desk.load_template(template)
+    assert view.captions.field_text("credit") == "QK3"
+    assert view.captions.keywords.text() == "diễn tập"
+    view.captions.undo_stack.undo()  # the template's last field change is one step
+    assert view.captions.field_text("credit") == ""
+    view.captions.undo_stack.redo()
+
+    desk.apply_caption(view.captions.batch_edit())
+    photos = desk.selected_photos()
+    assert {read(Path(p.path)).metadata.description for p in photos} == {
+        f"{THAI} – {Path(p.path).name}" for p in photos
+    }
+
+    desk.who = "Trưởng ban biên tập"
+    with qtbot.waitSignal(desk.location_changed):
+        desk.set_keep_location([photos[0].id], True)
+    kept = desk.repo.get(photos[0].id)
+    assert kept.keep_location and kept.keep_location_by == "Trưởng ban biên tập"
+    assert kept.keep_location_at is not None
+
+    from qk3editor.photos.renditions import RenditionSpec
+
+    desk.specs = [RenditionSpec("web", 120, 80)]
+    with qtbot.waitSignal(desk.exported) as exported:
+        desk.export_to(tmp_path / "web")
+    renditions = exported.args[0]
+    assert len(renditions) == 2
+    by_id = {r.path.name: r for r in renditions}
+    gps_photo = next(p for p in photos if p.gps)
+    r = by_id[f"photo-{gps_photo.id}-web.jpg"]
+    assert read(r.path).gps == (gps_photo.id == kept.id)  # only a kept location survives

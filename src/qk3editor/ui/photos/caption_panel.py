@@ -31,9 +31,12 @@ _MERGE_ID = 0x5143
 class FieldEdit(QUndoCommand):
     """One edit of one field; consecutive edits of the same field merge into one step."""
 
-    def __init__(self, panel: CaptionPanel, name: str, old: str, new: str) -> None:
+    def __init__(
+        self, panel: CaptionPanel, name: str, old: str, new: str, mergeable: bool = True
+    ) -> None:
         super().__init__(name)
         self.panel, self.name, self.old, self.new = panel, name, old, new
+        self.mergeable = mergeable
         self._first = True
 
     def id(self) -> int:
@@ -41,6 +44,8 @@ class FieldEdit(QUndoCommand):
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, FieldEdit) or other.name != self.name:
+            return False
+        if not (self.mergeable and other.mergeable):
             return False
         self.new = other.new
         return True
@@ -60,6 +65,8 @@ class CaptionPanel(QWidget):
 
     apply_requested = Signal(object)  # BatchEdit
     error = Signal(str)
+    template_requested = Signal()
+    codes_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -118,12 +125,20 @@ class CaptionPanel(QWidget):
         self.apply_button = QPushButton(self.tr("Apply to selected photos"), self)
         self.apply_button.setObjectName("applyCaption")
         self.apply_button.clicked.connect(self._on_apply_clicked)
+        self.template_button = QPushButton(self.tr("Template..."), self)
+        self.template_button.setObjectName("captionTemplate")
+        self.template_button.clicked.connect(self.template_requested)
+        self.codes_button = QPushButton(self.tr("Codes..."), self)
+        self.codes_button.setObjectName("captionCodes")
+        self.codes_button.clicked.connect(self.codes_requested)
         self.undo_button = QPushButton(self.tr("Undo"), self)
         self.undo_button.clicked.connect(self.undo_stack.undo)
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
         self.undo_button.setEnabled(False)
         buttons = QHBoxLayout()
         buttons.addWidget(self.undo_button)
+        buttons.addWidget(self.template_button)
+        buttons.addWidget(self.codes_button)
         buttons.addStretch(1)
         buttons.addWidget(self.apply_button)
         layout = QVBoxLayout(self)
@@ -191,6 +206,20 @@ class CaptionPanel(QWidget):
             for f in caption_findings(self.field_text(name), self.house_style)[:3]:
                 lines.append(f.message(active()))
         self.findings.setText("\n".join(lines))
+
+    def apply_template(self, edit: BatchEdit) -> None:
+        """Fill the panel from a template (each field change is one undo step)."""
+        for name in TEXT_FIELDS:
+            text = edit.values.get(name)
+            if text is not None and text != self._values[name]:
+                old = self._values[name]
+                self.set_field_text(name, text)
+                # a template's change is its own step, never merged with typing
+                self.undo_stack.push(FieldEdit(self, name, old, text, mergeable=False))
+        if edit.keywords:
+            self.keywords.setText("; ".join(edit.keywords))
+        self.keywords_mode.setCurrentIndex(self.keywords_mode.findData(edit.keywords_mode))
+        self.update_findings()
 
     # -- apply -----------------------------------------------------------------------------
     def batch_edit(self) -> BatchEdit:

@@ -7,25 +7,30 @@ import concurrent.futures as cf
 import multiprocessing
 import os
 import threading
+from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QImageReader, QPixmap
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from qk3editor.core.errors import QkError
 from qk3editor.core.i18n import Translator
 from qk3editor.core.photos import Photo
-from qk3editor.photos.captions import BatchEdit
+from qk3editor.photos.captions import BatchEdit, load_codes, load_template
 from qk3editor.photos.desk import (
     CaptionLine,
     CaptionWrite,
     ImportResult,
+    export_web,
     ingest_files,
     record_captions,
     store_ingested,
     write_captions,
 )
 from qk3editor.photos.ingest import IngestItem, IngestOptions, IngestReport
+from qk3editor.photos.renditions import DEFAULT_SPECS, Rendition, RenditionSpec
 from qk3editor.storage.photos_repo import PhotoQuery, PhotoRepository
 from qk3editor.ui.photos.model import PhotoTableModel, ThumbnailCache
 from qk3editor.ui.photos.report import IngestReportDialog
@@ -56,7 +61,11 @@ class _Bridge(QObject):
 class PhotoDeskController(QObject):
     imported = Signal(object)  # ImportResult
     captioned = Signal(object)  # list[CaptionLine]
+    exported = Signal(object)  # list[Rendition]
+    location_changed = Signal(object)  # list[Photo]
+    codes_file_chosen = Signal(str)  # the app remembers it in the settings
     error = Signal(str)
+    message = Signal(str)
 
     def __init__(
         self,
@@ -77,6 +86,8 @@ class PhotoDeskController(QObject):
         self.view = PhotoDeskView(self.model, view_parent)
         self.cancel_event: threading.Event | None = None
         self.workers: int | None = None
+        self.who = ""  # recorded on a keep-location choice (the settings' user name)
+        self.specs: Sequence[RenditionSpec] = DEFAULT_SPECS
         self._pool: cf.ProcessPoolExecutor | None = None
         self._bridge = _Bridge(self)
         self._bridge.progressed.connect(self._on_ingest_progressed)
@@ -98,6 +109,10 @@ class PhotoDeskController(QObject):
         v.paths_dropped.connect(self.import_paths)
         v.cancel_requested.connect(self.cancel_ingest)
         v.captions.apply_requested.connect(self.apply_caption)
+        v.captions.template_requested.connect(self._on_template_requested)
+        v.captions.codes_requested.connect(self._on_codes_requested)
+        v.export_button.clicked.connect(self._on_export_clicked)
+        v.location_button.clicked.connect(self._on_location_clicked)
         v.captions.error.connect(self.error)
         self.model.refresh()
 
@@ -128,6 +143,10 @@ class PhotoDeskController(QObject):
             self.view.show_preview(None, "")
             return
         info = f"{Path(photo.path).name} · {photo.width}×{photo.height} · {photo.date_taken}"
+        if photo.keep_location and photo.keep_location_at is not None:
+            info += "\n" + self.tr("Location kept on the web by {0} on {1}").format(
+                photo.keep_location_by, photo.keep_location_at.strftime("%d/%m/%Y %H:%M UTC")
+            )
         self.view.show_preview(self.thumbs.pixmap(photo), info)
         self.runner.submit(
             "io",
@@ -253,3 +272,86 @@ class PhotoDeskController(QObject):
             self.captioned.emit(lines)
 
         self.runner.submit("io", files, on_done=record)
+
+    # -- templates and codes ---------------------------------------------------------------
+    def _on_template_requested(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.view, self.tr("Caption template"), "", self.tr("Templates (*.yaml *.yml)")
+        )
+        if path:
+            self.load_template(Path(path))
+
+    def load_template(self, path: Path) -> None:
+        try:
+            self.view.captions.apply_template(load_template(path))
+        except QkError as exc:
+            self.error.emit(exc.message(self.translator))
+
+    def _on_codes_requested(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.view, self.tr("Codes file"), "", self.tr("Codes (*.tsv *.txt)")
+        )
+        if path:
+            self.load_codes(Path(path))
+
+    def load_codes(self, path: Path, remember: bool = True) -> None:
+        try:
+            self.view.captions.codes = load_codes(path)
+        except QkError as exc:
+            self.error.emit(exc.message(self.translator))
+            return
+        if remember:
+            self.codes_file_chosen.emit(str(path))
+
+    # -- web renditions and the location choice --------------------------------------------
+    def _on_export_clicked(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self.view, self.tr("Export for web"))
+        if folder:
+            self.export_to(Path(folder))
+
+    def export_to(self, folder: Path) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        specs = list(self.specs)
+
+        def done(renditions: list[Rendition]) -> None:
+            self.message.emit(self.tr("%n web copies written", "", len(renditions)))
+            self.exported.emit(renditions)
+
+        self.runner.submit(
+            "io",
+            lambda: export_web(self.repo, ids, folder, specs),
+            on_done=done,
+            on_error=lambda exc: self.error.emit(
+                exc.message(self.translator) if isinstance(exc, QkError) else str(exc)
+            ),
+        )
+
+    def _on_location_clicked(self) -> None:
+        photos = self.selected_photos()
+        if not photos:
+            return
+        keep = not all(p.keep_location for p in photos)
+        question = (
+            self.tr("Publish the selected photos WITH the place where they were taken?")
+            if keep
+            else self.tr("Remove the location from the web copies of the selected photos again?")
+        )
+        answer = QMessageBox.question(self.view, self.tr("Location"), question)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.set_keep_location([p.id for p in photos], keep)
+
+    def set_keep_location(self, ids: list[int], keep: bool) -> None:
+        """Record the choice, with who made it and when (UTC), on the db lane."""
+        who = self.who or "?"
+        at = datetime.now(UTC)
+
+        def job() -> list[Photo]:
+            return [self.repo.set_keep_location(pid, keep, who, at) for pid in ids]
+
+        def done(photos: list[Photo]) -> None:
+            self.model.invalidate(ids)
+            self.location_changed.emit(photos)
+
+        self.runner.submit("db", job, on_done=done)

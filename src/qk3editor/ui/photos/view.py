@@ -58,8 +58,23 @@ class PhotoDeskView(QWidget):
         self.toggle.setCheckable(True)
         self.import_button = QPushButton(self.tr("Import photos..."), self)
         self.import_button.setObjectName("photoImport")
+        self.export_button = QPushButton(self.tr("Export for web..."), self)
+        self.export_button.setObjectName("photoExport")
+        self.location_button = QPushButton(self.tr("Location..."), self)
+        self.location_button.setObjectName("photoLocation")
+        self.location_button.setToolTip(
+            self.tr("Choose whether the web copies of the selected photos keep their location")
+        )
         top = QHBoxLayout()
-        for w in (self.filter, self.status, self.order, self.toggle, self.import_button):
+        for w in (
+            self.filter,
+            self.status,
+            self.order,
+            self.toggle,
+            self.import_button,
+            self.export_button,
+            self.location_button,
+        ):
             top.addWidget(w, 1 if w is self.filter else 0)
 
         self.grid = QListView(self)

@@ -7,11 +7,13 @@ Adds a Photos menu (Photo desk, Import photos) and, in the Article menu, "Insert
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
+from qk3editor.photos.renditions import specs_from_settings
 from qk3editor.storage.photos_repo import PhotoRepository
 from qk3editor.ui.photos.article_photos import ArticlePhotosDialog
 from qk3editor.ui.photos.controller import PhotoDeskController
@@ -25,6 +27,19 @@ def install_photo_desk(ctx: Any, runner: Any, window: Any, editor: Any) -> Photo
     desk.view.setParent(window, Qt.WindowType.Window)
     desk.error.connect(lambda msg: window.statusBar().showMessage(msg, 10_000))
     desk.view.captions.house_style = getattr(ctx.settings, "tone_style", "old")
+    desk.who = ctx.settings.who
+    desk.specs = specs_from_settings(ctx.settings)
+    desk.message.connect(lambda msg: window.statusBar().showMessage(msg, 5_000))
+    codes_file = (ctx.settings.extra or {}).get("photo_codes_file")
+    if codes_file and Path(codes_file).is_file():
+        desk.load_codes(Path(codes_file), remember=False)
+
+    def remember_codes(path: str) -> None:
+        extra = dict(ctx.settings.extra or {})
+        extra["photo_codes_file"] = path
+        ctx.save_settings(ctx.settings.with_changes(extra=extra))
+
+    desk.codes_file_chosen.connect(remember_codes)
     ctx.services["photo_desk"] = desk
 
     menu = window.menuBar().addMenu(QCoreApplication.translate("PhotoDesk", "&Photos"))
