@@ -33,7 +33,8 @@ from qk3editor.photos.errors import (
     PhotoNotImage,
     PhotoTooLarge,
 )
-from qk3editor.photos.metadata import nfc, os_error, read_bytes, read_metadata_bytes
+from qk3editor.photos.files import os_error, read_bytes
+from qk3editor.photos.metadata import nfc, read_metadata_bytes
 
 IMAGE_EXTENSIONS = frozenset({".jpg", ".jpeg", ".jpe", ".png", ".tif", ".tiff"})
 FORMATS = frozenset({"JPEG", "MPO", "PNG", "TIFF"})

@@ -44,10 +44,7 @@ temp file and leaves the original untouched.
 from __future__ import annotations
 
 import contextlib
-import errno
-import os
 import re
-import tempfile
 import threading
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -80,21 +77,19 @@ __all__ = [
     "cut_utf8",
     "decode_iim",
     "nfc",
+    "os_error",
+    "read_bytes",
     "read_metadata",
     "read_metadata_bytes",
     "write_metadata",
 ]
 from qk3editor.photos import jpeg
 from qk3editor.photos.errors import (
-    DiskFull,
     InvalidPhotoDate,
     PhotoCorrupt,
-    PhotoError,
-    PhotoNotFound,
-    PhotoReadOnly,
-    PhotoUnreadable,
     PhotoWriteFailed,
 )
+from qk3editor.photos.files import atomic_write, os_error, read_bytes, read_jpeg_head
 
 UTF8_MARKER = "\x1b%G"
 LEGACY_ENCODING = "cp1258"
@@ -213,22 +208,14 @@ def _raw(value: str) -> bytes:
 EXIV2_LOCK = threading.RLock()
 
 
-def _open(data: bytes, path: str) -> Any:
+def open_exiv2(data: bytes, path: str) -> Any:
+    """A pyexiv2 image over ``data`` (hold :data:`EXIV2_LOCK` while using it)."""
     import pyexiv2
 
     try:
         return pyexiv2.ImageData(data)
     except RuntimeError as exc:
         raise PhotoCorrupt(path=path, detail=str(exc)) from None
-
-
-def read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise PhotoNotFound(path=str(path)) from None
-    except OSError as exc:
-        raise PhotoUnreadable(path=str(path), detail=exc.strerror or str(exc)) from None
 
 
 def read_metadata(path: Path) -> PhotoFacts:
@@ -242,7 +229,7 @@ def read_metadata_bytes(data: bytes, path: str = "") -> PhotoFacts:
 
 
 def _read_metadata_bytes(data: bytes, path: str) -> PhotoFacts:
-    img = _open(data, path)
+    img = open_exiv2(data, path)
     warnings: list[str] = []
     try:
         xmp = _safe(img.read_xmp, warnings, "XMP")
@@ -379,7 +366,7 @@ def write_metadata(
     ``only`` limits the write to these fields (default: every field; an empty value removes
     the field). Raises a :class:`PhotoError`; the original is then untouched.
     """
-    head = _read_jpeg_head(path)
+    head = read_jpeg_head(path)
     if head is None:  # not a JPEG (or no scan found early): the whole file goes through exiv2
         data = read_bytes(path)
         new_data, cuts, wrote_iim = apply_metadata(data, metadata, only, str(path))
@@ -391,32 +378,6 @@ def write_metadata(
     # the scan data is copied file to file by the kernel: never decoded, never in Python
     atomic_write(path, new_head, tail_from=(len(raw_head), stat))
     return WriteResult(path, tuple(cuts), wrote_iim)
-
-
-HEAD_LIMIT = 4 * 1024 * 1024
-
-
-def _read_jpeg_head(path: Path) -> tuple[bytes, os.stat_result] | None:
-    """The bytes up to the end of the first SOS header, and the file's stat; else ``None``."""
-    try:
-        with open(path, "rb") as fh:
-            stat = os.fstat(fh.fileno())
-            size = 65536
-            buf = b""
-            while True:
-                buf += fh.read(size - len(buf))
-                if not buf.startswith(jpeg.SOI):
-                    return None
-                end = jpeg.sos_header_end(buf)
-                if end is not None:
-                    return buf[:end], stat
-                if len(buf) < size or size >= HEAD_LIMIT:
-                    return None
-                size *= 4
-    except FileNotFoundError:
-        raise PhotoNotFound(path=str(path)) from None
-    except OSError as exc:
-        raise PhotoUnreadable(path=str(path), detail=exc.strerror or str(exc)) from None
 
 
 def apply_metadata(
@@ -452,7 +413,7 @@ def _apply_metadata(
     # byte-identical by construction and megabytes are not copied through exiv2.
     head_end = jpeg.sos_header_end(data)
     work = data[:head_end] + b"\xff\xd9" if head_end else data
-    img = _open(work, path)
+    img = open_exiv2(work, path)
     try:
         try:
             iptc = img.read_iptc(encoding="latin-1")
@@ -585,104 +546,3 @@ def _write_iim(
             img.modify_iptc({key: None})
     img.modify_iptc({k: v for k, v in changes.items() if v is not None}, encoding="utf-8")
     return cuts
-
-
-def atomic_write(
-    path: Path, data: bytes, tail_from: tuple[int, os.stat_result] | None = None
-) -> None:
-    """Replace ``path`` by ``data``: temp file in the same folder, fsync, ``os.replace``.
-
-    With ``tail_from=(offset, stat)`` the original's bytes from ``offset`` on are appended
-    after ``data`` (copied by the kernel); if the original changed since ``stat`` was taken,
-    nothing is replaced. On any failure the temp file is removed and the original is untouched.
-    """
-    folder = path.parent
-    try:
-        mode = path.stat().st_mode & 0o7777
-        if not os.access(path, os.W_OK):
-            raise PhotoReadOnly(path=str(path))
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".qk3tmp", dir=folder)
-    except PermissionError:
-        raise PhotoReadOnly(path=str(path)) from None
-    except FileNotFoundError:
-        raise PhotoNotFound(path=str(path)) from None
-    except OSError as exc:
-        raise os_error(path, exc) from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            if tail_from is not None:
-                _append_tail(path, fh.fileno(), *tail_from)
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise os_error(path, exc) from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    _fsync_dir(folder)
-
-
-def _append_tail(path: Path, out_fd: int, offset: int, before: os.stat_result) -> None:
-    with open(path, "rb") as src:
-        now = os.fstat(src.fileno())
-        if (now.st_size, now.st_mtime_ns, now.st_ino) != (
-            before.st_size,
-            before.st_mtime_ns,
-            before.st_ino,
-        ):
-            raise PhotoWriteFailed(path=str(path), detail="the file changed while being written")
-        remaining = now.st_size - offset
-        pos = offset
-        try:
-            while remaining > 0:
-                n = os.copy_file_range(src.fileno(), out_fd, remaining, pos)
-                if n == 0:
-                    break
-                pos += n
-                remaining -= n
-        except (AttributeError, OSError) as exc:
-            if isinstance(exc, OSError) and exc.errno not in (
-                errno.EXDEV,
-                errno.ENOSYS,
-                errno.EINVAL,
-                errno.EOPNOTSUPP,
-            ):
-                raise
-        if remaining > 0:  # no copy_file_range here: copy through a buffer
-            src.seek(pos)
-            while remaining > 0:
-                chunk = src.read(min(remaining, 1 << 20))
-                if not chunk:
-                    break
-                os.write(out_fd, chunk)
-                remaining -= len(chunk)
-        if remaining:
-            raise PhotoWriteFailed(path=str(path), detail="short read")
-
-
-def os_error(path: Path, exc: OSError) -> PhotoError:
-    """The photo error for an OS error on ``path`` (disk full, read-only, other)."""
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return DiskFull(path=str(path))
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return PhotoReadOnly(path=str(path))
-    return PhotoWriteFailed(path=str(path), detail=exc.strerror or str(exc))
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

@@ -23,15 +23,14 @@ from pathlib import Path
 from typing import Any
 
 from qk3editor.photos.errors import PhotoCorrupt, PhotoNotImage, PhotoTooLarge
+from qk3editor.photos.files import atomic_write, read_bytes
 from qk3editor.photos.ingest import DEFAULT_MAX_PIXELS
 from qk3editor.photos.metadata import (
     EXIV2_LOCK,
     LOCATION_FIELDS,
     PhotoMetadata,
-    _open,
     apply_metadata,
-    atomic_write,
-    read_bytes,
+    open_exiv2,
     read_metadata_bytes,
 )
 
@@ -134,7 +133,7 @@ def location_keys(data: bytes) -> list[str]:
 
 
 def _location_keys(data: bytes) -> list[str]:
-    img = _open(data, "")
+    img = open_exiv2(data, "")
     try:
         keys: list[str] = []
         for read in (img.read_exif, img.read_xmp, lambda: img.read_iptc(encoding="latin-1")):
@@ -152,7 +151,7 @@ def forbidden_keys(data: bytes) -> list[str]:
 
 
 def _forbidden_keys(data: bytes) -> list[str]:
-    img = _open(data, "")
+    img = open_exiv2(data, "")
     try:
         with contextlib.suppress(RuntimeError, UnicodeError):
             exif = img.read_exif()
@@ -320,7 +319,7 @@ def _gps_block(data: bytes) -> dict[str, Any]:
 
 
 def _gps_block_locked(data: bytes) -> dict[str, Any]:
-    img = _open(data, "")
+    img = open_exiv2(data, "")
     try:
         with contextlib.suppress(RuntimeError, UnicodeError):
             return {k: v for k, v in img.read_exif().items() if k.startswith("Exif.GPSInfo.")}
@@ -335,7 +334,7 @@ def _with_gps(body: bytes, gps: dict[str, Any]) -> bytes:
 
 
 def _with_gps_locked(body: bytes, gps: dict[str, Any]) -> bytes:
-    img = _open(body, "")
+    img = open_exiv2(body, "")
     try:
         img.modify_exif(gps)
         return img.get_bytes()
