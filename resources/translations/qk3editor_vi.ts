@@ -1224,6 +1224,18 @@ Giấy phép: GPL-3.0-or-later.</translation>
             <translation>một tệp mã viết tắt (TSV)</translation>
         </message>
         <message>
+            <source>keep or drop the location in the web copies</source>
+            <translation>giữ hay bỏ vị trí chụp trong bản sao cho web</translation>
+        </message>
+        <message>
+            <source>publish with the location</source>
+            <translation>đăng kèm vị trí chụp</translation>
+        </message>
+        <message>
+            <source>publish without the location</source>
+            <translation>đăng không kèm vị trí chụp</translation>
+        </message>
+        <message>
             <source>export web renditions</source>
             <translation>xuất bản sao cho web</translation>
         </message>
@@ -1246,6 +1258,14 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <message>
             <source>warning</source>
             <translation>cảnh báo</translation>
+        </message>
+        <message>
+            <source>location kept</source>
+            <translation>giữ vị trí</translation>
+        </message>
+        <message>
+            <source>location removed</source>
+            <translation>bỏ vị trí</translation>
         </message>
     </context>
     <context>

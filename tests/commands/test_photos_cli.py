@@ -92,6 +92,12 @@ def test_import_list_caption_export(home: Path, tmp_path: Path) -> None:
     assert out.returncode == 0
     assert read_metadata(Path(b["path"])).metadata.description == CAPTION_VI
 
+    out = run("photos", "location", str(a["id"]), "--keep")
+    assert out.returncode == 0 and "location kept" in out.stdout
+    kept = {p["id"]: p for p in json.loads(run("photos", "list", "--json").stdout)}[a["id"]]
+    assert kept["keep_location"] and kept["keep_location_by"] and kept["keep_location_at"]
+    assert run("photos", "location", str(a["id"]), "--drop").returncode == 0
+
     web = tmp_path / "web"
     out = run("photos", "export", str(a["id"]), str(b["id"]), "--web", "-o", str(web))
     assert out.returncode == 0, out.stderr

@@ -61,6 +61,19 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--codes", type=Path, metavar="F", help=translate("cli", "a codes file (TSV)"))
     p.set_defaults(handler=run_caption)
 
+    p = psub.add_parser(
+        "location", help=translate("cli", "keep or drop the location in the web copies")
+    )
+    p.add_argument("ids", nargs="+", type=int, metavar="ID")
+    group = p.add_mutually_exclusive_group(required=True)
+    group.add_argument(
+        "--keep", action="store_true", help=translate("cli", "publish with the location")
+    )
+    group.add_argument(
+        "--drop", action="store_true", help=translate("cli", "publish without the location")
+    )
+    p.set_defaults(handler=run_location)
+
     p = psub.add_parser("export", help=translate("cli", "export web renditions"))
     p.add_argument("ids", nargs="+", type=int, metavar="ID")
     p.add_argument(
@@ -145,6 +158,23 @@ def run_caption(args: argparse.Namespace, ctx: AppContext) -> int:
             failed += 1
             write_text(f"{error}\t#{line.photo_id}\t{line.message}\n")
     return 1 if failed else 0
+
+
+def run_location(args: argparse.Namespace, ctx: AppContext) -> int:
+    """Record the choice with who made it (the settings' user name) and when."""
+    repo = PhotoRepository(ctx.store)
+    for pid in args.ids:
+        repo.get(pid)
+    who = ctx.settings.who
+    for pid in args.ids:
+        photo = repo.set_keep_location(pid, bool(args.keep), who)
+        state = (
+            translate("cli", "location kept")
+            if photo.keep_location
+            else translate("cli", "location removed")
+        )
+        write_text(f"#{pid}\t{state}\t{who}\n")
+    return 0
 
 
 def run_export(args: argparse.Namespace, ctx: AppContext) -> int:
