@@ -45,7 +45,7 @@ class ArticlePhotosModel(QAbstractListModel):
             star = "★ " if ap.featured else ""
             return f"{star}{ap.caption or self.tr('(no caption)')}"
         if role == Qt.ItemDataRole.DecorationRole:
-            return self.thumbs.pixmap(ap.photo)
+            return self.thumbs.icon(ap.photo)
         if role == Qt.ItemDataRole.ToolTipRole:
             return ap.credit
         return None

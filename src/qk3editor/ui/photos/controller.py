@@ -142,7 +142,8 @@ class PhotoDeskController(QObject):
         if photo is None:
             self.view.show_preview(None, "")
             return
-        info = f"{Path(photo.path).name} · {photo.width}×{photo.height} · {photo.date_taken}"
+        taken = photo.date_taken.replace("T", " ")
+        info = f"{Path(photo.path).name} · {photo.width}×{photo.height} · {taken}"
         if photo.keep_location and photo.keep_location_at is not None:
             info += "\n" + self.tr("Location kept on the web by {0} on {1}").format(
                 photo.keep_location_by, photo.keep_location_at.strftime("%d/%m/%Y %H:%M UTC")

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QIcon, QImage, QPixmap
 
 from qk3editor.photos.ingest import IngestItem
 from qk3editor.ui.photos.model import THUMB
@@ -71,7 +71,8 @@ class IncomingModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return Path(path).name
         if role == Qt.ItemDataRole.DecorationRole:
-            return self._pixmaps.get(path)
+            pixmap = self._pixmaps.get(path)
+            return QIcon(pixmap) if pixmap is not None else None
         if role == Qt.ItemDataRole.ToolTipRole:
             item = self._status.get(path)
             return item.message if item and item.message else path

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QImage, QPixmap
+from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
 
 from qk3editor.core.photos import Photo
 from qk3editor.storage.photos_repo import PhotoQuery, PhotoRepository
@@ -75,6 +75,12 @@ class ThumbnailCache(QObject):
                 on_error=lambda _exc: None,  # a missing cache file: the tile stays empty
             )
         return self._placeholders.get(photo.path)
+
+    def icon(self, photo: Photo) -> QIcon | None:
+        """:meth:`pixmap` as an icon: views scale icons to their icon size, keeping the
+        aspect ratio (a bare pixmap is drawn at its own size and cropped)."""
+        pixmap = self.pixmap(photo)
+        return QIcon(pixmap) if pixmap is not None else None
 
     def forget(self, photo_id: int) -> None:
         self._pixmaps.pop(photo_id, None)
@@ -178,11 +184,12 @@ class PhotoTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(photo, column)
         if role == Qt.ItemDataRole.DecorationRole and column == "file":
-            return self._thumbs.pixmap(photo)
+            return self._thumbs.icon(photo)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._status_text(photo) or Path(photo.path).name
-        if role == Qt.ItemDataRole.ForegroundRole and column == "status" and photo.status_flags:
-            return QColor("#b00020")
+        if role == Qt.ItemDataRole.ForegroundRole and column in ("status", "file"):
+            # a tile's name turns red while the photo lacks a caption or credit or has GPS
+            return QColor("#b00020") if photo.status_flags else None
         return None
 
     def _display(self, photo: Photo, column: str) -> str:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from qk3editor.core.photos import photo_snippet
 from qk3editor.storage.photos_repo import PhotoQuery, PhotoRepository
 from qk3editor.ui.photos.model import PhotoTableModel, ThumbnailCache
+from qk3editor.ui.photos.view import TileDelegate
 
 
 class PhotoPicker(QDialog):
@@ -49,6 +50,8 @@ class PhotoPicker(QDialog):
         self.grid.setIconSize(QSize(128, 128))
         self.grid.setGridSize(QSize(150, 170))
         self.grid.setResizeMode(QListView.ResizeMode.Adjust)
+        self.grid.setUniformItemSizes(True)
+        self.grid.setItemDelegate(TileDelegate(QSize(144, 162), self.grid))
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.grid.setModel(self.model)
         self.grid.doubleClicked.connect(lambda _i: self.accept())

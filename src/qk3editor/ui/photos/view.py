@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -27,6 +29,18 @@ from PySide6.QtWidgets import (
 from qk3editor.ui.photos.caption_panel import CaptionPanel
 from qk3editor.ui.photos.incoming import IncomingModel
 from qk3editor.ui.photos.model import PhotoTableModel
+
+
+class TileDelegate(QStyledItemDelegate):
+    """A fixed tile size: thumbnails arrive after the layout, and a size taken from a tile
+    without its picture would squash every tile to one line of text."""
+
+    def __init__(self, size: QSize, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._size = size
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        return self._size
 
 
 class PhotoDeskView(QWidget):
@@ -84,16 +98,22 @@ class PhotoDeskView(QWidget):
         self.grid.setGridSize(QSize(180, 200))
         self.grid.setResizeMode(QListView.ResizeMode.Adjust)
         self.grid.setMovement(QListView.Movement.Static)
+        self.grid.setWordWrap(True)
         self.grid.setUniformItemSizes(True)
+        self.grid.setItemDelegate(TileDelegate(QSize(172, 192), self.grid))
         self.grid.setModel(model)
         self.table = QTableView(self)
         self.table.setObjectName("photoTable")
         self.table.setModel(model)
         self.table.setSelectionModel(self.grid.selectionModel())  # one selection, two views
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setDefaultSectionSize(28)
+        self.table.verticalHeader().setDefaultSectionSize(30)
+        self.table.verticalHeader().hide()
+        self.table.setIconSize(QSize(40, 28))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((200, 130, 160, 260, 120)):
+            self.table.setColumnWidth(column, width)
         for view in (self.grid, self.table):
             view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.stack = QStackedWidget(self)
@@ -121,7 +141,9 @@ class PhotoDeskView(QWidget):
         self.incoming.setFlow(QListView.Flow.LeftToRight)
         self.incoming.setWrapping(False)
         self.incoming.setIconSize(QSize(96, 96))
-        self.incoming.setMaximumHeight(140)
+        self.incoming.setMaximumHeight(150)
+        self.incoming.setUniformItemSizes(True)
+        self.incoming.setItemDelegate(TileDelegate(QSize(110, 124), self.incoming))
         self.incoming.setModel(self.incoming_model)
         self.progress = QProgressBar(self)
         self.progress.setObjectName("photoProgress")
