@@ -322,3 +322,15 @@ def test_template_codes_export_and_location_choice(qtbot, desk, tmp_path: Path) 
     gps_photo = next(p for p in photos if p.gps)
     r = by_id[f"photo-{gps_photo.id}-web.jpg"]
     assert read(r.path).gps == (gps_photo.id == kept.id)  # only a kept location survives
+
+
+def test_grid_tiles_are_full_size_and_show_thumbnails(qtbot, desk, tmp_path: Path) -> None:
+    with qtbot.waitSignal(desk.imported):
+        desk.import_paths(shoot(tmp_path / "card", 2))
+    desk.view.resize(1000, 700)
+    desk.view.show()
+    qtbot.waitExposed(desk.view)
+    rect = desk.view.grid.visualRect(desk.model.index(0, 0))
+    assert rect.height() >= 150 and rect.width() >= 150  # not squashed to a line of text
+    icon = desk.model.index(0, 0).data(Qt.ItemDataRole.DecorationRole)
+    assert icon is not None and not icon.isNull()
