@@ -74,7 +74,7 @@ class ThumbnailCache(QObject):
                 on_done=lambda image: self._on_loaded(pid, image),
                 on_error=lambda _exc: None,  # a missing cache file: the tile stays empty
             )
-        return self._placeholders.get(photo.path)
+        return self._pixmaps.get(photo.id) or self._placeholders.get(photo.path)
 
     def icon(self, photo: Photo) -> QIcon | None:
         """:meth:`pixmap` as an icon: views scale icons to their icon size, keeping the
