@@ -89,7 +89,9 @@ def test_exif_orientation_is_applied_to_thumbnail_and_size(tmp_path: Path) -> No
 
 def test_placeholders_come_first_from_exif_thumbnails(tmp_path: Path) -> None:
     for i in range(4):
-        (tmp_path / f"p{i}.jpg").write_bytes(jpeg_bytes(color=(i, 50, 50), exif_thumb=i % 2 == 0))
+        (tmp_path / f"p{i}.jpg").write_bytes(
+            jpeg_bytes(color=(i * 60, 50, 50), exif_thumb=i % 2 == 0)
+        )
     events: list[tuple[str, str]] = []
     report = ingest(
         [tmp_path],
@@ -106,9 +108,11 @@ def test_placeholders_come_first_from_exif_thumbnails(tmp_path: Path) -> None:
 
 
 def test_known_hashes_mark_duplicates_of_stored_photos(tmp_path: Path) -> None:
+    from qk3editor.photos.ingest import content_hash
+
     path = tmp_path / "x.jpg"
     path.write_bytes(jpeg_bytes())
-    known = hashlib.sha256(path.read_bytes()).hexdigest()
+    known = content_hash(path.read_bytes())
     report = ingest([path], opts(tmp_path), known_hashes=lambda h: "42" if h == known else None)
     assert report.items[0].status == "duplicate" and report.items[0].duplicate_of == "42"
 
@@ -256,3 +260,16 @@ def test_fuzz_caption_writes_on_200_corrupted_files_never_damage_them(tmp_path: 
         outcomes["written"] += 1
     assert [p.name for p in tmp_path.iterdir() if p.suffix != ".jpg"] == []  # no temp left
     assert outcomes["written"] > 20 and outcomes["refused"] > 20
+
+
+def test_a_recaptioned_copy_is_still_a_duplicate(tmp_path: Path) -> None:
+    from qk3editor.photos.metadata import PhotoMetadata, write_metadata
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.jpg").write_bytes(jpeg_bytes(exif_thumb=True))
+    (src / "b.jpg").write_bytes((src / "a.jpg").read_bytes())
+    write_metadata(src / "b.jpg", PhotoMetadata(description=CAPTION_VI))  # same pixels
+    (src / "c.jpg").write_bytes(jpeg_bytes(color=(1, 1, 1)))
+    report = ingest([src], opts(tmp_path))
+    assert [i.status for i in report.items] == ["imported", "duplicate", "imported"]

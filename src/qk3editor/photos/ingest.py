@@ -123,6 +123,17 @@ def collect_files(paths: Iterable[Path]) -> list[Path]:
     return out
 
 
+def content_hash(data: bytes) -> str:
+    """The identity of a photo's content: for JPEG the image data only (frame, tables, scan),
+    so a caption written into the file later (ours or another tool's) keeps it; for other
+    formats the whole file."""
+    if data.startswith(jpeg.SOI):
+        found = jpeg.image_data_digest(data)
+        if found:
+            return found
+    return hashlib.sha256(data).hexdigest()
+
+
 def thumbnail_path(thumbnails_dir: Path, content_hash: str) -> Path:
     return thumbnails_dir / content_hash[:2] / f"{content_hash}.jpg"
 
@@ -147,7 +158,7 @@ def _process(path: Path, options: IngestOptions) -> IngestItem:
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     data = read_bytes(path)
-    digest = hashlib.sha256(data).hexdigest()
+    digest = content_hash(data)
     name = str(path)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)  # Pillow's notes on damaged Exif
