@@ -65,7 +65,7 @@ def image_data_digest(data: bytes) -> str | None:
         h.update(data[start:end])
         last_end = end
         if marker == 0xDA:
-            h.update(data[end:])
+            h.update(memoryview(data)[end:])  # no 10 MB copy
     return h.hexdigest() if last_end is not None else None
 
 
