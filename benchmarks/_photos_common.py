@@ -30,24 +30,36 @@ def base_images(size: tuple[int, int], count: int, seed: int = 1) -> list[bytes]
     return out
 
 
-def camera_files(folder: Path, n: int, size: tuple[int, int], variants: int = 4) -> list[Path]:
-    """``n`` files (unique content: own Exif), half with an embedded Exif thumbnail."""
+_SCENES: dict[tuple[int, int, int], object] = {}
+
+
+def _scene(size: tuple[int, int], variant: int) -> object:
+    """A decoded base scene, made once per worker process."""
+    from PIL import Image
+
+    key = (size[0], size[1], variant)
+    if key not in _SCENES:
+        _SCENES[key] = Image.open(io.BytesIO(base_images(size, 1, seed=variant + 1)[0])).convert(
+            "RGB"
+        )
+    return _SCENES[key]
+
+
+def _make_one(args: tuple[str, int, tuple[int, int], int]) -> str:
+    """One camera file with its own pixels (a unique patch), Exif, IIM, and for half of them
+    an embedded Exif thumbnail."""
     import pyexiv2
     from PIL import Image
 
-    folder.mkdir(parents=True, exist_ok=True)
-    bases = base_images(size, variants)
-    thumbs = []
-    for b in bases:
-        im = Image.open(io.BytesIO(b))
-        im.draft("RGB", (160, 120))
-        im = im.convert("RGB").resize((160, 107))
-        tb = io.BytesIO()
-        im.save(tb, "JPEG", quality=70)
-        thumbs.append(tb.getvalue())
-    files = []
-    for i in range(n):
-        img = pyexiv2.ImageData(bases[i % variants])
+    path, i, size, variants = args
+    scene = _scene(size, i % variants)
+    im = scene.copy()  # type: ignore[attr-defined]
+    patch = Image.effect_noise((256, 256), 30 + i % 50).convert("RGB")
+    im.paste(patch, ((i * 97) % (size[0] - 256), (i * 53) % (size[1] - 256)))
+    buf = io.BytesIO()
+    im.save(buf, "JPEG", quality=92, subsampling=0)
+    img = pyexiv2.ImageData(buf.getvalue())
+    try:
         img.modify_exif(
             {
                 "Exif.Image.Make": "Canon",
@@ -58,12 +70,27 @@ def camera_files(folder: Path, n: int, size: tuple[int, int], variants: int = 4)
             }
         )
         if i % 2 == 0:
-            img.modify_thumbnail(thumbs[i % variants])
+            thumb = im.resize((160, 107))
+            tb = io.BytesIO()
+            thumb.save(tb, "JPEG", quality=70)
+            img.modify_thumbnail(tb.getvalue())
         img.modify_iptc(
             {"Iptc.Envelope.CharacterSet": "\x1b%G", "Iptc.Application2.Caption": f"Ảnh số {i}"}
         )
-        path = folder / f"IMG_{i:04d}.JPG"
-        path.write_bytes(img.get_bytes())
+        Path(path).write_bytes(img.get_bytes())
+    finally:
         img.close()
-        files.append(path)
-    return files
+    return path
+
+
+def camera_files(folder: Path, n: int, size: tuple[int, int], variants: int = 2) -> list[Path]:
+    """``n`` camera-like files, each with its own pixels (made on every core)."""
+    import concurrent.futures as cf
+    import multiprocessing
+    import os
+
+    folder.mkdir(parents=True, exist_ok=True)
+    jobs = [(str(folder / f"IMG_{i:04d}.JPG"), i, size, variants) for i in range(n)]
+    ctx = multiprocessing.get_context("spawn")
+    with cf.ProcessPoolExecutor(os.cpu_count() or 2, mp_context=ctx) as pool:
+        return [Path(p) for p in pool.map(_make_one, jobs, chunksize=4)]
