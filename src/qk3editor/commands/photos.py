@@ -14,6 +14,7 @@ template variables {date} {city} {creator} {filename} {seq}; e.g.::
 from __future__ import annotations
 
 import argparse
+import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -89,7 +90,14 @@ def run_import(args: argparse.Namespace, ctx: AppContext) -> int:
     if args.article:
         ctx.articles.get(args.article)  # fail before any work when the article is unknown
     options = IngestOptions(thumbnails_dir=ctx.paths.thumbnails_dir)
-    result = import_photos(repo, args.paths, options, article_id=args.article)
+    progress = None
+    if sys.stderr.isatty():  # a long import shows where it is; pipes and logs stay clean
+
+        def progress(done: int, total: int, _item: object) -> None:
+            sys.stderr.write(f"\r{done}/{total}" + ("\n" if done == total else ""))
+            sys.stderr.flush()
+
+    result = import_photos(repo, args.paths, options, article_id=args.article, progress=progress)
     ids = {p.content_hash: p.id for p in result.photos}
     for item in result.report.items:
         status = translate("cli", STATUS_TEXT[item.status])
