@@ -1482,6 +1482,10 @@ Giấy phép: GPL-3.0-or-later.</translation>
             <source>“{value}” is not a date (use dd/mm/yyyy or yyyy-mm-dd, with a time if known)</source>
             <translation>“{value}” không phải ngày tháng (dùng dd/mm/yyyy hoặc yyyy-mm-dd, kèm giờ nếu biết)</translation>
         </message>
+        <message>
+            <source>{path}: its XMP metadata was written badly by another tool ({detail}); nothing was changed</source>
+            <translation>{path}: siêu dữ liệu XMP của tệp bị một công cụ khác ghi hỏng ({detail}); không có gì bị thay đổi</translation>
+        </message>
     </context>
     <context>
         <name>photos</name>

@@ -333,3 +333,19 @@ def test_date_created_is_validated_and_normalised(make_jpeg) -> None:
     assert path.read_bytes() == before
     write_metadata(path, PhotoMetadata(date_created="20/11/2026"), only=["date_created"])
     assert read_metadata(path).metadata.date_created == "2026-11-20"
+
+
+def test_strip_xmp_removes_only_the_xmp_packet(make_jpeg) -> None:
+    path = make_jpeg(
+        xmp={"Xmp.photoshop.Headline": "x"}, iim={"Iptc.Application2.Caption": "giữ lại"}
+    )
+    data = path.read_bytes()
+    stripped = jpeg.strip_xmp(data)
+    assert (
+        b"http://ns.adobe.com/xap/1.0/" in data and b"http://ns.adobe.com/xap/1.0/" not in stripped
+    )
+    assert scan_data(stripped) == scan_data(data)
+    from qk3editor.photos.metadata import read_metadata_bytes
+
+    md = read_metadata_bytes(stripped).metadata
+    assert md.headline == "" and md.description == "giữ lại"

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from qk3editor.photos.errors import LocationLeak
+from qk3editor.photos.errors import DamagedXmp, LocationLeak
 from qk3editor.photos.metadata import PhotoMetadata, read_metadata, write_metadata
 from qk3editor.photos.renditions import (
     LocationChoice,
@@ -15,7 +15,13 @@ from qk3editor.photos.renditions import (
     render,
     specs_from_settings,
 )
-from tests.photos.photo_factory import CAPTION_VI, exiftool_json, jpeg_bytes, needs_exiftool
+from tests.photos.photo_factory import (
+    CAPTION_VI,
+    REFERENCE,
+    exiftool_json,
+    jpeg_bytes,
+    needs_exiftool,
+)
 
 LOCATION_WORDS = ("GPS", "City", "State", "Country", "Location", "Sub-location", "Province")
 
@@ -124,3 +130,38 @@ def test_transparent_png_renders_on_white(tmp_path: Path) -> None:
     (r,) = render(src, tmp_path / "web", [RenditionSpec("s", 50, 90)])
     with Image.open(r.path) as im:
         assert im.mode == "RGB" and min(im.getpixel((25, 25))) > 240
+
+
+@needs_exiftool
+@pytest.mark.skipif(not (REFERENCE / "canon_exif.JPG").is_file(), reason="reference images absent")
+def test_a_real_canon_file_ingests_and_renders_clean(tmp_path: Path) -> None:
+    import shutil
+
+    from qk3editor.photos.ingest import IngestOptions, ingest, placeholder
+
+    src = tmp_path / "IMG_0001.JPG"
+    shutil.copy(REFERENCE / "canon_exif.JPG", src)
+    src.chmod(0o644)
+    thumb = placeholder(src)
+    assert thumb is not None and thumb.startswith(b"\xff\xd8")  # the camera's own thumbnail
+    (item,) = ingest([src], IngestOptions(tmp_path / "t", workers=1)).items
+    assert item.status == "imported" and item.camera == "Canon Canon EOS 60D"
+    assert item.date_taken == "2011-06-19T10:21:26"
+    # its XMP was written badly by some tool (a duplicate property): read around it...
+    facts = read_metadata(src)
+    assert facts.make == "Canon" and any(w.startswith("XMP") for w in facts.warnings)
+    # ...but never drop it to write ours: a clear refusal, the file untouched
+    before = src.read_bytes()
+    with pytest.raises(DamagedXmp) as info:
+        write_metadata(src, PhotoMetadata(description=CAPTION_VI))
+    assert info.value.code == "photo_xmp_damaged" and src.read_bytes() == before
+    (r,) = render(src, tmp_path / "web", [RenditionSpec("web", 64, 85)])
+    tags = exiftool_json(r.path)
+    assert not [k for k in tags if k.startswith(("Canon:", "IFD1:")) or "Lens" in k]
+    assert "Canon" not in json_text(tags)
+
+
+def json_text(tags: dict) -> str:  # type: ignore[type-arg]
+    import json
+
+    return json.dumps({k: v for k, v in tags.items() if not k.startswith("System:")})

@@ -89,3 +89,12 @@ class InvalidPhotoDate(PhotoError):
 class TemplateFileError(PhotoError):
     code = "caption_template_file"
     template = QT_TRANSLATE_NOOP("errors", "{path}: not a caption template ({detail})")
+
+
+class DamagedXmp(PhotoError):
+    code = "photo_xmp_damaged"
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "{path}: its XMP metadata was written badly by another tool ({detail}); "
+        "nothing was changed",
+    )

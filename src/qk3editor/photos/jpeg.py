@@ -171,3 +171,21 @@ def refresh_iptc_digest(data: bytes) -> bytes:
             return data[: pos + 4] + new + data[pos + 20 :]
         at = data.find(marker, at + 1)
     return data
+
+
+XMP_HEADERS = (b"http://ns.adobe.com/xap/1.0/\x00", b"http://ns.adobe.com/xmp/extension/\x00")
+
+
+def strip_xmp(data: bytes) -> bytes:
+    """``data`` without its XMP packets (APP1 segments), everything else byte for byte.
+
+    Used to read the rest of a file whose XMP a tool wrote badly; never to write.
+    """
+    out = bytearray()
+    last = 0
+    for marker, start, end in iter_segments(data):
+        if marker == 0xE1 and data[start:end].startswith(XMP_HEADERS):
+            out += data[last : start - 4]
+            last = end
+    out += data[last:]
+    return bytes(out)

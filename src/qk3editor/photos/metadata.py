@@ -85,6 +85,7 @@ __all__ = [
 ]
 from qk3editor.photos import jpeg
 from qk3editor.photos.errors import (
+    DamagedXmp,
     InvalidPhotoDate,
     PhotoCorrupt,
     PhotoWriteFailed,
@@ -229,8 +230,16 @@ def read_metadata_bytes(data: bytes, path: str = "") -> PhotoFacts:
 
 
 def _read_metadata_bytes(data: bytes, path: str) -> PhotoFacts:
-    img = open_exiv2(data, path)
     warnings: list[str] = []
+    try:
+        img = open_exiv2(data, path)
+    except PhotoCorrupt as exc:
+        # a packet of bad XMP makes exiv2 refuse the whole file: read the rest without it
+        stripped = jpeg.strip_xmp(data) if "XMP" in str(exc.params.get("detail")) else data
+        if stripped == data:
+            raise
+        img = open_exiv2(stripped, path)
+        warnings.append(f"XMP: {str(exc.params.get('detail')).strip()}")
     try:
         xmp = _safe(img.read_xmp, warnings, "XMP")
         iptc = _safe(lambda: img.read_iptc(encoding="latin-1"), warnings, "IIM")
@@ -413,7 +422,13 @@ def _apply_metadata(
     # byte-identical by construction and megabytes are not copied through exiv2.
     head_end = jpeg.sos_header_end(data)
     work = data[:head_end] + b"\xff\xd9" if head_end else data
-    img = open_exiv2(work, path)
+    try:
+        img = open_exiv2(work, path)
+    except PhotoCorrupt as exc:
+        detail = str(exc.params.get("detail", "")).strip()
+        if "XMP" in detail:  # never drop another tool's (damaged) XMP to write ours
+            raise DamagedXmp(path=path, detail=detail) from None
+        raise
     try:
         try:
             iptc = img.read_iptc(encoding="latin-1")
