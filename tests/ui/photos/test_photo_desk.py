@@ -289,7 +289,9 @@ def test_template_codes_export_and_location_choice(qtbot, desk, tmp_path: Path) 
         grid_sel.select(desk.model.index(row, 0), QItemSelectionModel.SelectionFlag.Select)
     template = tmp_path / "t.yaml"
     template.write_text(
-        "description: '=thai= – {filename}'\ncredit: QK3\nkeywords: [diễn tập]\n", "utf-8"
+        "description: '=thai= – {filename}'\ncredit: QK3\nkeywords: [diễn tập]\n"
+        "instructions: Không dùng cho quảng cáo\n",
+        "utf-8",
     )
     desk.load_template(template)
     assert view.captions.field_text("credit") == "QK3"
@@ -300,6 +302,9 @@ def test_template_codes_export_and_location_choice(qtbot, desk, tmp_path: Path) 
 
     desk.apply_caption(view.captions.batch_edit())
     photos = desk.selected_photos()
+    assert {read(Path(p.path)).metadata.instructions for p in photos} == {
+        "Không dùng cho quảng cáo"
+    }  # a template field the panel shows no box for still applies
     assert {read(Path(p.path)).metadata.description for p in photos} == {
         f"{THAI} – {Path(p.path).name}" for p in photos
     }

@@ -75,6 +75,7 @@ class CaptionPanel(QWidget):
         self.codes: Mapping[str, str] = {}
         self.fields: dict[str, QLineEdit | QPlainTextEdit] = {}
         self._values: dict[str, str] = {}
+        self.template_extra: dict[str, str] = {}
         self._setting = False
         labels = {
             "headline": self.tr("Headline"),
@@ -216,6 +217,9 @@ class CaptionPanel(QWidget):
                 self.set_field_text(name, text)
                 # a template's change is its own step, never merged with typing
                 self.undo_stack.push(FieldEdit(self, name, old, text, mergeable=False))
+        # fields the panel has no box for (sub-location, instructions, ...) still apply
+        self.template_extra = {k: v for k, v in edit.values.items() if k not in TEXT_FIELDS}
+        self.hint.setToolTip(", ".join(sorted(self.template_extra)))
         if edit.keywords:
             self.keywords.setText("; ".join(edit.keywords))
         self.keywords_mode.setCurrentIndex(self.keywords_mode.findData(edit.keywords_mode))
@@ -225,6 +229,7 @@ class CaptionPanel(QWidget):
     def batch_edit(self) -> BatchEdit:
         """What the panel holds, NFC (raises QkError for an unknown template variable)."""
         values = {name: nfc(self.field_text(name)) for name in TEXT_FIELDS}
+        values.update(self.template_extra)
         keywords = tuple(k.strip() for k in nfc(self.keywords.text()).split(";") if k.strip())
         return BatchEdit(
             values={k: v for k, v in values.items() if v.strip()},
