@@ -73,6 +73,118 @@ Giấy phép: GPL-3.0-or-later.</translation>
     </message>
 </context>
 <context>
+    <name>ArticlePhotosDialog</name>
+    <message>
+        <source>Photos of this article</source>
+        <translation>Ảnh của bài này</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Lên</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Xuống</translation>
+    </message>
+    <message>
+        <source>Featured photo</source>
+        <translation>Ảnh đại diện</translation>
+    </message>
+    <message>
+        <source>Remove from article</source>
+        <translation>Bỏ khỏi bài</translation>
+    </message>
+    <message>
+        <source>Use this caption in the article</source>
+        <translation>Dùng chú thích này trong bài</translation>
+    </message>
+    <message>
+        <source>Back to the file&apos;s caption</source>
+        <translation>Trở về chú thích của tệp</translation>
+    </message>
+    <message>
+        <source>Caption in this article</source>
+        <translation>Chú thích trong bài này</translation>
+    </message>
+</context>
+<context>
+    <name>CaptionPanel</name>
+    <message>
+        <source>Headline</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Chú thích</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>Nguồn ảnh</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Thành phố</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tên ảnh</translation>
+    </message>
+    <message>
+        <source>Alt text</source>
+        <translation>Văn bản thay thế</translation>
+    </message>
+    <message>
+        <source>Copyright</source>
+        <translation>Bản quyền</translation>
+    </message>
+    <message>
+        <source>keywords, separated by semicolons</source>
+        <translation>từ khóa, cách nhau bằng dấu chấm phẩy</translation>
+    </message>
+    <message>
+        <source>append</source>
+        <translation>thêm vào</translation>
+    </message>
+    <message>
+        <source>replace</source>
+        <translation>thay thế</translation>
+    </message>
+    <message>
+        <source>Keywords</source>
+        <translation>Từ khóa</translation>
+    </message>
+    <message>
+        <source>Empty fields keep each photo&apos;s own value. Variables: {date} {city} {creator} {filename} {seq}</source>
+        <translation>Ô để trống giữ nguyên giá trị riêng của từng ảnh. Biến: {date} {city} {creator} {filename} {seq}</translation>
+    </message>
+    <message>
+        <source>Apply to selected photos</source>
+        <translation>Áp dụng cho các ảnh đã chọn</translation>
+    </message>
+    <message>
+        <source>Template...</source>
+        <translation>Mẫu...</translation>
+    </message>
+    <message>
+        <source>Codes...</source>
+        <translation>Mã viết tắt...</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <source>(different values: kept)</source>
+        <translation>(giá trị khác nhau: giữ nguyên)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Apply to %n photo(s)</source>
+        <translation>
+            <numerusform>Áp dụng cho %n ảnh</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ChecksController</name>
     <message>
         <source>Make the tone style &amp;consistent...</source>
@@ -311,6 +423,45 @@ Giấy phép: GPL-3.0-or-later.</translation>
     </message>
 </context>
 <context>
+    <name>IngestReportDialog</name>
+    <message>
+        <source>Import report</source>
+        <translation>Báo cáo nhập ảnh</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>đã nhập</translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation>trùng lặp</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>lỗi</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>đã hủy</translation>
+    </message>
+    <message>
+        <source>{0} imported, {1} duplicates, {2} errors, {3} cancelled</source>
+        <translation>{0} đã nhập, {1} trùng lặp, {2} lỗi, {3} đã hủy</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Chi tiết</translation>
+    </message>
+</context>
+<context>
     <name>LibraryController</name>
     <message>
         <source>All (not spiked)</source>
@@ -494,6 +645,195 @@ Giấy phép: GPL-3.0-or-later.</translation>
     <message>
         <source>Refresh</source>
         <translation>Làm mới</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoDesk</name>
+    <message>
+        <source>&amp;Photos</source>
+        <translation>Ả&amp;nh</translation>
+    </message>
+    <message>
+        <source>Photo &amp;desk</source>
+        <translation>&amp;Bàn ảnh</translation>
+    </message>
+    <message>
+        <source>&amp;Import photos...</source>
+        <translation>&amp;Nhập ảnh...</translation>
+    </message>
+    <message>
+        <source>Insert &amp;photo...</source>
+        <translation>Chèn ả&amp;nh...</translation>
+    </message>
+    <message>
+        <source>Photos of this &amp;article...</source>
+        <translation>Ảnh của &amp;bài này...</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoDeskController</name>
+    <message>
+        <source>Location kept on the web by {0} on {1}</source>
+        <translation>Giữ vị trí trên web: {0}, lúc {1}</translation>
+    </message>
+    <message>
+        <source>Import photos</source>
+        <translation>Nhập ảnh</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
+        <translation>Ảnh (*.jpg *.jpeg *.png *.tif *.tiff);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Caption template</source>
+        <translation>Mẫu chú thích</translation>
+    </message>
+    <message>
+        <source>Templates (*.yaml *.yml)</source>
+        <translation>Mẫu (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Codes file</source>
+        <translation>Tệp mã viết tắt</translation>
+    </message>
+    <message>
+        <source>Codes (*.tsv *.txt)</source>
+        <translation>Mã viết tắt (*.tsv *.txt)</translation>
+    </message>
+    <message>
+        <source>Export for web</source>
+        <translation>Xuất cho web</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n web copies written</source>
+        <translation>
+            <numerusform>Đã ghi %n bản sao cho web</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Publish the selected photos WITH the place where they were taken?</source>
+        <translation>Đăng các ảnh đã chọn KÈM nơi chụp?</translation>
+    </message>
+    <message>
+        <source>Remove the location from the web copies of the selected photos again?</source>
+        <translation>Bỏ lại vị trí khỏi bản sao cho web của các ảnh đã chọn?</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Vị trí</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoDeskView</name>
+    <message>
+        <source>Photo desk</source>
+        <translation>Bàn ảnh</translation>
+    </message>
+    <message>
+        <source>Filter: caption, keyword, city, file name</source>
+        <translation>Lọc: chú thích, từ khóa, thành phố, tên tệp</translation>
+    </message>
+    <message>
+        <source>All photos</source>
+        <translation>Tất cả ảnh</translation>
+    </message>
+    <message>
+        <source>No caption</source>
+        <translation>Chưa có chú thích</translation>
+    </message>
+    <message>
+        <source>No credit</source>
+        <translation>Chưa có nguồn ảnh</translation>
+    </message>
+    <message>
+        <source>GPS present</source>
+        <translation>Có GPS</translation>
+    </message>
+    <message>
+        <source>Oldest first</source>
+        <translation>Cũ nhất trước</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>Mới nhất trước</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Bảng</translation>
+    </message>
+    <message>
+        <source>Import photos...</source>
+        <translation>Nhập ảnh...</translation>
+    </message>
+    <message>
+        <source>Export for web...</source>
+        <translation>Xuất cho web...</translation>
+    </message>
+    <message>
+        <source>Location...</source>
+        <translation>Vị trí...</translation>
+    </message>
+    <message>
+        <source>Choose whether the web copies of the selected photos keep their location</source>
+        <translation>Chọn bản sao cho web của các ảnh đã chọn có giữ vị trí chụp hay không</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>Lưới</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoPicker</name>
+    <message>
+        <source>Insert photo</source>
+        <translation>Chèn ảnh</translation>
+    </message>
+    <message>
+        <source>Filter: caption, keyword, city, file name</source>
+        <translation>Lọc: chú thích, từ khóa, thành phố, tên tệp</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoTableModel</name>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Ngày chụp</translation>
+    </message>
+    <message>
+        <source>Headline</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Chú thích</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>Nguồn ảnh</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>no caption</source>
+        <translation>chưa có chú thích</translation>
+    </message>
+    <message>
+        <source>no credit</source>
+        <translation>chưa có nguồn ảnh</translation>
+    </message>
+    <message>
+        <source>GPS present</source>
+        <translation>có GPS</translation>
     </message>
 </context>
 <context>
@@ -1034,6 +1374,110 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <source>text tools: read stdin, write stdout, line by line</source>
         <translation>công cụ văn bản: đọc stdin, ghi stdout, từng dòng</translation>
     </message>
+    <message>
+        <source>imported</source>
+        <translation>đã nhập</translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation>trùng lặp</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>lỗi</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>đã hủy</translation>
+    </message>
+    <message>
+        <source>the photo desk</source>
+        <translation>bàn ảnh</translation>
+    </message>
+    <message>
+        <source>import photos from files or folders</source>
+        <translation>nhập ảnh từ tệp hoặc thư mục</translation>
+    </message>
+    <message>
+        <source>attach them to an article</source>
+        <translation>gắn các ảnh vào một bài</translation>
+    </message>
+    <message>
+        <source>list photos</source>
+        <translation>liệt kê ảnh</translation>
+    </message>
+    <message>
+        <source>only photos matching this text</source>
+        <translation>chỉ các ảnh khớp với chữ này</translation>
+    </message>
+    <message>
+        <source>caption photos (in their files)</source>
+        <translation>ghi chú thích ảnh (vào tệp ảnh)</translation>
+    </message>
+    <message>
+        <source>the headline</source>
+        <translation>tiêu đề</translation>
+    </message>
+    <message>
+        <source>the caption (description)</source>
+        <translation>chú thích (mô tả)</translation>
+    </message>
+    <message>
+        <source>the credit line</source>
+        <translation>dòng nguồn ảnh</translation>
+    </message>
+    <message>
+        <source>a template file</source>
+        <translation>một tệp mẫu</translation>
+    </message>
+    <message>
+        <source>a codes file (TSV)</source>
+        <translation>một tệp mã viết tắt (TSV)</translation>
+    </message>
+    <message>
+        <source>keep or drop the location in the web copies</source>
+        <translation>giữ hay bỏ vị trí chụp trong bản sao cho web</translation>
+    </message>
+    <message>
+        <source>publish with the location</source>
+        <translation>đăng kèm vị trí chụp</translation>
+    </message>
+    <message>
+        <source>publish without the location</source>
+        <translation>đăng không kèm vị trí chụp</translation>
+    </message>
+    <message>
+        <source>export web renditions</source>
+        <translation>xuất bản sao cho web</translation>
+    </message>
+    <message>
+        <source>web renditions</source>
+        <translation>bản sao cho web</translation>
+    </message>
+    <message>
+        <source>use this article&apos;s captions</source>
+        <translation>dùng chú thích của bài này</translation>
+    </message>
+    <message>
+        <source>{imported} imported, {duplicate} duplicates, {error} errors</source>
+        <translation>{imported} đã nhập, {duplicate} trùng lặp, {error} lỗi</translation>
+    </message>
+    <message>
+        <source>captioned</source>
+        <translation>đã ghi chú thích</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>cảnh báo</translation>
+    </message>
+    <message>
+        <source>location kept</source>
+        <translation>giữ vị trí</translation>
+    </message>
+    <message>
+        <source>location removed</source>
+        <translation>bỏ vị trí</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -1188,6 +1632,77 @@ Giấy phép: GPL-3.0-or-later.</translation>
     <message>
         <source>The web rendition of photo {photo} failed: {detail}</source>
         <translation>Không tạo được ảnh web cho ảnh {photo}: {detail}</translation>
+    </message>
+    <message>
+        <source>{path}: not a caption template ({detail})</source>
+        <translation>{path}: không phải tệp mẫu chú thích ({detail})</translation>
+    </message>
+    <message>
+        <source>{path}: the photo cannot be used ({detail})</source>
+        <translation>{path}: không dùng được ảnh này ({detail})</translation>
+    </message>
+    <message>
+        <source>{path}: the file does not exist</source>
+        <translation>{path}: tệp không tồn tại</translation>
+    </message>
+    <message>
+        <source>{path}: the file cannot be read ({detail})</source>
+        <translation>{path}: không đọc được tệp ({detail})</translation>
+    </message>
+    <message>
+        <source>{path}: not an image, or a format we do not read</source>
+        <translation>{path}: không phải ảnh, hoặc định dạng không đọc được</translation>
+    </message>
+    <message>
+        <source>{path}: the image is damaged or truncated ({detail})</source>
+        <translation>{path}: ảnh bị hỏng hoặc bị cắt cụt ({detail})</translation>
+    </message>
+    <message>
+        <source>{path}: too many pixels ({pixels} px; the limit is {limit} px)</source>
+        <translation>{path}: quá nhiều điểm ảnh ({pixels} px; giới hạn là {limit} px)</translation>
+    </message>
+    <message>
+        <source>{path}: the file or its folder is read-only; nothing was changed</source>
+        <translation>{path}: tệp hoặc thư mục chỉ cho phép đọc; không có gì bị thay đổi</translation>
+    </message>
+    <message>
+        <source>{path}: the disk is full; nothing was changed</source>
+        <translation>{path}: ổ đĩa đã đầy; không có gì bị thay đổi</translation>
+    </message>
+    <message>
+        <source>{path}: the metadata could not be written ({detail}); the file is unchanged</source>
+        <translation>{path}: không ghi được siêu dữ liệu ({detail}); tệp vẫn nguyên như cũ</translation>
+    </message>
+    <message>
+        <source>{path}: the web copy still holds location data ({fields}); publishing is blocked</source>
+        <translation>{path}: bản sao cho web vẫn còn dữ liệu vị trí ({fields}); chặn xuất bản</translation>
+    </message>
+    <message>
+        <source>No photo with id {id}</source>
+        <translation>Không có ảnh mang số {id}</translation>
+    </message>
+    <message>
+        <source>{path}, line {line}: {detail}</source>
+        <translation>{path}, dòng {line}: {detail}</translation>
+    </message>
+    <message>
+        <source>Unknown variable {{{name}}} in the caption template</source>
+        <translation>Biến {{{name}}} không có trong mẫu chú thích</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a date (use dd/mm/yyyy or yyyy-mm-dd, with a time if known)</source>
+        <translation>“{value}” không phải ngày tháng (dùng dd/mm/yyyy hoặc yyyy-mm-dd, kèm giờ nếu biết)</translation>
+    </message>
+    <message>
+        <source>{path}: its XMP metadata was written badly by another tool ({detail}); nothing was changed</source>
+        <translation>{path}: siêu dữ liệu XMP của tệp bị một công cụ khác ghi hỏng ({detail}); không có gì bị thay đổi</translation>
+    </message>
+</context>
+<context>
+    <name>photos</name>
+    <message>
+        <source>IIM {field}: {needed} bytes do not fit in {limit}; cut to “{kept}”</source>
+        <translation>IIM {field}: {needed} byte không vừa giới hạn {limit}; đã cắt còn “{kept}”</translation>
     </message>
 </context>
 <context>

@@ -124,6 +124,9 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
     window.spike_action.triggered.connect(editor.spike)
     window.restore_action.triggered.connect(editor.restore)
 
+    from qk3editor.ui.photos.wiring import install_photo_desk
+
+    install_photo_desk(ctx, runner, window, editor)
     window.about_action.triggered.connect(
         lambda: QMessageBox.about(
             window,

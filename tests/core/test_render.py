@@ -139,3 +139,13 @@ def test_anchors_name_the_first_line_of_each_block() -> None:
 def test_lead_and_title_are_escaped() -> None:
     out = render_fragment(RenderInput(title="<b>x</b>", lead="a <script>", body=""))
     assert "<script" not in out and "&lt;b&gt;x&lt;/b&gt;" in out
+
+
+def test_the_snippets_credit_title_wins_over_the_files() -> None:
+    """Issue 5's snippet: ``![caption](qk3photo:ID "credit")``."""
+    out = render_body(
+        '![Lễ ra quân](qk3photo:12 "Đức Việt")\n',
+        lambda i: PhotoRef(f"file:///p/{i}.jpg", "file caption", "Tên trong tệp"),
+    )
+    assert "(Ảnh: Đức Việt)" in out and "Tên trong tệp" not in out
+    assert "Lễ ra quân" in out

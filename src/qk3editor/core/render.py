@@ -226,6 +226,7 @@ _FIGURE = re.compile(
 )
 _CREDIT_PREFIX = "Ảnh: "
 _TAGS = re.compile(r"<[^>]*>")
+_TITLE = re.compile(r'\btitle="([^"]*)"')
 
 
 def _resolve_figures(fragment: str, resolver: PhotoResolver) -> str:
@@ -243,9 +244,16 @@ def _resolve_figures(fragment: str, resolver: PhotoResolver) -> str:
             img = f'<p class="qk3-photo" align="center"><img src="{src}" alt="{alt}"{width}></p>'
         if not caption_html.strip() and ref is not None and ref.caption:
             caption_html = html.escape(ref.caption)
+        # the article's own credit (the snippet's title, issue 5) wins over the file's
+        title = _TITLE.search(m.group(2))
+        credit_text = html.unescape(title.group(1)) if title else ""
+        if not credit_text and ref is not None:
+            credit_text = ref.credit
         credit = ""
-        if ref is not None and ref.credit:
-            credit = f' <span class="qk3-credit">({_CREDIT_PREFIX}{html.escape(ref.credit)})</span>'
+        if credit_text:
+            credit = (
+                f' <span class="qk3-credit">({_CREDIT_PREFIX}{html.escape(credit_text)})</span>'
+            )
         # the image and the caption in block elements of their own: QTextBrowser (the preview)
         # does not know <figure>, and browsers lay these out the same way
         return (

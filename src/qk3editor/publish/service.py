@@ -108,6 +108,9 @@ def services_for(ctx: Any) -> PublishServices:
     services: dict[str, Any] = ctx.services
     found = services.get("publish")
     if found is None:
-        found = PublishServices.build(ctx.store)
+        from qk3editor.photos.publishing import desk_publishing  # the photo desk (issue 5)
+
+        renditions, photo_source = desk_publishing(ctx)
+        found = PublishServices.build(ctx.store, renditions=renditions, photo_source=photo_source)
         services["publish"] = found
     return found

@@ -19,6 +19,7 @@ from qk3editor.core.markdown_io import clean_text  # the one input boundary (NFC
 from qk3editor.core.preflight import (
     Finding,
     Location,
+    PhotoInfo,
     PreflightInput,
     default_text_checker,
     run_preflight,
@@ -63,10 +64,21 @@ class RawFields:
         )
 
 
-def local_photo_resolver(photos_dir: Path) -> PhotoResolver:
-    """Photos for the preview: files in the photo folder (imported ones until issue 5)."""
+PhotoLookup = Callable[[int], Any]  # a photo library's ``get(id)`` (issue 5's PhotoRepository)
+
+
+def local_photo_resolver(photos_dir: Path, library: PhotoLookup | None = None) -> PhotoResolver:
+    """Photos for the preview, as local files: ids in digits from the photo library (its file,
+    caption and credit), other tokens from the images imported with an article."""
 
     def resolve(photo_id: str) -> PhotoRef | None:
+        if photo_id.isdigit() and library is not None:
+            try:
+                photo = library(int(photo_id))
+            except Exception:  # not in the library (deleted): the figure says so
+                return None
+            md = photo.metadata
+            return PhotoRef(Path(photo.path).as_uri(), md.description, md.credit, width=560)
         path = find_imported_photo(photos_dir, photo_id)
         return PhotoRef(path.as_uri(), width=560) if path else None
 
@@ -91,6 +103,7 @@ class ArticleEditor(EditorController):
         who: Callable[[], str],
         retention_days: Callable[[], int],
         photos_dir: Path | None = None,
+        photo_library: PhotoLookup | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(workspace.view, articles, categories, runner, translator, parent)
@@ -100,7 +113,8 @@ class ArticleEditor(EditorController):
         self.retention_days = retention_days
         self.typing_interval = timedelta(minutes=5)
         self.text_checker = default_text_checker()
-        resolver = local_photo_resolver(photos_dir) if photos_dir else None
+        resolver = local_photo_resolver(photos_dir, photo_library) if photos_dir else None
+        self.photo_resolver = resolver
         composition = CompositionTracker([self.view.body, self.view.lead], self)
         self.autosaver = Autosaver(runner, self._autosave_job, self, composition=composition)
         self.autosaver.saved.connect(self._on_autosaved)
@@ -292,11 +306,16 @@ class ArticleEditor(EditorController):
             return
         raw = self._raw()
         checker = self.text_checker
+        resolver = self.photo_resolver
+
+        def photos(photo_id: str) -> PhotoInfo | None:
+            ref = resolver(photo_id) if resolver else None
+            return PhotoInfo(ref.caption, ref.credit) if ref else None
 
         def job() -> list[Finding]:
             f = raw.clean()
             data = PreflightInput(f.title or "", f.lead or "", f.body or "")
-            return run_preflight(data, text_checker=checker)
+            return run_preflight(data, photos if resolver else None, text_checker=checker)
 
         self.runner.submit(
             "io",

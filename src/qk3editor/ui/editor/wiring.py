@@ -49,8 +49,18 @@ def build_editor(
         who=lambda: ctx.settings.who,
         retention_days=lambda: ctx.settings.revision_retention_days,
         photos_dir=ctx.paths.photos_dir,
+        photo_library=_photo_library(ctx),
         parent=window,
     )
+
+
+def _photo_library(ctx: AppContext) -> object | None:
+    """Issue 5's photo repository's ``get``, when the photo library is installed."""
+    try:
+        from qk3editor.storage.photos_repo import PhotoRepository
+    except ImportError:
+        return None
+    return PhotoRepository(ctx.store).get
 
 
 class FileDropFilter(QObject):
@@ -235,6 +245,15 @@ def wire_editor(
             translate("EditorWiring", "Saved again: nothing was lost"), 5000
         )
     )
+
+    # the photo library's "Insert photo..." (issue 5) serves the toolbar button and its shortcut
+    bar_photo = workspace.formatting.photo
+    for other in window.findChildren(QAction):
+        if other is not bar_photo and other.shortcut() == bar_photo.shortcut():
+            bar_photo.setShortcut(QKeySequence())
+            bar_photo.triggered.disconnect()
+            bar_photo.triggered.connect(other.trigger)
+            break
 
     # drag a file onto the window
     drop = FileDropFilter(import_paths, window)

@@ -1,0 +1,202 @@
+"""Ingest benchmark: 200 camera-like 24 MP JPEGs (half with Exif thumbnails).
+
+Ours: hash + metadata + thumbnail into the cache + rows in a SQLite store, both cores.
+Baselines in the same run: ``vipsthumbnail`` making the same thumbnails (one command over all
+files) and Pillow's full decode of each file. ratio = vipsthumbnail time / our time
+(goal >= 1). Also: time until the first screen (24 photos) shows something, peak memory.
+
+    python benchmarks/ingest.py [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _photos_common import FULL_SIZE, QUICK_SIZE, camera_files
+from qk3editor.photos.ingest import FIRST_SCREEN, IngestOptions, ingest
+from qk3editor.storage.db import open_store
+from qk3editor.storage.photos_repo import PhotoRepository, new_photo_from_ingest
+
+
+class MemorySampler(threading.Thread):
+    """Peak resident memory of this process and its children (the pool), sampled."""
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.peak_mb = 0.0
+        self.stop = threading.Event()
+
+    @staticmethod
+    def _rss_kb(pid: int) -> int:
+        try:
+            with open(f"/proc/{pid}/status") as fh:
+                for line in fh:
+                    if line.startswith("VmRSS:"):
+                        return int(line.split()[1])
+        except OSError:
+            pass
+        return 0
+
+    def _tree_kb(self) -> int:
+        me = os.getpid()
+        total = self._rss_kb(me)
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    with open(f"/proc/{entry}/stat") as fh:
+                        ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
+                except (OSError, ValueError, IndexError):
+                    continue
+                if ppid == me:
+                    total += self._rss_kb(int(entry))
+        return total
+
+    def run(self) -> None:
+        while not self.stop.is_set():
+            self.peak_mb = max(self.peak_mb, self._tree_kb() / 1024)
+            self.stop.wait(0.02)
+
+
+def run_ours(files: list[Path], work: Path) -> tuple[float, float, int]:
+    store = open_store(f"sqlite:///{work / 'bench.sqlite3'}")
+    repo = PhotoRepository(store)
+    first_screen = set(str(f) for f in files[:FIRST_SCREEN])
+    shown: set[str] = set()
+    first_at: list[float] = []
+    lock = threading.Lock()
+    start = time.perf_counter()
+
+    def mark(path: str) -> None:
+        with lock:
+            if path in first_screen:
+                shown.add(path)
+                if len(shown) == len(first_screen) and not first_at:
+                    first_at.append(time.perf_counter() - start)
+
+    report = ingest(
+        files,
+        IngestOptions(thumbnails_dir=work / "thumbs", thumb_size=320),
+        known_hashes=lambda h: None,
+        progress=lambda d, t, item: mark(item.path),
+        on_placeholder=lambda p, b: mark(p),
+    )
+    repo.add(new_photo_from_ingest(i) for i in report.imported)
+    elapsed = time.perf_counter() - start
+    assert repo.count() == len(files), (repo.count(), report.count("error"))
+    store.close()
+    return elapsed, (first_at[0] if first_at else elapsed), report.count("imported")
+
+
+def first_screen_warm(files: list[Path], work: Path) -> float:
+    """The first screen as the desk shows it: its process pool is already started."""
+    import concurrent.futures as cf
+    import multiprocessing
+
+    workers = os.cpu_count() or 2
+    pool = cf.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    cf.wait([pool.submit(os.getpid) for _ in range(workers)])
+    screen = files[:FIRST_SCREEN]
+    shown: set[str] = set()
+    lock = threading.Lock()
+    start = time.perf_counter()
+    done_at: list[float] = []
+
+    def mark(path: str) -> None:
+        with lock:
+            shown.add(path)
+            if len(shown) == len(screen) and not done_at:
+                done_at.append(time.perf_counter() - start)
+
+    ingest(
+        screen,
+        IngestOptions(thumbnails_dir=work / "thumbs-warm", thumb_size=320),
+        progress=lambda d, t, item: mark(item.path),
+        on_placeholder=lambda p, b: mark(p),
+        executor=pool,
+    )
+    pool.shutdown()
+    return done_at[0] if done_at else time.perf_counter() - start
+
+
+def run_vips(files: list[Path], work: Path) -> float:
+    out = work / "vips"
+    out.mkdir()
+    start = time.perf_counter()
+    subprocess.run(
+        ["vipsthumbnail", "-s", "320", "-o", f"{out}/%s.jpg[Q=82]", *map(str, files)], check=True
+    )
+    return time.perf_counter() - start
+
+
+def run_pillow(files: list[Path]) -> float:
+    from PIL import Image
+
+    start = time.perf_counter()
+    for f in files:
+        with Image.open(f) as im:
+            im.load()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--quick", action="store_true")
+    ap.add_argument("-n", type=int, default=None)
+    args = ap.parse_args()
+    n = args.n or (24 if args.quick else 200)
+    size = QUICK_SIZE if args.quick else FULL_SIZE
+    work = Path(tempfile.mkdtemp(prefix="qk3-bench-ingest-"))
+    try:
+        t0 = time.perf_counter()
+        files = camera_files(work / "card", n, size)
+        print(f"generated {n} files {size[0]}x{size[1]} in {time.perf_counter() - t0:.1f}s")
+        sampler = MemorySampler()
+        sampler.start()
+        ours, first, imported = run_ours(files, work)
+        sampler.stop.set()
+        sampler.join()
+        warm = first_screen_warm(files, work)
+        vips = run_vips(files, work)
+        pillow = run_pillow(files)
+        print(f"ours:          {n / ours:7.1f} photos/s ({ours:.2f}s, {imported} imported)")
+        print(f"vipsthumbnail: {n / vips:7.1f} photos/s ({vips:.2f}s)")
+        print(f"pillow decode: {n / pillow:7.1f} photos/s ({pillow:.2f}s)")
+        print(
+            f"first screen ({FIRST_SCREEN}): {first:.2f}s cold, "
+            f"{warm:.2f}s with the desk's warm pool"
+        )
+        print(f"peak RSS (this process + pool workers): {sampler.peak_mb:.0f} MB")
+        result = {
+            "benchmark": "ingest",
+            "photos": n,
+            "photos_per_s": round(n / ours, 2),
+            "baseline_vipsthumbnail_photos_per_s": round(n / vips, 2),
+            "pillow_full_decode_photos_per_s": round(n / pillow, 2),
+            "median_ms": round(1000 * ours / n, 1),
+            "baseline_median_ms": round(1000 * vips / n, 1),
+            "ratio": round(vips / ours, 2),
+            "ratio_vs_pillow": round(pillow / ours, 2),
+            "first_screen_s": round(first, 2),
+            "first_screen_warm_pool_s": round(warm, 2),
+            "peak_rss_mb": round(sampler.peak_mb),
+            "goal": ">= 1 (vipsthumbnail), first screen < 1 s, peak < 400 MB",
+        }
+        print(json.dumps(result))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

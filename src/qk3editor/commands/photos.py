@@ -1,0 +1,199 @@
+"""Photo desk commands: import, list, caption, export.
+
+``photos caption --template F``: F is a YAML mapping of fields to text, which may use the
+template variables {date} {city} {creator} {filename} {seq}; e.g.::
+
+    description: "{city}, {date}: =thai= thăm bộ đội"
+    credit: Báo Quân khu 3
+    keywords: [Quân khu 3, diễn tập]
+    keywords_mode: append        # or replace
+
+``--codes F`` names a tab-separated file of ``=code=`` expansions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from qk3editor.commands.output import print_json, write_text
+from qk3editor.core.i18n import QT_TRANSLATE_NOOP, translate
+from qk3editor.photos.captions import BatchEdit, load_codes, load_template
+from qk3editor.photos.desk import caption_photos, export_web, import_photos
+from qk3editor.photos.ingest import IngestOptions
+from qk3editor.photos.renditions import specs_from_settings
+from qk3editor.storage.photos_repo import PhotoQuery, PhotoRepository
+
+if TYPE_CHECKING:
+    from qk3editor.context import AppContext
+
+
+STATUS_TEXT = {
+    "imported": QT_TRANSLATE_NOOP("cli", "imported"),
+    "duplicate": QT_TRANSLATE_NOOP("cli", "duplicate"),
+    "error": QT_TRANSLATE_NOOP("cli", "error"),
+    "cancelled": QT_TRANSLATE_NOOP("cli", "cancelled"),
+}
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    photos = sub.add_parser("photos", help=translate("cli", "the photo desk"))
+    psub = photos.add_subparsers(dest="photos_command", metavar="COMMAND", required=True)
+
+    p = psub.add_parser("import", help=translate("cli", "import photos from files or folders"))
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    p.add_argument("--article", metavar="ID", help=translate("cli", "attach them to an article"))
+    p.set_defaults(handler=run_import)
+
+    p = psub.add_parser("list", help=translate("cli", "list photos"))
+    p.add_argument("--json", action="store_true", help=translate("cli", "JSON output"))
+    p.add_argument("--filter", default="", help=translate("cli", "only photos matching this text"))
+    p.set_defaults(handler=run_list)
+
+    p = psub.add_parser("caption", help=translate("cli", "caption photos (in their files)"))
+    p.add_argument("ids", nargs="+", type=int, metavar="ID")
+    p.add_argument("--headline", default="", help=translate("cli", "the headline"))
+    p.add_argument("--caption", default="", help=translate("cli", "the caption (description)"))
+    p.add_argument("--credit", default="", help=translate("cli", "the credit line"))
+    p.add_argument("--template", type=Path, metavar="F", help=translate("cli", "a template file"))
+    p.add_argument("--codes", type=Path, metavar="F", help=translate("cli", "a codes file (TSV)"))
+    p.set_defaults(handler=run_caption)
+
+    p = psub.add_parser(
+        "location", help=translate("cli", "keep or drop the location in the web copies")
+    )
+    p.add_argument("ids", nargs="+", type=int, metavar="ID")
+    group = p.add_mutually_exclusive_group(required=True)
+    group.add_argument(
+        "--keep", action="store_true", help=translate("cli", "publish with the location")
+    )
+    group.add_argument(
+        "--drop", action="store_true", help=translate("cli", "publish without the location")
+    )
+    p.set_defaults(handler=run_location)
+
+    p = psub.add_parser("export", help=translate("cli", "export web renditions"))
+    p.add_argument("ids", nargs="+", type=int, metavar="ID")
+    p.add_argument(
+        "--web", action="store_true", required=True, help=translate("cli", "web renditions")
+    )
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="DIR")
+    p.add_argument("--article", metavar="ID", help=translate("cli", "use this article's captions"))
+    p.set_defaults(handler=run_export)
+
+
+def run_import(args: argparse.Namespace, ctx: AppContext) -> int:
+    repo = PhotoRepository(ctx.store)
+    if args.article:
+        ctx.articles.get(args.article)  # fail before any work when the article is unknown
+    options = IngestOptions(thumbnails_dir=ctx.paths.thumbnails_dir)
+    progress = None
+    if sys.stderr.isatty():  # a long import shows where it is; pipes and logs stay clean
+
+        def progress(done: int, total: int, _item: object) -> None:
+            sys.stderr.write(f"\r{done}/{total}" + ("\n" if done == total else ""))
+            sys.stderr.flush()
+
+    result = import_photos(repo, args.paths, options, article_id=args.article, progress=progress)
+    ids = {p.content_hash: p.id for p in result.photos}
+    for item in result.report.items:
+        status = translate("cli", STATUS_TEXT[item.status])
+        if item.status == "imported":
+            write_text(f"{status}\t#{ids.get(item.content_hash, '?')}\t{item.path}\n")
+        elif item.status == "duplicate":
+            write_text(f"{status}\t{item.duplicate_of}\t{item.path}\n")
+        else:
+            write_text(f"{status}\t{item.path}\t{item.message}\n")
+    report = result.report
+    write_text(
+        translate("cli", "{imported} imported, {duplicate} duplicates, {error} errors").format(
+            imported=report.count("imported"),
+            duplicate=report.count("duplicate"),
+            error=report.count("error"),
+        )
+        + "\n"
+    )
+    return 1 if report.count("error") else 0
+
+
+def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
+    repo = PhotoRepository(ctx.store)
+    photos = repo.get_many(repo.list_ids(PhotoQuery(text=args.filter)))
+    if args.json:
+        print_json([p.as_json() for p in photos])
+        return 0
+    for p in photos:
+        flags = ",".join(p.status_flags) or "-"
+        text = (p.metadata.headline or p.metadata.description).replace("\n", " ")[:60]
+        write_text(f"#{p.id}\t{p.date_taken or '-'}\t{flags}\t{text}\t{p.path}\n")
+    return 0
+
+
+def build_edit(args: argparse.Namespace) -> BatchEdit:
+    """The template file's edit (if any) with --headline/--caption/--credit on top."""
+    base = load_template(args.template) if args.template else BatchEdit(values={})
+    values = dict(base.values)
+    for name, value in (
+        ("headline", args.headline),
+        ("description", args.caption),
+        ("credit", args.credit),
+    ):
+        if value:
+            values[name] = value
+    return replace(base, values=values)
+
+
+def run_caption(args: argparse.Namespace, ctx: AppContext) -> int:
+    repo = PhotoRepository(ctx.store)
+    for pid in args.ids:
+        repo.get(pid)  # unknown ids fail before any file is touched
+    edit = build_edit(args)
+    codes = load_codes(args.codes) if args.codes else None
+    lines = caption_photos(repo, args.ids, edit, codes=codes)
+    failed = 0
+    captioned = translate("cli", "captioned")
+    warning = translate("cli", "warning")
+    error = translate("cli", "error")
+    for line in lines:
+        if line.ok:
+            write_text(f"{captioned}\t#{line.photo_id}\t{line.path}\n")
+            for cut in line.cuts:
+                write_text(f"  {warning}: {cut.message()}\n")
+        else:
+            failed += 1
+            write_text(f"{error}\t#{line.photo_id}\t{line.message}\n")
+    return 1 if failed else 0
+
+
+def run_location(args: argparse.Namespace, ctx: AppContext) -> int:
+    """Record the choice with who made it (the settings' user name) and when."""
+    repo = PhotoRepository(ctx.store)
+    for pid in args.ids:
+        repo.get(pid)
+    who = ctx.settings.who
+    for pid in args.ids:
+        photo = repo.set_keep_location(pid, bool(args.keep), who)
+        state = (
+            translate("cli", "location kept")
+            if photo.keep_location
+            else translate("cli", "location removed")
+        )
+        write_text(f"#{pid}\t{state}\t{who}\n")
+    return 0
+
+
+def run_export(args: argparse.Namespace, ctx: AppContext) -> int:
+    repo = PhotoRepository(ctx.store)
+    for pid in args.ids:
+        repo.get(pid)
+    if args.article:
+        ctx.articles.get(args.article)
+    out = export_web(
+        repo, args.ids, args.output, specs_from_settings(ctx.settings), article_id=args.article
+    )
+    for r in out:
+        write_text(f"{r.path}\t{r.width}x{r.height}\n")
+    return 0

@@ -1,0 +1,262 @@
+"""Batch captioning: edit many photos at once, templates with variables, code expansion.
+
+Batch semantics (as in Photo Mechanic's "IPTC Stationery"): a field left empty keeps each
+photo's own value; keywords are appended to or replace each photo's keywords. Text fields may
+hold template variables, filled per photo:
+
+``{date}`` date created (else date taken) as dd/mm/yyyy · ``{city}`` the photo's city ·
+``{creator}`` its creators · ``{filename}`` the file name · ``{seq}`` 1-based position in the
+batch (``{seq:03d}`` pads). ``{{`` and ``}}`` are literal braces.
+
+Codes (a tab-separated file ``code<TAB>expansion``, ``#`` comments) expand ``=code=`` tokens,
+e.g. ``=thai=`` → "Thiếu tướng Nguyễn Thanh Hải, Phó Chính ủy Quân khu"; the editor expands a
+code as soon as its closing ``=`` is typed (:func:`expand_at_cursor`).
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from qk3editor.core.vietnamese.checks import check_text
+from qk3editor.core.vietnamese.findings import Finding
+from qk3editor.core.vietnamese.normalize import normalize
+from qk3editor.photos.errors import CodesFileError, TemplateError, TemplateFileError
+from qk3editor.photos.metadata import PhotoMetadata, nfc
+
+TEMPLATE_VARIABLES = ("date", "city", "creator", "filename", "seq")
+EDITABLE_TEXT = (
+    "headline",
+    "description",
+    "alt_text",
+    "credit",
+    "copyright",
+    "date_created",
+    "sublocation",
+    "city",
+    "province_state",
+    "country",
+    "job_id",
+    "instructions",
+    "title",
+)
+CODE_RE = re.compile(r"=([^\s=]{1,40})=")
+
+
+def normalize_caption(text: str) -> str:
+    """Caption text as the newsroom stores it: the Vietnamese toolkit's normalisation
+    (invisibles removed, NFC, tone-order and Đ repairs), runs of spaces collapsed."""
+    text = normalize(text)
+    return "\n".join(re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.split("\n"))
+
+
+def caption_findings(text: str, house_style: str = "old") -> list[Finding]:
+    """The Vietnamese checks of the text toolkit on a caption (spelling, tone style, ...)."""
+    return check_text(normalize(text), house_style)
+
+
+@dataclass(frozen=True)
+class BatchEdit:
+    """What the batch panel holds. An empty value keeps each photo's own."""
+
+    values: Mapping[str, str]  # field -> text (may hold template variables)
+    creator: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    keywords_mode: str = "append"  # append | replace
+
+    def __post_init__(self) -> None:
+        for name in self.values:
+            if name not in EDITABLE_TEXT:
+                raise ValueError(f"not an editable field: {name}")
+        if self.keywords_mode not in ("append", "replace"):
+            raise ValueError(self.keywords_mode)
+        for text in self.values.values():
+            check_template(text)
+
+    def touched(self) -> list[str]:
+        """The fields this edit changes (what to write)."""
+        out = [k for k, v in self.values.items() if v.strip()]
+        if self.creator:
+            out.append("creator")
+        if self.keywords or (self.keywords_mode == "replace" and self.keywords):
+            out.append("keywords")
+        return out
+
+
+def check_template(text: str) -> None:
+    """Raise :class:`TemplateError` for an unknown ``{variable}``."""
+    try:
+        parsed = list(string.Formatter().parse(text))
+    except ValueError:
+        raise TemplateError(name=text) from None
+    for _literal, name, _spec, _conv in parsed:
+        if name is not None and name not in TEMPLATE_VARIABLES:
+            raise TemplateError(name=name)
+
+
+def template_vars(
+    md: PhotoMetadata, filename: str, seq: int, date_taken: str = ""
+) -> dict[str, Any]:
+    return {
+        "date": _vn_date(md.date_created or date_taken),
+        "city": md.city,
+        "creator": ", ".join(md.creator),
+        "filename": filename,
+        "seq": seq,
+    }
+
+
+def _vn_date(iso: str) -> str:
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", iso)
+    return f"{m.group(3)}/{m.group(2)}/{m.group(1)}" if m else ""
+
+
+def fill(text: str, variables: Mapping[str, Any]) -> str:
+    check_template(text)
+    return text.format(**variables)
+
+
+def apply_batch(
+    current: PhotoMetadata,
+    edit: BatchEdit,
+    *,
+    filename: str,
+    seq: int,
+    date_taken: str = "",
+    codes: Mapping[str, str] | None = None,
+) -> PhotoMetadata:
+    """``current`` with ``edit`` applied: templates filled for this photo, codes expanded."""
+    variables = template_vars(current, filename, seq, date_taken)
+    changes: dict[str, Any] = {}
+    for name, text in edit.values.items():
+        if not text.strip():
+            continue  # empty keeps the photo's own value
+        value = fill(text, variables)
+        if codes:
+            value = expand_codes(value, codes)
+        changes[name] = normalize_caption(value)
+    if edit.creator:
+        changes["creator"] = tuple(normalize_caption(c) for c in edit.creator if c.strip())
+    if edit.keywords:
+        new = [normalize_caption(k) for k in edit.keywords if k.strip()]
+        base = list(current.keywords) if edit.keywords_mode == "append" else []
+        changes["keywords"] = tuple(base + [k for k in new if k not in base])
+    return replace(current, **changes).normalized()
+
+
+def apply_to_many(
+    photos: Sequence[tuple[PhotoMetadata, str, str]],
+    edit: BatchEdit,
+    codes: Mapping[str, str] | None = None,
+) -> list[PhotoMetadata]:
+    """``photos`` = ``(metadata, filename, date_taken)`` in batch order; ``{seq}`` from 1."""
+    return [
+        apply_batch(md, edit, filename=fn, seq=i, date_taken=dt, codes=codes)
+        for i, (md, fn, dt) in enumerate(photos, 1)
+    ]
+
+
+# --------------------------------------------------------------------------- template files
+
+
+def load_template(path: Path) -> BatchEdit:
+    """A caption template file: YAML mapping of fields to text (variables allowed), e.g.::
+
+    description: "{city}, {date}: =thai= thăm bộ đội"
+    credit: Báo Quân khu 3
+    keywords: [Quân khu 3, diễn tập]
+    keywords_mode: append        # or replace
+    """
+    import yaml
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except OSError as exc:
+        raise TemplateFileError(path=str(path), detail=exc.strerror or str(exc)) from None
+    except (UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise TemplateFileError(path=str(path), detail=type(exc).__name__) from None
+    if not isinstance(data, dict):
+        raise TemplateFileError(path=str(path), detail="mapping expected")
+    return edit_from_mapping(data, str(path))
+
+
+def edit_from_mapping(data: Mapping[str, Any], source: str = "") -> BatchEdit:
+    data = dict(data)
+    if "caption" in data and "description" not in data:
+        data["description"] = data.pop("caption")
+    unknown = set(data) - set(EDITABLE_TEXT) - {"creator", "keywords", "keywords_mode"}
+    if unknown:
+        raise TemplateFileError(path=source, detail=", ".join(sorted(map(str, unknown))))
+    values = {k: nfc(str(v)) for k, v in data.items() if k in EDITABLE_TEXT and v is not None}
+
+    def as_list(value: Any) -> tuple[str, ...]:
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            return tuple(v.strip() for v in nfc(value).split(";") if v.strip())
+        return tuple(nfc(str(v)) for v in value)
+
+    mode = str(data.get("keywords_mode", "append"))
+    if mode not in ("append", "replace"):
+        raise TemplateFileError(path=source, detail=f"keywords_mode: {mode}")
+    return BatchEdit(
+        values=values,
+        creator=as_list(data.get("creator")),
+        keywords=as_list(data.get("keywords")),
+        keywords_mode=mode,
+    )
+
+
+# --------------------------------------------------------------------------- codes
+
+
+def load_codes(path: Path) -> dict[str, str]:
+    """Codes from a TSV file: ``code<TAB>expansion`` (``=code=`` or ``code``), ``#`` comments."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise CodesFileError(path=str(path), line=0, detail=exc.strerror or str(exc)) from None
+    except UnicodeDecodeError:
+        raise CodesFileError(path=str(path), line=0, detail="not UTF-8") from None
+    return parse_codes(text, str(path))
+
+
+def parse_codes(text: str, source: str = "") -> dict[str, str]:
+    codes: dict[str, str] = {}
+    for number, line in enumerate(nfc(text).splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if "\t" not in line:
+            raise CodesFileError(path=source, line=number, detail="no tab between code and text")
+        code, expansion = line.split("\t", 1)
+        code = code.strip().strip("=")
+        if not code or re.search(r"[\s=]", code):
+            raise CodesFileError(path=source, line=number, detail=f"bad code {code!r}")
+        codes[code] = expansion.strip()
+    return codes
+
+
+def expand_codes(text: str, codes: Mapping[str, str]) -> str:
+    """Every known ``=code=`` in ``text`` replaced; unknown ones are left as typed."""
+    return CODE_RE.sub(lambda m: codes.get(m.group(1), m.group(0)), text)
+
+
+def expand_at_cursor(text: str, cursor: int, codes: Mapping[str, str]) -> tuple[str, int]:
+    """Expand the code that ends at ``cursor`` (just typed its closing ``=``).
+
+    Returns the new text and cursor; unchanged when no known code ends there.
+    """
+    if cursor < 3 or text[cursor - 1] != "=":
+        return text, cursor
+    start = text.rfind("=", 0, cursor - 1)
+    if start < 0:
+        return text, cursor
+    code = text[start + 1 : cursor - 1]
+    if code not in codes:
+        return text, cursor
+    expansion = codes[code]
+    return text[:start] + expansion + text[cursor:], start + len(expansion)

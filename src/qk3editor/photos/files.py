@@ -1,0 +1,160 @@
+"""Files the photo desk touches: reading them whole or just their metadata head, and
+replacing them atomically (temp file in the same folder, fsync, ``os.replace``).
+
+A failed write removes its temp file and leaves the original untouched; OS errors become
+photo errors with a code (disk full, read-only, other).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+from qk3editor.photos import jpeg
+from qk3editor.photos.errors import (
+    DiskFull,
+    PhotoError,
+    PhotoNotFound,
+    PhotoReadOnly,
+    PhotoUnreadable,
+    PhotoWriteFailed,
+)
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise PhotoNotFound(path=str(path)) from None
+    except OSError as exc:
+        raise PhotoUnreadable(path=str(path), detail=exc.strerror or str(exc)) from None
+
+
+HEAD_LIMIT = 4 * 1024 * 1024
+
+
+def read_jpeg_head(path: Path) -> tuple[bytes, os.stat_result] | None:
+    """The bytes up to the end of the first SOS header, and the file's stat; else ``None``."""
+    try:
+        with open(path, "rb") as fh:
+            stat = os.fstat(fh.fileno())
+            size = 65536
+            buf = b""
+            while True:
+                buf += fh.read(size - len(buf))
+                if not buf.startswith(jpeg.SOI):
+                    return None
+                end = jpeg.sos_header_end(buf)
+                if end is not None:
+                    return buf[:end], stat
+                if len(buf) < size or size >= HEAD_LIMIT:
+                    return None
+                size *= 4
+    except FileNotFoundError:
+        raise PhotoNotFound(path=str(path)) from None
+    except OSError as exc:
+        raise PhotoUnreadable(path=str(path), detail=exc.strerror or str(exc)) from None
+
+
+def atomic_write(
+    path: Path, data: bytes, tail_from: tuple[int, os.stat_result] | None = None
+) -> None:
+    """Replace ``path`` by ``data``: temp file in the same folder, fsync, ``os.replace``.
+
+    With ``tail_from=(offset, stat)`` the original's bytes from ``offset`` on are appended
+    after ``data`` (copied by the kernel); if the original changed since ``stat`` was taken,
+    nothing is replaced. On any failure the temp file is removed and the original is untouched.
+    """
+    folder = path.parent
+    try:
+        mode = path.stat().st_mode & 0o7777
+        if not os.access(path, os.W_OK):
+            raise PhotoReadOnly(path=str(path))
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".qk3tmp", dir=folder)
+    except PermissionError:
+        raise PhotoReadOnly(path=str(path)) from None
+    except FileNotFoundError:
+        raise PhotoNotFound(path=str(path)) from None
+    except OSError as exc:
+        raise os_error(path, exc) from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            if tail_from is not None:
+                _append_tail(path, fh.fileno(), *tail_from)
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise os_error(path, exc) from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(folder)
+
+
+def _append_tail(path: Path, out_fd: int, offset: int, before: os.stat_result) -> None:
+    with open(path, "rb") as src:
+        now = os.fstat(src.fileno())
+        if (now.st_size, now.st_mtime_ns, now.st_ino) != (
+            before.st_size,
+            before.st_mtime_ns,
+            before.st_ino,
+        ):
+            raise PhotoWriteFailed(path=str(path), detail="the file changed while being written")
+        remaining = now.st_size - offset
+        pos = offset
+        try:
+            while remaining > 0:
+                n = os.copy_file_range(src.fileno(), out_fd, remaining, pos)
+                if n == 0:
+                    break
+                pos += n
+                remaining -= n
+        except (AttributeError, OSError) as exc:
+            if isinstance(exc, OSError) and exc.errno not in (
+                errno.EXDEV,
+                errno.ENOSYS,
+                errno.EINVAL,
+                errno.EOPNOTSUPP,
+            ):
+                raise
+        if remaining > 0:  # no copy_file_range here: copy through a buffer
+            src.seek(pos)
+            while remaining > 0:
+                chunk = src.read(min(remaining, 1 << 20))
+                if not chunk:
+                    break
+                os.write(out_fd, chunk)
+                remaining -= len(chunk)
+        if remaining:
+            raise PhotoWriteFailed(path=str(path), detail="short read")
+
+
+def os_error(path: Path, exc: OSError) -> PhotoError:
+    """The photo error for an OS error on ``path`` (disk full, read-only, other)."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return DiskFull(path=str(path))
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return PhotoReadOnly(path=str(path))
+    return PhotoWriteFailed(path=str(path), detail=exc.strerror or str(exc))
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,376 @@
+"""Ingest: files and folders → content hash, metadata, thumbnail in the cache, a report line.
+
+The heavy part of each file (read, hash, decode at reduced size, thumbnail, metadata) is a
+plain function, :func:`process_file`, run in a process pool so that both cores work; a batch
+of a few files runs inline. Before the pool starts, :func:`ingest` reads only the first
+kilobytes of each file to hand the embedded Exif thumbnail to ``on_placeholder``, so the desk
+can show every photo at once and replace it by the real thumbnail when it arrives.
+
+Nothing here modifies a source file. A bad file (unreadable, not an image, damaged, too many
+pixels) becomes one ``error`` line in the report and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import contextlib
+import hashlib
+import io
+import multiprocessing
+import os
+import threading
+import warnings
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from qk3editor.core.errors import QkError
+from qk3editor.photos import jpeg
+from qk3editor.photos.errors import (
+    PhotoCorrupt,
+    PhotoError,
+    PhotoNotImage,
+    PhotoTooLarge,
+)
+from qk3editor.photos.files import os_error, read_bytes
+from qk3editor.photos.metadata import nfc, read_metadata_bytes
+
+IMAGE_EXTENSIONS = frozenset({".jpg", ".jpeg", ".jpe", ".png", ".tif", ".tiff"})
+FORMATS = frozenset({"JPEG", "MPO", "PNG", "TIFF"})
+DEFAULT_THUMB_SIZE = 320
+DEFAULT_MAX_PIXELS = 120_000_000
+INLINE_BELOW = 4
+FIRST_SCREEN = 24
+
+ProgressFn = Callable[[int, int, "IngestItem"], None]
+PlaceholderFn = Callable[[str, bytes], None]
+
+
+@dataclass(frozen=True)
+class IngestItem:
+    """One line of the ingest report (and, when imported, everything the store needs)."""
+
+    path: str
+    status: str  # imported | duplicate | error | cancelled
+    content_hash: str = ""
+    code: str = ""
+    message: str = ""
+    duplicate_of: str = ""
+    size_bytes: int = 0
+    width: int = 0
+    height: int = 0
+    format: str = ""
+    thumbnail: str = ""
+    metadata: dict[str, Any] = field(default_factory=dict)
+    date_taken: str = ""
+    orientation: int = 1
+    gps: bool = False
+    has_iim: bool = False
+    camera: str = ""
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "imported"
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    items: tuple[IngestItem, ...]
+    cancelled: bool = False
+
+    def count(self, status: str) -> int:
+        return sum(1 for i in self.items if i.status == status)
+
+    @property
+    def imported(self) -> list[IngestItem]:
+        return [i for i in self.items if i.status == "imported"]
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    thumbnails_dir: Path
+    thumb_size: int = DEFAULT_THUMB_SIZE
+    max_pixels: int = DEFAULT_MAX_PIXELS
+    workers: int | None = None  # None: every core
+
+
+def collect_files(paths: Iterable[Path]) -> list[Path]:
+    """Files to ingest: folders are walked (images by extension, sorted); files kept as given.
+
+    A file named explicitly is always tried, whatever its name; its content decides.
+    """
+    out: list[Path] = []
+    seen: set[Path] = set()
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            found = sorted(
+                f
+                for f in p.rglob("*")
+                if f.suffix.lower() in IMAGE_EXTENSIONS
+                and not f.name.startswith(".")
+                and f.is_file()
+            )
+        else:
+            found = [p]
+        for f in found:
+            key = f.absolute()
+            if key not in seen:
+                seen.add(key)
+                out.append(key)
+    return out
+
+
+def content_hash(data: bytes) -> str:
+    """The identity of a photo's content: for JPEG the image data only (frame, tables, scan),
+    so a caption written into the file later (ours or another tool's) keeps it; for other
+    formats the whole file."""
+    if data.startswith(jpeg.SOI):
+        found = jpeg.image_data_digest(data)
+        if found:
+            return found
+    return hashlib.sha256(data).hexdigest()
+
+
+def thumbnail_path(thumbnails_dir: Path, content_hash: str) -> Path:
+    return thumbnails_dir / content_hash[:2] / f"{content_hash}.jpg"
+
+
+def error_item(path: str, exc: QkError) -> IngestItem:
+    return IngestItem(path=path, status="error", code=exc.code, message=exc.message())
+
+
+def process_file(path: str, options: IngestOptions) -> IngestItem:
+    """Hash, decode at reduced size, thumbnail and metadata of one file (runs in a worker)."""
+    try:
+        return _process(Path(path), options)
+    except QkError as exc:
+        return error_item(path, exc)
+    except MemoryError:
+        return error_item(path, PhotoTooLarge(path=path, pixels="?", limit=options.max_pixels))
+    except Exception as exc:  # a library bug on hostile input: still one line, batch goes on
+        return error_item(path, PhotoCorrupt(path=path, detail=f"{type(exc).__name__}: {exc}"))
+
+
+def _process(path: Path, options: IngestOptions) -> IngestItem:
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    data = read_bytes(path)
+    digest = content_hash(data)
+    name = str(path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # Pillow's notes on damaged Exif
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            im = Image.open(io.BytesIO(data))
+        except UnidentifiedImageError:
+            raise PhotoNotImage(path=name) from None
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            raise PhotoTooLarge(path=name, pixels="?", limit=options.max_pixels) from None
+        except (OSError, SyntaxError, ValueError) as exc:
+            raise PhotoCorrupt(path=name, detail=str(exc)) from None
+        fmt = im.format or ""
+        if fmt not in FORMATS:
+            raise PhotoNotImage(path=name)
+        width, height = im.size
+        if width * height > options.max_pixels:
+            raise PhotoTooLarge(path=name, pixels=width * height, limit=options.max_pixels)
+        try:
+            if fmt in ("JPEG", "MPO"):
+                # DCT scaling: decode at 1/2..1/8 size (never below the thumbnail size),
+                # the same shrink-on-load trick vipsthumbnail uses
+                im.draft("RGB", (options.thumb_size, options.thumb_size))
+            im.load()
+            im = ImageOps.exif_transpose(im) or im
+            im.thumbnail((options.thumb_size, options.thumb_size), Image.Resampling.LANCZOS)
+            if im.mode != "RGB":
+                im = im.convert("RGB")
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            raise PhotoTooLarge(
+                path=name, pixels=width * height, limit=options.max_pixels
+            ) from None
+        except (OSError, SyntaxError, ValueError, EOFError) as exc:
+            raise PhotoCorrupt(path=name, detail=str(exc)) from None
+    try:
+        # exiv2 needs only the metadata head; handing it 10 MB of scan data is a wasted copy
+        head_end = jpeg.sos_header_end(data) if fmt in ("JPEG", "MPO") else None
+        head = data[:head_end] + b"\xff\xd9" if head_end else data
+        facts = read_metadata_bytes(head, name)
+    except PhotoError:
+        facts = None
+    thumb = thumbnail_path(options.thumbnails_dir, digest)
+    _save_thumbnail(im, thumb)
+    orientation = facts.orientation if facts else 1
+    if orientation in (5, 6, 7, 8):
+        width, height = height, width
+    return IngestItem(
+        path=nfc(name),
+        status="imported",
+        content_hash=digest,
+        size_bytes=len(data),
+        width=width,
+        height=height,
+        format=fmt,
+        thumbnail=str(thumb),
+        metadata=facts.metadata.as_dict() if facts else {},
+        date_taken=facts.date_taken if facts else "",
+        orientation=orientation,
+        gps=facts.gps if facts else False,
+        has_iim=facts.has_iim if facts else False,
+        camera=" ".join(x for x in (facts.make, facts.model) if x) if facts else "",
+        warnings=facts.warnings if facts else ("metadata unreadable",),
+    )
+
+
+def _save_thumbnail(im: Any, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        im.save(tmp, "JPEG", quality=82)
+        os.replace(tmp, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise os_error(target, exc) from None
+
+
+def placeholder(path: Path) -> bytes | None:
+    """The embedded Exif thumbnail, read from the file's first 64 KiB (or ``None``)."""
+    try:
+        return jpeg.exif_thumbnail(jpeg.read_head(path))
+    except OSError:
+        return None
+
+
+def ingest(
+    paths: Sequence[Path],
+    options: IngestOptions,
+    *,
+    known_hashes: Callable[[str], str | None] | None = None,
+    cancel: threading.Event | None = None,
+    progress: ProgressFn | None = None,
+    on_placeholder: PlaceholderFn | None = None,
+    executor: cf.ProcessPoolExecutor | None = None,
+) -> IngestReport:
+    """Ingest ``paths`` (files and folders). Returns one report line per file.
+
+    ``executor``: a warm process pool to use (the GUI keeps one, so the first screen does
+    not wait for workers to start); by default a pool is started for this batch.
+
+    ``known_hashes(hash)`` names an already stored photo with that content (a duplicate);
+    ``cancel`` stops the batch between files (what is done stays done); ``progress`` is called
+    after each file with ``(done, total, item)``.
+    """
+    files = collect_files(paths)
+    cancel = cancel or threading.Event()
+    without_thumb: list[Path] = []
+    if on_placeholder is not None:
+        for f in files:
+            if cancel.is_set():
+                break
+            thumb = placeholder(f)
+            if thumb:
+                on_placeholder(str(f), thumb)
+            else:
+                without_thumb.append(f)
+    # the first screen's photos without a placeholder go first
+    first = set(without_thumb[:FIRST_SCREEN]) & set(files[:FIRST_SCREEN])
+    order = [f for f in files if f in first] + [f for f in files if f not in first]
+    results: dict[Path, IngestItem] = {}
+    seen: dict[str, str] = {}
+    done = 0
+
+    def finish(f: Path, item: IngestItem) -> None:
+        nonlocal done
+        if item.ok:
+            previous = seen.get(item.content_hash) or (
+                known_hashes(item.content_hash) if known_hashes else None
+            )
+            if previous:
+                item = IngestItem(
+                    path=item.path,
+                    status="duplicate",
+                    content_hash=item.content_hash,
+                    code="photo_duplicate",
+                    duplicate_of=previous,
+                    message=previous,
+                )
+            else:
+                seen[item.content_hash] = item.path
+        results[f] = item
+        done += 1
+        if progress:
+            progress(done, len(files), item)
+
+    workers = options.workers or os.cpu_count() or 1
+    if workers <= 1 or len(order) < INLINE_BELOW:
+        for f in order:
+            if cancel.is_set():
+                break
+            finish(f, process_file(str(f), options))
+    else:
+        _run_pool(order, options, workers, cancel, finish, executor)
+    items = tuple(
+        results.get(f) or IngestItem(path=nfc(str(f)), status="cancelled", code="cancelled")
+        for f in files
+    )
+    return IngestReport(items, cancelled=cancel.is_set())
+
+
+def _run_pool(
+    order: list[Path],
+    options: IngestOptions,
+    workers: int,
+    cancel: threading.Event,
+    finish: Callable[[Path, IngestItem], None],
+    executor: cf.ProcessPoolExecutor | None = None,
+) -> None:
+    """Run :func:`process_file` over ``order`` with at most ``2 * workers`` files in flight.
+
+    A worker that dies (a crash in a native library on hostile input) breaks the pool: the
+    files in flight are retried once each in a fresh pool; a second crash is that file's error.
+    """
+    ctx = multiprocessing.get_context("spawn")
+    pending = list(reversed(order))
+    retried: set[Path] = set()
+    while pending and not cancel.is_set():
+        crashed: list[Path] = []
+        own = executor is None
+        pool = executor or cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+        executor = None  # after a crash the given pool is broken: later rounds use their own
+        try:
+            inflight: dict[cf.Future[IngestItem], Path] = {}
+            while (pending or inflight) and not crashed:
+                while pending and len(inflight) < 2 * workers and not cancel.is_set():
+                    f = pending.pop()
+                    inflight[pool.submit(process_file, str(f), options)] = f
+                if not inflight:
+                    break
+                ready, _ = cf.wait(inflight, return_when=cf.FIRST_COMPLETED)
+                for fut in ready:
+                    f = inflight.pop(fut)
+                    try:
+                        finish(f, fut.result())
+                    except cf.process.BrokenProcessPool:
+                        crashed.append(f)
+            for fut, f in inflight.items():
+                try:
+                    finish(f, fut.result())
+                except cf.process.BrokenProcessPool:
+                    crashed.append(f)
+        finally:
+            if own or crashed:
+                pool.shutdown(wait=True, cancel_futures=True)
+        for f in crashed:
+            if f in retried:
+                continue
+            retried.add(f)
+            # alone in a fresh one-worker pool: a second crash is this file's own fault
+            try:
+                with cf.ProcessPoolExecutor(max_workers=1, mp_context=ctx) as solo:
+                    item = solo.submit(process_file, str(f), options).result()
+            except cf.process.BrokenProcessPool:
+                item = error_item(str(f), PhotoCorrupt(path=str(f), detail="decoder crashed"))
+            finish(f, item)

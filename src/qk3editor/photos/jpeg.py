@@ -1,0 +1,191 @@
+"""Small, defensive readers for JPEG structure (no pixel decoding).
+
+Used for: the embedded Exif thumbnail (read from the file's first kilobytes, so the photo desk
+can show something at once), the Photoshop IRB's IPTC digest (the Metadata Working Group's
+check that XMP and IIM are in sync) and the compressed image data (to prove that a metadata
+write left it byte-identical). Every function returns ``None``/empty on malformed input rather
+than raising: the callers treat missing structure as "not there".
+"""
+
+from __future__ import annotations
+
+import hashlib
+import struct
+from collections.abc import Iterator
+from pathlib import Path
+
+SOI = b"\xff\xd8"
+_STANDALONE = {0x01, *range(0xD0, 0xD8)}
+
+
+def iter_segments(data: bytes) -> Iterator[tuple[int, int, int]]:
+    """``(marker, payload_start, payload_end)`` for each segment up to and including SOS."""
+    if not data.startswith(SOI):
+        return
+    pos = 2
+    n = len(data)
+    while pos + 4 <= n:
+        if data[pos] != 0xFF:
+            return
+        marker = data[pos + 1]
+        if marker == 0xFF:  # fill byte
+            pos += 1
+            continue
+        if marker in _STANDALONE:
+            pos += 2
+            continue
+        (length,) = struct.unpack(">H", data[pos + 2 : pos + 4])
+        if length < 2 or pos + 2 + length > n:
+            return
+        yield marker, pos + 4, pos + 2 + length
+        if marker == 0xDA:  # SOS: entropy-coded data follows
+            return
+        pos += 2 + length
+
+
+def sos_header_end(data: bytes) -> int | None:
+    """Offset just past the first SOS segment's header (where scan data starts), or ``None``."""
+    for marker, _start, end in iter_segments(data):
+        if marker == 0xDA:
+            return end
+    return None
+
+
+def image_data_digest(data: bytes) -> str | None:
+    """A hash of what decodes to pixels: frame header, tables and the entropy-coded data.
+
+    Metadata segments (APPn, COM) are left out, so a lossless metadata write keeps this hash.
+    """
+    h = hashlib.sha256()
+    last_end = None
+    for marker, start, end in iter_segments(data):
+        if 0xE0 <= marker <= 0xEF or marker == 0xFE:
+            continue
+        h.update(bytes([marker]))
+        h.update(data[start:end])
+        last_end = end
+        if marker == 0xDA:
+            h.update(memoryview(data)[end:])  # no 10 MB copy
+    return h.hexdigest() if last_end is not None else None
+
+
+def exif_thumbnail(head: bytes) -> bytes | None:
+    """The JPEG thumbnail in Exif IFD1, from the file's first bytes (64 KiB is enough)."""
+    for marker, start, end in iter_segments(head):
+        if marker == 0xE1 and head[start : start + 6] == b"Exif\x00\x00":
+            return _ifd1_thumbnail(head[start + 6 : end])
+        if marker == 0xDA:
+            break
+    return None
+
+
+def _ifd1_thumbnail(tiff: bytes) -> bytes | None:
+    if len(tiff) < 8 or tiff[:2] not in (b"II", b"MM"):
+        return None
+    e = "<" if tiff[:2] == b"II" else ">"
+    try:
+        (ifd0,) = struct.unpack(e + "I", tiff[4:8])
+        (count,) = struct.unpack(e + "H", tiff[ifd0 : ifd0 + 2])
+        (ifd1,) = struct.unpack(e + "I", tiff[ifd0 + 2 + 12 * count : ifd0 + 6 + 12 * count])
+        if ifd1 == 0:
+            return None
+        (count,) = struct.unpack(e + "H", tiff[ifd1 : ifd1 + 2])
+        offset = length = None
+        for i in range(count):
+            entry = tiff[ifd1 + 2 + 12 * i : ifd1 + 14 + 12 * i]
+            tag, _typ, _n, value = struct.unpack(e + "HHII", entry)
+            if tag == 0x0201:
+                offset = value
+            elif tag == 0x0202:
+                length = value
+    except struct.error:
+        return None
+    if offset is None or not length or offset + length > len(tiff):
+        return None
+    thumb = tiff[offset : offset + length]
+    return thumb if thumb.startswith(SOI) else None
+
+
+def read_head(path: Path, size: int = 65536) -> bytes:
+    with open(path, "rb") as fh:
+        return fh.read(size)
+
+
+def photoshop_resources(data: bytes) -> dict[int, bytes]:
+    """Photoshop image resources (8BIM blocks) from the APP13 segments."""
+    out: dict[int, bytes] = {}
+    for marker, start, end in iter_segments(data):
+        if marker != 0xED or data[start : start + 14] != b"Photoshop 3.0\x00":
+            continue
+        block = data[start + 14 : end]
+        pos = 0
+        while pos + 12 <= len(block) and block[pos : pos + 4] == b"8BIM":
+            (rid,) = struct.unpack(">H", block[pos + 4 : pos + 6])
+            name_len = block[pos + 6]
+            pos += 7 + name_len
+            if (name_len + 1) % 2:
+                pos += 1
+            if pos + 4 > len(block):
+                break
+            (size,) = struct.unpack(">I", block[pos : pos + 4])
+            pos += 4
+            out.setdefault(rid, block[pos : pos + size])
+            pos += size + (size % 2)
+    return out
+
+
+def iptc_digest_state(data: bytes) -> str:
+    """``"match"``, ``"mismatch"`` or ``"absent"``: the IPTC digest (IRB 0x0425) against the IIM.
+
+    Per the Metadata Working Group, a matching digest means the XMP was written in sync with
+    the IIM; a mismatch means a tool unaware of XMP changed the IIM afterwards.
+    """
+    res = photoshop_resources(data)
+    digest = res.get(0x0425)
+    iim = res.get(0x0404)
+    if not digest or iim is None:
+        return "absent"
+    return "match" if hashlib.md5(iim).digest() == digest else "mismatch"
+
+
+def refresh_iptc_digest(data: bytes) -> bytes:
+    """``data`` with a stale IPTC digest (IRB 0x0425) replaced by the current IIM's MD5.
+
+    The digest has a fixed size (16 bytes), so this patches bytes in place and never moves a
+    segment. Without a digest (or without IIM) ``data`` is returned unchanged.
+    """
+    res = photoshop_resources(data)
+    old = res.get(0x0425)
+    iim = res.get(0x0404)
+    if not old or len(old) != 16 or iim is None:
+        return data
+    new = hashlib.md5(iim).digest()
+    if new == old:
+        return data
+    marker = b"8BIM\x04\x25"
+    at = data.find(marker)
+    while at != -1:
+        name_len = data[at + 6]
+        pos = at + 7 + name_len + ((name_len + 1) % 2)
+        if data[pos + 4 : pos + 20] == old:
+            return data[: pos + 4] + new + data[pos + 20 :]
+        at = data.find(marker, at + 1)
+    return data
+
+
+XMP_HEADERS = (b"http://ns.adobe.com/xap/1.0/\x00", b"http://ns.adobe.com/xmp/extension/\x00")
+
+
+def strip_xmp(data: bytes) -> bytes:
+    """``data`` without its XMP packets (APP1 segments), everything else byte for byte.
+
+    Used to read the rest of a file whose XMP a tool wrote badly; never to write.
+    """
+    out = bytearray()
+    last = 0
+    for marker, start, end in iter_segments(data):
+        if marker == 0xE1 and data[start:end].startswith(XMP_HEADERS):
+            out += data[last : start - 4]
+            last = end
+    out += data[last:]
+    return bytes(out)

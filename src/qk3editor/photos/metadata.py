@@ -1,0 +1,563 @@
+"""IPTC Photo Metadata the newsroom uses: read and written as XMP and IIM with pyexiv2.
+
+Fields (IPTC Photo Metadata Standard → XMP property / IIM dataset, IIM byte limit):
+
+=================  ==============================  ==============================  =====
+field              XMP                             IIM                             bytes
+=================  ==============================  ==============================  =====
+headline           photoshop:Headline              2:105 Headline                    256
+description        dc:description (x-default)      2:120 Caption-Abstract           2000
+alt_text           Iptc4xmpCore:AltTextAccess...   (none)                              -
+creator            dc:creator (Seq)                2:80 By-line (repeatable)          32
+credit             photoshop:Credit                2:110 Credit                       32
+copyright          dc:rights (x-default)           2:116 Copyright Notice            128
+keywords           dc:subject (Bag: unordered)     2:25 Keywords (repeatable)         64
+date_created       photoshop:DateCreated           2:55 Date + 2:60 Time               -
+sublocation        Iptc4xmpCore:Location           2:92 Sub-location                  32
+city               photoshop:City                  2:90 City                          32
+province_state     photoshop:State                 2:95 Province/State                32
+country            photoshop:Country               2:101 Country Name                 64
+job_id             photoshop:TransmissionReference 2:103 Original Transmission Ref    32
+instructions       photoshop:Instructions          2:40 Special Instructions         256
+title              dc:title (x-default)            2:05 Object Name                   64
+=================  ==============================  ==============================  =====
+
+Writing: XMP always; IIM too when the file already has IIM. Before any IIM dataset we write
+1:90 CodedCharacterSet = ESC % G (UTF-8), which pyexiv2 does not add by itself; a legacy
+IIM block gains 1:90 and its other non-ASCII datasets are re-encoded to UTF-8 so the block
+stays consistent. Text too long for an IIM limit is cut at a character boundary (never inside
+a UTF-8 sequence or before a combining mark) and reported as an :class:`IimCut`; XMP keeps the
+full text.
+
+Reading (Metadata Working Group guidance 2.0): IIM is decoded as UTF-8 when 1:90 says so; a
+legacy block without 1:90 is decoded as UTF-8 when the bytes are valid UTF-8, else as
+Windows-1258 (Vietnamese) — both are NFC-normalised. When XMP and IIM disagree: with an IPTC
+digest that matches the IIM, or no digest, XMP wins (IIM fills in fields XMP lacks); with a
+digest that does not match, a tool unaware of XMP edited the IIM last, so IIM wins.
+
+Writes are lossless and atomic: the file's bytes are edited in memory (pyexiv2 rewrites only
+metadata segments; pixels are never decoded or re-encoded), written to a temp file in the same
+folder, fsynced, and moved over the original with ``os.replace``. A failed write removes the
+temp file and leaves the original untouched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import threading
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from qk3editor.core.i18n import translate
+from qk3editor.core.photos import (
+    FIELDS,
+    LIST_FIELDS,
+    LOCATION_FIELDS,
+    TEXT_FIELDS,
+    PhotoMetadata,
+    nfc,
+)
+
+__all__ = [
+    "FIELDS",
+    "LIST_FIELDS",
+    "LOCATION_FIELDS",
+    "TEXT_FIELDS",
+    "IimCut",
+    "PhotoFacts",
+    "PhotoMetadata",
+    "WriteResult",
+    "apply_metadata",
+    "atomic_write",
+    "cut_utf8",
+    "decode_iim",
+    "nfc",
+    "os_error",
+    "read_bytes",
+    "read_metadata",
+    "read_metadata_bytes",
+    "write_metadata",
+]
+from qk3editor.photos import jpeg
+from qk3editor.photos.errors import (
+    DamagedXmp,
+    InvalidPhotoDate,
+    PhotoCorrupt,
+    PhotoWriteFailed,
+)
+from qk3editor.photos.files import atomic_write, os_error, read_bytes, read_jpeg_head
+
+UTF8_MARKER = "\x1b%G"
+LEGACY_ENCODING = "cp1258"
+X_DEFAULT = 'lang="x-default"'
+
+
+# field -> (XMP key, kind) ; kind: text | langalt | seq | bag
+XMP_KEYS: dict[str, tuple[str, str]] = {
+    "headline": ("Xmp.photoshop.Headline", "text"),
+    "description": ("Xmp.dc.description", "langalt"),
+    "alt_text": ("Xmp.iptc.AltTextAccessibility", "langalt"),
+    "creator": ("Xmp.dc.creator", "seq"),
+    "credit": ("Xmp.photoshop.Credit", "text"),
+    "copyright": ("Xmp.dc.rights", "langalt"),
+    "keywords": ("Xmp.dc.subject", "bag"),
+    "date_created": ("Xmp.photoshop.DateCreated", "text"),
+    "sublocation": ("Xmp.iptc.Location", "text"),
+    "city": ("Xmp.photoshop.City", "text"),
+    "province_state": ("Xmp.photoshop.State", "text"),
+    "country": ("Xmp.photoshop.Country", "text"),
+    "job_id": ("Xmp.photoshop.TransmissionReference", "text"),
+    "instructions": ("Xmp.photoshop.Instructions", "text"),
+    "title": ("Xmp.dc.title", "langalt"),
+}
+# field -> (IIM key, byte limit); date_created is handled apart (2:55 + 2:60)
+IIM_KEYS: dict[str, tuple[str, int]] = {
+    "headline": ("Iptc.Application2.Headline", 256),
+    "description": ("Iptc.Application2.Caption", 2000),
+    "creator": ("Iptc.Application2.Byline", 32),
+    "credit": ("Iptc.Application2.Credit", 32),
+    "copyright": ("Iptc.Application2.Copyright", 128),
+    "keywords": ("Iptc.Application2.Keywords", 64),
+    "sublocation": ("Iptc.Application2.SubLocation", 32),
+    "city": ("Iptc.Application2.City", 32),
+    "province_state": ("Iptc.Application2.ProvinceState", 32),
+    "country": ("Iptc.Application2.CountryName", 64),
+    "job_id": ("Iptc.Application2.TransmissionReference", 32),
+    "instructions": ("Iptc.Application2.SpecialInstructions", 256),
+    "title": ("Iptc.Application2.ObjectName", 64),
+}
+IIM_DATE = "Iptc.Application2.DateCreated"
+IIM_TIME = "Iptc.Application2.TimeCreated"
+IIM_CHARSET = "Iptc.Envelope.CharacterSet"
+
+
+@dataclass(frozen=True)
+class IimCut:
+    """An IIM dataset that had to be shortened to its byte limit (XMP holds the full text)."""
+
+    field: str
+    limit: int
+    needed: int
+    kept: str
+
+    def message(self) -> str:
+        return translate(
+            "photos", "IIM {field}: {needed} bytes do not fit in {limit}; cut to “{kept}”"
+        ).format(field=self.field, needed=self.needed, limit=self.limit, kept=self.kept)
+
+
+@dataclass(frozen=True)
+class PhotoFacts:
+    """What a read tells beyond the IPTC fields: Exif facts and where the values came from."""
+
+    metadata: PhotoMetadata
+    has_iim: bool = False
+    iim_utf8: bool = False
+    iptc_digest: str = "absent"
+    preferred: str = "xmp"
+    date_taken: str = ""
+    orientation: int = 1
+    gps: bool = False
+    make: str = ""
+    model: str = ""
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def cut_utf8(text: str, limit: int) -> str:
+    """The longest prefix of ``text`` whose UTF-8 form fits in ``limit`` bytes.
+
+    Never cuts inside a character, and never leaves a base letter without the combining
+    marks that follow it (text is NFC, but decomposed input may still arrive).
+    """
+    raw = text.encode("utf-8")
+    if len(raw) <= limit:
+        return text
+    kept = raw[:limit].decode("utf-8", errors="ignore")
+    # the next character would be a combining mark of the last kept letter: drop that letter
+    rest = text[len(kept) :]
+    while kept and rest and unicodedata.combining(rest[0]):
+        rest = kept[-1] + rest
+        kept = kept[:-1]
+    return kept
+
+
+def decode_iim(raw: bytes, utf8: bool) -> str:
+    """An IIM value: UTF-8 when 1:90 says so, else UTF-8 if valid, else Windows-1258."""
+    if utf8:
+        return nfc(raw.decode("utf-8", errors="replace"))
+    try:
+        return nfc(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        return nfc(raw.decode(LEGACY_ENCODING, errors="replace"))
+
+
+def _raw(value: str) -> bytes:
+    # pyexiv2 decoded the bytes as Latin-1: this gets the file's exact bytes back
+    return value.encode("latin-1")
+
+
+# pyexiv2 (exiv2 + Adobe's XMP toolkit) shares global state between images: every use goes
+# through this lock, so file I/O of several threads overlaps while exiv2 runs one at a time.
+EXIV2_LOCK = threading.RLock()
+
+
+def open_exiv2(data: bytes, path: str) -> Any:
+    """A pyexiv2 image over ``data`` (hold :data:`EXIV2_LOCK` while using it)."""
+    import pyexiv2
+
+    try:
+        return pyexiv2.ImageData(data)
+    except RuntimeError as exc:
+        raise PhotoCorrupt(path=path, detail=str(exc)) from None
+
+
+def read_metadata(path: Path) -> PhotoFacts:
+    """The IPTC fields and Exif facts of the photo at ``path``."""
+    return read_metadata_bytes(read_bytes(path), str(path))
+
+
+def read_metadata_bytes(data: bytes, path: str = "") -> PhotoFacts:
+    with EXIV2_LOCK:
+        return _read_metadata_bytes(data, path)
+
+
+def _read_metadata_bytes(data: bytes, path: str) -> PhotoFacts:
+    warnings: list[str] = []
+    try:
+        img = open_exiv2(data, path)
+    except PhotoCorrupt as exc:
+        # a packet of bad XMP makes exiv2 refuse the whole file: read the rest without it
+        stripped = jpeg.strip_xmp(data) if "XMP" in str(exc.params.get("detail")) else data
+        if stripped == data:
+            raise
+        img = open_exiv2(stripped, path)
+        warnings.append(f"XMP: {str(exc.params.get('detail')).strip()}")
+    try:
+        xmp = _safe(img.read_xmp, warnings, "XMP")
+        iptc = _safe(lambda: img.read_iptc(encoding="latin-1"), warnings, "IIM")
+        exif = _safe(lambda: img.read_exif(encoding="latin-1"), warnings, "Exif")
+    finally:
+        img.close()
+    utf8 = _raw(str(iptc.get(IIM_CHARSET, ""))) == UTF8_MARKER.encode()
+    from_xmp = _from_xmp(xmp)
+    from_iim = _from_iim(iptc, utf8)
+    digest = jpeg.iptc_digest_state(data) if iptc else "absent"
+    preferred = "iim" if digest == "mismatch" else "xmp"
+    first, second = (from_iim, from_xmp) if preferred == "iim" else (from_xmp, from_iim)
+    merged = {name: first.get(name) or second.get(name) for name in FIELDS}
+    md = PhotoMetadata.from_dict({k: v for k, v in merged.items() if v})
+    return PhotoFacts(
+        metadata=md,
+        has_iim=bool(iptc),
+        iim_utf8=utf8,
+        iptc_digest=digest,
+        preferred=preferred,
+        date_taken=_exif_date(exif),
+        orientation=_int(exif.get("Exif.Image.Orientation"), 1),
+        gps=any(k.startswith("Exif.GPSInfo.") for k in exif)
+        or any(k.startswith("Xmp.exif.GPS") for k in xmp),
+        make=nfc(_exif_text(exif.get("Exif.Image.Make"))),
+        model=nfc(_exif_text(exif.get("Exif.Image.Model"))),
+        warnings=tuple(warnings),
+    )
+
+
+def _safe(fn: Any, warnings: list[str], what: str) -> dict[str, Any]:
+    try:
+        return dict(fn())
+    except (RuntimeError, UnicodeError, ValueError) as exc:
+        warnings.append(f"{what}: {exc}")
+        return {}
+
+
+def _exif_text(value: Any) -> str:
+    if not isinstance(value, str):
+        return ""
+    try:
+        return _raw(value).decode("utf-8").strip("\x00 ").strip()
+    except UnicodeError:
+        return value.strip("\x00 ").strip()
+
+
+def _int(value: Any, default: int) -> int:
+    try:
+        return int(str(value).split()[0])
+    except (ValueError, IndexError):
+        return default
+
+
+def _exif_date(exif: Mapping[str, Any]) -> str:
+    """Exif DateTimeOriginal (or DateTime) as ISO 8601 ``YYYY-MM-DDTHH:MM:SS``."""
+    for key in ("Exif.Photo.DateTimeOriginal", "Exif.Image.DateTime"):
+        value = _exif_text(exif.get(key))
+        if len(value) >= 19 and value[4] == ":":
+            return value[:10].replace(":", "-") + "T" + value[11:19]
+    return ""
+
+
+def _xmp_text(value: Any) -> str:
+    if isinstance(value, dict):
+        value = value.get(X_DEFAULT) or next(iter(value.values()), "")
+    if isinstance(value, list):
+        value = value[0] if value else ""
+    return nfc(str(value)) if value is not None else ""
+
+
+def _xmp_list(xmp: Mapping[str, Any], key: str) -> list[str]:
+    value = xmp.get(key)
+    if isinstance(value, list):
+        return [nfc(str(v)) for v in value]
+    items = []
+    i = 1
+    while f"{key}[{i}]" in xmp:
+        items.append(nfc(str(xmp[f"{key}[{i}]"])))
+        i += 1
+    if items:
+        return items
+    if isinstance(value, str) and value and not value.startswith("type="):
+        return [nfc(value)]
+    return []
+
+
+def _from_xmp(xmp: Mapping[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name, (key, kind) in XMP_KEYS.items():
+        if kind in ("seq", "bag"):
+            out[name] = _xmp_list(xmp, key)
+        elif key in xmp and not str(xmp[key]).startswith("type="):
+            out[name] = _xmp_text(xmp[key])
+    return out
+
+
+def _from_iim(iptc: Mapping[str, Any], utf8: bool) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name, (key, _limit) in IIM_KEYS.items():
+        value = iptc.get(key)
+        if value is None:
+            continue
+        if name in LIST_FIELDS:
+            values = value if isinstance(value, list) else [value]
+            out[name] = [decode_iim(_raw(str(v)), utf8) for v in values]
+        else:
+            if isinstance(value, list):
+                value = value[0] if value else ""
+            out[name] = decode_iim(_raw(str(value)), utf8)
+    date = str(iptc.get(IIM_DATE, "") or "")
+    if date:
+        time = str(iptc.get(IIM_TIME, "") or "")
+        out["date_created"] = f"{date}T{time}" if time else date
+    return out
+
+
+# --------------------------------------------------------------------------- writing
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    path: Path
+    cuts: tuple[IimCut, ...] = ()
+    wrote_iim: bool = False
+
+
+def write_metadata(
+    path: Path, metadata: PhotoMetadata, only: Iterable[str] | None = None
+) -> WriteResult:
+    """Write ``metadata`` into the file at ``path`` losslessly and atomically.
+
+    ``only`` limits the write to these fields (default: every field; an empty value removes
+    the field). Raises a :class:`PhotoError`; the original is then untouched.
+    """
+    head = read_jpeg_head(path)
+    if head is None:  # not a JPEG (or no scan found early): the whole file goes through exiv2
+        data = read_bytes(path)
+        new_data, cuts, wrote_iim = apply_metadata(data, metadata, only, str(path))
+        atomic_write(path, new_data)
+        return WriteResult(path, tuple(cuts), wrote_iim)
+    raw_head, stat = head
+    out, cuts, wrote_iim = apply_metadata(raw_head + b"\xff\xd9", metadata, only, str(path))
+    new_head = out[:-2]
+    # the scan data is copied file to file by the kernel: never decoded, never in Python
+    atomic_write(path, new_head, tail_from=(len(raw_head), stat))
+    return WriteResult(path, tuple(cuts), wrote_iim)
+
+
+def apply_metadata(
+    data: bytes,
+    metadata: PhotoMetadata,
+    only: Iterable[str] | None = None,
+    path: str = "",
+    *,
+    force_iim: bool = False,
+) -> tuple[bytes, list[IimCut], bool]:
+    """The file's bytes with ``metadata`` written in (nothing touches the disk).
+
+    IIM is written when the file has IIM, or always with ``force_iim`` (web renditions: the
+    portal's WordPress reads the caption from IIM).
+    """
+    with EXIV2_LOCK:
+        return _apply_metadata(data, metadata, only, path, force_iim)
+
+
+def _apply_metadata(
+    data: bytes,
+    metadata: PhotoMetadata,
+    only: Iterable[str] | None,
+    path: str,
+    force_iim: bool,
+) -> tuple[bytes, list[IimCut], bool]:
+    md = metadata.normalized()
+    names = [n for n in FIELDS if only is None or n in set(only)]
+    if "date_created" in names:
+        md = replace(md, date_created=normalize_date(md.date_created))
+    # JPEG: exiv2 only sees the metadata head (up to the end of the SOS header); the
+    # entropy-coded image data is spliced back from the original bytes afterwards, so it is
+    # byte-identical by construction and megabytes are not copied through exiv2.
+    head_end = jpeg.sos_header_end(data)
+    work = data[:head_end] + b"\xff\xd9" if head_end else data
+    try:
+        img = open_exiv2(work, path)
+    except PhotoCorrupt as exc:
+        detail = str(exc.params.get("detail", "")).strip()
+        if "XMP" in detail:  # never drop another tool's (damaged) XMP to write ours
+            raise DamagedXmp(path=path, detail=detail) from None
+        raise
+    try:
+        try:
+            iptc = img.read_iptc(encoding="latin-1")
+        except (RuntimeError, UnicodeError):
+            iptc = {}
+        xmp_changes = _xmp_changes(md, names)
+        for key in [k for k, v in xmp_changes.items() if v is None]:
+            with contextlib.suppress(RuntimeError):
+                img.modify_xmp({key: None})
+        bags = {
+            k: v for k, v in xmp_changes.items() if isinstance(v, list) and k == "Xmp.dc.subject"
+        }
+        img.modify_xmp({k: v for k, v in xmp_changes.items() if v is not None and k not in bags})
+        for key, values in bags.items():
+            # pyexiv2 writes a Python list as rdf:Seq; dc:subject must be an rdf:Bag
+            img.modify_xmp({key: 'type="Bag"'})
+            img.modify_xmp({f"{key}[{i}]": v for i, v in enumerate(values, 1)})
+        cuts: list[IimCut] = []
+        wrote_iim = bool(iptc) or force_iim
+        if wrote_iim:
+            cuts = _write_iim(img, iptc, md, names)
+        out = img.get_bytes()
+    except RuntimeError as exc:
+        raise PhotoWriteFailed(path=path, detail=str(exc)) from None
+    finally:
+        img.close()
+    if head_end:
+        new_end = jpeg.sos_header_end(out)
+        if not new_end or out[new_end:] != b"\xff\xd9":
+            raise PhotoWriteFailed(path=path, detail="unexpected JPEG structure")
+        out = out[:new_end] + data[head_end:]
+    return jpeg.refresh_iptc_digest(out), cuts, wrote_iim
+
+
+_ISO_DATE = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:\d{2})?)?"
+)
+_VN_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def normalize_date(value: str) -> str:
+    """IPTC Date Created as ISO 8601 (what XMP stores); ``dd/mm/yyyy`` is accepted too.
+
+    Raises :class:`InvalidPhotoDate` for anything else (exiv2 would write a zero date).
+    """
+    value = value.strip()
+    if not value:
+        return ""
+    m = _VN_DATE.fullmatch(value)
+    if m:
+        value = f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
+    m = _ISO_DATE.fullmatch(value)
+    if not m:
+        raise InvalidPhotoDate(value=value)
+    try:
+        datetime(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        raise InvalidPhotoDate(value=value) from None
+    if m.group(4) is None:
+        return value
+    hour, minute = int(m.group(4)), int(m.group(5))
+    if hour > 23 or minute > 59 or int(m.group(6) or 0) > 59:
+        raise InvalidPhotoDate(value=value)
+    seconds = m.group(6) or "00"
+    tz = "+00:00" if m.group(7) == "Z" else (m.group(7) or "")
+    return f"{m.group(1)}-{m.group(2)}-{m.group(3)}T{m.group(4)}:{m.group(5)}:{seconds}{tz}"
+
+
+def _xmp_changes(md: PhotoMetadata, names: list[str]) -> dict[str, Any]:
+    changes: dict[str, Any] = {}
+    for name in names:
+        key, kind = XMP_KEYS[name]
+        value = getattr(md, name)
+        if not value:
+            changes[key] = None
+        elif kind == "langalt":
+            changes[key] = {X_DEFAULT: value}
+        elif kind in ("seq", "bag"):
+            changes[key] = list(value)
+        else:
+            changes[key] = value
+    return changes
+
+
+def _write_iim(
+    img: Any, iptc: Mapping[str, Any], md: PhotoMetadata, names: list[str]
+) -> list[IimCut]:
+    utf8 = _raw(str(iptc.get(IIM_CHARSET, ""))) == UTF8_MARKER.encode()
+    if not utf8:
+        # 1:90 first, in its own call, so that it precedes every dataset we write
+        img.modify_iptc({IIM_CHARSET: UTF8_MARKER})
+        # re-encode what a legacy block holds so the whole block is UTF-8 from now on
+        legacy: dict[str, Any] = {}
+        for key, value in iptc.items():
+            if not key.startswith("Iptc.Application2.") or key in (IIM_DATE, IIM_TIME):
+                continue
+            values = value if isinstance(value, list) else [value]
+            raws = [_raw(str(v)) for v in values]
+            if all(r.isascii() for r in raws):
+                continue
+            decoded = [decode_iim(r, False) for r in raws]
+            legacy[key] = decoded if isinstance(value, list) else decoded[0]
+        if legacy:
+            img.modify_iptc(legacy, encoding="utf-8")
+    changes: dict[str, Any] = {}
+    cuts: list[IimCut] = []
+    for name in names:
+        if name == "date_created":
+            date, _, time = md.date_created.partition("T")
+            changes[IIM_DATE] = date or None
+            changes[IIM_TIME] = time or None
+            continue
+        if name not in IIM_KEYS:
+            continue
+        key, limit = IIM_KEYS[name]
+        value = getattr(md, name)
+        if not value:
+            changes[key] = None
+            continue
+        values = list(value) if isinstance(value, tuple) else [value]
+        kept_values = []
+        for v in values:
+            kept = cut_utf8(v, limit)
+            if kept != v:
+                cuts.append(IimCut(name, limit, len(v.encode("utf-8")), kept))
+            kept_values.append(kept)
+        changes[key] = kept_values if name in LIST_FIELDS else kept_values[0]
+    for key in [k for k, v in changes.items() if v is None]:
+        if key in iptc:
+            img.modify_iptc({key: None})
+    img.modify_iptc({k: v for k, v in changes.items() if v is not None}, encoding="utf-8")
+    return cuts

@@ -1,0 +1,342 @@
+"""Web renditions for publishing: resized, oriented, sRGB, and stripped of location.
+
+A rendition is a new JPEG made from the pixels (Exif orientation applied, converted to sRGB
+from the embedded ICC profile) with no metadata copied over; then only what the portal shows
+is written back: headline, caption, alt text, creator, credit, copyright, title, keywords and
+date (XMP and IIM). GPS, every location field (Exif, XMP, IIM), maker notes and the embedded
+thumbnail therefore never reach it. Each rendition is re-read afterwards; if any location
+remains, :class:`LocationLeak` blocks publishing.
+
+Keeping the location is a choice a person makes per photo (:class:`LocationChoice`, recorded
+with who and when); only then are City/Province/Country/Sub-location and the GPS block copied.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from qk3editor.photos.errors import PhotoCorrupt, PhotoNotImage, PhotoTooLarge
+from qk3editor.photos.files import atomic_write, read_bytes
+from qk3editor.photos.ingest import DEFAULT_MAX_PIXELS
+from qk3editor.photos.metadata import (
+    EXIV2_LOCK,
+    LOCATION_FIELDS,
+    PhotoMetadata,
+    apply_metadata,
+    open_exiv2,
+    read_metadata_bytes,
+)
+
+KEPT_FIELDS = (
+    "headline",
+    "description",
+    "alt_text",
+    "creator",
+    "credit",
+    "copyright",
+    "keywords",
+    "title",
+    "date_created",
+)
+# every key prefix that can tell where a photo was taken (as pyexiv2 names them)
+LOCATION_PREFIXES = (
+    "Exif.GPSInfo.",
+    "Xmp.exif.GPS",
+    "Xmp.photoshop.City",
+    "Xmp.photoshop.State",
+    "Xmp.photoshop.Country",
+    "Xmp.iptc.Location",
+    "Xmp.iptc.CountryCode",
+    "Xmp.iptcExt.LocationCreated",
+    "Xmp.iptcExt.LocationShown",
+    "Xmp.iptcExt.City",
+    "Xmp.iptcExt.ProvinceState",
+    "Xmp.iptcExt.CountryName",
+    "Xmp.iptcExt.CountryCode",
+    "Xmp.iptcExt.Sublocation",
+    "Xmp.iptcExt.WorldRegion",
+    "Xmp.iptcExt.LocationId",
+    "Iptc.Application2.City",
+    "Iptc.Application2.SubLocation",
+    "Iptc.Application2.ProvinceState",
+    "Iptc.Application2.CountryName",
+    "Iptc.Application2.CountryCode",
+    "Iptc.Application2.LocationCode",
+    "Iptc.Application2.LocationName",
+)
+OTHER_FORBIDDEN = ("Exif.Photo.MakerNote", "Exif.MakerNote.", "Exif.Thumbnail.")
+
+
+@dataclass(frozen=True)
+class RenditionSpec:
+    name: str
+    max_size: int
+    quality: int
+
+
+DEFAULT_SPECS = (RenditionSpec("web", 1600, 85),)
+
+
+def specs_from_settings(settings: Any) -> tuple[RenditionSpec, ...]:
+    """The web rendition from the app settings (``rendition_long_edge``, ``rendition_quality``).
+
+    ``settings.extra["photo_renditions"]`` may list more: ``[{name, max_size, quality}]``.
+    """
+    if settings is None:
+        return DEFAULT_SPECS
+    edge = int(getattr(settings, "rendition_long_edge", 1600) or 1600)
+    quality = int(getattr(settings, "rendition_quality", 85) or 85)
+    specs = [RenditionSpec("web", max(16, edge), min(100, max(10, quality)))]
+    for entry in (getattr(settings, "extra", None) or {}).get("photo_renditions", []) or []:
+        try:
+            specs.append(
+                RenditionSpec(
+                    str(entry["name"]),
+                    max(16, int(entry["max_size"])),
+                    min(100, max(10, int(entry.get("quality", quality)))),
+                )
+            )
+        except (KeyError, TypeError, ValueError):
+            continue
+    return tuple(specs)
+
+
+@dataclass(frozen=True)
+class LocationChoice:
+    """A person chose to publish this photo with its location."""
+
+    keep: bool
+    by: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class Rendition:
+    path: Path
+    spec: RenditionSpec
+    width: int
+    height: int
+    location_kept: bool
+
+
+def location_keys(data: bytes) -> list[str]:
+    """Every metadata key in ``data`` that reveals a location (Exif, XMP, IIM)."""
+    with EXIV2_LOCK:
+        return _location_keys(data)
+
+
+def _location_keys(data: bytes) -> list[str]:
+    img = open_exiv2(data, "")
+    try:
+        keys: list[str] = []
+        for read in (img.read_exif, img.read_xmp, lambda: img.read_iptc(encoding="latin-1")):
+            with contextlib.suppress(RuntimeError, UnicodeError):
+                keys.extend(read())
+    finally:
+        img.close()
+    return [k for k in keys if k.startswith(LOCATION_PREFIXES)]
+
+
+def forbidden_keys(data: bytes) -> list[str]:
+    """Maker notes and the embedded thumbnail, which a rendition must not carry."""
+    with EXIV2_LOCK:
+        return _forbidden_keys(data)
+
+
+def _forbidden_keys(data: bytes) -> list[str]:
+    img = open_exiv2(data, "")
+    try:
+        with contextlib.suppress(RuntimeError, UnicodeError):
+            exif = img.read_exif()
+            return [k for k in exif if k.startswith(OTHER_FORBIDDEN)]
+        return []
+    finally:
+        img.close()
+
+
+def render(
+    source: Path,
+    out_dir: Path,
+    specs: Sequence[RenditionSpec] = DEFAULT_SPECS,
+    *,
+    metadata: PhotoMetadata | None = None,
+    location: LocationChoice | None = None,
+    max_pixels: int = DEFAULT_MAX_PIXELS,
+    stem: str | None = None,
+) -> list[Rendition]:
+    """The web renditions of ``source`` in ``out_dir`` (``<stem>-<spec>.jpg``).
+
+    ``metadata`` is what the renditions carry (the article's caption may differ from the
+    file's); by default the file's own. Raises :class:`LocationLeak` if a rendition still
+    holds location data that nobody chose to keep.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    results = []
+    for spec, body, width, height, keep in render_bytes(
+        source, specs, metadata=metadata, location=location, max_pixels=max_pixels
+    ):
+        target = out_dir / f"{stem or source.stem}-{spec.name}.jpg"
+        if target.exists():
+            atomic_write(target, body)
+        else:
+            _write_new(target, body)
+        results.append(Rendition(target, spec, width, height, keep))
+    return results
+
+
+def render_bytes(
+    source: Path,
+    specs: Sequence[RenditionSpec] = DEFAULT_SPECS,
+    *,
+    metadata: PhotoMetadata | None = None,
+    location: LocationChoice | None = None,
+    max_pixels: int = DEFAULT_MAX_PIXELS,
+) -> list[tuple[RenditionSpec, bytes, int, int, bool]]:
+    """The renditions in memory: ``(spec, jpeg bytes, width, height, location kept)``.
+
+    Each one has been re-read and checked (:func:`check_rendition`) before it is returned.
+    """
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    data = read_bytes(source)
+    facts = read_metadata_bytes(data, str(source))
+    md = metadata or facts.metadata
+    keep = bool(location and location.keep)
+    name = str(source)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            im = Image.open(io.BytesIO(data))
+            if im.size[0] * im.size[1] > max_pixels:
+                raise PhotoTooLarge(path=name, pixels=im.size[0] * im.size[1], limit=max_pixels)
+            largest = max(s.max_size for s in specs)
+            if im.format == "JPEG":
+                im.draft(im.mode, (largest, largest))
+            im.load()
+            im = ImageOps.exif_transpose(im) or im
+            im = _to_srgb(im)
+        except UnidentifiedImageError:
+            raise PhotoNotImage(path=name) from None
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            raise PhotoTooLarge(path=name, pixels="?", limit=max_pixels) from None
+        except (OSError, SyntaxError, ValueError, EOFError) as exc:
+            raise PhotoCorrupt(path=name, detail=str(exc)) from None
+    kept = KEPT_FIELDS + (LOCATION_FIELDS if keep else ())
+    web_md = PhotoMetadata.from_dict({k: v for k, v in md.as_dict().items() if k in kept})
+    gps = _gps_block(data) if keep else {}
+    results = []
+    for spec in specs:
+        copy = im.copy()
+        copy.thumbnail((spec.max_size, spec.max_size), Image.Resampling.LANCZOS)
+        buf = io.BytesIO()
+        copy.save(
+            buf,
+            "JPEG",
+            quality=spec.quality,
+            optimize=True,
+            progressive=True,
+            icc_profile=_srgb_icc(),
+        )
+        body, _cuts, _ = apply_metadata(buf.getvalue(), web_md, kept, name, force_iim=True)
+        if gps:
+            body = _with_gps(body, gps)
+        check_rendition(body, f"{name} ({spec.name})", keep_location=keep)
+        results.append((spec, body, copy.size[0], copy.size[1], keep))
+    return results
+
+
+def check_rendition(data: bytes, path: str, *, keep_location: bool = False) -> None:
+    """Re-read a rendition; raise :class:`LocationLeak` if it reveals a location.
+
+    With ``keep_location`` the location is allowed (a person chose it); maker notes and the
+    embedded thumbnail never are.
+    """
+    from qk3editor.photos.errors import LocationLeak
+
+    leaks = [] if keep_location else location_keys(data)
+    leaks += forbidden_keys(data)
+    if leaks:
+        raise LocationLeak(path=path, fields=", ".join(sorted(set(leaks))))
+
+
+def _write_new(target: Path, body: bytes) -> None:
+    target.write_bytes(b"")
+    atomic_write(target, body)
+
+
+def _to_srgb(im: Any) -> Any:
+    from PIL import ImageCms
+
+    icc = im.info.get("icc_profile")
+    if icc:
+        try:
+            src = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+            mode = "RGB"
+            im = ImageCms.profileToProfile(
+                im if im.mode in ("RGB", "CMYK") else im.convert("RGB"),
+                src,
+                ImageCms.createProfile("sRGB"),
+                outputMode=mode,
+            )
+        except (ImageCms.PyCMSError, OSError, ValueError):
+            im = im.convert("RGB")
+    if im.mode in ("RGBA", "LA", "PA") or (im.mode == "P" and "transparency" in im.info):
+        from PIL import Image
+
+        rgba = im.convert("RGBA")
+        white = Image.new("RGB", rgba.size, (255, 255, 255))
+        white.paste(rgba, mask=rgba.getchannel("A"))  # transparency onto white, not black
+        im = white
+    if im.mode != "RGB":
+        im = im.convert("RGB")
+    im.info.pop("icc_profile", None)
+    return im
+
+
+_SRGB: bytes | None = None
+
+
+def _srgb_icc() -> bytes:
+    global _SRGB
+    if _SRGB is None:
+        from PIL import ImageCms
+
+        _SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    return _SRGB
+
+
+def _gps_block(data: bytes) -> dict[str, Any]:
+    with EXIV2_LOCK:
+        return _gps_block_locked(data)
+
+
+def _gps_block_locked(data: bytes) -> dict[str, Any]:
+    img = open_exiv2(data, "")
+    try:
+        with contextlib.suppress(RuntimeError, UnicodeError):
+            return {k: v for k, v in img.read_exif().items() if k.startswith("Exif.GPSInfo.")}
+        return {}
+    finally:
+        img.close()
+
+
+def _with_gps(body: bytes, gps: dict[str, Any]) -> bytes:
+    with EXIV2_LOCK:
+        return _with_gps_locked(body, gps)
+
+
+def _with_gps_locked(body: bytes, gps: dict[str, Any]) -> bytes:
+    img = open_exiv2(body, "")
+    try:
+        img.modify_exif(gps)
+        return img.get_bytes()
+    finally:
+        img.close()

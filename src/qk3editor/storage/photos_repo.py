@@ -1,0 +1,329 @@
+"""The photo desk's repository: one unit of work per method, frozen dataclasses out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from qk3editor.core.articles import utcnow
+from qk3editor.core.errors import ArticleNotFound, ValidationError
+from qk3editor.core.photos import FIELDS, ArticlePhoto, Photo, PhotoMetadata, nfc
+from qk3editor.photos.errors import PhotoIdNotFound
+from qk3editor.storage.db import Store
+from qk3editor.storage.models import ArticleModel
+from qk3editor.storage.photos_models import ArticlePhotoModel, PhotoModel
+
+STATUS_FILTERS = ("no_caption", "no_credit", "gps")
+
+
+@dataclass(frozen=True)
+class PhotoQuery:
+    """What the desk shows: a text filter, a status filter, the order by date taken."""
+
+    text: str = ""
+    status: str | None = None  # one of STATUS_FILTERS
+    newest_first: bool = False
+
+
+@dataclass(frozen=True)
+class NewPhoto:
+    """What ingest found for one file (see qk3editor.photos.ingest.IngestItem)."""
+
+    path: str
+    content_hash: str
+    metadata: PhotoMetadata
+    size_bytes: int = 0
+    width: int = 0
+    height: int = 0
+    format: str = ""
+    thumbnail: str = ""
+    camera: str = ""
+    date_taken: str = ""
+    gps: bool = False
+    has_iim: bool = False
+
+
+def _to_photo(m: PhotoModel) -> Photo:
+    md = PhotoMetadata(
+        **{
+            name: (
+                tuple(getattr(m, name) or ())
+                if name in ("creator", "keywords")
+                else getattr(m, name)
+            )
+            for name in FIELDS
+        }
+    )
+    return Photo(
+        id=m.id,
+        path=m.path,
+        content_hash=m.content_hash,
+        metadata=md,
+        date_taken=m.date_taken,
+        width=m.width,
+        height=m.height,
+        format=m.format,
+        thumbnail=m.thumbnail,
+        camera=m.camera,
+        gps=m.gps,
+        has_iim=m.has_iim,
+        keep_location=m.keep_location,
+        keep_location_by=m.keep_location_by,
+        keep_location_at=m.keep_location_at,
+        imported_at=m.imported_at,
+    )
+
+
+def _put_metadata(m: PhotoModel, md: PhotoMetadata) -> None:
+    md = md.normalized()
+    for name in FIELDS:
+        value = getattr(md, name)
+        setattr(m, name, list(value) if isinstance(value, tuple) else value)
+    # the desk's filter: NFC, case-folded (SQLite's LIKE folds ASCII only)
+    parts = [md.headline, md.description, md.title, md.city, md.credit, *md.keywords, *md.creator]
+    parts.append(m.path.replace("\\", "/").rsplit("/", 1)[-1] if m.path else "")
+    m.search_text = "\n".join(p for p in parts if p).casefold()
+
+
+class PhotoRepository:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    # -- photos ----------------------------------------------------------------------------
+    def add(self, new: Iterable[NewPhoto]) -> list[Photo]:
+        """Store newly ingested photos (a content hash already stored is skipped)."""
+        now = utcnow()
+        out: list[Photo] = []
+        with self._store.begin() as s:
+            for n in new:
+                if s.scalar(select(PhotoModel.id).where(PhotoModel.content_hash == n.content_hash)):
+                    continue
+                m = PhotoModel(
+                    path=nfc(n.path),
+                    content_hash=n.content_hash,
+                    size_bytes=n.size_bytes,
+                    width=n.width,
+                    height=n.height,
+                    format=n.format,
+                    thumbnail=n.thumbnail,
+                    camera=nfc(n.camera),
+                    date_taken=n.date_taken,
+                    gps=n.gps,
+                    has_iim=n.has_iim,
+                    keep_location=False,
+                    keep_location_by="",
+                    imported_at=now,
+                    updated_at=now,
+                )
+                _put_metadata(m, n.metadata)
+                s.add(m)
+                s.flush()
+                out.append(_to_photo(m))
+        return out
+
+    def add_ingested(self, items: Iterable[Any]) -> list[Photo]:
+        """Store the ``imported`` lines of an ingest report."""
+        return self.add(new_photo_from_ingest(i) for i in items if i.status == "imported")
+
+    def id_for_hash(self, content_hash: str) -> int | None:
+        with self._store.begin() as s:
+            return s.scalar(select(PhotoModel.id).where(PhotoModel.content_hash == content_hash))
+
+    def get(self, photo_id: int) -> Photo:
+        with self._store.begin() as s:
+            m = s.get(PhotoModel, photo_id)
+            if m is None:
+                raise PhotoIdNotFound(id=photo_id)
+            return _to_photo(m)
+
+    def get_many(self, ids: Sequence[int]) -> list[Photo]:
+        """Photos for ``ids`` in that order (unknown ids are left out)."""
+        with self._store.begin() as s:
+            rows = {
+                m.id: m for m in s.scalars(select(PhotoModel).where(PhotoModel.id.in_(list(ids))))
+            }
+            return [_to_photo(rows[i]) for i in ids if i in rows]
+
+    def list_ids(self, query: PhotoQuery | None = None) -> list[int]:
+        """The ids the desk shows, filtered and ordered by the database."""
+        q = query or PhotoQuery()
+        stmt = select(PhotoModel.id)
+        text = nfc(q.text).strip().casefold()
+        if text:
+            escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            stmt = stmt.where(PhotoModel.search_text.like(f"%{escaped}%", escape="\\"))
+        if q.status == "no_caption":
+            stmt = stmt.where(PhotoModel.description == "")
+        elif q.status == "no_credit":
+            stmt = stmt.where(PhotoModel.credit == "")
+        elif q.status == "gps":
+            stmt = stmt.where(PhotoModel.gps.is_(True))
+        undated = case((PhotoModel.date_taken == "", 1), else_=0)
+        order = PhotoModel.date_taken.desc() if q.newest_first else PhotoModel.date_taken.asc()
+        stmt = stmt.order_by(undated, order, PhotoModel.id)
+        with self._store.begin() as s:
+            return list(s.scalars(stmt))
+
+    def count(self) -> int:
+        with self._store.begin() as s:
+            return s.scalar(select(func.count()).select_from(PhotoModel)) or 0
+
+    def update_metadata(self, photo_id: int, metadata: PhotoMetadata) -> Photo:
+        """Record the metadata now in the file (after a successful write)."""
+        with self._store.begin() as s:
+            m = s.get(PhotoModel, photo_id)
+            if m is None:
+                raise PhotoIdNotFound(id=photo_id)
+            _put_metadata(m, metadata)
+            m.updated_at = utcnow()
+            s.flush()
+            return _to_photo(m)
+
+    def set_keep_location(
+        self, photo_id: int, keep: bool, by: str, at: datetime | None = None
+    ) -> Photo:
+        """A person's choice to publish this photo with (or without) its location."""
+        by = nfc(by).strip()
+        if keep and not by:
+            raise ValidationError(detail="who chose to keep the location")
+        with self._store.begin() as s:
+            m = s.get(PhotoModel, photo_id)
+            if m is None:
+                raise PhotoIdNotFound(id=photo_id)
+            m.keep_location = keep
+            m.keep_location_by = by
+            m.keep_location_at = at or utcnow()
+            m.updated_at = utcnow()
+            s.flush()
+            return _to_photo(m)
+
+    # -- photos in articles ----------------------------------------------------------------
+    def article_photos(self, article_id: str) -> list[ArticlePhoto]:
+        with self._store.begin() as s:
+            return self._article_photos(s, article_id)
+
+    def _article_photos(self, s: Session, article_id: str) -> list[ArticlePhoto]:
+        stmt = (
+            select(ArticlePhotoModel, PhotoModel)
+            .join(PhotoModel, PhotoModel.id == ArticlePhotoModel.photo_id)
+            .where(ArticlePhotoModel.article_id == article_id)
+            .order_by(ArticlePhotoModel.position, ArticlePhotoModel.id)
+        )
+        return [
+            ArticlePhoto(article_id, _to_photo(p), ap.position, ap.featured, ap.caption_override)
+            for ap, p in s.execute(stmt)
+        ]
+
+    def attach(self, article_id: str, photo_ids: Sequence[int]) -> list[ArticlePhoto]:
+        """Add photos to an article (at the end; already attached ones stay where they are).
+
+        The first photo of an article becomes its featured photo.
+        """
+        with self._store.begin() as s:
+            if s.get(ArticleModel, article_id) is None:
+                raise ArticleNotFound(id=article_id)
+            existing = {
+                ap.photo_id: ap
+                for ap in s.scalars(
+                    select(ArticlePhotoModel).where(ArticlePhotoModel.article_id == article_id)
+                )
+            }
+            position = max((ap.position for ap in existing.values()), default=-1) + 1
+            for pid in photo_ids:
+                if pid in existing:
+                    continue
+                if s.get(PhotoModel, pid) is None:
+                    raise PhotoIdNotFound(id=pid)
+                ap = ArticlePhotoModel(
+                    article_id=article_id,
+                    photo_id=pid,
+                    position=position,
+                    featured=not existing,
+                )
+                s.add(ap)
+                existing[pid] = ap
+                position += 1
+            s.flush()
+            return self._article_photos(s, article_id)
+
+    def detach(self, article_id: str, photo_id: int) -> list[ArticlePhoto]:
+        with self._store.begin() as s:
+            for ap in s.scalars(
+                select(ArticlePhotoModel).where(
+                    ArticlePhotoModel.article_id == article_id,
+                    ArticlePhotoModel.photo_id == photo_id,
+                )
+            ):
+                s.delete(ap)
+            s.flush()
+            return self._article_photos(s, article_id)
+
+    def reorder(self, article_id: str, photo_ids: Sequence[int]) -> list[ArticlePhoto]:
+        """Put the article's photos in this order (photos not named keep their order, after)."""
+        with self._store.begin() as s:
+            rows = list(
+                s.scalars(
+                    select(ArticlePhotoModel)
+                    .where(ArticlePhotoModel.article_id == article_id)
+                    .order_by(ArticlePhotoModel.position, ArticlePhotoModel.id)
+                )
+            )
+            rank = {pid: i for i, pid in enumerate(photo_ids)}
+            rows.sort(key=lambda ap: (rank.get(ap.photo_id, len(rank)), ap.position))
+            for i, ap in enumerate(rows):
+                ap.position = i
+            s.flush()
+            return self._article_photos(s, article_id)
+
+    def set_featured(self, article_id: str, photo_id: int) -> list[ArticlePhoto]:
+        """Make ``photo_id`` the article's one featured photo."""
+        with self._store.begin() as s:
+            rows = list(
+                s.scalars(
+                    select(ArticlePhotoModel).where(ArticlePhotoModel.article_id == article_id)
+                )
+            )
+            if photo_id not in {ap.photo_id for ap in rows}:
+                raise PhotoIdNotFound(id=photo_id)
+            for ap in rows:
+                ap.featured = ap.photo_id == photo_id
+            s.flush()
+            return self._article_photos(s, article_id)
+
+    def set_caption(self, article_id: str, photo_id: int, caption: str | None) -> ArticlePhoto:
+        """The article's own caption for the photo; ``None`` goes back to the file's caption."""
+        with self._store.begin() as s:
+            ap = s.scalar(
+                select(ArticlePhotoModel).where(
+                    ArticlePhotoModel.article_id == article_id,
+                    ArticlePhotoModel.photo_id == photo_id,
+                )
+            )
+            if ap is None:
+                raise PhotoIdNotFound(id=photo_id)
+            ap.caption_override = None if caption is None else nfc(caption).strip()
+            s.flush()
+            return next(a for a in self._article_photos(s, article_id) if a.photo.id == photo_id)
+
+
+def new_photo_from_ingest(item: Any) -> NewPhoto:
+    """A :class:`NewPhoto` from an ``IngestItem`` (kept here so ingest stays store-free)."""
+    return NewPhoto(
+        path=item.path,
+        content_hash=item.content_hash,
+        metadata=PhotoMetadata.from_dict(item.metadata),
+        size_bytes=item.size_bytes,
+        width=item.width,
+        height=item.height,
+        format=item.format,
+        thumbnail=item.thumbnail,
+        camera=item.camera,
+        date_taken=item.date_taken,
+        gps=item.gps,
+        has_iim=item.has_iim,
+    )

@@ -1,0 +1,151 @@
+"""An article's photos: order, the featured photo, the article's own caption for each."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qk3editor.core.photos import ArticlePhoto, nfc
+from qk3editor.storage.photos_repo import PhotoRepository
+from qk3editor.ui.photos.model import ThumbnailCache
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ArticlePhotosModel(QAbstractListModel):
+    def __init__(self, thumbs: ThumbnailCache, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.thumbs = thumbs
+        self.items: list[ArticlePhoto] = []
+
+    def set_items(self, items: list[ArticlePhoto]) -> None:
+        self.beginResetModel()
+        self.items = list(items)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        ap = self.items[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            star = "★ " if ap.featured else ""
+            return f"{star}{ap.caption or self.tr('(no caption)')}"
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self.thumbs.icon(ap.photo)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return ap.credit
+        return None
+
+
+class ArticlePhotosDialog(QDialog):
+    """Reorder (Up/Down), choose the featured photo, edit the article's caption."""
+
+    def __init__(
+        self,
+        repo: PhotoRepository,
+        thumbs: ThumbnailCache,
+        article_id: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("articlePhotos")
+        self.setWindowTitle(self.tr("Photos of this article"))
+        self.repo = repo
+        self.article_id = article_id
+        self.model = ArticlePhotosModel(thumbs, self)
+        self.list = QListView(self)
+        self.list.setModel(self.model)
+        self.list.setIconSize(thumbs_size())
+        self.up = QPushButton(self.tr("Up"), self)
+        self.down = QPushButton(self.tr("Down"), self)
+        self.featured = QPushButton(self.tr("Featured photo"), self)
+        self.remove = QPushButton(self.tr("Remove from article"), self)
+        self.caption = QPlainTextEdit(self)
+        self.caption.setObjectName("articleCaption")
+        self.caption.setMaximumHeight(90)
+        self.save_caption = QPushButton(self.tr("Use this caption in the article"), self)
+        self.reset_caption = QPushButton(self.tr("Back to the file's caption"), self)
+        buttons = QHBoxLayout()
+        for b in (self.up, self.down, self.featured, self.remove):
+            buttons.addWidget(b)
+        caption_row = QHBoxLayout()
+        caption_row.addWidget(self.save_caption)
+        caption_row.addWidget(self.reset_caption)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(QLabel(self.tr("Caption in this article"), self))
+        layout.addWidget(self.caption)
+        layout.addLayout(caption_row)
+        self.up.clicked.connect(lambda: self._move(-1))
+        self.down.clicked.connect(lambda: self._move(1))
+        self.featured.clicked.connect(self._on_featured_clicked)
+        self.remove.clicked.connect(self._on_remove_clicked)
+        self.save_caption.clicked.connect(
+            lambda: self._set_caption(nfc(self.caption.toPlainText()))
+        )
+        self.reset_caption.clicked.connect(lambda: self._set_caption(None))
+        self.list.selectionModel().currentChanged.connect(lambda cur, _p: self._show(cur.row()))
+        self.reload()
+        self.resize(640, 520)
+
+    def reload(self, select: int | None = None) -> None:
+        self.model.set_items(self.repo.article_photos(self.article_id))
+        if select is not None and 0 <= select < self.model.rowCount():
+            self.list.setCurrentIndex(self.model.index(select))
+
+    def _current(self) -> tuple[int, ArticlePhoto | None]:
+        row = self.list.currentIndex().row()
+        return row, (self.model.items[row] if 0 <= row < len(self.model.items) else None)
+
+    def _show(self, row: int) -> None:
+        if 0 <= row < len(self.model.items):
+            self.caption.setPlainText(self.model.items[row].caption)
+
+    def _move(self, step: int) -> None:
+        row, ap = self._current()
+        target = row + step
+        if ap is None or not 0 <= target < len(self.model.items):
+            return
+        ids = [a.photo.id for a in self.model.items]
+        ids[row], ids[target] = ids[target], ids[row]
+        self.repo.reorder(self.article_id, ids)
+        self.reload(target)
+
+    def _on_featured_clicked(self) -> None:
+        row, ap = self._current()
+        if ap is not None:
+            self.repo.set_featured(self.article_id, ap.photo.id)
+            self.reload(row)
+
+    def _on_remove_clicked(self) -> None:
+        row, ap = self._current()
+        if ap is not None:
+            self.repo.detach(self.article_id, ap.photo.id)
+            self.reload(min(row, self.model.rowCount() - 2))
+
+    def _set_caption(self, caption: str | None) -> None:
+        row, ap = self._current()
+        if ap is not None:
+            self.repo.set_caption(self.article_id, ap.photo.id, caption)
+            self.reload(row)
+
+
+def thumbs_size() -> Any:
+    from PySide6.QtCore import QSize
+
+    return QSize(96, 96)

@@ -1,0 +1,358 @@
+"""Wires the photo desk: queries, selection → preview and caption panel, ingest with progress
+and cancel, batch captions written on the ``db`` lane (files first, then the store)."""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import multiprocessing
+import os
+import threading
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelection, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QImageReader, QPixmap
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from qk3editor.core.errors import QkError
+from qk3editor.core.i18n import Translator
+from qk3editor.core.photos import Photo
+from qk3editor.photos.captions import BatchEdit, load_codes, load_template
+from qk3editor.photos.desk import (
+    CaptionLine,
+    CaptionWrite,
+    ImportResult,
+    export_web,
+    ingest_files,
+    record_captions,
+    store_ingested,
+    write_captions,
+)
+from qk3editor.photos.ingest import IngestItem, IngestOptions, IngestReport
+from qk3editor.photos.renditions import DEFAULT_SPECS, Rendition, RenditionSpec
+from qk3editor.storage.photos_repo import PhotoQuery, PhotoRepository
+from qk3editor.ui.photos.model import PhotoTableModel, ThumbnailCache
+from qk3editor.ui.photos.report import IngestReportDialog
+from qk3editor.ui.photos.view import PhotoDeskView
+from qk3editor.ui.tasks import TaskRunner
+
+PREVIEW = QSize(1600, 1600)
+
+
+def load_preview(path: str) -> QImage:
+    """The photo scaled for the preview, decoded small (JPEG DCT scaling) off the GUI thread."""
+    reader = QImageReader(path)
+    reader.setAutoTransform(True)  # Exif orientation
+    size = reader.size()
+    if size.isValid():
+        reader.setScaledSize(size.scaled(PREVIEW, Qt.AspectRatioMode.KeepAspectRatio))
+    return reader.read()
+
+
+class _Bridge(QObject):
+    """Signals emitted from the ingest thread, delivered queued on the GUI thread."""
+
+    progressed = Signal(int, int, object)
+    placeholder = Signal(str, bytes)
+    thumbnail_ready = Signal(object, object)  # IngestItem, QImage
+
+
+class PhotoDeskController(QObject):
+    imported = Signal(object)  # ImportResult
+    captioned = Signal(object)  # list[CaptionLine]
+    exported = Signal(object)  # list[Rendition]
+    location_changed = Signal(object)  # list[Photo]
+    codes_file_chosen = Signal(str)  # the app remembers it in the settings
+    error = Signal(str)
+    message = Signal(str)
+
+    def __init__(
+        self,
+        repo: PhotoRepository,
+        runner: TaskRunner,
+        thumbnails_dir: Path,
+        translator: Translator,
+        parent: QObject | None = None,
+        view_parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.repo = repo
+        self.runner = runner
+        self.translator = translator
+        self.thumbnails_dir = thumbnails_dir
+        self.thumbs = ThumbnailCache(runner, self)
+        self.model = PhotoTableModel(repo, self.thumbs, self)
+        self.view = PhotoDeskView(self.model, view_parent)
+        self.cancel_event: threading.Event | None = None
+        self.workers: int | None = None
+        self.who = ""  # recorded on a keep-location choice (the settings' user name)
+        self.specs: Sequence[RenditionSpec] = DEFAULT_SPECS
+        self._pool: cf.ProcessPoolExecutor | None = None
+        self._bridge = _Bridge(self)
+        self._bridge.progressed.connect(self._on_ingest_progressed)
+        self._bridge.placeholder.connect(self.view.incoming_model.add_placeholder)
+        self._bridge.thumbnail_ready.connect(self.view.incoming_model.finish)
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(250)
+        self._filter_timer.timeout.connect(self.apply_query)
+        v = self.view
+        v.filter.textChanged.connect(lambda _t: self._filter_timer.start())
+        v.status.currentIndexChanged.connect(lambda _i: self.apply_query())
+        v.order.currentIndexChanged.connect(lambda _i: self.apply_query())
+        v.grid.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        v.grid.selectionModel().currentChanged.connect(
+            lambda cur, _prev: self._show_preview(cur.row())
+        )
+        v.import_requested.connect(self._on_import_requested)
+        v.paths_dropped.connect(self.import_paths)
+        v.cancel_requested.connect(self.cancel_ingest)
+        v.captions.apply_requested.connect(self.apply_caption)
+        v.captions.template_requested.connect(self._on_template_requested)
+        v.captions.codes_requested.connect(self._on_codes_requested)
+        v.export_button.clicked.connect(self._on_export_clicked)
+        v.location_button.clicked.connect(self._on_location_clicked)
+        v.captions.error.connect(self.error)
+        self.model.refresh()
+
+    # -- browsing --------------------------------------------------------------------------
+    def apply_query(self) -> None:
+        v = self.view
+        self.model.set_query(
+            PhotoQuery(
+                text=v.filter.text(),
+                status=v.status.currentData(),
+                newest_first=bool(v.order.currentData()),
+            )
+        )
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.view.grid.selectionModel().selectedIndexes()})
+        return [pid for r in rows if (pid := self.model.photo_id(r)) is not None]
+
+    def selected_photos(self) -> list[Photo]:
+        return self.repo.get_many(self.selected_ids())
+
+    def _on_selection_changed(self, _sel: QItemSelection, _desel: QItemSelection) -> None:
+        self.view.captions.show_photos([p.metadata for p in self.selected_photos()])
+
+    def _show_preview(self, row: int) -> None:
+        photo = self.model.photo(row)
+        if photo is None:
+            self.view.show_preview(None, "")
+            return
+        taken = photo.date_taken.replace("T", " ")
+        info = f"{Path(photo.path).name} · {photo.width}×{photo.height} · {taken}"
+        if photo.keep_location and photo.keep_location_at is not None:
+            info += "\n" + self.tr("Location kept on the web by {0} on {1}").format(
+                photo.keep_location_by, photo.keep_location_at.strftime("%d/%m/%Y %H:%M UTC")
+            )
+        self.view.show_preview(self.thumbs.pixmap(photo), info)
+        self.runner.submit(
+            "io",
+            lambda: load_preview(photo.path),
+            on_done=lambda image: self.view.show_preview(QPixmap.fromImage(image), info),
+            on_error=lambda _exc: None,
+            key="photo-preview",
+        )
+
+    # -- ingest ----------------------------------------------------------------------------
+    def _on_import_requested(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self.view,
+            self.tr("Import photos"),
+            "",
+            self.tr("Images (*.jpg *.jpeg *.png *.tif *.tiff);;All files (*)"),
+        )
+        if files:
+            self.import_paths([Path(f) for f in files])
+
+    def import_paths(self, paths: list[Path], article_id: str | None = None) -> None:
+        """Ingest off the GUI thread (a process pool inside); progress, cancel, report."""
+        if self.cancel_event is not None:
+            return  # one ingest at a time
+        cancel = threading.Event()
+        self.cancel_event = cancel
+        self.view.incoming_model.clear()
+        self.view.progress.setRange(0, 0)
+        self.view.set_ingesting(True)
+        options = IngestOptions(thumbnails_dir=self.thumbnails_dir, workers=self.workers)
+        bridge = self._bridge
+        self.warm_pool()
+        pool = self._pool
+
+        def progress(done: int, total: int, item: IngestItem) -> None:
+            bridge.progressed.emit(done, total, item)
+            image = QImage(item.thumbnail) if item.thumbnail else None
+            bridge.thumbnail_ready.emit(item, image)
+
+        def files() -> IngestReport:  # io lane: the store is only read
+            return ingest_files(
+                self.repo,
+                paths,
+                options,
+                cancel=cancel,
+                progress=progress,
+                on_placeholder=bridge.placeholder.emit,
+                executor=pool,
+            )
+
+        def store(report: IngestReport) -> None:  # db lane: the rows, in one unit of work
+            self.runner.submit(
+                "db",
+                lambda: store_ingested(self.repo, report, article_id),
+                on_done=self._on_imported,
+                on_error=self._on_import_failed,
+            )
+
+        self.runner.submit("io", files, on_done=store, on_error=self._on_import_failed)
+
+    def warm_pool(self) -> None:
+        """Start the ingest workers now (the desk opened), so an import starts at once."""
+        if self.workers == 1:
+            return
+        if self._pool is None or getattr(self._pool, "_broken", False):
+            n = self.workers or os.cpu_count() or 2
+            ctx = multiprocessing.get_context("spawn")
+            self._pool = cf.ProcessPoolExecutor(max_workers=n, mp_context=ctx)
+            for _ in range(n):
+                self._pool.submit(os.getpid)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+
+    def cancel_ingest(self) -> None:
+        if self.cancel_event is not None:
+            self.cancel_event.set()
+            self.view.cancel.setEnabled(False)
+
+    def _on_ingest_progressed(self, done: int, total: int, _item: IngestItem) -> None:
+        self.view.progress.setRange(0, total)
+        self.view.progress.setValue(done)
+
+    def _on_imported(self, result: ImportResult) -> None:
+        self.cancel_event = None
+        self.view.set_ingesting(False)
+        self.model.refresh()
+        self.imported.emit(result)
+        if any(i.status != "imported" for i in result.report.items):
+            IngestReportDialog(result.report, self.view).open()
+
+    def _on_import_failed(self, exc: BaseException) -> None:
+        self.cancel_event = None
+        self.view.set_ingesting(False)
+        self.error.emit(getattr(exc, "message", lambda _t=None: str(exc))(self.translator))
+
+    # -- captions --------------------------------------------------------------------------
+    def apply_caption(self, edit: BatchEdit) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        codes = self.view.captions.codes
+
+        photos = self.repo.get_many(ids)
+
+        def files() -> list[CaptionWrite]:  # io lane: only the files
+            return write_captions(photos, edit, codes=codes)
+
+        def record(writes: list[CaptionWrite]) -> None:
+            self.runner.submit("db", lambda: record_captions(self.repo, writes), on_done=done)
+
+        def done(lines: list[CaptionLine]) -> None:
+            self.model.invalidate(ids)
+            self._on_selection_changed(QItemSelection(), QItemSelection())
+            failed = [line for line in lines if not line.ok]
+            if failed:
+                self.error.emit("\n".join(line.message for line in failed))
+            cuts = [c.message() for line in lines for c in line.cuts]
+            if cuts:
+                self.error.emit("\n".join(cuts))
+            self.captioned.emit(lines)
+
+        self.runner.submit("io", files, on_done=record)
+
+    # -- templates and codes ---------------------------------------------------------------
+    def _on_template_requested(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.view, self.tr("Caption template"), "", self.tr("Templates (*.yaml *.yml)")
+        )
+        if path:
+            self.load_template(Path(path))
+
+    def load_template(self, path: Path) -> None:
+        try:
+            self.view.captions.apply_template(load_template(path))
+        except QkError as exc:
+            self.error.emit(exc.message(self.translator))
+
+    def _on_codes_requested(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.view, self.tr("Codes file"), "", self.tr("Codes (*.tsv *.txt)")
+        )
+        if path:
+            self.load_codes(Path(path))
+
+    def load_codes(self, path: Path, remember: bool = True) -> None:
+        try:
+            self.view.captions.codes = load_codes(path)
+        except QkError as exc:
+            self.error.emit(exc.message(self.translator))
+            return
+        if remember:
+            self.codes_file_chosen.emit(str(path))
+
+    # -- web renditions and the location choice --------------------------------------------
+    def _on_export_clicked(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self.view, self.tr("Export for web"))
+        if folder:
+            self.export_to(Path(folder))
+
+    def export_to(self, folder: Path) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        specs = list(self.specs)
+
+        def done(renditions: list[Rendition]) -> None:
+            self.message.emit(self.tr("%n web copies written", "", len(renditions)))
+            self.exported.emit(renditions)
+
+        self.runner.submit(
+            "io",
+            lambda: export_web(self.repo, ids, folder, specs),
+            on_done=done,
+            on_error=lambda exc: self.error.emit(
+                exc.message(self.translator) if isinstance(exc, QkError) else str(exc)
+            ),
+        )
+
+    def _on_location_clicked(self) -> None:
+        photos = self.selected_photos()
+        if not photos:
+            return
+        keep = not all(p.keep_location for p in photos)
+        question = (
+            self.tr("Publish the selected photos WITH the place where they were taken?")
+            if keep
+            else self.tr("Remove the location from the web copies of the selected photos again?")
+        )
+        answer = QMessageBox.question(self.view, self.tr("Location"), question)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.set_keep_location([p.id for p in photos], keep)
+
+    def set_keep_location(self, ids: list[int], keep: bool) -> None:
+        """Record the choice, with who made it and when (UTC), on the db lane."""
+        who = self.who or "?"
+        at = datetime.now(UTC)
+
+        def job() -> list[Photo]:
+            return [self.repo.set_keep_location(pid, keep, who, at) for pid in ids]
+
+        def done(photos: list[Photo]) -> None:
+            self.model.invalidate(ids)
+            self.location_changed.emit(photos)
+
+        self.runner.submit("db", job, on_done=done)

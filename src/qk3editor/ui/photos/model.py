@@ -1,0 +1,233 @@
+"""The photo desk's model: ids from the store, rows fetched lazily in chunks, thumbnails
+loaded off the GUI thread (the embedded Exif thumbnail is shown until the real one is in)."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
+
+from qk3editor.core.photos import Photo
+from qk3editor.storage.photos_repo import PhotoQuery, PhotoRepository
+from qk3editor.ui.tasks import TaskRunner
+
+Index = QModelIndex | QPersistentModelIndex
+CHUNK = 200
+MAX_PIXMAPS = 2000  # ~100 KB each at 160 px
+THUMB = QSize(160, 160)
+
+
+def _load_image(path: str) -> QImage:
+    image = QImage(path)  # QImage (not QPixmap) may be made off the GUI thread
+    if image.isNull():
+        return image
+    return image.scaled(
+        THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+    )
+
+
+class ThumbnailCache(QObject):
+    """Pixmaps by photo id; placeholders (Exif thumbnails) by file path until then."""
+
+    loaded = Signal(int)  # photo id
+    placeholder_added = Signal(str)  # file path
+
+    def __init__(self, runner: TaskRunner, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._pixmaps: OrderedDict[int, QPixmap] = OrderedDict()  # least recently used first
+        self._placeholders: dict[str, QPixmap] = {}
+        self._asked: set[int] = set()
+
+    def add_placeholder(self, path: str, data: bytes) -> None:
+        image = QImage.fromData(data)
+        if not image.isNull():
+            self._placeholders[path] = QPixmap.fromImage(
+                image.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio)
+            )
+            self.placeholder_added.emit(path)
+
+    def pixmap(self, photo: Photo) -> QPixmap | None:
+        """The thumbnail if loaded; otherwise start loading it and give the placeholder."""
+        found = self._pixmaps.get(photo.id)
+        if found is not None:
+            self._pixmaps.move_to_end(photo.id)
+            return found
+        if photo.id not in self._asked and photo.thumbnail:
+            self._asked.add(photo.id)
+            pid = photo.id
+            self._runner.submit(
+                "io",
+                lambda: _load_image(photo.thumbnail),
+                on_done=lambda image: self._on_loaded(pid, image),
+                on_error=lambda _exc: None,  # a missing cache file: the tile stays empty
+            )
+        return self._pixmaps.get(photo.id) or self._placeholders.get(photo.path)
+
+    def icon(self, photo: Photo) -> QIcon | None:
+        """:meth:`pixmap` as an icon: views scale icons to their icon size, keeping the
+        aspect ratio (a bare pixmap is drawn at its own size and cropped)."""
+        pixmap = self.pixmap(photo)
+        return QIcon(pixmap) if pixmap is not None else None
+
+    def forget(self, photo_id: int) -> None:
+        self._pixmaps.pop(photo_id, None)
+        self._asked.discard(photo_id)
+
+    def _on_loaded(self, photo_id: int, image: QImage) -> None:
+        if not image.isNull():
+            self._pixmaps[photo_id] = QPixmap.fromImage(image)
+            while len(self._pixmaps) > MAX_PIXMAPS:  # bounded memory over a whole archive
+                old, _ = self._pixmaps.popitem(last=False)
+                self._asked.discard(old)
+            self.loaded.emit(photo_id)
+
+
+class PhotoTableModel(QAbstractTableModel):
+    """Photos of a :class:`PhotoQuery`: the model holds ids; rows are fetched on demand."""
+
+    IdRole = Qt.ItemDataRole.UserRole + 1
+    COLUMNS = ("file", "date_taken", "headline", "caption", "credit", "status")
+
+    def __init__(
+        self, repo: PhotoRepository, thumbs: ThumbnailCache, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._repo = repo
+        self._thumbs = thumbs
+        self._query = PhotoQuery()
+        self._ids: list[int] = []
+        self._cache: dict[int, Photo] = {}
+        self._row_of: dict[int, int] = {}
+        thumbs.loaded.connect(self._on_thumb_loaded)
+        thumbs.placeholder_added.connect(self._on_placeholder_added)
+        self._titles: dict[str, Callable[[], str]] = {
+            "file": lambda: self.tr("File"),
+            "date_taken": lambda: self.tr("Taken"),
+            "headline": lambda: self.tr("Headline"),
+            "caption": lambda: self.tr("Caption"),
+            "credit": lambda: self.tr("Credit"),
+            "status": lambda: self.tr("Status"),
+        }
+
+    # -- ids -------------------------------------------------------------------------------
+    @property
+    def query(self) -> PhotoQuery:
+        return self._query
+
+    def set_query(self, query: PhotoQuery) -> None:
+        self._query = query
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self._ids = self._repo.list_ids(self._query)
+        self._row_of = {pid: i for i, pid in enumerate(self._ids)}
+        self._cache.clear()
+        self.endResetModel()
+
+    def invalidate(self, photo_ids: list[int]) -> None:
+        """Re-read these photos (after a caption was written)."""
+        for pid in photo_ids:
+            self._cache.pop(pid, None)
+            row = self._row_of.get(pid)
+            if row is not None:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+
+    def photo_id(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, photo_id: int) -> int:
+        return self._row_of.get(photo_id, -1)
+
+    def photo(self, row: int) -> Photo | None:
+        pid = self.photo_id(row)
+        if pid is None:
+            return None
+        if pid not in self._cache:
+            chunk = self._ids[row : row + CHUNK]
+            for p in self._repo.get_many([i for i in chunk if i not in self._cache]):
+                self._cache[p.id] = p
+        return self._cache.get(pid)
+
+    def ids(self) -> list[int]:
+        return list(self._ids)
+
+    # -- Qt --------------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        photo = self.photo(index.row())
+        if photo is None:
+            return None
+        column = self.COLUMNS[index.column()]
+        if role == self.IdRole:
+            return photo.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(photo, column)
+        if role == Qt.ItemDataRole.DecorationRole and column == "file":
+            return self._thumbs.icon(photo)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._status_text(photo) or Path(photo.path).name
+        if role == Qt.ItemDataRole.ForegroundRole and column in ("status", "file"):
+            # a tile's name turns red while the photo lacks a caption or credit or has GPS
+            return QColor("#b00020") if photo.status_flags else None
+        return None
+
+    def _display(self, photo: Photo, column: str) -> str:
+        md = photo.metadata
+        if column == "file":
+            return Path(photo.path).name
+        if column == "date_taken":
+            return photo.date_taken.replace("T", " ")
+        if column == "headline":
+            return md.headline
+        if column == "caption":
+            return md.description.replace("\n", " ")
+        if column == "credit":
+            return md.credit
+        return self._status_text(photo)
+
+    def _status_text(self, photo: Photo) -> str:
+        labels = {
+            "no_caption": self.tr("no caption"),
+            "no_credit": self.tr("no credit"),
+            "gps": self.tr("GPS present"),
+        }
+        return ", ".join(labels[f] for f in photo.status_flags)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._titles[self.COLUMNS[section]]()
+        return None
+
+    def _on_thumb_loaded(self, photo_id: int) -> None:
+        row = self._row_of.get(photo_id)
+        if row is not None:
+            idx = self.index(row, 0)
+            self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.DecorationRole])
+
+    def _on_placeholder_added(self, path: str) -> None:
+        for pid, photo in self._cache.items():
+            if photo.path == path:
+                self._on_thumb_loaded(pid)

@@ -1,0 +1,167 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from qk3editor.photos.errors import DamagedXmp, LocationLeak
+from qk3editor.photos.metadata import PhotoMetadata, read_metadata, write_metadata
+from qk3editor.photos.renditions import (
+    LocationChoice,
+    RenditionSpec,
+    check_rendition,
+    render,
+    specs_from_settings,
+)
+from tests.photos.photo_factory import (
+    CAPTION_VI,
+    REFERENCE,
+    exiftool_json,
+    jpeg_bytes,
+    needs_exiftool,
+)
+
+LOCATION_WORDS = ("GPS", "City", "State", "Country", "Location", "Sub-location", "Province")
+
+
+def located_photo(tmp_path: Path) -> Path:
+    path = tmp_path / "src.jpg"
+    path.write_bytes(
+        jpeg_bytes(
+            size=(800, 400),
+            gps=True,
+            exif_thumb=True,
+            makernote=True,
+            orientation=6,
+            iim={"Iptc.Envelope.CharacterSet": "\x1b%G", "Iptc.Application2.Caption": "x"},
+            xmp={
+                "Xmp.iptcExt.LocationCreated": 'type="Bag"',
+            },
+        )
+    )
+    write_metadata(
+        path,
+        PhotoMetadata(
+            description=CAPTION_VI,
+            creator=("Nguyễn Văn Ảnh",),
+            credit="Báo Quân khu 3",
+            copyright="© Báo Quân khu 3",
+            city="Hải Phòng",
+            sublocation="Sở chỉ huy",
+            province_state="Hải Phòng",
+            country="Việt Nam",
+        ),
+    )
+    assert read_metadata(path).gps
+    return path
+
+
+@needs_exiftool
+def test_rendition_of_a_located_photo_holds_no_location_as_exiftool_sees_it(
+    tmp_path: Path,
+) -> None:
+    src = located_photo(tmp_path)
+    before = src.read_bytes()
+    out = render(src, tmp_path / "web", [RenditionSpec("large", 300, 80)])
+    assert src.read_bytes() == before
+    tags = exiftool_json(out[0].path)
+    # tag names are CamelCase: "City" is a location, "Chromaticity" is not
+    leaks = [k for k in tags if any(w in k.split(":")[-1] for w in LOCATION_WORDS)]
+    assert leaks == []
+    assert not any("MakerNote" in k or "Thumbnail" in k for k in tags)
+    assert "Canon" not in str(tags)
+    assert tags["XMP-dc:Description"] == tags["IPTC:Caption-Abstract"] == CAPTION_VI
+    assert tags["XMP-dc:Creator"] == ["Nguyễn Văn Ảnh"]
+    assert tags["IPTC:Credit"] == "Báo Quân khu 3"
+    assert tags["XMP-dc:Rights"] == "© Báo Quân khu 3"
+    # orientation applied to the pixels: the 800x400 landscape shot stands upright
+    assert (out[0].width, out[0].height) == (150, 300)
+    with Image.open(out[0].path) as im:
+        assert im.size == (150, 300)
+        assert b"sRGB" in im.info["icc_profile"] or b"s\x00R\x00G\x00B" in im.info["icc_profile"]
+    assert "Orientation" not in str(tags.keys())
+
+
+def test_keeping_location_is_a_recorded_choice(tmp_path: Path) -> None:
+    src = located_photo(tmp_path)
+    choice = LocationChoice(True, "bientap1", datetime(2026, 11, 26, tzinfo=UTC))
+    out = render(src, tmp_path / "web", [RenditionSpec("s", 200, 70)], location=choice)
+    facts = read_metadata(out[0].path)
+    assert facts.gps and facts.metadata.city == "Hải Phòng"
+    assert out[0].location_kept
+
+
+def test_article_caption_overrides_the_files(tmp_path: Path) -> None:
+    src = located_photo(tmp_path)
+    md = PhotoMetadata(description="Chú thích riêng của bài", credit="QK3")
+    out = render(src, tmp_path / "web", [RenditionSpec("s", 200, 70)], metadata=md)
+    got = read_metadata(out[0].path).metadata
+    assert got.description == "Chú thích riêng của bài" and got.city == ""
+
+
+def test_check_blocks_a_file_that_still_holds_location(tmp_path: Path) -> None:
+    data = jpeg_bytes(gps=True)
+    with pytest.raises(LocationLeak) as info:
+        check_rendition(data, "x.jpg")
+    assert "GPS" in info.value.message()
+    check_rendition(data, "x.jpg", keep_location=True)
+    check_rendition(jpeg_bytes(), "y.jpg")
+
+
+def test_specs_from_settings() -> None:
+    from qk3editor.core.settings import Settings
+
+    settings = Settings(rendition_long_edge=1200, rendition_quality=300)
+    settings = settings.with_changes(
+        extra={"photo_renditions": [{"name": "small", "max_size": 480}]}
+    )
+    assert specs_from_settings(settings) == (
+        RenditionSpec("web", 1200, 100),
+        RenditionSpec("small", 480, 100),
+    )
+    assert specs_from_settings(None)[0].name == "web"
+
+
+def test_transparent_png_renders_on_white(tmp_path: Path) -> None:
+    src = tmp_path / "logo.png"
+    Image.new("RGBA", (100, 100), (0, 0, 0, 0)).save(src)
+    (r,) = render(src, tmp_path / "web", [RenditionSpec("s", 50, 90)])
+    with Image.open(r.path) as im:
+        assert im.mode == "RGB" and min(im.getpixel((25, 25))) > 240
+
+
+@needs_exiftool
+@pytest.mark.skipif(not (REFERENCE / "canon_exif.JPG").is_file(), reason="reference images absent")
+def test_a_real_canon_file_ingests_and_renders_clean(tmp_path: Path) -> None:
+    import shutil
+
+    from qk3editor.photos.ingest import IngestOptions, ingest, placeholder
+
+    src = tmp_path / "IMG_0001.JPG"
+    shutil.copy(REFERENCE / "canon_exif.JPG", src)
+    src.chmod(0o644)
+    thumb = placeholder(src)
+    assert thumb is not None and thumb.startswith(b"\xff\xd8")  # the camera's own thumbnail
+    (item,) = ingest([src], IngestOptions(tmp_path / "t", workers=1)).items
+    assert item.status == "imported" and item.camera == "Canon Canon EOS 60D"
+    assert item.date_taken == "2011-06-19T10:21:26"
+    # its XMP was written badly by some tool (a duplicate property): read around it...
+    facts = read_metadata(src)
+    assert facts.make == "Canon" and any(w.startswith("XMP") for w in facts.warnings)
+    # ...but never drop it to write ours: a clear refusal, the file untouched
+    before = src.read_bytes()
+    with pytest.raises(DamagedXmp) as info:
+        write_metadata(src, PhotoMetadata(description=CAPTION_VI))
+    assert info.value.code == "photo_xmp_damaged" and src.read_bytes() == before
+    (r,) = render(src, tmp_path / "web", [RenditionSpec("web", 64, 85)])
+    tags = exiftool_json(r.path)
+    assert not [k for k in tags if k.startswith(("Canon:", "IFD1:")) or "Lens" in k]
+    assert "Canon" not in json_text(tags)
+
+
+def json_text(tags: dict) -> str:  # type: ignore[type-arg]
+    import json
+
+    return json.dumps({k: v for k, v in tags.items() if not k.startswith("System:")})
