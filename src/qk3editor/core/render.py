@@ -284,15 +284,23 @@ def render_body(body: str, resolver: PhotoResolver = no_photos, anchors: bool = 
     With ``anchors`` each block holds an ``<a name="L<n>"></a>`` (n = its first line, from 0)
     so that the preview can scroll to the editor's place.
     """
-    parts: list[str] = []
+    parts = [
+        _with_anchor(block, line) if anchors else block
+        for line, block in render_body_blocks(body, resolver)
+    ]
+    return "\n".join(parts)
+
+
+def render_body_blocks(body: str, resolver: PhotoResolver = no_photos) -> list[tuple[int, str]]:
+    """The body's blocks, each as (first line, sanitised HTML with figures resolved): the
+    preview updates only the blocks whose HTML changed."""
+    out: list[tuple[int, str]] = []
     for line, text in split_blocks(body):
         block = render_block(text)
         if "qk3-figure" in block:  # block by block: short regex calls, no scan of the whole
             block = _resolve_figures(block, resolver)
-        if anchors:
-            block = _with_anchor(block, line)
-        parts.append(block)
-    return "\n".join(parts)
+        out.append((line, block))
+    return out
 
 
 def block_lines(body: str) -> list[int]:
@@ -355,6 +363,12 @@ def render_fragment(
     home_label: str = "Trang chủ",
 ) -> str:
     """The article as the portal shows it: the HTML publishing sends (and the preview shows)."""
+    head, tail = article_head(article, home_label), article_tail(article)
+    return "\n".join([head, render_body(article.body, resolver, anchors), tail]) + "\n"
+
+
+def article_head(article: RenderInput, home_label: str = "Trang chủ") -> str:
+    """What comes before the body: breadcrumb, title, date, lead (and the body's opening)."""
     parts = ['<article class="qk3-article">']
     crumbs = f'<a href="/">{_esc(home_label)}</a>'
     if article.category:
@@ -367,12 +381,16 @@ def render_fragment(
         lead = _esc(article.lead.strip()).replace("\n", "<br>")
         parts.append(f'<p class="qk3-lead"><strong>{lead}</strong></p>')
     parts.append('<div class="qk3-body">')
-    parts.append(render_body(article.body, resolver, anchors))
-    parts.append("</div>")
+    return "\n".join(parts)
+
+
+def article_tail(article: RenderInput) -> str:
+    """What comes after the body: the byline (and the closing tags)."""
+    parts = ["</div>"]
     if article.byline.strip():
         parts.append(f'<p class="qk3-byline" align="right">{_esc(article.byline.strip())}</p>')
     parts.append("</article>")
-    return "\n".join(parts) + "\n"
+    return "\n".join(parts)
 
 
 def render_page(

@@ -261,6 +261,7 @@ class ArticleEditor(EditorController):
     def _show(self, article: Article) -> None:
         super()._show(article)
         self.workflow.update_for(article.status)
+        self.preview.reset()
         self.preview.render_now()
         self.run_preflight()
         self.load_history()

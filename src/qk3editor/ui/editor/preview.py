@@ -20,15 +20,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QSizeF, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, QObject, QSizeF, QTimer, QUrl, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QPlainTextEdit, QTextBrowser, QWidget
 
 if TYPE_CHECKING:  # the renderer (markdown, nh3) loads with the first render, not at start-up
     from qk3editor.core.render import PhotoResolver, RenderInput
+from qk3editor.ui.editor.preview_doc import SegmentedDocument, page_segments
 from qk3editor.ui.tasks import TaskRunner
 
 PAUSE_MS = 350
+SLICE_SEGMENTS = 6  # segments parsed and replaced per turn of the event loop (~0.3 ms each)
 
 
 @dataclass(frozen=True)
@@ -37,49 +39,37 @@ class Rendered:
     lines: list[int]
     generation: int
     document: QTextDocument | None = None
-    anchor_y: dict[int, int] | None = None  # body line → y of its block in the laid-out page
-
-
-def anchor_positions(doc: QTextDocument) -> dict[int, int]:
-    """Where each ``L<line>`` anchor sits in the laid-out document (computed in the job, so the
-    GUI thread scrolls by arithmetic; ``scrollToAnchor`` scans the whole document each time)."""
-    layout = doc.documentLayout()
-    found: dict[int, int] = {}
-    block = doc.begin()
-    while block.isValid():
-        it = block.begin()
-        while not it.atEnd():
-            for name in it.fragment().charFormat().anchorNames():
-                if name.startswith("L") and name[1:].isdigit():
-                    found.setdefault(int(name[1:]), int(layout.blockBoundingRect(block).top()))
-            it += 1
-        block = block.next()
-    return found
+    anchor_y: dict[int, int] | None = None  # unused (kept for callers of the old shape)
+    segments: list[str] | None = None  # the page as segments (see preview_doc)
+    built: SegmentedDocument | None = None  # a whole new document (first render of an article)
 
 
 def render_for_preview(
-    article: RenderInput, resolver: PhotoResolver, generation: int, width: int = 0
+    article: RenderInput,
+    resolver: PhotoResolver,
+    generation: int,
+    width: int = 0,
+    build: bool = True,
 ) -> Rendered:
-    """The job (off the GUI thread): the page, its block lines, and the parsed document, laid
-    out at the preview's width so that showing it costs the GUI thread about a millisecond."""
-    from qk3editor.core.render import block_lines, render_page
-
-    html = render_page(article, resolver, anchors=True)
-    doc = QTextDocument()
-    doc.setBaseUrl(QUrl("file:///"))
-    doc.setHtml(html)
+    """The job (off the GUI thread): the page as segments and the first line of each body
+    block; with ``build`` also the whole document, laid out at the preview's width, so that
+    showing a newly opened article costs the GUI thread about a millisecond. Later renders
+    only give segments: the GUI thread replaces the few that changed."""
+    segments, lines = page_segments(article, resolver)
+    if not build:
+        return Rendered("", lines, generation, segments=segments)
+    built = SegmentedDocument()
+    built.build(segments)
+    doc = built.document
     if width > 0:
         doc.setPageSize(QSizeF(width, -1))
         doc.setTextWidth(width)
         doc.documentLayout()
         doc.size()  # forces the layout here, not on the GUI thread
-        anchors = anchor_positions(doc)
-    else:
-        anchors = None
     app = QCoreApplication.instance()
     if app is not None:
         doc.moveToThread(app.thread())
-    return Rendered(html, block_lines(article.body), generation, doc, anchors)
+    return Rendered("", lines, generation, doc, segments=segments, built=built)
 
 
 class PreviewPane(QTextBrowser):
@@ -96,6 +86,8 @@ class PreviewController(QObject):
     ``snapshot()`` runs on the GUI thread and returns a function, run in the job, that makes
     the :class:`RenderInput` (so the costly text clean-up happens off the GUI thread).
     """
+
+    updated = Signal()  # the shown document caught up with the last render
 
     def __init__(
         self,
@@ -119,7 +111,12 @@ class PreviewController(QObject):
         self.generation = 0
         self.shown_generation = 0
         self._lines: list[int] = []
-        self._anchor_y: dict[int, int] = {}
+        self._doc: SegmentedDocument | None = None  # what the pane shows, by segments
+        self._target: list[str] | None = None  # segments still to put in place
+        self._slicer = QTimer(self)
+        self._slicer.setSingleShot(True)
+        self._slicer.setInterval(0)
+        self._slicer.timeout.connect(self._apply_slice)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(PAUSE_MS)
@@ -135,31 +132,56 @@ class PreviewController(QObject):
         self.generation += 1
         build = self.snapshot()  # reads the widgets now; cleans the text in the job
         generation, resolver = self.generation, self.resolver
-        width = self.pane.viewport().width() if self.pane.isVisible() else 0
+        whole = self._doc is None
+        width = self.pane.viewport().width() if self.pane.isVisible() and whole else 0
         self.runner.submit(
             "io",
-            lambda: render_for_preview(build(), resolver, generation, width),
+            lambda: render_for_preview(build(), resolver, generation, width, whole),
             self._on_rendered,
             key="preview",
         )
+
+    def reset(self) -> None:
+        """Another article: the next render builds a whole new document."""
+        self._doc = None
+        self._target = None
+        self._slicer.stop()
 
     def _on_rendered(self, result: Rendered) -> None:
         if result.generation < self.shown_generation:
             return  # an older render overtaken by a newer one
         self.shown_generation = result.generation
         self._lines = result.lines
-        self._anchor_y = result.anchor_y or {}
         bar = self.pane.verticalScrollBar()
         keep = bar.value()
-        if result.document is not None:
+        if result.built is not None:
             # a child of the pane: the next setDocument deletes it (Qt's rule for QTextEdit)
-            result.document.setParent(self.pane)
-            self.pane.setDocument(result.document)
+            result.built.document.setParent(self.pane)
+            self.pane.setDocument(result.built.document)
+            self._doc, self._target = result.built, None
+            self._slicer.stop()
+        elif result.segments is not None and self._doc is not None:
+            self._target = result.segments
+            self._apply_slice()
+        elif result.segments is not None:
+            self.render_now()  # the document went away meanwhile: build a whole one
+            return
         else:
+            self._doc = None
             self.pane.document().setBaseUrl(QUrl("file:///"))
             self.pane.setHtml(result.html)
         bar.setValue(keep)
         self._on_body_scrolled()
+
+    def _apply_slice(self) -> None:
+        """Replace changed segments, at most ``SLICE_SEGMENTS`` per turn of the event loop."""
+        if self._doc is None or self._target is None:
+            return
+        if self._doc.update(self._target, SLICE_SEGMENTS):
+            self._slicer.start()
+        else:
+            self._target = None
+            self.updated.emit()
 
     def _on_body_scrolled(self, _value: int = 0) -> None:
         if not self._lines:
@@ -168,10 +190,8 @@ class PreviewController(QObject):
         if top_line == 0:
             self.pane.verticalScrollBar().setValue(0)  # the page's head: title, date, lead
             return
-        i = bisect.bisect_right(self._lines, top_line) - 1
-        line = self._lines[max(i, 0)]
-        if self._anchor_y:
-            known = [n for n in self._lines[: max(i, 0) + 1] if n in self._anchor_y]
-            self.pane.verticalScrollBar().setValue(self._anchor_y[known[-1]] if known else 0)
+        i = max(bisect.bisect_right(self._lines, top_line) - 1, 0)
+        if self._doc is not None and i + 1 < len(self._doc.starts):
+            self.pane.verticalScrollBar().setValue(self._doc.segment_y(i + 1))
         else:
-            self.pane.scrollToAnchor(f"L{line}")
+            self.pane.scrollToAnchor(f"L{self._lines[i]}")
