@@ -42,7 +42,9 @@ def nfc(text: str) -> str:
 
 def repair(text: str) -> str:
     """NFC plus the repairs NFC cannot do: tone-before-ˆ/˘ order, ETH → Đ. Nothing removed."""
-    text = unicodedata.normalize("NFC", text).translate(_ETH)
+    text = unicodedata.normalize("NFC", text)
+    if "Ð" in text or "ð" in text:  # translate() of a long text holds the GIL for ~5 ms
+        text = text.translate(_ETH)
     if _COMBINING_RE.search(text):
         decomposed = unicodedata.normalize("NFD", text)
         swapped = _TONE_BEFORE_QUALITY_RE.sub(r"\2\1", decomposed)

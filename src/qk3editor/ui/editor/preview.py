@@ -133,7 +133,13 @@ class PreviewController(QObject):
         build = self.snapshot()  # reads the widgets now; cleans the text in the job
         generation, resolver = self.generation, self.resolver
         whole = self._doc is None
-        width = self.pane.viewport().width() if self.pane.isVisible() and whole else 0
+        width = 0
+        if self.pane.isVisible() and whole:
+            # a long article brings the scroll bar: lay out at the width left beside it
+            bar = self.pane.verticalScrollBar()
+            width = self.pane.viewport().width() - (
+                0 if bar.isVisible() else bar.sizeHint().width()
+            )
         self.runner.submit(
             "io",
             lambda: render_for_preview(build(), resolver, generation, width, whole),
