@@ -9,7 +9,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
 
 from qk3editor.core.vietnamese.checks import Finding, Severity
-from qk3editor.ui.checks.highlighter import ChecksHighlighter
+from qk3editor.ui.checks.highlighter import ChecksHighlighter, marks_per_block
 
 
 def _drawn(edit: QPlainTextEdit) -> list[tuple[int, int, int, str]]:
@@ -49,8 +49,13 @@ def test_partial_rehighlight_equals_a_whole_one(qtbot) -> None:
             calls.append(b.blockNumber()),
             original(b),
         )
-        ours.set_findings(_findings(edit.toPlainText(), rng))
+        text = edit.toPlainText()
+        findings = _findings(text, rng)
+        # grouped in the checks job, or by the highlighter on the document: the same
+        per_block = marks_per_block(text, findings) if step % 2 else None
+        ours.set_findings(findings, per_block)
         del ours.rehighlightBlock
+        assert marks_per_block(text, findings) == ours._per_block()
         redrawn.append(len(calls))
         mine = _drawn(edit)
         ours.rehighlight()  # the whole document, from the same findings

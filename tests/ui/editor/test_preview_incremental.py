@@ -143,3 +143,17 @@ def test_the_preview_shows_an_edit_in_the_middle_of_a_long_article(qtbot, home: 
         == page_segments(gui.editor._render_input()(), preview.resolver)[0]
     )
     close_gui(gui, trs)
+
+
+def test_autosave_reads_the_widgets_only_when_it_saves(qtbot) -> None:
+    """A keystroke only marks the article dirty; the text is read when the save timer fires."""
+    from qk3editor.ui.editor.autosave import Autosaver
+    from qk3editor.ui.tasks import InlineTaskRunner
+
+    reads: list[int] = []
+    saver = Autosaver(InlineTaskRunner(), lambda: reads.append(1) or None, delay_ms=60_000)
+    for _ in range(200):
+        saver.note_edit()
+    assert reads == [] and saver.dirty
+    saver.flush()
+    assert reads == [1] and not saver.dirty

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLabel, QMenu, QPlainTextEdit, QStatusBar, QWidget
 
 from qk3editor.core.vietnamese import tones
 from qk3editor.core.vietnamese.checks import Finding, check_text
-from qk3editor.ui.checks.highlighter import ChecksHighlighter
+from qk3editor.ui.checks.highlighter import BlockMarks, ChecksHighlighter, marks_per_block
 from qk3editor.ui.tasks import TaskRunner
 
 DEBOUNCE_MS = 400
@@ -94,17 +94,19 @@ class ChecksController(QObject):
         revision = self.edit.document().revision()
         style = self.house_style()
 
-        def job() -> tuple[int, list[Finding], int]:
-            return revision, check_text(text, style), count_words(text)
+        def job() -> tuple[int, list[Finding], int, dict[int, BlockMarks] | None]:
+            findings = check_text(text, style)
+            return revision, findings, count_words(text), marks_per_block(text, findings)
 
         self.runner.submit("io", job, self._on_checked, key=self._key)
 
-    def _on_checked(self, result: tuple[int, list[Finding], int]) -> None:
-        revision, findings, words = result
+    def _on_checked(self, result: tuple[Any, ...]) -> None:
+        revision, findings, words, *rest = result
+        per_block: dict[int, BlockMarks] | None = rest[0] if rest else None
         if revision != self.edit.document().revision():
             return  # the text changed meanwhile: a newer check is on its way
         self.checked_revision = revision
-        self.highlighter.set_findings(findings)
+        self.highlighter.set_findings(findings, per_block)
         self.findings_changed.emit(findings)
         self.word_count_changed.emit(words)
 

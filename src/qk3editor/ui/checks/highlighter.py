@@ -15,6 +15,36 @@ COLORS = {
 }
 
 
+BlockMarks = tuple[tuple[int, int, str], ...]  # (start, end in the block, severity)
+
+
+def marks_per_block(text: str, findings: list[Finding]) -> dict[int, BlockMarks] | None:
+    """Block number → the underlines the block gets, from the plain text (run in the checks
+    job, so the GUI thread only compares). None when the text's lines may not be the
+    editor's blocks (a line separator inside a paragraph)."""
+    if "\u2028" in text:
+        return None
+    starts = [0]
+    find = text.find
+    i = find("\n")
+    while i >= 0:
+        starts.append(i + 1)
+        i = find("\n", i + 1)
+    out: dict[int, list[tuple[int, int, str]]] = {}
+    for f in sorted(findings, key=lambda f: f.start):
+        n = bisect.bisect_right(starts, f.start) - 1
+        while n < len(starts):
+            begin = starts[n]
+            stop = starts[n + 1] - 1 if n + 1 < len(starts) else len(text)
+            start, end = max(f.start, begin) - begin, min(f.end, stop) - begin
+            if end > start or f.start == f.end:
+                out.setdefault(n, []).append((start, end, f.severity.value))
+            if f.end <= stop:
+                break
+            n += 1
+    return {n: tuple(v) for n, v in out.items()}
+
+
 class ChecksHighlighter(QSyntaxHighlighter):
     """Draws a wavy underline under each finding (positions in the whole document)."""
 
@@ -22,7 +52,7 @@ class ChecksHighlighter(QSyntaxHighlighter):
         super().__init__(document)
         self._findings: list[Finding] = []
         self._starts: list[int] = []
-        self._drawn: dict[int, tuple[tuple[int, int, str], ...]] = {}
+        self._drawn: dict[int, BlockMarks] = {}
         self._edited: set[int] = set()  # blocks edited since the findings were last set
         self._block_count = document.blockCount()
         self._busy = False
@@ -38,14 +68,19 @@ class ChecksHighlighter(QSyntaxHighlighter):
     def findings(self) -> list[Finding]:
         return list(self._findings)
 
-    def set_findings(self, findings: list[Finding]) -> None:
+    def set_findings(
+        self, findings: list[Finding], per_block: dict[int, BlockMarks] | None = None
+    ) -> None:
         """Draw ``findings``, re-highlighting only the blocks whose underlines change (and
         those edited since the last call): a whole-document rehighlight of a 20,000-word
         article costs the GUI thread several milliseconds."""
         self._findings = sorted(findings, key=lambda f: f.start)
         self._starts = [f.start for f in self._findings]
         doc = self.document()
-        drawn = self._per_block()
+        if per_block is not None and doc is not None and len(per_block) <= doc.blockCount():
+            drawn = per_block  # grouped off the GUI thread by :func:`marks_per_block`
+        else:
+            drawn = self._per_block()
         if doc is None or doc.blockCount() != self._block_count:
             self._rehighlight_all()
         else:
@@ -71,7 +106,7 @@ class ChecksHighlighter(QSyntaxHighlighter):
         finally:
             self._busy = False
 
-    def _per_block(self) -> dict[int, tuple[tuple[int, int, str], ...]]:
+    def _per_block(self) -> dict[int, BlockMarks]:
         """Block number → the underlines it gets (offsets in the block, severity)."""
         doc = self.document()
         out: dict[int, list[tuple[int, int, str]]] = {}
