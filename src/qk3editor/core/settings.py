@@ -21,6 +21,7 @@ class Settings:
     user_name: str = ""
     tone_style: str = "old"  # "old" (hòa, thủy) or "new" (hoà, thuỷ): the house style
     revision_retention_days: int = 90
+    lead_max_words: int = 80  # preflight: a longer lead (sapo) is flagged
     rendition_long_edge: int = 1600
     rendition_quality: int = 85
     ca_bundle: str = ""

@@ -157,3 +157,23 @@ def test_autosave_reads_the_widgets_only_when_it_saves(qtbot) -> None:
     assert reads == [] and saver.dirty
     saver.flush()
     assert reads == [1] and not saver.dirty
+
+
+def test_the_lead_length_limit_is_a_setting(qtbot, home: Path) -> None:
+    from qk3editor.core.settings import load_settings
+    from qk3editor.ui.editor.wiring import set_lead_limit
+
+    gui, trs = open_gui(qtbot)
+    assert gui.ctx.settings.lead_max_words == 80
+    lead = " ".join(["từ"] * 60)
+    a = gui.ctx.articles.create(ArticleFields(title="Tiêu đề", lead=lead, body="Thân bài."))
+    gui.window.show()
+    gui.editor.open(a.id)
+    codes = lambda: [f.code for f in gui.editor.workspace.preflight.model._rows]  # noqa: E731
+    qtbot.waitUntil(lambda: gui.editor.workspace.preflight.model.rowCount() > 0)
+    assert "lead_too_long" not in codes()
+    set_lead_limit(gui.ctx, gui.editor, 50)
+    qtbot.waitUntil(lambda: "lead_too_long" in codes())
+    assert load_settings(gui.ctx.paths.settings_file).lead_max_words == 50
+    assert gui.window.lead_limit_action.text() == "Giới hạn độ dài sapo…"
+    close_gui(gui, trs)

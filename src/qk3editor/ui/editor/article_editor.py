@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 from qk3editor.core.articles import Article, ArticleFields, Status
 from qk3editor.core.markdown_io import clean_text  # the one input boundary (NFC, repairs)
 from qk3editor.core.preflight import (
+    LEAD_MAX_WORDS,
     Finding,
     Location,
     PhotoInfo,
@@ -105,12 +106,14 @@ class ArticleEditor(EditorController):
         photos_dir: Path | None = None,
         photo_library: PhotoLookup | None = None,
         parent: QObject | None = None,
+        lead_max_words: Callable[[], int] | None = None,
     ) -> None:
         super().__init__(workspace.view, articles, categories, runner, translator, parent)
         self.workspace = workspace
         self.repo = editor_repo
         self.who = who
         self.retention_days = retention_days
+        self.lead_max_words = lead_max_words or (lambda: LEAD_MAX_WORDS)
         self.typing_interval = timedelta(minutes=5)
         self.text_checker = default_text_checker()
         resolver = local_photo_resolver(photos_dir, photo_library) if photos_dir else None
@@ -308,6 +311,7 @@ class ArticleEditor(EditorController):
         raw = self._raw()
         checker = self.text_checker
         resolver = self.photo_resolver
+        lead_limit = self.lead_max_words()
 
         def photos(photo_id: str) -> PhotoInfo | None:
             ref = resolver(photo_id) if resolver else None
@@ -315,7 +319,9 @@ class ArticleEditor(EditorController):
 
         def job() -> list[Finding]:
             f = raw.clean()
-            data = PreflightInput(f.title or "", f.lead or "", f.body or "")
+            data = PreflightInput(
+                f.title or "", f.lead or "", f.body or "", lead_max_words=lead_limit
+            )
             return run_preflight(data, photos if resolver else None, text_checker=checker)
 
         self.runner.submit(

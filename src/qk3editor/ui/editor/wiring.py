@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from qk3editor.core.errors import QkError
 from qk3editor.core.exporters import export_docx, export_html
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 translate = QCoreApplication.translate
 SWITCH_INTERVAL_S = 0.001
+LEAD_LIMIT_RANGE = (10, 500)  # words
 
 
 def build_editor(
@@ -57,6 +58,7 @@ def build_editor(
         photos_dir=ctx.paths.photos_dir,
         photo_library=_photo_library(ctx),
         parent=window,
+        lead_max_words=lambda: ctx.settings.lead_max_words,
     )
 
 
@@ -229,6 +231,27 @@ def wire_editor(
     for a in editor.workflow.actions.values():
         window.article_menu.addAction(a)
 
+    # Article: the preflight's lead-length limit (a setting)
+    def ask_lead_limit() -> None:
+        value, ok = QInputDialog.getInt(
+            window,
+            translate("EditorWiring", "Lead length limit"),
+            translate("EditorWiring", "Longest lead (sapo), in words:"),
+            ctx.settings.lead_max_words,
+            LEAD_LIMIT_RANGE[0],
+            LEAD_LIMIT_RANGE[1],
+        )
+        if ok:
+            set_lead_limit(ctx, editor, value)
+
+    window.article_menu.addSeparator()
+    window.lead_limit_action = action(  # type: ignore[attr-defined]
+        window.article_menu,
+        translate("EditorWiring", "Lead length limit…"),
+        None,
+        ask_lead_limit,
+    )
+
     # View: focus mode
     focus = QAction(translate("EditorWiring", "&Focus mode"), window)
     focus.setCheckable(True)
@@ -269,6 +292,13 @@ def wire_editor(
         w.setAcceptDrops(True)
     window.file_drop_filter = drop  # type: ignore[attr-defined]
     window.import_paths = import_paths  # type: ignore[attr-defined]
+
+
+def set_lead_limit(ctx: AppContext, editor: ArticleEditor, words: int) -> None:
+    """Keep ``words`` as the longest lead the preflight accepts; check the open article again."""
+    words = max(LEAD_LIMIT_RANGE[0], min(LEAD_LIMIT_RANGE[1], int(words)))
+    ctx.save_settings(ctx.settings.with_changes(lead_max_words=words))
+    editor.run_preflight()
 
 
 def _focused_text(window: QWidget, op: str) -> None:
