@@ -366,13 +366,20 @@ def render_fragment(
     if article.lead.strip():
         lead = _esc(article.lead.strip()).replace("\n", "<br>")
         parts.append(f'<p class="qk3-lead"><strong>{lead}</strong></p>')
-    parts.append('<div class="qk3-body">')
-    parts.append(render_body(article.body, resolver, anchors))
-    parts.append("</div>")
-    if article.byline.strip():
-        parts.append(f'<p class="qk3-byline" align="right">{_esc(article.byline.strip())}</p>')
+    parts.append(render_content(article, resolver, anchors))
     parts.append("</article>")
     return "\n".join(parts) + "\n"
+
+
+def render_content(
+    article: RenderInput, resolver: PhotoResolver = no_photos, anchors: bool = False
+) -> str:
+    """The body with its figures and the byline: the part of :func:`render_fragment` under
+    the header, which publishing sends as the post's content (title and lead travel apart)."""
+    parts = ['<div class="qk3-body">', render_body(article.body, resolver, anchors), "</div>"]
+    if article.byline.strip():
+        parts.append(f'<p class="qk3-byline" align="right">{_esc(article.byline.strip())}</p>')
+    return "\n".join(parts)
 
 
 def render_page(

@@ -407,7 +407,7 @@ def _local_version(article: Article, modified: str) -> dict[str, Any]:
 
     return {
         "title": article.title,
-        "content": body_html(article.body),
+        "content": body_html(article),
         "lead": article.lead,
         "modified": modified,
     }
