@@ -898,6 +898,10 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <translation>Chờ duyệt</translation>
     </message>
     <message>
+        <source>Scheduled</source>
+        <translation>Hẹn giờ đăng</translation>
+    </message>
+    <message>
         <source>The article has no title</source>
         <translation>Bài viết chưa có tiêu đề</translation>
     </message>
@@ -908,6 +912,10 @@ Giấy phép: GPL-3.0-or-later.</translation>
     <message>
         <source>The article has no lead</source>
         <translation>Bài viết chưa có sapo</translation>
+    </message>
+    <message>
+        <source>The article could not be saved, so it was not published</source>
+        <translation>Không lưu được bài nên bài chưa được đăng</translation>
     </message>
     <message>
         <source>No publish target yet: add one under Publish → Targets</source>
@@ -961,12 +969,20 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <translation>Đăng bài</translation>
     </message>
     <message>
+        <source>Time (Vietnam)</source>
+        <translation>Thời điểm (giờ Việt Nam)</translation>
+    </message>
+    <message>
         <source>Target</source>
         <translation>Nơi đăng</translation>
     </message>
     <message>
         <source>Status</source>
         <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>The scheduled time has already passed: choose a time in the future</source>
+        <translation>Thời điểm hẹn giờ đã qua: hãy chọn một thời điểm trong tương lai</translation>
     </message>
 </context>
 <context>

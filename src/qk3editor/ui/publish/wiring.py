@@ -25,7 +25,7 @@ def install_publishing(ctx: Any, runner: TaskRunner, window: Any, editor: Any) -
     menu = window.menuBar().addMenu(QCoreApplication.translate("Publish", "&Publish"))
     publish_action = menu.addAction(QCoreApplication.translate("Publish", "Publish article…"))
     publish_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
-    publish_action.triggered.connect(lambda: _publish_current(controller, editor))
+    publish_action.triggered.connect(lambda: controller.publish_from_editor(editor))
     menu.addSeparator()
     menu.addAction(QCoreApplication.translate("Publish", "Targets…")).triggered.connect(
         controller.show_targets
@@ -48,8 +48,3 @@ def install_publishing(ctx: Any, runner: TaskRunner, window: Any, editor: Any) -
     timer.start()
     controller.outbox_timer = timer  # type: ignore[attr-defined]
     return controller
-
-
-def _publish_current(controller: PublishController, editor: Any) -> None:
-    editor.save()
-    controller.publish(editor.article_id)
