@@ -4,10 +4,11 @@ session recovery, and the test-only hooks of the kill harness. Called once from 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
@@ -39,7 +40,7 @@ def build_editor(
     if workspace is None:
         workspace = EditorWorkspace(ArticleEditorView(window), window)
         window.add_panel(workspace, 5)
-    return ArticleEditor(
+    editor = ArticleEditor(
         workspace,
         ctx.articles,
         ctx.categories,
@@ -52,6 +53,29 @@ def build_editor(
         photo_library=_photo_library(ctx),
         parent=window,
     )
+    editor.featured_photo_of = _featured_photo_of(ctx)
+    _recheck_on_photo_changes(ctx, editor)
+    return editor
+
+
+class _PhotoChanges(QObject):
+    """Photo changes (any thread) brought to the GUI thread by a queued signal."""
+
+    changed = Signal(object)
+
+
+def _recheck_on_photo_changes(ctx: AppContext, editor: ArticleEditor) -> None:
+    """Attaching photos or choosing the featured one re-runs the open article's preflight."""
+    from qk3editor.photos import events
+
+    relay = _PhotoChanges(editor)
+
+    def on_changed(article_ids: object) -> None:
+        if editor.article_id is not None and editor.article_id in article_ids:  # type: ignore[operator]
+            editor.run_preflight()
+
+    relay.changed.connect(on_changed)
+    events.subscribe(ctx.store, relay.changed.emit)
 
 
 def _photo_library(ctx: AppContext) -> object | None:
@@ -61,6 +85,22 @@ def _photo_library(ctx: AppContext) -> object | None:
     except ImportError:
         return None
     return PhotoRepository(ctx.store).get
+
+
+def _featured_photo_of(ctx: AppContext) -> Callable[[str], str | None] | None:
+    """The article's featured photo (the photo desk's ``article_photos.featured`` flag)."""
+    try:
+        from qk3editor.storage.photos_repo import PhotoRepository
+    except ImportError:
+        return None
+    repo = PhotoRepository(ctx.store)
+
+    def featured(article_id: str) -> str | None:
+        return next(
+            (str(ap.photo.id) for ap in repo.article_photos(article_id) if ap.featured), None
+        )
+
+    return featured
 
 
 class FileDropFilter(QObject):
