@@ -116,7 +116,9 @@ def test_html_import_with_legacy_charset_and_detector() -> None:
     assert doc.title == "Lễ ra quân" and doc.encoding == "windows-1258"
     assert "Chiến sĩ **mới**" in doc.body and "- một\n- hai" in doc.body
     assert "alert" not in doc.body
-    assert doc.legacy_encoding == "tcvn3" and seen
+    # the detector is asked; its false alarm on a real Windows-1258 page is dropped (the
+    # TCVN3 reading is no more Vietnamese than the page's own)
+    assert seen and doc.legacy_encoding is None
 
 
 def test_text_decoding_falls_back_to_windows_1258() -> None:
