@@ -95,6 +95,7 @@ class LibrarySearch(QObject):
         self._model = model
         self._show_all = lambda: self._apply(None)
         model.modelReset.connect(self._on_model_reset)
+        model.dataChanged.connect(lambda *_args: self._on_model_reset())  # an article saved
 
     def _apply(self, ids: list[str] | None) -> None:
         if ids is None:
