@@ -1,1997 +1,1997 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
-    <context>
-        <name>App</name>
-        <message>
-            <source>Saved</source>
-            <translation>Đã lưu</translation>
-        </message>
-        <message>
-            <source>Unexpected error: {0}</source>
-            <translation>Lỗi không lường trước: {0}</translation>
-        </message>
-        <message>
-            <source>About qk3editor</source>
-            <translation>Giới thiệu qk3editor</translation>
-        </message>
-        <message>
-            <source>qk3editor: the editor of the QK3 online newsroom.
+<context>
+    <name>App</name>
+    <message>
+        <source>Saved</source>
+        <translation>Đã lưu</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {0}</source>
+        <translation>Lỗi không lường trước: {0}</translation>
+    </message>
+    <message>
+        <source>About qk3editor</source>
+        <translation>Giới thiệu qk3editor</translation>
+    </message>
+    <message>
+        <source>qk3editor: the editor of the QK3 online newsroom.
 Licence: GPL-3.0-or-later.</source>
-            <translation>qk3editor: phần mềm biên tập của Ban biên tập QK3 online.
+        <translation>qk3editor: phần mềm biên tập của Ban biên tập QK3 online.
 Giấy phép: GPL-3.0-or-later.</translation>
-        </message>
-        <message>
-            <source>qk3editor cannot start</source>
-            <translation>Không khởi động được qk3editor</translation>
-        </message>
-    </context>
-    <context>
-        <name>ArticleEditor</name>
-        <message>
-            <source>The article could not be saved</source>
-            <translation>Không lưu được bài viết</translation>
-        </message>
-    </context>
-    <context>
-        <name>ArticleEditorView</name>
-        <message>
-            <source>Title</source>
-            <translation>Tiêu đề</translation>
-        </message>
-        <message>
-            <source>Lead (sapo): QK3 online - ...</source>
-            <translation>Sapo: QK3 online - ...</translation>
-        </message>
-        <message>
-            <source>tags, separated by commas</source>
-            <translation>từ khóa, cách nhau bằng dấu phẩy</translation>
-        </message>
-        <message>
-            <source>Body (markdown)</source>
-            <translation>Nội dung (markdown)</translation>
-        </message>
-        <message>
-            <source>Lead</source>
-            <translation>Sapo</translation>
-        </message>
-        <message>
-            <source>Category</source>
-            <translation>Chuyên mục</translation>
-        </message>
-        <message>
-            <source>Byline</source>
-            <translation>Tác giả</translation>
-        </message>
-        <message>
-            <source>Tags</source>
-            <translation>Từ khóa</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Trạng thái</translation>
-        </message>
-    </context>
-    <context>
-        <name>ArticlePhotosDialog</name>
-        <message>
-            <source>Photos of this article</source>
-            <translation>Ảnh của bài này</translation>
-        </message>
-        <message>
-            <source>Up</source>
-            <translation>Lên</translation>
-        </message>
-        <message>
-            <source>Down</source>
-            <translation>Xuống</translation>
-        </message>
-        <message>
-            <source>Featured photo</source>
-            <translation>Ảnh đại diện</translation>
-        </message>
-        <message>
-            <source>Remove from article</source>
-            <translation>Bỏ khỏi bài</translation>
-        </message>
-        <message>
-            <source>Use this caption in the article</source>
-            <translation>Dùng chú thích này trong bài</translation>
-        </message>
-        <message>
-            <source>Back to the file's caption</source>
-            <translation>Trở về chú thích của tệp</translation>
-        </message>
-        <message>
-            <source>Caption in this article</source>
-            <translation>Chú thích trong bài này</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaptionPanel</name>
-        <message>
-            <source>Headline</source>
-            <translation>Tiêu đề</translation>
-        </message>
-        <message>
-            <source>Caption</source>
-            <translation>Chú thích</translation>
-        </message>
-        <message>
-            <source>Credit</source>
-            <translation>Nguồn ảnh</translation>
-        </message>
-        <message>
-            <source>City</source>
-            <translation>Thành phố</translation>
-        </message>
-        <message>
-            <source>Title</source>
-            <translation>Tên ảnh</translation>
-        </message>
-        <message>
-            <source>Alt text</source>
-            <translation>Văn bản thay thế</translation>
-        </message>
-        <message>
-            <source>Copyright</source>
-            <translation>Bản quyền</translation>
-        </message>
-        <message>
-            <source>keywords, separated by semicolons</source>
-            <translation>từ khóa, cách nhau bằng dấu chấm phẩy</translation>
-        </message>
-        <message>
-            <source>append</source>
-            <translation>thêm vào</translation>
-        </message>
-        <message>
-            <source>replace</source>
-            <translation>thay thế</translation>
-        </message>
-        <message>
-            <source>Keywords</source>
-            <translation>Từ khóa</translation>
-        </message>
-        <message>
-            <source>Empty fields keep each photo's own value. Variables: {date} {city} {creator} {filename} {seq}</source>
-            <translation>Ô để trống giữ nguyên giá trị riêng của từng ảnh. Biến: {date} {city} {creator} {filename} {seq}</translation>
-        </message>
-        <message>
-            <source>Apply to selected photos</source>
-            <translation>Áp dụng cho các ảnh đã chọn</translation>
-        </message>
-        <message>
-            <source>Template...</source>
-            <translation>Mẫu...</translation>
-        </message>
-        <message>
-            <source>Codes...</source>
-            <translation>Mã viết tắt...</translation>
-        </message>
-        <message>
-            <source>Undo</source>
-            <translation>Hoàn tác</translation>
-        </message>
-        <message>
-            <source>(different values: kept)</source>
-            <translation>(giá trị khác nhau: giữ nguyên)</translation>
-        </message>
-        <message numerus="yes">
-            <source>Apply to %n photo(s)</source>
-            <translation>
-                <numerusform>Áp dụng cho %n ảnh</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>ChecksController</name>
-        <message>
-            <source>Make the tone style &amp;consistent...</source>
-            <translation>Thống nhất &amp;kiểu đặt dấu thanh...</translation>
-        </message>
-        <message>
-            <source>Replace with “%1”</source>
-            <translation>Thay bằng “%1”</translation>
-        </message>
-    </context>
-    <context>
-        <name>ConflictDialog</name>
-        <message>
-            <source>Edited on the server</source>
-            <translation>Đã được sửa trên máy chủ</translation>
-        </message>
-        <message>
-            <source>Someone edited this article on the server after your last publish. Nothing was overwritten. Compare the two versions and decide.</source>
-            <translation>Có người đã sửa bài này trên máy chủ sau lần đăng trước của bạn. Chưa có gì bị ghi đè. Hãy so sánh hai phiên bản và quyết định.</translation>
-        </message>
-        <message>
-            <source>Your version</source>
-            <translation>Phiên bản của bạn</translation>
-        </message>
-        <message>
-            <source>Version on the server</source>
-            <translation>Phiên bản trên máy chủ</translation>
-        </message>
-        <message>
-            <source>Publish mine over it</source>
-            <translation>Đăng bản của tôi đè lên</translation>
-        </message>
-        <message>
-            <source>Keep the server's version</source>
-            <translation>Giữ bản trên máy chủ</translation>
-        </message>
-    </context>
-    <context>
-        <name>EditorController</name>
-        <message>
-            <source>Unexpected error: {0}</source>
-            <translation>Lỗi không lường trước: {0}</translation>
-        </message>
-    </context>
-    <context>
-        <name>EditorWiring</name>
-        <message>
-            <source>Import</source>
-            <translation>Nhập</translation>
-        </message>
-        <message>
-            <source>Import articles</source>
-            <translation>Nhập bài viết</translation>
-        </message>
-        <message>
-            <source>Articles (*.docx *.md *.markdown *.txt *.html *.htm)</source>
-            <translation>Bài viết (*.docx *.md *.markdown *.txt *.html *.htm)</translation>
-        </message>
-        <message>
-            <source>Markdown (*.md)</source>
-            <translation>Markdown (*.md)</translation>
-        </message>
-        <message>
-            <source>Web page (*.html)</source>
-            <translation>Trang web (*.html)</translation>
-        </message>
-        <message>
-            <source>Word document (*.docx)</source>
-            <translation>Tài liệu Word (*.docx)</translation>
-        </message>
-        <message>
-            <source>Export article</source>
-            <translation>Xuất bài viết</translation>
-        </message>
-        <message>
-            <source>Export</source>
-            <translation>Xuất</translation>
-        </message>
-        <message>
-            <source>&amp;Export</source>
-            <translation>&amp;Xuất</translation>
-        </message>
-        <message>
-            <source>Markdown (.md)…</source>
-            <translation>Markdown (.md)…</translation>
-        </message>
-        <message>
-            <source>Portal web page (.html)…</source>
-            <translation>Trang web của cổng (.html)…</translation>
-        </message>
-        <message>
-            <source>Word (.docx)…</source>
-            <translation>Word (.docx)…</translation>
-        </message>
-        <message>
-            <source>&amp;Undo</source>
-            <translation>&amp;Hoàn tác</translation>
-        </message>
-        <message>
-            <source>&amp;Redo</source>
-            <translation>&amp;Làm lại</translation>
-        </message>
-        <message>
-            <source>&amp;Find…</source>
-            <translation>&amp;Tìm…</translation>
-        </message>
-        <message>
-            <source>Find and &amp;replace…</source>
-            <translation>Tìm và &amp;thay…</translation>
-        </message>
-        <message>
-            <source>Find next</source>
-            <translation>Tìm tiếp</translation>
-        </message>
-        <message>
-            <source>&amp;Focus mode</source>
-            <translation>Chế độ &amp;tập trung</translation>
-        </message>
-        <message>
-            <source>Saved again: nothing was lost</source>
-            <translation>Đã lưu lại được: không mất chữ nào</translation>
-        </message>
-    </context>
-    <context>
-        <name>EditorWorkspace</name>
-        <message>
-            <source>Preview</source>
-            <translation>Xem trước</translation>
-        </message>
-        <message>
-            <source>Preflight</source>
-            <translation>Kiểm tra trước khi gửi</translation>
-        </message>
-        <message>
-            <source>History</source>
-            <translation>Lịch sử</translation>
-        </message>
-    </context>
-    <context>
-        <name>FindReplaceBar</name>
-        <message>
-            <source>Find</source>
-            <translation>Tìm</translation>
-        </message>
-        <message>
-            <source>Replace with</source>
-            <translation>Thay bằng</translation>
-        </message>
-        <message>
-            <source>Match case</source>
-            <translation>Phân biệt hoa thường</translation>
-        </message>
-        <message>
-            <source>Next</source>
-            <translation>Tiếp</translation>
-        </message>
-        <message>
-            <source>Previous</source>
-            <translation>Trước</translation>
-        </message>
-        <message>
-            <source>Replace</source>
-            <translation>Thay</translation>
-        </message>
-        <message>
-            <source>Replace all</source>
-            <translation>Thay tất cả</translation>
-        </message>
-        <message>
-            <source>Not found</source>
-            <translation>Không tìm thấy</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n replaced</source>
-            <translation>
-                <numerusform>Đã thay %n chỗ</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>FormattingBar</name>
-        <message>
-            <source>Bold</source>
-            <translation>Đậm</translation>
-        </message>
-        <message>
-            <source>Italic</source>
-            <translation>Nghiêng</translation>
-        </message>
-        <message>
-            <source>Heading</source>
-            <translation>Tiêu đề mục</translation>
-        </message>
-        <message>
-            <source>List</source>
-            <translation>Danh sách</translation>
-        </message>
-        <message>
-            <source>Numbered list</source>
-            <translation>Danh sách đánh số</translation>
-        </message>
-        <message>
-            <source>Quote</source>
-            <translation>Trích dẫn</translation>
-        </message>
-        <message>
-            <source>Link</source>
-            <translation>Liên kết</translation>
-        </message>
-        <message>
-            <source>Insert photo</source>
-            <translation>Chèn ảnh</translation>
-        </message>
-        <message>
-            <source>Address (https://…)</source>
-            <translation>Địa chỉ (https://…)</translation>
-        </message>
-        <message>
-            <source>Photo id</source>
-            <translation>Mã ảnh</translation>
-        </message>
-    </context>
-    <context>
-        <name>HistoryPanel</name>
-        <message>
-            <source>Select two revisions to compare them.</source>
-            <translation>Chọn hai phiên bản để so sánh.</translation>
-        </message>
-        <message>
-            <source>Restore this revision</source>
-            <translation>Khôi phục phiên bản này</translation>
-        </message>
-        <message>
-            <source>No difference.</source>
-            <translation>Không có khác biệt.</translation>
-        </message>
-    </context>
-    <context>
-        <name>IngestReportDialog</name>
-        <message>
-            <source>Import report</source>
-            <translation>Báo cáo nhập ảnh</translation>
-        </message>
-        <message>
-            <source>imported</source>
-            <translation>đã nhập</translation>
-        </message>
-        <message>
-            <source>duplicate</source>
-            <translation>trùng lặp</translation>
-        </message>
-        <message>
-            <source>error</source>
-            <translation>lỗi</translation>
-        </message>
-        <message>
-            <source>cancelled</source>
-            <translation>đã hủy</translation>
-        </message>
-        <message>
-            <source>{0} imported, {1} duplicates, {2} errors, {3} cancelled</source>
-            <translation>{0} đã nhập, {1} trùng lặp, {2} lỗi, {3} đã hủy</translation>
-        </message>
-        <message>
-            <source>File</source>
-            <translation>Tệp</translation>
-        </message>
-        <message>
-            <source>Result</source>
-            <translation>Kết quả</translation>
-        </message>
-        <message>
-            <source>Detail</source>
-            <translation>Chi tiết</translation>
-        </message>
-    </context>
-    <context>
-        <name>LegacyImportDialog</name>
-        <message>
-            <source>Old Vietnamese font encoding</source>
-            <translation>Bảng mã tiếng Việt cũ</translation>
-        </message>
-        <message>
-            <source>{file} looks like the old {encoding} font encoding. Convert it to Unicode while importing?</source>
-            <translation>Tệp {file} có vẻ được gõ bằng bảng mã cũ {encoding}. Chuyển sang Unicode khi nhập?</translation>
-        </message>
-        <message>
-            <source>&amp;Convert to Unicode</source>
-            <translation>&amp;Chuyển sang Unicode</translation>
-        </message>
-        <message>
-            <source>Import &amp;as is</source>
-            <translation>Nhập &amp;nguyên văn</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Hủy</translation>
-        </message>
-        <message>
-            <source>Before:</source>
-            <translation>Trước:</translation>
-        </message>
-        <message>
-            <source>After:</source>
-            <translation>Sau:</translation>
-        </message>
-    </context>
-    <context>
-        <name>LegacyPasteBar</name>
-        <message>
-            <source>&amp;Convert to Unicode</source>
-            <translation>&amp;Chuyển sang Unicode</translation>
-        </message>
-        <message>
-            <source>&amp;Keep as is</source>
-            <translation>&amp;Giữ nguyên</translation>
-        </message>
-        <message>
-            <source>Before:</source>
-            <translation>Trước:</translation>
-        </message>
-        <message>
-            <source>After:</source>
-            <translation>Sau:</translation>
-        </message>
-        <message>
-            <source>The pasted text looks like the old {encoding} font encoding. Convert it to Unicode?</source>
-            <translation>Đoạn văn vừa dán có vẻ được gõ bằng bảng mã cũ {encoding}. Chuyển sang Unicode?</translation>
-        </message>
-    </context>
-    <context>
-        <name>LibraryController</name>
-        <message>
-            <source>All (not spiked)</source>
-            <translation>Tất cả (trừ thùng rác)</translation>
-        </message>
-        <message>
-            <source>Trash (spiked)</source>
-            <translation>Thùng rác</translation>
-        </message>
-        <message>
-            <source>All categories</source>
-            <translation>Tất cả chuyên mục</translation>
-        </message>
-    </context>
-    <context>
-        <name>LibraryModel</name>
-        <message>
-            <source>Title</source>
-            <translation>Tiêu đề</translation>
-        </message>
-        <message>
-            <source>Category</source>
-            <translation>Chuyên mục</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Trạng thái</translation>
-        </message>
-        <message>
-            <source>Updated</source>
-            <translation>Cập nhật</translation>
-        </message>
-        <message>
-            <source>Byline</source>
-            <translation>Tác giả</translation>
-        </message>
-        <message>
-            <source>(untitled)</source>
-            <translation>(chưa có tiêu đề)</translation>
-        </message>
-    </context>
-    <context>
-        <name>LibraryView</name>
-        <message>
-            <source>Status:</source>
-            <translation>Trạng thái:</translation>
-        </message>
-        <message>
-            <source>Category:</source>
-            <translation>Chuyên mục:</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <source>qk3editor — QK3 online newsroom</source>
-            <translation>qk3editor — Ban biên tập QK3 online</translation>
-        </message>
-        <message>
-            <source>Main toolbar</source>
-            <translation>Thanh công cụ chính</translation>
-        </message>
-        <message>
-            <source>&amp;File</source>
-            <translation>&amp;Tệp</translation>
-        </message>
-        <message>
-            <source>&amp;Edit</source>
-            <translation>&amp;Sửa</translation>
-        </message>
-        <message>
-            <source>&amp;Article</source>
-            <translation>&amp;Bài viết</translation>
-        </message>
-        <message>
-            <source>&amp;View</source>
-            <translation>&amp;Xem</translation>
-        </message>
-        <message>
-            <source>&amp;Help</source>
-            <translation>T&amp;rợ giúp</translation>
-        </message>
-        <message>
-            <source>&amp;New article</source>
-            <translation>Bài &amp;mới</translation>
-        </message>
-        <message>
-            <source>&amp;Save</source>
-            <translation>&amp;Lưu</translation>
-        </message>
-        <message>
-            <source>&amp;Import...</source>
-            <translation>&amp;Nhập...</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation>T&amp;hoát</translation>
-        </message>
-        <message>
-            <source>Move to &amp;trash</source>
-            <translation>Chuyển vào &amp;thùng rác</translation>
-        </message>
-        <message>
-            <source>&amp;Restore from trash</source>
-            <translation>&amp;Khôi phục từ thùng rác</translation>
-        </message>
-        <message>
-            <source>&amp;About qk3editor</source>
-            <translation>&amp;Giới thiệu qk3editor</translation>
-        </message>
-    </context>
-    <context>
-        <name>Outbox</name>
-        <message>
-            <source>Queued</source>
-            <translation>Đang chờ</translation>
-        </message>
-        <message>
-            <source>Sending</source>
-            <translation>Đang gửi</translation>
-        </message>
-        <message>
-            <source>Waiting to retry</source>
-            <translation>Chờ gửi lại</translation>
-        </message>
-        <message>
-            <source>Published</source>
-            <translation>Đã đăng</translation>
-        </message>
-        <message>
-            <source>Failed</source>
-            <translation>Thất bại</translation>
-        </message>
-        <message>
-            <source>Conflict</source>
-            <translation>Xung đột</translation>
-        </message>
-        <message>
-            <source>Cancelled</source>
-            <translation>Đã hủy</translation>
-        </message>
-        <message>
-            <source>Job</source>
-            <translation>Việc</translation>
-        </message>
-        <message>
-            <source>State</source>
-            <translation>Trạng thái</translation>
-        </message>
-        <message>
-            <source>Target</source>
-            <translation>Nơi đăng</translation>
-        </message>
-        <message>
-            <source>Article</source>
-            <translation>Bài viết</translation>
-        </message>
-        <message>
-            <source>Updated</source>
-            <translation>Cập nhật</translation>
-        </message>
-        <message>
-            <source>Link or error</source>
-            <translation>Liên kết hoặc lỗi</translation>
-        </message>
-    </context>
-    <context>
-        <name>OutboxDialog</name>
-        <message>
-            <source>Outbox</source>
-            <translation>Hộp thư đi</translation>
-        </message>
-        <message>
-            <source>Retry</source>
-            <translation>Gửi lại</translation>
-        </message>
-        <message>
-            <source>Cancel job</source>
-            <translation>Hủy việc</translation>
-        </message>
-        <message>
-            <source>Refresh</source>
-            <translation>Làm mới</translation>
-        </message>
-    </context>
-    <context>
-        <name>PhotoDesk</name>
-        <message>
-            <source>&amp;Photos</source>
-            <translation>Ả&amp;nh</translation>
-        </message>
-        <message>
-            <source>Photo &amp;desk</source>
-            <translation>&amp;Bàn ảnh</translation>
-        </message>
-        <message>
-            <source>&amp;Import photos...</source>
-            <translation>&amp;Nhập ảnh...</translation>
-        </message>
-        <message>
-            <source>Insert &amp;photo...</source>
-            <translation>Chèn ả&amp;nh...</translation>
-        </message>
-        <message>
-            <source>Photos of this &amp;article...</source>
-            <translation>Ảnh của &amp;bài này...</translation>
-        </message>
-    </context>
-    <context>
-        <name>PhotoDeskController</name>
-        <message>
-            <source>Location kept on the web by {0} on {1}</source>
-            <translation>Giữ vị trí trên web: {0}, lúc {1}</translation>
-        </message>
-        <message>
-            <source>Import photos</source>
-            <translation>Nhập ảnh</translation>
-        </message>
-        <message>
-            <source>Images (*.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
-            <translation>Ảnh (*.jpg *.jpeg *.png *.tif *.tiff);;Mọi tệp (*)</translation>
-        </message>
-        <message>
-            <source>Caption template</source>
-            <translation>Mẫu chú thích</translation>
-        </message>
-        <message>
-            <source>Templates (*.yaml *.yml)</source>
-            <translation>Mẫu (*.yaml *.yml)</translation>
-        </message>
-        <message>
-            <source>Codes file</source>
-            <translation>Tệp mã viết tắt</translation>
-        </message>
-        <message>
-            <source>Codes (*.tsv *.txt)</source>
-            <translation>Mã viết tắt (*.tsv *.txt)</translation>
-        </message>
-        <message>
-            <source>Export for web</source>
-            <translation>Xuất cho web</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n web copies written</source>
-            <translation>
-                <numerusform>Đã ghi %n bản sao cho web</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Publish the selected photos WITH the place where they were taken?</source>
-            <translation>Đăng các ảnh đã chọn KÈM nơi chụp?</translation>
-        </message>
-        <message>
-            <source>Remove the location from the web copies of the selected photos again?</source>
-            <translation>Bỏ lại vị trí khỏi bản sao cho web của các ảnh đã chọn?</translation>
-        </message>
-        <message>
-            <source>Location</source>
-            <translation>Vị trí</translation>
-        </message>
-    </context>
-    <context>
-        <name>PhotoDeskView</name>
-        <message>
-            <source>Photo desk</source>
-            <translation>Bàn ảnh</translation>
-        </message>
-        <message>
-            <source>Filter: caption, keyword, city, file name</source>
-            <translation>Lọc: chú thích, từ khóa, thành phố, tên tệp</translation>
-        </message>
-        <message>
-            <source>All photos</source>
-            <translation>Tất cả ảnh</translation>
-        </message>
-        <message>
-            <source>No caption</source>
-            <translation>Chưa có chú thích</translation>
-        </message>
-        <message>
-            <source>No credit</source>
-            <translation>Chưa có nguồn ảnh</translation>
-        </message>
-        <message>
-            <source>GPS present</source>
-            <translation>Có GPS</translation>
-        </message>
-        <message>
-            <source>Oldest first</source>
-            <translation>Cũ nhất trước</translation>
-        </message>
-        <message>
-            <source>Newest first</source>
-            <translation>Mới nhất trước</translation>
-        </message>
-        <message>
-            <source>Table</source>
-            <translation>Bảng</translation>
-        </message>
-        <message>
-            <source>Import photos...</source>
-            <translation>Nhập ảnh...</translation>
-        </message>
-        <message>
-            <source>Export for web...</source>
-            <translation>Xuất cho web...</translation>
-        </message>
-        <message>
-            <source>Location...</source>
-            <translation>Vị trí...</translation>
-        </message>
-        <message>
-            <source>Choose whether the web copies of the selected photos keep their location</source>
-            <translation>Chọn bản sao cho web của các ảnh đã chọn có giữ vị trí chụp hay không</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Hủy</translation>
-        </message>
-        <message>
-            <source>Grid</source>
-            <translation>Lưới</translation>
-        </message>
-    </context>
-    <context>
-        <name>PhotoPicker</name>
-        <message>
-            <source>Insert photo</source>
-            <translation>Chèn ảnh</translation>
-        </message>
-        <message>
-            <source>Filter: caption, keyword, city, file name</source>
-            <translation>Lọc: chú thích, từ khóa, thành phố, tên tệp</translation>
-        </message>
-    </context>
-    <context>
-        <name>PhotoTableModel</name>
-        <message>
-            <source>File</source>
-            <translation>Tệp</translation>
-        </message>
-        <message>
-            <source>Taken</source>
-            <translation>Ngày chụp</translation>
-        </message>
-        <message>
-            <source>Headline</source>
-            <translation>Tiêu đề</translation>
-        </message>
-        <message>
-            <source>Caption</source>
-            <translation>Chú thích</translation>
-        </message>
-        <message>
-            <source>Credit</source>
-            <translation>Nguồn ảnh</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Tình trạng</translation>
-        </message>
-        <message>
-            <source>no caption</source>
-            <translation>chưa có chú thích</translation>
-        </message>
-        <message>
-            <source>no credit</source>
-            <translation>chưa có nguồn ảnh</translation>
-        </message>
-        <message>
-            <source>GPS present</source>
-            <translation>có GPS</translation>
-        </message>
-    </context>
-    <context>
-        <name>PreflightPanel</name>
-        <message>
-            <source>line %1</source>
-            <translation>dòng %1</translation>
-        </message>
-        <message>
-            <source>Ready: nothing to fix.</source>
-            <translation>Sẵn sàng: không có gì phải sửa.</translation>
-        </message>
-        <message numerus="yes">
-            <source>Ready, with %n remark(s).</source>
-            <translation>
-                <numerusform>Sẵn sàng, có %n lưu ý.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Not ready: %n item(s) to fix.</source>
-            <translation>
-                <numerusform>Chưa sẵn sàng: còn %n mục phải sửa.</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>Publish</name>
-        <message>
-            <source>Connecting</source>
-            <translation>Kết nối</translation>
-        </message>
-        <message>
-            <source>Web rendition</source>
-            <translation>Tạo ảnh cho web</translation>
-        </message>
-        <message>
-            <source>Photo upload</source>
-            <translation>Tải ảnh lên</translation>
-        </message>
-        <message>
-            <source>Article</source>
-            <translation>Bài viết</translation>
-        </message>
-        <message>
-            <source>Retrying</source>
-            <translation>Thử lại</translation>
-        </message>
-        <message>
-            <source>Done</source>
-            <translation>Xong</translation>
-        </message>
-        <message>
-            <source>Publish now</source>
-            <translation>Đăng ngay</translation>
-        </message>
-        <message>
-            <source>Draft on the site</source>
-            <translation>Bản nháp trên trang</translation>
-        </message>
-        <message>
-            <source>Pending review</source>
-            <translation>Chờ duyệt</translation>
-        </message>
-        <message>
-            <source>The article has no title</source>
-            <translation>Bài viết chưa có tiêu đề</translation>
-        </message>
-        <message>
-            <source>The article has no body</source>
-            <translation>Bài viết chưa có nội dung</translation>
-        </message>
-        <message>
-            <source>The article has no lead</source>
-            <translation>Bài viết chưa có sapo</translation>
-        </message>
-        <message>
-            <source>No publish target yet: add one under Publish → Targets</source>
-            <translation>Chưa có nơi đăng: hãy thêm trong Đăng bài → Nơi đăng</translation>
-        </message>
-        <message>
-            <source>Cannot publish yet</source>
-            <translation>Chưa thể đăng</translation>
-        </message>
-        <message>
-            <source>Published: %1</source>
-            <translation>Đã đăng: %1</translation>
-        </message>
-        <message>
-            <source>Edited on the server: nothing was overwritten</source>
-            <translation>Bài đã được sửa trên máy chủ: không có gì bị ghi đè</translation>
-        </message>
-        <message>
-            <source>Not sent yet (step: %1): %2. It stays in the outbox and goes out when the site answers.</source>
-            <translation>Chưa gửi được (bước: %1): %2. Bài nằm trong hộp thư đi và sẽ được gửi khi trang trả lời.</translation>
-        </message>
-        <message>
-            <source>Publishing failed at step %1: %2</source>
-            <translation>Đăng bài không thành công ở bước %1: %2</translation>
-        </message>
-        <message>
-            <source>Publishing failed: %1</source>
-            <translation>Đăng bài không thành công: %1</translation>
-        </message>
-        <message>
-            <source>&amp;Publish</source>
-            <translation>Đăng &amp;bài</translation>
-        </message>
-        <message>
-            <source>Publish article…</source>
-            <translation>Đăng bài viết…</translation>
-        </message>
-        <message>
-            <source>Targets…</source>
-            <translation>Nơi đăng…</translation>
-        </message>
-        <message>
-            <source>Outbox…</source>
-            <translation>Hộp thư đi…</translation>
-        </message>
-    </context>
-    <context>
-        <name>PublishDialog</name>
-        <message>
-            <source>Publish</source>
-            <translation>Đăng bài</translation>
-        </message>
-        <message>
-            <source>Target</source>
-            <translation>Nơi đăng</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Trạng thái</translation>
-        </message>
-    </context>
-    <context>
-        <name>QPlatformTheme</name>
-        <message>
-            <source>OK</source>
-            <translation>Đồng ý</translation>
-        </message>
-        <message>
-            <source>Save</source>
-            <translation>Lưu</translation>
-        </message>
-        <message>
-            <source>Save All</source>
-            <translation>Lưu tất cả</translation>
-        </message>
-        <message>
-            <source>Open</source>
-            <translation>Mở</translation>
-        </message>
-        <message>
-            <source>&amp;Yes</source>
-            <translation>&amp;Có</translation>
-        </message>
-        <message>
-            <source>Yes to &amp;All</source>
-            <translation>Có với &amp;tất cả</translation>
-        </message>
-        <message>
-            <source>&amp;No</source>
-            <translation>&amp;Không</translation>
-        </message>
-        <message>
-            <source>N&amp;o to All</source>
-            <translation>K&amp;hông với tất cả</translation>
-        </message>
-        <message>
-            <source>Abort</source>
-            <translation>Hủy bỏ</translation>
-        </message>
-        <message>
-            <source>Retry</source>
-            <translation>Thử lại</translation>
-        </message>
-        <message>
-            <source>Ignore</source>
-            <translation>Bỏ qua</translation>
-        </message>
-        <message>
-            <source>Close</source>
-            <translation>Đóng</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Hủy</translation>
-        </message>
-        <message>
-            <source>Discard</source>
-            <translation>Bỏ đi</translation>
-        </message>
-        <message>
-            <source>Help</source>
-            <translation>Trợ giúp</translation>
-        </message>
-        <message>
-            <source>Apply</source>
-            <translation>Áp dụng</translation>
-        </message>
-        <message>
-            <source>Reset</source>
-            <translation>Đặt lại</translation>
-        </message>
-        <message>
-            <source>Restore Defaults</source>
-            <translation>Khôi phục mặc định</translation>
-        </message>
-    </context>
-    <context>
-        <name>SearchBox</name>
-        <message>
-            <source>Search (dan van finds dân vận)</source>
-            <translation>Tìm kiếm (gõ dan van cũng tìm ra dân vận)</translation>
-        </message>
-    </context>
-    <context>
-        <name>TargetsDialog</name>
-        <message>
-            <source>Publish targets</source>
-            <translation>Nơi đăng bài</translation>
-        </message>
-        <message>
-            <source>Portal (ninjs push)</source>
-            <translation>Cổng thông tin (ninjs push)</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>Tên</translation>
-        </message>
-        <message>
-            <source>Kind</source>
-            <translation>Loại</translation>
-        </message>
-        <message>
-            <source>Address</source>
-            <translation>Địa chỉ</translation>
-        </message>
-        <message>
-            <source>User</source>
-            <translation>Người dùng</translation>
-        </message>
-        <message>
-            <source>Password (Application Password)</source>
-            <translation>Mật khẩu (Application Password)</translation>
-        </message>
-        <message>
-            <source>Add</source>
-            <translation>Thêm</translation>
-        </message>
-        <message>
-            <source>Test connection</source>
-            <translation>Kiểm tra kết nối</translation>
-        </message>
-        <message>
-            <source>Remove</source>
-            <translation>Xóa</translation>
-        </message>
-        <message>
-            <source>No keyring</source>
-            <translation>Không có kho khóa</translation>
-        </message>
-        <message>
-            <source>This computer has no system keyring, so the password cannot be saved safely. qk3editor never writes passwords in plain text.</source>
-            <translation>Máy tính này không có kho khóa của hệ thống nên không thể lưu mật khẩu an toàn. qk3editor không bao giờ ghi mật khẩu dạng văn bản thường.</translation>
-        </message>
-        <message>
-            <source>Keep it until I quit</source>
-            <translation>Chỉ giữ đến khi tôi thoát</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Hủy</translation>
-        </message>
-        <message>
-            <source>The login works: %1</source>
-            <translation>Đăng nhập được: %1</translation>
-        </message>
-        <message>
-            <source>Unexpected error: %1</source>
-            <translation>Lỗi không mong đợi: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>ToneStyleDialog</name>
-        <message>
-            <source>Make the tone style consistent</source>
-            <translation>Thống nhất kiểu đặt dấu thanh</translation>
-        </message>
-        <message>
-            <source>hòa, thủy, khỏe (old style)</source>
-            <translation>hòa, thủy, khỏe (kiểu cũ)</translation>
-        </message>
-        <message>
-            <source>hoà, thuỷ, khoẻ (new style)</source>
-            <translation>hoà, thuỷ, khoẻ (kiểu mới)</translation>
-        </message>
-        <message>
-            <source>Line</source>
-            <translation>Dòng</translation>
-        </message>
-        <message>
-            <source>Before</source>
-            <translation>Trước</translation>
-        </message>
-        <message>
-            <source>After</source>
-            <translation>Sau</translation>
-        </message>
-        <message>
-            <source>Context</source>
-            <translation>Ngữ cảnh</translation>
-        </message>
-        <message>
-            <source>Write every word in this style:</source>
-            <translation>Viết mọi từ theo kiểu:</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n change(s)</source>
-            <translation>
-                <numerusform>%n thay đổi</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>WordCountLabel</name>
-        <message numerus="yes">
-            <source>%n word(s)</source>
-            <translation>
-                <numerusform>%n từ</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>checks</name>
-        <message>
-            <source>“{word}” is not a Vietnamese syllable</source>
-            <translation>“{word}” không phải là âm tiết tiếng Việt</translation>
-        </message>
-        <message>
-            <source>Tone mark in the wrong place: “{word}” → “{fix}”</source>
-            <translation>Dấu thanh đặt sai chỗ: “{word}” → “{fix}”</translation>
-        </message>
-        <message>
-            <source>Unconverted Telex typing? “{word}” → “{fix}”</source>
-            <translation>Gõ Telex chưa chuyển thành chữ? “{word}” → “{fix}”</translation>
-        </message>
-        <message>
-            <source>Tone marks in two styles in one text (hòa/thủy and hoà/thuỷ): “{word}”</source>
-            <translation>Dấu thanh theo hai kiểu trong cùng một bài (hòa/thủy và hoà/thuỷ): “{word}”</translation>
-        </message>
-        <message>
-            <source>Not in the house tone style: “{word}” → “{fix}”</source>
-            <translation>Không theo kiểu đặt dấu của tòa soạn: “{word}” → “{fix}”</translation>
-        </message>
-        <message>
-            <source>Probably “{fix}”, not “{word}”</source>
-            <translation>Có lẽ là “{fix}”, không phải “{word}”</translation>
-        </message>
-        <message>
-            <source>House spelling is “{fix}”, not “{word}”</source>
-            <translation>Tòa soạn viết là “{fix}”, không phải “{word}”</translation>
-        </message>
-        <message>
-            <source>House capitalisation is “{fix}”, not “{word}”</source>
-            <translation>Tòa soạn viết hoa là “{fix}”, không phải “{word}”</translation>
-        </message>
-        <message>
-            <source>This paragraph looks like {encoding} text; convert it to Unicode?</source>
-            <translation>Đoạn này có vẻ là văn bản mã {encoding}; chuyển sang Unicode?</translation>
-        </message>
-        <message>
-            <source>Two tone marks on one letter: “{text}”</source>
-            <translation>Hai dấu thanh trên một chữ: “{text}”</translation>
-        </message>
-        <message>
-            <source>A tone mark on a consonant: “{text}”</source>
-            <translation>Dấu thanh trên phụ âm: “{text}”</translation>
-        </message>
-        <message>
-            <source>“{text}” imitates đ with a combining stroke</source>
-            <translation>“{text}” giả chữ đ bằng dấu gạch ghép</translation>
-        </message>
-        <message>
-            <source>A combining mark that forms no letter: “{text}”</source>
-            <translation>Dấu ghép không tạo thành chữ nào: “{text}”</translation>
-        </message>
-        <message>
-            <source>An invisible character joined two words here: “{text}”; a space is missing?</source>
-            <translation>Một ký tự vô hình đã nối hai từ ở đây: “{text}”; thiếu dấu cách?</translation>
-        </message>
-    </context>
-    <context>
-        <name>cli</name>
-        <message>
-            <source>qk3editor: the QK3 online editor. Without a command it opens the window.</source>
-            <translation>qk3editor: phần mềm biên tập QK3 online. Không có lệnh thì mở cửa sổ chương trình.</translation>
-        </message>
-        <message>
-            <source>the store: a SQLite file or a URL</source>
-            <translation>kho dữ liệu: một tệp SQLite hoặc một URL</translation>
-        </message>
-        <message>
-            <source>language (vi or en)</source>
-            <translation>ngôn ngữ (vi hoặc en)</translation>
-        </message>
-        <message>
-            <source>print the version</source>
-            <translation>in số phiên bản</translation>
-        </message>
-        <message>
-            <source>qk3editor: usage error: {detail}</source>
-            <translation>qk3editor: lỗi cú pháp lệnh: {detail}</translation>
-        </message>
-        <message>
-            <source>qk3editor: error: {detail}</source>
-            <translation>qk3editor: lỗi: {detail}</translation>
-        </message>
-        <message>
-            <source>qk3editor: unexpected error ({kind}); details are in the log</source>
-            <translation>qk3editor: lỗi không lường trước ({kind}); chi tiết có trong nhật ký</translation>
-        </message>
-        <message>
-            <source>create a draft article</source>
-            <translation>tạo một bài nháp</translation>
-        </message>
-        <message>
-            <source>the title</source>
-            <translation>tiêu đề</translation>
-        </message>
-        <message>
-            <source>a file with the body</source>
-            <translation>tệp chứa nội dung bài</translation>
-        </message>
-        <message>
-            <source>the lead (sapo)</source>
-            <translation>sapo của bài</translation>
-        </message>
-        <message>
-            <source>category name or slug</source>
-            <translation>tên hoặc slug của chuyên mục</translation>
-        </message>
-        <message>
-            <source>the byline</source>
-            <translation>tên tác giả</translation>
-        </message>
-        <message>
-            <source>list articles</source>
-            <translation>liệt kê bài viết</translation>
-        </message>
-        <message>
-            <source>only this status</source>
-            <translation>chỉ bài ở trạng thái này</translation>
-        </message>
-        <message>
-            <source>JSON output</source>
-            <translation>in ra dạng JSON</translation>
-        </message>
-        <message>
-            <source>show one article</source>
-            <translation>hiển thị một bài viết</translation>
-        </message>
-        <message>
-            <source>import files as new articles</source>
-            <translation>nhập các tệp thành bài viết mới</translation>
-        </message>
-        <message>
-            <source>convert files in TCVN3 (ABC) or VNI-Windows to Unicode</source>
-            <translation>chuyển tệp gõ bằng bảng mã TCVN3 (ABC) hoặc VNI-Windows sang Unicode</translation>
-        </message>
-        <message>
-            <source>import files that look like TCVN3/VNI as they are</source>
-            <translation>nhập nguyên văn các tệp có vẻ là TCVN3/VNI</translation>
-        </message>
-        <message>
-            <source>export an article</source>
-            <translation>xuất một bài viết</translation>
-        </message>
-        <message>
-            <source>file format</source>
-            <translation>định dạng tệp</translation>
-        </message>
-        <message>
-            <source>output file</source>
-            <translation>tệp đầu ra</translation>
-        </message>
-        <message>
-            <source>move an article to the trash</source>
-            <translation>chuyển một bài vào thùng rác</translation>
-        </message>
-        <message>
-            <source>restore a spiked article</source>
-            <translation>khôi phục một bài từ thùng rác</translation>
-        </message>
-        <message>
-            <source>publish targets</source>
-            <translation>nơi đăng bài</translation>
-        </message>
-        <message>
-            <source>add a publish target</source>
-            <translation>thêm nơi đăng bài</translation>
-        </message>
-        <message>
-            <source>the site address</source>
-            <translation>địa chỉ trang</translation>
-        </message>
-        <message>
-            <source>the user name</source>
-            <translation>tên người dùng</translation>
-        </message>
-        <message>
-            <source>extra CA certificates (PEM) to trust</source>
-            <translation>chứng chỉ CA bổ sung (PEM) được tin cậy</translation>
-        </message>
-        <message>
-            <source>read the password from standard input</source>
-            <translation>đọc mật khẩu từ đầu vào chuẩn</translation>
-        </message>
-        <message>
-            <source>publish an article to a target</source>
-            <translation>đăng một bài lên nơi đăng</translation>
-        </message>
-        <message>
-            <source>when (ISO 8601 with a time zone)</source>
-            <translation>thời điểm (ISO 8601 có múi giờ)</translation>
-        </message>
-        <message>
-            <source>a photo to publish with the article</source>
-            <translation>ảnh đăng kèm bài</translation>
-        </message>
-        <message>
-            <source>only put the job in the outbox</source>
-            <translation>chỉ đưa việc vào hộp thư đi</translation>
-        </message>
-        <message>
-            <source>the publish jobs</source>
-            <translation>các việc đăng bài</translation>
-        </message>
-        <message>
-            <source>send the waiting jobs now</source>
-            <translation>gửi ngay các việc đang chờ</translation>
-        </message>
-        <message>
-            <source>run the reference portal on 127.0.0.1</source>
-            <translation>chạy cổng thông tin mẫu trên 127.0.0.1</translation>
-        </message>
-        <message>
-            <source>where the portal keeps articles</source>
-            <translation>thư mục cổng lưu bài</translation>
-        </message>
-        <message>
-            <source>the accepted key name</source>
-            <translation>tên khóa được chấp nhận</translation>
-        </message>
-        <message>
-            <source>Password (Application Password): </source>
-            <translation>Mật khẩu (Application Password): </translation>
-        </message>
-        <message>
-            <source>an empty password</source>
-            <translation>mật khẩu trống</translation>
-        </message>
-        <message>
-            <source>Target {name} added ({kind}, {url})</source>
-            <translation>Đã thêm nơi đăng {name} ({kind}, {url})</translation>
-        </message>
-        <message>
-            <source>Login works: {user}</source>
-            <translation>Đăng nhập được: {user}</translation>
-        </message>
-        <message>
-            <source>Target {name} removed</source>
-            <translation>Đã xóa nơi đăng {name}</translation>
-        </message>
-        <message>
-            <source>--at needs a time zone (e.g. +07:00)</source>
-            <translation>--at cần có múi giờ (ví dụ +07:00)</translation>
-        </message>
-        <message>
-            <source>Job {id} is in the outbox</source>
-            <translation>Việc {id} đã vào hộp thư đi</translation>
-        </message>
-        <message>
-            <source>Published: {link}</source>
-            <translation>Đã đăng: {link}</translation>
-        </message>
-        <message>
-            <source>Not sent yet ({reason}); job {id} waits in the outbox</source>
-            <translation>Chưa gửi được ({reason}); việc {id} chờ trong hộp thư đi</translation>
-        </message>
-        <message>
-            <source>Conflict: the article was edited on the server. Server title: {remote}; yours: {local}. See the outbox (job {id}).</source>
-            <translation>Xung đột: bài đã được sửa trên máy chủ. Tiêu đề trên máy chủ: {remote}; của bạn: {local}. Xem hộp thư đi (việc {id}).</translation>
-        </message>
-        <message>
-            <source>Publishing failed at step {step}: {reason} (job {id})</source>
-            <translation>Đăng bài không thành công ở bước {step}: {reason} (việc {id})</translation>
-        </message>
-        <message>
-            <source>Job {id} cancelled</source>
-            <translation>Đã hủy việc {id}</translation>
-        </message>
-        <message>
-            <source>Reference portal on {url} (key {user}, secret in {where}); Ctrl+C stops it</source>
-            <translation>Cổng thông tin mẫu tại {url} (khóa {user}, bí mật trong {where}); Ctrl+C để dừng</translation>
-        </message>
-        <message>
-            <source>search articles (diacritics optional)</source>
-            <translation>tìm bài viết (có dấu hay không dấu đều được)</translation>
-        </message>
-        <message>
-            <source>at most this many</source>
-            <translation>nhiều nhất bấy nhiêu kết quả</translation>
-        </message>
-        <message>
-            <source>check the Vietnamese of an article or file</source>
-            <translation>kiểm tra tiếng Việt của một bài hoặc một tệp</translation>
-        </message>
-        <message>
-            <source>text tools: read stdin, write stdout, line by line</source>
-            <translation>công cụ văn bản: đọc stdin, ghi stdout, từng dòng</translation>
-        </message>
-        <message>
-            <source>qk3editor: the text does not look like TCVN3, VNI or VIQR</source>
-            <translation>qk3editor: văn bản không giống bảng mã TCVN3, VNI hay VIQR</translation>
-        </message>
-        <message>
-            <source>imported</source>
-            <translation>đã nhập</translation>
-        </message>
-        <message>
-            <source>duplicate</source>
-            <translation>trùng lặp</translation>
-        </message>
-        <message>
-            <source>error</source>
-            <translation>lỗi</translation>
-        </message>
-        <message>
-            <source>cancelled</source>
-            <translation>đã hủy</translation>
-        </message>
-        <message>
-            <source>the photo desk</source>
-            <translation>bàn ảnh</translation>
-        </message>
-        <message>
-            <source>import photos from files or folders</source>
-            <translation>nhập ảnh từ tệp hoặc thư mục</translation>
-        </message>
-        <message>
-            <source>attach them to an article</source>
-            <translation>gắn các ảnh vào một bài</translation>
-        </message>
-        <message>
-            <source>list photos</source>
-            <translation>liệt kê ảnh</translation>
-        </message>
-        <message>
-            <source>only photos matching this text</source>
-            <translation>chỉ các ảnh khớp với chữ này</translation>
-        </message>
-        <message>
-            <source>caption photos (in their files)</source>
-            <translation>ghi chú thích ảnh (vào tệp ảnh)</translation>
-        </message>
-        <message>
-            <source>the headline</source>
-            <translation>tiêu đề</translation>
-        </message>
-        <message>
-            <source>the caption (description)</source>
-            <translation>chú thích (mô tả)</translation>
-        </message>
-        <message>
-            <source>the credit line</source>
-            <translation>dòng nguồn ảnh</translation>
-        </message>
-        <message>
-            <source>a template file</source>
-            <translation>một tệp mẫu</translation>
-        </message>
-        <message>
-            <source>a codes file (TSV)</source>
-            <translation>một tệp mã viết tắt (TSV)</translation>
-        </message>
-        <message>
-            <source>keep or drop the location in the web copies</source>
-            <translation>giữ hay bỏ vị trí chụp trong bản sao cho web</translation>
-        </message>
-        <message>
-            <source>publish with the location</source>
-            <translation>đăng kèm vị trí chụp</translation>
-        </message>
-        <message>
-            <source>publish without the location</source>
-            <translation>đăng không kèm vị trí chụp</translation>
-        </message>
-        <message>
-            <source>export web renditions</source>
-            <translation>xuất bản sao cho web</translation>
-        </message>
-        <message>
-            <source>web renditions</source>
-            <translation>bản sao cho web</translation>
-        </message>
-        <message>
-            <source>use this article's captions</source>
-            <translation>dùng chú thích của bài này</translation>
-        </message>
-        <message>
-            <source>{imported} imported, {duplicate} duplicates, {error} errors</source>
-            <translation>{imported} đã nhập, {duplicate} trùng lặp, {error} lỗi</translation>
-        </message>
-        <message>
-            <source>captioned</source>
-            <translation>đã ghi chú thích</translation>
-        </message>
-        <message>
-            <source>warning</source>
-            <translation>cảnh báo</translation>
-        </message>
-        <message>
-            <source>location kept</source>
-            <translation>giữ vị trí</translation>
-        </message>
-        <message>
-            <source>location removed</source>
-            <translation>bỏ vị trí</translation>
-        </message>
-    </context>
-    <context>
-        <name>errors</name>
-        <message>
-            <source>Something went wrong: {detail}</source>
-            <translation>Đã xảy ra lỗi: {detail}</translation>
-        </message>
-        <message>
-            <source>Not found: {what}</source>
-            <translation>Không tìm thấy: {what}</translation>
-        </message>
-        <message>
-            <source>No article with id {id}</source>
-            <translation>Không có bài viết nào có mã {id}</translation>
-        </message>
-        <message>
-            <source>The article was changed elsewhere (version {expected} expected, {actual} found)</source>
-            <translation>Bài viết đã được sửa ở nơi khác (mong đợi phiên bản {expected}, hiện là {actual})</translation>
-        </message>
-        <message>
-            <source>Invalid value: {detail}</source>
-            <translation>Giá trị không hợp lệ: {detail}</translation>
-        </message>
-        <message>
-            <source>An article cannot go from {source} to {target}</source>
-            <translation>Bài viết không thể chuyển từ trạng thái {source} sang {target}</translation>
-        </message>
-        <message>
-            <source>Cannot read {path}: {detail}</source>
-            <translation>Không đọc được {path}: {detail}</translation>
-        </message>
-        <message>
-            <source>The store cannot be used: {detail}</source>
-            <translation>Không dùng được kho dữ liệu: {detail}</translation>
-        </message>
-        <message>
-            <source>The store is read-only or the disk is full; your text is kept in the editor</source>
-            <translation>Kho dữ liệu chỉ đọc hoặc ổ đĩa đã đầy; văn bản của bạn vẫn được giữ trong trình soạn thảo</translation>
-        </message>
-        <message>
-            <source>{path} is not UTF-8 text</source>
-            <translation>{path} không phải văn bản UTF-8</translation>
-        </message>
-        <message>
-            <source>{path}: cannot read the date {value!r}</source>
-            <translation>{path}: không đọc được ngày {value!r}</translation>
-        </message>
-        <message>
-            <source>{path}: the front matter is not valid YAML (line {line})</source>
-            <translation>{path}: phần đầu (front matter) không phải YAML hợp lệ (dòng {line})</translation>
-        </message>
-        <message>
-            <source>{path}: the front matter must be 'key: value' lines</source>
-            <translation>{path}: phần đầu (front matter) phải gồm các dòng 'khóa: giá trị'</translation>
-        </message>
-        <message>
-            <source>{path}: tags must be a list</source>
-            <translation>{path}: từ khóa (tags) phải là một danh sách</translation>
-        </message>
-        <message>
-            <source>the file does not exist</source>
-            <translation>tệp không tồn tại</translation>
-        </message>
-        <message>
-            <source>permission denied</source>
-            <translation>không có quyền truy cập</translation>
-        </message>
-        <message>
-            <source>the disk is full</source>
-            <translation>ổ đĩa đã đầy</translation>
-        </message>
-        <message>
-            <source>the disk is read-only</source>
-            <translation>ổ đĩa chỉ cho phép đọc</translation>
-        </message>
-        <message>
-            <source>this is a folder, not a file</source>
-            <translation>đây là thư mục, không phải tệp</translation>
-        </message>
-        <message>
-            <source>{path}: files of type {suffix} cannot be imported</source>
-            <translation>{path}: không nhập được tệp loại {suffix}</translation>
-        </message>
-        <message>
-            <source>No publish target named {name}</source>
-            <translation>Không có nơi đăng tên {name}</translation>
-        </message>
-        <message>
-            <source>A publish target named {name} already exists</source>
-            <translation>Đã có nơi đăng tên {name}</translation>
-        </message>
-        <message>
-            <source>No publish job {id}</source>
-            <translation>Không có việc đăng bài {id}</translation>
-        </message>
-        <message>
-            <source>Publishing failed: {detail}</source>
-            <translation>Đăng bài không thành công: {detail}</translation>
-        </message>
-        <message>
-            <source>No system keyring is available to keep the password safely; it was not saved</source>
-            <translation>Không có kho khóa của hệ thống để giữ mật khẩu an toàn; mật khẩu chưa được lưu</translation>
-        </message>
-        <message>
-            <source>No password is stored for the target {target}; set it again</source>
-            <translation>Chưa lưu mật khẩu cho nơi đăng {target}; hãy nhập lại</translation>
-        </message>
-        <message>
-            <source>The target address is not usable: {detail}</source>
-            <translation>Không dùng được địa chỉ nơi đăng: {detail}</translation>
-        </message>
-        <message>
-            <source>No answer from {host}: {detail}</source>
-            <translation>{host} không trả lời: {detail}</translation>
-        </message>
-        <message>
-            <source>The TLS certificate of {host} could not be verified; nothing was sent</source>
-            <translation>Không xác minh được chứng chỉ TLS của {host}; chưa gửi gì</translation>
-        </message>
-        <message>
-            <source>{host} answered {status} ({remote_code})</source>
-            <translation>{host} trả lời {status} ({remote_code})</translation>
-        </message>
-        <message>
-            <source>{host} did not accept the user name or password ({status})</source>
-            <translation>{host} không chấp nhận tên người dùng hoặc mật khẩu ({status})</translation>
-        </message>
-        <message>
-            <source>The answer from {host} is larger than {limit} bytes</source>
-            <translation>Câu trả lời của {host} lớn hơn {limit} byte</translation>
-        </message>
-        <message>
-            <source>{host} gave an answer qk3editor cannot read: {detail}</source>
-            <translation>{host} trả lời theo cách qk3editor không đọc được: {detail}</translation>
-        </message>
-        <message>
-            <source>The {kind} “{slug}” does not exist on the site and this user may not create it</source>
-            <translation>{kind} “{slug}” chưa có trên trang và người dùng này không được tạo</translation>
-        </message>
-        <message>
-            <source>The published article was deleted on the server ({target}); a person decides</source>
-            <translation>Bài đã đăng bị xóa trên máy chủ ({target}); cần người quyết định</translation>
-        </message>
-        <message>
-            <source>The article was edited on the server after the last publish; nothing was overwritten</source>
-            <translation>Bài đã được sửa trên máy chủ sau lần đăng trước; không có gì bị ghi đè</translation>
-        </message>
-        <message>
-            <source>Job {id} is {state}; it cannot be changed now</source>
-            <translation>Việc {id} đang ở trạng thái {state}; không thể thay đổi lúc này</translation>
-        </message>
-        <message>
-            <source>The web rendition of photo {photo} failed: {detail}</source>
-            <translation>Không tạo được ảnh web cho ảnh {photo}: {detail}</translation>
-        </message>
-        <message>
-            <source>{path}: not a caption template ({detail})</source>
-            <translation>{path}: không phải tệp mẫu chú thích ({detail})</translation>
-        </message>
-        <message>
-            <source>{path}: the photo cannot be used ({detail})</source>
-            <translation>{path}: không dùng được ảnh này ({detail})</translation>
-        </message>
-        <message>
-            <source>{path}: the file does not exist</source>
-            <translation>{path}: tệp không tồn tại</translation>
-        </message>
-        <message>
-            <source>{path}: the file cannot be read ({detail})</source>
-            <translation>{path}: không đọc được tệp ({detail})</translation>
-        </message>
-        <message>
-            <source>{path}: not an image, or a format we do not read</source>
-            <translation>{path}: không phải ảnh, hoặc định dạng không đọc được</translation>
-        </message>
-        <message>
-            <source>{path}: the image is damaged or truncated ({detail})</source>
-            <translation>{path}: ảnh bị hỏng hoặc bị cắt cụt ({detail})</translation>
-        </message>
-        <message>
-            <source>{path}: too many pixels ({pixels} px; the limit is {limit} px)</source>
-            <translation>{path}: quá nhiều điểm ảnh ({pixels} px; giới hạn là {limit} px)</translation>
-        </message>
-        <message>
-            <source>{path}: the file or its folder is read-only; nothing was changed</source>
-            <translation>{path}: tệp hoặc thư mục chỉ cho phép đọc; không có gì bị thay đổi</translation>
-        </message>
-        <message>
-            <source>{path}: the disk is full; nothing was changed</source>
-            <translation>{path}: ổ đĩa đã đầy; không có gì bị thay đổi</translation>
-        </message>
-        <message>
-            <source>{path}: the metadata could not be written ({detail}); the file is unchanged</source>
-            <translation>{path}: không ghi được siêu dữ liệu ({detail}); tệp vẫn nguyên như cũ</translation>
-        </message>
-        <message>
-            <source>{path}: the web copy still holds location data ({fields}); publishing is blocked</source>
-            <translation>{path}: bản sao cho web vẫn còn dữ liệu vị trí ({fields}); chặn xuất bản</translation>
-        </message>
-        <message>
-            <source>No photo with id {id}</source>
-            <translation>Không có ảnh mang số {id}</translation>
-        </message>
-        <message>
-            <source>{path}, line {line}: {detail}</source>
-            <translation>{path}, dòng {line}: {detail}</translation>
-        </message>
-        <message>
-            <source>Unknown variable {{{name}}} in the caption template</source>
-            <translation>Biến {{{name}}} không có trong mẫu chú thích</translation>
-        </message>
-        <message>
-            <source>“{value}” is not a date (use dd/mm/yyyy or yyyy-mm-dd, with a time if known)</source>
-            <translation>“{value}” không phải ngày tháng (dùng dd/mm/yyyy hoặc yyyy-mm-dd, kèm giờ nếu biết)</translation>
-        </message>
-        <message>
-            <source>{path}: its XMP metadata was written badly by another tool ({detail}); nothing was changed</source>
-            <translation>{path}: siêu dữ liệu XMP của tệp bị một công cụ khác ghi hỏng ({detail}); không có gì bị thay đổi</translation>
-        </message>
-        <message>
-            <source>{path} looks like the old {encoding} font encoding, nothing was imported: add --convert-legacy to convert it to Unicode, or --keep-legacy to import it as it is</source>
-            <translation>{path} có vẻ được gõ bằng bảng mã cũ {encoding}, chưa nhập gì: thêm --convert-legacy để chuyển sang Unicode, hoặc --keep-legacy để nhập nguyên văn</translation>
-        </message>
-    </context>
-    <context>
-        <name>photos</name>
-        <message>
-            <source>IIM {field}: {needed} bytes do not fit in {limit}; cut to “{kept}”</source>
-            <translation>IIM {field}: {needed} byte không vừa giới hạn {limit}; đã cắt còn “{kept}”</translation>
-        </message>
-    </context>
-    <context>
-        <name>preflight</name>
-        <message>
-            <source>The article has no title</source>
-            <translation>Bài viết chưa có tiêu đề</translation>
-        </message>
-        <message>
-            <source>The article has no lead</source>
-            <translation>Bài viết chưa có sapo</translation>
-        </message>
-        <message>
-            <source>The lead has {words} words; keep it to {limit}</source>
-            <translation>Sapo có {words} từ; nên giữ trong {limit} từ</translation>
-        </message>
-        <message>
-            <source>Photo {photo} has no caption</source>
-            <translation>Ảnh {photo} chưa có chú thích</translation>
-        </message>
-        <message>
-            <source>Photo {photo} has no credit</source>
-            <translation>Ảnh {photo} chưa ghi tác giả</translation>
-        </message>
-        <message>
-            <source>Photo {photo} is not in the photo library</source>
-            <translation>Ảnh {photo} không có trong kho ảnh</translation>
-        </message>
-        <message>
-            <source>No featured photo is chosen</source>
-            <translation>Chưa chọn ảnh đại diện</translation>
-        </message>
-        <message>
-            <source>Tone marks in two styles: “{word}” here, “{other}” elsewhere</source>
-            <translation>Dấu thanh đặt theo hai kiểu: “{word}” ở đây, “{other}” ở chỗ khác</translation>
-        </message>
-        <message>
-            <source>{detail}</source>
-            <translation>{detail}</translation>
-        </message>
-    </context>
-    <context>
-        <name>revisions</name>
-        <message>
-            <source>Saved</source>
-            <translation>Đã lưu</translation>
-        </message>
-        <message>
-            <source>Status changed</source>
-            <translation>Đổi trạng thái</translation>
-        </message>
-        <message>
-            <source>While typing</source>
-            <translation>Trong khi gõ</translation>
-        </message>
-        <message>
-            <source>Restored</source>
-            <translation>Khôi phục</translation>
-        </message>
-        <message>
-            <source>Imported</source>
-            <translation>Nhập từ tệp</translation>
-        </message>
-        <message>
-            <source>Title</source>
-            <translation>Tiêu đề</translation>
-        </message>
-        <message>
-            <source>Lead</source>
-            <translation>Sapo</translation>
-        </message>
-        <message>
-            <source>Category</source>
-            <translation>Chuyên mục</translation>
-        </message>
-        <message>
-            <source>Byline</source>
-            <translation>Tác giả</translation>
-        </message>
-        <message>
-            <source>Tags</source>
-            <translation>Từ khóa</translation>
-        </message>
-        <message>
-            <source>Body</source>
-            <translation>Nội dung</translation>
-        </message>
-    </context>
-    <context>
-        <name>status</name>
-        <message>
-            <source>Draft</source>
-            <translation>Bản nháp</translation>
-        </message>
-        <message>
-            <source>Submitted</source>
-            <translation>Đã gửi duyệt</translation>
-        </message>
-        <message>
-            <source>Approved</source>
-            <translation>Đã duyệt</translation>
-        </message>
-        <message>
-            <source>Published</source>
-            <translation>Đã đăng</translation>
-        </message>
-        <message>
-            <source>Corrected</source>
-            <translation>Đã đính chính</translation>
-        </message>
-        <message>
-            <source>Unpublished</source>
-            <translation>Đã gỡ</translation>
-        </message>
-        <message>
-            <source>Spiked</source>
-            <translation>Thùng rác</translation>
-        </message>
-    </context>
-    <context>
-        <name>workflow</name>
-        <message>
-            <source>Back to draft</source>
-            <translation>Trả về bản nháp</translation>
-        </message>
-        <message>
-            <source>Submit</source>
-            <translation>Gửi duyệt</translation>
-        </message>
-        <message>
-            <source>Approve</source>
-            <translation>Duyệt</translation>
-        </message>
-        <message>
-            <source>Mark published</source>
-            <translation>Đánh dấu đã đăng</translation>
-        </message>
-        <message>
-            <source>Mark corrected</source>
-            <translation>Đánh dấu đã đính chính</translation>
-        </message>
-        <message>
-            <source>Unpublish</source>
-            <translation>Gỡ bài</translation>
-        </message>
-    </context>
+    </message>
+    <message>
+        <source>qk3editor cannot start</source>
+        <translation>Không khởi động được qk3editor</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleEditor</name>
+    <message>
+        <source>The article could not be saved</source>
+        <translation>Không lưu được bài viết</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleEditorView</name>
+    <message>
+        <source>Title</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <source>Lead (sapo): QK3 online - ...</source>
+        <translation>Sapo: QK3 online - ...</translation>
+    </message>
+    <message>
+        <source>tags, separated by commas</source>
+        <translation>từ khóa, cách nhau bằng dấu phẩy</translation>
+    </message>
+    <message>
+        <source>Body (markdown)</source>
+        <translation>Nội dung (markdown)</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Sapo</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Chuyên mục</translation>
+    </message>
+    <message>
+        <source>Byline</source>
+        <translation>Tác giả</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Từ khóa</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+</context>
+<context>
+    <name>ArticlePhotosDialog</name>
+    <message>
+        <source>Photos of this article</source>
+        <translation>Ảnh của bài này</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Lên</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Xuống</translation>
+    </message>
+    <message>
+        <source>Featured photo</source>
+        <translation>Ảnh đại diện</translation>
+    </message>
+    <message>
+        <source>Remove from article</source>
+        <translation>Bỏ khỏi bài</translation>
+    </message>
+    <message>
+        <source>Use this caption in the article</source>
+        <translation>Dùng chú thích này trong bài</translation>
+    </message>
+    <message>
+        <source>Back to the file&apos;s caption</source>
+        <translation>Trở về chú thích của tệp</translation>
+    </message>
+    <message>
+        <source>Caption in this article</source>
+        <translation>Chú thích trong bài này</translation>
+    </message>
+</context>
+<context>
+    <name>CaptionPanel</name>
+    <message>
+        <source>Headline</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Chú thích</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>Nguồn ảnh</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Thành phố</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tên ảnh</translation>
+    </message>
+    <message>
+        <source>Alt text</source>
+        <translation>Văn bản thay thế</translation>
+    </message>
+    <message>
+        <source>Copyright</source>
+        <translation>Bản quyền</translation>
+    </message>
+    <message>
+        <source>keywords, separated by semicolons</source>
+        <translation>từ khóa, cách nhau bằng dấu chấm phẩy</translation>
+    </message>
+    <message>
+        <source>append</source>
+        <translation>thêm vào</translation>
+    </message>
+    <message>
+        <source>replace</source>
+        <translation>thay thế</translation>
+    </message>
+    <message>
+        <source>Keywords</source>
+        <translation>Từ khóa</translation>
+    </message>
+    <message>
+        <source>Empty fields keep each photo&apos;s own value. Variables: {date} {city} {creator} {filename} {seq}</source>
+        <translation>Ô để trống giữ nguyên giá trị riêng của từng ảnh. Biến: {date} {city} {creator} {filename} {seq}</translation>
+    </message>
+    <message>
+        <source>Apply to selected photos</source>
+        <translation>Áp dụng cho các ảnh đã chọn</translation>
+    </message>
+    <message>
+        <source>Template...</source>
+        <translation>Mẫu...</translation>
+    </message>
+    <message>
+        <source>Codes...</source>
+        <translation>Mã viết tắt...</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <source>(different values: kept)</source>
+        <translation>(giá trị khác nhau: giữ nguyên)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Apply to %n photo(s)</source>
+        <translation>
+            <numerusform>Áp dụng cho %n ảnh</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ChecksController</name>
+    <message>
+        <source>Make the tone style &amp;consistent...</source>
+        <translation>Thống nhất &amp;kiểu đặt dấu thanh...</translation>
+    </message>
+    <message>
+        <source>Replace with “%1”</source>
+        <translation>Thay bằng “%1”</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Edited on the server</source>
+        <translation>Đã được sửa trên máy chủ</translation>
+    </message>
+    <message>
+        <source>Someone edited this article on the server after your last publish. Nothing was overwritten. Compare the two versions and decide.</source>
+        <translation>Có người đã sửa bài này trên máy chủ sau lần đăng trước của bạn. Chưa có gì bị ghi đè. Hãy so sánh hai phiên bản và quyết định.</translation>
+    </message>
+    <message>
+        <source>Your version</source>
+        <translation>Phiên bản của bạn</translation>
+    </message>
+    <message>
+        <source>Version on the server</source>
+        <translation>Phiên bản trên máy chủ</translation>
+    </message>
+    <message>
+        <source>Publish mine over it</source>
+        <translation>Đăng bản của tôi đè lên</translation>
+    </message>
+    <message>
+        <source>Keep the server&apos;s version</source>
+        <translation>Giữ bản trên máy chủ</translation>
+    </message>
+</context>
+<context>
+    <name>EditorController</name>
+    <message>
+        <source>Unexpected error: {0}</source>
+        <translation>Lỗi không lường trước: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>EditorWiring</name>
+    <message>
+        <source>Import</source>
+        <translation>Nhập</translation>
+    </message>
+    <message>
+        <source>Import articles</source>
+        <translation>Nhập bài viết</translation>
+    </message>
+    <message>
+        <source>Articles (*.docx *.md *.markdown *.txt *.html *.htm)</source>
+        <translation>Bài viết (*.docx *.md *.markdown *.txt *.html *.htm)</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>Trang web (*.html)</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Tài liệu Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>Export article</source>
+        <translation>Xuất bài viết</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Xuất</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Xuất</translation>
+    </message>
+    <message>
+        <source>Markdown (.md)…</source>
+        <translation>Markdown (.md)…</translation>
+    </message>
+    <message>
+        <source>Portal web page (.html)…</source>
+        <translation>Trang web của cổng (.html)…</translation>
+    </message>
+    <message>
+        <source>Word (.docx)…</source>
+        <translation>Word (.docx)…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Hoàn tác</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Làm lại</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Tìm…</translation>
+    </message>
+    <message>
+        <source>Find and &amp;replace…</source>
+        <translation>Tìm và &amp;thay…</translation>
+    </message>
+    <message>
+        <source>Find next</source>
+        <translation>Tìm tiếp</translation>
+    </message>
+    <message>
+        <source>&amp;Focus mode</source>
+        <translation>Chế độ &amp;tập trung</translation>
+    </message>
+    <message>
+        <source>Saved again: nothing was lost</source>
+        <translation>Đã lưu lại được: không mất chữ nào</translation>
+    </message>
+</context>
+<context>
+    <name>EditorWorkspace</name>
+    <message>
+        <source>Preview</source>
+        <translation>Xem trước</translation>
+    </message>
+    <message>
+        <source>Preflight</source>
+        <translation>Kiểm tra trước khi gửi</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Lịch sử</translation>
+    </message>
+</context>
+<context>
+    <name>FindReplaceBar</name>
+    <message>
+        <source>Find</source>
+        <translation>Tìm</translation>
+    </message>
+    <message>
+        <source>Replace with</source>
+        <translation>Thay bằng</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>Phân biệt hoa thường</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Tiếp</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Trước</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Thay</translation>
+    </message>
+    <message>
+        <source>Replace all</source>
+        <translation>Thay tất cả</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Không tìm thấy</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replaced</source>
+        <translation>
+            <numerusform>Đã thay %n chỗ</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FormattingBar</name>
+    <message>
+        <source>Bold</source>
+        <translation>Đậm</translation>
+    </message>
+    <message>
+        <source>Italic</source>
+        <translation>Nghiêng</translation>
+    </message>
+    <message>
+        <source>Heading</source>
+        <translation>Tiêu đề mục</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Danh sách</translation>
+    </message>
+    <message>
+        <source>Numbered list</source>
+        <translation>Danh sách đánh số</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>Trích dẫn</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Liên kết</translation>
+    </message>
+    <message>
+        <source>Insert photo</source>
+        <translation>Chèn ảnh</translation>
+    </message>
+    <message>
+        <source>Address (https://…)</source>
+        <translation>Địa chỉ (https://…)</translation>
+    </message>
+    <message>
+        <source>Photo id</source>
+        <translation>Mã ảnh</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>Select two revisions to compare them.</source>
+        <translation>Chọn hai phiên bản để so sánh.</translation>
+    </message>
+    <message>
+        <source>Restore this revision</source>
+        <translation>Khôi phục phiên bản này</translation>
+    </message>
+    <message>
+        <source>No difference.</source>
+        <translation>Không có khác biệt.</translation>
+    </message>
+</context>
+<context>
+    <name>IngestReportDialog</name>
+    <message>
+        <source>Import report</source>
+        <translation>Báo cáo nhập ảnh</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>đã nhập</translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation>trùng lặp</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>lỗi</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>đã hủy</translation>
+    </message>
+    <message>
+        <source>{0} imported, {1} duplicates, {2} errors, {3} cancelled</source>
+        <translation>{0} đã nhập, {1} trùng lặp, {2} lỗi, {3} đã hủy</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Chi tiết</translation>
+    </message>
+</context>
+<context>
+    <name>LegacyImportDialog</name>
+    <message>
+        <source>Old Vietnamese font encoding</source>
+        <translation>Bảng mã tiếng Việt cũ</translation>
+    </message>
+    <message>
+        <source>{file} looks like the old {encoding} font encoding. Convert it to Unicode while importing?</source>
+        <translation>Tệp {file} có vẻ được gõ bằng bảng mã cũ {encoding}. Chuyển sang Unicode khi nhập?</translation>
+    </message>
+    <message>
+        <source>&amp;Convert to Unicode</source>
+        <translation>&amp;Chuyển sang Unicode</translation>
+    </message>
+    <message>
+        <source>Import &amp;as is</source>
+        <translation>Nhập &amp;nguyên văn</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Before:</source>
+        <translation>Trước:</translation>
+    </message>
+    <message>
+        <source>After:</source>
+        <translation>Sau:</translation>
+    </message>
+</context>
+<context>
+    <name>LegacyPasteBar</name>
+    <message>
+        <source>&amp;Convert to Unicode</source>
+        <translation>&amp;Chuyển sang Unicode</translation>
+    </message>
+    <message>
+        <source>&amp;Keep as is</source>
+        <translation>&amp;Giữ nguyên</translation>
+    </message>
+    <message>
+        <source>Before:</source>
+        <translation>Trước:</translation>
+    </message>
+    <message>
+        <source>After:</source>
+        <translation>Sau:</translation>
+    </message>
+    <message>
+        <source>The pasted text looks like the old {encoding} font encoding. Convert it to Unicode?</source>
+        <translation>Đoạn văn vừa dán có vẻ được gõ bằng bảng mã cũ {encoding}. Chuyển sang Unicode?</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryController</name>
+    <message>
+        <source>All (not spiked)</source>
+        <translation>Tất cả (trừ thùng rác)</translation>
+    </message>
+    <message>
+        <source>Trash (spiked)</source>
+        <translation>Thùng rác</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Tất cả chuyên mục</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryModel</name>
+    <message>
+        <source>Title</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Chuyên mục</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Cập nhật</translation>
+    </message>
+    <message>
+        <source>Byline</source>
+        <translation>Tác giả</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(chưa có tiêu đề)</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryView</name>
+    <message>
+        <source>Status:</source>
+        <translation>Trạng thái:</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>Chuyên mục:</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>qk3editor — QK3 online newsroom</source>
+        <translation>qk3editor — Ban biên tập QK3 online</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Thanh công cụ chính</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Sửa</translation>
+    </message>
+    <message>
+        <source>&amp;Article</source>
+        <translation>&amp;Bài viết</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Xem</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>T&amp;rợ giúp</translation>
+    </message>
+    <message>
+        <source>&amp;New article</source>
+        <translation>Bài &amp;mới</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+        <source>&amp;Import...</source>
+        <translation>&amp;Nhập...</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>T&amp;hoát</translation>
+    </message>
+    <message>
+        <source>Move to &amp;trash</source>
+        <translation>Chuyển vào &amp;thùng rác</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from trash</source>
+        <translation>&amp;Khôi phục từ thùng rác</translation>
+    </message>
+    <message>
+        <source>&amp;About qk3editor</source>
+        <translation>&amp;Giới thiệu qk3editor</translation>
+    </message>
+</context>
+<context>
+    <name>Outbox</name>
+    <message>
+        <source>Queued</source>
+        <translation>Đang chờ</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Đang gửi</translation>
+    </message>
+    <message>
+        <source>Waiting to retry</source>
+        <translation>Chờ gửi lại</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Đã đăng</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Thất bại</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Xung đột</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Đã hủy</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Việc</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Nơi đăng</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Bài viết</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Cập nhật</translation>
+    </message>
+    <message>
+        <source>Link or error</source>
+        <translation>Liên kết hoặc lỗi</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxDialog</name>
+    <message>
+        <source>Outbox</source>
+        <translation>Hộp thư đi</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Gửi lại</translation>
+    </message>
+    <message>
+        <source>Cancel job</source>
+        <translation>Hủy việc</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoDesk</name>
+    <message>
+        <source>&amp;Photos</source>
+        <translation>Ả&amp;nh</translation>
+    </message>
+    <message>
+        <source>Photo &amp;desk</source>
+        <translation>&amp;Bàn ảnh</translation>
+    </message>
+    <message>
+        <source>&amp;Import photos...</source>
+        <translation>&amp;Nhập ảnh...</translation>
+    </message>
+    <message>
+        <source>Insert &amp;photo...</source>
+        <translation>Chèn ả&amp;nh...</translation>
+    </message>
+    <message>
+        <source>Photos of this &amp;article...</source>
+        <translation>Ảnh của &amp;bài này...</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoDeskController</name>
+    <message>
+        <source>Location kept on the web by {0} on {1}</source>
+        <translation>Giữ vị trí trên web: {0}, lúc {1}</translation>
+    </message>
+    <message>
+        <source>Import photos</source>
+        <translation>Nhập ảnh</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
+        <translation>Ảnh (*.jpg *.jpeg *.png *.tif *.tiff);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Caption template</source>
+        <translation>Mẫu chú thích</translation>
+    </message>
+    <message>
+        <source>Templates (*.yaml *.yml)</source>
+        <translation>Mẫu (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Codes file</source>
+        <translation>Tệp mã viết tắt</translation>
+    </message>
+    <message>
+        <source>Codes (*.tsv *.txt)</source>
+        <translation>Mã viết tắt (*.tsv *.txt)</translation>
+    </message>
+    <message>
+        <source>Export for web</source>
+        <translation>Xuất cho web</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n web copies written</source>
+        <translation>
+            <numerusform>Đã ghi %n bản sao cho web</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Publish the selected photos WITH the place where they were taken?</source>
+        <translation>Đăng các ảnh đã chọn KÈM nơi chụp?</translation>
+    </message>
+    <message>
+        <source>Remove the location from the web copies of the selected photos again?</source>
+        <translation>Bỏ lại vị trí khỏi bản sao cho web của các ảnh đã chọn?</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Vị trí</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoDeskView</name>
+    <message>
+        <source>Photo desk</source>
+        <translation>Bàn ảnh</translation>
+    </message>
+    <message>
+        <source>Filter: caption, keyword, city, file name</source>
+        <translation>Lọc: chú thích, từ khóa, thành phố, tên tệp</translation>
+    </message>
+    <message>
+        <source>All photos</source>
+        <translation>Tất cả ảnh</translation>
+    </message>
+    <message>
+        <source>No caption</source>
+        <translation>Chưa có chú thích</translation>
+    </message>
+    <message>
+        <source>No credit</source>
+        <translation>Chưa có nguồn ảnh</translation>
+    </message>
+    <message>
+        <source>GPS present</source>
+        <translation>Có GPS</translation>
+    </message>
+    <message>
+        <source>Oldest first</source>
+        <translation>Cũ nhất trước</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>Mới nhất trước</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Bảng</translation>
+    </message>
+    <message>
+        <source>Import photos...</source>
+        <translation>Nhập ảnh...</translation>
+    </message>
+    <message>
+        <source>Export for web...</source>
+        <translation>Xuất cho web...</translation>
+    </message>
+    <message>
+        <source>Location...</source>
+        <translation>Vị trí...</translation>
+    </message>
+    <message>
+        <source>Choose whether the web copies of the selected photos keep their location</source>
+        <translation>Chọn bản sao cho web của các ảnh đã chọn có giữ vị trí chụp hay không</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>Lưới</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoPicker</name>
+    <message>
+        <source>Insert photo</source>
+        <translation>Chèn ảnh</translation>
+    </message>
+    <message>
+        <source>Filter: caption, keyword, city, file name</source>
+        <translation>Lọc: chú thích, từ khóa, thành phố, tên tệp</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoTableModel</name>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Ngày chụp</translation>
+    </message>
+    <message>
+        <source>Headline</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Chú thích</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>Nguồn ảnh</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>no caption</source>
+        <translation>chưa có chú thích</translation>
+    </message>
+    <message>
+        <source>no credit</source>
+        <translation>chưa có nguồn ảnh</translation>
+    </message>
+    <message>
+        <source>GPS present</source>
+        <translation>có GPS</translation>
+    </message>
+</context>
+<context>
+    <name>PreflightPanel</name>
+    <message>
+        <source>line %1</source>
+        <translation>dòng %1</translation>
+    </message>
+    <message>
+        <source>Ready: nothing to fix.</source>
+        <translation>Sẵn sàng: không có gì phải sửa.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ready, with %n remark(s).</source>
+        <translation>
+            <numerusform>Sẵn sàng, có %n lưu ý.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not ready: %n item(s) to fix.</source>
+        <translation>
+            <numerusform>Chưa sẵn sàng: còn %n mục phải sửa.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Publish</name>
+    <message>
+        <source>Connecting</source>
+        <translation>Kết nối</translation>
+    </message>
+    <message>
+        <source>Web rendition</source>
+        <translation>Tạo ảnh cho web</translation>
+    </message>
+    <message>
+        <source>Photo upload</source>
+        <translation>Tải ảnh lên</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Bài viết</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>Thử lại</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Xong</translation>
+    </message>
+    <message>
+        <source>Publish now</source>
+        <translation>Đăng ngay</translation>
+    </message>
+    <message>
+        <source>Draft on the site</source>
+        <translation>Bản nháp trên trang</translation>
+    </message>
+    <message>
+        <source>Pending review</source>
+        <translation>Chờ duyệt</translation>
+    </message>
+    <message>
+        <source>The article has no title</source>
+        <translation>Bài viết chưa có tiêu đề</translation>
+    </message>
+    <message>
+        <source>The article has no body</source>
+        <translation>Bài viết chưa có nội dung</translation>
+    </message>
+    <message>
+        <source>The article has no lead</source>
+        <translation>Bài viết chưa có sapo</translation>
+    </message>
+    <message>
+        <source>No publish target yet: add one under Publish → Targets</source>
+        <translation>Chưa có nơi đăng: hãy thêm trong Đăng bài → Nơi đăng</translation>
+    </message>
+    <message>
+        <source>Cannot publish yet</source>
+        <translation>Chưa thể đăng</translation>
+    </message>
+    <message>
+        <source>Published: %1</source>
+        <translation>Đã đăng: %1</translation>
+    </message>
+    <message>
+        <source>Edited on the server: nothing was overwritten</source>
+        <translation>Bài đã được sửa trên máy chủ: không có gì bị ghi đè</translation>
+    </message>
+    <message>
+        <source>Not sent yet (step: %1): %2. It stays in the outbox and goes out when the site answers.</source>
+        <translation>Chưa gửi được (bước: %1): %2. Bài nằm trong hộp thư đi và sẽ được gửi khi trang trả lời.</translation>
+    </message>
+    <message>
+        <source>Publishing failed at step %1: %2</source>
+        <translation>Đăng bài không thành công ở bước %1: %2</translation>
+    </message>
+    <message>
+        <source>Publishing failed: %1</source>
+        <translation>Đăng bài không thành công: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation>Đăng &amp;bài</translation>
+    </message>
+    <message>
+        <source>Publish article…</source>
+        <translation>Đăng bài viết…</translation>
+    </message>
+    <message>
+        <source>Targets…</source>
+        <translation>Nơi đăng…</translation>
+    </message>
+    <message>
+        <source>Outbox…</source>
+        <translation>Hộp thư đi…</translation>
+    </message>
+</context>
+<context>
+    <name>PublishDialog</name>
+    <message>
+        <source>Publish</source>
+        <translation>Đăng bài</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Nơi đăng</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Save All</source>
+        <translation>Lưu tất cả</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Có</translation>
+    </message>
+    <message>
+        <source>Yes to &amp;All</source>
+        <translation>Có với &amp;tất cả</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Không</translation>
+    </message>
+    <message>
+        <source>N&amp;o to All</source>
+        <translation>K&amp;hông với tất cả</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>Hủy bỏ</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Thử lại</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Bỏ qua</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Bỏ đi</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Trợ giúp</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Áp dụng</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Đặt lại</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>Khôi phục mặc định</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBox</name>
+    <message>
+        <source>Search (dan van finds dân vận)</source>
+        <translation>Tìm kiếm (gõ dan van cũng tìm ra dân vận)</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsDialog</name>
+    <message>
+        <source>Publish targets</source>
+        <translation>Nơi đăng bài</translation>
+    </message>
+    <message>
+        <source>Portal (ninjs push)</source>
+        <translation>Cổng thông tin (ninjs push)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Người dùng</translation>
+    </message>
+    <message>
+        <source>Password (Application Password)</source>
+        <translation>Mật khẩu (Application Password)</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Thêm</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Kiểm tra kết nối</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>No keyring</source>
+        <translation>Không có kho khóa</translation>
+    </message>
+    <message>
+        <source>This computer has no system keyring, so the password cannot be saved safely. qk3editor never writes passwords in plain text.</source>
+        <translation>Máy tính này không có kho khóa của hệ thống nên không thể lưu mật khẩu an toàn. qk3editor không bao giờ ghi mật khẩu dạng văn bản thường.</translation>
+    </message>
+    <message>
+        <source>Keep it until I quit</source>
+        <translation>Chỉ giữ đến khi tôi thoát</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>The login works: %1</source>
+        <translation>Đăng nhập được: %1</translation>
+    </message>
+    <message>
+        <source>Unexpected error: %1</source>
+        <translation>Lỗi không mong đợi: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ToneStyleDialog</name>
+    <message>
+        <source>Make the tone style consistent</source>
+        <translation>Thống nhất kiểu đặt dấu thanh</translation>
+    </message>
+    <message>
+        <source>hòa, thủy, khỏe (old style)</source>
+        <translation>hòa, thủy, khỏe (kiểu cũ)</translation>
+    </message>
+    <message>
+        <source>hoà, thuỷ, khoẻ (new style)</source>
+        <translation>hoà, thuỷ, khoẻ (kiểu mới)</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Dòng</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Trước</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Sau</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Ngữ cảnh</translation>
+    </message>
+    <message>
+        <source>Write every word in this style:</source>
+        <translation>Viết mọi từ theo kiểu:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n thay đổi</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WordCountLabel</name>
+    <message numerus="yes">
+        <source>%n word(s)</source>
+        <translation>
+            <numerusform>%n từ</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>checks</name>
+    <message>
+        <source>“{word}” is not a Vietnamese syllable</source>
+        <translation>“{word}” không phải là âm tiết tiếng Việt</translation>
+    </message>
+    <message>
+        <source>Tone mark in the wrong place: “{word}” → “{fix}”</source>
+        <translation>Dấu thanh đặt sai chỗ: “{word}” → “{fix}”</translation>
+    </message>
+    <message>
+        <source>Unconverted Telex typing? “{word}” → “{fix}”</source>
+        <translation>Gõ Telex chưa chuyển thành chữ? “{word}” → “{fix}”</translation>
+    </message>
+    <message>
+        <source>Tone marks in two styles in one text (hòa/thủy and hoà/thuỷ): “{word}”</source>
+        <translation>Dấu thanh theo hai kiểu trong cùng một bài (hòa/thủy và hoà/thuỷ): “{word}”</translation>
+    </message>
+    <message>
+        <source>Not in the house tone style: “{word}” → “{fix}”</source>
+        <translation>Không theo kiểu đặt dấu của tòa soạn: “{word}” → “{fix}”</translation>
+    </message>
+    <message>
+        <source>Probably “{fix}”, not “{word}”</source>
+        <translation>Có lẽ là “{fix}”, không phải “{word}”</translation>
+    </message>
+    <message>
+        <source>House spelling is “{fix}”, not “{word}”</source>
+        <translation>Tòa soạn viết là “{fix}”, không phải “{word}”</translation>
+    </message>
+    <message>
+        <source>House capitalisation is “{fix}”, not “{word}”</source>
+        <translation>Tòa soạn viết hoa là “{fix}”, không phải “{word}”</translation>
+    </message>
+    <message>
+        <source>This paragraph looks like {encoding} text; convert it to Unicode?</source>
+        <translation>Đoạn này có vẻ là văn bản mã {encoding}; chuyển sang Unicode?</translation>
+    </message>
+    <message>
+        <source>Two tone marks on one letter: “{text}”</source>
+        <translation>Hai dấu thanh trên một chữ: “{text}”</translation>
+    </message>
+    <message>
+        <source>A tone mark on a consonant: “{text}”</source>
+        <translation>Dấu thanh trên phụ âm: “{text}”</translation>
+    </message>
+    <message>
+        <source>“{text}” imitates đ with a combining stroke</source>
+        <translation>“{text}” giả chữ đ bằng dấu gạch ghép</translation>
+    </message>
+    <message>
+        <source>A combining mark that forms no letter: “{text}”</source>
+        <translation>Dấu ghép không tạo thành chữ nào: “{text}”</translation>
+    </message>
+    <message>
+        <source>An invisible character joined two words here: “{text}”; a space is missing?</source>
+        <translation>Một ký tự vô hình đã nối hai từ ở đây: “{text}”; thiếu dấu cách?</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>qk3editor: the QK3 online editor. Without a command it opens the window.</source>
+        <translation>qk3editor: phần mềm biên tập QK3 online. Không có lệnh thì mở cửa sổ chương trình.</translation>
+    </message>
+    <message>
+        <source>the store: a SQLite file or a URL</source>
+        <translation>kho dữ liệu: một tệp SQLite hoặc một URL</translation>
+    </message>
+    <message>
+        <source>language (vi or en)</source>
+        <translation>ngôn ngữ (vi hoặc en)</translation>
+    </message>
+    <message>
+        <source>print the version</source>
+        <translation>in số phiên bản</translation>
+    </message>
+    <message>
+        <source>qk3editor: usage error: {detail}</source>
+        <translation>qk3editor: lỗi cú pháp lệnh: {detail}</translation>
+    </message>
+    <message>
+        <source>qk3editor: error: {detail}</source>
+        <translation>qk3editor: lỗi: {detail}</translation>
+    </message>
+    <message>
+        <source>qk3editor: unexpected error ({kind}); details are in the log</source>
+        <translation>qk3editor: lỗi không lường trước ({kind}); chi tiết có trong nhật ký</translation>
+    </message>
+    <message>
+        <source>create a draft article</source>
+        <translation>tạo một bài nháp</translation>
+    </message>
+    <message>
+        <source>the title</source>
+        <translation>tiêu đề</translation>
+    </message>
+    <message>
+        <source>a file with the body</source>
+        <translation>tệp chứa nội dung bài</translation>
+    </message>
+    <message>
+        <source>the lead (sapo)</source>
+        <translation>sapo của bài</translation>
+    </message>
+    <message>
+        <source>category name or slug</source>
+        <translation>tên hoặc slug của chuyên mục</translation>
+    </message>
+    <message>
+        <source>the byline</source>
+        <translation>tên tác giả</translation>
+    </message>
+    <message>
+        <source>list articles</source>
+        <translation>liệt kê bài viết</translation>
+    </message>
+    <message>
+        <source>only this status</source>
+        <translation>chỉ bài ở trạng thái này</translation>
+    </message>
+    <message>
+        <source>JSON output</source>
+        <translation>in ra dạng JSON</translation>
+    </message>
+    <message>
+        <source>show one article</source>
+        <translation>hiển thị một bài viết</translation>
+    </message>
+    <message>
+        <source>import files as new articles</source>
+        <translation>nhập các tệp thành bài viết mới</translation>
+    </message>
+    <message>
+        <source>convert files in TCVN3 (ABC) or VNI-Windows to Unicode</source>
+        <translation>chuyển tệp gõ bằng bảng mã TCVN3 (ABC) hoặc VNI-Windows sang Unicode</translation>
+    </message>
+    <message>
+        <source>import files that look like TCVN3/VNI as they are</source>
+        <translation>nhập nguyên văn các tệp có vẻ là TCVN3/VNI</translation>
+    </message>
+    <message>
+        <source>export an article</source>
+        <translation>xuất một bài viết</translation>
+    </message>
+    <message>
+        <source>file format</source>
+        <translation>định dạng tệp</translation>
+    </message>
+    <message>
+        <source>output file</source>
+        <translation>tệp đầu ra</translation>
+    </message>
+    <message>
+        <source>move an article to the trash</source>
+        <translation>chuyển một bài vào thùng rác</translation>
+    </message>
+    <message>
+        <source>restore a spiked article</source>
+        <translation>khôi phục một bài từ thùng rác</translation>
+    </message>
+    <message>
+        <source>publish targets</source>
+        <translation>nơi đăng bài</translation>
+    </message>
+    <message>
+        <source>add a publish target</source>
+        <translation>thêm nơi đăng bài</translation>
+    </message>
+    <message>
+        <source>the site address</source>
+        <translation>địa chỉ trang</translation>
+    </message>
+    <message>
+        <source>the user name</source>
+        <translation>tên người dùng</translation>
+    </message>
+    <message>
+        <source>extra CA certificates (PEM) to trust</source>
+        <translation>chứng chỉ CA bổ sung (PEM) được tin cậy</translation>
+    </message>
+    <message>
+        <source>read the password from standard input</source>
+        <translation>đọc mật khẩu từ đầu vào chuẩn</translation>
+    </message>
+    <message>
+        <source>publish an article to a target</source>
+        <translation>đăng một bài lên nơi đăng</translation>
+    </message>
+    <message>
+        <source>when (ISO 8601 with a time zone)</source>
+        <translation>thời điểm (ISO 8601 có múi giờ)</translation>
+    </message>
+    <message>
+        <source>a photo to publish with the article</source>
+        <translation>ảnh đăng kèm bài</translation>
+    </message>
+    <message>
+        <source>only put the job in the outbox</source>
+        <translation>chỉ đưa việc vào hộp thư đi</translation>
+    </message>
+    <message>
+        <source>the publish jobs</source>
+        <translation>các việc đăng bài</translation>
+    </message>
+    <message>
+        <source>send the waiting jobs now</source>
+        <translation>gửi ngay các việc đang chờ</translation>
+    </message>
+    <message>
+        <source>run the reference portal on 127.0.0.1</source>
+        <translation>chạy cổng thông tin mẫu trên 127.0.0.1</translation>
+    </message>
+    <message>
+        <source>where the portal keeps articles</source>
+        <translation>thư mục cổng lưu bài</translation>
+    </message>
+    <message>
+        <source>the accepted key name</source>
+        <translation>tên khóa được chấp nhận</translation>
+    </message>
+    <message>
+        <source>Password (Application Password): </source>
+        <translation>Mật khẩu (Application Password): </translation>
+    </message>
+    <message>
+        <source>an empty password</source>
+        <translation>mật khẩu trống</translation>
+    </message>
+    <message>
+        <source>Target {name} added ({kind}, {url})</source>
+        <translation>Đã thêm nơi đăng {name} ({kind}, {url})</translation>
+    </message>
+    <message>
+        <source>Login works: {user}</source>
+        <translation>Đăng nhập được: {user}</translation>
+    </message>
+    <message>
+        <source>Target {name} removed</source>
+        <translation>Đã xóa nơi đăng {name}</translation>
+    </message>
+    <message>
+        <source>--at needs a time zone (e.g. +07:00)</source>
+        <translation>--at cần có múi giờ (ví dụ +07:00)</translation>
+    </message>
+    <message>
+        <source>Job {id} is in the outbox</source>
+        <translation>Việc {id} đã vào hộp thư đi</translation>
+    </message>
+    <message>
+        <source>Published: {link}</source>
+        <translation>Đã đăng: {link}</translation>
+    </message>
+    <message>
+        <source>Not sent yet ({reason}); job {id} waits in the outbox</source>
+        <translation>Chưa gửi được ({reason}); việc {id} chờ trong hộp thư đi</translation>
+    </message>
+    <message>
+        <source>Conflict: the article was edited on the server. Server title: {remote}; yours: {local}. See the outbox (job {id}).</source>
+        <translation>Xung đột: bài đã được sửa trên máy chủ. Tiêu đề trên máy chủ: {remote}; của bạn: {local}. Xem hộp thư đi (việc {id}).</translation>
+    </message>
+    <message>
+        <source>Publishing failed at step {step}: {reason} (job {id})</source>
+        <translation>Đăng bài không thành công ở bước {step}: {reason} (việc {id})</translation>
+    </message>
+    <message>
+        <source>Job {id} cancelled</source>
+        <translation>Đã hủy việc {id}</translation>
+    </message>
+    <message>
+        <source>Reference portal on {url} (key {user}, secret in {where}); Ctrl+C stops it</source>
+        <translation>Cổng thông tin mẫu tại {url} (khóa {user}, bí mật trong {where}); Ctrl+C để dừng</translation>
+    </message>
+    <message>
+        <source>search articles (diacritics optional)</source>
+        <translation>tìm bài viết (có dấu hay không dấu đều được)</translation>
+    </message>
+    <message>
+        <source>at most this many</source>
+        <translation>nhiều nhất bấy nhiêu kết quả</translation>
+    </message>
+    <message>
+        <source>check the Vietnamese of an article or file</source>
+        <translation>kiểm tra tiếng Việt của một bài hoặc một tệp</translation>
+    </message>
+    <message>
+        <source>text tools: read stdin, write stdout, line by line</source>
+        <translation>công cụ văn bản: đọc stdin, ghi stdout, từng dòng</translation>
+    </message>
+    <message>
+        <source>qk3editor: the text does not look like TCVN3, VNI or VIQR</source>
+        <translation>qk3editor: văn bản không giống bảng mã TCVN3, VNI hay VIQR</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>đã nhập</translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation>trùng lặp</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>lỗi</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>đã hủy</translation>
+    </message>
+    <message>
+        <source>the photo desk</source>
+        <translation>bàn ảnh</translation>
+    </message>
+    <message>
+        <source>import photos from files or folders</source>
+        <translation>nhập ảnh từ tệp hoặc thư mục</translation>
+    </message>
+    <message>
+        <source>attach them to an article</source>
+        <translation>gắn các ảnh vào một bài</translation>
+    </message>
+    <message>
+        <source>list photos</source>
+        <translation>liệt kê ảnh</translation>
+    </message>
+    <message>
+        <source>only photos matching this text</source>
+        <translation>chỉ các ảnh khớp với chữ này</translation>
+    </message>
+    <message>
+        <source>caption photos (in their files)</source>
+        <translation>ghi chú thích ảnh (vào tệp ảnh)</translation>
+    </message>
+    <message>
+        <source>the headline</source>
+        <translation>tiêu đề</translation>
+    </message>
+    <message>
+        <source>the caption (description)</source>
+        <translation>chú thích (mô tả)</translation>
+    </message>
+    <message>
+        <source>the credit line</source>
+        <translation>dòng nguồn ảnh</translation>
+    </message>
+    <message>
+        <source>a template file</source>
+        <translation>một tệp mẫu</translation>
+    </message>
+    <message>
+        <source>a codes file (TSV)</source>
+        <translation>một tệp mã viết tắt (TSV)</translation>
+    </message>
+    <message>
+        <source>keep or drop the location in the web copies</source>
+        <translation>giữ hay bỏ vị trí chụp trong bản sao cho web</translation>
+    </message>
+    <message>
+        <source>publish with the location</source>
+        <translation>đăng kèm vị trí chụp</translation>
+    </message>
+    <message>
+        <source>publish without the location</source>
+        <translation>đăng không kèm vị trí chụp</translation>
+    </message>
+    <message>
+        <source>export web renditions</source>
+        <translation>xuất bản sao cho web</translation>
+    </message>
+    <message>
+        <source>web renditions</source>
+        <translation>bản sao cho web</translation>
+    </message>
+    <message>
+        <source>use this article&apos;s captions</source>
+        <translation>dùng chú thích của bài này</translation>
+    </message>
+    <message>
+        <source>{imported} imported, {duplicate} duplicates, {error} errors</source>
+        <translation>{imported} đã nhập, {duplicate} trùng lặp, {error} lỗi</translation>
+    </message>
+    <message>
+        <source>captioned</source>
+        <translation>đã ghi chú thích</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>cảnh báo</translation>
+    </message>
+    <message>
+        <source>location kept</source>
+        <translation>giữ vị trí</translation>
+    </message>
+    <message>
+        <source>location removed</source>
+        <translation>bỏ vị trí</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Something went wrong: {detail}</source>
+        <translation>Đã xảy ra lỗi: {detail}</translation>
+    </message>
+    <message>
+        <source>Not found: {what}</source>
+        <translation>Không tìm thấy: {what}</translation>
+    </message>
+    <message>
+        <source>No article with id {id}</source>
+        <translation>Không có bài viết nào có mã {id}</translation>
+    </message>
+    <message>
+        <source>The article was changed elsewhere (version {expected} expected, {actual} found)</source>
+        <translation>Bài viết đã được sửa ở nơi khác (mong đợi phiên bản {expected}, hiện là {actual})</translation>
+    </message>
+    <message>
+        <source>Invalid value: {detail}</source>
+        <translation>Giá trị không hợp lệ: {detail}</translation>
+    </message>
+    <message>
+        <source>An article cannot go from {source} to {target}</source>
+        <translation>Bài viết không thể chuyển từ trạng thái {source} sang {target}</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {detail}</source>
+        <translation>Không đọc được {path}: {detail}</translation>
+    </message>
+    <message>
+        <source>The store cannot be used: {detail}</source>
+        <translation>Không dùng được kho dữ liệu: {detail}</translation>
+    </message>
+    <message>
+        <source>The store is read-only or the disk is full; your text is kept in the editor</source>
+        <translation>Kho dữ liệu chỉ đọc hoặc ổ đĩa đã đầy; văn bản của bạn vẫn được giữ trong trình soạn thảo</translation>
+    </message>
+    <message>
+        <source>{path} is not UTF-8 text</source>
+        <translation>{path} không phải văn bản UTF-8</translation>
+    </message>
+    <message>
+        <source>{path}: cannot read the date {value!r}</source>
+        <translation>{path}: không đọc được ngày {value!r}</translation>
+    </message>
+    <message>
+        <source>{path}: the front matter is not valid YAML (line {line})</source>
+        <translation>{path}: phần đầu (front matter) không phải YAML hợp lệ (dòng {line})</translation>
+    </message>
+    <message>
+        <source>{path}: the front matter must be &apos;key: value&apos; lines</source>
+        <translation>{path}: phần đầu (front matter) phải gồm các dòng &apos;khóa: giá trị&apos;</translation>
+    </message>
+    <message>
+        <source>{path}: tags must be a list</source>
+        <translation>{path}: từ khóa (tags) phải là một danh sách</translation>
+    </message>
+    <message>
+        <source>the file does not exist</source>
+        <translation>tệp không tồn tại</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>không có quyền truy cập</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>ổ đĩa đã đầy</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>ổ đĩa chỉ cho phép đọc</translation>
+    </message>
+    <message>
+        <source>this is a folder, not a file</source>
+        <translation>đây là thư mục, không phải tệp</translation>
+    </message>
+    <message>
+        <source>{path}: files of type {suffix} cannot be imported</source>
+        <translation>{path}: không nhập được tệp loại {suffix}</translation>
+    </message>
+    <message>
+        <source>No publish target named {name}</source>
+        <translation>Không có nơi đăng tên {name}</translation>
+    </message>
+    <message>
+        <source>A publish target named {name} already exists</source>
+        <translation>Đã có nơi đăng tên {name}</translation>
+    </message>
+    <message>
+        <source>No publish job {id}</source>
+        <translation>Không có việc đăng bài {id}</translation>
+    </message>
+    <message>
+        <source>Publishing failed: {detail}</source>
+        <translation>Đăng bài không thành công: {detail}</translation>
+    </message>
+    <message>
+        <source>No system keyring is available to keep the password safely; it was not saved</source>
+        <translation>Không có kho khóa của hệ thống để giữ mật khẩu an toàn; mật khẩu chưa được lưu</translation>
+    </message>
+    <message>
+        <source>No password is stored for the target {target}; set it again</source>
+        <translation>Chưa lưu mật khẩu cho nơi đăng {target}; hãy nhập lại</translation>
+    </message>
+    <message>
+        <source>The target address is not usable: {detail}</source>
+        <translation>Không dùng được địa chỉ nơi đăng: {detail}</translation>
+    </message>
+    <message>
+        <source>No answer from {host}: {detail}</source>
+        <translation>{host} không trả lời: {detail}</translation>
+    </message>
+    <message>
+        <source>The TLS certificate of {host} could not be verified; nothing was sent</source>
+        <translation>Không xác minh được chứng chỉ TLS của {host}; chưa gửi gì</translation>
+    </message>
+    <message>
+        <source>{host} answered {status} ({remote_code})</source>
+        <translation>{host} trả lời {status} ({remote_code})</translation>
+    </message>
+    <message>
+        <source>{host} did not accept the user name or password ({status})</source>
+        <translation>{host} không chấp nhận tên người dùng hoặc mật khẩu ({status})</translation>
+    </message>
+    <message>
+        <source>The answer from {host} is larger than {limit} bytes</source>
+        <translation>Câu trả lời của {host} lớn hơn {limit} byte</translation>
+    </message>
+    <message>
+        <source>{host} gave an answer qk3editor cannot read: {detail}</source>
+        <translation>{host} trả lời theo cách qk3editor không đọc được: {detail}</translation>
+    </message>
+    <message>
+        <source>The {kind} “{slug}” does not exist on the site and this user may not create it</source>
+        <translation>{kind} “{slug}” chưa có trên trang và người dùng này không được tạo</translation>
+    </message>
+    <message>
+        <source>The published article was deleted on the server ({target}); a person decides</source>
+        <translation>Bài đã đăng bị xóa trên máy chủ ({target}); cần người quyết định</translation>
+    </message>
+    <message>
+        <source>The article was edited on the server after the last publish; nothing was overwritten</source>
+        <translation>Bài đã được sửa trên máy chủ sau lần đăng trước; không có gì bị ghi đè</translation>
+    </message>
+    <message>
+        <source>Job {id} is {state}; it cannot be changed now</source>
+        <translation>Việc {id} đang ở trạng thái {state}; không thể thay đổi lúc này</translation>
+    </message>
+    <message>
+        <source>The web rendition of photo {photo} failed: {detail}</source>
+        <translation>Không tạo được ảnh web cho ảnh {photo}: {detail}</translation>
+    </message>
+    <message>
+        <source>{path}: not a caption template ({detail})</source>
+        <translation>{path}: không phải tệp mẫu chú thích ({detail})</translation>
+    </message>
+    <message>
+        <source>{path}: the photo cannot be used ({detail})</source>
+        <translation>{path}: không dùng được ảnh này ({detail})</translation>
+    </message>
+    <message>
+        <source>{path}: the file does not exist</source>
+        <translation>{path}: tệp không tồn tại</translation>
+    </message>
+    <message>
+        <source>{path}: the file cannot be read ({detail})</source>
+        <translation>{path}: không đọc được tệp ({detail})</translation>
+    </message>
+    <message>
+        <source>{path}: not an image, or a format we do not read</source>
+        <translation>{path}: không phải ảnh, hoặc định dạng không đọc được</translation>
+    </message>
+    <message>
+        <source>{path}: the image is damaged or truncated ({detail})</source>
+        <translation>{path}: ảnh bị hỏng hoặc bị cắt cụt ({detail})</translation>
+    </message>
+    <message>
+        <source>{path}: too many pixels ({pixels} px; the limit is {limit} px)</source>
+        <translation>{path}: quá nhiều điểm ảnh ({pixels} px; giới hạn là {limit} px)</translation>
+    </message>
+    <message>
+        <source>{path}: the file or its folder is read-only; nothing was changed</source>
+        <translation>{path}: tệp hoặc thư mục chỉ cho phép đọc; không có gì bị thay đổi</translation>
+    </message>
+    <message>
+        <source>{path}: the disk is full; nothing was changed</source>
+        <translation>{path}: ổ đĩa đã đầy; không có gì bị thay đổi</translation>
+    </message>
+    <message>
+        <source>{path}: the metadata could not be written ({detail}); the file is unchanged</source>
+        <translation>{path}: không ghi được siêu dữ liệu ({detail}); tệp vẫn nguyên như cũ</translation>
+    </message>
+    <message>
+        <source>{path}: the web copy still holds location data ({fields}); publishing is blocked</source>
+        <translation>{path}: bản sao cho web vẫn còn dữ liệu vị trí ({fields}); chặn xuất bản</translation>
+    </message>
+    <message>
+        <source>No photo with id {id}</source>
+        <translation>Không có ảnh mang số {id}</translation>
+    </message>
+    <message>
+        <source>{path}, line {line}: {detail}</source>
+        <translation>{path}, dòng {line}: {detail}</translation>
+    </message>
+    <message>
+        <source>Unknown variable {{{name}}} in the caption template</source>
+        <translation>Biến {{{name}}} không có trong mẫu chú thích</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a date (use dd/mm/yyyy or yyyy-mm-dd, with a time if known)</source>
+        <translation>“{value}” không phải ngày tháng (dùng dd/mm/yyyy hoặc yyyy-mm-dd, kèm giờ nếu biết)</translation>
+    </message>
+    <message>
+        <source>{path}: its XMP metadata was written badly by another tool ({detail}); nothing was changed</source>
+        <translation>{path}: siêu dữ liệu XMP của tệp bị một công cụ khác ghi hỏng ({detail}); không có gì bị thay đổi</translation>
+    </message>
+    <message>
+        <source>{path} looks like the old {encoding} font encoding, nothing was imported: add --convert-legacy to convert it to Unicode, or --keep-legacy to import it as it is</source>
+        <translation>{path} có vẻ được gõ bằng bảng mã cũ {encoding}, chưa nhập gì: thêm --convert-legacy để chuyển sang Unicode, hoặc --keep-legacy để nhập nguyên văn</translation>
+    </message>
+</context>
+<context>
+    <name>photos</name>
+    <message>
+        <source>IIM {field}: {needed} bytes do not fit in {limit}; cut to “{kept}”</source>
+        <translation>IIM {field}: {needed} byte không vừa giới hạn {limit}; đã cắt còn “{kept}”</translation>
+    </message>
+</context>
+<context>
+    <name>preflight</name>
+    <message>
+        <source>The article has no title</source>
+        <translation>Bài viết chưa có tiêu đề</translation>
+    </message>
+    <message>
+        <source>The article has no lead</source>
+        <translation>Bài viết chưa có sapo</translation>
+    </message>
+    <message>
+        <source>The lead has {words} words; keep it to {limit}</source>
+        <translation>Sapo có {words} từ; nên giữ trong {limit} từ</translation>
+    </message>
+    <message>
+        <source>Photo {photo} has no caption</source>
+        <translation>Ảnh {photo} chưa có chú thích</translation>
+    </message>
+    <message>
+        <source>Photo {photo} has no credit</source>
+        <translation>Ảnh {photo} chưa ghi tác giả</translation>
+    </message>
+    <message>
+        <source>Photo {photo} is not in the photo library</source>
+        <translation>Ảnh {photo} không có trong kho ảnh</translation>
+    </message>
+    <message>
+        <source>No featured photo is chosen</source>
+        <translation>Chưa chọn ảnh đại diện</translation>
+    </message>
+    <message>
+        <source>Tone marks in two styles: “{word}” here, “{other}” elsewhere</source>
+        <translation>Dấu thanh đặt theo hai kiểu: “{word}” ở đây, “{other}” ở chỗ khác</translation>
+    </message>
+    <message>
+        <source>{detail}</source>
+        <translation>{detail}</translation>
+    </message>
+</context>
+<context>
+    <name>revisions</name>
+    <message>
+        <source>Saved</source>
+        <translation>Đã lưu</translation>
+    </message>
+    <message>
+        <source>Status changed</source>
+        <translation>Đổi trạng thái</translation>
+    </message>
+    <message>
+        <source>While typing</source>
+        <translation>Trong khi gõ</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Khôi phục</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Nhập từ tệp</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Sapo</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Chuyên mục</translation>
+    </message>
+    <message>
+        <source>Byline</source>
+        <translation>Tác giả</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Từ khóa</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Nội dung</translation>
+    </message>
+</context>
+<context>
+    <name>status</name>
+    <message>
+        <source>Draft</source>
+        <translation>Bản nháp</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Đã gửi duyệt</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Đã duyệt</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Đã đăng</translation>
+    </message>
+    <message>
+        <source>Corrected</source>
+        <translation>Đã đính chính</translation>
+    </message>
+    <message>
+        <source>Unpublished</source>
+        <translation>Đã gỡ</translation>
+    </message>
+    <message>
+        <source>Spiked</source>
+        <translation>Thùng rác</translation>
+    </message>
+</context>
+<context>
+    <name>workflow</name>
+    <message>
+        <source>Back to draft</source>
+        <translation>Trả về bản nháp</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>Gửi duyệt</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Duyệt</translation>
+    </message>
+    <message>
+        <source>Mark published</source>
+        <translation>Đánh dấu đã đăng</translation>
+    </message>
+    <message>
+        <source>Mark corrected</source>
+        <translation>Đánh dấu đã đính chính</translation>
+    </message>
+    <message>
+        <source>Unpublish</source>
+        <translation>Gỡ bài</translation>
+    </message>
+</context>
 </TS>

@@ -105,7 +105,8 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
     attach_editor_checks(window, shell.editor_view.body, runner, lambda: ctx.settings)
     from qk3editor.ui.checks.legacy import attach_legacy_paste_bar
 
-    attach_legacy_paste_bar(shell.editor_view)
+    legacy_bar = attach_legacy_paste_bar(shell.editor_view)
+    editor.opened.connect(lambda _id: legacy_bar.dismiss())  # an offer is for one article
     attach_library_search(library, SearchRepository(ctx.store), runner)
 
     library.open_requested.connect(editor.open)

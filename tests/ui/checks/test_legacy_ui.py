@@ -123,3 +123,24 @@ def test_import_dialog_shows_before_and_after(qtbot, tmp_path: Path, monkeypatch
     plain.write_text("# Tăng cường\n\nBình thường.\n", encoding="utf-8")
     monkeypatch.setattr(LegacyImportDialog, "ask", lambda *a, **k: 1 / 0)  # never asked
     assert import_with_legacy_check(plain).title == "Tăng cường"
+
+
+def test_the_app_offers_in_the_editor_and_forgets_on_another_article(qtbot, home: Path) -> None:  # type: ignore[no-untyped-def]
+    from qk3editor.core.articles import ArticleFields
+    from tests.ui.test_app import close_gui, open_gui
+
+    gui, trs = open_gui(qtbot)
+    try:
+        other = gui.ctx.articles.create(ArticleFields(title="Bài khác"))
+        gui.window.show()
+        gui.editor.new_article()
+        qtbot.waitUntil(lambda: gui.editor.article is not None)
+        bar = gui.editor.view.legacy_bar
+        paste(gui.editor.view.body, TCVN3)
+        assert bar.isVisible()
+        assert bar.convert_button.text() == "&Chuyển sang Unicode"  # in Vietnamese
+        gui.editor.open(other.id)
+        qtbot.waitUntil(lambda: gui.editor.article.id == other.id)
+        assert not bar.isVisible() and bar.paste is None
+    finally:
+        close_gui(gui, trs)
