@@ -103,6 +103,10 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
     from qk3editor.ui.search import attach_library_search
 
     attach_editor_checks(window, shell.editor_view.body, runner, lambda: ctx.settings)
+    from qk3editor.ui.checks.legacy import attach_legacy_paste_bar
+
+    legacy_bar = attach_legacy_paste_bar(shell.editor_view)
+    editor.opened.connect(lambda _id: legacy_bar.dismiss())  # an offer is for one article
     attach_library_search(library, SearchRepository(ctx.store), runner)
 
     library.open_requested.connect(editor.open)

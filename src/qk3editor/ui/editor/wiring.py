@@ -14,11 +14,12 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from qk3editor.core.errors import QkError
 from qk3editor.core.exporters import export_docx, export_html
-from qk3editor.core.importers import IMPORT_SUFFIXES, import_file
+from qk3editor.core.importers import IMPORT_SUFFIXES
 from qk3editor.core.markdown_io import export_markdown
 from qk3editor.core.settings import atomic_write_bytes, atomic_write_text
 from qk3editor.storage.editor_import import save_imported
 from qk3editor.storage.editor_repo import EditorRepository
+from qk3editor.ui.checks.legacy import import_with_legacy_check
 from qk3editor.ui.editor.article_editor import ArticleEditor
 from qk3editor.ui.editor.scripted_typing import ENV_REPORT, ScriptedTyping, scripted_text
 from qk3editor.ui.editor.view import ArticleEditorView
@@ -158,8 +159,10 @@ def wire_editor(
         last = None
         for p in paths:
             try:
-                doc = import_file(p)
-                last = save_imported(doc, ctx.articles, ctx.paths.photos_dir)
+                doc = import_with_legacy_check(p, window)  # TCVN3/VNI: ask (issue 3)
+                if doc is None:
+                    continue
+                last = save_imported(doc, ctx.articles, ctx.paths.photos_dir)  # type: ignore[arg-type]
             except QkError as exc:
                 QMessageBox.warning(
                     window, translate("EditorWiring", "Import"), exc.message(ctx.translator)
