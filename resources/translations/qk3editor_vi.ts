@@ -474,6 +474,60 @@ Giấy phép: GPL-3.0-or-later.</translation>
     </message>
 </context>
 <context>
+    <name>LegacyImportDialog</name>
+    <message>
+        <source>Old Vietnamese font encoding</source>
+        <translation>Bảng mã tiếng Việt cũ</translation>
+    </message>
+    <message>
+        <source>{file} looks like the old {encoding} font encoding. Convert it to Unicode while importing?</source>
+        <translation>Tệp {file} có vẻ được gõ bằng bảng mã cũ {encoding}. Chuyển sang Unicode khi nhập?</translation>
+    </message>
+    <message>
+        <source>&amp;Convert to Unicode</source>
+        <translation>&amp;Chuyển sang Unicode</translation>
+    </message>
+    <message>
+        <source>Import &amp;as is</source>
+        <translation>Nhập &amp;nguyên văn</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Before:</source>
+        <translation>Trước:</translation>
+    </message>
+    <message>
+        <source>After:</source>
+        <translation>Sau:</translation>
+    </message>
+</context>
+<context>
+    <name>LegacyPasteBar</name>
+    <message>
+        <source>&amp;Convert to Unicode</source>
+        <translation>&amp;Chuyển sang Unicode</translation>
+    </message>
+    <message>
+        <source>&amp;Keep as is</source>
+        <translation>&amp;Giữ nguyên</translation>
+    </message>
+    <message>
+        <source>Before:</source>
+        <translation>Trước:</translation>
+    </message>
+    <message>
+        <source>After:</source>
+        <translation>Sau:</translation>
+    </message>
+    <message>
+        <source>The pasted text looks like the old {encoding} font encoding. Convert it to Unicode?</source>
+        <translation>Đoạn văn vừa dán có vẻ được gõ bằng bảng mã cũ {encoding}. Chuyển sang Unicode?</translation>
+    </message>
+</context>
+<context>
     <name>LibraryController</name>
     <message>
         <source>All (not spiked)</source>
@@ -910,6 +964,10 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <translation>Chờ duyệt</translation>
     </message>
     <message>
+        <source>Scheduled</source>
+        <translation>Hẹn giờ đăng</translation>
+    </message>
+    <message>
         <source>The article has no title</source>
         <translation>Bài viết chưa có tiêu đề</translation>
     </message>
@@ -920,6 +978,10 @@ Giấy phép: GPL-3.0-or-later.</translation>
     <message>
         <source>The article has no lead</source>
         <translation>Bài viết chưa có sapo</translation>
+    </message>
+    <message>
+        <source>The article could not be saved, so it was not published</source>
+        <translation>Không lưu được bài nên bài chưa được đăng</translation>
     </message>
     <message>
         <source>No publish target yet: add one under Publish → Targets</source>
@@ -973,12 +1035,95 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <translation>Đăng bài</translation>
     </message>
     <message>
+        <source>Time (Vietnam)</source>
+        <translation>Thời điểm (giờ Việt Nam)</translation>
+    </message>
+    <message>
         <source>Target</source>
         <translation>Nơi đăng</translation>
     </message>
     <message>
         <source>Status</source>
         <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>The scheduled time has already passed: choose a time in the future</source>
+        <translation>Thời điểm hẹn giờ đã qua: hãy chọn một thời điểm trong tương lai</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Save All</source>
+        <translation>Lưu tất cả</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Có</translation>
+    </message>
+    <message>
+        <source>Yes to &amp;All</source>
+        <translation>Có với &amp;tất cả</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Không</translation>
+    </message>
+    <message>
+        <source>N&amp;o to All</source>
+        <translation>K&amp;hông với tất cả</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>Hủy bỏ</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Thử lại</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Bỏ qua</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Bỏ đi</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Trợ giúp</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Áp dụng</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Đặt lại</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>Khôi phục mặc định</translation>
     </message>
 </context>
 <context>
@@ -1239,6 +1384,14 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <translation>nhập các tệp thành bài viết mới</translation>
     </message>
     <message>
+        <source>convert files in TCVN3 (ABC) or VNI-Windows to Unicode</source>
+        <translation>chuyển tệp gõ bằng bảng mã TCVN3 (ABC) hoặc VNI-Windows sang Unicode</translation>
+    </message>
+    <message>
+        <source>import files that look like TCVN3/VNI as they are</source>
+        <translation>nhập nguyên văn các tệp có vẻ là TCVN3/VNI</translation>
+    </message>
+    <message>
         <source>export an article</source>
         <translation>xuất một bài viết</translation>
     </message>
@@ -1385,6 +1538,10 @@ Giấy phép: GPL-3.0-or-later.</translation>
     <message>
         <source>text tools: read stdin, write stdout, line by line</source>
         <translation>công cụ văn bản: đọc stdin, ghi stdout, từng dòng</translation>
+    </message>
+    <message>
+        <source>qk3editor: the text does not look like TCVN3, VNI or VIQR</source>
+        <translation>qk3editor: văn bản không giống bảng mã TCVN3, VNI hay VIQR</translation>
     </message>
     <message>
         <source>imported</source>
@@ -1708,6 +1865,10 @@ Giấy phép: GPL-3.0-or-later.</translation>
     <message>
         <source>{path}: its XMP metadata was written badly by another tool ({detail}); nothing was changed</source>
         <translation>{path}: siêu dữ liệu XMP của tệp bị một công cụ khác ghi hỏng ({detail}); không có gì bị thay đổi</translation>
+    </message>
+    <message>
+        <source>{path} looks like the old {encoding} font encoding, nothing was imported: add --convert-legacy to convert it to Unicode, or --keep-legacy to import it as it is</source>
+        <translation>{path} có vẻ được gõ bằng bảng mã cũ {encoding}, chưa nhập gì: thêm --convert-legacy để chuyển sang Unicode, hoặc --keep-legacy để nhập nguyên văn</translation>
     </message>
 </context>
 <context>

@@ -7,9 +7,17 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line or, with no subcommand, the GUI."""
+    args = sys.argv[1:] if argv is None else argv
+    from qk3editor.app import gui_arguments
+
+    gui = gui_arguments(list(args))
+    if gui is not None:  # straight to the window: the CLI's modules are not needed
+        from qk3editor.app import run_gui
+
+        return run_gui(store=gui["store"], language=gui["lang"])
     from qk3editor.cli import main as cli_main
 
-    return cli_main(sys.argv[1:] if argv is None else argv)
+    return cli_main(args)
 
 
 if __name__ == "__main__":

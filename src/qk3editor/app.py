@@ -55,7 +55,6 @@ def build_shell(paths: Paths, quick: QuickLibrary | None = None) -> Shell:
     from PySide6.QtCore import QSettings
 
     from qk3editor.ui.editor.view import ArticleEditorView
-    from qk3editor.ui.editor.workspace import EditorWorkspace
     from qk3editor.ui.library.model import LibraryModel
     from qk3editor.ui.library.view import LibraryView
     from qk3editor.ui.main_window import MainWindow
@@ -64,9 +63,10 @@ def build_shell(paths: Paths, quick: QuickLibrary | None = None) -> Shell:
     window = MainWindow(qsettings)
     library_view = LibraryView(window)
     editor_view = ArticleEditorView(window)
-    workspace = EditorWorkspace(editor_view, window)
     window.add_panel(library_view, 2)
-    window.add_panel(workspace, 5)
+    # The editor's preview, preflight and history (EditorWorkspace) are built with the rest
+    # of the GUI once the store is open: the first frame needs only the form.
+    window.add_panel(editor_view, 5)
     model = None
     if quick is not None:
         model = LibraryModel(quick.list_ids, quick.rows, window)
@@ -74,7 +74,7 @@ def build_shell(paths: Paths, quick: QuickLibrary | None = None) -> Shell:
         library_view.configure_columns()
         model.refresh()
     window.restore_state()
-    return Shell(window, library_view, editor_view, model, workspace)
+    return Shell(window, library_view, editor_view, model)
 
 
 def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | None = None) -> Gui:
@@ -94,6 +94,8 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
     library = LibraryController(
         shell.library_view, ctx.articles, ctx.categories, window, model=shell.library_model
     )
+    if shell.editor_workspace is None:
+        shell.editor_workspace = _workspace_in_place(shell)
     editor = build_editor(window, ctx, runner, shell.editor_workspace)
 
     from qk3editor.storage.search import SearchRepository
@@ -101,6 +103,10 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
     from qk3editor.ui.search import attach_library_search
 
     attach_editor_checks(window, shell.editor_view.body, runner, lambda: ctx.settings)
+    from qk3editor.ui.checks.legacy import attach_legacy_paste_bar
+
+    legacy_bar = attach_legacy_paste_bar(shell.editor_view)
+    editor.opened.connect(lambda _id: legacy_bar.dismiss())  # an offer is for one article
     attach_library_search(library, SearchRepository(ctx.store), runner)
 
     library.open_requested.connect(editor.open)
@@ -148,6 +154,44 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
 
     ctx.services["publish_ui"] = install_publishing(ctx, runner, window, editor)
     return Gui(ctx, runner, window, library, editor)
+
+
+def _workspace_in_place(shell: Shell) -> EditorWorkspace:
+    """The editor workspace around the shell's form, in the form's place in the splitter."""
+    from qk3editor.ui.editor.workspace import EditorWorkspace
+
+    splitter = shell.window.splitter
+    sizes = splitter.sizes()
+    index = splitter.indexOf(shell.editor_view)
+    workspace = EditorWorkspace(shell.editor_view, shell.window)  # takes the form inside it
+    splitter.insertWidget(index, workspace)
+    splitter.setStretchFactor(index, 5)
+    splitter.setSizes(sizes)
+    return workspace
+
+
+def gui_arguments(argv: list[str]) -> dict[str, str | None] | None:
+    """``--store``/``--lang`` when ``argv`` names no command (the GUI starts), else ``None``.
+
+    Parsed by hand so that starting the window loads neither argparse nor the commands.
+    """
+    found: dict[str, str | None] = {"store": None, "lang": None}
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        name, eq, value = arg.partition("=")
+        if name not in ("--store", "--lang"):
+            return None
+        if not eq:
+            if i + 1 >= len(argv):
+                return None
+            value = argv[i + 1]
+            i += 1
+        if name == "--lang" and value not in ("vi", "en"):
+            return None
+        found[name[2:]] = value
+        i += 1
+    return found
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:

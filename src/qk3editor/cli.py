@@ -61,18 +61,6 @@ def build_parser() -> Parser:
     return p
 
 
-def _gui_only(argv: Sequence[str]) -> argparse.Namespace | None:
-    """The global options when ``argv`` names no command (then the GUI starts)."""
-    p = Parser(add_help=False)
-    p.add_argument("--store")
-    p.add_argument("--lang", choices=LANGUAGES)
-    try:
-        known, rest = p.parse_known_args(list(argv))
-    except UsageError:
-        return None
-    return None if rest else known
-
-
 def _early_language(argv: Sequence[str]) -> str:
     """The language for messages before the store opens: --lang, env, settings, default."""
     for i, arg in enumerate(argv):
@@ -88,11 +76,13 @@ def _early_language(argv: Sequence[str]) -> str:
 
 def main(argv: Sequence[str]) -> int:
     argv = list(argv)
-    gui_args = _gui_only(argv)
+    from qk3editor.app import gui_arguments
+
+    gui_args = gui_arguments(argv)
     if gui_args is not None:  # no command: straight to the window, without loading commands
         from qk3editor.app import run_gui
 
-        return run_gui(store=gui_args.store, language=gui_args.lang)
+        return run_gui(store=gui_args["store"], language=gui_args["lang"])
     translator = Translator.load(_early_language(argv), resources_dir() / "translations")
     set_active(translator)
     try:

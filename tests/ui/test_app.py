@@ -143,3 +143,15 @@ def test_first_frame_from_the_quick_reader_then_the_store_takes_over(qtbot, home
     gui.library.view.article_activated.emit(made[0].id)
     assert gui.editor.view.title.text() == "Bài 0"
     close_gui(gui, [])
+
+
+def test_gui_arguments_are_read_without_argparse() -> None:
+    from qk3editor.app import gui_arguments
+
+    assert gui_arguments([]) == {"store": None, "lang": None}
+    assert gui_arguments(["--store", "/tmp/x.sqlite3", "--lang=en"]) == {
+        "store": "/tmp/x.sqlite3",
+        "lang": "en",
+    }
+    for argv in (["list"], ["--store"], ["--lang", "fr"], ["--help"], ["--store", "x", "show"]):
+        assert gui_arguments(argv) is None, argv

@@ -47,6 +47,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     p = sub.add_parser("import", help=translate("cli", "import files as new articles"))
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    legacy = p.add_mutually_exclusive_group()
+    legacy.add_argument(
+        "--convert-legacy",
+        action="store_true",
+        help=translate("cli", "convert files in TCVN3 (ABC) or VNI-Windows to Unicode"),
+    )
+    legacy.add_argument(
+        "--keep-legacy",
+        action="store_true",
+        help=translate("cli", "import files that look like TCVN3/VNI as they are"),
+    )
     p.set_defaults(handler=run_import)
 
     p = sub.add_parser("export", help=translate("cli", "export an article"))
@@ -135,7 +146,8 @@ def run_import(args: argparse.Namespace, ctx: AppContext) -> int:
 
     word_or_web = (".docx", ".html", ".htm")  # the editor's importers (issue 4)
     parsed = [
-        import_file(p) if p.suffix.lower() in word_or_web else read_article_file(p)
+        _import_legacy(p, args)
+        or (import_file(p) if p.suffix.lower() in word_or_web else read_article_file(p))
         for p in args.files
     ]
     for item in parsed:
@@ -144,6 +156,22 @@ def run_import(args: argparse.Namespace, ctx: AppContext) -> int:
         else:
             print(save_imported(item, ctx.articles, ctx.paths.photos_dir).id)
     return 0
+
+
+def _import_legacy(path: Path, args: argparse.Namespace) -> object | None:
+    """The file converted from TCVN3/VNI when it looks like one and the user asked for it;
+    None to import it as usual. Never converts silently (issue 3)."""
+    from qk3editor.core.importers import IMPORT_SUFFIXES, default_legacy_detector, import_file
+    from qk3editor.core.vietnamese.legacy import NAMES, LegacyEncodingSuspected
+
+    if args.keep_legacy or path.suffix.lower() not in IMPORT_SUFFIXES or not path.is_file():
+        return None
+    found = import_file(path, default_legacy_detector()).legacy_encoding
+    if not found:
+        return None
+    if not args.convert_legacy:
+        raise LegacyEncodingSuspected(path=str(path), encoding=NAMES.get(found, found))
+    return import_file(path, convert_legacy=found)
 
 
 def run_export(args: argparse.Namespace, ctx: AppContext) -> int:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from qk3editor.commands.output import print_json, write_text
 from qk3editor.core.errors import ImportFormatError
 from qk3editor.core.i18n import QT_TRANSLATE_NOOP, translate
-from qk3editor.core.vietnamese import tones
+from qk3editor.core.vietnamese import legacy, tones
 from qk3editor.core.vietnamese.checks import Finding, check_text
 from qk3editor.core.vietnamese.fold import fold, slugify
 from qk3editor.core.vietnamese.normalize import normalize
@@ -31,6 +31,13 @@ TEXT_TOOLS: dict[str, Callable[[str], str]] = {
     "new-style": lambda s: tones.convert_text(normalize(s), tones.NEW),
     "slug": slugify,
     "fold": fold,
+}
+# legacy font encodings → Unicode (issue 3); "from-legacy" detects which one on the whole input
+LEGACY_TOOLS = {
+    "from-legacy": "",
+    "from-tcvn3": legacy.TCVN3,
+    "from-vni": legacy.VNI,
+    "from-viqr": legacy.VIQR,
 }
 
 
@@ -49,7 +56,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
         "text", help=translate("cli", "text tools: read stdin, write stdout, line by line")
     )
-    p.add_argument("tool", choices=list(TEXT_TOOLS))
+    p.add_argument("tool", choices=[*TEXT_TOOLS, *LEGACY_TOOLS])
     p.set_defaults(handler=run_text)
 
 
@@ -119,6 +126,8 @@ def run_check(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def run_text(args: argparse.Namespace, ctx: AppContext) -> int:
+    if args.tool in LEGACY_TOOLS:
+        return _run_from_legacy(args.tool)
     tool = TEXT_TOOLS[args.tool]
     data = sys.stdin.buffer.read().decode("utf-8", errors="replace")
     if data.startswith("\ufeff"):
@@ -127,4 +136,24 @@ def run_text(args: argparse.Namespace, ctx: AppContext) -> int:
     if lines and lines[-1] == "":
         lines.pop()
     write_text("".join(tool(line.rstrip("\r")) + "\n" for line in lines))
+    return 0
+
+
+def _run_from_legacy(tool: str) -> int:
+    """stdin (UTF-8, else the Windows-1252 bytes a legacy font writes) converted to Unicode."""
+    from qk3editor.core.importers import legacy_view
+
+    data = legacy_view(sys.stdin.buffer.read()).replace("\r\n", "\n")
+    encoding = LEGACY_TOOLS[tool]
+    if not encoding:
+        match = legacy.detect_legacy(data)
+        if match is None:
+            print(
+                translate("cli", "qk3editor: the text does not look like TCVN3, VNI or VIQR"),
+                file=sys.stderr,
+            )
+            write_text(data)
+            return 1
+        encoding = match.encoding
+    write_text(normalize(legacy.convert(data, encoding)))
     return 0

@@ -95,6 +95,27 @@ def default_legacy_detector() -> LegacyDetector | None:
     return None
 
 
+def legacy_view(data: bytes) -> str:
+    """The bytes as a legacy-font (TCVN3/VNI) document shows them: UTF-8 when valid, else
+    Windows-1252, nothing cleaned (in TCVN3 the "invisible" soft hyphen is the letter ư)."""
+    for enc in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def _legacy_convert(text: str, encoding: str) -> str:
+    from qk3editor.core.vietnamese.legacy import convert
+
+    return convert(text, encoding)
+
+
+def _visible_text(markup: str) -> str:
+    return html.unescape(re.sub(r"<[^>]*>", " ", markup))
+
+
 def decode_text(data: bytes) -> tuple[str, str]:
     """(text, encoding): UTF-8 (BOM or not), UTF-16 with a BOM, else Windows-1258/1252."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -330,8 +351,15 @@ def _unescape_md(text: str) -> str:
 
 
 # -- the formats --------------------------------------------------------------------------------
-def import_docx(data: bytes, path: str = "document.docx") -> ImportedDocument:
-    """A Word document: headings, bold, italics, lists, images and their captions."""
+def import_docx(
+    data: bytes,
+    path: str = "document.docx",
+    detector: LegacyDetector | None = None,
+    convert_legacy: str | None = None,
+) -> ImportedDocument:
+    """A Word document: headings, bold, italics, lists, images and their captions.
+
+    ``convert_legacy`` ("tcvn3", "vni") reads the text as that legacy font encoding."""
     import mammoth
 
     images: list[tuple[bytes, str]] = []
@@ -352,7 +380,13 @@ def import_docx(data: bytes, path: str = "document.docx") -> ImportedDocument:
         )
     except Exception as exc:  # mammoth raises many kinds on a damaged file
         raise ImportFormatError(path=path, detail=f"not a Word document ({exc})") from None
-    title, lead, body, captions = html_to_markdown(result.value)
+    value = str(result.value)
+    found = None
+    if convert_legacy:
+        value = _legacy_convert(value, convert_legacy)
+    elif detector is not None:
+        found = detector(_visible_text(value))
+    title, lead, body, captions = html_to_markdown(value)
     caption_of = dict(captions)
     extracted = tuple(
         ExtractedImage(f"{PLACEHOLDER_PREFIX}{i + 1}", blob, ctype, caption_of.get(i, ""))
@@ -365,24 +399,36 @@ def import_docx(data: bytes, path: str = "document.docx") -> ImportedDocument:
         body=nfc(body),
         images=extracted,
         encoding="docx",
+        legacy_encoding=found or None,
         warnings=warnings,
     )
 
 
-def import_html(data: bytes, detector: LegacyDetector | None = None) -> ImportedDocument:
-    text, encoding = decode_html(data)
+def import_html(
+    data: bytes, detector: LegacyDetector | None = None, convert_legacy: str | None = None
+) -> ImportedDocument:
+    raw = legacy_view(data) if detector is not None or convert_legacy else ""
+    if convert_legacy:
+        text, encoding = _legacy_convert(raw, convert_legacy), convert_legacy
+    else:
+        text, encoding = decode_html(data)
     title, lead, body, _captions = html_to_markdown(text)
     if not title:
         m = re.search(r"<title[^>]*>(.*?)</title>", text, re.I | re.S)
         title = html.unescape(m.group(1)).strip() if m else ""
     doc = ImportedDocument(title=nfc(title), lead=nfc(lead), body=nfc(body), encoding=encoding)
-    return _with_legacy(doc, detector)
+    return doc if convert_legacy else _with_legacy(doc, detector, _visible_text(raw))
 
 
 def import_text(data: bytes, markdown: bool, detector: LegacyDetector | None = None,
-                fallback_title: str = "") -> ImportedDocument:  # fmt: skip
+                fallback_title: str = "", convert_legacy: str | None = None,
+                ) -> ImportedDocument:  # fmt: skip
     """A markdown file (front matter optional) or plain text (first line is the title)."""
-    text, encoding = decode_text(data)
+    raw = legacy_view(data) if detector is not None or convert_legacy else ""
+    if convert_legacy:
+        text, encoding = _legacy_convert(raw, convert_legacy), convert_legacy
+    else:
+        text, encoding = decode_text(data)
     text = nfc(text)
     if markdown:
         from qk3editor.core.markdown_io import parse_markdown
@@ -403,18 +449,35 @@ def import_text(data: bytes, markdown: bool, detector: LegacyDetector | None = N
         rest = paras[1:] if paras else []
         body = "\n\n".join(re.sub(r"([\\`*_\[\]#>])", r"\\\1", p) for p in rest)
         doc = ImportedDocument(title=title, body=body + "\n" if body else "", encoding=encoding)
-    return _with_legacy(doc, detector)
+    return doc if convert_legacy else _with_legacy(doc, detector, raw)
 
 
-def _with_legacy(doc: ImportedDocument, detector: LegacyDetector | None) -> ImportedDocument:
+def _with_legacy(
+    doc: ImportedDocument, detector: LegacyDetector | None, raw: str = ""
+) -> ImportedDocument:
+    """``doc`` with the legacy encoding the detector suspects in ``raw`` (the uncleaned text:
+    cleaning removes TCVN3's ư, a soft hyphen), if any."""
     if detector is None:
         return doc
-    found = detector(doc.title + "\n" + doc.lead + "\n" + doc.body)
+    found = detector(raw or doc.title + "\n" + doc.lead + "\n" + doc.body)
+    if found and raw and doc.encoding in ("cp1258", "windows-1258"):
+        # a real Windows-1258 document: keep the suspicion only if the legacy reading is
+        # markedly more Vietnamese than the Windows-1258 one
+        from qk3editor.core.vietnamese.legacy import syllable_ratio
+
+        decoded = doc.title + "\n" + doc.lead + "\n" + doc.body
+        if syllable_ratio(_legacy_convert(raw, found)) < syllable_ratio(decoded) + 0.2:
+            found = None
     return replace(doc, legacy_encoding=found) if found else doc
 
 
-def import_file(path: Path, detector: LegacyDetector | None = None) -> ImportedDocument:
-    """The article in ``path`` (.docx, .md, .markdown, .txt, .html, .htm)."""
+def import_file(
+    path: Path, detector: LegacyDetector | None = None, convert_legacy: str | None = None
+) -> ImportedDocument:
+    """The article in ``path`` (.docx, .md, .markdown, .txt, .html, .htm).
+
+    ``detector`` reports a suspected legacy font encoding in ``legacy_encoding``;
+    ``convert_legacy`` ("tcvn3", "vni", "viqr") converts from it, when the user said so."""
     suffix = path.suffix.lower()
     if suffix not in IMPORT_SUFFIXES:
         raise ImportFormatError(path=str(path), detail=f"unsupported file type {suffix}")
@@ -423,8 +486,11 @@ def import_file(path: Path, detector: LegacyDetector | None = None) -> ImportedD
     except OSError as exc:
         raise ImportFormatError(path=str(path), detail=exc.strerror or str(exc)) from None
     if suffix == ".docx":
-        doc = import_docx(data, str(path))
+        doc = import_docx(data, str(path), detector, convert_legacy)
         return doc if doc.title else replace(doc, title=nfc(path.stem))
     if suffix in (".html", ".htm"):
-        return import_html(data, detector)
-    return import_text(data, suffix != ".txt", detector, fallback_title=nfc(path.stem))
+        return import_html(data, detector, convert_legacy)
+    return import_text(
+        data, suffix != ".txt", detector, fallback_title=nfc(path.stem),
+        convert_legacy=convert_legacy,
+    )  # fmt: skip

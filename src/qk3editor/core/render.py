@@ -363,12 +363,13 @@ def render_fragment(
     home_label: str = "Trang chủ",
 ) -> str:
     """The article as the portal shows it: the HTML publishing sends (and the preview shows)."""
-    head, tail = article_head(article, home_label), article_tail(article)
-    return "\n".join([head, render_body(article.body, resolver, anchors), tail]) + "\n"
+    parts = _head_parts(article, home_label)
+    parts.append(render_content(article, resolver, anchors))
+    parts.append("</article>")
+    return "\n".join(parts) + "\n"
 
 
-def article_head(article: RenderInput, home_label: str = "Trang chủ") -> str:
-    """What comes before the body: breadcrumb, title, date, lead (and the body's opening)."""
+def _head_parts(article: RenderInput, home_label: str) -> list[str]:
     parts = ['<article class="qk3-article">']
     crumbs = f'<a href="/">{_esc(home_label)}</a>'
     if article.category:
@@ -380,16 +381,32 @@ def article_head(article: RenderInput, home_label: str = "Trang chủ") -> str:
     if article.lead.strip():
         lead = _esc(article.lead.strip()).replace("\n", "<br>")
         parts.append(f'<p class="qk3-lead"><strong>{lead}</strong></p>')
-    parts.append('<div class="qk3-body">')
-    return "\n".join(parts)
+    return parts
+
+
+def article_head(article: RenderInput, home_label: str = "Trang chủ") -> str:
+    """What comes before the body's blocks (breadcrumb, title, date, lead): the preview's
+    first segment."""
+    return "\n".join([*_head_parts(article, home_label), '<div class="qk3-body">'])
 
 
 def article_tail(article: RenderInput) -> str:
-    """What comes after the body: the byline (and the closing tags)."""
+    """What comes after the body's blocks (the byline): the preview's last segment."""
     parts = ["</div>"]
     if article.byline.strip():
         parts.append(f'<p class="qk3-byline" align="right">{_esc(article.byline.strip())}</p>')
     parts.append("</article>")
+    return "\n".join(parts)
+
+
+def render_content(
+    article: RenderInput, resolver: PhotoResolver = no_photos, anchors: bool = False
+) -> str:
+    """The body with its figures and the byline: the part of :func:`render_fragment` under
+    the header, which publishing sends as the post's content (title and lead travel apart)."""
+    parts = ['<div class="qk3-body">', render_body(article.body, resolver, anchors), "</div>"]
+    if article.byline.strip():
+        parts.append(f'<p class="qk3-byline" align="right">{_esc(article.byline.strip())}</p>')
     return "\n".join(parts)
 
 

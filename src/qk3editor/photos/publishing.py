@@ -21,7 +21,10 @@ Wiring (the composition root)::
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 import re
+import threading
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -44,6 +47,9 @@ class DeskPhotoSource:
         self._repo = repo
 
     def __call__(self, article: Article) -> list[PublishPhoto]:
+        return self.for_id(article.id)
+
+    def for_id(self, article_id: str) -> list[PublishPhoto]:
         return [
             PublishPhoto(
                 key=str(ap.photo.id),
@@ -54,17 +60,133 @@ class DeskPhotoSource:
                 credit=ap.credit,
                 featured=ap.featured,
             )
-            for ap in self._repo.article_photos(article.id)
+            for ap in self._repo.article_photos(article_id)
         ]
 
 
+RENDITION_CACHE_VERSION = 1  # bump when render_bytes changes what it writes
+
+
 class DeskRenditions:
-    def __init__(self, repo: Any, specs: Sequence[RenditionSpec] = DEFAULT_SPECS) -> None:
+    """See the module docs. With ``cache_dir`` (``Paths.renditions_dir``) every rendition is
+    kept on disk under a key made of the original's content (stored content hash, or the
+    file's bytes), its size and mtime, the rendition settings, the metadata written into the
+    rendition and the location choice: a publish after :meth:`prepare` only reads the file.
+    """
+
+    def __init__(
+        self,
+        repo: Any,
+        specs: Sequence[RenditionSpec] = DEFAULT_SPECS,
+        cache_dir: Path | None = None,
+    ) -> None:
         self._repo = repo
         self._spec = max(specs, key=lambda s: s.max_size)
+        self.cache_dir = cache_dir
+        self._locks: dict[str, threading.Lock] = {}
+        self._locks_guard = threading.Lock()
 
     def __call__(self, photo: PublishPhoto) -> Rendition:
         stored = self._stored(photo.key)
+        md, choice = self._inputs(photo, stored)
+        key = self.cache_key(photo, stored, md, choice) if self.cache_dir is not None else ""
+        if not key:
+            return self._make(photo, md, choice)
+        with self._lock_for(key):  # a background prepare and a publish never render twice
+            cached = self._read_cache(photo, key)
+            if cached is not None:
+                return cached
+            rendition = self._make(photo, md, choice)
+            self._write_cache(key, rendition)
+            return rendition
+
+    def prepare(self, photos: Sequence[PublishPhoto]) -> int:
+        """Make (or find) the renditions of ``photos`` now, so a publish only uploads them.
+
+        Errors are left for the publish to report (it names the photo and the step).
+        Returns how many are ready.
+        """
+        ready = 0
+        for photo in photos:
+            try:
+                self(photo)
+                ready += 1
+            except Exception:  # the publish reports it, naming the photo and the step
+                continue
+        return ready
+
+    # -- the cache ---------------------------------------------------------------------------
+    def cache_key(
+        self,
+        photo: PublishPhoto,
+        stored: Photo | None,
+        md: PhotoMetadata,
+        choice: LocationChoice | None,
+    ) -> str:
+        try:
+            st = os.stat(photo.source)
+        except OSError:
+            return ""  # the render reports the missing file
+        content = stored.content_hash if stored is not None and stored.content_hash else ""
+        if not content:
+            content = _file_hash(photo.source)
+        parts = {
+            "v": RENDITION_CACHE_VERSION,
+            "content": content,
+            "size": st.st_size,
+            "mtime": st.st_mtime_ns,
+            "spec": [self._spec.name, self._spec.max_size, self._spec.quality],
+            "md": md.as_dict(),
+            "location": [choice.keep, choice.by, choice.at.isoformat()] if choice else None,
+        }
+        blob = json.dumps(parts, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        return hashlib.sha256(blob).hexdigest()
+
+    def _cache_path(self, key: str) -> Path:
+        assert self.cache_dir is not None
+        return self.cache_dir / key[:2] / f"{key}.jpg"
+
+    def _read_cache(self, photo: PublishPhoto, key: str) -> Rendition | None:
+        path = self._cache_path(key)
+        try:
+            data = path.read_bytes()
+            meta = json.loads(path.with_suffix(".json").read_text("utf-8"))
+        except (OSError, ValueError):
+            return None
+        digest = hashlib.sha256(data).hexdigest()
+        if digest != meta.get("sha256"):
+            return None  # a torn or tampered file: make it again
+        return Rendition(
+            photo_key=photo.key,
+            data=data,
+            sha256=digest,
+            width=int(meta["width"]),
+            height=int(meta["height"]),
+            filename=_filename(photo.key),
+        )
+
+    def _write_cache(self, key: str, rendition: Rendition) -> None:
+        path = self._cache_path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            _replace(path, rendition.data)
+            meta = {
+                "sha256": rendition.sha256,
+                "width": rendition.width,
+                "height": rendition.height,
+            }
+            _replace(path.with_suffix(".json"), json.dumps(meta).encode("utf-8"))
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+
+    def _lock_for(self, key: str) -> threading.Lock:
+        with self._locks_guard:
+            return self._locks.setdefault(key, threading.Lock())
+
+    # -- making one --------------------------------------------------------------------------
+    def _inputs(
+        self, photo: PublishPhoto, stored: Photo | None
+    ) -> tuple[PhotoMetadata, LocationChoice | None]:
         base = stored.metadata if stored else PhotoMetadata()
         md = replace(
             base,
@@ -75,17 +197,21 @@ class DeskRenditions:
         choice = None
         if stored is not None and stored.keep_location and stored.keep_location_at is not None:
             choice = LocationChoice(True, stored.keep_location_by, stored.keep_location_at)
+        return md, choice
+
+    def _make(
+        self, photo: PublishPhoto, md: PhotoMetadata, choice: LocationChoice | None
+    ) -> Rendition:
         ((_spec, data, width, height, _kept),) = render_bytes(
             Path(photo.source), [self._spec], metadata=md, location=choice
         )
-        stem = re.sub(r"[^A-Za-z0-9_-]+", "-", photo.key).strip("-") or "photo"
         return Rendition(
             photo_key=photo.key,
             data=data,
             sha256=hashlib.sha256(data).hexdigest(),
             width=width,
             height=height,
-            filename=f"photo-{stem}.jpg",
+            filename=_filename(photo.key),
         )
 
     def _stored(self, key: str) -> Photo | None:
@@ -98,9 +224,44 @@ class DeskRenditions:
 
 
 def desk_publishing(ctx: Any) -> tuple[DeskRenditions, DeskPhotoSource]:
-    """The two callables for ``PublishServices.build`` from an AppContext."""
+    """The two callables for ``PublishServices.build`` from an AppContext (one per context:
+    the GUI's background preparation and the publish share the cache and its locks)."""
     from qk3editor.photos.renditions import specs_from_settings
     from qk3editor.storage.photos_repo import PhotoRepository
 
-    repo = PhotoRepository(ctx.store)
-    return DeskRenditions(repo, specs_from_settings(ctx.settings)), DeskPhotoSource(repo)
+    found = ctx.services.get("desk_publishing")
+    if found is None:
+        repo = PhotoRepository(ctx.store)
+        cache = getattr(getattr(ctx, "paths", None), "renditions_dir", None)
+        found = (
+            DeskRenditions(repo, specs_from_settings(ctx.settings), cache_dir=cache),
+            DeskPhotoSource(repo),
+        )
+        ctx.services["desk_publishing"] = found
+    return found
+
+
+def _filename(key: str) -> str:
+    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", key).strip("-") or "photo"
+    return f"photo-{stem}.jpg"
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Write a cache file whole or not at all (a temp file, then ``os.replace``)."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _file_hash(path: str) -> str:
+    h = hashlib.sha256()
+    try:
+        with open(path, "rb") as f:
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                h.update(chunk)
+    except OSError:
+        return ""
+    return h.hexdigest()

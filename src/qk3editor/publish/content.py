@@ -1,85 +1,111 @@
-"""The HTML a publish sends: the article body from the shared renderer plus the figures.
+"""The HTML a publish sends, made by the one shared renderer (``qk3editor.core.render``).
 
-The shared renderer (issue 4, ``qk3editor.core.render``) is reached through
-:func:`body_html` only; until it is there a small stand-in (markdown + nh3) does the job.
+The preview shows :func:`qk3editor.core.render.render_fragment`; a post's content is
+:func:`qk3editor.core.render.render_content`, the part of that same fragment under the header
+(title and lead travel in their own fields: WordPress ``title``/``excerpt``, ninjs
+``headlines``/``descriptions``). The only differences from the preview are the resolver
+(photo id → the URL the target gave the uploaded rendition, instead of the local file) and
+the article marker comment.
+
+Where the photos go:
+
+* a photo the reporter placed in the body (``![caption](qk3photo:ID)``) stands exactly there,
+  as a figure with its figcaption (caption and credit);
+* the featured photo (``article_photos.featured``) when it is *not* placed in the body is the
+  post's featured image only (WordPress ``featured_media``, a ninjs association flagged
+  ``featured``; the reference portal shows it above the body); it is not repeated in the body;
+* any other photo attached to the article but not placed in the body is appended after the
+  body, in the article's photo order, as the same figure the renderer makes for a placed one
+  (it was attached to be published; dropping it silently would lose it).
 """
 
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
+from qk3editor.core import render
 from qk3editor.core.articles import Article
-from qk3editor.core.publishing import PublishPhoto
+from qk3editor.core.photos import find_photo_refs, photo_snippet
+from qk3editor.core.publishing import MediaRecord, PublishPhoto
+from qk3editor.core.render import PhotoRef, PhotoResolver, RenderInput
 
 ARTICLE_MARKER = "qk3editor:article="
 
 
-@dataclass(frozen=True)
-class Figure:
-    photo: PublishPhoto
-    url: str
-
-
-def body_html(markdown_text: str) -> str:
-    """Portal HTML of the article body (the one shared renderer when it exists)."""
-    try:
-        from qk3editor.core import render as shared  # issue 4
-    except ImportError:
-        shared = None
-    fn = getattr(shared, "render_body_html", None) or getattr(shared, "render_html", None)
-    if fn is not None:
-        try:
-            return str(fn(markdown_text))
-        except TypeError:
-            pass
-    return _standin_body_html(markdown_text)
-
-
-def _standin_body_html(markdown_text: str) -> str:
-    import markdown
-    import nh3
-
-    raw = markdown.markdown(markdown_text, extensions=["extra"], output_format="html")
-    return nh3.clean(raw)
-
-
-def figure_html(fig: Figure) -> str:
-    p = fig.photo
-    alt = html.escape(p.alt or p.caption, quote=True)
-    caption = html.escape(p.caption)
-    credit = f' <span class="credit">{html.escape(p.credit)}</span>' if p.credit else ""
-    return (
-        f'<figure class="qk3-photo"><img src="{html.escape(fig.url, quote=True)}" alt="{alt}">'
-        f"<figcaption>{caption}{credit}</figcaption></figure>"
+def render_input(article: Article, body: str | None = None) -> RenderInput:
+    """The renderer's view of a stored article (the same fields the editor's preview uses)."""
+    return RenderInput(
+        title=article.title,
+        lead=article.lead,
+        body=article.body if body is None else body,
+        category=article.category,
+        byline=article.byline,
+        date=article.publish_at or article.created_at,
     )
 
 
-def article_html(article: Article, figures: Sequence[Figure], marker: bool = False) -> str:
-    """Body then figures (non-featured first in order), then the byline.
+def placed_keys(body: str) -> set[str]:
+    """The photo ids the reporter placed in the body."""
+    return {ref.photo_id for ref in find_photo_refs(body)}
+
+
+def unplaced_photos(body: str, photos: Sequence[PublishPhoto]) -> list[PublishPhoto]:
+    """Photos appended after the body: attached, not placed, not the featured one."""
+    placed = placed_keys(body)
+    return [p for p in photos if p.key not in placed and not p.featured]
+
+
+def publish_body(body: str, photos: Sequence[PublishPhoto]) -> str:
+    """The markdown that is rendered: the body, then the unplaced photos' snippets."""
+    extra = [photo_snippet(p.key, p.caption, p.credit) for p in unplaced_photos(body, photos)]
+    if not extra:
+        return body
+    return body.rstrip("\n") + "\n\n" + "\n\n".join(extra) + "\n"
+
+
+def media_resolver(
+    photos: Sequence[PublishPhoto], media: Mapping[str, MediaRecord]
+) -> PhotoResolver:
+    """Photo id → the uploaded rendition's remote URL, with the article's caption and credit."""
+    by_key = {p.key: p for p in photos}
+
+    def resolve(photo_id: str) -> PhotoRef | None:
+        rec = media.get(photo_id)
+        if rec is None or not rec.url:
+            return None
+        photo = by_key.get(photo_id)
+        if photo is None:
+            return PhotoRef(rec.url)
+        return PhotoRef(rec.url, photo.caption, photo.credit)
+
+    return resolve
+
+
+def article_html(
+    article: Article,
+    photos: Sequence[PublishPhoto],
+    media: Mapping[str, MediaRecord],
+    marker: bool = False,
+) -> str:
+    """The post's content: the shared renderer's :func:`render_content` with remote photos.
 
     ``marker`` adds an HTML comment holding the article UUID, by which WordPress' search
     finds the post again after a create whose outcome was unknown.
     """
-    parts = [body_html(article.body)]
-    parts.extend(figure_html(f) for f in figures)
-    if article.byline:
-        parts.append(
-            f'<p class="byline" style="text-align:right"><strong>'
-            f"{html.escape(article.byline)}</strong></p>"
-        )
+    source = render_input(article, publish_body(article.body, photos))
+    out = render.render_content(source, media_resolver(photos, media))
     if marker:
-        parts.append(f"<!-- {ARTICLE_MARKER}{article.id} -->")
-    return "\n".join(parts)
+        out += f"\n<!-- {ARTICLE_MARKER}{article.id} -->"
+    return out
+
+
+def body_html(article: Article) -> str:
+    """The content without remote photos (the local side of a conflict, for comparison)."""
+    return render.render_content(render_input(article))
 
 
 def meta_hash(photo: PublishPhoto) -> str:
     data = json.dumps([photo.caption, photo.alt, photo.title, photo.credit], ensure_ascii=False)
     return hashlib.sha256(data.encode("utf-8")).hexdigest()[:32]
-
-
-def media_urls_in_order(photos: Sequence[PublishPhoto], urls: Mapping[str, str]) -> list[Figure]:
-    return [Figure(p, urls[p.key]) for p in photos if p.key in urls]

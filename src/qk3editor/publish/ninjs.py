@@ -22,7 +22,7 @@ from qk3editor.core.articles import Article, iso_utc, utcnow
 from qk3editor.core.publishing import MediaRecord, PublishPhoto, PublishStatus, Rendition, Target
 from qk3editor.core.text_basic import slug_basic
 from qk3editor.publish.base import PostRequest, RemotePost
-from qk3editor.publish.content import Figure, article_html, meta_hash
+from qk3editor.publish.content import article_html, meta_hash
 from qk3editor.publish.errors import AuthFailed, PublishConflict, RemoteHttpError
 from qk3editor.publish.http import HttpClient, host_of
 
@@ -80,7 +80,7 @@ def build_item(
     now: datetime | None = None,
 ) -> dict[str, Any]:
     """The ninjs 2.x document of an article; photos as ``picture`` associations."""
-    figures = [Figure(p, media[p.key].url) for p in photos if p.key in media]
+    sent = [p for p in photos if p.key in media]
     item: dict[str, Any] = {
         "uri": article_uri(article.id),
         "type": "text",
@@ -94,7 +94,11 @@ def build_item(
         "headlines": [{"role": "main", "value": article.title}],
         "descriptions": [{"role": "summary", "contenttype": "text/plain", "value": article.lead}],
         "bodies": [
-            {"role": "main", "contenttype": "text/html", "value": article_html(article, figures)}
+            {
+                "role": "main",
+                "contenttype": "text/html",
+                "value": article_html(article, photos, media),
+            }
         ],
         "altids": [{"role": "qk3editor", "value": article.id}],
         "slugline": slug_basic(article.title)[:120],
@@ -116,23 +120,23 @@ def build_item(
     if subjects:
         item["subjects"] = subjects
     associations = []
-    for index, fig in enumerate(figures, start=1):
-        rec = media[fig.photo.key]
+    for index, photo in enumerate(sent, start=1):
+        rec = media[photo.key]
         assoc: dict[str, Any] = {
             "name": f"photo{index}",
             "uri": photo_uri(rec.remote_id),
             "type": "picture",
             "representationtype": "partial",
-            "headlines": [{"role": "main", "value": fig.photo.title or fig.photo.caption[:80]}],
+            "headlines": [{"role": "main", "value": photo.title or photo.caption[:80]}],
             "descriptions": [
-                {"role": "caption", "contenttype": "text/plain", "value": fig.photo.caption},
-                {"role": "alt", "contenttype": "text/plain", "value": fig.photo.alt},
+                {"role": "caption", "contenttype": "text/plain", "value": photo.caption},
+                {"role": "alt", "contenttype": "text/plain", "value": photo.alt},
             ],
             "renditions": [{"name": "web", "href": rec.url, "contenttype": "image/jpeg"}],
         }
-        if fig.photo.credit:
-            assoc["by"] = fig.photo.credit
-        if fig.photo.featured:
+        if photo.credit:
+            assoc["by"] = photo.credit
+        if photo.featured:
             assoc["altids"] = [{"role": "featured", "value": "true"}]
         associations.append(assoc)
     if associations:

@@ -12,6 +12,7 @@ versions. 429, 5xx, timeouts and connection errors are retried with backoff and 
 from __future__ import annotations
 
 import logging
+import os
 import random
 import threading
 import time
@@ -121,6 +122,9 @@ class Outbox:
         self.workers = max(1, workers)
         self.sleep = sleep
         self.rng = rng or random.Random()
+        # renditions are CPU work: as many at once as there are cores, so that the first
+        # ones are uploading while the others are made (uploads stay bounded by ``workers``)
+        self._render_slots = threading.BoundedSemaphore(max(1, os.cpu_count() or 1))
 
     # -- jobs ------------------------------------------------------------------------------
     def enqueue(
@@ -312,7 +316,8 @@ class Outbox:
             if cancel is not None and cancel.is_set():
                 raise PublishError(detail="cancelled")
             step.name = STEP_RENDITION
-            rendition = self.renditions(photo)
+            with self._render_slots:
+                rendition = self.renditions(photo)
             with lock:
                 counter["rendered"] += 1
                 report(Progress(STEP_RENDITION, counter["rendered"], total, photo.key))
@@ -407,7 +412,7 @@ def _local_version(article: Article, modified: str) -> dict[str, Any]:
 
     return {
         "title": article.title,
-        "content": body_html(article.body),
+        "content": body_html(article),
         "lead": article.lead,
         "modified": modified,
     }

@@ -344,8 +344,29 @@ def article_page(record: dict[str, Any]) -> str:
         f"<header><strong>QK3 online</strong> · Đường dây nóng · "
         f"{_vn_date(item.get('versioncreated', record['modified']))}</header>"
         f'<nav class="crumb">Trang chủ › {crumb}</nav><article><h1>{title}</h1>'
-        f'<p class="lead">QK3 online - {html.escape(lead)}</p>{body}</article></body></html>'
+        f'<p class="lead">QK3 online - {html.escape(lead)}</p>'
+        f"{_featured_figure(item, body)}{body}</article></body></html>"
     )
+
+
+def _featured_figure(item: dict[str, Any], body: str) -> str:
+    """The featured picture above the body when the body does not show it already."""
+    for assoc in item.get("associations") or []:
+        if not any(a.get("role") == "featured" for a in assoc.get("altids") or []):
+            continue
+        href = str((assoc.get("renditions") or [{}])[0].get("href", ""))
+        if not href or html.escape(href, quote=True) in body:
+            return ""
+        caption = next(
+            (d["value"] for d in assoc.get("descriptions", []) if d.get("role") == "caption"), ""
+        )
+        credit = f" ({html.escape(str(assoc['by']))})" if assoc.get("by") else ""
+        return (
+            f'<figure class="qk3-featured"><img src="{html.escape(href, quote=True)}" '
+            f'alt="{html.escape(caption, quote=True)}"><figcaption>{html.escape(caption)}'
+            f"{credit}</figcaption></figure>"
+        )
+    return ""
 
 
 def index_page(records: list[dict[str, Any]]) -> str:

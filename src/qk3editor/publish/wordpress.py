@@ -20,12 +20,7 @@ from qk3editor.core.articles import Article
 from qk3editor.core.publishing import MediaRecord, PublishPhoto, PublishStatus, Rendition, Target
 from qk3editor.core.text_basic import slug_basic
 from qk3editor.publish.base import PostRequest, RemotePost
-from qk3editor.publish.content import (
-    ARTICLE_MARKER,
-    Figure,
-    article_html,
-    meta_hash,
-)
+from qk3editor.publish.content import ARTICLE_MARKER, article_html, meta_hash
 from qk3editor.publish.errors import (
     AuthFailed,
     BadResponse,
@@ -272,10 +267,9 @@ class WordPressPublisher:
 
     def _payload(self, req: PostRequest) -> dict[str, Any]:
         a = req.article
-        figures = [Figure(p, req.media[p.key].url) for p in req.photos if p.key in req.media]
         payload: dict[str, Any] = {
             "title": a.title,
-            "content": article_html(a, figures, marker=True),
+            "content": article_html(a, req.photos, req.media, marker=True),
             "excerpt": a.lead,
             "status": req.status.value,
         }

@@ -14,8 +14,10 @@ from qk3editor.core.articles import utcnow
 from qk3editor.core.errors import ArticleNotFound, ValidationError
 from qk3editor.core.photos import FIELDS, ArticlePhoto, Photo, PhotoMetadata, nfc
 from qk3editor.photos.errors import PhotoIdNotFound
+from qk3editor.photos.events import notify
 from qk3editor.storage.db import Store
 from qk3editor.storage.models import ArticleModel
+from qk3editor.storage.photo_search import index_photo_captions
 from qk3editor.storage.photos_models import ArticlePhotoModel, PhotoModel
 
 STATUS_FILTERS = ("no_caption", "no_credit", "gps")
@@ -182,7 +184,16 @@ class PhotoRepository:
             _put_metadata(m, metadata)
             m.updated_at = utcnow()
             s.flush()
-            return _to_photo(m)
+            photo = _to_photo(m)
+            articles = self._articles_of(s, photo_id)
+            for article_id in articles:
+                index_photo_captions(s, article_id, self._article_photos(s, article_id))
+        notify(self._store, articles)
+        return photo
+
+    def _articles_of(self, s: Session, photo_id: int) -> list[str]:
+        stmt = select(ArticlePhotoModel.article_id).where(ArticlePhotoModel.photo_id == photo_id)
+        return list(dict.fromkeys(s.scalars(stmt)))
 
     def set_keep_location(
         self, photo_id: int, keep: bool, by: str, at: datetime | None = None
@@ -249,7 +260,10 @@ class PhotoRepository:
                 existing[pid] = ap
                 position += 1
             s.flush()
-            return self._article_photos(s, article_id)
+            out = self._article_photos(s, article_id)
+            index_photo_captions(s, article_id, out)
+        notify(self._store, [article_id])
+        return out
 
     def detach(self, article_id: str, photo_id: int) -> list[ArticlePhoto]:
         with self._store.begin() as s:
@@ -261,7 +275,10 @@ class PhotoRepository:
             ):
                 s.delete(ap)
             s.flush()
-            return self._article_photos(s, article_id)
+            out = self._article_photos(s, article_id)
+            index_photo_captions(s, article_id, out)
+        notify(self._store, [article_id])
+        return out
 
     def reorder(self, article_id: str, photo_ids: Sequence[int]) -> list[ArticlePhoto]:
         """Put the article's photos in this order (photos not named keep their order, after)."""
@@ -278,7 +295,9 @@ class PhotoRepository:
             for i, ap in enumerate(rows):
                 ap.position = i
             s.flush()
-            return self._article_photos(s, article_id)
+            out = self._article_photos(s, article_id)
+        notify(self._store, [article_id])
+        return out
 
     def set_featured(self, article_id: str, photo_id: int) -> list[ArticlePhoto]:
         """Make ``photo_id`` the article's one featured photo."""
@@ -293,7 +312,9 @@ class PhotoRepository:
             for ap in rows:
                 ap.featured = ap.photo_id == photo_id
             s.flush()
-            return self._article_photos(s, article_id)
+            out = self._article_photos(s, article_id)
+        notify(self._store, [article_id])
+        return out
 
     def set_caption(self, article_id: str, photo_id: int, caption: str | None) -> ArticlePhoto:
         """The article's own caption for the photo; ``None`` goes back to the file's caption."""
@@ -308,7 +329,10 @@ class PhotoRepository:
                 raise PhotoIdNotFound(id=photo_id)
             ap.caption_override = None if caption is None else nfc(caption).strip()
             s.flush()
-            return next(a for a in self._article_photos(s, article_id) if a.photo.id == photo_id)
+            photos = self._article_photos(s, article_id)
+            index_photo_captions(s, article_id, photos)
+        notify(self._store, [article_id])
+        return next(a for a in photos if a.photo.id == photo_id)
 
 
 def new_photo_from_ingest(item: Any) -> NewPhoto:

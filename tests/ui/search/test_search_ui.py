@@ -63,3 +63,63 @@ def test_only_the_newest_query_shows(qtbot) -> None:  # type: ignore[no-untyped-
     runner.wait()
     qtbot.wait(50)
     assert shown == [["new"]]
+
+
+def test_search_respects_the_filters_and_survives_refreshes(qtbot, home: Path) -> None:  # type: ignore[no-untyped-def]
+    from qk3editor.core.articles import Status
+
+    ctx = AppContext.open()
+    draft = ctx.articles.create(ArticleFields(title="Dân vận khéo", category="Quốc phòng"))
+    sent = ctx.articles.create(ArticleFields(title="Công tác dân vận", category="Xã hội"))
+    ctx.articles.set_status(sent.id, Status.SUBMITTED)
+    spiked = ctx.articles.create(ArticleFields(title="Dân vận cũ", category="Xã hội"))
+    ctx.articles.spike(spiked.id)
+    other = ctx.articles.create(ArticleFields(title="Huấn luyện chiến sĩ mới"))
+    gui = build_gui(ctx, InlineTaskRunner())
+    qtbot.addWidget(gui.window)
+    library = gui.library
+    model = library.model
+    view = library.view
+    try:
+        box = gui.window.findChild(SearchBox, "librarySearch")
+        search = box.findChild(LibrarySearch)
+        box.setText("dan van")
+        search.search_now()
+        assert sorted(model.ids()) == sorted([draft.id, sent.id])  # the trash is not shown
+
+        # the status filter applies to the results
+        view.status_filter.setCurrentIndex(view.status_filter.findData(Status.SUBMITTED.value))
+        assert model.ids() == [sent.id]
+        view.status_filter.setCurrentIndex(view.status_filter.findData(Status.SPIKED.value))
+        assert model.ids() == [spiked.id]  # the Trash view searches the trash
+        view.status_filter.setCurrentIndex(0)
+        # and the category filter
+        xa_hoi = next(c.id for c in ctx.categories.list() if c.name == "Xã hội")
+        view.category_filter.setCurrentIndex(view.category_filter.findData(xa_hoi))
+        assert model.ids() == [sent.id]
+        view.category_filter.setCurrentIndex(0)
+
+        # a refresh (after a save) keeps the results, and a new match shows after the search
+        # runs again by itself
+        library.refresh()
+        assert sorted(model.ids()) == sorted([draft.id, sent.id])
+        new = ctx.articles.create(ArticleFields(title="Dân vận mới"))
+        library.article_saved(new.id)
+        assert other.id not in model.ids()
+        qtbot.waitUntil(lambda: new.id in model.ids(), timeout=5_000)
+        assert sorted(model.ids()) == sorted([draft.id, sent.id, new.id])
+        assert box.text() == "dan van"
+        # an article saved so that it no longer matches leaves the results
+        ctx.articles.update(draft.id, ArticleFields(title="Huấn luyện"))
+        library.article_saved(draft.id)
+        qtbot.waitUntil(lambda: draft.id not in model.ids(), timeout=5_000)
+        assert sorted(model.ids()) == sorted([sent.id, new.id])
+
+        box.clear()
+        search.search_now()
+        assert sorted(model.ids()) == sorted([draft.id, sent.id, new.id, other.id])  # all
+        library.refresh()
+        assert len(model.ids()) == 4
+    finally:
+        gui.window.close()
+        ctx.close()

@@ -55,7 +55,7 @@ T_TERM_CASE = QT_TRANSLATE_NOOP("checks", "House capitalisation is “{fix}”, 
 T_LEGACY = QT_TRANSLATE_NOOP(
     "checks", "This paragraph looks like {encoding} text; convert it to Unicode?"
 )
-LEGACY_NAMES = {legacy.TCVN3: "TCVN3 (ABC)", legacy.VNI: "VNI-Windows", legacy.VIQR: "VIQR"}
+LEGACY_NAMES = legacy.NAMES
 
 # Marks only Vietnamese uses among Latin-script languages: ˆ ˘ ʼ, hỏi, nặng, ngã; and đ.
 _VIETNAMESE_MARKS_RE = re.compile("[ăâêôơưđĂÂÊÔƠƯĐ\u0309\u0323\u0303]")

@@ -9,6 +9,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from qk3editor.core.errors import QkError
+from qk3editor.core.i18n import QT_TRANSLATE_NOOP
 from qk3editor.core.vietnamese import tones
 
 TCVN3 = "tcvn3"
@@ -124,6 +126,20 @@ def _viqr_sub(m: re.Match[str]) -> str:
 def convert_viqr(text: str) -> str:
     """``text`` read as VIQR (``Vie^.t Nam``), in Unicode NFC."""
     return unicodedata.normalize("NFC", _VIQR_RE.sub(_viqr_sub, text))
+
+
+NAMES = {TCVN3: "TCVN3 (ABC)", VNI: "VNI-Windows", VIQR: "VIQR"}
+
+
+class LegacyEncodingSuspected(QkError):
+    """An import file looks like a legacy font encoding; the user chooses what to do."""
+
+    code = "legacy_encoding"
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "{path} looks like the old {encoding} font encoding, nothing was imported: add "
+        "--convert-legacy to convert it to Unicode, or --keep-legacy to import it as it is",
+    )
 
 
 CONVERTERS = {TCVN3: convert_tcvn3, VNI: convert_vni, VIQR: convert_viqr}

@@ -118,6 +118,8 @@ class ArticleEditor(EditorController):
         self.text_checker = default_text_checker()
         resolver = local_photo_resolver(photos_dir, photo_library) if photos_dir else None
         self.photo_resolver = resolver
+        # article id -> its featured photo's id (article_photos.featured), read off the GUI thread
+        self.featured_photo_of: Callable[[str], str | None] | None = None
         composition = CompositionTracker([self.view.body, self.view.lead], self)
         self.autosaver = Autosaver(runner, self._autosave_job, self, composition=composition)
         self.autosaver.saved.connect(self._on_autosaved)
@@ -312,6 +314,8 @@ class ArticleEditor(EditorController):
         checker = self.text_checker
         resolver = self.photo_resolver
         lead_limit = self.lead_max_words()
+        featured_of = self.featured_photo_of
+        article_id = self.article.id
 
         def photos(photo_id: str) -> PhotoInfo | None:
             ref = resolver(photo_id) if resolver else None
@@ -319,8 +323,9 @@ class ArticleEditor(EditorController):
 
         def job() -> list[Finding]:
             f = raw.clean()
+            featured = featured_of(article_id) if featured_of is not None else None
             data = PreflightInput(
-                f.title or "", f.lead or "", f.body or "", lead_max_words=lead_limit
+                f.title or "", f.lead or "", f.body or "", featured, lead_max_words=lead_limit
             )
             return run_preflight(data, photos if resolver else None, text_checker=checker)
 

@@ -5,20 +5,22 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from qk3editor.core.errors import QkError
 from qk3editor.core.exporters import export_docx, export_html
-from qk3editor.core.importers import IMPORT_SUFFIXES, import_file
+from qk3editor.core.importers import IMPORT_SUFFIXES
 from qk3editor.core.markdown_io import export_markdown
 from qk3editor.core.settings import atomic_write_bytes, atomic_write_text
 from qk3editor.storage.editor_import import save_imported
 from qk3editor.storage.editor_repo import EditorRepository
+from qk3editor.ui.checks.legacy import import_with_legacy_check
 from qk3editor.ui.editor.article_editor import ArticleEditor
 from qk3editor.ui.editor.scripted_typing import ENV_REPORT, ScriptedTyping, scripted_text
 from qk3editor.ui.editor.view import ArticleEditorView
@@ -46,7 +48,7 @@ def build_editor(
     if workspace is None:
         workspace = EditorWorkspace(ArticleEditorView(window), window)
         window.add_panel(workspace, 5)
-    return ArticleEditor(
+    editor = ArticleEditor(
         workspace,
         ctx.articles,
         ctx.categories,
@@ -60,6 +62,29 @@ def build_editor(
         parent=window,
         lead_max_words=lambda: ctx.settings.lead_max_words,
     )
+    editor.featured_photo_of = _featured_photo_of(ctx)
+    _recheck_on_photo_changes(ctx, editor)
+    return editor
+
+
+class _PhotoChanges(QObject):
+    """Photo changes (any thread) brought to the GUI thread by a queued signal."""
+
+    changed = Signal(object)
+
+
+def _recheck_on_photo_changes(ctx: AppContext, editor: ArticleEditor) -> None:
+    """Attaching photos or choosing the featured one re-runs the open article's preflight."""
+    from qk3editor.photos import events
+
+    relay = _PhotoChanges(editor)
+
+    def on_changed(article_ids: object) -> None:
+        if editor.article_id is not None and editor.article_id in article_ids:  # type: ignore[operator]
+            editor.run_preflight()
+
+    relay.changed.connect(on_changed)
+    events.subscribe(ctx.store, relay.changed.emit)
 
 
 def _photo_library(ctx: AppContext) -> object | None:
@@ -69,6 +94,22 @@ def _photo_library(ctx: AppContext) -> object | None:
     except ImportError:
         return None
     return PhotoRepository(ctx.store).get
+
+
+def _featured_photo_of(ctx: AppContext) -> Callable[[str], str | None] | None:
+    """The article's featured photo (the photo desk's ``article_photos.featured`` flag)."""
+    try:
+        from qk3editor.storage.photos_repo import PhotoRepository
+    except ImportError:
+        return None
+    repo = PhotoRepository(ctx.store)
+
+    def featured(article_id: str) -> str | None:
+        return next(
+            (str(ap.photo.id) for ap in repo.article_photos(article_id) if ap.featured), None
+        )
+
+    return featured
 
 
 class FileDropFilter(QObject):
@@ -126,8 +167,10 @@ def wire_editor(
         last = None
         for p in paths:
             try:
-                doc = import_file(p)
-                last = save_imported(doc, ctx.articles, ctx.paths.photos_dir)
+                doc = import_with_legacy_check(p, window)  # TCVN3/VNI: ask (issue 3)
+                if doc is None:
+                    continue
+                last = save_imported(doc, ctx.articles, ctx.paths.photos_dir)  # type: ignore[arg-type]
             except QkError as exc:
                 QMessageBox.warning(
                     window, translate("EditorWiring", "Import"), exc.message(ctx.translator)

@@ -52,6 +52,7 @@ class LibraryModel(QAbstractTableModel):
         self._query = ArticleQuery()
         self._ids: list[str] = []
         self._cache: dict[str, ArticleRow] = {}
+        self._id_filter: Callable[[list[str]], list[str]] | None = None
         self._headers = [
             QCoreApplication.translate("LibraryModel", label) for _key, label in COLUMNS
         ]
@@ -84,7 +85,21 @@ class LibraryModel(QAbstractTableModel):
         self.endResetModel()
 
     def refresh(self) -> None:
-        self.set_ids(self._list_ids(self._query))
+        self.set_ids(self._query_ids())
+
+    def set_id_filter(self, id_filter: Callable[[list[str]], list[str]] | None) -> None:
+        """``id_filter(ids)`` picks (and orders) the rows among what the filters' query finds,
+        through every refresh (the search box's results, issue 3); None shows them all."""
+        self._id_filter = id_filter
+        self.refresh()
+
+    @property
+    def id_filter_active(self) -> bool:
+        return self._id_filter is not None
+
+    def _query_ids(self) -> list[str]:
+        ids = self._list_ids(self._query)
+        return self._id_filter(ids) if self._id_filter is not None else ids
 
     def invalidate(self, article_id: str) -> None:
         """Drop one cached row (after a save) and tell the views."""
@@ -164,6 +179,6 @@ class LibraryModel(QAbstractTableModel):
             order_by=COLUMNS[column][0],
             descending=order == Qt.SortOrder.DescendingOrder,
         )
-        self._ids = self._list_ids(self._query)
+        self._ids = self._query_ids()
         self._cache.clear()
         self.endResetModel()

@@ -7,11 +7,14 @@ never changed by a publish.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QObject, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -27,6 +30,7 @@ from qk3editor.core.articles import Article
 from qk3editor.core.errors import QkError
 from qk3editor.core.i18n import QT_TRANSLATE_NOOP, Translator
 from qk3editor.core.publishing import Job, JobState, PublishStatus
+from qk3editor.core.timezones import from_local_naive, to_local
 from qk3editor.publish.outbox import Progress
 from qk3editor.publish.service import PublishServices
 from qk3editor.storage.repositories import ArticleRepository
@@ -47,7 +51,9 @@ STATUS_LABELS = {
     PublishStatus.PUBLISH: QT_TRANSLATE_NOOP("Publish", "Publish now"),
     PublishStatus.DRAFT: QT_TRANSLATE_NOOP("Publish", "Draft on the site"),
     PublishStatus.PENDING: QT_TRANSLATE_NOOP("Publish", "Pending review"),
+    PublishStatus.FUTURE: QT_TRANSLATE_NOOP("Publish", "Scheduled"),
 }
+SCHEDULE_DEFAULT_AHEAD = timedelta(hours=1)
 
 
 def tr(text: str) -> str:
@@ -73,17 +79,34 @@ class _Relay(QObject):
 class PublishDialog(QDialog):
     """Choose target and status, then watch the steps."""
 
-    def __init__(self, targets: list[str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        targets: list[str],
+        parent: QWidget | None = None,
+        article: Article | None = None,
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
         super().__init__(parent)
+        self.article = article  # the snapshot that is published (what the editor showed)
+        self.now = now
         self.setWindowTitle(self.tr("Publish"))
         self.target = QComboBox(self)
         self.target.addItems(targets)
         self.status = QComboBox(self)
         for status, label in STATUS_LABELS.items():
             self.status.addItem(tr(label), status.value)
+        # "Scheduled": the time is typed in Vietnam time (Asia/Ho_Chi_Minh) and sent in UTC
+        self.when = QDateTimeEdit(self)
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("dd/MM/yyyy HH:mm")
+        self.set_local_time(to_local(now() + SCHEDULE_DEFAULT_AHEAD).replace(second=0))
+        self.when_label = QLabel(self.tr("Time (Vietnam)"), self)
         form = QFormLayout()
         form.addRow(self.tr("Target"), self.target)
         form.addRow(self.tr("Status"), self.status)
+        form.addRow(self.when_label, self.when)
+        self.status.currentIndexChanged.connect(self._status_changed)
+        self._status_changed()
         self.steps = QListWidget(self)
         self.bar = QProgressBar(self)
         self.result = QLabel(self)
@@ -103,6 +126,40 @@ class PublishDialog(QDialog):
         layout.addWidget(self.result)
         layout.addWidget(self.buttons)
         self.resize(560, 420)
+
+    def _status_changed(self) -> None:
+        scheduled = self.chosen_status() is PublishStatus.FUTURE
+        self.when.setEnabled(scheduled)
+        self.when_label.setEnabled(scheduled)
+
+    def chosen_status(self) -> PublishStatus:
+        return PublishStatus(self.status.currentData())
+
+    def set_local_time(self, value: datetime) -> None:
+        """Show a wall-clock time of Vietnam (naive, or aware in any zone)."""
+        if value.tzinfo is not None:
+            value = to_local(value)
+        self.when.setDateTime(
+            QDateTime(
+                QDate(value.year, value.month, value.day),
+                QTime(value.hour, value.minute),
+            )
+        )
+
+    def publish_at(self) -> datetime | None:
+        """The scheduled time in UTC (None unless "Scheduled" is chosen)."""
+        if self.chosen_status() is not PublishStatus.FUTURE:
+            return None
+        d, t = self.when.date(), self.when.time()
+        local = datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
+        return from_local_naive(local)
+
+    def schedule_problem(self) -> str | None:
+        """Why the chosen time cannot be used (translated), or None."""
+        when = self.publish_at()
+        if when is not None and when <= self.now():
+            return self.tr("The scheduled time has already passed: choose a time in the future")
+        return None
 
     def show_progress(self, p: Progress) -> None:
         label = tr(STEP_LABELS.get(p.step, p.step))
@@ -135,10 +192,47 @@ class PublishController(QObject):
         self.ask_conflict = self._ask_conflict  # replaced in tests
 
     # -- entry points --------------------------------------------------------------------
+    def publish_from_editor(self, editor: Any) -> None:
+        """The Publish action: publish exactly what the editor shows.
+
+        The editor's unsaved text is saved through the ``db`` lane, and the article is read
+        back on that same single-threaded lane after the save, so the snapshot holds it.
+        If the save fails, nothing is published (the editor tells why).
+        """
+        article_id = getattr(editor, "article_id", None)
+        if article_id is None:
+            return
+        editor.save()
+        articles = self.articles
+        autosaver = getattr(editor, "autosaver", None)
+
+        def loaded(article: Article) -> None:
+            # the save ran before this read on the same lane; its outcome is known now
+            if getattr(autosaver, "failing", False):
+                QMessageBox.warning(
+                    self.parent_widget,
+                    QCoreApplication.translate("Publish", "Cannot publish yet"),
+                    QCoreApplication.translate(
+                        "Publish", "The article could not be saved, so it was not published"
+                    ),
+                )
+                return
+            self.publish_article(article)
+
+        self.runner.submit("db", lambda: articles.get(article_id), loaded, self._on_load_error)
+
+    def _on_load_error(self, exc: BaseException) -> None:
+        text = exc.message(self.translator) if isinstance(exc, QkError) else type(exc).__name__
+        QMessageBox.warning(
+            self.parent_widget, QCoreApplication.translate("Publish", "Cannot publish yet"), text
+        )
+
     def publish(self, article_id: str | None) -> PublishDialog | None:
         if article_id is None:
             return None
-        article = self.articles.get(article_id)
+        return self.publish_article(self.articles.get(article_id))
+
+    def publish_article(self, article: Article) -> PublishDialog | None:
         problems = preflight(article)
         targets = [t.name for t in self.services.repo.targets()]
         if not targets:
@@ -154,20 +248,24 @@ class PublishController(QObject):
                 "\n".join(problems),
             )
             return None
-        dialog = PublishDialog(targets, self.parent_widget)
+        dialog = PublishDialog(targets, self.parent_widget, article)
         self.dialog = dialog
         dialog.start_button.clicked.connect(lambda: self.start(article, dialog))
         dialog.show()
         return dialog
 
     def start(self, article: Article, dialog: PublishDialog) -> None:
+        problem = dialog.schedule_problem()
+        if problem is not None:
+            dialog.result.setText(problem)
+            return
         dialog.start_button.setEnabled(False)
         self._relay.progressed.connect(dialog.show_progress, Qt.ConnectionType.QueuedConnection)
         target = dialog.target.currentText()
-        status = PublishStatus(dialog.status.currentData())
+        status = dialog.chosen_status()
         photos = self.services.photo_source(article)
         outbox = self.services.outbox
-        job = outbox.enqueue(article, photos, target, status)
+        job = outbox.enqueue(article, photos, target, status, dialog.publish_at())
         emit = self._relay.progressed.emit
         self.runner.submit(
             "io",

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QKeySequence
 
+from qk3editor.publish.prepare import install_preparation
 from qk3editor.publish.service import services_for
 from qk3editor.ui.publish.controller import PublishController
 from qk3editor.ui.tasks import TaskRunner
@@ -17,11 +18,14 @@ OUTBOX_INTERVAL_MS = 60_000
 def install_publishing(ctx: Any, runner: TaskRunner, window: Any, editor: Any) -> PublishController:
     """Called once by app.build_gui."""
     services = services_for(ctx)
+    # renditions made when photos are attached or captioned, so that publishing only uploads
+    preparer = install_preparation(ctx)
+    window.closing.connect(preparer.close)
     controller = PublishController(services, ctx.articles, runner, ctx.translator, window)
     menu = window.menuBar().addMenu(QCoreApplication.translate("Publish", "&Publish"))
     publish_action = menu.addAction(QCoreApplication.translate("Publish", "Publish article…"))
     publish_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
-    publish_action.triggered.connect(lambda: _publish_current(controller, editor))
+    publish_action.triggered.connect(lambda: controller.publish_from_editor(editor))
     menu.addSeparator()
     menu.addAction(QCoreApplication.translate("Publish", "Targets…")).triggered.connect(
         controller.show_targets
@@ -44,8 +48,3 @@ def install_publishing(ctx: Any, runner: TaskRunner, window: Any, editor: Any) -
     timer.start()
     controller.outbox_timer = timer  # type: ignore[attr-defined]
     return controller
-
-
-def _publish_current(controller: PublishController, editor: Any) -> None:
-    editor.save()
-    controller.publish(editor.article_id)

@@ -7,6 +7,7 @@ the newest query's result reaches the list (stale results are dropped by the run
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
@@ -78,7 +79,43 @@ class LibrarySearch(QObject):
         query, ids = result
         self.active_query = query
         self._show_ids(ids)
+        if self._model is not None:
+            self._apply(ids)
+            ids = self._model.ids()
         self.results_shown.emit(query, len(ids))
+
+    # -- the library model: results within the filters, through every refresh --------------
+    _model: Any = None
+    _applying = False
+
+    def attach_model(self, model: Any) -> None:
+        """Show results in ``model`` (a LibraryModel): only the articles its status/category
+        filters let through, in the order of relevance; a refresh of the library (after a
+        save, a filter change) keeps them and searches again, until the box is cleared."""
+        self._model = model
+        self._show_all = lambda: self._apply(None)
+        model.modelReset.connect(self._on_model_reset)
+        model.dataChanged.connect(lambda *_args: self._on_model_reset())  # an article saved
+
+    def _apply(self, ids: list[str] | None) -> None:
+        if ids is None:
+            id_filter = None
+        else:
+
+            def id_filter(allowed: list[str], ranked: list[str] = ids) -> list[str]:
+                keep = set(allowed)
+                return [i for i in ranked if i in keep]
+
+        self._applying = True
+        try:
+            self._model.set_id_filter(id_filter)
+        finally:
+            self._applying = False
+
+    def _on_model_reset(self) -> None:
+        # someone else refreshed the list (a save, an import): the search box stays in charge
+        if not self._applying and self.active_query and not self._timer.isActive():
+            self._timer.start()
 
 
 def attach_library_search(
@@ -96,7 +133,9 @@ def attach_library_search(
     repo = search_repository
 
     def search_ids(query: str) -> list[str]:
-        hits = repo.search(query, limit=MAX_RESULTS)  # type: ignore[attr-defined]
-        return [h.article_id for h in hits if h.status != "spiked"]
+        # spiked articles too: the status filter decides (the Trash view searches the trash)
+        return [h.article_id for h in repo.search(query, limit=MAX_RESULTS)]  # type: ignore[attr-defined]
 
-    return LibrarySearch(box, search_ids, model.set_ids, model.refresh, runner, box)
+    search = LibrarySearch(box, search_ids, lambda _ids: None, lambda: None, runner, box)
+    search.attach_model(model)
+    return search

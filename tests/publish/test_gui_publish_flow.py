@@ -1,0 +1,169 @@
+"""The Publish action in the window: it publishes what the editor shows (the save goes first on
+the db lane), and schedules in Vietnam time, sent in UTC to the portal and to WordPress."""
+
+from __future__ import annotations
+
+import threading
+import time
+from datetime import UTC, datetime
+
+import httpx
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from qk3editor.app import build_gui
+from qk3editor.context import AppContext
+from qk3editor.core.articles import ArticleFields
+from qk3editor.core.publishing import JobState, PublishStatus
+from qk3editor.paths import resources_dir
+from qk3editor.publish.service import services_for
+from qk3editor.ui.i18n import install_translators
+from qk3editor.ui.tasks import InlineTaskRunner, TaskRunner
+from tests.ui.test_app import close_gui, open_gui
+
+FUTURE_DAY = (2031, 5, 20)  # at 08:00 in Vietnam = 01:00 UTC
+
+
+def _open_real_runner(qtbot):  # type: ignore[no-untyped-def]
+    ctx = AppContext.open(language="vi")
+    trs = install_translators(QApplication.instance(), "vi", resources_dir() / "translations")
+    gui = build_gui(ctx, TaskRunner())
+    qtbot.addWidget(gui.window)
+    return gui, trs
+
+
+def test_publish_waits_for_the_save_and_sends_what_the_editor_shows(
+    qtbot, home, portal, memkeyring
+):
+    gui, trs = _open_real_runner(qtbot)
+    try:
+        svc = services_for(gui.ctx)
+        svc.add_target("cong", "ninjs", portal.url, "editor", portal.secret)
+        article = gui.ctx.articles.create(
+            ArticleFields(title="Tiêu đề cũ", lead="Sáng nay khai mạc.", body="Nội dung cũ.")
+        )
+        gui.editor.open(article.id)
+        qtbot.waitUntil(lambda: gui.editor.article_id == article.id, timeout=10_000)
+        # a slow store: the save is still running on the db lane when Publish is pressed
+        repo = gui.editor.repo
+        real_autosave = repo.autosave
+        saving = threading.Event()
+
+        def slow_autosave(*args, **kwargs):  # type: ignore[no-untyped-def]
+            saving.set()
+            time.sleep(0.4)
+            return real_autosave(*args, **kwargs)
+
+        repo.autosave = slow_autosave
+        gui.editor.view.title.setText("Tiêu đề mới trong trình soạn")
+        gui.editor.view.body.setPlainText("Nội dung mới, chưa kịp lưu.")
+        gui.window.publish_action.trigger()
+        controller = gui.ctx.services["publish_ui"]
+        qtbot.waitUntil(lambda: controller.dialog is not None, timeout=10_000)
+        dialog = controller.dialog
+        assert dialog.article.title == "Tiêu đề mới trong trình soạn"
+        assert dialog.article.body.startswith("Nội dung mới")
+        assert saving.is_set()
+        dialog.start_button.click()
+        qtbot.waitUntil(lambda: "Đã đăng" in dialog.result.text(), timeout=20_000)
+        item = portal.store.get_item(article.id)["item"]
+        assert item["headlines"][0]["value"] == "Tiêu đề mới trong trình soạn"
+        assert "Nội dung mới, chưa kịp lưu." in item["bodies"][0]["value"]
+    finally:
+        close_gui(gui, trs)
+
+
+def _schedule(qtbot, gui, target: str):  # type: ignore[no-untyped-def]
+    article = gui.ctx.articles.create(
+        ArticleFields(title="Bài hẹn giờ", lead="Tin hẹn giờ.", body="Nội dung hẹn giờ.")
+    )
+    gui.editor.open(article.id)
+    gui.window.publish_action.trigger()
+    controller = gui.ctx.services["publish_ui"]
+    dialog = controller.dialog
+    assert dialog is not None
+    dialog.target.setCurrentText(target)
+    assert not dialog.when.isEnabled()
+    dialog.status.setCurrentIndex(dialog.status.findData(PublishStatus.FUTURE.value))
+    assert dialog.when.isEnabled()
+    dialog.set_local_time(datetime(*FUTURE_DAY, 8, 0))
+    assert dialog.publish_at() == datetime(*FUTURE_DAY, 1, 0, tzinfo=UTC)
+    dialog.start_button.click()
+    qtbot.waitUntil(lambda: "Đã đăng" in dialog.result.text(), timeout=60_000)
+    return article
+
+
+def test_scheduled_at_8_vietnam_time_is_1_utc_at_the_portal(qtbot, home, portal, memkeyring):
+    gui, trs = open_gui(qtbot)
+    try:
+        services_for(gui.ctx).add_target("cong", "ninjs", portal.url, "editor", portal.secret)
+        article = _schedule(qtbot, gui, "cong")
+        item = portal.store.get_item(article.id)["item"]
+        assert item["embargoed"] == f"{FUTURE_DAY[0]}-{FUTURE_DAY[1]:02d}-{FUTURE_DAY[2]}T01:00:00Z"
+    finally:
+        close_gui(gui, trs)
+
+
+def test_scheduled_at_8_vietnam_time_is_1_utc_at_wordpress(qtbot, home, wordpress, memkeyring):
+    gui, trs = open_gui(qtbot)
+    try:
+        user, password = wordpress.auth
+        services_for(gui.ctx).add_target("wp", "wordpress", wordpress.url, user, password)
+        article = _schedule(qtbot, gui, "wp")
+        remote = services_for(gui.ctx).repo.remote(article.id, "wp")
+        post = httpx.get(
+            wordpress.api(f"wp/v2/posts/{remote.remote_id}", context="edit"),
+            auth=wordpress.auth,
+            timeout=30,
+        ).json()
+        assert post["status"] == "future"
+        assert post["date_gmt"] == f"{FUTURE_DAY[0]}-{FUTURE_DAY[1]:02d}-{FUTURE_DAY[2]}T01:00:00"
+        assert post["date"].endswith("T08:00:00")  # the site's zone is Asia/Ho_Chi_Minh
+    finally:
+        close_gui(gui, trs)
+
+
+def test_a_time_in_the_past_is_refused(qtbot, home, portal, memkeyring):
+    gui, trs = open_gui(qtbot)
+    try:
+        svc = services_for(gui.ctx)
+        svc.add_target("cong", "ninjs", portal.url, "editor", portal.secret)
+        article = gui.ctx.articles.create(
+            ArticleFields(title="Bài hẹn giờ", lead="Tin.", body="Nội dung.")
+        )
+        gui.editor.open(article.id)
+        gui.window.publish_action.trigger()
+        dialog = gui.ctx.services["publish_ui"].dialog
+        dialog.status.setCurrentIndex(dialog.status.findData(PublishStatus.FUTURE.value))
+        dialog.set_local_time(datetime(2020, 1, 1, 8, 0))
+        dialog.start_button.click()
+        assert "trong tương lai" in dialog.result.text()
+        assert dialog.start_button.isEnabled()
+        assert svc.repo.jobs() == []
+        assert portal.store.get_item(article.id) is None
+    finally:
+        close_gui(gui, trs)
+
+
+@pytest.mark.parametrize("status", ["draft", "pending"])
+def test_status_choices_reach_the_job(qtbot, home, portal, memkeyring, status):
+    gui, trs = open_gui(qtbot)
+    try:
+        svc = services_for(gui.ctx)
+        svc.add_target("cong", "ninjs", portal.url, "editor", portal.secret)
+        article = gui.ctx.articles.create(ArticleFields(title="Bài", lead="Tin.", body="Nội dung."))
+        gui.editor.open(article.id)
+        gui.window.publish_action.trigger()
+        dialog = gui.ctx.services["publish_ui"].dialog
+        dialog.status.setCurrentIndex(dialog.status.findData(status))
+        assert dialog.publish_at() is None
+        dialog.start_button.click()
+        qtbot.waitUntil(lambda: "Đã đăng" in dialog.result.text(), timeout=20_000)
+        (job,) = svc.repo.jobs()
+        assert job.status.value == status and job.state is JobState.DONE
+        assert portal.store.get_item(article.id)["item"]["pubstatus"] == "withheld"
+    finally:
+        close_gui(gui, trs)
+
+
+_ = InlineTaskRunner  # open_gui's runner: the scheduling tests need no real threads
