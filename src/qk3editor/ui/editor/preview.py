@@ -1,16 +1,19 @@
 """Live preview: the portal page in a QTextBrowser, re-rendered after typing pauses.
 
 Rendering runs on the runner's ``io`` lane with key ``preview``: a render that finishes after a
-newer one was asked for is dropped. The preview follows the editor: each block of the body has
-an anchor ``L<line>``; the preview scrolls to the block at the top of the editor.
+newer one was asked for is dropped. The render job gives the page as segments (head, one per
+body block, tail; see :mod:`preview_doc`); the GUI thread replaces only the segments that
+changed in the shown document, at most ``SLICE_SEGMENTS`` per turn of the event loop, so Qt
+re-parses and re-lays out a paragraph, not the page. Only when an article is opened does the
+job build (and lay out) a whole document, which the GUI thread swaps in.
 
-The worker also parses the HTML into a QTextDocument and lays it out at the preview's width
-(then moves it to the GUI thread): ``QTextBrowser.setHtml`` of a 20,000-word page costs the GUI
-thread ~20 ms plus layout; swapping in a laid-out document costs ~1 ms. Measured (benchmarks/
-keystroke.py): worst stall 42 ms with setHtml on the GUI thread, 35 ms with parsing only in the
-worker, 21-26 ms with parsing and layout in the worker — PySide6 keeps the GIL during these
-Qt calls, so the worker still delays the GUI thread's Python; the remaining step is updating
-only the changed blocks of the shown document.
+Why: ``QTextBrowser.setHtml`` of a 20,000-word page costs ~20 ms plus layout, and PySide6 keeps
+the GIL during those Qt calls, so doing it in a worker still stalls typing. Measured with
+benchmarks/keystroke.py (2,000 characters): worst stall 21-55 ms rebuilding the page after each
+pause, 10 ms updating only the changed blocks.
+
+The preview follows the editor: the top block of the editor → its segment → that segment's
+top in the laid-out document.
 """
 
 from __future__ import annotations
