@@ -385,18 +385,16 @@ def _head_parts(article: RenderInput, home_label: str) -> list[str]:
 
 
 def article_head(article: RenderInput, home_label: str = "Trang chủ") -> str:
-    """What comes before the body's blocks (breadcrumb, title, date, lead): the preview's
-    first segment."""
-    return "\n".join([*_head_parts(article, home_label), '<div class="qk3-body">'])
+    """What comes before the body (breadcrumb, title, date, lead): the preview's first
+    segment."""
+    return "\n".join(_head_parts(article, home_label)[1:])
 
 
 def article_tail(article: RenderInput) -> str:
-    """What comes after the body's blocks (the byline): the preview's last segment."""
-    parts = ["</div>"]
-    if article.byline.strip():
-        parts.append(f'<p class="qk3-byline" align="right">{_esc(article.byline.strip())}</p>')
-    parts.append("</article>")
-    return "\n".join(parts)
+    """What comes after the body (the byline): the preview's last segment."""
+    if not article.byline.strip():
+        return ""
+    return f'<p class="qk3-byline" align="right">{_esc(article.byline.strip())}</p>'
 
 
 def render_content(

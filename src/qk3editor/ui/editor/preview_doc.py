@@ -27,13 +27,10 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextDocumentFragment,
-    QTextFrameFormat,
 )
 
 if TYPE_CHECKING:  # the renderer (markdown, nh3) loads with the first render, not at start-up
     from qk3editor.core.render import PhotoResolver, RenderInput
-
-SITE_MARGIN = 16  # .qk3-site { margin: 0 16px } of the portal's CSS
 
 
 @lru_cache(maxsize=1)
@@ -59,10 +56,10 @@ def page_segments(article: RenderInput, resolver: PhotoResolver) -> tuple[list[s
     from qk3editor.core.render import article_head, article_tail, render_body_blocks
 
     blocks = render_body_blocks(article.body, resolver)
-    head = _header_html() + "\n" + article_head(article) + "</div>"
+    head = f'<div class="qk3-site">{_header_html()}</div>\n{article_head(article)}'
     segments = [head]
     segments.extend(f'<div class="qk3-body">{html}</div>' for _line, html in blocks)
-    segments.append(article_tail(article).removeprefix("</div>"))
+    segments.append(article_tail(article))
     return segments, [line for line, _html in blocks]
 
 
@@ -86,11 +83,6 @@ class SegmentedDocument:
         self.document = document if document is not None else QTextDocument()
         self.document.setBaseUrl(QUrl("file:///"))
         self.document.setUndoRedoEnabled(False)
-        root = self.document.rootFrame()
-        fmt: QTextFrameFormat = root.frameFormat()
-        fmt.setLeftMargin(SITE_MARGIN)
-        fmt.setRightMargin(SITE_MARGIN)
-        root.setFrameFormat(fmt)
         # the empty first block before the head takes no room
         first = QTextBlockFormat()
         first.setLineHeight(0, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
