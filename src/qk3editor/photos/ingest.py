@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from qk3editor.core.errors import QkError
-from qk3editor.photos import jpeg
+from qk3editor.photos import heif, jpeg
 from qk3editor.photos.errors import (
     PhotoCorrupt,
     PhotoError,
@@ -36,8 +36,10 @@ from qk3editor.photos.errors import (
 from qk3editor.photos.files import os_error, read_bytes
 from qk3editor.photos.metadata import nfc, read_metadata_bytes
 
-IMAGE_EXTENSIONS = frozenset({".jpg", ".jpeg", ".jpe", ".png", ".tif", ".tiff"})
-FORMATS = frozenset({"JPEG", "MPO", "PNG", "TIFF"})
+IMAGE_EXTENSIONS = frozenset(
+    {".jpg", ".jpeg", ".jpe", ".png", ".tif", ".tiff", *heif.HEIF_EXTENSIONS}
+)
+FORMATS = frozenset({"JPEG", "MPO", "PNG", "TIFF", "HEIF"})
 DEFAULT_THUMB_SIZE = 320
 DEFAULT_MAX_PIXELS = 120_000_000
 INLINE_BELOW = 4
@@ -157,6 +159,7 @@ def process_file(path: str, options: IngestOptions) -> IngestItem:
 def _process(path: Path, options: IngestOptions) -> IngestItem:
     from PIL import Image, ImageOps, UnidentifiedImageError
 
+    heif.register()
     data = read_bytes(path)
     digest = content_hash(data)
     name = str(path)
@@ -175,6 +178,8 @@ def _process(path: Path, options: IngestOptions) -> IngestItem:
         if fmt not in FORMATS:
             raise PhotoNotImage(path=name)
         width, height = im.size
+        # pillow-heif has already turned the image upright (its size is the upright one)
+        upright = "original_orientation" in im.info
         if width * height > options.max_pixels:
             raise PhotoTooLarge(path=name, pixels=width * height, limit=options.max_pixels)
         try:
@@ -203,7 +208,7 @@ def _process(path: Path, options: IngestOptions) -> IngestItem:
     thumb = thumbnail_path(options.thumbnails_dir, digest)
     _save_thumbnail(im, thumb)
     orientation = facts.orientation if facts else 1
-    if orientation in (5, 6, 7, 8):
+    if orientation in (5, 6, 7, 8) and not upright:
         width, height = height, width
     return IngestItem(
         path=nfc(name),
