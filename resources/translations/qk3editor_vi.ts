@@ -735,8 +735,8 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <translation>Nhập ảnh</translation>
     </message>
     <message>
-        <source>Images (*.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
-        <translation>Ảnh (*.jpg *.jpeg *.png *.tif *.tiff);;Mọi tệp (*)</translation>
+        <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.heic *.heif);;All files (*)</source>
+        <translation>Ảnh (*.jpg *.jpeg *.png *.tif *.tiff *.heic *.heif);;Mọi tệp (*)</translation>
     </message>
     <message>
         <source>Caption template</source>
