@@ -4,7 +4,10 @@ The heavy part of each file (read, hash, decode at reduced size, thumbnail, meta
 plain function, :func:`process_file`, run in a process pool so that both cores work; a batch
 of a few files runs inline. Before the pool starts, :func:`ingest` reads only the first
 kilobytes of each file to hand the embedded Exif thumbnail to ``on_placeholder``, so the desk
-can show every photo at once and replace it by the real thumbnail when it arrives.
+can show every photo at once and replace it by the real thumbnail when it arrives; the first
+screen's photos without one get a 1/8-scale preview (:func:`quick_preview`) on threads, so
+the first screen is shown within a second even from a cold start (no pool running yet).
+HEIC/HEIF photos are read through pillow-heif (:mod:`qk3editor.photos.heif`).
 
 Nothing here modifies a source file. A bad file (unreadable, not an image, damaged, too many
 pixels) becomes one ``error`` line in the report and the batch goes on.
@@ -285,25 +288,19 @@ def _previews(
     on_placeholder: PlaceholderFn,
     cancel: threading.Event,
     threads: int,
-) -> threading.Thread:
-    """Quick previews of ``files`` on a thread (decodes on ``threads`` threads, the GIL is
-    released while decoding), handed to ``on_placeholder`` in order."""
-
-    def run() -> None:
-        with cf.ThreadPoolExecutor(max_workers=threads) as tp:
-            futures = [tp.submit(quick_preview, f, size) for f in files]
-            for f, fut in zip(files, futures, strict=True):
-                if cancel.is_set():
-                    for rest in futures:
-                        rest.cancel()
-                    return
-                body = fut.result()
-                if body:
-                    on_placeholder(str(f), body)
-
-    thread = threading.Thread(target=run, name="qk3-photo-previews", daemon=True)
-    thread.start()
-    return thread
+) -> None:
+    """Quick previews of ``files``, handed to ``on_placeholder`` in order (decoded on
+    ``threads`` threads: Pillow releases the GIL while decoding)."""
+    with cf.ThreadPoolExecutor(max_workers=threads) as tp:
+        futures = [tp.submit(quick_preview, f, size) for f in files]
+        for f, fut in zip(files, futures, strict=True):
+            if cancel.is_set():
+                for rest in futures:
+                    rest.cancel()
+                return
+            body = fut.result()
+            if body:
+                on_placeholder(str(f), body)
 
 
 def ingest(
@@ -338,14 +335,14 @@ def ingest(
             else:
                 without_thumb.append(f)
     # the first screen's photos without an Exif thumbnail: a 1/8-scale preview at once, on
-    # threads of this process, while the pool's workers start (a cold pool takes ~1 s)
+    # threads of this process, before the pool starts (a cold pool takes ~1 s to start, and
+    # a preview costs less than the full work: the cores are better spent on it first)
     screen = set(files[:FIRST_SCREEN])
     quick = [f for f in without_thumb if f in screen]
     workers = options.workers or os.cpu_count() or 1
-    previewer = None
     if quick and on_placeholder is not None and workers > 1 and len(files) >= INLINE_BELOW:
-        previewer = _previews(quick, options.thumb_size, on_placeholder, cancel, workers)
-    # ...and they go to the pool first
+        _previews(quick, options.thumb_size, on_placeholder, cancel, workers)
+    # ...then they go to the pool first, for their real thumbnails
     first = set(quick)
     order = [f for f in files if f in first] + [f for f in files if f not in first]
     results: dict[Path, IngestItem] = {}
@@ -381,8 +378,6 @@ def ingest(
             finish(f, process_file(str(f), options))
     else:
         _run_pool(order, options, workers, cancel, finish, executor)
-    if previewer is not None:
-        previewer.join()
     items = tuple(
         results.get(f) or IngestItem(path=nfc(str(f)), status="cancelled", code="cancelled")
         for f in files
