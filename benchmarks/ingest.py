@@ -5,6 +5,11 @@ Baselines in the same run: ``vipsthumbnail`` making the same thumbnails (one com
 files) and Pillow's full decode of each file. ratio = vipsthumbnail time / our time
 (goal >= 1). Also: time until the first screen (24 photos) shows something, peak memory.
 
+The first screen is measured from a cold start: a fresh Python process (nothing imported, no
+process pool) ingesting the whole card; ``first_screen_s`` counts from the ``ingest`` call,
+``first_screen_from_launch_s`` from launching the process (interpreter and imports included).
+The files were just generated, so they are in the OS page cache (as after copying a card).
+
     python benchmarks/ingest.py [--quick]
 """
 
@@ -130,6 +135,48 @@ def first_screen_warm(files: list[Path], work: Path) -> float:
     return done_at[0] if done_at else time.perf_counter() - start
 
 
+def first_screen_child(card: Path, thumbs: Path) -> None:
+    """In a fresh process: ingest the card, print when the first screen was all shown."""
+    called = time.time()
+    files = sorted(card.glob("*.JPG"))
+    screen = {str(f) for f in files[:FIRST_SCREEN]}
+    shown: set[str] = set()
+    lock = threading.Lock()
+    done_at: list[float] = []
+    cancel = threading.Event()
+
+    def mark(path: str) -> None:
+        with lock:
+            if path in screen:
+                shown.add(path)
+                if len(shown) == len(screen) and not done_at:
+                    done_at.append(time.time())
+                    cancel.set()  # the rest of the card is not what this measures
+
+    ingest(
+        [card],
+        IngestOptions(thumbnails_dir=thumbs, thumb_size=320),
+        cancel=cancel,
+        progress=lambda d, t, item: mark(item.path),
+        on_placeholder=lambda p, b: mark(p),
+    )
+    end = done_at[0] if done_at else time.time()
+    print(json.dumps({"called": called, "first_screen": end}))
+
+
+def first_screen_cold(card: Path, work: Path) -> tuple[float, float]:
+    """(from the ingest call, from the process launch) in a fresh process, in seconds."""
+    launched = time.time()
+    out = subprocess.run(
+        [sys.executable, __file__, "--first-screen-child", str(card), str(work / "thumbs-cold")],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    child = json.loads(out.strip().splitlines()[-1])
+    return child["first_screen"] - child["called"], child["first_screen"] - launched
+
+
 def run_vips(files: list[Path], work: Path) -> float:
     out = work / "vips"
     out.mkdir()
@@ -154,7 +201,11 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("-n", type=int, default=None)
+    ap.add_argument("--first-screen-child", nargs=2, type=Path, metavar=("CARD", "THUMBS"))
     args = ap.parse_args()
+    if args.first_screen_child:
+        first_screen_child(*args.first_screen_child)
+        return
     n = args.n or (24 if args.quick else 200)
     size = QUICK_SIZE if args.quick else FULL_SIZE
     work = Path(tempfile.mkdtemp(prefix="qk3-bench-ingest-"))
@@ -167,6 +218,7 @@ def main() -> None:
         ours, first, imported = run_ours(files, work)
         sampler.stop.set()
         sampler.join()
+        cold, from_launch = first_screen_cold(work / "card", work)
         warm = first_screen_warm(files, work)
         vips = run_vips(files, work)
         pillow = run_pillow(files)
@@ -174,8 +226,9 @@ def main() -> None:
         print(f"vipsthumbnail: {n / vips:7.1f} photos/s ({vips:.2f}s)")
         print(f"pillow decode: {n / pillow:7.1f} photos/s ({pillow:.2f}s)")
         print(
-            f"first screen ({FIRST_SCREEN}): {first:.2f}s cold, "
-            f"{warm:.2f}s with the desk's warm pool"
+            f"first screen ({FIRST_SCREEN}): {cold:.2f}s cold (fresh process; "
+            f"{from_launch:.2f}s from its launch), {warm:.2f}s with the desk's warm pool, "
+            f"{first:.2f}s in the timed run"
         )
         print(f"peak RSS (this process + pool workers): {sampler.peak_mb:.0f} MB")
         result = {
@@ -188,7 +241,9 @@ def main() -> None:
             "baseline_median_ms": round(1000 * vips / n, 1),
             "ratio": round(vips / ours, 2),
             "ratio_vs_pillow": round(pillow / ours, 2),
-            "first_screen_s": round(first, 2),
+            "first_screen_s": round(cold, 2),
+            "first_screen_from_launch_s": round(from_launch, 2),
+            "first_screen_in_timed_run_s": round(first, 2),
             "first_screen_warm_pool_s": round(warm, 2),
             "peak_rss_mb": round(sampler.peak_mb),
             "goal": ">= 1 (vipsthumbnail), first screen < 1 s, peak < 400 MB",

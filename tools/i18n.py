@@ -122,6 +122,7 @@ def fill(mapping_file: Path, lang: str = "vi") -> int:
         '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8"
     )
     print(f"{count} translations written to {ts.name}")
+    update()  # back to lupdate's own layout, so that fills and updates make small diffs
     return 0
 
 

@@ -747,8 +747,8 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <translation>Nhập ảnh</translation>
     </message>
     <message>
-        <source>Images (*.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</source>
-        <translation>Ảnh (*.jpg *.jpeg *.png *.tif *.tiff);;Mọi tệp (*)</translation>
+        <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.heic *.heif);;All files (*)</source>
+        <translation>Ảnh (*.jpg *.jpeg *.png *.tif *.tiff *.heic *.heif);;Mọi tệp (*)</translation>
     </message>
     <message>
         <source>Caption template</source>
@@ -1865,6 +1865,10 @@ Giấy phép: GPL-3.0-or-later.</translation>
     <message>
         <source>{path}: its XMP metadata was written badly by another tool ({detail}); nothing was changed</source>
         <translation>{path}: siêu dữ liệu XMP của tệp bị một công cụ khác ghi hỏng ({detail}); không có gì bị thay đổi</translation>
+    </message>
+    <message>
+        <source>{path}: captions cannot be written safely into HEIC files; the file is unchanged and the caption is kept in qk3editor (it goes into the web copies)</source>
+        <translation>{path}: không thể ghi chú thích an toàn vào tệp HEIC; tệp được giữ nguyên, chú thích được lưu trong qk3editor (và được đưa vào bản ảnh đăng web)</translation>
     </message>
     <message>
         <source>{path} looks like the old {encoding} font encoding, nothing was imported: add --convert-legacy to convert it to Unicode, or --keep-legacy to import it as it is</source>

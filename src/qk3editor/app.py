@@ -166,7 +166,10 @@ def _workspace_in_place(shell: Shell) -> EditorWorkspace:
     workspace = EditorWorkspace(shell.editor_view, shell.window)  # takes the form inside it
     splitter.insertWidget(index, workspace)
     splitter.setStretchFactor(index, 5)
-    splitter.setSizes(sizes)
+    if shell.window.isVisible():
+        splitter.setSizes(sizes)  # as on screen a moment ago
+    else:
+        shell.window.restore_splitter()
     return workspace
 
 

@@ -273,3 +273,41 @@ def test_a_recaptioned_copy_is_still_a_duplicate(tmp_path: Path) -> None:
     (src / "c.jpg").write_bytes(jpeg_bytes(color=(1, 1, 1)))
     report = ingest([src], opts(tmp_path))
     assert [i.status for i in report.items] == ["imported", "duplicate", "imported"]
+
+
+def test_quick_preview_is_a_small_upright_jpeg_and_only_for_jpeg(tmp_path: Path) -> None:
+    import io
+
+    from qk3editor.photos.ingest import quick_preview
+
+    turned = tmp_path / "turned.jpg"
+    turned.write_bytes(jpeg_bytes(size=(800, 400), orientation=6))
+    body = quick_preview(turned, 100)
+    assert body is not None and body.startswith(b"\xff\xd8")
+    with Image.open(io.BytesIO(body)) as im:
+        assert im.size == (50, 100)  # turned upright, never larger than asked
+    png = tmp_path / "p.png"
+    Image.new("RGB", (50, 50)).save(png)
+    broken = tmp_path / "broken.jpg"
+    broken.write_bytes(jpeg_bytes()[:300])
+    assert quick_preview(png) is None and quick_preview(broken) is None
+
+
+def test_first_screen_without_exif_thumbnails_gets_quick_previews(tmp_path: Path, monkeypatch):
+    from qk3editor.photos import ingest as ingest_module
+
+    monkeypatch.setattr(ingest_module, "FIRST_SCREEN", 4)
+    card = tmp_path / "card"
+    card.mkdir()
+    for i in range(6):
+        (card / f"q{i}.jpg").write_bytes(jpeg_bytes(color=(i * 40, 9, 9), exif_thumb=i == 1))
+    shown: list[str] = []
+    report = ingest(
+        [card],
+        IngestOptions(thumbnails_dir=tmp_path / "thumbs", workers=2),
+        on_placeholder=lambda p, b: shown.append(Path(p).name),
+    )
+    assert report.count("imported") == 6
+    # the Exif thumbnail first, then a preview of each other photo on the first screen, in
+    # order; photos beyond the first screen wait for their real thumbnails
+    assert shown == ["q1.jpg", "q0.jpg", "q2.jpg", "q3.jpg"]

@@ -18,6 +18,7 @@ from typing import Any, Protocol
 from qk3editor.core.errors import QkError
 from qk3editor.core.photos import Photo, PhotoMetadata
 from qk3editor.photos.captions import BatchEdit, apply_batch
+from qk3editor.photos.errors import HeicCaptionNotWritten
 from qk3editor.photos.ingest import (
     IngestOptions,
     IngestReport,
@@ -25,7 +26,7 @@ from qk3editor.photos.ingest import (
     ProgressFn,
     ingest,
 )
-from qk3editor.photos.metadata import IimCut, read_metadata, write_metadata
+from qk3editor.photos.metadata import IimCut, is_heif_file, read_metadata, write_metadata
 from qk3editor.photos.renditions import (
     LocationChoice,
     Rendition,
@@ -174,15 +175,22 @@ def write_captions(
         if cancel is not None and cancel.is_set():
             return CaptionWrite(CaptionLine(photo.id, photo.path, False, (), "cancelled"), None)
         try:
-            facts = read_metadata(path)
+            store_only = is_heif_file(path)
+            # a HEIC file never holds our caption: the store's copy is the base
+            base = photo.metadata if store_only else read_metadata(path).metadata
             new = apply_batch(
-                facts.metadata,
+                base,
                 edit,
                 filename=path.name,
                 seq=seq,
                 date_taken=photo.date_taken,
                 codes=codes,
             )
+            if store_only:
+                # refused, file untouched; the caption lives in the store (renditions use it)
+                exc = HeicCaptionNotWritten(path=photo.path)
+                line = CaptionLine(photo.id, photo.path, False, (), exc.code, exc.message())
+                return CaptionWrite(line, new if touched else None)
             result = write_metadata(path, new, only=touched) if touched else None
             stored = read_metadata(path).metadata
             cuts = result.cuts if result else ()

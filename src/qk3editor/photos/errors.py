@@ -98,3 +98,12 @@ class DamagedXmp(PhotoError):
         "{path}: its XMP metadata was written badly by another tool ({detail}); "
         "nothing was changed",
     )
+
+
+class HeicCaptionNotWritten(PhotoError):
+    code = "photo_heic_caption_store_only"
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "{path}: captions cannot be written safely into HEIC files; the file is unchanged "
+        "and the caption is kept in qk3editor (it goes into the web copies)",
+    )

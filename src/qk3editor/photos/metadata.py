@@ -83,9 +83,10 @@ __all__ = [
     "read_metadata_bytes",
     "write_metadata",
 ]
-from qk3editor.photos import jpeg
+from qk3editor.photos import heif, jpeg
 from qk3editor.photos.errors import (
     DamagedXmp,
+    HeicCaptionNotWritten,
     InvalidPhotoDate,
     PhotoCorrupt,
     PhotoWriteFailed,
@@ -376,6 +377,9 @@ def write_metadata(
     the field). Raises a :class:`PhotoError`; the original is then untouched.
     """
     head = read_jpeg_head(path)
+    if head is None and is_heif_file(path):
+        # exiv2 cannot write HEIF (BMFF) metadata safely: refuse before touching the file
+        raise HeicCaptionNotWritten(path=str(path))
     if head is None:  # not a JPEG (or no scan found early): the whole file goes through exiv2
         data = read_bytes(path)
         new_data, cuts, wrote_iim = apply_metadata(data, metadata, only, str(path))
@@ -387,6 +391,14 @@ def write_metadata(
     # the scan data is copied file to file by the kernel: never decoded, never in Python
     atomic_write(path, new_head, tail_from=(len(raw_head), stat))
     return WriteResult(path, tuple(cuts), wrote_iim)
+
+
+def is_heif_file(path: Path) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return heif.is_heif(fh.read(64))
+    except OSError:
+        return False
 
 
 def apply_metadata(
@@ -413,6 +425,8 @@ def _apply_metadata(
     path: str,
     force_iim: bool,
 ) -> tuple[bytes, list[IimCut], bool]:
+    if heif.is_heif(data[:64]):
+        raise HeicCaptionNotWritten(path=path)
     md = metadata.normalized()
     names = [n for n in FIELDS if only is None or n in set(only)]
     if "date_created" in names:

@@ -22,6 +22,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from qk3editor.photos import heif
 from qk3editor.photos.errors import PhotoCorrupt, PhotoNotImage, PhotoTooLarge
 from qk3editor.photos.files import atomic_write, read_bytes
 from qk3editor.photos.ingest import DEFAULT_MAX_PIXELS
@@ -205,6 +206,7 @@ def render_bytes(
     """
     from PIL import Image, ImageOps, UnidentifiedImageError
 
+    heif.register()
     data = read_bytes(source)
     facts = read_metadata_bytes(data, str(source))
     md = metadata or facts.metadata

@@ -70,11 +70,15 @@ class MainWindow(QMainWindow):
         state = self._settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
+        self.restore_splitter()
+
+    def restore_splitter(self) -> None:
+        """The panels' widths as the person left them (library narrower by default)."""
         splitter = self._settings.value("window/splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
         else:
-            self.splitter.setSizes([640, 640])
+            self.splitter.setSizes([420, 1000])
 
     def save_state(self) -> None:
         self._settings.setValue("window/geometry", self.saveGeometry())

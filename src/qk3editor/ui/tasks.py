@@ -16,6 +16,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
@@ -113,7 +114,7 @@ class TaskRunner(QObject):
     @Slot(int, object)
     def _on_relay_finished(self, job_id: int, result: object) -> None:
         on_done, _on_error, stale = self._take(job_id)
-        if not stale and on_done is not None:
+        if not stale and on_done is not None and _owner_alive(on_done):
             on_done(result)
 
     @Slot(int, object)
@@ -121,11 +122,21 @@ class TaskRunner(QObject):
         _on_done, on_error, stale = self._take(job_id)
         if stale:
             return
+        if on_error is not None and not _owner_alive(on_error):
+            log.info("dropped the error of a job whose window is gone", exc_info=exc)
+            return
         if on_error is not None:
             on_error(exc)
         else:
             log.error("background job failed", exc_info=exc)
             self.failed.emit(exc)
+
+
+def _owner_alive(callback: Callable[..., Any]) -> bool:
+    """False when the callback is a method of a Qt object already deleted (a closed window):
+    its result has nobody to go to. The job itself has run; only the delivery is dropped."""
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)
 
 
 class InlineTaskRunner(TaskRunner):

@@ -163,7 +163,7 @@ class PhotoDeskController(QObject):
             self.view,
             self.tr("Import photos"),
             "",
-            self.tr("Images (*.jpg *.jpeg *.png *.tif *.tiff);;All files (*)"),
+            self.tr("Images (*.jpg *.jpeg *.png *.tif *.tiff *.heic *.heif);;All files (*)"),
         )
         if files:
             self.import_paths([Path(f) for f in files])
