@@ -140,3 +140,22 @@ def test_spike_and_restore(home: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert main(["restore", article_id]) == 0
     assert main(["show", article_id, "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["status"] == "draft"
+
+
+def test_workflow_moves_from_the_cli_are_recorded(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from qk3editor.context import AppContext
+    from qk3editor.storage.editor_repo import EditorRepository
+
+    assert main(["new", "--title", "Bài sẽ xóa"]) == 0
+    article_id = capsys.readouterr().out.strip()
+    assert main(["spike", article_id]) == 0
+    assert main(["restore", article_id]) == 0
+    ctx = AppContext.open()
+    moves = [
+        (c.from_status.value, c.to_status.value)
+        for c in EditorRepository(ctx.store).status_history(article_id)
+    ]
+    ctx.close()
+    assert moves == [("draft", "spiked"), ("spiked", "draft")]

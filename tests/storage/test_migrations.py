@@ -8,7 +8,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from qk3editor.storage.db import alembic_config, make_engine, migrate, open_store
-from qk3editor.storage.models import Base
+from qk3editor.storage.schema import metadata
 from qk3editor.storage.search import alembic_include_name
 
 
@@ -17,7 +17,7 @@ def test_schema_is_built_by_migrations_and_matches_the_models(tmp_path: Path) ->
     migrate(engine)
     with engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"include_name": alembic_include_name})
-        diff = compare_metadata(context, Base.metadata)
+        diff = compare_metadata(context, metadata)
     assert diff == []
 
 

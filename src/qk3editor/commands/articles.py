@@ -22,6 +22,7 @@ from qk3editor.core.timezones import to_local
 
 if TYPE_CHECKING:
     from qk3editor.context import AppContext
+    from qk3editor.storage.editor_repo import EditorRepository
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -187,12 +188,12 @@ def run_export(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def run_spike(args: argparse.Namespace, ctx: AppContext) -> int:
-    ctx.articles.spike(args.id)
+    _workflow(ctx).change_status(args.id, Status.SPIKED, ctx.settings.who)
     return 0
 
 
 def run_restore(args: argparse.Namespace, ctx: AppContext) -> int:
-    ctx.articles.restore(args.id)
+    _workflow(ctx).unspike(args.id, ctx.settings.who)
     return 0
 
 
@@ -222,3 +223,10 @@ def _export_rendered(args: argparse.Namespace, ctx: AppContext) -> int:
     else:
         atomic_write_bytes(args.output, data)
     return 0
+
+
+def _workflow(ctx: AppContext) -> EditorRepository:
+    """Workflow moves from the CLI are recorded (who, when, a revision) like the GUI's."""
+    from qk3editor.storage.editor_repo import EditorRepository
+
+    return EditorRepository(ctx.store)

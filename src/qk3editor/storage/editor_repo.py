@@ -14,7 +14,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from qk3editor.core.articles import Article, ArticleFields, Status, check_transition, utcnow
+from qk3editor.core.articles import Article, ArticleFields, Status, utcnow
 from qk3editor.core.errors import ArticleNotFound, NotFoundError, StoreError, StoreReadOnly
 from qk3editor.core.revisions import (
     TYPING_INTERVAL,
@@ -28,7 +28,7 @@ from qk3editor.core.revisions import (
 from qk3editor.storage.db import Store
 from qk3editor.storage.editor_models import EditorSessionModel, RevisionModel, StatusChangeModel
 from qk3editor.storage.models import ArticleModel
-from qk3editor.storage.repositories import ArticleRepository, _to_article
+from qk3editor.storage.repositories import ArticleRepository, _to_article, move_status
 
 
 @dataclass(frozen=True)
@@ -201,14 +201,8 @@ class EditorRepository:
             m = s.get(ArticleModel, article_id)
             if m is None:
                 raise ArticleNotFound(id=article_id)
-            source = Status(m.status)
-            check_transition(source, target)
-            if target is Status.SPIKED:
-                m.spiked_from = source.value
-            m.status = target.value
-            m.version += 1
-            now = utcnow()
-            m.updated_at = now
+            source = move_status(m, target)
+            now = m.updated_at
             s.add(
                 StatusChangeModel(
                     article_id=article_id,

@@ -217,13 +217,7 @@ class ArticleRepository:
             m = s.get(ArticleModel, article_id)
             if m is None:
                 raise ArticleNotFound(id=article_id)
-            source = Status(m.status)
-            check_transition(source, target)
-            if target is Status.SPIKED:
-                m.spiked_from = source.value
-            m.status = target.value
-            m.version += 1
-            m.updated_at = utcnow()
+            move_status(m, target)
             s.flush()
             s.refresh(m)
             return _to_article(m)
@@ -278,6 +272,21 @@ class ArticleRepository:
         s.add(c)
         s.flush()
         return c.id
+
+
+def move_status(m: ArticleModel, target: Status) -> Status:
+    """Apply one workflow move to a loaded row (rules in core); returns the state it left.
+
+    The one place a status changes: plain moves here, recorded ones in EditorRepository.
+    """
+    source = Status(m.status)
+    check_transition(source, target)
+    if target is Status.SPIKED:
+        m.spiked_from = source.value
+    m.status = target.value
+    m.version += 1
+    m.updated_at = utcnow()
+    return source
 
 
 def _clean_tags(tags: Iterable[str]) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from qk3editor.storage.models import Base
+from qk3editor.storage.schema import metadata
 from qk3editor.storage.search import alembic_include_name
 
 config = context.config
@@ -14,7 +14,7 @@ if connection is None:  # pragma: no cover - we never run alembic from its own C
 
 context.configure(
     connection=connection,
-    target_metadata=Base.metadata,
+    target_metadata=metadata,
     render_as_batch=True,
     compare_type=True,
     include_name=alembic_include_name,

@@ -1,0 +1,17 @@
+"""Every table of the store, in one metadata: what the migrations must build.
+
+Each feature keeps its models in its own module; importing them all here gives alembic and
+the schema test the whole picture, whichever modules the rest of the process has loaded.
+"""
+
+from __future__ import annotations
+
+from qk3editor.storage import (  # noqa: F401 - imported for their tables
+    editor_models,
+    photos_models,
+    publish_models,
+    search,
+)
+from qk3editor.storage.models import Base
+
+metadata = Base.metadata
