@@ -39,21 +39,21 @@ Writes are lossless and atomic: the file's bytes are edited in memory (pyexiv2 r
 metadata segments; pixels are never decoded or re-encoded), written to a temp file in the same
 folder, fsynced, and moved over the original with ``os.replace``. A failed write removes the
 temp file and leaves the original untouched.
+
+This module holds the read/write entry points and the XMP/IIM reconciliation; the IIM codec
+is in :mod:`qk3editor.photos.iim`, the XMP property map in :mod:`qk3editor.photos.xmp` and
+pyexiv2 access in :mod:`qk3editor.photos.exiv2`. Their public names are re-exported here.
 """
 
 from __future__ import annotations
 
-import contextlib
 import re
-import threading
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from qk3editor.core.i18n import translate
 from qk3editor.core.photos import (
     FIELDS,
     LIST_FIELDS,
@@ -62,27 +62,6 @@ from qk3editor.core.photos import (
     PhotoMetadata,
     nfc,
 )
-
-__all__ = [
-    "FIELDS",
-    "LIST_FIELDS",
-    "LOCATION_FIELDS",
-    "TEXT_FIELDS",
-    "IimCut",
-    "PhotoFacts",
-    "PhotoMetadata",
-    "WriteResult",
-    "apply_metadata",
-    "atomic_write",
-    "cut_utf8",
-    "decode_iim",
-    "nfc",
-    "os_error",
-    "read_bytes",
-    "read_metadata",
-    "read_metadata_bytes",
-    "write_metadata",
-]
 from qk3editor.photos import heif, jpeg
 from qk3editor.photos.errors import (
     DamagedXmp,
@@ -91,65 +70,57 @@ from qk3editor.photos.errors import (
     PhotoCorrupt,
     PhotoWriteFailed,
 )
+from qk3editor.photos.exiv2 import EXIV2_LOCK, open_exiv2, raw_bytes
 from qk3editor.photos.files import atomic_write, os_error, read_bytes, read_jpeg_head
+from qk3editor.photos.iim import (
+    IIM_CHARSET,
+    IIM_DATE,
+    IIM_KEYS,
+    IIM_TIME,
+    LEGACY_ENCODING,
+    UTF8_MARKER,
+    IimCut,
+    cut_utf8,
+    declares_utf8,
+    decode_iim,
+    from_iim,
+    write_iim,
+)
+from qk3editor.photos.xmp import X_DEFAULT, XMP_KEYS, from_xmp, write_xmp
 
-UTF8_MARKER = "\x1b%G"
-LEGACY_ENCODING = "cp1258"
-X_DEFAULT = 'lang="x-default"'
-
-
-# field -> (XMP key, kind) ; kind: text | langalt | seq | bag
-XMP_KEYS: dict[str, tuple[str, str]] = {
-    "headline": ("Xmp.photoshop.Headline", "text"),
-    "description": ("Xmp.dc.description", "langalt"),
-    "alt_text": ("Xmp.iptc.AltTextAccessibility", "langalt"),
-    "creator": ("Xmp.dc.creator", "seq"),
-    "credit": ("Xmp.photoshop.Credit", "text"),
-    "copyright": ("Xmp.dc.rights", "langalt"),
-    "keywords": ("Xmp.dc.subject", "bag"),
-    "date_created": ("Xmp.photoshop.DateCreated", "text"),
-    "sublocation": ("Xmp.iptc.Location", "text"),
-    "city": ("Xmp.photoshop.City", "text"),
-    "province_state": ("Xmp.photoshop.State", "text"),
-    "country": ("Xmp.photoshop.Country", "text"),
-    "job_id": ("Xmp.photoshop.TransmissionReference", "text"),
-    "instructions": ("Xmp.photoshop.Instructions", "text"),
-    "title": ("Xmp.dc.title", "langalt"),
-}
-# field -> (IIM key, byte limit); date_created is handled apart (2:55 + 2:60)
-IIM_KEYS: dict[str, tuple[str, int]] = {
-    "headline": ("Iptc.Application2.Headline", 256),
-    "description": ("Iptc.Application2.Caption", 2000),
-    "creator": ("Iptc.Application2.Byline", 32),
-    "credit": ("Iptc.Application2.Credit", 32),
-    "copyright": ("Iptc.Application2.Copyright", 128),
-    "keywords": ("Iptc.Application2.Keywords", 64),
-    "sublocation": ("Iptc.Application2.SubLocation", 32),
-    "city": ("Iptc.Application2.City", 32),
-    "province_state": ("Iptc.Application2.ProvinceState", 32),
-    "country": ("Iptc.Application2.CountryName", 64),
-    "job_id": ("Iptc.Application2.TransmissionReference", 32),
-    "instructions": ("Iptc.Application2.SpecialInstructions", 256),
-    "title": ("Iptc.Application2.ObjectName", 64),
-}
-IIM_DATE = "Iptc.Application2.DateCreated"
-IIM_TIME = "Iptc.Application2.TimeCreated"
-IIM_CHARSET = "Iptc.Envelope.CharacterSet"
-
-
-@dataclass(frozen=True)
-class IimCut:
-    """An IIM dataset that had to be shortened to its byte limit (XMP holds the full text)."""
-
-    field: str
-    limit: int
-    needed: int
-    kept: str
-
-    def message(self) -> str:
-        return translate(
-            "photos", "IIM {field}: {needed} bytes do not fit in {limit}; cut to “{kept}”"
-        ).format(field=self.field, needed=self.needed, limit=self.limit, kept=self.kept)
+# the public names of the photo metadata layer (some live in iim, xmp, exiv2 and files)
+__all__ = [
+    "EXIV2_LOCK",
+    "FIELDS",
+    "IIM_CHARSET",
+    "IIM_DATE",
+    "IIM_KEYS",
+    "IIM_TIME",
+    "LEGACY_ENCODING",
+    "LIST_FIELDS",
+    "LOCATION_FIELDS",
+    "TEXT_FIELDS",
+    "UTF8_MARKER",
+    "XMP_KEYS",
+    "X_DEFAULT",
+    "IimCut",
+    "PhotoFacts",
+    "PhotoMetadata",
+    "WriteResult",
+    "apply_metadata",
+    "atomic_write",
+    "cut_utf8",
+    "decode_iim",
+    "is_heif_file",
+    "nfc",
+    "normalize_date",
+    "open_exiv2",
+    "os_error",
+    "read_bytes",
+    "read_metadata",
+    "read_metadata_bytes",
+    "write_metadata",
+]
 
 
 @dataclass(frozen=True)
@@ -170,54 +141,6 @@ class PhotoFacts:
 
 
 # --------------------------------------------------------------------------- reading
-
-
-def cut_utf8(text: str, limit: int) -> str:
-    """The longest prefix of ``text`` whose UTF-8 form fits in ``limit`` bytes.
-
-    Never cuts inside a character, and never leaves a base letter without the combining
-    marks that follow it (text is NFC, but decomposed input may still arrive).
-    """
-    raw = text.encode("utf-8")
-    if len(raw) <= limit:
-        return text
-    kept = raw[:limit].decode("utf-8", errors="ignore")
-    # the next character would be a combining mark of the last kept letter: drop that letter
-    rest = text[len(kept) :]
-    while kept and rest and unicodedata.combining(rest[0]):
-        rest = kept[-1] + rest
-        kept = kept[:-1]
-    return kept
-
-
-def decode_iim(raw: bytes, utf8: bool) -> str:
-    """An IIM value: UTF-8 when 1:90 says so, else UTF-8 if valid, else Windows-1258."""
-    if utf8:
-        return nfc(raw.decode("utf-8", errors="replace"))
-    try:
-        return nfc(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        return nfc(raw.decode(LEGACY_ENCODING, errors="replace"))
-
-
-def _raw(value: str) -> bytes:
-    # pyexiv2 decoded the bytes as Latin-1: this gets the file's exact bytes back
-    return value.encode("latin-1")
-
-
-# pyexiv2 (exiv2 + Adobe's XMP toolkit) shares global state between images: every use goes
-# through this lock, so file I/O of several threads overlaps while exiv2 runs one at a time.
-EXIV2_LOCK = threading.RLock()
-
-
-def open_exiv2(data: bytes, path: str) -> Any:
-    """A pyexiv2 image over ``data`` (hold :data:`EXIV2_LOCK` while using it)."""
-    import pyexiv2
-
-    try:
-        return pyexiv2.ImageData(data)
-    except RuntimeError as exc:
-        raise PhotoCorrupt(path=path, detail=str(exc)) from None
 
 
 def read_metadata(path: Path) -> PhotoFacts:
@@ -247,12 +170,12 @@ def _read_metadata_bytes(data: bytes, path: str) -> PhotoFacts:
         exif = _safe(lambda: img.read_exif(encoding="latin-1"), warnings, "Exif")
     finally:
         img.close()
-    utf8 = _raw(str(iptc.get(IIM_CHARSET, ""))) == UTF8_MARKER.encode()
-    from_xmp = _from_xmp(xmp)
-    from_iim = _from_iim(iptc, utf8)
+    utf8 = declares_utf8(iptc)
+    xmp_fields = from_xmp(xmp)
+    iim_fields = from_iim(iptc, utf8)
     digest = jpeg.iptc_digest_state(data) if iptc else "absent"
     preferred = "iim" if digest == "mismatch" else "xmp"
-    first, second = (from_iim, from_xmp) if preferred == "iim" else (from_xmp, from_iim)
+    first, second = (iim_fields, xmp_fields) if preferred == "iim" else (xmp_fields, iim_fields)
     merged = {name: first.get(name) or second.get(name) for name in FIELDS}
     md = PhotoMetadata.from_dict({k: v for k, v in merged.items() if v})
     return PhotoFacts(
@@ -283,7 +206,7 @@ def _exif_text(value: Any) -> str:
     if not isinstance(value, str):
         return ""
     try:
-        return _raw(value).decode("utf-8").strip("\x00 ").strip()
+        return raw_bytes(value).decode("utf-8").strip("\x00 ").strip()
     except UnicodeError:
         return value.strip("\x00 ").strip()
 
@@ -302,60 +225,6 @@ def _exif_date(exif: Mapping[str, Any]) -> str:
         if len(value) >= 19 and value[4] == ":":
             return value[:10].replace(":", "-") + "T" + value[11:19]
     return ""
-
-
-def _xmp_text(value: Any) -> str:
-    if isinstance(value, dict):
-        value = value.get(X_DEFAULT) or next(iter(value.values()), "")
-    if isinstance(value, list):
-        value = value[0] if value else ""
-    return nfc(str(value)) if value is not None else ""
-
-
-def _xmp_list(xmp: Mapping[str, Any], key: str) -> list[str]:
-    value = xmp.get(key)
-    if isinstance(value, list):
-        return [nfc(str(v)) for v in value]
-    items = []
-    i = 1
-    while f"{key}[{i}]" in xmp:
-        items.append(nfc(str(xmp[f"{key}[{i}]"])))
-        i += 1
-    if items:
-        return items
-    if isinstance(value, str) and value and not value.startswith("type="):
-        return [nfc(value)]
-    return []
-
-
-def _from_xmp(xmp: Mapping[str, Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for name, (key, kind) in XMP_KEYS.items():
-        if kind in ("seq", "bag"):
-            out[name] = _xmp_list(xmp, key)
-        elif key in xmp and not str(xmp[key]).startswith("type="):
-            out[name] = _xmp_text(xmp[key])
-    return out
-
-
-def _from_iim(iptc: Mapping[str, Any], utf8: bool) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for name, (key, _limit) in IIM_KEYS.items():
-        value = iptc.get(key)
-        if value is None:
-            continue
-        if name in LIST_FIELDS:
-            values = value if isinstance(value, list) else [value]
-            out[name] = [decode_iim(_raw(str(v)), utf8) for v in values]
-        else:
-            if isinstance(value, list):
-                value = value[0] if value else ""
-            out[name] = decode_iim(_raw(str(value)), utf8)
-    date = str(iptc.get(IIM_DATE, "") or "")
-    if date:
-        time = str(iptc.get(IIM_TIME, "") or "")
-        out["date_created"] = f"{date}T{time}" if time else date
-    return out
 
 
 # --------------------------------------------------------------------------- writing
@@ -448,22 +317,11 @@ def _apply_metadata(
             iptc = img.read_iptc(encoding="latin-1")
         except (RuntimeError, UnicodeError):
             iptc = {}
-        xmp_changes = _xmp_changes(md, names)
-        for key in [k for k, v in xmp_changes.items() if v is None]:
-            with contextlib.suppress(RuntimeError):
-                img.modify_xmp({key: None})
-        bags = {
-            k: v for k, v in xmp_changes.items() if isinstance(v, list) and k == "Xmp.dc.subject"
-        }
-        img.modify_xmp({k: v for k, v in xmp_changes.items() if v is not None and k not in bags})
-        for key, values in bags.items():
-            # pyexiv2 writes a Python list as rdf:Seq; dc:subject must be an rdf:Bag
-            img.modify_xmp({key: 'type="Bag"'})
-            img.modify_xmp({f"{key}[{i}]": v for i, v in enumerate(values, 1)})
+        write_xmp(img, md, names)
         cuts: list[IimCut] = []
         wrote_iim = bool(iptc) or force_iim
         if wrote_iim:
-            cuts = _write_iim(img, iptc, md, names)
+            cuts = write_iim(img, iptc, md, names)
         out = img.get_bytes()
     except RuntimeError as exc:
         raise PhotoWriteFailed(path=path, detail=str(exc)) from None
@@ -509,69 +367,3 @@ def normalize_date(value: str) -> str:
     seconds = m.group(6) or "00"
     tz = "+00:00" if m.group(7) == "Z" else (m.group(7) or "")
     return f"{m.group(1)}-{m.group(2)}-{m.group(3)}T{m.group(4)}:{m.group(5)}:{seconds}{tz}"
-
-
-def _xmp_changes(md: PhotoMetadata, names: list[str]) -> dict[str, Any]:
-    changes: dict[str, Any] = {}
-    for name in names:
-        key, kind = XMP_KEYS[name]
-        value = getattr(md, name)
-        if not value:
-            changes[key] = None
-        elif kind == "langalt":
-            changes[key] = {X_DEFAULT: value}
-        elif kind in ("seq", "bag"):
-            changes[key] = list(value)
-        else:
-            changes[key] = value
-    return changes
-
-
-def _write_iim(
-    img: Any, iptc: Mapping[str, Any], md: PhotoMetadata, names: list[str]
-) -> list[IimCut]:
-    utf8 = _raw(str(iptc.get(IIM_CHARSET, ""))) == UTF8_MARKER.encode()
-    if not utf8:
-        # 1:90 first, in its own call, so that it precedes every dataset we write
-        img.modify_iptc({IIM_CHARSET: UTF8_MARKER})
-        # re-encode what a legacy block holds so the whole block is UTF-8 from now on
-        legacy: dict[str, Any] = {}
-        for key, value in iptc.items():
-            if not key.startswith("Iptc.Application2.") or key in (IIM_DATE, IIM_TIME):
-                continue
-            values = value if isinstance(value, list) else [value]
-            raws = [_raw(str(v)) for v in values]
-            if all(r.isascii() for r in raws):
-                continue
-            decoded = [decode_iim(r, False) for r in raws]
-            legacy[key] = decoded if isinstance(value, list) else decoded[0]
-        if legacy:
-            img.modify_iptc(legacy, encoding="utf-8")
-    changes: dict[str, Any] = {}
-    cuts: list[IimCut] = []
-    for name in names:
-        if name == "date_created":
-            date, _, time = md.date_created.partition("T")
-            changes[IIM_DATE] = date or None
-            changes[IIM_TIME] = time or None
-            continue
-        if name not in IIM_KEYS:
-            continue
-        key, limit = IIM_KEYS[name]
-        value = getattr(md, name)
-        if not value:
-            changes[key] = None
-            continue
-        values = list(value) if isinstance(value, tuple) else [value]
-        kept_values = []
-        for v in values:
-            kept = cut_utf8(v, limit)
-            if kept != v:
-                cuts.append(IimCut(name, limit, len(v.encode("utf-8")), kept))
-            kept_values.append(kept)
-        changes[key] = kept_values if name in LIST_FIELDS else kept_values[0]
-    for key in [k for k, v in changes.items() if v is None]:
-        if key in iptc:
-            img.modify_iptc({key: None})
-    img.modify_iptc({k: v for k, v in changes.items() if v is not None}, encoding="utf-8")
-    return cuts
