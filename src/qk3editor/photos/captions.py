@@ -22,28 +22,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from qk3editor.core.photos import TEXT_FIELDS, PhotoMetadata, nfc
 from qk3editor.core.vietnamese.checks import check_text
 from qk3editor.core.vietnamese.findings import Finding
 from qk3editor.core.vietnamese.normalize import normalize
 from qk3editor.photos.errors import CodesFileError, TemplateError, TemplateFileError
-from qk3editor.photos.metadata import PhotoMetadata, nfc
 
 TEMPLATE_VARIABLES = ("date", "city", "creator", "filename", "seq")
-EDITABLE_TEXT = (
-    "headline",
-    "description",
-    "alt_text",
-    "credit",
-    "copyright",
-    "date_created",
-    "sublocation",
-    "city",
-    "province_state",
-    "country",
-    "job_id",
-    "instructions",
-    "title",
-)
 CODE_RE = re.compile(r"=([^\s=]{1,40})=")
 
 
@@ -70,7 +55,7 @@ class BatchEdit:
 
     def __post_init__(self) -> None:
         for name in self.values:
-            if name not in EDITABLE_TEXT:
+            if name not in TEXT_FIELDS:
                 raise ValueError(f"not an editable field: {name}")
         if self.keywords_mode not in ("append", "replace"):
             raise ValueError(self.keywords_mode)
@@ -188,10 +173,10 @@ def edit_from_mapping(data: Mapping[str, Any], source: str = "") -> BatchEdit:
     data = dict(data)
     if "caption" in data and "description" not in data:
         data["description"] = data.pop("caption")
-    unknown = set(data) - set(EDITABLE_TEXT) - {"creator", "keywords", "keywords_mode"}
+    unknown = set(data) - set(TEXT_FIELDS) - {"creator", "keywords", "keywords_mode"}
     if unknown:
         raise TemplateFileError(path=source, detail=", ".join(sorted(map(str, unknown))))
-    values = {k: nfc(str(v)) for k, v in data.items() if k in EDITABLE_TEXT and v is not None}
+    values = {k: nfc(str(v)) for k, v in data.items() if k in TEXT_FIELDS and v is not None}
 
     def as_list(value: Any) -> tuple[str, ...]:
         if value is None:
