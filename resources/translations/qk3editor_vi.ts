@@ -71,6 +71,10 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
+    <message>
+        <source>No article is open. Choose one in the library on the left, or press Ctrl+N to write a new one.</source>
+        <translation>Chưa mở bài nào. Chọn một bài trong thư viện bên trái, hoặc nhấn Ctrl+N để viết bài mới.</translation>
+    </message>
 </context>
 <context>
     <name>ArticlePhotosDialog</name>

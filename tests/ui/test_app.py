@@ -155,3 +155,13 @@ def test_gui_arguments_are_read_without_argparse() -> None:
     }
     for argv in (["list"], ["--store"], ["--lang", "fr"], ["--help"], ["--store", "x", "show"]):
         assert gui_arguments(argv) is None, argv
+
+
+def test_an_empty_editor_says_what_to_do(qtbot, home: Path) -> None:
+    gui, trs = open_gui(qtbot)
+    gui.window.show()
+    hint = gui.editor.view.empty_hint
+    assert hint.isVisible() and "Ctrl+N" in hint.text() and hint.text().startswith("Chưa mở bài")
+    gui.window.new_action.trigger()
+    assert not hint.isVisible()
+    close_gui(gui, trs)

@@ -76,6 +76,7 @@ class EditorController(QObject):
         )
         self._show_status(article)
         self.view.setEnabled(True)
+        self.view.empty_hint.hide()
         self.view.title.setFocus()
         self.opened.emit(article.id)
 

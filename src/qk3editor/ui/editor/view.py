@@ -58,6 +58,17 @@ class ArticleEditorView(QWidget):
         form.addRow(self.tr("Status"), self.status_label)
         self.form = form
         layout = QVBoxLayout(self)
+        self.empty_hint = QLabel(
+            self.tr(
+                "No article is open. Choose one in the library on the left, "
+                "or press Ctrl+N to write a new one."
+            ),
+            self,
+        )
+        self.empty_hint.setObjectName("emptyHint")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setStyleSheet("QLabel { padding: 8px; font-style: italic; }")
+        layout.addWidget(self.empty_hint)
         layout.addLayout(form)
         layout.addWidget(self.body, 1)
 
