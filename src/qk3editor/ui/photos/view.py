@@ -52,11 +52,13 @@ class PhotoDeskView(QWidget):
         super().__init__(parent)
         self.setObjectName("photoDesk")
         self.setWindowTitle(self.tr("Photo desk"))
+        self.resize(1280, 820)  # a grid of several columns beside the caption panel
         self.model = model
         self.filter = QLineEdit(self)
         self.filter.setObjectName("photoFilter")
         self.filter.setPlaceholderText(self.tr("Filter: caption, keyword, city, file name"))
         self.filter.setClearButtonEnabled(True)
+        self.filter.setMinimumWidth(220)
         self.status = QComboBox(self)
         self.status.setObjectName("photoStatus")
         self.status.addItem(self.tr("All photos"), None)
