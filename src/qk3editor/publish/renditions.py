@@ -1,10 +1,11 @@
 """Web renditions as the outbox receives them.
 
-The photo desk (issue 5, ``qk3editor.photos.renditions``) makes the real renditions (sizes from
-settings, location data stripped and re-checked). The outbox only needs a callable
+The photo desk (``qk3editor.photos.publishing.DeskRenditions``, wired by
+:func:`qk3editor.publish.service.services_for`) makes the real renditions (sizes from settings,
+location data stripped and re-checked). The outbox only needs a callable
 ``RenditionProvider``: photo in, :class:`Rendition` out, so it never imports the photo desk's
 internals. :class:`PillowRenditions` is a small stand-in with the same shape (resize, sRGB JPEG,
-no metadata at all) used by tests, benchmarks and until the photo desk is wired in.
+no metadata at all) for tests and benchmarks, and the default of ``PublishServices.build``.
 """
 
 from __future__ import annotations

@@ -20,27 +20,8 @@ PhotoSource = Callable[[Article], list[PublishPhoto]]
 
 
 def no_photos(article: Article) -> list[PublishPhoto]:
-    """Until the photo desk (issue 5) hands out an article's photos."""
+    """No photos: the default of :meth:`PublishServices.build` when none is given (tests)."""
     return []
-
-
-def default_photo_source() -> PhotoSource:
-    """The photo desk's article photos when it is there (issue 5), else none."""
-    try:
-        from qk3editor.photos import publishing as desk  # type: ignore[attr-defined]
-    except ImportError:
-        return no_photos
-    fn = getattr(desk, "article_photos", None)
-    return fn if callable(fn) else no_photos
-
-
-def default_renditions() -> RenditionProvider:
-    try:
-        from qk3editor.photos import renditions as desk  # issue 5
-    except ImportError:
-        return PillowRenditions()
-    fn = getattr(desk, "publish_rendition", None)
-    return fn if callable(fn) else PillowRenditions()
 
 
 @dataclass
@@ -63,9 +44,9 @@ class PublishServices:
         repo = PublishRepository(store)
         secrets = secrets or SecretStore()
         outbox = Outbox(
-            repo, secrets, renditions or default_renditions(), policy=policy, **outbox_options
+            repo, secrets, renditions or PillowRenditions(), policy=policy, **outbox_options
         )
-        return cls(repo, secrets, outbox, photo_source or default_photo_source())
+        return cls(repo, secrets, outbox, photo_source or no_photos)
 
     def add_target(
         self,
