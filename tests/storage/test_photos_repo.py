@@ -7,9 +7,8 @@ import pytest
 from sqlalchemy import inspect
 
 from qk3editor.core.articles import ArticleFields
-from qk3editor.core.errors import ValidationError
+from qk3editor.core.errors import PhotoIdNotFound, ValidationError
 from qk3editor.core.photos import PhotoMetadata
-from qk3editor.photos.errors import PhotoIdNotFound
 from qk3editor.storage.db import open_store
 from qk3editor.storage.photos_repo import NewPhoto, PhotoQuery, PhotoRepository
 from qk3editor.storage.repositories import ArticleRepository

@@ -42,6 +42,11 @@ class ArticleNotFound(NotFoundError):
     template = QT_TRANSLATE_NOOP("errors", "No article with id {id}")
 
 
+class PhotoIdNotFound(NotFoundError):
+    code = "photo_id_not_found"
+    template = QT_TRANSLATE_NOOP("errors", "No photo with id {id}")
+
+
 class ConflictError(QkError):
     code = "conflict"
     template = QT_TRANSLATE_NOOP(

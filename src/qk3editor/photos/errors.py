@@ -64,11 +64,6 @@ class LocationLeak(PhotoError):
     )
 
 
-class PhotoIdNotFound(PhotoError):
-    code = "photo_id_not_found"
-    template = QT_TRANSLATE_NOOP("errors", "No photo with id {id}")
-
-
 class CodesFileError(PhotoError):
     code = "codes_file"
     template = QT_TRANSLATE_NOOP("errors", "{path}, line {line}: {detail}")

@@ -11,9 +11,8 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from qk3editor.core.articles import utcnow
-from qk3editor.core.errors import ArticleNotFound, ValidationError
+from qk3editor.core.errors import ArticleNotFound, PhotoIdNotFound, ValidationError
 from qk3editor.core.photos import FIELDS, ArticlePhoto, Photo, PhotoMetadata, nfc
-from qk3editor.photos.errors import PhotoIdNotFound
 from qk3editor.photos.events import notify
 from qk3editor.storage.db import Store
 from qk3editor.storage.models import ArticleModel
