@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from qk3editor.core.articles import ArticleFields
-from qk3editor.photos import events
 from qk3editor.photos import publishing as desk_pub
 from qk3editor.photos.desk import import_photos
 from qk3editor.photos.ingest import IngestOptions
@@ -15,6 +14,7 @@ from qk3editor.photos.metadata import PhotoMetadata, read_metadata_bytes, write_
 from qk3editor.photos.publishing import DeskPhotoSource, DeskRenditions
 from qk3editor.photos.renditions import RenditionSpec, location_keys
 from qk3editor.publish.prepare import RenditionPreparer
+from qk3editor.storage import photo_events as events
 from qk3editor.storage.db import open_store
 from qk3editor.storage.photos_repo import PhotoRepository
 from qk3editor.storage.repositories import ArticleRepository

@@ -1,7 +1,7 @@
 """Web renditions prepared in the background, so that one click only uploads.
 
 When photos are attached to an article, reordered, or captioned (the article's caption or
-the file's), the photo repository tells :mod:`qk3editor.photos.events`; the
+the file's), the photo repository tells :mod:`qk3editor.storage.photo_events`; the
 :class:`RenditionPreparer` then makes each of those articles' renditions on a small pool of
 threads (Pillow decodes and resizes without the interpreter lock, so two threads use both
 cores) into the on-disk rendition cache (``Paths.renditions_dir``). A publish asks the same
@@ -112,8 +112,8 @@ def install_preparation(ctx: Any) -> RenditionPreparer:
     found = ctx.services.get("rendition_preparer")
     if found is not None:
         return found  # type: ignore[no-any-return]
-    from qk3editor.photos import events
     from qk3editor.photos.publishing import desk_publishing
+    from qk3editor.storage import photo_events as events
 
     renditions, source = desk_publishing(ctx)
     preparer = RenditionPreparer(renditions, source.for_id)

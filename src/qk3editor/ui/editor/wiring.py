@@ -75,7 +75,7 @@ class _PhotoChanges(QObject):
 
 def _recheck_on_photo_changes(ctx: AppContext, editor: ArticleEditor) -> None:
     """Attaching photos or choosing the featured one re-runs the open article's preflight."""
-    from qk3editor.photos import events
+    from qk3editor.storage import photo_events as events
 
     relay = _PhotoChanges(editor)
 
