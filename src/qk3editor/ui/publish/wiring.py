@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -12,7 +13,15 @@ from qk3editor.publish.service import services_for
 from qk3editor.ui.publish.controller import PublishController
 from qk3editor.ui.tasks import TaskRunner
 
+log = logging.getLogger(__name__)
+
 OUTBOX_INTERVAL_MS = 60_000
+
+
+def _log_failure(exc: BaseException) -> None:
+    """A background outbox run failed outside any job (jobs record their own errors): logged,
+    not shown, since it repeats every minute."""
+    log.warning("outbox background run failed", exc_info=exc)
 
 
 def install_publishing(ctx: Any, runner: TaskRunner, window: Any, editor: Any) -> PublishController:
@@ -37,11 +46,9 @@ def install_publishing(ctx: Any, runner: TaskRunner, window: Any, editor: Any) -
 
     # Jobs left waiting (offline, 5xx, a crash) go out later, also after a restart.
     def send_due() -> None:
-        runner.submit("io", services.outbox.run_due, None, lambda exc: None, key="outbox")
+        runner.submit("io", services.outbox.run_due, None, _log_failure, key="outbox")
 
-    runner.submit(
-        "io", services.outbox.recover_interrupted, lambda _n: send_due(), lambda exc: None
-    )
+    runner.submit("io", services.outbox.recover_interrupted, lambda _n: send_due(), _log_failure)
     timer = QTimer(window)
     timer.setInterval(OUTBOX_INTERVAL_MS)
     timer.timeout.connect(send_due)
