@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from qk3editor.core.articles import utcnow
@@ -150,18 +150,16 @@ class PublishRepository:
             return list(s.scalars(select(PublishJobModel.id).order_by(PublishJobModel.id.desc())))
 
     def due_jobs(self, now: datetime) -> list[Job]:
-        """Queued or waiting jobs whose time has come."""
+        """Queued or waiting jobs whose time has come (the time filtered by the database)."""
+        due = PublishJobModel.next_attempt_at
+        stmt = (
+            select(PublishJobModel)
+            .where(PublishJobModel.state.in_([JobState.QUEUED.value, JobState.WAITING.value]))
+            .where(or_(due.is_(None), due <= now))
+            .order_by(PublishJobModel.id)
+        )
         with self._store.begin() as s:
-            stmt = (
-                select(PublishJobModel)
-                .where(PublishJobModel.state.in_([JobState.QUEUED.value, JobState.WAITING.value]))
-                .order_by(PublishJobModel.id)
-            )
-            return [
-                _job(m)
-                for m in s.scalars(stmt)
-                if m.next_attempt_at is None or m.next_attempt_at <= now
-            ]
+            return [_job(m) for m in s.scalars(stmt)]
 
     def claim(self, job_id: int, states: Iterable[JobState] = OPEN_STATES) -> bool:
         """Move a job to RUNNING if it is in ``states`` (compare-and-set)."""
