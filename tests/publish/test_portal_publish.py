@@ -121,6 +121,38 @@ def test_reset_after_create_is_found_by_uuid_not_duplicated(
         proxy.stop()
 
 
+def test_reset_after_update_is_not_taken_for_a_server_edit(outbox, repo, portal, article, tmp_path):
+    proxy = FaultProxy(portal.server.port).start()
+    try:
+        add_portal_target(repo, SecretStore(), proxy.url, portal.secret)
+        assert outbox.run_job(outbox.enqueue(article, [], "portal").id).state is JobState.DONE
+        # the re-publish's PUT reaches the portal (new modified time); its answer is lost
+        proxy.rules.append(("PUT", "/items/", "reset"))
+        job = outbox.run_job(outbox.enqueue(article, [], "portal").id)
+        assert job.state is JobState.DONE
+        assert job.attempts == 2
+        record = portal.store.get_item(article.id)
+        assert record["creates"] == 1
+        assert repo.remote(article.id, "portal").modified.startswith(record["modified"] + "#")
+    finally:
+        proxy.stop()
+
+
+def test_reset_after_create_then_after_the_adopting_update_is_no_conflict(
+    outbox, repo, portal, article, tmp_path
+):
+    proxy = FaultProxy(portal.server.port).start()
+    try:
+        add_portal_target(repo, SecretStore(), proxy.url, portal.secret)
+        proxy.rules += [("PUT", "/items/", "reset"), ("PUT", "/items/", "reset")]
+        job = outbox.run_job(outbox.enqueue(article, [], "portal").id)
+        assert job.state is JobState.DONE
+        assert job.attempts == 3
+        assert portal.store.get_item(article.id)["creates"] == 1
+    finally:
+        proxy.stop()
+
+
 def test_retry_after_is_honoured(repo, portal, article, memkeyring, fast_policy):
     slept: list[float] = []
     outbox = Outbox(repo, SecretStore(), _renditions(), policy=fast_policy, sleep=slept.append)

@@ -55,6 +55,9 @@ STEP_RENDITION = "rendition"
 STEP_UPLOAD = "upload"
 STEP_POST = "post"
 STEP_CONNECT = "connect"
+# in a job's payload: the remote version an update of this job was sent over (its answer may
+# have been lost; a retry then finds the server's version changed by that update itself)
+UPDATE_SENT_OVER = "update_sent_over"
 
 
 @dataclass(frozen=True)
@@ -380,7 +383,11 @@ class Outbox:
             current = publisher.get_post(remote.remote_id)
             if current is None:
                 raise RemoteGone(target=target.name)
-            if current.version != remote.modified and not self.repo.job_force(job_id):
+            if (
+                current.version != remote.modified
+                and not self.repo.job_force(job_id)
+                and not self._update_sent_over(job_id, remote.modified)
+            ):
                 raise PublishConflict(
                     local=_local_version(article, remote.modified or ""),
                     remote={
@@ -390,6 +397,7 @@ class Outbox:
                         "link": current.link,
                     },
                 )
+            self._note_update_sent(job_id, remote.modified)
             return publisher.update_post(remote.remote_id, req, current.modified)
         if retrying or (remote is not None and remote.create_attempted):
             found = publisher.find_post(article.id)
@@ -402,9 +410,20 @@ class Outbox:
                     link=found.link,
                     modified=found.version,
                 )
+                self._note_update_sent(job_id, found.version)
                 return publisher.update_post(found.remote_id, req, found.modified)
         self.repo.save_remote(article.id, target.name, create_attempted=True)
         return publisher.create_post(req)
+
+    def _update_sent_over(self, job_id: int, modified: str | None) -> bool:
+        """This job already sent an update over the version we recorded and never heard back:
+        the server's newer version is (most likely) that update, not an edit made there."""
+        return self.repo.job(job_id).payload.get(UPDATE_SENT_OVER) == modified
+
+    def _note_update_sent(self, job_id: int, modified: str | None) -> None:
+        payload = self.repo.job(job_id).payload
+        if payload.get(UPDATE_SENT_OVER) != modified:
+            self.repo.update_job(job_id, payload={**payload, UPDATE_SENT_OVER: modified})
 
 
 def _local_version(article: Article, modified: str) -> dict[str, Any]:
