@@ -35,7 +35,7 @@ from qk3editor.core.publishing import (
     article_from_json,
 )
 from qk3editor.publish.base import PostRequest, Publisher, RemotePost
-from qk3editor.publish.content import meta_hash
+from qk3editor.publish.content import body_html, meta_hash
 from qk3editor.publish.errors import (
     JobNotRetryable,
     PublishConflict,
@@ -427,8 +427,6 @@ class Outbox:
 
 
 def _local_version(article: Article, modified: str) -> dict[str, Any]:
-    from qk3editor.publish.content import body_html
-
     return {
         "title": article.title,
         "content": body_html(article),
