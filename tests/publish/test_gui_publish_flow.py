@@ -167,3 +167,11 @@ def test_status_choices_reach_the_job(qtbot, home, portal, memkeyring, status):
 
 
 _ = InlineTaskRunner  # open_gui's runner: the scheduling tests need no real threads
+
+
+def test_published_link_from_the_server_is_escaped():
+    from qk3editor.ui.publish.controller import _link_html
+
+    out = _link_html('https://site.vn/?p=1&x="><img src=x>')
+    assert "<img" not in out
+    assert out.startswith('<a href="https://site.vn/?p=1&amp;x=&quot;&gt;&lt;img src=x&gt;">')

@@ -7,6 +7,7 @@ never changed by a publish.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -70,6 +71,12 @@ def preflight(article: Article) -> list[str]:
     if not article.lead.strip():
         problems.append(QCoreApplication.translate("Publish", "The article has no lead"))
     return problems
+
+
+def _link_html(url: str) -> str:
+    """The site's answer as a clickable link; escaped, since the server chose the text."""
+    safe = html.escape(url, quote=True)
+    return f'<a href="{safe}">{safe}</a>'
 
 
 class _Relay(QObject):
@@ -284,7 +291,7 @@ class PublishController(QObject):
             dialog.bar.setValue(dialog.bar.maximum())
             dialog.result.setText(
                 QCoreApplication.translate("Publish", "Published: %1").replace(
-                    "%1", f'<a href="{job.link}">{job.link}</a>'
+                    "%1", _link_html(job.link or "")
                 )
             )
         elif job.state is JobState.CONFLICT and job.conflict is not None:
