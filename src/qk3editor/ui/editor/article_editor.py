@@ -238,7 +238,6 @@ class ArticleEditor(EditorController):
 
     def save(self) -> None:
         """Autosave what is unsaved now (switching article, closing)."""
-        self.dirty = False
         self.autosaver.flush()
 
     def save_revision(self) -> None:
