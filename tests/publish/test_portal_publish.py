@@ -138,6 +138,35 @@ def test_reset_after_update_is_not_taken_for_a_server_edit(outbox, repo, portal,
         proxy.stop()
 
 
+def test_a_server_edit_after_a_lost_update_still_stops_the_job(
+    repo, portal, article, memkeyring, fast_policy
+):
+    """The lost-update allowance covers only our own update: a title changed on the server
+    between the lost answer and the retry is a conflict, never overwritten."""
+    edited: list[bool] = []
+
+    def edit_on_server_while_waiting(_seconds: float) -> None:
+        if not edited:
+            portal.store.edit_item(article.id, "Biên tập viên cổng sửa sau khi mất trả lời")
+            edited.append(True)
+
+    outbox = Outbox(
+        repo, SecretStore(), _renditions(), policy=fast_policy, sleep=edit_on_server_while_waiting
+    )
+    proxy = FaultProxy(portal.server.port).start()
+    try:
+        add_portal_target(repo, SecretStore(), proxy.url, portal.secret)
+        assert outbox.run_job(outbox.enqueue(article, [], "portal").id).state is JobState.DONE
+        proxy.rules.append(("PUT", "/items/", "reset"))
+        job = outbox.run_job(outbox.enqueue(article, [], "portal").id)
+        assert edited and job.state is JobState.CONFLICT
+        assert portal.store.get_item(article.id)["item"]["headlines"][0]["value"].startswith(
+            "Biên tập viên"
+        )
+    finally:
+        proxy.stop()
+
+
 def test_reset_after_create_then_after_the_adopting_update_is_no_conflict(
     outbox, repo, portal, article, tmp_path
 ):

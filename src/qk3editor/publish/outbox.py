@@ -386,7 +386,7 @@ class Outbox:
             if (
                 current.version != remote.modified
                 and not self.repo.job_force(job_id)
-                and not self._update_sent_over(job_id, remote.modified)
+                and not self._update_sent_over(job_id, remote.modified, current, req)
             ):
                 raise PublishConflict(
                     local=_local_version(article, remote.modified or ""),
@@ -415,10 +415,15 @@ class Outbox:
         self.repo.save_remote(article.id, target.name, create_attempted=True)
         return publisher.create_post(req)
 
-    def _update_sent_over(self, job_id: int, modified: str | None) -> bool:
-        """This job already sent an update over the version we recorded and never heard back:
-        the server's newer version is (most likely) that update, not an edit made there."""
-        return self.repo.job(job_id).payload.get(UPDATE_SENT_OVER) == modified
+    def _update_sent_over(
+        self, job_id: int, modified: str | None, current: RemotePost, req: PostRequest
+    ) -> bool:
+        """This job already sent an update over the version we recorded and never heard back,
+        and the server holds the title that update carried: the newer version is that update.
+        A server edit of the title in between still stops the job (a false alarm is safe:
+        a person decides; a silent overwrite is not)."""
+        sent_over = self.repo.job(job_id).payload.get(UPDATE_SENT_OVER)
+        return sent_over == modified and current.title.strip() == req.article.title.strip()
 
     def _note_update_sent(self, job_id: int, modified: str | None) -> None:
         payload = self.repo.job(job_id).payload
