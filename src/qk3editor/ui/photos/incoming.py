@@ -57,10 +57,6 @@ class IncomingModel(QAbstractListModel):
             self._pixmaps[item.path] = QPixmap.fromImage(image)
         self.dataChanged.emit(self.index(row), self.index(row))
 
-    def has_real_thumbnail(self, path: str) -> bool:
-        item = self._status.get(path)
-        return bool(item and item.thumbnail)
-
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._paths)
 

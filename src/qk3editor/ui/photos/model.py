@@ -1,5 +1,5 @@
 """The photo desk's model: ids from the store, rows fetched lazily in chunks, thumbnails
-loaded off the GUI thread (the embedded Exif thumbnail is shown until the real one is in)."""
+loaded off the GUI thread."""
 
 from __future__ import annotations
 
@@ -39,28 +39,18 @@ def _load_image(path: str) -> QImage:
 
 
 class ThumbnailCache(QObject):
-    """Pixmaps by photo id; placeholders (Exif thumbnails) by file path until then."""
+    """Pixmaps by photo id, loaded off the GUI thread, least recently used dropped."""
 
     loaded = Signal(int)  # photo id
-    placeholder_added = Signal(str)  # file path
 
     def __init__(self, runner: TaskRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
         self._pixmaps: OrderedDict[int, QPixmap] = OrderedDict()  # least recently used first
-        self._placeholders: dict[str, QPixmap] = {}
         self._asked: set[int] = set()
 
-    def add_placeholder(self, path: str, data: bytes) -> None:
-        image = QImage.fromData(data)
-        if not image.isNull():
-            self._placeholders[path] = QPixmap.fromImage(
-                image.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio)
-            )
-            self.placeholder_added.emit(path)
-
     def pixmap(self, photo: Photo) -> QPixmap | None:
-        """The thumbnail if loaded; otherwise start loading it and give the placeholder."""
+        """The thumbnail if loaded; otherwise start loading it (``None`` until then)."""
         found = self._pixmaps.get(photo.id)
         if found is not None:
             self._pixmaps.move_to_end(photo.id)
@@ -74,7 +64,7 @@ class ThumbnailCache(QObject):
                 on_done=lambda image: self._on_loaded(pid, image),
                 on_error=lambda _exc: None,  # a missing cache file: the tile stays empty
             )
-        return self._pixmaps.get(photo.id) or self._placeholders.get(photo.path)
+        return None
 
     def icon(self, photo: Photo) -> QIcon | None:
         """:meth:`pixmap` as an icon: views scale icons to their icon size, keeping the
@@ -112,7 +102,6 @@ class PhotoTableModel(QAbstractTableModel):
         self._cache: dict[int, Photo] = {}
         self._row_of: dict[int, int] = {}
         thumbs.loaded.connect(self._on_thumb_loaded)
-        thumbs.placeholder_added.connect(self._on_placeholder_added)
         self._titles: dict[str, Callable[[], str]] = {
             "file": lambda: self.tr("File"),
             "date_taken": lambda: self.tr("Taken"),
@@ -226,8 +215,3 @@ class PhotoTableModel(QAbstractTableModel):
         if row is not None:
             idx = self.index(row, 0)
             self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.DecorationRole])
-
-    def _on_placeholder_added(self, path: str) -> None:
-        for pid, photo in self._cache.items():
-            if photo.path == path:
-                self._on_thumb_loaded(pid)
