@@ -64,7 +64,7 @@ class ThumbnailCache(QObject):
                 on_done=lambda image: self._on_loaded(pid, image),
                 on_error=lambda _exc: None,  # a missing cache file: the tile stays empty
             )
-        return None
+        return self._pixmaps.get(photo.id)  # a runner may have finished the job already
 
     def icon(self, photo: Photo) -> QIcon | None:
         """:meth:`pixmap` as an icon: views scale icons to their icon size, keeping the
