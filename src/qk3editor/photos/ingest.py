@@ -202,10 +202,7 @@ def _process(path: Path, options: IngestOptions) -> IngestItem:
         except (OSError, SyntaxError, ValueError, EOFError) as exc:
             raise PhotoCorrupt(path=name, detail=str(exc)) from None
     try:
-        # exiv2 needs only the metadata head; handing it 10 MB of scan data is a wasted copy
-        head_end = jpeg.sos_header_end(data) if fmt in ("JPEG", "MPO") else None
-        head = data[:head_end] + b"\xff\xd9" if head_end else data
-        facts = read_metadata_bytes(head, name)
+        facts = read_metadata_bytes(data, name)  # of a JPEG, exiv2 sees only the metadata head
     except PhotoError:
         facts = None
     thumb = thumbnail_path(options.thumbnails_dir, digest)

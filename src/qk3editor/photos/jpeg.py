@@ -51,6 +51,14 @@ def sos_header_end(data: bytes) -> int | None:
     return None
 
 
+def metadata_head(data: bytes) -> bytes:
+    """A JPEG's bytes up to the end of its first SOS header, closed by EOI: every metadata
+    segment and none of the scan data (all exiv2 needs to read metadata, without copying
+    megabytes). Anything else (another format, no SOS found) is returned unchanged."""
+    end = sos_header_end(data)
+    return data[:end] + b"\xff\xd9" if end else data
+
+
 def image_data_digest(data: bytes) -> str | None:
     """A hash of what decodes to pixels: frame header, tables and the entropy-coded data.
 

@@ -144,11 +144,14 @@ class PhotoFacts:
 
 
 def read_metadata(path: Path) -> PhotoFacts:
-    """The IPTC fields and Exif facts of the photo at ``path``."""
-    return read_metadata_bytes(read_bytes(path), str(path))
+    """The IPTC fields and Exif facts of the photo at ``path`` (of a JPEG only its metadata
+    head is read, not the scan data)."""
+    head = read_jpeg_head(path)
+    return read_metadata_bytes(head[0] if head else read_bytes(path), str(path))
 
 
 def read_metadata_bytes(data: bytes, path: str = "") -> PhotoFacts:
+    data = jpeg.metadata_head(data)  # outside the lock: exiv2 needs no scan data
     with EXIV2_LOCK:
         return _read_metadata_bytes(data, path)
 
