@@ -32,6 +32,7 @@ from qk3editor.photos.desk import (
 from qk3editor.photos.ingest import IngestItem, IngestOptions, IngestReport
 from qk3editor.photos.renditions import DEFAULT_SPECS, Rendition, RenditionSpec
 from qk3editor.storage.photos_repo import PhotoQuery, PhotoRepository
+from qk3editor.ui.photos.incoming import placeholder_image
 from qk3editor.ui.photos.model import PhotoTableModel, ThumbnailCache
 from qk3editor.ui.photos.report import IngestReportDialog
 from qk3editor.ui.photos.view import PhotoDeskView
@@ -54,7 +55,7 @@ class _Bridge(QObject):
     """Signals emitted from the ingest thread, delivered queued on the GUI thread."""
 
     progressed = Signal(int, int, object)
-    placeholder = Signal(str, bytes)
+    placeholder = Signal(str, object)  # path, QImage
     thumbnail_ready = Signal(object, object)  # IngestItem, QImage
 
 
@@ -187,6 +188,9 @@ class PhotoDeskController(QObject):
             image = QImage(item.thumbnail) if item.thumbnail else None
             bridge.thumbnail_ready.emit(item, image)
 
+        def placeholder(path: str, data: bytes) -> None:  # decoded here, not on the GUI thread
+            bridge.placeholder.emit(path, placeholder_image(data))
+
         def files() -> IngestReport:  # io lane: the store is only read
             return ingest_files(
                 self.repo,
@@ -194,7 +198,7 @@ class PhotoDeskController(QObject):
                 options,
                 cancel=cancel,
                 progress=progress,
-                on_placeholder=bridge.placeholder.emit,
+                on_placeholder=placeholder,
                 executor=pool,
             )
 
