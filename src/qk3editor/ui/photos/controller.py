@@ -41,14 +41,21 @@ from qk3editor.ui.tasks import TaskRunner
 PREVIEW = QSize(1600, 1600)
 
 
-def load_preview(path: str) -> QImage:
-    """The photo scaled for the preview, decoded small (JPEG DCT scaling) off the GUI thread."""
+def load_preview(path: str, bound: QSize = PREVIEW) -> QImage:
+    """The photo scaled to fit ``bound`` (at most :data:`PREVIEW`), decoded small (JPEG DCT
+    scaling) and scaled off the GUI thread."""
     reader = QImageReader(path)
     reader.setAutoTransform(True)  # Exif orientation
     size = reader.size()
     if size.isValid():
         reader.setScaledSize(size.scaled(PREVIEW, Qt.AspectRatioMode.KeepAspectRatio))
-    return reader.read()
+    image = reader.read()
+    bound = bound.boundedTo(PREVIEW)
+    if image.isNull() or bound.isEmpty():
+        return image
+    return image.scaled(
+        bound, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+    )
 
 
 class _Bridge(QObject):
@@ -150,9 +157,10 @@ class PhotoDeskController(QObject):
                 photo.keep_location_by, photo.keep_location_at.strftime("%d/%m/%Y %H:%M UTC")
             )
         self.view.show_preview(self.thumbs.pixmap(photo), info)
+        bound = self.view.preview.size()  # scaled to this on the io lane, not here
         self.runner.submit(
             "io",
-            lambda: load_preview(photo.path),
+            lambda: load_preview(photo.path, bound),
             on_done=lambda image: self.view.show_preview(QPixmap.fromImage(image), info),
             on_error=lambda _exc: None,
             key="photo-preview",
