@@ -22,7 +22,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from qk3editor.photos import heif
+from qk3editor.photos import heif, jpeg
 from qk3editor.photos.errors import PhotoCorrupt, PhotoNotImage, PhotoTooLarge
 from qk3editor.photos.files import atomic_write, read_bytes
 from qk3editor.photos.ingest import DEFAULT_MAX_PIXELS
@@ -208,8 +208,8 @@ def render_bytes(
 
     heif.register()
     data = read_bytes(source)
-    facts = read_metadata_bytes(data, str(source))
-    md = metadata or facts.metadata
+    # the file's own metadata only when none is given (publishing always gives it)
+    md = metadata or read_metadata_bytes(data, str(source)).metadata
     keep = bool(location and location.keep)
     name = str(source)
     with warnings.catch_warnings():
@@ -233,7 +233,7 @@ def render_bytes(
             raise PhotoCorrupt(path=name, detail=str(exc)) from None
     kept = KEPT_FIELDS + (LOCATION_FIELDS if keep else ())
     web_md = PhotoMetadata.from_dict({k: v for k, v in md.as_dict().items() if k in kept})
-    gps = _gps_block(data) if keep else {}
+    gps = _gps_block(jpeg.metadata_head(data)) if keep else {}
     results = []
     for spec in specs:
         copy = im.copy()
