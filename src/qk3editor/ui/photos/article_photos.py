@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -69,7 +76,7 @@ class ArticlePhotosDialog(QDialog):
         self.model = ArticlePhotosModel(thumbs, self)
         self.list = QListView(self)
         self.list.setModel(self.model)
-        self.list.setIconSize(thumbs_size())
+        self.list.setIconSize(QSize(96, 96))
         self.up = QPushButton(self.tr("Up"), self)
         self.down = QPushButton(self.tr("Down"), self)
         self.featured = QPushButton(self.tr("Featured photo"), self)
@@ -143,9 +150,3 @@ class ArticlePhotosDialog(QDialog):
         if ap is not None:
             self.repo.set_caption(self.article_id, ap.photo.id, caption)
             self.reload(row)
-
-
-def thumbs_size() -> Any:
-    from PySide6.QtCore import QSize
-
-    return QSize(96, 96)
