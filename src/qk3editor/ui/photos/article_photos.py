@@ -35,11 +35,19 @@ class ArticlePhotosModel(QAbstractListModel):
         super().__init__(parent)
         self.thumbs = thumbs
         self.items: list[ArticlePhoto] = []
+        thumbs.loaded.connect(self._on_thumb_loaded)
 
     def set_items(self, items: list[ArticlePhoto]) -> None:
         self.beginResetModel()
         self.items = list(items)
         self.endResetModel()
+
+    def _on_thumb_loaded(self, photo_id: int) -> None:
+        """A thumbnail finished loading off the GUI thread: repaint its row."""
+        for row, ap in enumerate(self.items):
+            if ap.photo.id == photo_id:
+                idx = self.index(row)
+                self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.DecorationRole])
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.items)
