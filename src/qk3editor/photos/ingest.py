@@ -160,7 +160,7 @@ def process_file(path: str, options: IngestOptions) -> IngestItem:
 
 
 def _process(path: Path, options: IngestOptions) -> IngestItem:
-    from PIL import Image, ImageOps, UnidentifiedImageError
+    from PIL import Image, UnidentifiedImageError
 
     heif.register()
     data = read_bytes(path)
@@ -186,15 +186,7 @@ def _process(path: Path, options: IngestOptions) -> IngestItem:
         if width * height > options.max_pixels:
             raise PhotoTooLarge(path=name, pixels=width * height, limit=options.max_pixels)
         try:
-            if fmt in ("JPEG", "MPO"):
-                # DCT scaling: decode at 1/2..1/8 size (never below the thumbnail size),
-                # the same shrink-on-load trick vipsthumbnail uses
-                im.draft("RGB", (options.thumb_size, options.thumb_size))
-            im.load()
-            im = ImageOps.exif_transpose(im) or im
-            im.thumbnail((options.thumb_size, options.thumb_size), Image.Resampling.LANCZOS)
-            if im.mode != "RGB":
-                im = im.convert("RGB")
+            im = _shrink(im, options.thumb_size, Image.Resampling.LANCZOS)
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             raise PhotoTooLarge(
                 path=name, pixels=width * height, limit=options.max_pixels
@@ -229,6 +221,20 @@ def _process(path: Path, options: IngestOptions) -> IngestItem:
     )
 
 
+def _shrink(im: Any, size: int, resample: Any) -> Any:
+    """``im`` decoded small, upright, fitted into ``size`` px and RGB. A JPEG is decoded at
+    1/2..1/8 scale (DCT scaling, never below ``size``: the shrink-on-load trick
+    vipsthumbnail uses)."""
+    from PIL import ImageOps
+
+    if im.format in ("JPEG", "MPO"):
+        im.draft("RGB", (size, size))
+    im.load()
+    im = ImageOps.exif_transpose(im) or im
+    im.thumbnail((size, size), resample)
+    return im if im.mode == "RGB" else im.convert("RGB")
+
+
 def _save_thumbnail(im: Any, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
@@ -255,7 +261,7 @@ def quick_preview(path: Path, size: int = DEFAULT_THUMB_SIZE) -> bytes | None:
 
     Shown until the real thumbnail (exact size, Lanczos) arrives from the pool.
     """
-    from PIL import Image, ImageOps
+    from PIL import Image
 
     try:
         with warnings.catch_warnings():
@@ -266,12 +272,7 @@ def quick_preview(path: Path, size: int = DEFAULT_THUMB_SIZE) -> bytes | None:
                 w, h = im.size
                 if w * h > DEFAULT_MAX_PIXELS:
                     return None
-                im.draft("RGB", (size, size))  # 1/8 scale for camera photos
-                im.load()
-                out = ImageOps.exif_transpose(im) or im
-                out.thumbnail((size, size), Image.Resampling.BILINEAR)
-                if out.mode != "RGB":
-                    out = out.convert("RGB")
+                out = _shrink(im, size, Image.Resampling.BILINEAR)  # 1/8 scale for cameras
                 buf = io.BytesIO()
                 out.save(buf, "JPEG", quality=75)
                 return buf.getvalue()
