@@ -33,7 +33,7 @@ from qk3editor.photos.ingest import IngestItem, IngestOptions, IngestReport
 from qk3editor.photos.renditions import DEFAULT_SPECS, Rendition, RenditionSpec
 from qk3editor.storage.photos_repo import PhotoQuery, PhotoRepository
 from qk3editor.ui.photos.incoming import placeholder_image
-from qk3editor.ui.photos.model import PhotoTableModel, ThumbnailCache
+from qk3editor.ui.photos.model import PhotoTableModel, ThumbnailCache, load_thumbnail
 from qk3editor.ui.photos.report import IngestReportDialog
 from qk3editor.ui.photos.view import PhotoDeskView
 from qk3editor.ui.tasks import TaskRunner
@@ -193,7 +193,8 @@ class PhotoDeskController(QObject):
 
         def progress(done: int, total: int, item: IngestItem) -> None:
             bridge.progressed.emit(done, total, item)
-            image = QImage(item.thumbnail) if item.thumbnail else None
+            # loaded and scaled to the tile here, on the ingest thread
+            image = load_thumbnail(item.thumbnail) if item.thumbnail else None
             bridge.thumbnail_ready.emit(item, image)
 
         def placeholder(path: str, data: bytes) -> None:  # decoded here, not on the GUI thread

@@ -29,7 +29,8 @@ MAX_PIXMAPS = 2000  # ~100 KB each at 160 px
 THUMB = QSize(160, 160)
 
 
-def _load_image(path: str) -> QImage:
+def load_thumbnail(path: str) -> QImage:
+    """A cached thumbnail file scaled to the tile size (safe off the GUI thread)."""
     image = QImage(path)  # QImage (not QPixmap) may be made off the GUI thread
     if image.isNull():
         return image
@@ -60,7 +61,7 @@ class ThumbnailCache(QObject):
             pid = photo.id
             self._runner.submit(
                 "io",
-                lambda: _load_image(photo.thumbnail),
+                lambda: load_thumbnail(photo.thumbnail),
                 on_done=lambda image: self._on_loaded(pid, image),
                 on_error=lambda _exc: None,  # a missing cache file: the tile stays empty
             )
