@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from qk3editor.core.errors import QkError
 from qk3editor.core.i18n import Translator
 from qk3editor.core.photos import Photo
+from qk3editor.core.timezones import to_local
 from qk3editor.photos.captions import BatchEdit, load_codes, load_template
 from qk3editor.photos.desk import (
     CaptionLine,
@@ -154,7 +155,7 @@ class PhotoDeskController(QObject):
         info = f"{Path(photo.path).name} · {photo.width}×{photo.height} · {taken}"
         if photo.keep_location and photo.keep_location_at is not None:
             info += "\n" + self.tr("Location kept on the web by {0} on {1}").format(
-                photo.keep_location_by, photo.keep_location_at.strftime("%d/%m/%Y %H:%M UTC")
+                photo.keep_location_by, to_local(photo.keep_location_at).strftime("%d/%m/%Y %H:%M")
             )
         self.view.show_preview(self.thumbs.pixmap(photo), info)
         bound = self.view.preview.size()  # scaled to this on the io lane, not here
