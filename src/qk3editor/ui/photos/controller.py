@@ -136,15 +136,21 @@ class PhotoDeskController(QObject):
             )
         )
 
+    def _selected_rows(self) -> list[int]:
+        return sorted({i.row() for i in self.view.grid.selectionModel().selectedIndexes()})
+
     def selected_ids(self) -> list[int]:
-        rows = sorted({i.row() for i in self.view.grid.selectionModel().selectedIndexes()})
-        return [pid for r in rows if (pid := self.model.photo_id(r)) is not None]
+        return [pid for r in self._selected_rows() if (pid := self.model.photo_id(r)) is not None]
 
     def selected_photos(self) -> list[Photo]:
         return self.repo.get_many(self.selected_ids())
 
     def _on_selection_changed(self, _sel: QItemSelection, _desel: QItemSelection) -> None:
-        self.view.captions.show_photos([p.metadata for p in self.selected_photos()])
+        # the rows the model already holds (re-read after a caption write): no query per click
+        rows = self._selected_rows()
+        self.view.captions.show_photos(
+            [p.metadata for r in rows if (p := self.model.photo(r)) is not None]
+        )
 
     def _show_preview(self, row: int) -> None:
         photo = self.model.photo(row)
