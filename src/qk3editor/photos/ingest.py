@@ -36,7 +36,7 @@ from qk3editor.photos.errors import (
     PhotoNotImage,
     PhotoTooLarge,
 )
-from qk3editor.photos.files import os_error, read_bytes
+from qk3editor.photos.files import os_error, read_bytes, read_head
 from qk3editor.photos.metadata import nfc, read_metadata_bytes
 
 IMAGE_EXTENSIONS = frozenset(
@@ -250,7 +250,7 @@ def _save_thumbnail(im: Any, target: Path) -> None:
 def placeholder(path: Path) -> bytes | None:
     """The embedded Exif thumbnail, read from the file's first 64 KiB (or ``None``)."""
     try:
-        return jpeg.exif_thumbnail(jpeg.read_head(path))
+        return jpeg.exif_thumbnail(read_head(path))
     except OSError:
         return None
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import struct
 from collections.abc import Iterator
-from pathlib import Path
 
 SOI = b"\xff\xd8"
 _STANDALONE = {0x01, *range(0xD0, 0xD8)}
@@ -112,11 +111,6 @@ def _ifd1_thumbnail(tiff: bytes) -> bytes | None:
         return None
     thumb = tiff[offset : offset + length]
     return thumb if thumb.startswith(SOI) else None
-
-
-def read_head(path: Path, size: int = 65536) -> bytes:
-    with open(path, "rb") as fh:
-        return fh.read(size)
 
 
 def photoshop_resources(data: bytes) -> dict[int, bytes]:
