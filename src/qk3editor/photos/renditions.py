@@ -270,8 +270,12 @@ def check_rendition(data: bytes, path: str, *, keep_location: bool = False) -> N
 
 
 def _write_new(target: Path, body: bytes) -> None:
-    target.write_bytes(b"")
-    atomic_write(target, body)
+    target.write_bytes(b"")  # atomic_write replaces an existing file (its mode is kept)
+    try:
+        atomic_write(target, body)
+    except BaseException:
+        target.unlink(missing_ok=True)  # no empty .jpg left behind by a failed write
+        raise
 
 
 def _to_srgb(im: Any) -> Any:
