@@ -24,7 +24,7 @@ from typing import Any
 
 from qk3editor.photos import heif, jpeg
 from qk3editor.photos.errors import PhotoCorrupt, PhotoNotImage, PhotoTooLarge
-from qk3editor.photos.files import atomic_write, read_bytes
+from qk3editor.photos.files import atomic_write, os_error, read_bytes
 from qk3editor.photos.ingest import DEFAULT_MAX_PIXELS
 from qk3editor.photos.metadata import (
     EXIV2_LOCK,
@@ -270,7 +270,10 @@ def check_rendition(data: bytes, path: str, *, keep_location: bool = False) -> N
 
 
 def _write_new(target: Path, body: bytes) -> None:
-    target.write_bytes(b"")  # atomic_write replaces an existing file (its mode is kept)
+    try:
+        target.write_bytes(b"")  # atomic_write replaces an existing file (its mode is kept)
+    except OSError as exc:
+        raise os_error(target, exc) from None
     try:
         atomic_write(target, body)
     except BaseException:
