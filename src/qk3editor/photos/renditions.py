@@ -22,18 +22,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from qk3editor.core.photos import LOCATION_FIELDS, PhotoMetadata
 from qk3editor.photos import heif, jpeg
 from qk3editor.photos.errors import PhotoCorrupt, PhotoNotImage, PhotoTooLarge
+from qk3editor.photos.exiv2 import EXIV2_LOCK, open_exiv2
 from qk3editor.photos.files import atomic_write, os_error, read_bytes
 from qk3editor.photos.ingest import DEFAULT_MAX_PIXELS
-from qk3editor.photos.metadata import (
-    EXIV2_LOCK,
-    LOCATION_FIELDS,
-    PhotoMetadata,
-    apply_metadata,
-    open_exiv2,
-    read_metadata_bytes,
-)
+from qk3editor.photos.metadata import apply_metadata, read_metadata_bytes
 
 KEPT_FIELDS = (
     "headline",
