@@ -175,3 +175,10 @@ def test_word_file_in_tcvn3_is_reported_and_converted_on_request(tmp_path: Path)
     assert converted.title == "Tăng cường phối hợp"
     assert converted.body.strip() == "Đức Việt và Quân khu 3 tại Hải Phòng."
     assert converted.legacy_encoding is None
+
+
+def test_html_and_text_imports_get_the_vietnamese_repairs() -> None:
+    # ETH (Ð) looks like Đ and a tone typed before ˆ survives NFC: every import path repairs both
+    page = "<html><body><h1>Ðoàn ke\u0301\u0302t</h1><p>x</p></body></html>".encode()
+    assert import_html(page).title == "Đoàn kết"
+    assert import_text("Ðoàn ke\u0301\u0302t\n\nx".encode(), markdown=False).title == "Đoàn kết"

@@ -95,3 +95,9 @@ def test_captions_get_the_vietnamese_checks() -> None:
     assert found and found[0].message()
     (a,) = apply_to_many([(A, "a.jpg", "")], BatchEdit(values={"headline": "Hải\u200bPhòng"}))
     assert "\u200b" not in a.headline
+
+
+def test_caption_text_gets_the_vietnamese_repairs_article_text_gets() -> None:
+    meta = PhotoMetadata(headline="Ðoàn ke\u0301\u0302t", keywords=("Ðà Nẵng",)).normalized()
+    assert meta.headline == "Đoàn kết"
+    assert meta.keywords == ("Đà Nẵng",)

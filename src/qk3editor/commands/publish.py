@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from qk3editor.commands.output import print_json
 from qk3editor.core.errors import ValidationError
 from qk3editor.core.i18n import translate
 from qk3editor.core.publishing import JobState, PublishPhoto, PublishStatus
@@ -109,21 +109,17 @@ def run_target_add(args: argparse.Namespace, ctx: AppContext) -> int:
 def run_target_list(args: argparse.Namespace, ctx: AppContext) -> int:
     targets = _services(ctx).repo.targets()
     if args.json:
-        print(
-            json.dumps(
-                [
-                    {
-                        "name": t.name,
-                        "kind": t.kind.value,
-                        "url": t.url,
-                        "user": t.user,
-                        "options": t.options,
-                    }
-                    for t in targets
-                ],
-                ensure_ascii=False,
-                indent=2,
-            )
+        print_json(
+            [
+                {
+                    "name": t.name,
+                    "kind": t.kind.value,
+                    "url": t.url,
+                    "user": t.user,
+                    "options": t.options,
+                }
+                for t in targets
+            ]
         )
         return 0
     for t in targets:
@@ -240,7 +236,7 @@ def run_outbox(args: argparse.Namespace, ctx: AppContext) -> int:
         svc.outbox.run_due()
     jobs = svc.repo.jobs()
     if args.json:
-        print(json.dumps([j.to_json() for j in jobs], ensure_ascii=False, indent=2))
+        print_json([j.to_json() for j in jobs])
         return 0
     for j in jobs:
         print(

@@ -15,17 +15,16 @@ from __future__ import annotations
 import html
 import io
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from qk3editor.core.errors import ImportFormatError
 from qk3editor.core.html_markdown import html_to_markdown
+from qk3editor.core.vietnamese.normalize import clean_paste
 
 IMPORT_SUFFIXES = (".docx", ".md", ".markdown", ".txt", ".html", ".htm")
 PLACEHOLDER_PREFIX = "import-"
-_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u00ad"), None)
 
 # Word styles → HTML mammoth writes; Caption/Title/Subtitle are Word's built-in names.
 DOCX_STYLE_MAP = """
@@ -72,29 +71,20 @@ LegacyDetector = Callable[[str], "str | None"]
 
 
 def nfc(text: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
-    return unicodedata.normalize("NFC", text)
+    """Imported text as the app stores it: :func:`core.vietnamese.normalize.clean_paste`
+    (line ends, invisibles, NFC and the Vietnamese repairs NFC cannot do)."""
+    return clean_paste(text)
 
 
-def default_legacy_detector() -> LegacyDetector | None:
-    """Issue 3's TCVN3/VNI detector when it is installed."""
-    try:
-        from qk3editor.core.vietnamese import legacy  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    for name in ("detect_legacy", "detect", "detect_encoding"):
-        fn = getattr(legacy, name, None)
-        if callable(fn):
+def default_legacy_detector() -> LegacyDetector:
+    """The toolkit's TCVN3/VNI/VIQR detector, as the encoding name it suspects (or None)."""
+    from qk3editor.core.vietnamese.legacy import detect_legacy
 
-            def detect(text: str, _fn: Callable[[str], object] = fn) -> str | None:
-                found = _fn(text)
-                if not found:
-                    return None
-                # issue 3's LegacyMatch(encoding, converted, score)
-                return str(getattr(found, "encoding", None) or found)
+    def detect(text: str) -> str | None:
+        found = detect_legacy(text)
+        return found.encoding if found else None
 
-            return detect
-    return None
+    return detect
 
 
 def legacy_view(data: bytes) -> str:
@@ -227,11 +217,10 @@ def import_text(data: bytes, markdown: bool, detector: LegacyDetector | None = N
         text, encoding = _legacy_convert(raw, convert_legacy), convert_legacy
     else:
         text, encoding = decode_text(data)
-    text = nfc(text)
     if markdown:
         from qk3editor.core.markdown_io import parse_markdown
 
-        f = parse_markdown(text, fallback_title=fallback_title)
+        f = parse_markdown(text, fallback_title=fallback_title)  # cleans the text itself
         doc = ImportedDocument(
             title=f.title or "",
             lead=f.lead or "",
@@ -242,6 +231,7 @@ def import_text(data: bytes, markdown: bool, detector: LegacyDetector | None = N
             encoding=encoding,
         )
     else:
+        text = nfc(text)
         paras = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
         title = paras[0].split("\n")[0].strip() if paras else fallback_title
         rest = paras[1:] if paras else []

@@ -8,7 +8,6 @@ import → export gives byte-identical files.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -21,12 +20,6 @@ _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)
 _H1 = re.compile(r"\A\s*#[ \t]+(.+?)[ \t]*#*[ \t]*(?:\r?\n|\Z)")
 _DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 _BAD_DATE = QT_TRANSLATE_NOOP("errors", "{path}: cannot read the date {value!r}")
-INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u00ad"), None)
-
-
-@dataclass(frozen=True)
-class ParsedDocument:
-    fields: ArticleFields
 
 
 def clean_text(text: str) -> str:

@@ -17,11 +17,12 @@ using the web rendition of that photo.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
 from typing import Any
+
+from qk3editor.core.vietnamese.normalize import normalize
 
 TEXT_FIELDS = (
     "headline",
@@ -60,7 +61,9 @@ LOCATION_FIELDS = ("sublocation", "city", "province_state", "country")
 
 
 def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
+    """Caption text as the app stores it: :func:`core.vietnamese.normalize.normalize` (NFC plus
+    the ETH and tone-order repairs NFC cannot do, invisibles removed), like article text."""
+    return normalize(text)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 from string import Template
@@ -26,8 +26,9 @@ import nh3
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from qk3editor.core.vietnamese.dates import format_portal_date
+
 PHOTO_SCHEME = "qk3photo"
-_VN_TZ = timezone(timedelta(hours=7), "ICT")  # no DST in Vietnam since 1975
 
 ALLOWED_TAGS = frozenset(
     {
@@ -309,32 +310,9 @@ def block_lines(body: str) -> list[int]:
 
 
 # -- dates ------------------------------------------------------------------------------------
-_WEEKDAYS = ("Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy", "Chủ nhật")
-
-
-def _local_portal_date(value: datetime) -> str:
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
-    local = value.astimezone(_VN_TZ)
-    return f"{_WEEKDAYS[local.weekday()]}, {local:%d/%m/%Y}"
-
-
 def portal_date(value: datetime) -> str:
     """The portal's header date, e.g. ``Chủ nhật, 21/10/2018`` (Vietnam time)."""
-    return _date_formatter()(value)
-
-
-@lru_cache(maxsize=1)
-def _date_formatter() -> Callable[[datetime], str]:
-    try:  # the Vietnamese toolkit (issue 3) when it is there
-        from qk3editor.core.vietnamese import dates  # type: ignore[attr-defined]
-    except ImportError:
-        return _local_portal_date
-    for name in ("portal_date", "format_portal_date", "format_header_date"):
-        fn = getattr(dates, name, None)
-        if callable(fn):
-            return fn  # type: ignore[no-any-return]
-    return _local_portal_date
+    return format_portal_date(value)
 
 
 # -- the article -------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ import httpx
 
 from qk3editor.core.articles import Article, iso_utc, utcnow
 from qk3editor.core.publishing import MediaRecord, PublishPhoto, PublishStatus, Rendition, Target
-from qk3editor.core.text_basic import slug_basic
+from qk3editor.core.vietnamese.fold import slugify
 from qk3editor.publish.base import PostRequest, RemotePost
 from qk3editor.publish.content import article_html, meta_hash
 from qk3editor.publish.errors import AuthFailed, PublishConflict, RemoteHttpError
@@ -101,7 +101,7 @@ def build_item(
             }
         ],
         "altids": [{"role": "qk3editor", "value": article.id}],
-        "slugline": slug_basic(article.title)[:120],
+        "slugline": slugify(article.title)[:120],
     }
     if article.byline:
         item["by"] = article.byline
@@ -112,11 +112,11 @@ def build_item(
         subjects.append(
             {
                 "name": article.category,
-                "literal": article.category_slug or slug_basic(article.category),
+                "literal": article.category_slug or slugify(article.category),
                 "rel": "category",
             }
         )
-    subjects.extend({"name": t, "literal": slug_basic(t), "rel": "tag"} for t in article.tags)
+    subjects.extend({"name": t, "literal": slugify(t), "rel": "tag"} for t in article.tags)
     if subjects:
         item["subjects"] = subjects
     associations = []

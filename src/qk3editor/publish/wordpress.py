@@ -18,7 +18,7 @@ import httpx
 
 from qk3editor.core.articles import Article
 from qk3editor.core.publishing import MediaRecord, PublishPhoto, PublishStatus, Rendition, Target
-from qk3editor.core.text_basic import slug_basic
+from qk3editor.core.vietnamese.fold import slugify
 from qk3editor.publish.base import PostRequest, RemotePost
 from qk3editor.publish.content import ARTICLE_MARKER, article_html, meta_hash
 from qk3editor.publish.errors import (
@@ -274,10 +274,10 @@ class WordPressPublisher:
             "status": req.status.value,
         }
         if a.category:
-            slug = a.category_slug or slug_basic(a.category)
+            slug = a.category_slug or slugify(a.category)
             payload["categories"] = [self.term_id("categories", a.category, slug)]
         if a.tags:
-            payload["tags"] = [self.term_id("tags", t, slug_basic(t)) for t in a.tags]
+            payload["tags"] = [self.term_id("tags", t, slugify(t)) for t in a.tags]
         featured = next((p for p in req.photos if p.featured and p.key in req.media), None)
         if featured is None:
             featured = next((p for p in req.photos if p.key in req.media), None)

@@ -104,7 +104,7 @@ def test_preview_shows_the_portal_shape_and_drops_stale_renders(qtbot, home: Pat
     shown = preview.shown_generation
     from qk3editor.ui.editor.preview import Rendered
 
-    preview._on_rendered(Rendered("<p>STALE</p>", [0], shown - 1))
+    preview._on_rendered(Rendered([0], shown - 1, ["<p>STALE</p>"]))
     assert "STALE" not in gui.editor.workspace.preview.toPlainText()
     # typing re-renders after the pause
     type_text(gui.editor.view.body, " Thêm")

@@ -6,37 +6,25 @@ CLDR (Babel, QLocale) title-cases them ("Chủ Nhật"), the press does not.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, tzinfo
-from zoneinfo import ZoneInfo
+from datetime import UTC, date, datetime
 
-VIETNAM_TZ_NAME = "Asia/Ho_Chi_Minh"
+from qk3editor.core.timezones import VN_TZ, from_local_naive
 
 # Monday first, as datetime.weekday() counts.
 WEEKDAYS = ("Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy", "Chủ nhật")
-WEEKDAYS_SHORT = ("T2", "T3", "T4", "T5", "T6", "T7", "CN")
-
-
-def vietnam_tz() -> tzinfo:
-    """Asia/Ho_Chi_Minh (UTC+7, no daylight saving since 1975)."""
-    try:
-        return ZoneInfo(VIETNAM_TZ_NAME)
-    except Exception:  # no tz database on this machine (Windows without tzdata)
-        from datetime import timedelta, timezone
-
-        return timezone(timedelta(hours=7), "ICT")
 
 
 def to_local(moment: datetime) -> datetime:
     """An aware UTC (or any aware) datetime in Vietnam time."""
     if moment.tzinfo is None:
         raise ValueError("naive datetime: qk3editor keeps every time zone-aware")
-    return moment.astimezone(vietnam_tz())
+    return moment.astimezone(VN_TZ)
 
 
 def to_utc(moment: datetime) -> datetime:
     """An aware datetime in UTC; a naive one is taken as Vietnam wall-clock time."""
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=vietnam_tz())
+        return from_local_naive(moment)
     return moment.astimezone(UTC)
 
 

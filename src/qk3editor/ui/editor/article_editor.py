@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -14,8 +13,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from qk3editor.core.articles import Article, ArticleFields, Status
-from qk3editor.core.markdown_io import clean_text  # the one input boundary (NFC, repairs)
+from qk3editor.core.articles import Article, Status
 from qk3editor.core.preflight import (
     LEAD_MAX_WORDS,
     Finding,
@@ -33,36 +31,13 @@ from qk3editor.storage.repositories import ArticleRepository, CategoryRepository
 from qk3editor.ui.editor.autosave import Autosaver, CompositionTracker
 from qk3editor.ui.editor.controller import EditorController
 from qk3editor.ui.editor.preview import PreviewController
+from qk3editor.ui.editor.view import RawFields
 from qk3editor.ui.editor.workflow import WorkflowActions
 from qk3editor.ui.editor.workspace import EditorWorkspace
 from qk3editor.ui.tasks import TaskRunner
 
 PREFLIGHT_PAUSE_MS = 800
 LIBRARY_REFRESH_S = 30.0
-
-
-@dataclass(frozen=True)
-class RawFields:
-    """The editor's fields exactly as the widgets hold them (read on the GUI thread)."""
-
-    title: str
-    lead: str
-    body: str
-    category: str
-    byline: str
-    tags: str
-
-    def clean(self) -> ArticleFields:
-        """The same values the view's ``read_fields`` gives, computed wherever this runs."""
-        tags = tuple(t.strip() for t in clean_text(self.tags).split(",") if t.strip())
-        return ArticleFields(
-            title=clean_text(self.title).strip(),
-            lead=clean_text(self.lead),
-            body=clean_text(self.body),
-            category=self.category,
-            byline=clean_text(self.byline).strip(),
-            tags=tags,
-        )
 
 
 PhotoLookup = Callable[[int], Any]  # a photo library's ``get(id)`` (issue 5's PhotoRepository)
@@ -149,15 +124,7 @@ class ArticleEditor(EditorController):
     def _raw(self) -> RawFields:
         """The widgets' text as it is (about a millisecond for a long article): cleaning it
         (NFC, invisible characters) takes ~10 ms for 20,000 words and is done in the jobs."""
-        v = self.view
-        return RawFields(
-            v.title.text(),
-            v.lead.toPlainText(),
-            v.body.toPlainText(),
-            v.category.currentText(),
-            v.byline.text(),
-            v.tags.text(),
-        )
+        return self.view.raw_fields()
 
     def _render_input(self) -> Callable[[], RenderInput]:
         raw = self._raw()
@@ -238,7 +205,6 @@ class ArticleEditor(EditorController):
 
     def save(self) -> None:
         """Autosave what is unsaved now (switching article, closing)."""
-        self.dirty = False
         self.autosaver.flush()
 
     def save_revision(self) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from qk3editor.core.articles import STATUS_LABELS, Article, ArticleFields, Status
-from qk3editor.core.errors import ConflictError, QkError
+from qk3editor.core.articles import STATUS_LABELS, Article, ArticleFields
+from qk3editor.core.errors import QkError
 from qk3editor.core.i18n import Translator
 from qk3editor.storage.repositories import ArticleRepository, CategoryRepository
 from qk3editor.ui.editor.view import ArticleEditorView
@@ -37,8 +37,6 @@ class EditorController(QObject):
         self.runner = runner
         self.translator = translator
         self.article: Article | None = None
-        self.dirty = False
-        view.edited.connect(self._on_view_edited)
         view.setEnabled(False)
         self.reload_categories()
 
@@ -65,7 +63,6 @@ class EditorController(QObject):
 
     def _show(self, article: Article) -> None:
         self.article = article
-        self.dirty = False
         self.view.show_fields(
             article.title,
             article.lead,
@@ -85,22 +82,9 @@ class EditorController(QObject):
         self.view.status_label.setText(label)
 
     # -- saving ----------------------------------------------------------------------------
-    def _on_view_edited(self) -> None:
-        self.dirty = True
-
     def save(self) -> None:
-        """Save the open article if it has edits (snapshot now, write on the db lane)."""
-        if self.article is None or not self.dirty:
-            return
-        fields = self.view.read_fields()
-        article_id, version = self.article.id, self.article.version
-        self.dirty = False
-        self.runner.submit(
-            "db",
-            lambda: self.articles.update(article_id, fields, expected_version=version),
-            self._on_saved,
-            self._on_save_failed,
-        )
+        """Write what is unsaved before switching article or status (``ArticleEditor``
+        autosaves: it flushes here)."""
 
     def _on_saved(self, article: Article) -> None:
         if self.article and self.article.id == article.id:
@@ -108,23 +92,7 @@ class EditorController(QObject):
             self._show_status(article)
         self.saved.emit(article.id)
 
-    def _on_save_failed(self, exc: BaseException) -> None:
-        self.dirty = True  # the text stays in the editor; the next save tries again
-        if isinstance(exc, ConflictError) and self.article is not None:
-            current = self.articles.get(self.article.id)
-            self.article = current  # keep our text; the next save overwrites knowingly
-        self._on_error(exc)
-
-    # -- workflow --------------------------------------------------------------------------
-    def spike(self) -> None:
-        self._set_status(lambda i: self.articles.spike(i))
-
-    def restore(self) -> None:
-        self._set_status(lambda i: self.articles.restore(i))
-
-    def set_status(self, target: Status) -> None:
-        self._set_status(lambda i: self.articles.set_status(i, target))
-
+    # -- workflow (``ArticleEditor`` gives the moves, with who made them) ---------------------
     def _set_status(self, op: object) -> None:
         if self.article is None:
             return

@@ -23,8 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QSizeF, QTimer, QUrl, Signal
-from PySide6.QtGui import QTextDocument
+from PySide6.QtCore import QCoreApplication, QObject, QSizeF, QTimer, Signal
 from PySide6.QtWidgets import QPlainTextEdit, QTextBrowser, QWidget
 
 if TYPE_CHECKING:  # the renderer (markdown, nh3) loads with the first render, not at start-up
@@ -38,12 +37,9 @@ SLICE_SEGMENTS = 6  # segments parsed and replaced per turn of the event loop (~
 
 @dataclass(frozen=True)
 class Rendered:
-    html: str
     lines: list[int]
     generation: int
-    document: QTextDocument | None = None
-    anchor_y: dict[int, int] | None = None  # unused (kept for callers of the old shape)
-    segments: list[str] | None = None  # the page as segments (see preview_doc)
+    segments: list[str]  # the page as segments (see preview_doc)
     built: SegmentedDocument | None = None  # a whole new document (first render of an article)
 
 
@@ -60,7 +56,7 @@ def render_for_preview(
     only give segments: the GUI thread replaces the few that changed."""
     segments, lines = page_segments(article, resolver)
     if not build:
-        return Rendered("", lines, generation, segments=segments)
+        return Rendered(lines, generation, segments)
     built = SegmentedDocument()
     built.build(segments)
     doc = built.document
@@ -72,7 +68,7 @@ def render_for_preview(
     app = QCoreApplication.instance()
     if app is not None:
         doc.moveToThread(app.thread())
-    return Rendered("", lines, generation, doc, segments=segments, built=built)
+    return Rendered(lines, generation, segments, built)
 
 
 class PreviewPane(QTextBrowser):
@@ -169,16 +165,12 @@ class PreviewController(QObject):
             self.pane.setDocument(result.built.document)
             self._doc, self._target = result.built, None
             self._slicer.stop()
-        elif result.segments is not None and self._doc is not None:
+        elif self._doc is not None:
             self._target = result.segments
             self._apply_slice()
-        elif result.segments is not None:
+        else:
             self.render_now()  # the document went away meanwhile: build a whole one
             return
-        else:
-            self._doc = None
-            self.pane.document().setBaseUrl(QUrl("file:///"))
-            self.pane.setHtml(result.html)
         bar.setValue(keep)
         self._on_body_scrolled()
 

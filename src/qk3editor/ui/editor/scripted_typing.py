@@ -18,7 +18,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 ENV_TEXT = "QK3EDITOR_TEST_TYPING"
@@ -28,6 +27,8 @@ ENV_REPORT = "QK3EDITOR_TEST_REPORT"
 
 def type_char(edit: QPlainTextEdit, ch: str) -> None:
     """One character through the event path a user's keyboard or IME would take."""
+    from PySide6.QtTest import QTest  # loaded only when typing is scripted, not at start-up
+
     if ch == "\n":
         QTest.keyClick(edit, Qt.Key.Key_Return)
     elif ch.isascii() and ch.isprintable():
