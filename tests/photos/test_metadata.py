@@ -9,13 +9,8 @@ import pytest
 
 from qk3editor.photos import jpeg
 from qk3editor.photos.errors import DiskFull, PhotoCorrupt, PhotoReadOnly
-from qk3editor.photos.metadata import (
-    PhotoMetadata,
-    cut_utf8,
-    decode_iim,
-    read_metadata,
-    write_metadata,
-)
+from qk3editor.photos.iim import cut_utf8, decode_iim
+from qk3editor.photos.metadata import PhotoMetadata, read_metadata, write_metadata
 from tests.photos.photo_factory import (
     CAPTION_VI,
     REFERENCE,

@@ -67,7 +67,7 @@ class BatchEdit:
         out = [k for k, v in self.values.items() if v.strip()]
         if self.creator:
             out.append("creator")
-        if self.keywords or (self.keywords_mode == "replace" and self.keywords):
+        if self.keywords:  # apply_batch changes keywords only when some are given
             out.append("keywords")
         return out
 

@@ -33,6 +33,12 @@ def read_bytes(path: Path) -> bytes:
         raise PhotoUnreadable(path=str(path), detail=exc.strerror or str(exc)) from None
 
 
+def read_head(path: Path, size: int = 65536) -> bytes:
+    """The file's first ``size`` bytes (raises ``OSError``): enough for a JPEG's Exif."""
+    with open(path, "rb") as fh:
+        return fh.read(size)
+
+
 HEAD_LIMIT = 4 * 1024 * 1024
 
 

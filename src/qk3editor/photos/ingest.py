@@ -36,7 +36,7 @@ from qk3editor.photos.errors import (
     PhotoNotImage,
     PhotoTooLarge,
 )
-from qk3editor.photos.files import os_error, read_bytes
+from qk3editor.photos.files import os_error, read_bytes, read_head
 from qk3editor.photos.metadata import nfc, read_metadata_bytes
 
 IMAGE_EXTENSIONS = frozenset(
@@ -160,7 +160,7 @@ def process_file(path: str, options: IngestOptions) -> IngestItem:
 
 
 def _process(path: Path, options: IngestOptions) -> IngestItem:
-    from PIL import Image, ImageOps, UnidentifiedImageError
+    from PIL import Image, UnidentifiedImageError
 
     heif.register()
     data = read_bytes(path)
@@ -186,15 +186,7 @@ def _process(path: Path, options: IngestOptions) -> IngestItem:
         if width * height > options.max_pixels:
             raise PhotoTooLarge(path=name, pixels=width * height, limit=options.max_pixels)
         try:
-            if fmt in ("JPEG", "MPO"):
-                # DCT scaling: decode at 1/2..1/8 size (never below the thumbnail size),
-                # the same shrink-on-load trick vipsthumbnail uses
-                im.draft("RGB", (options.thumb_size, options.thumb_size))
-            im.load()
-            im = ImageOps.exif_transpose(im) or im
-            im.thumbnail((options.thumb_size, options.thumb_size), Image.Resampling.LANCZOS)
-            if im.mode != "RGB":
-                im = im.convert("RGB")
+            im = _shrink(im, options.thumb_size, Image.Resampling.LANCZOS)
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             raise PhotoTooLarge(
                 path=name, pixels=width * height, limit=options.max_pixels
@@ -202,10 +194,7 @@ def _process(path: Path, options: IngestOptions) -> IngestItem:
         except (OSError, SyntaxError, ValueError, EOFError) as exc:
             raise PhotoCorrupt(path=name, detail=str(exc)) from None
     try:
-        # exiv2 needs only the metadata head; handing it 10 MB of scan data is a wasted copy
-        head_end = jpeg.sos_header_end(data) if fmt in ("JPEG", "MPO") else None
-        head = data[:head_end] + b"\xff\xd9" if head_end else data
-        facts = read_metadata_bytes(head, name)
+        facts = read_metadata_bytes(data, name)  # of a JPEG, exiv2 sees only the metadata head
     except PhotoError:
         facts = None
     thumb = thumbnail_path(options.thumbnails_dir, digest)
@@ -232,6 +221,20 @@ def _process(path: Path, options: IngestOptions) -> IngestItem:
     )
 
 
+def _shrink(im: Any, size: int, resample: Any) -> Any:
+    """``im`` decoded small, upright, fitted into ``size`` px and RGB. A JPEG is decoded at
+    1/2..1/8 scale (DCT scaling, never below ``size``: the shrink-on-load trick
+    vipsthumbnail uses)."""
+    from PIL import ImageOps
+
+    if im.format in ("JPEG", "MPO"):
+        im.draft("RGB", (size, size))
+    im.load()
+    im = ImageOps.exif_transpose(im) or im
+    im.thumbnail((size, size), resample)
+    return im if im.mode == "RGB" else im.convert("RGB")
+
+
 def _save_thumbnail(im: Any, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
@@ -247,7 +250,7 @@ def _save_thumbnail(im: Any, target: Path) -> None:
 def placeholder(path: Path) -> bytes | None:
     """The embedded Exif thumbnail, read from the file's first 64 KiB (or ``None``)."""
     try:
-        return jpeg.exif_thumbnail(jpeg.read_head(path))
+        return jpeg.exif_thumbnail(read_head(path))
     except OSError:
         return None
 
@@ -258,7 +261,7 @@ def quick_preview(path: Path, size: int = DEFAULT_THUMB_SIZE) -> bytes | None:
 
     Shown until the real thumbnail (exact size, Lanczos) arrives from the pool.
     """
-    from PIL import Image, ImageOps
+    from PIL import Image
 
     try:
         with warnings.catch_warnings():
@@ -269,12 +272,7 @@ def quick_preview(path: Path, size: int = DEFAULT_THUMB_SIZE) -> bytes | None:
                 w, h = im.size
                 if w * h > DEFAULT_MAX_PIXELS:
                     return None
-                im.draft("RGB", (size, size))  # 1/8 scale for camera photos
-                im.load()
-                out = ImageOps.exif_transpose(im) or im
-                out.thumbnail((size, size), Image.Resampling.BILINEAR)
-                if out.mode != "RGB":
-                    out = out.convert("RGB")
+                out = _shrink(im, size, Image.Resampling.BILINEAR)  # 1/8 scale for cameras
                 buf = io.BytesIO()
                 out.save(buf, "JPEG", quality=75)
                 return buf.getvalue()

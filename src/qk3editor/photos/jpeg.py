@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import struct
 from collections.abc import Iterator
-from pathlib import Path
 
 SOI = b"\xff\xd8"
 _STANDALONE = {0x01, *range(0xD0, 0xD8)}
@@ -49,6 +48,14 @@ def sos_header_end(data: bytes) -> int | None:
         if marker == 0xDA:
             return end
     return None
+
+
+def metadata_head(data: bytes) -> bytes:
+    """A JPEG's bytes up to the end of its first SOS header, closed by EOI: every metadata
+    segment and none of the scan data (all exiv2 needs to read metadata, without copying
+    megabytes). Anything else (another format, no SOS found) is returned unchanged."""
+    end = sos_header_end(data)
+    return data[:end] + b"\xff\xd9" if end else data
 
 
 def image_data_digest(data: bytes) -> str | None:
@@ -104,11 +111,6 @@ def _ifd1_thumbnail(tiff: bytes) -> bytes | None:
         return None
     thumb = tiff[offset : offset + length]
     return thumb if thumb.startswith(SOI) else None
-
-
-def read_head(path: Path, size: int = 65536) -> bytes:
-    with open(path, "rb") as fh:
-        return fh.read(size)
 
 
 def photoshop_resources(data: bytes) -> dict[int, bytes]:

@@ -42,7 +42,7 @@ temp file and leaves the original untouched.
 
 This module holds the read/write entry points and the XMP/IIM reconciliation; the IIM codec
 is in :mod:`qk3editor.photos.iim`, the XMP property map in :mod:`qk3editor.photos.xmp` and
-pyexiv2 access in :mod:`qk3editor.photos.exiv2`. Their public names are re-exported here.
+pyexiv2 access in :mod:`qk3editor.photos.exiv2`; import their names from there.
 """
 
 from __future__ import annotations
@@ -56,9 +56,6 @@ from typing import Any
 
 from qk3editor.core.photos import (
     FIELDS,
-    LIST_FIELDS,
-    LOCATION_FIELDS,
-    TEXT_FIELDS,
     PhotoMetadata,
     nfc,
 )
@@ -71,56 +68,14 @@ from qk3editor.photos.errors import (
     PhotoWriteFailed,
 )
 from qk3editor.photos.exiv2 import EXIV2_LOCK, open_exiv2, raw_bytes
-from qk3editor.photos.files import atomic_write, os_error, read_bytes, read_jpeg_head
+from qk3editor.photos.files import atomic_write, read_bytes, read_jpeg_head
 from qk3editor.photos.iim import (
-    IIM_CHARSET,
-    IIM_DATE,
-    IIM_KEYS,
-    IIM_TIME,
-    LEGACY_ENCODING,
-    UTF8_MARKER,
     IimCut,
-    cut_utf8,
     declares_utf8,
-    decode_iim,
     from_iim,
     write_iim,
 )
-from qk3editor.photos.xmp import X_DEFAULT, XMP_KEYS, from_xmp, write_xmp
-
-# the public names of the photo metadata layer (some live in iim, xmp, exiv2 and files)
-__all__ = [
-    "EXIV2_LOCK",
-    "FIELDS",
-    "IIM_CHARSET",
-    "IIM_DATE",
-    "IIM_KEYS",
-    "IIM_TIME",
-    "LEGACY_ENCODING",
-    "LIST_FIELDS",
-    "LOCATION_FIELDS",
-    "TEXT_FIELDS",
-    "UTF8_MARKER",
-    "XMP_KEYS",
-    "X_DEFAULT",
-    "IimCut",
-    "PhotoFacts",
-    "PhotoMetadata",
-    "WriteResult",
-    "apply_metadata",
-    "atomic_write",
-    "cut_utf8",
-    "decode_iim",
-    "is_heif_file",
-    "nfc",
-    "normalize_date",
-    "open_exiv2",
-    "os_error",
-    "read_bytes",
-    "read_metadata",
-    "read_metadata_bytes",
-    "write_metadata",
-]
+from qk3editor.photos.xmp import from_xmp, write_xmp
 
 
 @dataclass(frozen=True)
@@ -144,11 +99,14 @@ class PhotoFacts:
 
 
 def read_metadata(path: Path) -> PhotoFacts:
-    """The IPTC fields and Exif facts of the photo at ``path``."""
-    return read_metadata_bytes(read_bytes(path), str(path))
+    """The IPTC fields and Exif facts of the photo at ``path`` (of a JPEG only its metadata
+    head is read, not the scan data)."""
+    head = read_jpeg_head(path)
+    return read_metadata_bytes(head[0] if head else read_bytes(path), str(path))
 
 
 def read_metadata_bytes(data: bytes, path: str = "") -> PhotoFacts:
+    data = jpeg.metadata_head(data)  # outside the lock: exiv2 needs no scan data
     with EXIV2_LOCK:
         return _read_metadata_bytes(data, path)
 

@@ -22,18 +22,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from qk3editor.photos import heif
+from qk3editor.core.photos import LOCATION_FIELDS, PhotoMetadata
+from qk3editor.photos import heif, jpeg
 from qk3editor.photos.errors import PhotoCorrupt, PhotoNotImage, PhotoTooLarge
-from qk3editor.photos.files import atomic_write, read_bytes
+from qk3editor.photos.exiv2 import EXIV2_LOCK, open_exiv2
+from qk3editor.photos.files import atomic_write, os_error, read_bytes
 from qk3editor.photos.ingest import DEFAULT_MAX_PIXELS
-from qk3editor.photos.metadata import (
-    EXIV2_LOCK,
-    LOCATION_FIELDS,
-    PhotoMetadata,
-    apply_metadata,
-    open_exiv2,
-    read_metadata_bytes,
-)
+from qk3editor.photos.metadata import apply_metadata, read_metadata_bytes
 
 KEPT_FIELDS = (
     "headline",
@@ -208,8 +203,8 @@ def render_bytes(
 
     heif.register()
     data = read_bytes(source)
-    facts = read_metadata_bytes(data, str(source))
-    md = metadata or facts.metadata
+    # the file's own metadata only when none is given (publishing always gives it)
+    md = metadata or read_metadata_bytes(data, str(source)).metadata
     keep = bool(location and location.keep)
     name = str(source)
     with warnings.catch_warnings():
@@ -233,7 +228,7 @@ def render_bytes(
             raise PhotoCorrupt(path=name, detail=str(exc)) from None
     kept = KEPT_FIELDS + (LOCATION_FIELDS if keep else ())
     web_md = PhotoMetadata.from_dict({k: v for k, v in md.as_dict().items() if k in kept})
-    gps = _gps_block(data) if keep else {}
+    gps = _gps_block(jpeg.metadata_head(data)) if keep else {}
     results = []
     for spec in specs:
         copy = im.copy()
@@ -270,8 +265,15 @@ def check_rendition(data: bytes, path: str, *, keep_location: bool = False) -> N
 
 
 def _write_new(target: Path, body: bytes) -> None:
-    target.write_bytes(b"")
-    atomic_write(target, body)
+    try:
+        target.write_bytes(b"")  # atomic_write replaces an existing file (its mode is kept)
+    except OSError as exc:
+        raise os_error(target, exc) from None
+    try:
+        atomic_write(target, body)
+    except BaseException:
+        target.unlink(missing_ok=True)  # no empty .jpg left behind by a failed write
+        raise
 
 
 def _to_srgb(im: Any) -> Any:

@@ -267,6 +267,9 @@ def test_incoming_and_article_models_pass_the_model_tester(qtbot, store, tmp_pat
     QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
     model.set_items(placed)
     assert model.rowCount() == 2 and model.index(0).data().startswith("★ ")
+    with qtbot.waitSignal(model.dataChanged) as changed:  # a thumbnail arrived: repaint
+        desk.thumbs.loaded.emit(placed[1].photo.id)
+    assert changed.args[0].row() == 1
 
 
 def test_template_codes_export_and_location_choice(qtbot, desk, tmp_path: Path) -> None:

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -28,11 +35,19 @@ class ArticlePhotosModel(QAbstractListModel):
         super().__init__(parent)
         self.thumbs = thumbs
         self.items: list[ArticlePhoto] = []
+        thumbs.loaded.connect(self._on_thumb_loaded)
 
     def set_items(self, items: list[ArticlePhoto]) -> None:
         self.beginResetModel()
         self.items = list(items)
         self.endResetModel()
+
+    def _on_thumb_loaded(self, photo_id: int) -> None:
+        """A thumbnail finished loading off the GUI thread: repaint its row."""
+        for row, ap in enumerate(self.items):
+            if ap.photo.id == photo_id:
+                idx = self.index(row)
+                self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.DecorationRole])
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.items)
@@ -69,7 +84,7 @@ class ArticlePhotosDialog(QDialog):
         self.model = ArticlePhotosModel(thumbs, self)
         self.list = QListView(self)
         self.list.setModel(self.model)
-        self.list.setIconSize(thumbs_size())
+        self.list.setIconSize(QSize(96, 96))
         self.up = QPushButton(self.tr("Up"), self)
         self.down = QPushButton(self.tr("Down"), self)
         self.featured = QPushButton(self.tr("Featured photo"), self)
@@ -143,9 +158,3 @@ class ArticlePhotosDialog(QDialog):
         if ap is not None:
             self.repo.set_caption(self.article_id, ap.photo.id, caption)
             self.reload(row)
-
-
-def thumbs_size() -> Any:
-    from PySide6.QtCore import QSize
-
-    return QSize(96, 96)

@@ -24,7 +24,9 @@ from qk3editor.core.i18n import active
 from qk3editor.core.photos import PhotoMetadata, nfc
 from qk3editor.photos.captions import BatchEdit, caption_findings, expand_at_cursor
 
-TEXT_FIELDS = ("headline", "description", "credit", "city", "title", "alt_text", "copyright")
+# the fields the panel has a box for (fewer than core.photos.TEXT_FIELDS: a template's other
+# fields go through ``template_extra``)
+PANEL_FIELDS = ("headline", "description", "credit", "city", "title", "alt_text", "copyright")
 _MERGE_ID = 0x5143
 
 
@@ -87,7 +89,7 @@ class CaptionPanel(QWidget):
             "copyright": self.tr("Copyright"),
         }
         form = QFormLayout()
-        for name in TEXT_FIELDS:
+        for name in PANEL_FIELDS:
             widget: QLineEdit | QPlainTextEdit
             if name == "description":
                 widget = QPlainTextEdit(self)
@@ -167,7 +169,7 @@ class CaptionPanel(QWidget):
 
     def show_photos(self, photos: Sequence[PhotoMetadata]) -> None:
         """Show the selection: a value all photos share, else empty ("keep each one's")."""
-        for name in TEXT_FIELDS:
+        for name in PANEL_FIELDS:
             values = {getattr(md, name) for md in photos}
             self.set_field_text(name, values.pop() if len(values) == 1 else "")
             placeholder = self.tr("(different values: kept)") if len(photos) > 1 else ""
@@ -210,7 +212,7 @@ class CaptionPanel(QWidget):
 
     def apply_template(self, edit: BatchEdit) -> None:
         """Fill the panel from a template (each field change is one undo step)."""
-        for name in TEXT_FIELDS:
+        for name in PANEL_FIELDS:
             text = edit.values.get(name)
             if text is not None and text != self._values[name]:
                 old = self._values[name]
@@ -218,7 +220,7 @@ class CaptionPanel(QWidget):
                 # a template's change is its own step, never merged with typing
                 self.undo_stack.push(FieldEdit(self, name, old, text, mergeable=False))
         # fields the panel has no box for (sub-location, instructions, ...) still apply
-        self.template_extra = {k: v for k, v in edit.values.items() if k not in TEXT_FIELDS}
+        self.template_extra = {k: v for k, v in edit.values.items() if k not in PANEL_FIELDS}
         self.hint.setToolTip(", ".join(sorted(self.template_extra)))
         if edit.keywords:
             self.keywords.setText("; ".join(edit.keywords))
@@ -228,7 +230,7 @@ class CaptionPanel(QWidget):
     # -- apply -----------------------------------------------------------------------------
     def batch_edit(self) -> BatchEdit:
         """What the panel holds, NFC (raises QkError for an unknown template variable)."""
-        values = {name: nfc(self.field_text(name)) for name in TEXT_FIELDS}
+        values = {name: nfc(self.field_text(name)) for name in PANEL_FIELDS}
         values.update(self.template_extra)
         keywords = tuple(k.strip() for k in nfc(self.keywords.text()).split(";") if k.strip())
         return BatchEdit(

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from qk3editor.core.errors import QkError
 from qk3editor.core.i18n import Translator
 from qk3editor.core.photos import Photo
+from qk3editor.core.timezones import to_local
 from qk3editor.photos.captions import BatchEdit, load_codes, load_template
 from qk3editor.photos.desk import (
     CaptionLine,
@@ -32,7 +33,8 @@ from qk3editor.photos.desk import (
 from qk3editor.photos.ingest import IngestItem, IngestOptions, IngestReport
 from qk3editor.photos.renditions import DEFAULT_SPECS, Rendition, RenditionSpec
 from qk3editor.storage.photos_repo import PhotoQuery, PhotoRepository
-from qk3editor.ui.photos.model import PhotoTableModel, ThumbnailCache
+from qk3editor.ui.photos.incoming import placeholder_image
+from qk3editor.ui.photos.model import PhotoTableModel, ThumbnailCache, load_thumbnail
 from qk3editor.ui.photos.report import IngestReportDialog
 from qk3editor.ui.photos.view import PhotoDeskView
 from qk3editor.ui.tasks import TaskRunner
@@ -40,21 +42,28 @@ from qk3editor.ui.tasks import TaskRunner
 PREVIEW = QSize(1600, 1600)
 
 
-def load_preview(path: str) -> QImage:
-    """The photo scaled for the preview, decoded small (JPEG DCT scaling) off the GUI thread."""
+def load_preview(path: str, bound: QSize = PREVIEW) -> QImage:
+    """The photo scaled to fit ``bound`` (at most :data:`PREVIEW`), decoded small (JPEG DCT
+    scaling) and scaled off the GUI thread."""
     reader = QImageReader(path)
     reader.setAutoTransform(True)  # Exif orientation
     size = reader.size()
     if size.isValid():
         reader.setScaledSize(size.scaled(PREVIEW, Qt.AspectRatioMode.KeepAspectRatio))
-    return reader.read()
+    image = reader.read()
+    bound = bound.boundedTo(PREVIEW)
+    if image.isNull() or bound.isEmpty():
+        return image
+    return image.scaled(
+        bound, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+    )
 
 
 class _Bridge(QObject):
     """Signals emitted from the ingest thread, delivered queued on the GUI thread."""
 
     progressed = Signal(int, int, object)
-    placeholder = Signal(str, bytes)
+    placeholder = Signal(str, object)  # path, QImage
     thumbnail_ready = Signal(object, object)  # IngestItem, QImage
 
 
@@ -127,15 +136,21 @@ class PhotoDeskController(QObject):
             )
         )
 
+    def _selected_rows(self) -> list[int]:
+        return sorted({i.row() for i in self.view.grid.selectionModel().selectedIndexes()})
+
     def selected_ids(self) -> list[int]:
-        rows = sorted({i.row() for i in self.view.grid.selectionModel().selectedIndexes()})
-        return [pid for r in rows if (pid := self.model.photo_id(r)) is not None]
+        return [pid for r in self._selected_rows() if (pid := self.model.photo_id(r)) is not None]
 
     def selected_photos(self) -> list[Photo]:
         return self.repo.get_many(self.selected_ids())
 
     def _on_selection_changed(self, _sel: QItemSelection, _desel: QItemSelection) -> None:
-        self.view.captions.show_photos([p.metadata for p in self.selected_photos()])
+        # the rows the model already holds (re-read after a caption write): no query per click
+        rows = self._selected_rows()
+        self.view.captions.show_photos(
+            [p.metadata for r in rows if (p := self.model.photo(r)) is not None]
+        )
 
     def _show_preview(self, row: int) -> None:
         photo = self.model.photo(row)
@@ -146,12 +161,13 @@ class PhotoDeskController(QObject):
         info = f"{Path(photo.path).name} · {photo.width}×{photo.height} · {taken}"
         if photo.keep_location and photo.keep_location_at is not None:
             info += "\n" + self.tr("Location kept on the web by {0} on {1}").format(
-                photo.keep_location_by, photo.keep_location_at.strftime("%d/%m/%Y %H:%M UTC")
+                photo.keep_location_by, to_local(photo.keep_location_at).strftime("%d/%m/%Y %H:%M")
             )
         self.view.show_preview(self.thumbs.pixmap(photo), info)
+        bound = self.view.preview.size()  # scaled to this on the io lane, not here
         self.runner.submit(
             "io",
-            lambda: load_preview(photo.path),
+            lambda: load_preview(photo.path, bound),
             on_done=lambda image: self.view.show_preview(QPixmap.fromImage(image), info),
             on_error=lambda _exc: None,
             key="photo-preview",
@@ -184,8 +200,12 @@ class PhotoDeskController(QObject):
 
         def progress(done: int, total: int, item: IngestItem) -> None:
             bridge.progressed.emit(done, total, item)
-            image = QImage(item.thumbnail) if item.thumbnail else None
+            # loaded and scaled to the tile here, on the ingest thread
+            image = load_thumbnail(item.thumbnail) if item.thumbnail else None
             bridge.thumbnail_ready.emit(item, image)
+
+        def placeholder(path: str, data: bytes) -> None:  # decoded here, not on the GUI thread
+            bridge.placeholder.emit(path, placeholder_image(data))
 
         def files() -> IngestReport:  # io lane: the store is only read
             return ingest_files(
@@ -194,7 +214,7 @@ class PhotoDeskController(QObject):
                 options,
                 cancel=cancel,
                 progress=progress,
-                on_placeholder=bridge.placeholder.emit,
+                on_placeholder=placeholder,
                 executor=pool,
             )
 

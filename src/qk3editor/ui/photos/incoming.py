@@ -15,6 +15,13 @@ from qk3editor.ui.photos.model import THUMB
 Index = QModelIndex | QPersistentModelIndex
 
 
+def placeholder_image(data: bytes) -> QImage:
+    """An Exif thumbnail or quick preview (JPEG bytes) decoded and scaled to the tile size;
+    a QImage, so this may run off the GUI thread."""
+    image = QImage.fromData(data)
+    return image if image.isNull() else image.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio)
+
+
 class IncomingModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -41,13 +48,14 @@ class IncomingModel(QAbstractListModel):
             self.endInsertRows()
         return row
 
-    def add_placeholder(self, path: str, data: bytes) -> None:
+    def add_placeholder(self, path: str, image: QImage | bytes) -> None:
+        """Show ``image`` (decoded by :func:`placeholder_image` off the GUI thread; JPEG bytes
+        are decoded here) until the real thumbnail arrives."""
         row = self._ensure(path)
-        image = QImage.fromData(data)
+        if isinstance(image, bytes):
+            image = placeholder_image(image)
         if not image.isNull() and path not in self._status:
-            self._pixmaps[path] = QPixmap.fromImage(
-                image.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio)
-            )
+            self._pixmaps[path] = QPixmap.fromImage(image)
             self.dataChanged.emit(self.index(row), self.index(row))
 
     def finish(self, item: IngestItem, image: QImage | None) -> None:
@@ -56,10 +64,6 @@ class IncomingModel(QAbstractListModel):
         if image is not None and not image.isNull():
             self._pixmaps[item.path] = QPixmap.fromImage(image)
         self.dataChanged.emit(self.index(row), self.index(row))
-
-    def has_real_thumbnail(self, path: str) -> bool:
-        item = self._status.get(path)
-        return bool(item and item.thumbnail)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._paths)

@@ -1,5 +1,5 @@
 """The photo desk's model: ids from the store, rows fetched lazily in chunks, thumbnails
-loaded off the GUI thread (the embedded Exif thumbnail is shown until the real one is in)."""
+loaded off the GUI thread."""
 
 from __future__ import annotations
 
@@ -29,7 +29,8 @@ MAX_PIXMAPS = 2000  # ~100 KB each at 160 px
 THUMB = QSize(160, 160)
 
 
-def _load_image(path: str) -> QImage:
+def load_thumbnail(path: str) -> QImage:
+    """A cached thumbnail file scaled to the tile size (safe off the GUI thread)."""
     image = QImage(path)  # QImage (not QPixmap) may be made off the GUI thread
     if image.isNull():
         return image
@@ -39,28 +40,18 @@ def _load_image(path: str) -> QImage:
 
 
 class ThumbnailCache(QObject):
-    """Pixmaps by photo id; placeholders (Exif thumbnails) by file path until then."""
+    """Pixmaps by photo id, loaded off the GUI thread, least recently used dropped."""
 
     loaded = Signal(int)  # photo id
-    placeholder_added = Signal(str)  # file path
 
     def __init__(self, runner: TaskRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
         self._pixmaps: OrderedDict[int, QPixmap] = OrderedDict()  # least recently used first
-        self._placeholders: dict[str, QPixmap] = {}
         self._asked: set[int] = set()
 
-    def add_placeholder(self, path: str, data: bytes) -> None:
-        image = QImage.fromData(data)
-        if not image.isNull():
-            self._placeholders[path] = QPixmap.fromImage(
-                image.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio)
-            )
-            self.placeholder_added.emit(path)
-
     def pixmap(self, photo: Photo) -> QPixmap | None:
-        """The thumbnail if loaded; otherwise start loading it and give the placeholder."""
+        """The thumbnail if loaded; otherwise start loading it (``None`` until then)."""
         found = self._pixmaps.get(photo.id)
         if found is not None:
             self._pixmaps.move_to_end(photo.id)
@@ -70,11 +61,11 @@ class ThumbnailCache(QObject):
             pid = photo.id
             self._runner.submit(
                 "io",
-                lambda: _load_image(photo.thumbnail),
+                lambda: load_thumbnail(photo.thumbnail),
                 on_done=lambda image: self._on_loaded(pid, image),
                 on_error=lambda _exc: None,  # a missing cache file: the tile stays empty
             )
-        return self._pixmaps.get(photo.id) or self._placeholders.get(photo.path)
+        return self._pixmaps.get(photo.id)  # a runner may have finished the job already
 
     def icon(self, photo: Photo) -> QIcon | None:
         """:meth:`pixmap` as an icon: views scale icons to their icon size, keeping the
@@ -112,7 +103,6 @@ class PhotoTableModel(QAbstractTableModel):
         self._cache: dict[int, Photo] = {}
         self._row_of: dict[int, int] = {}
         thumbs.loaded.connect(self._on_thumb_loaded)
-        thumbs.placeholder_added.connect(self._on_placeholder_added)
         self._titles: dict[str, Callable[[], str]] = {
             "file": lambda: self.tr("File"),
             "date_taken": lambda: self.tr("Taken"),
@@ -226,8 +216,3 @@ class PhotoTableModel(QAbstractTableModel):
         if row is not None:
             idx = self.index(row, 0)
             self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.DecorationRole])
-
-    def _on_placeholder_added(self, path: str) -> None:
-        for pid, photo in self._cache.items():
-            if photo.path == path:
-                self._on_thumb_loaded(pid)
