@@ -33,7 +33,7 @@ class PhotoModel(Base):
     date_taken: Mapped[str] = mapped_column(String(32), default="", index=True)
     gps: Mapped[bool] = mapped_column(Boolean, default=False)
     has_iim: Mapped[bool] = mapped_column(Boolean, default=False)
-    # IPTC fields (see qk3editor.photos.metadata for the XMP/IIM mapping)
+    # IPTC fields (the XMP and IIM mappings are in qk3editor.photos.xmp and qk3editor.photos.iim)
     headline: Mapped[str] = mapped_column(Text, default="")
     description: Mapped[str] = mapped_column(Text, default="")
     alt_text: Mapped[str] = mapped_column(Text, default="")
