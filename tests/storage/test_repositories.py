@@ -80,3 +80,10 @@ def test_publish_date_must_be_aware(repos) -> None:  # type: ignore[no-untyped-d
     when = datetime(2018, 10, 21, 1, 0, tzinfo=UTC)
     a = articles.create(ArticleFields(publish_at=when))
     assert articles.get(a.id).publish_at == when
+
+
+def test_the_store_repairs_what_nfc_cannot(repos) -> None:  # type: ignore[no-untyped-def]
+    articles, _ = repos
+    # ETH instead of Đ, and a tone typed before the circumflex: NFC alone keeps both wrong.
+    a = articles.create(ArticleFields(title="\u00d0a\u0309ng u\u0309y", body="Tie\u0301\u0302ng"))
+    assert a.title == "Đảng ủy" and a.body == "Tiếng"

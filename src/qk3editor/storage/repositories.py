@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
@@ -21,6 +20,7 @@ from qk3editor.core.articles import (
 )
 from qk3editor.core.errors import ArticleNotFound, ConflictError, ValidationError
 from qk3editor.core.vietnamese.fold import slugify
+from qk3editor.core.vietnamese.normalize import normalize
 from qk3editor.storage.db import Store
 from qk3editor.storage.models import ArticleModel, CategoryModel
 from qk3editor.storage.search import sync_article
@@ -39,7 +39,9 @@ __all__ = ["ArticleQuery", "ArticleRepository", "CategoryRepository"]
 
 
 def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
+    """Text as the store keeps it: the one normaliser of the app (NFC plus the repairs NFC
+    cannot do), so that text reaching the store by any path is stored alike."""
+    return normalize(text)
 
 
 def _to_article(m: ArticleModel) -> Article:
