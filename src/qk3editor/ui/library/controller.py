@@ -83,6 +83,22 @@ class LibraryController(QObject):
         if select_id:
             self.view.select_article(self.model.row_of(select_id))
 
+    def on_changed(self, kind: str, ids: tuple[object, ...]) -> None:
+        """The change bus: articles written anywhere in the app (a save, a move, an import).
+
+        A listed row is read again; a new article, or one whose status moved (it may leave
+        or enter the list's filter) or that was not read yet, refreshes the list.
+        """
+        if kind != "article":
+            return
+        for article_id in ids:
+            assert isinstance(article_id, str)
+            before = self.model.cached_row(article_id)
+            self.article_saved(article_id)
+            after = self.model.row_for(article_id)
+            if after is not None and (before is None or before.status != after.status):
+                self.refresh()
+
     def article_saved(self, article_id: str) -> None:
         if self.model.row_of(article_id) < 0:
             self.refresh(select_id=article_id)

@@ -12,7 +12,16 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QObject, Qt, QTime, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QObject,
+    Qt,
+    QTime,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -28,13 +37,13 @@ from PySide6.QtWidgets import (
 )
 
 from qk3editor.core.articles import Article
-from qk3editor.core.errors import QkError
 from qk3editor.core.i18n import QT_TRANSLATE_NOOP, Translator
 from qk3editor.core.publishing import Job, JobState, PublishStatus
 from qk3editor.core.timezones import from_local_naive, to_local
 from qk3editor.publish.outbox import Progress
 from qk3editor.publish.service import PublishServices
 from qk3editor.storage.repositories import ArticleRepository
+from qk3editor.ui.operations import ChangeBus, Operations
 from qk3editor.ui.publish.conflict_dialog import ConflictDialog
 from qk3editor.ui.publish.outbox_view import OutboxDialog
 from qk3editor.ui.publish.targets_dialog import TargetsDialog
@@ -187,16 +196,20 @@ class PublishController(QObject):
         runner: TaskRunner,
         translator: Translator,
         parent: QWidget,
+        ops: Operations | None = None,
     ) -> None:
+        """``ops``: the app's operations (app.build_gui); a controller built alone gets its own."""
         super().__init__(parent)
         self.services = services
         self.articles = articles
         self.runner = runner
+        self.ops = ops if ops is not None else Operations(runner, ChangeBus(self), translator, self)
         self.translator = translator
         self.parent_widget = parent
         self.dialog: PublishDialog | None = None
         self._relay = _Relay(self)
         self.ask_conflict = self._ask_conflict  # replaced in tests
+        self.outbox_timer: QTimer | None = None  # sends waiting jobs (ui/publish/wiring.py)
 
     # -- entry points --------------------------------------------------------------------
     def publish_from_editor(self, editor: Any) -> None:
@@ -226,10 +239,10 @@ class PublishController(QObject):
                 return
             self.publish_article(article)
 
-        self.runner.submit("db", lambda: articles.get(article_id), loaded, self._on_load_error)
+        self.ops.query(lambda: articles.get(article_id), loaded, self._on_load_error)
 
     def _on_load_error(self, exc: BaseException) -> None:
-        text = exc.message(self.translator) if isinstance(exc, QkError) else type(exc).__name__
+        text = self.ops.describe(exc)
         QMessageBox.warning(
             self.parent_widget, QCoreApplication.translate("Publish", "Cannot publish yet"), text
         )
@@ -270,15 +283,31 @@ class PublishController(QObject):
         self._relay.progressed.connect(dialog.show_progress, Qt.ConnectionType.QueuedConnection)
         target = dialog.target.currentText()
         status = dialog.chosen_status()
-        photos = self.services.photo_source(article)
+        publish_at = dialog.publish_at()
+        services = self.services
+
+        def enqueue() -> Job:  # db lane: the photos are read and the job written there
+            return services.outbox.enqueue(
+                article, services.photo_source(article), target, status, publish_at
+            )
+
+        self.ops.run(
+            enqueue,
+            changes=lambda job: [("outbox", [job.id])],
+            on_done=lambda job: self._send(job.id, dialog, progress=True),
+            on_error=lambda exc: self._on_error(exc, dialog),
+        )
+
+    def _send(self, job_id: int, dialog: PublishDialog, progress: bool = False) -> None:
+        """Run the job on the ``io`` lane (uploads take long); the outbox records each step."""
         outbox = self.services.outbox
-        job = outbox.enqueue(article, photos, target, status, dialog.publish_at())
-        emit = self._relay.progressed.emit
-        self.runner.submit(
-            "io",
-            lambda: outbox.run_job(job.id, progress=emit),
-            lambda done: self._on_done(done, dialog),
-            lambda exc: self._on_error(exc, dialog),
+        emit = self._relay.progressed.emit if progress else None
+        self.ops.run(
+            lambda: outbox.run_job(job_id, progress=emit),
+            changes=[("outbox", [job_id])],
+            on_done=lambda done: self._on_done(done, dialog),
+            on_error=lambda exc: self._on_error(exc, dialog),
+            lane="io",
         )
 
     # -- results ---------------------------------------------------------------------------
@@ -300,16 +329,16 @@ class PublishController(QObject):
                     "Publish", "Edited on the server: nothing was overwritten"
                 )
             )
-            if self.ask_conflict(job.conflict):
-                self.services.outbox.resolve_conflict(job.id, overwrite=True)
-                self.runner.submit(
-                    "io",
-                    lambda: self.services.outbox.run_job(job.id),
-                    lambda done: self._on_done(done, dialog),
-                    lambda exc: self._on_error(exc, dialog),
-                )
+            overwrite = bool(self.ask_conflict(job.conflict))
+            outbox, job_id = self.services.outbox, job.id
+            self.ops.run(
+                lambda: outbox.resolve_conflict(job_id, overwrite=overwrite),
+                changes=[("outbox", [job_id])],
+                on_done=(lambda _r: self._send(job_id, dialog)) if overwrite else None,
+                on_error=lambda exc: self._on_error(exc, dialog),
+            )
+            if overwrite:
                 return
-            self.services.outbox.resolve_conflict(job.id, overwrite=False)
         else:
             step = tr(STEP_LABELS.get(job.error_step or "", job.error_step or ""))
             reason = self._reason(job)
@@ -329,7 +358,7 @@ class PublishController(QObject):
         return job.error_message or job.error_code or ""
 
     def _on_error(self, exc: BaseException, dialog: PublishDialog) -> None:
-        text = exc.message(self.translator) if isinstance(exc, QkError) else type(exc).__name__
+        text = self.ops.describe(exc)
         dialog.result.setText(
             QCoreApplication.translate("Publish", "Publishing failed: %1").replace("%1", text)
         )
@@ -338,11 +367,11 @@ class PublishController(QObject):
         return ConflictDialog(conflict, self.parent_widget).exec() == QDialog.DialogCode.Accepted
 
     def show_targets(self) -> TargetsDialog:
-        dialog = TargetsDialog(self.services, self.runner, self.translator, self.parent_widget)
+        dialog = TargetsDialog(self.services, self.ops, self.parent_widget)
         dialog.show()
         return dialog
 
     def show_outbox(self) -> OutboxDialog:
-        dialog = OutboxDialog(self.services, self.translator, self.parent_widget)
+        dialog = OutboxDialog(self.services, self.ops, self.parent_widget)
         dialog.show()
         return dialog

@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeySequence
 
 from qk3editor.publish.prepare import install_preparation
 from qk3editor.publish.service import services_for
+from qk3editor.ui.operations import Operations
 from qk3editor.ui.publish.controller import PublishController
 from qk3editor.ui.tasks import TaskRunner
 
@@ -24,13 +25,15 @@ def _log_failure(exc: BaseException) -> None:
     log.warning("outbox background run failed", exc_info=exc)
 
 
-def install_publishing(ctx: Any, runner: TaskRunner, window: Any, editor: Any) -> PublishController:
+def install_publishing(
+    ctx: Any, runner: TaskRunner, window: Any, editor: Any, ops: Operations
+) -> PublishController:
     """Called once by app.build_gui."""
     services = services_for(ctx)
     # renditions made when photos are attached or captioned, so that publishing only uploads
     preparer = install_preparation(ctx)
     window.closing.connect(preparer.close)
-    controller = PublishController(services, ctx.articles, runner, ctx.translator, window)
+    controller = PublishController(services, ctx.articles, runner, ctx.translator, window, ops)
     menu = window.menuBar().addMenu(QCoreApplication.translate("Publish", "&Publish"))
     publish_action = menu.addAction(QCoreApplication.translate("Publish", "Publish article…"))
     publish_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
@@ -46,12 +49,24 @@ def install_publishing(ctx: Any, runner: TaskRunner, window: Any, editor: Any) -
 
     # Jobs left waiting (offline, 5xx, a crash) go out later, also after a restart.
     def send_due() -> None:
-        runner.submit("io", services.outbox.run_due, None, _log_failure, key="outbox")
+        ops.run(
+            services.outbox.run_due,
+            changes=[("outbox", ())],
+            on_error=_log_failure,
+            lane="io",
+            key="outbox",
+        )
 
-    runner.submit("io", services.outbox.recover_interrupted, lambda _n: send_due(), _log_failure)
+    ops.run(
+        services.outbox.recover_interrupted,
+        changes=[("outbox", ())],
+        on_done=lambda _n: send_due(),
+        on_error=_log_failure,
+        lane="io",
+    )
     timer = QTimer(window)
     timer.setInterval(OUTBOX_INTERVAL_MS)
     timer.timeout.connect(send_due)
     timer.start()
-    controller.outbox_timer = timer  # type: ignore[attr-defined]
+    controller.outbox_timer = timer
     return controller
