@@ -139,8 +139,7 @@ def test_the_preview_shows_an_edit_in_the_middle_of_a_long_article(qtbot, home: 
     QApplication.processEvents()
     assert (
         preview._doc is not None
-        and preview._doc.segments
-        == page_segments(gui.editor.render_input()(), preview.resolver)[0]
+        and preview._doc.segments == page_segments(gui.editor.render_input()(), preview.resolver)[0]
     )
     close_gui(gui, trs)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -125,16 +126,30 @@ class ArticleEditor(EditorController):
         self.ops.bus.changed.connect(self._on_bus_changed)
 
     def _on_bus_changed(self, kind: str, ids: tuple[object, ...]) -> None:
-        """The preflight reads the article's photos, their captions and the settings: check
-        the open article again when one of them changed."""
+        """The open article moved elsewhere (its status is shown); the preflight reads the
+        article's photos, their captions and the settings: check again when one changed."""
         if self.article is None:
             return
-        if (
+        if kind == "article" and self.article.id in ids:
+            article_id, articles = self.article.id, self.articles
+            self.ops.query(
+                lambda: articles.get(article_id), self._on_article_changed, key="editor-article"
+            )
+        elif (
             (kind == "article_photos" and self.article.id in ids)
             or kind == "photo"
             or kind == "settings"
         ):
             self.run_preflight()
+
+    def _on_article_changed(self, stored: Article) -> None:
+        """Show a status the store has and the editor does not (the text stays as typed)."""
+        if self.article is None or self.article.id != stored.id:
+            return
+        if stored.status != self.article.status:
+            self.article = replace(self.article, status=stored.status)
+            self._show_status(stored)
+            self.workflow.update_for(stored.status)
 
     # -- what the widgets hold ---------------------------------------------------------------
     def _raw(self) -> RawFields:
