@@ -233,7 +233,6 @@ def run_gui(
     from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QMessageBox
 
-    from qk3editor.core.errors import QkError
     from qk3editor.core.settings import choose_language, load_settings
     from qk3editor.paths import resolve_paths, resolve_store_url
     from qk3editor.storage.quick import QuickLibrary
@@ -253,13 +252,13 @@ def run_gui(
 
         try:
             ctx = AppContext.open(store=store, language=lang)
-        except QkError as exc:
-            from qk3editor.core.i18n import active
+        except Exception as exc:  # a store that cannot be opened, a full disk, ...
+            from qk3editor.ui.errors import describe_error
 
             QMessageBox.critical(
                 shell.window,
                 QCoreApplication.translate("App", "qk3editor cannot start"),
-                exc.message(active()),
+                describe_error(exc),
             )
             app.exit(1)
             return
