@@ -205,3 +205,24 @@ def test_every_change_kind_refreshes_the_views_that_show_it(
         assert "lead_too_long" in codes()
     finally:
         close_gui(gui, trs)
+
+
+def test_export_writes_what_the_editor_shows(qtbot, home: Path, tmp_path: Path) -> None:
+    gui, trs = open_gui(qtbot)
+    try:
+        article = gui.ctx.articles.create(ArticleFields(title="Bài", lead="Sapo.", body="Cũ."))
+        gui.editor.open(article.id)
+        gui.editor.view.body.setPlainText("Nội dung **mới** chưa lưu.")
+        files = gui.editor_menus.file
+        for fmt in ("md", "html", "docx"):
+            with qtbot.waitSignal(files.exported, timeout=10_000):
+                files.export(fmt, tmp_path / f"bai.{fmt}")
+        assert "Nội dung **mới** chưa lưu." in (tmp_path / "bai.md").read_text(encoding="utf-8")
+        page = (tmp_path / "bai.html").read_text(encoding="utf-8")
+        assert "<strong>mới</strong>" in page and "Sapo." in page
+        import docx
+
+        text = "\n".join(p.text for p in docx.Document(str(tmp_path / "bai.docx")).paragraphs)
+        assert "Nội dung mới chưa lưu." in text
+    finally:
+        close_gui(gui, trs)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtGui import QAction, QDragMoveEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMenu, QMessageBox
 
@@ -145,6 +145,8 @@ class FileDropFilter(QObject):
 class FileActions(QObject):
     """File: Import (dialog and drag-and-drop; Word, markdown, web pages), Export."""
 
+    exported = Signal(object)  # the Path written
+
     def __init__(
         self, window: MainWindow, ctx: AppContext, editor: ArticleEditor, ops: Operations
     ) -> None:
@@ -226,34 +228,43 @@ class FileActions(QObject):
             self.export(fmt, Path(path))
 
     def export(self, fmt: str, path: Path) -> None:
-        """Write the open article as the editor shows it (``md``, ``html`` or ``docx``)."""
+        """Write the open article as the editor shows it (``md``, ``html`` or ``docx``).
+
+        The widgets are read here; rendering and writing the file run on the ``io`` lane.
+        """
         editor = self.editor
         if editor.article is None:
             return
         editor.save()
-        data = editor.render_input()
-        try:
+        build = editor.render_input()
+        resolver = editor.preview.resolver
+        fields = editor.workspace.view.read_fields()
+        article = replace(
+            editor.article,
+            title=fields.title or "",
+            lead=fields.lead or "",
+            body=fields.body or "",
+            byline=fields.byline or "",
+            tags=fields.tags or (),
+        )
+
+        def write() -> Path:
             if fmt == "md":
-                fields = editor.workspace.view.read_fields()
-                article = replace(
-                    editor.article,
-                    title=fields.title or "",
-                    lead=fields.lead or "",
-                    body=fields.body or "",
-                    byline=fields.byline or "",
-                    tags=fields.tags or (),
-                )
                 atomic_write_text(path, export_markdown(article))
             elif fmt == "html":
-                atomic_write_text(path, export_html(data, editor.preview.resolver))
+                atomic_write_text(path, export_html(build(), resolver))
             else:
-                atomic_write_bytes(path, export_docx(data, editor.preview.resolver))
-        except OSError as exc:
-            QMessageBox.warning(
-                self.window,
-                translate("EditorWiring", "Export"),
-                describe_error(exc, self.ctx.translator),
-            )
+                atomic_write_bytes(path, export_docx(build(), resolver))
+            return path
+
+        self.ops.run(write, on_done=self.exported.emit, on_error=self._warn_export, lane="io")
+
+    def _warn_export(self, exc: BaseException) -> None:
+        QMessageBox.warning(
+            self.window,
+            translate("EditorWiring", "Export"),
+            describe_error(exc, self.ctx.translator),
+        )
 
 
 class EditActions(QObject):
