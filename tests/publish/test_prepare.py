@@ -15,9 +15,9 @@ from qk3editor.photos.publishing import DeskPhotoSource, DeskRenditions
 from qk3editor.photos.renditions import RenditionSpec, location_keys
 from qk3editor.publish.prepare import RenditionPreparer
 from qk3editor.storage import photo_events as events
+from qk3editor.storage.articles_repository import ArticleRepository
 from qk3editor.storage.db import open_store
-from qk3editor.storage.photos_repo import PhotoRepository
-from qk3editor.storage.repositories import ArticleRepository
+from qk3editor.storage.photos_repository import PhotoRepository
 from tests.photos.photo_factory import jpeg_bytes
 
 SPEC = [RenditionSpec("web", 320, 80)]
