@@ -9,7 +9,7 @@ import keyring
 import pytest
 
 from qk3editor.core.articles import ArticleFields
-from qk3editor.core.publishing import Target, TargetKind
+from qk3editor.core.publish_data import Target, TargetKind
 from qk3editor.publish.outbox import Outbox, RetryPolicy
 from qk3editor.publish.portal import PortalServer, PortalStore
 from qk3editor.publish.renditions import PillowRenditions

@@ -33,7 +33,7 @@ from typing import Any
 from qk3editor.core.articles import Article
 from qk3editor.core.errors import PhotoIdNotFound
 from qk3editor.core.photos import Photo, PhotoMetadata
-from qk3editor.core.publishing import PublishPhoto, Rendition
+from qk3editor.core.publish_data import PublishPhoto, Rendition
 from qk3editor.photos.renditions import (
     DEFAULT_SPECS,
     LocationChoice,
