@@ -10,9 +10,9 @@ import pytest
 from sqlalchemy import event
 
 from qk3editor.core.articles import ArticleFields
+from qk3editor.storage.articles_repository import ArticleRepository
 from qk3editor.storage.db import open_store
-from qk3editor.storage.editor_repo import EditorRepository, SessionEntry
-from qk3editor.storage.repositories import ArticleRepository
+from qk3editor.storage.editor_repository import EditorRepository, SessionEntry
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from sqlalchemy.exc import OperationalError
 from qk3editor.core.articles import ArticleFields
 from qk3editor.core.errors import ArticleNotFound
 from qk3editor.core.i18n import Translator
-from qk3editor.core.publishing import PublishStatus, Target, TargetKind
+from qk3editor.core.publish_data import PublishStatus, Target, TargetKind
 from qk3editor.paths import resources_dir
 from qk3editor.ui.errors import describe_error
 from tests.ui.test_app import close_gui, open_gui

@@ -12,12 +12,12 @@ import pytest
 
 from qk3editor.core.articles import ArticleFields, Status
 from qk3editor.core.photos import PhotoMetadata
-from qk3editor.core.publishing import PublishStatus, Target, TargetKind
+from qk3editor.core.publish_data import PublishStatus, Target, TargetKind
 from qk3editor.photos.desk import import_photos
 from qk3editor.photos.ingest import IngestOptions
 from qk3editor.publish.service import services_for
-from qk3editor.storage.editor_repo import EditorRepository
-from qk3editor.storage.photos_repo import PhotoRepository
+from qk3editor.storage.editor_repository import EditorRepository
+from qk3editor.storage.photos_repository import PhotoRepository
 from qk3editor.ui.operations import CHANGE_KINDS, ChangeBus, Operations
 from qk3editor.ui.photos.article_photos import ArticlePhotosDialog
 from qk3editor.ui.publish.outbox_view import OutboxDialog

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtGui import QAction, QDragMoveEvent, QDropEvent, QKeySequence
@@ -22,7 +22,8 @@ from qk3editor.core.importers import IMPORT_SUFFIXES, ImportedDocument
 from qk3editor.core.markdown_io import export_markdown
 from qk3editor.core.settings import atomic_write_bytes, atomic_write_text
 from qk3editor.storage.editor_import import save_imported
-from qk3editor.storage.editor_repo import EditorRepository
+from qk3editor.storage.editor_repository import EditorRepository
+from qk3editor.storage.photos_repository import PhotoRepository
 from qk3editor.ui.checks.legacy import import_with_legacy_check
 from qk3editor.ui.editor.article_editor import ArticleEditor
 from qk3editor.ui.editor.view import ArticleEditorView
@@ -56,7 +57,7 @@ def build_editor(
     if workspace is None:
         workspace = EditorWorkspace(ArticleEditorView(window), window)
         window.add_panel(workspace, 5)
-    photos = _photo_repository(ctx)
+    photos = PhotoRepository(ctx.store)
     editor = ArticleEditor(
         workspace,
         ctx.articles,
@@ -67,27 +68,17 @@ def build_editor(
         who=lambda: ctx.settings.who,
         retention_days=lambda: ctx.settings.revision_retention_days,
         photos_dir=ctx.paths.photos_dir,
-        photo_library=photos.get if photos is not None else None,
+        photo_library=photos.get,
         parent=window,
         lead_max_words=lambda: ctx.settings.lead_max_words,
         ops=ops,
     )
-    if photos is not None:
-        editor.featured_photo_of = _featured_photo_of(photos)
+    editor.featured_photo_of = _featured_photo_of(photos)
     # the preflight is checked again on the change bus (article_photos, photo, settings)
     return editor
 
 
-def _photo_repository(ctx: AppContext) -> Any | None:
-    """Issue 5's photo repository, when the photo library is installed."""
-    try:
-        from qk3editor.storage.photos_repo import PhotoRepository
-    except ImportError:
-        return None
-    return PhotoRepository(ctx.store)
-
-
-def _featured_photo_of(repo: Any) -> Callable[[str], str | None]:
+def _featured_photo_of(repo: PhotoRepository) -> Callable[[str], str | None]:
     """The article's featured photo (the photo desk's ``article_photos.featured`` flag)."""
 
     def featured(article_id: str) -> str | None:
