@@ -162,6 +162,13 @@ def test_every_change_kind_refreshes_the_views_that_show_it(
         assert title() == "Bài đã sửa"
         assert gui.editor.article.status is Status.SUBMITTED
         assert gui.editor.view.status_label.text() == "Đã gửi duyệt"
+        other = ctx.articles.create(ArticleFields(title="Bài khác"))
+        bus.announce("article", [other.id])  # a new article: the list shows it
+        assert other.id in gui.library.model.ids()
+        ctx.articles.spike(other.id)
+        bus.announce("article", [other.id])  # spiked elsewhere: it leaves the list
+        assert other.id not in gui.library.model.ids()
+        assert article.id in gui.library.model.ids()
 
         # photo: the desk's row
         desk.model.refresh()

@@ -110,10 +110,6 @@ class LibraryModel(QAbstractTableModel):
             return
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
-    def cached_row(self, article_id: str) -> ArticleRow | None:
-        """The row as last read (None when not read yet): no query."""
-        return self._cache.get(article_id)
-
     def row_for(self, article_id: str) -> ArticleRow | None:
         """The row of ``article_id`` if the model lists it (read through the cache)."""
         row = self.row_of(article_id)
