@@ -130,7 +130,7 @@ class ArticleEditor(EditorController):
         article's photos, their captions and the settings: check again when one changed."""
         if self.article is None:
             return
-        if kind == "article" and self.article.id in ids:
+        if kind == "article" and self.article.id in ids and not self.announcing_own_save:
             article_id, articles = self.article.id, self.articles
             self.ops.query(
                 lambda: articles.get(article_id), self._on_article_changed, key="editor-article"

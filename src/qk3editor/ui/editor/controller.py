@@ -43,6 +43,7 @@ class EditorController(QObject):
         self.translator = translator
         self.ops = ops if ops is not None else Operations(runner, ChangeBus(self), translator, self)
         self.article: Article | None = None
+        self.announcing_own_save = False
         view.setEnabled(False)
         self.reload_categories()
 
@@ -101,7 +102,11 @@ class EditorController(QObject):
         if self.article and self.article.id == article.id:
             self.article = article
             self._show_status(article)
-        self.ops.bus.announce("article", [article.id])  # the library and others follow
+        self.announcing_own_save = True  # what this editor shows is what was saved
+        try:
+            self.ops.bus.announce("article", [article.id])  # the library and others follow
+        finally:
+            self.announcing_own_save = False
         self.saved.emit(article.id)
 
     # -- workflow (``ArticleEditor`` gives the moves, with who made them) ---------------------
