@@ -83,3 +83,28 @@ def test_lanes_exist(qtbot, lane: str) -> None:  # type: ignore[no-untyped-def]
     out: list[str] = []
     runner.submit(lane, lambda: lane, out.append)
     assert out == [lane]
+
+
+def test_shutdown_stops_the_timers_and_joins_every_pool(qtbot) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    before = set(threading.enumerate())
+    runner = TaskRunner()
+    ticks: list[int] = []
+    timer = runner.every(5, lambda: ticks.append(1))
+    qtbot.waitUntil(lambda: bool(ticks), timeout=5_000)
+    uploads = runner.pools.threads("uploads", 2)
+    assert uploads.submit(lambda: threading.current_thread().name).result(10).startswith("qk3-")
+    pids = {runner.pools.processes("work", 1).submit(os.getpid).result(60) for _ in range(2)}
+    with qtbot.waitSignal(runner.busy_changed, check_params_cb=lambda busy: not busy):
+        runner.submit("io", lambda: "ok")
+
+    assert runner.shutdown()
+
+    assert not timer.isActive()
+    ours = [t.name for t in threading.enumerate() if t not in before and t.name.startswith("qk3-")]
+    assert ours == []
+    for pid in pids:
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
+    assert runner.pools.closed
