@@ -56,7 +56,7 @@ class AppContext:
         """The editor's revisions, workflow history and session state."""
         from qk3editor.storage.editor_repository import EditorRepository
 
-        return EditorRepository(self.store)
+        return EditorRepository(self.store, self.articles)
 
     @cached_property
     def photos(self) -> PhotoRepository:
