@@ -108,3 +108,21 @@ def test_shutdown_stops_the_timers_and_joins_every_pool(qtbot) -> None:  # type:
         with pytest.raises(ProcessLookupError):
             os.kill(pid, 0)
     assert runner.pools.closed
+
+
+def test_a_job_still_running_at_shutdown_delivers_nothing(qtbot) -> None:  # type: ignore[no-untyped-def]
+    runner = TaskRunner()
+    failures: list[BaseException] = []
+    got: list[object] = []
+    runner.failed.connect(failures.append)
+    release = threading.Event()
+
+    def job() -> str:
+        release.wait(5)
+        raise RuntimeError("cancelled by the quit")
+
+    runner.submit("io", job, got.append)
+    threading.Timer(0.1, release.set).start()
+    assert runner.shutdown()
+    qtbot.wait(50)  # a queued delivery would arrive now
+    assert got == [] and failures == []

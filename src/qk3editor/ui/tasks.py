@@ -157,7 +157,10 @@ class TaskRunner(QObject):
         return ok
 
     def _take(self, job_id: int) -> tuple[Callback | None, ErrorCallback | None, bool]:
-        on_done, on_error, key = self._pending.pop(job_id, (None, None, None))
+        entry = self._pending.pop(job_id, None)
+        if entry is None:  # dropped by shutdown(): nobody waits for it any more
+            return None, None, True
+        on_done, on_error, key = entry
         stale = key is not None and self._latest.get(key) != job_id
         if not self._pending:
             self.busy_changed.emit(False)
