@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from qk3editor.ui.library.view import LibraryView
     from qk3editor.ui.main_window import MainWindow
     from qk3editor.ui.operations import ChangeBus, Operations
+    from qk3editor.ui.photos.controller import PhotoDeskController
+    from qk3editor.ui.publish.controller import PublishController
     from qk3editor.ui.tasks import TaskRunner
 
 
@@ -42,16 +44,23 @@ class Shell:
 
 @dataclass
 class Gui:
-    """The GUI's objects, for the event loop and for tests."""
+    """The GUI's objects, built once by :func:`build_gui`, for the event loop and for tests."""
 
     ctx: AppContext
     runner: TaskRunner
     window: MainWindow
     library: LibraryController
     editor: ArticleEditor
+    photo_desk: PhotoDeskController
+    publish: PublishController
     bus: ChangeBus  # changed(kind, ids): every view refreshes from it
     ops: Operations  # every change the GUI makes runs through it (the db lane)
     editor_menus: EditorMenus
+
+    def shutdown(self) -> None:
+        """At quit: every timer stopped, every thread and worker process joined, store closed."""
+        self.runner.shutdown()
+        self.ctx.close()
 
 
 class StartHooks(Protocol):
@@ -106,6 +115,7 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
 
     translate = QCoreApplication.translate
     runner = runner or TaskRunner()
+    runner.use(ctx.tasks)  # one owner for every pool the services run on
     shell = shell or build_shell(ctx.paths)
     window = shell.window
     bus = ChangeBus(window)
@@ -117,7 +127,6 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
         shell.editor_workspace = _workspace_in_place(shell)
     editor = build_editor(window, ctx, runner, shell.editor_workspace, ops)
 
-    from qk3editor.storage.search import SearchRepository
     from qk3editor.ui.checks import attach_editor_checks
     from qk3editor.ui.search import attach_library_search
 
@@ -126,7 +135,7 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
 
     legacy_bar = attach_legacy_paste_bar(shell.editor_view)
     editor.opened.connect(lambda _id: legacy_bar.dismiss())  # an offer is for one article
-    attach_library_search(library, SearchRepository(ctx.store), runner)
+    attach_library_search(library, ctx.search, runner)
 
     # the library follows the change bus (saves, moves, imports) instead of the editor
     bus.changed.connect(library.on_changed)
@@ -147,7 +156,7 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
 
     from qk3editor.ui.photos.wiring import install_photo_desk
 
-    install_photo_desk(ctx, runner, window, editor, ops)
+    photo_desk = install_photo_desk(ctx, runner, window, editor, ops)
     window.about_action.triggered.connect(
         lambda: QMessageBox.about(
             window,
@@ -167,8 +176,12 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
     menus = EditorMenus.build(window, ctx, editor, ops)  # issue 4: import, export, menus, drops
     from qk3editor.ui.publish.wiring import install_publishing  # issue 6
 
-    ctx.services["publish_ui"] = install_publishing(ctx, runner, window, editor, ops)
-    return Gui(ctx, runner, window, library, editor, bus, ops, menus)
+    publish = install_publishing(
+        ctx.publishing, ctx.articles, runner, ctx.translator, window, editor, ops
+    )
+    # renditions made when photos are attached or captioned, so that publishing only uploads
+    window.closing.connect(ctx.preparer.close)
+    return Gui(ctx, runner, window, library, editor, photo_desk, publish, bus, ops, menus)
 
 
 def _workspace_in_place(shell: Shell) -> EditorWorkspace:
@@ -276,4 +289,4 @@ def run_gui(
     finally:
         if state:
             state["gui"].runner.wait()
-            state["gui"].ctx.close()
+            state["gui"].shutdown()

@@ -52,7 +52,7 @@ def test_the_outbox_shows_why_retry_was_refused(qtbot, home: Path) -> None:
 
     gui, trs = open_gui(qtbot)
     try:
-        publish = gui.ctx.services["publish_ui"]
+        publish = gui.publish
         services = publish.services
         services.repo.add_target(Target("cong", TargetKind.NINJS, "http://127.0.0.1:9/", "e", {}))
         article = gui.ctx.articles.create(ArticleFields(title="Bài", lead="Sapo", body="Thân"))

@@ -15,8 +15,6 @@ from qk3editor.core.photos import PhotoMetadata
 from qk3editor.core.publish_data import PublishStatus, Target, TargetKind
 from qk3editor.photos.desk import import_photos
 from qk3editor.photos.ingest import IngestOptions
-from qk3editor.publish.service import services_for
-from qk3editor.storage.editor_repository import EditorRepository
 from qk3editor.storage.photos_repository import PhotoRepository
 from qk3editor.ui.operations import CHANGE_KINDS, ChangeBus, Operations
 from qk3editor.ui.photos.article_photos import ArticlePhotosDialog
@@ -64,7 +62,7 @@ def test_the_guard_catches_a_store_write_and_a_keyring_call_on_the_gui_thread(
     qtbot, ctx, memkeyring, gui_thread_guard: ThreadGuard
 ) -> None:
     article = ctx.articles.create(ArticleFields(title="Bài"))  # a test's own setup may write
-    services = services_for(ctx)
+    services = ctx.publishing
     for runner, caught in ((OnTheGuiThreadRunner(), True), (InlineTaskRunner(), False)):
         with thread_guard() as guard:
             ops = Operations(runner, ChangeBus())
@@ -131,9 +129,9 @@ def test_every_change_kind_refreshes_the_views_that_show_it(
             "target",
             "settings",
         }
-        desk = ctx.services["photo_desk"]
-        publish = ctx.services["publish_ui"]
-        repo = PhotoRepository(ctx.store)
+        desk = gui.photo_desk
+        publish = gui.publish
+        repo = ctx.photos
         ids = _photos(tmp_path, repo)
         article = ctx.articles.create(
             ArticleFields(title="Bài", lead=" ".join(["từ"] * 60), body="Thân bài.")
@@ -156,7 +154,7 @@ def test_every_change_kind_refreshes_the_views_that_show_it(
         title = lambda: gui.library.model.index(row, 0).data()  # noqa: E731
         assert title() == "Bài"
         ctx.articles.update(article.id, ArticleFields(title="Bài đã sửa"))
-        EditorRepository(ctx.store).change_status(article.id, Status.SUBMITTED, "Tổng biên tập")
+        ctx.revisions.change_status(article.id, Status.SUBMITTED, "Tổng biên tập")
         assert title() == "Bài"  # the cached row, until the bus says
         bus.announce("article", [article.id])
         assert title() == "Bài đã sửa"

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from qk3editor.core.i18n import Translator
@@ -85,6 +86,8 @@ class Operations(QObject):
         """
 
         def done(result: Any) -> None:
+            if not shiboken6.isValid(self.bus):
+                return  # the window that owned the bus is closed: nobody to tell
             found = changes(result) if callable(changes) else changes
             for kind, ids in found:
                 self.bus.announce(kind, ids)

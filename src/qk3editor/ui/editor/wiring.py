@@ -22,7 +22,6 @@ from qk3editor.core.importers import IMPORT_SUFFIXES, ImportedDocument
 from qk3editor.core.markdown_io import export_markdown
 from qk3editor.core.settings import atomic_write_bytes, atomic_write_text
 from qk3editor.storage.editor_import import save_imported
-from qk3editor.storage.editor_repository import EditorRepository
 from qk3editor.storage.photos_repository import PhotoRepository
 from qk3editor.ui.checks.legacy import import_with_legacy_check
 from qk3editor.ui.editor.article_editor import ArticleEditor
@@ -57,12 +56,12 @@ def build_editor(
     if workspace is None:
         workspace = EditorWorkspace(ArticleEditorView(window), window)
         window.add_panel(workspace, 5)
-    photos = PhotoRepository(ctx.store)
+    photos = ctx.photos
     editor = ArticleEditor(
         workspace,
         ctx.articles,
         ctx.categories,
-        EditorRepository(ctx.store),
+        ctx.revisions,
         runner,
         ctx.translator,
         who=lambda: ctx.settings.who,

@@ -8,6 +8,7 @@ never changed by a publish.
 from __future__ import annotations
 
 import html
+import logging
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -19,7 +20,6 @@ from PySide6.QtCore import (
     QObject,
     Qt,
     QTime,
-    QTimer,
     Signal,
 )
 from PySide6.QtWidgets import (
@@ -64,6 +64,13 @@ STATUS_LABELS = {
     PublishStatus.FUTURE: QT_TRANSLATE_NOOP("Publish", "Scheduled"),
 }
 SCHEDULE_DEFAULT_AHEAD = timedelta(hours=1)
+log = logging.getLogger(__name__)
+
+
+def _log_failure(exc: BaseException) -> None:
+    """A background outbox run failed outside any job (jobs record their own errors): logged,
+    not shown, since it repeats every minute."""
+    log.warning("outbox background run failed", exc_info=exc)
 
 
 def tr(text: str) -> str:
@@ -209,7 +216,27 @@ class PublishController(QObject):
         self.dialog: PublishDialog | None = None
         self._relay = _Relay(self)
         self.ask_conflict = self._ask_conflict  # replaced in tests
-        self.outbox_timer: QTimer | None = None  # sends waiting jobs (ui/publish/wiring.py)
+
+    # -- the outbox in the background --------------------------------------------------------
+    def recover_outbox(self) -> None:
+        """At start: jobs a crash left running wait again; then everything due is sent."""
+        self.ops.run(
+            self.services.outbox.recover_interrupted,
+            changes=[("outbox", ())],
+            on_done=lambda _n: self.send_due(),
+            on_error=_log_failure,
+            lane="io",
+        )
+
+    def send_due(self) -> None:
+        """Send the jobs whose retry time has come (every minute, from the runner's timer)."""
+        self.ops.run(
+            self.services.outbox.run_due,
+            changes=[("outbox", ())],
+            on_error=_log_failure,
+            lane="io",
+            key="outbox",
+        )
 
     # -- entry points --------------------------------------------------------------------
     def publish_from_editor(self, editor: Any) -> None:

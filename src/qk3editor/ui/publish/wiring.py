@@ -2,38 +2,32 @@
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence
 
-from qk3editor.publish.prepare import install_preparation
-from qk3editor.publish.service import services_for
+from qk3editor.core.i18n import Translator
+from qk3editor.publish.service import PublishServices
+from qk3editor.storage.articles_repository import ArticleRepository
 from qk3editor.ui.operations import Operations
 from qk3editor.ui.publish.controller import PublishController
 from qk3editor.ui.tasks import TaskRunner
 
-log = logging.getLogger(__name__)
-
 OUTBOX_INTERVAL_MS = 60_000
 
 
-def _log_failure(exc: BaseException) -> None:
-    """A background outbox run failed outside any job (jobs record their own errors): logged,
-    not shown, since it repeats every minute."""
-    log.warning("outbox background run failed", exc_info=exc)
-
-
 def install_publishing(
-    ctx: Any, runner: TaskRunner, window: Any, editor: Any, ops: Operations
+    services: PublishServices,
+    articles: ArticleRepository,
+    runner: TaskRunner,
+    translator: Translator,
+    window: Any,
+    editor: Any,
+    ops: Operations,
 ) -> PublishController:
-    """Called once by app.build_gui."""
-    services = services_for(ctx)
-    # renditions made when photos are attached or captioned, so that publishing only uploads
-    preparer = install_preparation(ctx)
-    window.closing.connect(preparer.close)
-    controller = PublishController(services, ctx.articles, runner, ctx.translator, window, ops)
+    """Called once by app.build_gui, with the services the AppContext built."""
+    controller = PublishController(services, articles, runner, translator, window, ops)
     menu = window.menuBar().addMenu(QCoreApplication.translate("Publish", "&Publish"))
     publish_action = menu.addAction(QCoreApplication.translate("Publish", "Publish article…"))
     publish_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
@@ -47,26 +41,8 @@ def install_publishing(
     )
     window.publish_action = publish_action
 
-    # Jobs left waiting (offline, 5xx, a crash) go out later, also after a restart.
-    def send_due() -> None:
-        ops.run(
-            services.outbox.run_due,
-            changes=[("outbox", ())],
-            on_error=_log_failure,
-            lane="io",
-            key="outbox",
-        )
-
-    ops.run(
-        services.outbox.recover_interrupted,
-        changes=[("outbox", ())],
-        on_done=lambda _n: send_due(),
-        on_error=_log_failure,
-        lane="io",
-    )
-    timer = QTimer(window)
-    timer.setInterval(OUTBOX_INTERVAL_MS)
-    timer.timeout.connect(send_due)
-    timer.start()
-    controller.outbox_timer = timer
+    # Jobs left waiting (offline, 5xx, a crash) go out later, also after a restart. The timer
+    # calls a method of the controller: it stops calling when the window (and it) is gone.
+    controller.recover_outbox()
+    runner.every(OUTBOX_INTERVAL_MS, controller.send_due)  # the runner stops it at quit
     return controller
