@@ -8,13 +8,13 @@ import → export gives byte-identical files.
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from qk3editor.core.articles import Article, ArticleFields
 from qk3editor.core.errors import ImportFormatError
 from qk3editor.core.i18n import QT_TRANSLATE_NOOP
-from qk3editor.core.timezones import VN_TZ, from_local_naive, to_local
+from qk3editor.core.timezones import VN_TZ, from_local_naive, to_local, typed_to_utc
 
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 _H1 = re.compile(r"\A\s*#[ \t]+(.+?)[ \t]*#*[ \t]*(?:\r?\n|\Z)")
@@ -100,7 +100,7 @@ def parse_date(value: object, path: str = "") -> datetime | None:
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
-        return value.astimezone(UTC) if value.tzinfo else from_local_naive(value)
+        return typed_to_utc(value)
     if isinstance(value, date):
         return from_local_naive(datetime(value.year, value.month, value.day))
     text = str(value).strip()
@@ -115,7 +115,7 @@ def parse_date(value: object, path: str = "") -> datetime | None:
             parsed = datetime(year, month, day)
         except ValueError:
             raise ImportFormatError(_BAD_DATE, path=path, value=text) from None
-    return parsed.astimezone(UTC) if parsed.tzinfo else from_local_naive(parsed)
+    return typed_to_utc(parsed)
 
 
 def _str(value: object) -> str:

@@ -6,6 +6,7 @@ acts on them. Times are timezone-aware UTC.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -111,6 +112,13 @@ class PublishPhoto:
             credit=str(data.get("credit", "")),
             featured=bool(data.get("featured", False)),
         )
+
+
+def rendition_filename(photo_key: str) -> str:
+    """The name a photo's web rendition is uploaded under: ``photo-<key>.jpg``, the key kept
+    to ASCII letters, digits, ``_`` and ``-`` (servers and URLs take it as it is)."""
+    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", photo_key).strip("-") or "photo"
+    return f"photo-{stem}.jpg"
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from qk3editor.core.i18n import translate
-from qk3editor.core.photos import LIST_FIELDS, PhotoMetadata, nfc
+from qk3editor.core.photos import LIST_FIELDS, PhotoMetadata
+from qk3editor.core.vietnamese.normalize import normalize
 from qk3editor.photos.exiv2 import raw_bytes
 
 UTF8_MARKER = "\x1b%G"
@@ -81,11 +82,11 @@ def cut_utf8(text: str, limit: int) -> str:
 def decode_iim(raw: bytes, utf8: bool) -> str:
     """An IIM value: UTF-8 when 1:90 says so, else UTF-8 if valid, else Windows-1258."""
     if utf8:
-        return nfc(raw.decode("utf-8", errors="replace"))
+        return normalize(raw.decode("utf-8", errors="replace"))
     try:
-        return nfc(raw.decode("utf-8"))
+        return normalize(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        return nfc(raw.decode(LEGACY_ENCODING, errors="replace"))
+        return normalize(raw.decode(LEGACY_ENCODING, errors="replace"))
 
 
 def declares_utf8(iptc: Mapping[str, Any]) -> bool:

@@ -57,8 +57,8 @@ from typing import Any
 from qk3editor.core.photos import (
     FIELDS,
     PhotoMetadata,
-    nfc,
 )
+from qk3editor.core.vietnamese.normalize import normalize
 from qk3editor.photos import heif, jpeg
 from qk3editor.photos.errors import (
     DamagedXmp,
@@ -146,8 +146,8 @@ def _read_metadata_bytes(data: bytes, path: str) -> PhotoFacts:
         orientation=_int(exif.get("Exif.Image.Orientation"), 1),
         gps=any(k.startswith("Exif.GPSInfo.") for k in exif)
         or any(k.startswith("Xmp.exif.GPS") for k in xmp),
-        make=nfc(_exif_text(exif.get("Exif.Image.Make"))),
-        model=nfc(_exif_text(exif.get("Exif.Image.Model"))),
+        make=normalize(_exif_text(exif.get("Exif.Image.Make"))),
+        model=normalize(_exif_text(exif.get("Exif.Image.Model"))),
         warnings=tuple(warnings),
     )
 

@@ -23,17 +23,17 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import threading
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from qk3editor.core import atomic
 from qk3editor.core.articles import Article
 from qk3editor.core.errors import PhotoIdNotFound
 from qk3editor.core.photos import Photo, PhotoMetadata
-from qk3editor.core.publishing import PublishPhoto, Rendition
+from qk3editor.core.publishing import PublishPhoto, Rendition, rendition_filename
 from qk3editor.photos.renditions import (
     DEFAULT_SPECS,
     LocationChoice,
@@ -162,20 +162,22 @@ class DeskRenditions:
             sha256=digest,
             width=int(meta["width"]),
             height=int(meta["height"]),
-            filename=_filename(photo.key),
+            filename=rendition_filename(photo.key),
         )
 
     def _write_cache(self, key: str, rendition: Rendition) -> None:
         path = self._cache_path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            _replace(path, rendition.data)
+            atomic.write_bytes(path, rendition.data, durable=False)
             meta = {
                 "sha256": rendition.sha256,
                 "width": rendition.width,
                 "height": rendition.height,
             }
-            _replace(path.with_suffix(".json"), json.dumps(meta).encode("utf-8"))
+            atomic.write_bytes(
+                path.with_suffix(".json"), json.dumps(meta).encode("utf-8"), durable=False
+            )
         except OSError:
             pass  # a cache that cannot be written only costs time
 
@@ -211,7 +213,7 @@ class DeskRenditions:
             sha256=hashlib.sha256(data).hexdigest(),
             width=width,
             height=height,
-            filename=_filename(photo.key),
+            filename=rendition_filename(photo.key),
         )
 
     def _stored(self, key: str) -> Photo | None:
@@ -239,21 +241,6 @@ def desk_publishing(ctx: Any) -> tuple[DeskRenditions, DeskPhotoSource]:
         )
         ctx.services["desk_publishing"] = found
     return found
-
-
-def _filename(key: str) -> str:
-    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", key).strip("-") or "photo"
-    return f"photo-{stem}.jpg"
-
-
-def _replace(path: Path, data: bytes) -> None:
-    """Write a cache file whole or not at all (a temp file, then ``os.replace``)."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def _file_hash(path: str) -> str:

@@ -114,7 +114,7 @@ class LocationChoice:
 
 
 @dataclass(frozen=True)
-class Rendition:
+class RenditionFile:
     path: Path
     spec: RenditionSpec
     width: int
@@ -166,7 +166,7 @@ def render(
     location: LocationChoice | None = None,
     max_pixels: int = DEFAULT_MAX_PIXELS,
     stem: str | None = None,
-) -> list[Rendition]:
+) -> list[RenditionFile]:
     """The web renditions of ``source`` in ``out_dir`` (``<stem>-<spec>.jpg``).
 
     ``metadata`` is what the renditions carry (the article's caption may differ from the
@@ -183,7 +183,7 @@ def render(
             atomic_write(target, body)
         else:
             _write_new(target, body)
-        results.append(Rendition(target, spec, width, height, keep))
+        results.append(RenditionFile(target, spec, width, height, keep))
     return results
 
 

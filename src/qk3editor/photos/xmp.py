@@ -6,7 +6,8 @@ import contextlib
 from collections.abc import Mapping
 from typing import Any
 
-from qk3editor.core.photos import PhotoMetadata, nfc
+from qk3editor.core.photos import PhotoMetadata
+from qk3editor.core.vietnamese.normalize import normalize
 
 X_DEFAULT = 'lang="x-default"'
 
@@ -35,22 +36,22 @@ def _xmp_text(value: Any) -> str:
         value = value.get(X_DEFAULT) or next(iter(value.values()), "")
     if isinstance(value, list):
         value = value[0] if value else ""
-    return nfc(str(value)) if value is not None else ""
+    return normalize(str(value)) if value is not None else ""
 
 
 def _xmp_list(xmp: Mapping[str, Any], key: str) -> list[str]:
     value = xmp.get(key)
     if isinstance(value, list):
-        return [nfc(str(v)) for v in value]
+        return [normalize(str(v)) for v in value]
     items = []
     i = 1
     while f"{key}[{i}]" in xmp:
-        items.append(nfc(str(xmp[f"{key}[{i}]"])))
+        items.append(normalize(str(xmp[f"{key}[{i}]"])))
         i += 1
     if items:
         return items
     if isinstance(value, str) and value and not value.startswith("type="):
-        return [nfc(value)]
+        return [normalize(value)]
     return []
 
 

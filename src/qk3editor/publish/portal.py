@@ -14,7 +14,6 @@ import logging
 import os
 import re
 import secrets as pysecrets
-import tempfile
 import threading
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -22,6 +21,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from qk3editor.core import atomic
 from qk3editor.publish.ninjs import API_PREFIX, verify
 
 log = logging.getLogger(__name__)
@@ -34,19 +34,6 @@ WEEKDAYS = ("Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "T
 
 def _now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _schema_validator() -> Any:
@@ -98,7 +85,9 @@ class PortalStore:
                 "creates": (current or {}).get("creates", 0) + (0 if current else 1),
                 "updates": (current or {}).get("updates", 0) + (1 if current else 0),
             }
-            _atomic_write(self._item_path(uuid), json.dumps(record, ensure_ascii=False).encode())
+            atomic.write_bytes(
+                self._item_path(uuid), json.dumps(record, ensure_ascii=False).encode()
+            )
             return (200 if current else 201), record
 
     def edit_item(self, uuid: str, title: str) -> dict[str, Any]:
@@ -109,7 +98,9 @@ class PortalStore:
                 raise KeyError(uuid)
             record["item"]["headlines"][0]["value"] = title
             record["modified"] = _now_iso()
-            _atomic_write(self._item_path(uuid), json.dumps(record, ensure_ascii=False).encode())
+            atomic.write_bytes(
+                self._item_path(uuid), json.dumps(record, ensure_ascii=False).encode()
+            )
             return record
 
     def items(self) -> list[dict[str, Any]]:
@@ -130,7 +121,7 @@ class PortalStore:
             path = self.media_path(sha)
             if path.is_file():
                 return False
-            _atomic_write(path, data)
+            atomic.write_bytes(path, data)
             return True
 
 

@@ -12,22 +12,16 @@ from __future__ import annotations
 
 import hashlib
 import io
-import re
 from typing import Protocol
 
 from PIL import Image, ImageOps
 
-from qk3editor.core.publishing import PublishPhoto, Rendition
+from qk3editor.core.publishing import PublishPhoto, Rendition, rendition_filename
 from qk3editor.publish.errors import RenditionFailed
 
 
 class RenditionProvider(Protocol):
     def __call__(self, photo: PublishPhoto) -> Rendition: ...
-
-
-def rendition_filename(photo: PublishPhoto) -> str:
-    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", photo.key).strip("-") or "photo"
-    return f"{stem}.jpg"
 
 
 class PillowRenditions:
@@ -57,5 +51,5 @@ class PillowRenditions:
             sha256=hashlib.sha256(data).hexdigest(),
             width=width,
             height=height,
-            filename=rendition_filename(photo),
+            filename=rendition_filename(photo.key),
         )

@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 
 from qk3editor.core.articles import utcnow
 from qk3editor.core.errors import ArticleNotFound, PhotoIdNotFound, ValidationError
-from qk3editor.core.photos import FIELDS, ArticlePhoto, Photo, PhotoMetadata, nfc
+from qk3editor.core.photos import FIELDS, ArticlePhoto, Photo, PhotoMetadata
+from qk3editor.core.vietnamese.normalize import normalize, to_nfc
 from qk3editor.storage.db import Store
 from qk3editor.storage.models import ArticleModel
 from qk3editor.storage.photo_events import notify
@@ -105,14 +106,14 @@ class PhotoRepository:
                 if s.scalar(select(PhotoModel.id).where(PhotoModel.content_hash == n.content_hash)):
                     continue
                 m = PhotoModel(
-                    path=nfc(n.path),
+                    path=to_nfc(n.path),
                     content_hash=n.content_hash,
                     size_bytes=n.size_bytes,
                     width=n.width,
                     height=n.height,
                     format=n.format,
                     thumbnail=n.thumbnail,
-                    camera=nfc(n.camera),
+                    camera=normalize(n.camera),
                     date_taken=n.date_taken,
                     gps=n.gps,
                     has_iim=n.has_iim,
@@ -154,7 +155,7 @@ class PhotoRepository:
         """The ids the desk shows, filtered and ordered by the database."""
         q = query or PhotoQuery()
         stmt = select(PhotoModel.id)
-        text = nfc(q.text).strip().casefold()
+        text = normalize(q.text).strip().casefold()
         if text:
             escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             stmt = stmt.where(PhotoModel.search_text.like(f"%{escaped}%", escape="\\"))
@@ -198,7 +199,7 @@ class PhotoRepository:
         self, photo_id: int, keep: bool, by: str, at: datetime | None = None
     ) -> Photo:
         """A person's choice to publish this photo with (or without) its location."""
-        by = nfc(by).strip()
+        by = normalize(by).strip()
         if keep and not by:
             raise ValidationError(detail="who chose to keep the location")
         with self._store.begin() as s:
@@ -326,7 +327,7 @@ class PhotoRepository:
             )
             if ap is None:
                 raise PhotoIdNotFound(id=photo_id)
-            ap.caption_override = None if caption is None else nfc(caption).strip()
+            ap.caption_override = None if caption is None else normalize(caption).strip()
             s.flush()
             photos = self._article_photos(s, article_id)
             index_photo_captions(s, article_id, photos)

@@ -38,12 +38,6 @@ SORT_COLUMNS = {
 __all__ = ["ArticleQuery", "ArticleRepository", "CategoryRepository"]
 
 
-def nfc(text: str) -> str:
-    """Text as the store keeps it: the one normaliser of the app (NFC plus the repairs NFC
-    cannot do), so that text reaching the store by any path is stored alike."""
-    return normalize(text)
-
-
 def _to_article(m: ArticleModel) -> Article:
     return Article(
         id=m.id,
@@ -73,7 +67,7 @@ class CategoryRepository:
 
     def find(self, name_or_slug: str) -> Category | None:
         """A category by slug or by name (case-insensitive, NFC)."""
-        key = nfc(name_or_slug).strip()
+        key = normalize(name_or_slug).strip()
         for c in self.list():
             if c.slug == key or c.name.casefold() == key.casefold():
                 return c
@@ -86,7 +80,7 @@ class CategoryRepository:
             return found
         with self._store.begin() as s:
             position = (s.scalar(select(func.max(CategoryModel.position))) or 0) + 1
-            m = CategoryModel(slug=slug, name=nfc(name).strip(), position=position)
+            m = CategoryModel(slug=slug, name=normalize(name).strip(), position=position)
             s.add(m)
             s.flush()
             return Category(m.id, m.slug, m.name, m.position)
@@ -96,7 +90,7 @@ class CategoryRepository:
             m = s.get(CategoryModel, category_id)
             if m is None:
                 raise ValidationError(detail=f"category {category_id}")
-            m.name = nfc(name).strip()
+            m.name = normalize(name).strip()
 
 
 class ArticleRepository:
@@ -248,7 +242,7 @@ class ArticleRepository:
         for attr in ("title", "lead", "body", "byline"):
             value = getattr(f, attr)
             if value is not None:
-                put(attr, nfc(value))
+                put(attr, normalize(value))
         if f.tags is not None:
             put("tags", _clean_tags(f.tags))
         if f.category is not None:
@@ -263,7 +257,7 @@ class ArticleRepository:
         from sqlalchemy.orm import Session
 
         assert isinstance(s, Session)
-        key = nfc(name_or_slug).strip()
+        key = normalize(name_or_slug).strip()
         if not key:
             return None
         for c in s.scalars(select(CategoryModel)):
@@ -294,7 +288,7 @@ def move_status(m: ArticleModel, target: Status) -> Status:
 def _clean_tags(tags: Iterable[str]) -> list[str]:
     seen: list[str] = []
     for t in tags:
-        t = nfc(t).strip()
+        t = normalize(t).strip()
         if t and t not in seen:
             seen.append(t)
     return seen

@@ -28,7 +28,7 @@ from qk3editor.core.i18n import QT_TRANSLATE_NOOP
 from qk3editor.core.vietnamese import legacy, tones
 from qk3editor.core.vietnamese.findings import Finding, Severity, apply_suggestion
 from qk3editor.core.vietnamese.fold import fold
-from qk3editor.core.vietnamese.normalize import _COMBINING_RE, mark_findings, nfc
+from qk3editor.core.vietnamese.normalize import _COMBINING_RE, mark_findings, to_nfc
 
 __all__ = [
     "Checker",
@@ -87,7 +87,7 @@ def _read_tsv(path: Path) -> list[list[str]]:
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        out.append([nfc(c.strip()) for c in line.split("\t")])
+        out.append([to_nfc(c.strip()) for c in line.split("\t")])
     return out
 
 
@@ -137,8 +137,8 @@ def telex_decode(word: str) -> str | None:
         first_vowel = next((k for k, c in enumerate(out) if c in tones.VOWELS), None)
         if first_vowel is None:
             return None
-        letters[first_vowel] = nfc(letters[first_vowel] + tone)
-    candidate = nfc("".join(letters))
+        letters[first_vowel] = to_nfc(letters[first_vowel] + tone)
+    candidate = to_nfc("".join(letters))
     if not tones.is_syllable(candidate):
         return None
     return tones.convert_word(candidate, tones.OLD)
@@ -431,4 +431,4 @@ def default_checker() -> Checker:
 
 def check_text(text: str, house_style: str = tones.OLD) -> list[Finding]:
     """Every finding in ``text`` with the bundled word lists."""
-    return default_checker().check(nfc(text), house_style)
+    return default_checker().check(to_nfc(text), house_style)

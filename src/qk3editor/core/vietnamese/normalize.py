@@ -36,7 +36,9 @@ T_HIDDEN_BREAK = QT_TRANSLATE_NOOP(
 )
 
 
-def nfc(text: str) -> str:
+def to_nfc(text: str) -> str:
+    """Bare Unicode NFC, no repairs: for building letters and reading our own data files.
+    Text entering the app goes through :func:`normalize` instead."""
     return unicodedata.normalize("NFC", text)
 
 
@@ -135,7 +137,7 @@ def mark_findings(text: str) -> list[Finding]:
         extra_tones = [c for c in marks if c in TONE_MARKS]
         if plain.lower() in "aeiouy" and base_tones and extra_tones:
             bare = "".join(c for c in base_parts if c not in TONE_MARKS)
-            options = [nfc(bare + t) for t in dict.fromkeys(base_tones + extra_tones)]
+            options = [to_nfc(bare + t) for t in dict.fromkeys(base_tones + extra_tones)]
             findings.append(
                 Finding(
                     m.start(),
