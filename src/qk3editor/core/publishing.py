@@ -6,6 +6,7 @@ acts on them. Times are timezone-aware UTC.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -132,6 +133,18 @@ class Rendition:
     height: int
     content_type: str = "image/jpeg"
     filename: str = "photo.jpg"
+
+    @classmethod
+    def of_jpeg(cls, photo_key: str, data: bytes, width: int, height: int) -> Rendition:
+        """The rendition of a JPEG ``data``: its SHA-256, and :func:`rendition_filename`."""
+        return cls(
+            photo_key=photo_key,
+            data=data,
+            sha256=hashlib.sha256(data).hexdigest(),
+            width=width,
+            height=height,
+            filename=rendition_filename(photo_key),
+        )
 
 
 @dataclass(frozen=True)

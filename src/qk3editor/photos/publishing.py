@@ -33,7 +33,7 @@ from qk3editor.core import atomic
 from qk3editor.core.articles import Article
 from qk3editor.core.errors import PhotoIdNotFound
 from qk3editor.core.photos import Photo, PhotoMetadata
-from qk3editor.core.publishing import PublishPhoto, Rendition, rendition_filename
+from qk3editor.core.publishing import PublishPhoto, Rendition
 from qk3editor.photos.renditions import (
     DEFAULT_SPECS,
     LocationChoice,
@@ -151,19 +151,12 @@ class DeskRenditions:
         try:
             data = path.read_bytes()
             meta = json.loads(path.with_suffix(".json").read_text("utf-8"))
-        except (OSError, ValueError):
+            found = Rendition.of_jpeg(photo.key, data, int(meta["width"]), int(meta["height"]))
+        except (OSError, ValueError, KeyError, TypeError):
             return None
-        digest = hashlib.sha256(data).hexdigest()
-        if digest != meta.get("sha256"):
+        if found.sha256 != meta.get("sha256"):
             return None  # a torn or tampered file: make it again
-        return Rendition(
-            photo_key=photo.key,
-            data=data,
-            sha256=digest,
-            width=int(meta["width"]),
-            height=int(meta["height"]),
-            filename=rendition_filename(photo.key),
-        )
+        return found
 
     def _write_cache(self, key: str, rendition: Rendition) -> None:
         path = self._cache_path(key)
@@ -207,14 +200,7 @@ class DeskRenditions:
         ((_spec, data, width, height, _kept),) = render_bytes(
             Path(photo.source), [self._spec], metadata=md, location=choice
         )
-        return Rendition(
-            photo_key=photo.key,
-            data=data,
-            sha256=hashlib.sha256(data).hexdigest(),
-            width=width,
-            height=height,
-            filename=rendition_filename(photo.key),
-        )
+        return Rendition.of_jpeg(photo.key, data, width, height)
 
     def _stored(self, key: str) -> Photo | None:
         if not key.isdigit():

@@ -10,13 +10,12 @@ no metadata at all) for tests and benchmarks, and the default of ``PublishServic
 
 from __future__ import annotations
 
-import hashlib
 import io
 from typing import Protocol
 
 from PIL import Image, ImageOps
 
-from qk3editor.core.publishing import PublishPhoto, Rendition, rendition_filename
+from qk3editor.core.publishing import PublishPhoto, Rendition
 from qk3editor.publish.errors import RenditionFailed
 
 
@@ -44,12 +43,4 @@ class PillowRenditions:
                 width, height = img.size
         except (OSError, ValueError, Image.DecompressionBombError) as exc:
             raise RenditionFailed(photo=photo.key, detail=type(exc).__name__) from None
-        data = out.getvalue()
-        return Rendition(
-            photo_key=photo.key,
-            data=data,
-            sha256=hashlib.sha256(data).hexdigest(),
-            width=width,
-            height=height,
-            filename=rendition_filename(photo.key),
-        )
+        return Rendition.of_jpeg(photo.key, out.getvalue(), width, height)
