@@ -146,12 +146,12 @@ def import_docx(
 
     images: list[tuple[bytes, str]] = []
 
-    def keep_image(image: object) -> dict[str, str]:
-        with image.open() as fh:  # type: ignore[attr-defined]
-            images.append((fh.read(), str(image.content_type or "image/jpeg")))  # type: ignore[attr-defined]
+    def keep_image(image: mammoth.documents.Image) -> dict[str, str]:
+        with image.open() as fh:
+            images.append((fh.read(), str(image.content_type or "image/jpeg")))
         return {
             "src": f"qk3photo:{PLACEHOLDER_PREFIX}{len(images)}",
-            "alt": str(getattr(image, "alt_text", "") or ""),
+            "alt": str(image.alt_text or ""),
         }
 
     try:

@@ -8,8 +8,10 @@ import → export gives byte-identical files.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
+from typing import cast
 
 from qk3editor.core.articles import Article, ArticleFields
 from qk3editor.core.errors import ImportFormatError
@@ -48,7 +50,7 @@ def parse_markdown(text: str, path: str = "", fallback_title: str = "") -> Artic
         import yaml  # lazily: not needed to show the first window
 
         try:
-            loaded = yaml.safe_load(m.group(1)) or {}
+            loaded: object = yaml.safe_load(m.group(1)) or {}
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             raise ImportFormatError(
@@ -63,7 +65,8 @@ def parse_markdown(text: str, path: str = "", fallback_title: str = "") -> Artic
                 QT_TRANSLATE_NOOP("errors", "{path}: the front matter must be 'key: value' lines"),
                 path=path,
             )
-        meta = {str(k).lower(): v for k, v in loaded.items()}
+        # YAML keys may be numbers or dates too: each is made text below.
+        meta = {str(k).lower(): v for k, v in cast(dict[object, object], loaded).items()}
         body = text[m.end() :]
     else:
         body = text
@@ -82,7 +85,7 @@ def parse_markdown(text: str, path: str = "", fallback_title: str = "") -> Artic
         raise ImportFormatError(
             QT_TRANSLATE_NOOP("errors", "{path}: tags must be a list"), path=path
         )
-    tags = tuple(_str(t) for t in tags_raw if _str(t))
+    tags = tuple(_str(t) for t in cast(Sequence[object], tags_raw) if _str(t))
     publish_at = parse_date(meta.get("date"), path)
     return ArticleFields(
         title=clean_text(title).strip(),

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from qk3editor.core.vietnamese.normalize import normalize
 
@@ -100,7 +100,7 @@ class PhotoMetadata:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            f.name: (list(v) if isinstance(v, tuple) else v)
+            f.name: (list(cast(tuple[str, ...], v)) if isinstance(v, tuple) else v)
             for f in fields(self)
             for v in [getattr(self, f.name)]
         }
@@ -157,7 +157,7 @@ class Photo:
     @property
     def status_flags(self) -> tuple[str, ...]:
         """``no_caption``, ``no_credit``, ``gps`` where they apply (the desk's status column)."""
-        out = []
+        out: list[str] = []
         if self.no_caption:
             out.append("no_caption")
         if self.no_credit:
@@ -239,7 +239,7 @@ class PhotoPlacement:
 
 def find_photo_placements(markdown: str) -> list[PhotoPlacement]:
     """Every ``qk3photo:`` image in ``markdown``, in order."""
-    out = []
+    out: list[PhotoPlacement] = []
     for m in SNIPPET_RE.finditer(markdown):
         alt = re.sub(r"\\(.)", r"\1", m.group("alt"))
         out.append(PhotoPlacement(m.group("id"), alt, m.group("title") or "", m.start(), m.end()))

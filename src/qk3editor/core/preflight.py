@@ -38,7 +38,7 @@ class PreflightFinding:
     severity: PreflightSeverity
     template: str  # English, marked for Linguist under "preflight"
     location: Location
-    params: dict[str, object] = field(default_factory=dict)
+    params: dict[str, object] = field(default_factory=dict[str, object])
 
     def message(self, translate_fn: Callable[[str, str], str] | None = None) -> str:
         """The message; ``translate_fn(context, text)`` translates the template."""
@@ -137,7 +137,7 @@ def tone_style_findings(fields: dict[str, str]) -> list[PreflightFinding]:
     minority, majority = (new, old) if len(new) <= len(old) else (old, new)
     other_field, other_pos = majority[0]
     other = _word_around(fields[other_field], other_pos)
-    out = []
+    out: list[PreflightFinding] = []
     for name, pos in minority:
         text = fields[name]
         line, col = line_col(text, pos)

@@ -68,7 +68,7 @@ class Target:
     kind: TargetKind
     url: str
     user: str
-    options: dict[str, Any] = field(default_factory=dict)
+    options: dict[str, Any] = field(default_factory=dict[str, Any])
 
     @property
     def ca_bundle(self) -> str | None:

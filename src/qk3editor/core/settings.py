@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from qk3editor.core import atomic
+from qk3editor.core.json_values import as_object
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class Settings:
     rendition_long_edge: int = 1600
     rendition_quality: int = 85
     ca_bundle: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict[str, Any])
 
     def with_changes(self, **changes: Any) -> Settings:
         return replace(self, **changes)
@@ -54,12 +55,13 @@ def load_settings(path: Path) -> Settings:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return Settings()
-    if not isinstance(raw, dict):
+    stored = as_object(raw)
+    if stored is None:
         return Settings()
     known = {f.name: f for f in fields(Settings)}
     values: dict[str, Any] = {}
     default = Settings()
-    for key, value in raw.items():
+    for key, value in stored.items():
         if key in known and isinstance(value, type(getattr(default, key))):
             values[key] = value
     return Settings(**values)

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from qk3editor.core.json_values import as_object
 from qk3editor.core.photos import TEXT_FIELDS, PhotoMetadata
 from qk3editor.core.vietnamese.checks import check_text
 from qk3editor.core.vietnamese.findings import Finding
@@ -164,9 +165,10 @@ def load_template(path: Path) -> BatchEdit:
         raise TemplateFileError(path=str(path), detail=exc.strerror or str(exc)) from None
     except (UnicodeDecodeError, yaml.YAMLError) as exc:
         raise TemplateFileError(path=str(path), detail=type(exc).__name__) from None
-    if not isinstance(data, dict):
+    mapping = as_object(data)
+    if mapping is None:
         raise TemplateFileError(path=str(path), detail="mapping expected")
-    return edit_from_mapping(data, str(path))
+    return edit_from_mapping(mapping, str(path))
 
 
 def edit_from_mapping(data: Mapping[str, Any], source: str = "") -> BatchEdit:

@@ -211,7 +211,7 @@ def write_captions(
 
 def record_captions(repo: PhotoRepo, writes: Sequence[CaptionWrite]) -> list[CaptionLine]:
     """The store half: record what each written file now holds (the ``db`` lane)."""
-    lines = []
+    lines: list[CaptionLine] = []
     for w in writes:
         if w.stored is not None:
             repo.update_metadata(w.line.photo_id, w.stored)

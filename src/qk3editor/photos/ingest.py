@@ -68,7 +68,7 @@ class IngestItem:
     height: int = 0
     format: str = ""
     thumbnail: str = ""
-    metadata: dict[str, Any] = field(default_factory=dict)
+    metadata: dict[str, Any] = field(default_factory=dict[str, Any])
     date_taken: str = ""
     orientation: int = 1
     gps: bool = False

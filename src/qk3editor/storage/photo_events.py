@@ -20,7 +20,7 @@ _ATTR = "_qk3_photo_listeners"
 
 
 def _listeners(store: Any) -> list[Listener]:
-    found = getattr(store, _ATTR, None)
+    found: list[Listener] | None = getattr(store, _ATTR, None)
     if found is None:
         found = []
         setattr(store, _ATTR, found)

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from qk3editor.core.articles import utcnow
 from qk3editor.core.errors import ArticleNotFound, PhotoIdNotFound, ValidationError
-from qk3editor.core.photos import FIELDS, ArticlePhoto, Photo, PhotoMetadata
+from qk3editor.core.photos import FIELDS, LIST_FIELDS, ArticlePhoto, Photo, PhotoMetadata
 from qk3editor.core.vietnamese.normalize import normalize, to_nfc
 from qk3editor.storage.db import Store
 from qk3editor.storage.models import ArticleModel
@@ -51,16 +51,11 @@ class NewPhoto:
 
 
 def _to_photo(m: PhotoModel) -> Photo:
-    md = PhotoMetadata(
-        **{
-            name: (
-                tuple(getattr(m, name) or ())
-                if name in ("creator", "keywords")
-                else getattr(m, name)
-            )
-            for name in FIELDS
-        }
-    )
+    values: dict[str, Any] = {}
+    for name in FIELDS:
+        stored = getattr(m, name)  # the JSON list columns hold lists of text
+        values[name] = tuple(cast(list[str], stored or [])) if name in LIST_FIELDS else stored
+    md = PhotoMetadata(**values)
     return Photo(
         id=m.id,
         path=m.path,
@@ -84,7 +79,7 @@ def _to_photo(m: PhotoModel) -> Photo:
 def _put_metadata(m: PhotoModel, md: PhotoMetadata) -> None:
     md = md.normalized()
     for name in FIELDS:
-        value = getattr(md, name)
+        value: str | tuple[str, ...] = getattr(md, name)
         setattr(m, name, list(value) if isinstance(value, tuple) else value)
     # the desk's filter: NFC, case-folded (SQLite's LIKE folds ASCII only)
     parts = [md.headline, md.description, md.title, md.city, md.credit, *md.keywords, *md.creator]

@@ -38,7 +38,7 @@ SORT_COLUMNS = {
 __all__ = ["ArticleQuery", "ArticleRepository", "CategoryRepository"]
 
 
-def _to_article(m: ArticleModel) -> Article:
+def article_from_model(m: ArticleModel) -> Article:
     return Article(
         id=m.id,
         title=m.title,
@@ -105,7 +105,7 @@ class ArticleRepository:
             m = s.get(ArticleModel, article_id)
             if m is None:
                 raise ArticleNotFound(id=article_id)
-            return _to_article(m)
+            return article_from_model(m)
 
     def exists(self, article_id: str) -> bool:
         with self._store.begin() as s:
@@ -120,7 +120,7 @@ class ArticleRepository:
             rows = {
                 m.id: m for m in s.scalars(select(ArticleModel).where(ArticleModel.id.in_(ids)))
             }
-            return [_to_article(rows[i]) for i in ids if i in rows]
+            return [article_from_model(rows[i]) for i in ids if i in rows]
 
     def list_ids(self, query: ArticleQuery | None = None) -> list[str]:
         """The ids the library shows, filtered and ordered by the database."""
@@ -185,7 +185,7 @@ class ArticleRepository:
             s.flush()
             sync_article(s, m)
             s.refresh(m)
-            return _to_article(m)
+            return article_from_model(m)
 
     def update(
         self, article_id: str, fields: ArticleFields, expected_version: int | None = None
@@ -199,13 +199,13 @@ class ArticleRepository:
             if expected_version is not None and m.version != expected_version:
                 raise ConflictError(expected=expected_version, actual=m.version)
             if not self._apply(s, m, fields):
-                return _to_article(m)
+                return article_from_model(m)
             m.version += 1
             m.updated_at = utcnow()
             s.flush()
             sync_article(s, m)
             s.refresh(m)
-            return _to_article(m)
+            return article_from_model(m)
 
     def set_status(self, article_id: str, target: Status) -> Article:
         """Move the article through the workflow (rules in core)."""
@@ -216,7 +216,7 @@ class ArticleRepository:
             move_status(m, target)
             s.flush()
             s.refresh(m)
-            return _to_article(m)
+            return article_from_model(m)
 
     def spike(self, article_id: str) -> Article:
         return self.set_status(article_id, Status.SPIKED)
