@@ -12,7 +12,7 @@ from qk3editor.storage import (
     publish_models,
     search,
 )
-from qk3editor.storage.models import Base
+from qk3editor.storage.articles_models import Base
 
 # Named so that a checker (and a reader) sees why they are imported.
 FEATURE_MODULES = (editor_models, photos_models, publish_models, search)
