@@ -23,6 +23,7 @@ from urllib.parse import unquote, urlsplit
 
 from qk3editor.core import atomic
 from qk3editor.core.json_values import as_object, object_or_empty, objects_in
+from qk3editor.core.vietnamese.dates import format_portal_date
 from qk3editor.publish.ninjs import API_PREFIX, verify
 
 log = logging.getLogger(__name__)
@@ -30,7 +31,6 @@ log = logging.getLogger(__name__)
 MAX_BODY = 40 * 1024 * 1024
 UUID_RE = re.compile(r"^[0-9a-fA-F-]{36}$")
 SHA_RE = re.compile(r"^[0-9a-f]{64}$")
-WEEKDAYS = ("Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy", "Chủ nhật")
 
 
 def _now_iso() -> str:
@@ -322,8 +322,8 @@ PAGE_CSS = (
 
 
 def _vn_date(iso: str) -> str:
-    when = datetime.fromisoformat(iso.replace("Z", "+00:00"))
-    return f"{WEEKDAYS[when.weekday()]}, {when:%d/%m/%Y}"
+    """``Chủ nhật, 21/10/2018`` for an ISO time, in Vietnam (the day may differ from UTC's)."""
+    return format_portal_date(datetime.fromisoformat(iso.replace("Z", "+00:00")))
 
 
 def article_page(record: dict[str, Any]) -> str:
