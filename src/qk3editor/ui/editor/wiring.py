@@ -15,12 +15,12 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtGui import QAction, QDragMoveEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMenu, QMessageBox
 
+from qk3editor.core import atomic
 from qk3editor.core.articles import Article
 from qk3editor.core.errors import QkError
 from qk3editor.core.exporters import export_docx, export_html
 from qk3editor.core.importers import IMPORT_SUFFIXES, ImportedDocument
 from qk3editor.core.markdown_io import export_markdown
-from qk3editor.core.settings import atomic_write_bytes, atomic_write_text
 from qk3editor.storage.editor_import import save_imported
 from qk3editor.storage.photos_repository import PhotoRepository
 from qk3editor.ui.checks.legacy import import_with_legacy_check
@@ -240,11 +240,11 @@ class FileActions(QObject):
 
         def write() -> Path:
             if fmt == "md":
-                atomic_write_text(path, export_markdown(article))
+                atomic.write_text(path, export_markdown(article))
             elif fmt == "html":
-                atomic_write_text(path, export_html(build(), resolver))
+                atomic.write_text(path, export_html(build(), resolver))
             else:
-                atomic_write_bytes(path, export_docx(build(), resolver))
+                atomic.write_bytes(path, export_docx(build(), resolver))
             return path
 
         self.ops.run(write, on_done=self.exported.emit, on_error=self._warn_export, lane="io")
