@@ -9,8 +9,6 @@ from __future__ import annotations
 import ssl
 import subprocess
 import threading
-import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -50,6 +48,16 @@ class ScriptedServer(ThreadingHTTPServer):
         self.routes[path] = Route(**kw)
         return self.routes[path]
 
+    def find(self, path: str) -> Route | None:
+        """The route of ``path``: exact, then without the query, then the longest "prefix*"."""
+        bare = path.split("?")[0]
+        found = self.routes.get(path) or self.routes.get(bare)
+        if found is None:
+            prefixes = [k for k in self.routes if k.endswith("*") and bare.startswith(k[:-1])]
+            if prefixes:
+                found = self.routes[max(prefixes, key=len)]
+        return found
+
     def authorised_requests(self) -> int:
         return sum(1 for _m, _p, h in self.seen if "authorization" in h)
 
@@ -74,9 +82,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.server.seen.append(
                 (self.command, self.path, {k.lower(): v for k, v in self.headers.items()})
             )
-            route = self.server.routes.get(self.path) or self.server.routes.get(
-                self.path.split("?")[0]
-            )
+            route = self.server.find(self.path)
             if route is None:
                 status, body, headers, drip = 404, b'{"code":"rest_no_route"}', {}, 0.0
             elif route.first:
@@ -122,13 +128,3 @@ def tls_context(cert: Path, key: Path) -> ssl.SSLContext:
     ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     ctx.load_cert_chain(cert, key)
     return ctx
-
-
-def timed(fn: Callable[[], Any]) -> tuple[Any, float]:
-    """(result or raised exception, seconds): for bounds that are not wall-clock asserts."""
-    start = time.monotonic()
-    try:
-        out: Any = fn()
-    except Exception as exc:  # the test inspects it
-        out = exc
-    return out, time.monotonic() - start
