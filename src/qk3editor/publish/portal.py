@@ -51,6 +51,8 @@ MAX_JSON_DEPTH = 64
 ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,127}")  # always with fullmatch
 SHA_RE = re.compile(r"[0-9a-f]{64}")
 CHUNK = 64 * 1024
+LINGER_SECONDS = 0.5
+LINGER_BYTES = 256 * 1024
 # what our own renderer puts on its output besides the sanitiser's allow-list (classes and
 # alignment of paragraphs, the body's div, the credit's span)
 RENDERED_ATTRIBUTES = {"p": {"class", "align"}, "div": {"class"}, "span": {"class"}}
@@ -422,7 +424,27 @@ class PortalHandler(BaseHTTPRequestHandler):
     def _refuse(self, status: int, code: str) -> None:
         """An answer without reading the body: the connection cannot be reused."""
         self.close_connection = True
+        self._linger = True
         self._error(status, code)
+
+    def finish(self) -> None:
+        """After a refusal, close gently: stop writing, then drop what the client still sends
+        for a moment (at most LINGER_BYTES), so that its stack does not reset the connection
+        before the client has read our answer. The body is never kept."""
+        super().finish()
+        if not getattr(self, "_linger", False):
+            return
+        try:
+            self.connection.shutdown(socket.SHUT_WR)
+            self.connection.settimeout(LINGER_SECONDS)
+            left = LINGER_BYTES
+            while left > 0:
+                chunk = self.connection.recv(min(CHUNK, left))
+                if not chunk:
+                    break
+                left -= len(chunk)
+        except OSError:
+            pass
 
     def _total(self, handler: Any, *args: Any) -> None:
         """Run a handler; whatever it raises becomes a JSON 500, never a dead page."""
