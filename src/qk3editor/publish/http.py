@@ -201,10 +201,23 @@ class _DeadlineBackend(httpcore.NetworkBackend):
         self._inner.sleep(seconds)
 
 
-def _deadline_transport(verify: ssl.SSLContext | bool, limits: httpx.Limits) -> httpx.HTTPTransport:
+_default_tls: ssl.SSLContext | None = None
+_default_tls_lock = threading.Lock()
+
+
+def _verified_context() -> ssl.SSLContext:
+    """The default verifying TLS context (certifi's roots), made once: loading the roots is
+    the slow part of making a client, and a context is safe to share between threads."""
+    global _default_tls
+    with _default_tls_lock:
+        if _default_tls is None:
+            _default_tls = httpx.create_ssl_context()
+        return _default_tls
+
+
+def _deadline_transport(ssl_context: ssl.SSLContext, limits: httpx.Limits) -> httpx.HTTPTransport:
     """httpx's own transport over a connection pool whose sockets obey the deadline."""
-    transport = httpx.HTTPTransport(verify=verify, limits=limits, trust_env=False)
-    ssl_context = verify if isinstance(verify, ssl.SSLContext) else httpx.create_ssl_context()
+    transport = httpx.HTTPTransport(verify=ssl_context, limits=limits, trust_env=False)
     transport._pool = httpcore.ConnectionPool(  # the one supported seam for a network backend
         ssl_context=ssl_context,
         max_connections=limits.max_connections,
@@ -252,11 +265,11 @@ class HttpClient:
     ) -> None:
         self.settings = settings or HttpSettings()
         s = self.settings
-        verify: ssl.SSLContext | bool = True
         if s.ca_bundle:
-            ctx = ssl.create_default_context()
-            ctx.load_verify_locations(cafile=s.ca_bundle)
-            verify = ctx
+            verify = ssl.create_default_context()
+            verify.load_verify_locations(cafile=s.ca_bundle)
+        else:
+            verify = _verified_context()
         limits = httpx.Limits(
             max_connections=s.max_connections, max_keepalive_connections=s.max_connections
         )
