@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from qk3editor.app import build_gui
 from qk3editor.context import AppContext
 from qk3editor.core.articles import ArticleFields
-from qk3editor.core.publishing import JobState, PublishStatus
+from qk3editor.core.publish_data import JobState, PublishStatus
 from qk3editor.paths import resources_dir
 from qk3editor.publish.service import services_for
 from qk3editor.ui.i18n import install_translators

@@ -15,7 +15,7 @@ import pytest
 
 from qk3editor.core import i18n
 from qk3editor.core.i18n import Translator
-from qk3editor.core.publishing import JobState, Target, TargetKind
+from qk3editor.core.publish_data import JobState, Target, TargetKind
 from qk3editor.paths import resources_dir
 from qk3editor.publish.errors import DeadlineExceeded
 from qk3editor.publish.http import HttpClient, HttpSettings

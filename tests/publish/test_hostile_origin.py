@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import pytest
 
 from qk3editor.cli import main
-from qk3editor.core.publishing import Target, TargetKind
+from qk3editor.core.publish_data import Target, TargetKind
 from qk3editor.publish.errors import (
     InsecureDowngrade,
     InvalidTarget,

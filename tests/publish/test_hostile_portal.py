@@ -15,7 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from qk3editor.core.publishing import JobState
+from qk3editor.core.publish_data import JobState
 from qk3editor.publish.ninjs import API_PREFIX, article_uri, signed_headers
 from qk3editor.publish.portal import PortalServer, PortalStore
 from qk3editor.publish.secrets import SecretStore

@@ -24,7 +24,7 @@ from typing import Any
 
 from qk3editor.core import i18n
 from qk3editor.core.articles import Article, utcnow
-from qk3editor.core.publishing import (
+from qk3editor.core.publish_data import (
     Job,
     JobState,
     MediaRecord,
