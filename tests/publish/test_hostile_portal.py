@@ -115,6 +115,11 @@ def test_signature_is_checked_before_the_body_is_read(portal):
         portal, f"PUT {path} HTTP/1.1\r\nHost: x\r\n{head}Transfer-Encoding: chunked\r\n\r\n"
     )
     assert chunked.startswith(b"HTTP/1.1 411")
+    # digits that are not ASCII digits ("²" in latin-1) are refused, never a crash
+    odd = _raw(portal, f"PUT {path} HTTP/1.1\r\nHost: x\r\n{head}Content-Length: \xb2\r\n\r\n")
+    assert odd.startswith(b"HTTP/1.1 411")
+    stamp = _raw(portal, f"GET {API_PREFIX}/whoami HTTP/1.1\r\nX-QK3-Timestamp: \xb2\r\n\r\n")
+    assert stamp.startswith(b"HTTP/1.1 401")
     assert list((portal.store.root / "media").iterdir()) == []
     assert _index_ok(portal)
 

@@ -88,9 +88,10 @@ def verify(
     signed ``X-QK3-Content-SHA256`` is checked against the body once it is read)."""
     fields = list(headers)
     stamps = [v for n, v in fields if n.lower() == "x-qk3-timestamp"]
-    if len(stamps) != 1 or not stamps[0].strip().isdigit():
+    stamp = stamps[0].strip() if len(stamps) == 1 else ""
+    if not (stamp.isascii() and stamp.isdigit() and len(stamp) < 20):
         return False
-    if abs((now if now is not None else time.time()) - int(stamps[0])) > SIGNATURE_TOLERANCE_S:
+    if abs((now if now is not None else time.time()) - int(stamp)) > SIGNATURE_TOLERANCE_S:
         return False
     return hmac.compare_digest(_mac(secret, canonical_request(method, path, fields)), signature)
 

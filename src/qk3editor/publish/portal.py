@@ -377,9 +377,9 @@ def _refuse_busy(request: socket.socket) -> None:
         "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
         f"Content-Length: {len(body)}\r\nRetry-After: 1\r\nConnection: close\r\n\r\n"
     )
-    try:
-        request.settimeout(0.5)
-        request.sendall(head.encode("ascii") + body)
+    try:  # a fresh connection's send buffer takes this at once: never wait in the accept loop
+        request.setblocking(False)
+        request.send(head.encode("ascii") + body)
     except OSError:
         pass
 
@@ -484,7 +484,7 @@ class PortalHandler(BaseHTTPRequestHandler):
             self._refuse(411, "length_required")
             return None
         length = self.headers.get("Content-Length")
-        if length is None or not length.isdigit():
+        if length is None or not (length.isascii() and length.isdigit() and len(length) < 20):
             self._refuse(411, "length_required")
             return None
         if int(length) > limit:
