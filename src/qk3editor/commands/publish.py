@@ -89,12 +89,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(handler=run_portal)
 
 
-def _services(ctx: AppContext) -> Any:
-    from qk3editor.publish.service import services_for
-
-    return services_for(ctx)
-
-
 def _read_secret(args: argparse.Namespace) -> str:
     if args.secret_stdin or not sys.stdin.isatty():
         secret = sys.stdin.readline().rstrip("\r\n")
@@ -106,7 +100,7 @@ def _read_secret(args: argparse.Namespace) -> str:
 
 
 def run_target_add(args: argparse.Namespace, ctx: AppContext) -> int:
-    svc = _services(ctx)
+    svc = ctx.publishing
     options = {"ca_bundle": args.ca_bundle} if args.ca_bundle else {}
     if args.trust_api_root:
         from qk3editor.publish.targets import API_ROOT_OPTION, make_target, trusted_api_root
@@ -123,7 +117,7 @@ def run_target_add(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def run_target_list(args: argparse.Namespace, ctx: AppContext) -> int:
-    targets = _services(ctx).repo.targets()
+    targets = ctx.publishing.repo.targets()
     if args.json:
         print_json(
             [
@@ -144,7 +138,7 @@ def run_target_list(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def run_target_test(args: argparse.Namespace, ctx: AppContext) -> int:
-    svc = _services(ctx)
+    svc = ctx.publishing
     if args.trust_api_root:
         target = svc.trust_api_root(args.name, args.trust_api_root)
         print(
@@ -158,7 +152,7 @@ def run_target_test(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def run_target_remove(args: argparse.Namespace, ctx: AppContext) -> int:
-    _services(ctx).remove_target(args.name)
+    ctx.publishing.remove_target(args.name)
     print(translate("cli", "Target {name} removed").format(name=args.name))
     return 0
 
@@ -194,7 +188,7 @@ def _cli_photos(values: list[str]) -> list[PublishPhoto]:
 
 
 def run_publish(args: argparse.Namespace, ctx: AppContext) -> int:
-    svc = _services(ctx)
+    svc = ctx.publishing
     article = ctx.articles.get(args.id)
     photos = _cli_photos(args.photo) or svc.photo_source(article)
     job = svc.outbox.enqueue(
@@ -247,7 +241,7 @@ def _report(job: Any) -> int:
 
 
 def run_outbox(args: argparse.Namespace, ctx: AppContext) -> int:
-    svc = _services(ctx)
+    svc = ctx.publishing
     if args.retry is not None:
         svc.outbox.retry(args.retry)
         return _report(svc.outbox.run_job(args.retry))
