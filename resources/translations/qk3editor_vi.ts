@@ -1196,6 +1196,16 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <translation>Hủy</translation>
     </message>
     <message>
+        <source>The site names its WordPress API at another address:
+%1
+
+Send the password to this address from now on? Choose No unless you know the site is served from there.</source>
+        <translation>Trang này chỉ tới API WordPress ở một địa chỉ khác:
+%1
+
+Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ khi bạn biết chắc trang được phục vụ từ địa chỉ đó.</translation>
+    </message>
+    <message>
         <source>The login works: %1</source>
         <translation>Đăng nhập được: %1</translation>
     </message>
