@@ -216,17 +216,18 @@ def _verified_context() -> ssl.SSLContext:
         return _default_tls
 
 
-def _deadline_transport(ssl_context: ssl.SSLContext, limits: httpx.Limits) -> httpx.HTTPTransport:
+class _DeadlineTransport(httpx.HTTPTransport):
     """httpx's own transport over a connection pool whose sockets obey the deadline."""
-    transport = httpx.HTTPTransport(verify=ssl_context, limits=limits, trust_env=False)
-    transport._pool = httpcore.ConnectionPool(  # the one supported seam for a network backend
-        ssl_context=ssl_context,
-        max_connections=limits.max_connections,
-        max_keepalive_connections=limits.max_keepalive_connections,
-        keepalive_expiry=limits.keepalive_expiry,
-        network_backend=_DeadlineBackend(),
-    )
-    return transport
+
+    def __init__(self, ssl_context: ssl.SSLContext, limits: httpx.Limits) -> None:
+        super().__init__(verify=ssl_context, limits=limits, trust_env=False)
+        self._pool = httpcore.ConnectionPool(  # the same pool, with our network backend
+            ssl_context=ssl_context,
+            max_connections=limits.max_connections,
+            max_keepalive_connections=limits.max_keepalive_connections,
+            keepalive_expiry=limits.keepalive_expiry,
+            network_backend=_DeadlineBackend(),
+        )
 
 
 def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
@@ -286,7 +287,7 @@ class HttpClient:
             follow_redirects=False,
             limits=limits,
             headers={"User-Agent": USER_AGENT},
-            transport=transport or _deadline_transport(verify, limits),
+            transport=transport or _DeadlineTransport(verify, limits),
             trust_env=False,
         )
         self._lock = threading.Lock()

@@ -39,7 +39,7 @@ from urllib.parse import unquote, urlsplit
 import nh3
 
 from qk3editor.core import atomic, render
-from qk3editor.core.json_values import as_object, object_or_empty, objects_in
+from qk3editor.core.json_values import as_object, list_or_empty, object_or_empty, objects_in
 from qk3editor.core.vietnamese.dates import format_portal_date
 from qk3editor.publish.ninjs import API_PREFIX, BODY_HASH_HEADER, SIGNATURE_TOLERANCE_S, verify
 
@@ -88,19 +88,33 @@ def sanitize_html(fragment: str) -> str:
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
-    return render._drop_hidden_script_urls(cleaned)
+    return _URL_ATTR.sub(_empty_script_url, cleaned)
 
 
-def json_depth(value: Any) -> int:
+_SCRIPTISH = ("javascript:", "vbscript:", "livescript:", "data:")
+_URL_ATTR = re.compile(r'\b(href|src)="([^"]*)"')
+
+
+def _empty_script_url(m: re.Match[str]) -> str:
+    """Like the renderer: a URL a lenient browser could still read as a script URL (blanks or
+    control characters inside the scheme) is emptied."""
+    compact = "".join(ch for ch in html.unescape(m.group(2)) if ch > " ").lower()
+    return f'{m.group(1)}=""' if compact.startswith(_SCRIPTISH) else m.group(0)
+
+
+def json_depth(value: object) -> int:
     """How deeply lists and objects nest (iterative: no recursion on hostile input)."""
-    deepest, stack = 0, [(value, 1)]
+    deepest = 0
+    stack: list[tuple[object, int]] = [(value, 1)]
     while stack:
         node, depth = stack.pop()
-        if isinstance(node, dict):
-            node = list(node.values())
-        if isinstance(node, list):
-            deepest = max(deepest, depth)
-            stack.extend((child, depth + 1) for child in node)
+        obj, children = as_object(node), list_or_empty(node)
+        if obj is not None:
+            children = list(obj.values())
+        elif not isinstance(node, list):
+            continue
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in children)
     return deepest
 
 
@@ -115,23 +129,23 @@ def _is_time(value: Any) -> bool:
 
 
 def _list_of_dicts(item: dict[str, Any], key: str, text: str) -> str | None:
-    value = item.get(key, [])
-    if not isinstance(value, list) or not all(
-        isinstance(v, dict) and isinstance(v.get(text, ""), str) for v in value
-    ):
-        return f"{key} must be a list of objects with a text {text}"
+    problem = f"{key} must be a list of objects with a text {text}"
+    value: object = item.get(key, [])
+    entries = list_or_empty(value)
+    if not isinstance(value, list):
+        return problem
+    for entry in entries:
+        obj = as_object(entry)
+        if obj is None or not isinstance(obj.get(text, ""), str):
+            return problem
     return None
 
 
 def item_problem(item: dict[str, Any]) -> str | None:
     """Why the portal cannot store and show ``item``, or None."""
-    headlines = item.get("headlines")
-    if (
-        not isinstance(headlines, list)
-        or not headlines
-        or not isinstance(headlines[0], dict)
-        or not isinstance(headlines[0].get("value"), str)
-    ):
+    headlines = list_or_empty(item.get("headlines"))
+    first = as_object(headlines[0]) if headlines else None
+    if first is None or not isinstance(first.get("value"), str):
         return "headlines[0].value is required"
     for key in ("versioncreated", "firstcreated", "embargoed"):
         if key in item and not _is_time(item[key]):
@@ -145,7 +159,7 @@ def item_problem(item: dict[str, Any]) -> str | None:
         problem = _list_of_dicts(item, key, text)
         if problem:
             return problem
-    for assoc in item.get("associations", []):
+    for assoc in objects_in(item.get("associations")):
         for key, text in (("renditions", "href"), ("descriptions", "value"), ("altids", "role")):
             problem = _list_of_dicts(assoc, key, text)
             if problem:
@@ -227,11 +241,11 @@ class PortalStore:
 
     def items(self) -> list[dict[str, Any]]:
         """Every readable record (one that cannot be read is logged and left out)."""
-        out = []
+        out: list[dict[str, Any]] = []
         with self._lock:
             for path in sorted((self.root / "items").glob("*.json")):
                 try:
-                    out.append(json.loads(path.read_text("utf-8")))
+                    out.append(object_or_empty(json.loads(path.read_text("utf-8"))))
                 except (OSError, UnicodeDecodeError, ValueError, RecursionError):
                     log.warning("portal: %s cannot be read", path.name)
         return out
@@ -387,8 +401,9 @@ class PortalHandler(BaseHTTPRequestHandler):
         log.info("portal %s", format % args)
 
     def setup(self) -> None:
-        self.timeout = self.portal.idle_timeout  # each read; the watchdog bounds the whole
         super().setup()
+        # each read waits this long at most; the watchdog bounds the whole request
+        self.connection.settimeout(self.portal.idle_timeout)
 
     def handle_one_request(self) -> None:
         self.portal.watch(id(self), self.connection)
