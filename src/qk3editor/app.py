@@ -197,6 +197,47 @@ def gui_arguments(argv: list[str]) -> dict[str, str | None] | None:
     return found
 
 
+def offer_backup(parent: object, exc: Exception, paths: Paths, store: str | None) -> bool:
+    """For a damaged or empty store: tell the user and offer the last backup (issue 12).
+
+    True when the user chose to restore it and it was put in place (the damaged file is kept
+    aside), so the caller opens the store again.
+    """
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from qk3editor.core.i18n import active
+    from qk3editor.core.timezones import to_local
+    from qk3editor.paths import resolve_store_url
+    from qk3editor.storage.checks import latest_backup, restore_backup
+    from qk3editor.storage.db import sqlite_path
+    from qk3editor.storage.errors import StoreCorrupt
+
+    if not isinstance(exc, StoreCorrupt):
+        return False
+    path = sqlite_path(resolve_store_url(paths, store, os.environ))
+    last = latest_backup(paths.backups_dir, path) if path is not None else None
+    if path is None or last is None:
+        return False
+    answer = QMessageBox.question(
+        parent,  # type: ignore[arg-type]
+        QCoreApplication.translate("App", "The store is damaged"),
+        exc.message(active())
+        + "\n\n"
+        + QCoreApplication.translate(
+            "App", "Restore the last backup, {name} ({when})? The damaged file is kept aside."
+        )
+        .replace("{name}", last.name)
+        .replace("{when}", to_local(last.modified).strftime("%d/%m/%Y %H:%M")),
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    from qk3editor.context import store_state_file
+
+    restore_backup(path, last.path, store_state_file(paths))
+    return True
+
+
 def make_application(argv: list[str] | None = None) -> QApplication:
     from PySide6.QtWidgets import QApplication
 
@@ -240,7 +281,12 @@ def run_gui(store: str | None = None, language: str | None = None) -> int:
         from qk3editor.context import AppContext
 
         try:
-            ctx = AppContext.open(store=store, language=lang)
+            try:
+                ctx = AppContext.open(store=store, language=lang)
+            except QkError as exc:
+                if not offer_backup(shell.window, exc, paths, store):
+                    raise
+                ctx = AppContext.open(store=store, language=lang)  # the restored store
         except QkError as exc:
             from qk3editor.core.i18n import active
 
