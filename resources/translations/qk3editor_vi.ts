@@ -22,6 +22,10 @@ Licence: GPL-3.0-or-later.</source>
 Giấy phép: GPL-3.0-or-later.</translation>
     </message>
     <message>
+        <source>Photos checked: {0} captions read back from their files, {1} leftover temp files removed</source>
+        <translation>Đã kiểm tra ảnh: đọc lại {0} chú thích từ tệp, xóa {1} tệp tạm còn sót</translation>
+    </message>
+    <message>
         <source>The store is damaged</source>
         <translation>Kho dữ liệu bị hỏng</translation>
     </message>
@@ -1640,6 +1644,14 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <translation>dùng chú thích của bài này</translation>
     </message>
     <message>
+        <source>remove temp files of interrupted writes, read back captions newer than the store</source>
+        <translation>xóa tệp tạm của các lần ghi bị ngắt, đọc lại chú thích mới hơn bản trong kho dữ liệu</translation>
+    </message>
+    <message>
+        <source>read every photo&apos;s file, not only those changed since recorded</source>
+        <translation>đọc tệp của mọi ảnh, không chỉ những tệp đã thay đổi từ lần ghi nhận trước</translation>
+    </message>
+    <message>
         <source>{imported} imported, {duplicate} duplicates, {error} errors</source>
         <translation>{imported} đã nhập, {duplicate} trùng lặp, {error} lỗi</translation>
     </message>
@@ -1658,6 +1670,22 @@ Giấy phép: GPL-3.0-or-later.</translation>
     <message>
         <source>location removed</source>
         <translation>bỏ vị trí</translation>
+    </message>
+    <message>
+        <source>temp file removed</source>
+        <translation>đã xóa tệp tạm</translation>
+    </message>
+    <message>
+        <source>caption read back</source>
+        <translation>đã đọc lại chú thích</translation>
+    </message>
+    <message>
+        <source>file missing</source>
+        <translation>thiếu tệp</translation>
+    </message>
+    <message>
+        <source>{checked} files read, {read_back} captions read back, {removed} temp files removed, {missing} missing, {errors} errors</source>
+        <translation>đã đọc {checked} tệp, đọc lại {read_back} chú thích, xóa {removed} tệp tạm, thiếu {missing} tệp, {errors} lỗi</translation>
     </message>
     <message>
         <source>check the store, list and restore backups</source>
@@ -1909,6 +1937,10 @@ Giấy phép: GPL-3.0-or-later.</translation>
     <message>
         <source>{path}: the web copy still holds location data ({fields}); publishing is blocked</source>
         <translation>{path}: bản sao cho web vẫn còn dữ liệu vị trí ({fields}); chặn xuất bản</translation>
+    </message>
+    <message>
+        <source>{path}: the file holds {count} different XMP packets, and programs disagree on which one to read; the caption was not written (the file is unchanged)</source>
+        <translation>{path}: tệp chứa {count} gói XMP khác nhau và các chương trình không thống nhất sẽ đọc gói nào; chú thích chưa được ghi (tệp không bị thay đổi)</translation>
     </message>
     <message>
         <source>No photo with id {id}</source>

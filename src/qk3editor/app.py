@@ -133,6 +133,7 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
     from qk3editor.ui.photos.wiring import install_photo_desk
 
     install_photo_desk(ctx, runner, window, editor)
+    start_photo_check(ctx, runner, window)  # issue 12: after a crash, files and store agree
     window.about_action.triggered.connect(
         lambda: QMessageBox.about(
             window,
@@ -154,6 +155,36 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
 
     ctx.services["publish_ui"] = install_publishing(ctx, runner, window, editor)
     return Gui(ctx, runner, window, library, editor)
+
+
+def start_photo_check(ctx: AppContext, runner: TaskRunner, window: MainWindow) -> None:
+    """Reconcile photos with the store in the background (what `photos check` does): temp
+    files of interrupted writes removed, captions newer than the store read back."""
+    import logging
+
+    from PySide6.QtCore import QCoreApplication
+
+    from qk3editor.photos.reconcile import CheckReport, reconcile
+    from qk3editor.storage.photos_repo import PhotoRepository
+
+    repo = PhotoRepository(ctx.store)
+
+    def done(report: CheckReport) -> None:
+        read_back, removed = report.count("read_back"), report.count("temp_removed")
+        if read_back or removed:
+            window.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "App",
+                    "Photos checked: {0} captions read back from their files, "
+                    "{1} leftover temp files removed",
+                ).format(read_back, removed),
+                10_000,
+            )
+
+    def failed(exc: BaseException) -> None:
+        logging.getLogger(__name__).warning("photo check at start failed: %s", exc)
+
+    runner.submit("db", lambda: reconcile(repo, extra_folders=[ctx.paths.photos_dir]), done, failed)
 
 
 def _workspace_in_place(shell: Shell) -> EditorWorkspace:

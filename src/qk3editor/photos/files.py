@@ -79,7 +79,7 @@ def atomic_write(
         mode = path.stat().st_mode & 0o7777
         if not os.access(path, os.W_OK):
             raise PhotoReadOnly(path=str(path))
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".qk3tmp", dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=folder)
     except PermissionError:
         raise PhotoReadOnly(path=str(path)) from None
     except FileNotFoundError:
@@ -88,13 +88,14 @@ def atomic_write(
         raise os_error(path, exc) from None
     try:
         with os.fdopen(fd, "wb") as fh:
+            _lock(fh.fileno())  # held until replaced: `photos check` leaves a live temp alone
             fh.write(data)
             fh.flush()
             if tail_from is not None:
                 _append_tail(path, fh.fileno(), *tail_from)
             os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
+            os.chmod(tmp, mode)
+            os.replace(tmp, path)
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -104,6 +105,52 @@ def atomic_write(
             os.unlink(tmp)
         raise
     _fsync_dir(folder)
+
+
+TEMP_SUFFIX = ".qk3tmp"
+
+
+def _lock(fd: int) -> None:
+    """An exclusive lock on our temp file while it is being written (POSIX; elsewhere none)."""
+    try:
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except (ImportError, OSError):
+        pass
+
+
+def stray_temp_files(folder: Path) -> list[Path]:
+    """Temp files of interrupted writes in ``folder`` (a process killed mid-write leaves its
+    ``.<name>.<random>.qk3tmp``): those no live writer holds locked."""
+    try:
+        found = sorted(p for p in folder.glob(f".*{TEMP_SUFFIX}") if p.is_file())
+    except OSError:
+        return []
+    return [p for p in found if not _in_use(p)]
+
+
+def _in_use(path: Path) -> bool:
+    try:
+        import fcntl
+    except ImportError:  # no flock here: only temps older than a day count as stray
+        import time
+
+        try:
+            return time.time() - path.stat().st_mtime < 86400
+        except OSError:
+            return True
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return True  # gone (renamed into place) or unreadable: not ours to remove
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return True  # a writer holds it
+    finally:
+        os.close(fd)
+    return False
 
 
 def _append_tail(path: Path, out_fd: int, offset: int, before: os.stat_result) -> None:
