@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 
 from qk3editor.core.articles import ArticleFields
+from qk3editor.storage.articles_repository import ArticleRepository, CategoryRepository
 from qk3editor.storage.db import open_store
-from qk3editor.storage.repositories import ArticleRepository, CategoryRepository
 from tests.conftest import subprocess_env
 
 

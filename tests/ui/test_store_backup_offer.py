@@ -9,9 +9,9 @@ import pytest
 
 from qk3editor.core.articles import ArticleFields
 from qk3editor.paths import resolve_paths
+from qk3editor.storage.articles_repository import ArticleRepository
 from qk3editor.storage.db import open_store
 from qk3editor.storage.errors import StoreCorrupt
-from qk3editor.storage.repositories import ArticleRepository
 
 
 def _answer(button_name: str) -> None:

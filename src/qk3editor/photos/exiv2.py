@@ -15,11 +15,21 @@ import os
 import sys
 import tempfile
 import threading
-from typing import IO, Any
+from collections.abc import Mapping
+from typing import IO, TYPE_CHECKING
 
 from qk3editor.photos.errors import PhotoCorrupt
 
+if TYPE_CHECKING:  # imported lazily at run time: pyexiv2 loads exiv2 and Adobe's XMP SDK
+    from pyexiv2 import ImageData
+
 log = logging.getLogger(__name__)
+
+# Values as pyexiv2 reads them (see typings/pyexiv2): text, lists for repeatable IPTC datasets
+# and XMP arrays, ``{'lang="x-default"': text}`` for XMP language alternatives.
+ExifValues = Mapping[str, str]
+IptcValues = Mapping[str, str | list[str]]
+XmpValues = Mapping[str, str | list[str] | dict[str, str]]
 
 
 class _Exiv2Gate:
@@ -96,7 +106,7 @@ def _flush_c_stdout() -> None:
 EXIV2_LOCK = _Exiv2Gate()
 
 
-def open_exiv2(data: bytes, path: str) -> Any:
+def open_exiv2(data: bytes, path: str) -> ImageData:
     """A pyexiv2 image over ``data`` (hold :data:`EXIV2_LOCK` while using it)."""
     import pyexiv2
 

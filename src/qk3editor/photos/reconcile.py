@@ -55,7 +55,7 @@ class CheckReport:
 
 
 def remove_stray_temps(folders: Iterable[Path]) -> list[CheckLine]:
-    out = []
+    out: list[CheckLine] = []
     for folder in sorted(set(folders)):
         for tmp in stray_temp_files(folder):
             try:

@@ -17,7 +17,9 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import cast
 
+from qk3editor.core import atomic
 from qk3editor.core.i18n import translate
 from qk3editor.storage.errors import (
     BACKUP_DAMAGED,
@@ -77,10 +79,16 @@ def _fingerprint(path: Path) -> list[int]:
 
 def _load(state_file: Path) -> dict[str, list[int]]:
     try:
-        data = json.loads(state_file.read_text(encoding="utf-8"))
-        return data if isinstance(data, dict) else {}
+        data: object = json.loads(state_file.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
+    if not isinstance(data, dict):
+        return {}
+    out: dict[str, list[int]] = {}
+    for key, value in cast("dict[object, object]", data).items():
+        if isinstance(key, str) and isinstance(value, list):
+            out[key] = [v for v in cast("list[object]", value) if isinstance(v, int)]
+    return out
 
 
 def known_sound(state_file: Path | None, path: Path) -> bool:
@@ -99,10 +107,7 @@ def remember_sound(state_file: Path, path: Path) -> None:
             return
         data = _load(state_file)
         data[str(path.resolve())] = _fingerprint(path)
-        state_file.parent.mkdir(parents=True, exist_ok=True)
-        tmp = state_file.with_name(f".{state_file.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(data), encoding="utf-8")
-        os.replace(tmp, state_file)
+        atomic.write_bytes(state_file, json.dumps(data).encode("utf-8"), durable=False)
     except OSError as exc:  # a cache: losing it only costs a check next time
         log.info("cannot note the store as sound in %s: %s", state_file, exc)
 
@@ -175,7 +180,7 @@ def list_backups(backups_dir: Path, db_file: Path | None = None) -> list[Backup]
     if not backups_dir.is_dir():
         return []
     prefix = f"{db_file.stem}-" if db_file is not None else ""
-    out = []
+    out: list[Backup] = []
     for p in backups_dir.glob(f"{prefix}*.sqlite3"):
         try:
             st = p.stat()

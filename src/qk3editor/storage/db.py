@@ -24,7 +24,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Generator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -38,6 +38,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from qk3editor.core.errors import QkError
 from qk3editor.storage.errors import classify
 from qk3editor.storage.heads import MIGRATIONS, script_heads
+from qk3editor.storage.store_events import StoreEvents
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -50,11 +51,13 @@ _MIGRATION_LOCK = 0x716B3365
 
 @dataclass
 class Store:
-    """An open store: the engine and the session factory every repository uses."""
+    """An open store: the engine and the session factory every repository uses, and the
+    announcements its repositories make after each commit (:class:`StoreEvents`)."""
 
     engine: Engine
     sessions: sessionmaker[Session]
     url: str
+    events: StoreEvents = field(default_factory=StoreEvents)
     read_only_reason: str | None = None  # why the store was opened read-only (None: writable)
     readers: sessionmaker[Session] | None = None  # sessions that start a deferred transaction
     state_file: Path | None = field(default=None, repr=False)
@@ -72,7 +75,7 @@ class Store:
         return sqlite_path(self.url)
 
     @contextmanager
-    def begin(self) -> Iterator[Session]:
+    def begin(self) -> Generator[Session, None, None]:
         """One unit of work: commit on success, roll back on error.
 
         On SQLite it holds the write lock from its start (``BEGIN IMMEDIATE``); driver errors
@@ -82,7 +85,7 @@ class Store:
             yield session
 
     @contextmanager
-    def read(self) -> Iterator[Session]:
+    def read(self) -> Generator[Session, None, None]:
         """A unit of work that only reads: on SQLite it never waits for a writer."""
         with store_errors(self.read_only_reason), (self.readers or self.sessions).begin() as s:
             yield s
@@ -97,7 +100,7 @@ class Store:
 
 
 @contextmanager
-def store_errors(read_only_reason: str | None = None) -> Iterator[None]:
+def store_errors(read_only_reason: str | None = None) -> Generator[None, None, None]:
     """Turn the driver's errors into the store's own (QkErrors pass through unchanged)."""
     try:
         yield
@@ -198,7 +201,7 @@ def _heads(conn: Any) -> set[str]:
 
 
 @contextmanager
-def _nothing() -> Iterator[None]:
+def _nothing() -> Generator[None, None, None]:
     yield
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qk3editor.core.photos import find_photo_refs
+from qk3editor.core.photos import find_photo_placements
 from qk3editor.photos.desk import import_photos
 from qk3editor.photos.ingest import IngestOptions
-from qk3editor.storage.photos_repo import PhotoRepository
+from qk3editor.storage.photos_repository import PhotoRepository
 from qk3editor.ui.photos.picker import PhotoPicker
 from tests.photos.photo_factory import jpeg_bytes
 from tests.ui.test_app import close_gui, open_gui
@@ -21,7 +21,7 @@ def test_photo_menus_in_vietnamese_and_insert_at_cursor(qtbot, home: Path, monke
         photos_menu = next(a.menu() for a in gui.window.menuBar().actions() if a.text() == "Ả&nh")
         texts = [a.text() for a in photos_menu.actions()]
         assert texts == ["&Bàn ảnh", "&Nhập ảnh..."]
-        desk = gui.ctx.services["photo_desk"]
+        desk = gui.photo_desk
         desk.workers = 1
         photos_menu.actions()[0].trigger()
         assert desk.view.isVisible() and desk.view.windowTitle() == "Bàn ảnh"
@@ -42,7 +42,7 @@ def test_photo_menus_in_vietnamese_and_insert_at_cursor(qtbot, home: Path, monke
         insert.trigger()
         text = body.toPlainText()
         assert text.startswith("Đoạn một.\n\n![](qk3photo:") and text.endswith("Đoạn hai.")
-        assert [r.photo_id for r in find_photo_refs(text)] == [str(photo.id)]
+        assert [r.photo_id for r in find_photo_placements(text)] == [str(photo.id)]
         article_id = gui.editor.article_id
         assert article_id and [a.photo.id for a in repo.article_photos(article_id)] == [photo.id]
     finally:

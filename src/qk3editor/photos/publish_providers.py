@@ -8,12 +8,14 @@
   for that photo), re-read and checked; a leak raises
   :class:`~qk3editor.photos.errors.LocationLeak`, which blocks the publish.
 
-Wiring (the composition root)::
+Wiring: the composition root (``AppContext``: ``ctx.renditions``, ``ctx.photo_source``)
+builds one of each per process, so the GUI's background preparation and a publish share
+the cache and its locks::
 
     repo = PhotoRepository(ctx.store)
     PublishServices.build(
         ctx.store,
-        renditions=DeskRenditions(repo, specs_from_settings(ctx.settings)),
+        renditions=DeskRenditions(repo, specs_from_settings(ctx.settings), cache_dir=...),
         photo_source=DeskPhotoSource(repo),
     )
 """
@@ -23,17 +25,17 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import threading
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from qk3editor.core import atomic
 from qk3editor.core.articles import Article
 from qk3editor.core.errors import PhotoIdNotFound
 from qk3editor.core.photos import Photo, PhotoMetadata
-from qk3editor.core.publishing import PublishPhoto, Rendition
+from qk3editor.core.publish_data import PublishPhoto, Rendition
 from qk3editor.photos.renditions import (
     DEFAULT_SPECS,
     LocationChoice,
@@ -151,31 +153,26 @@ class DeskRenditions:
         try:
             data = path.read_bytes()
             meta = json.loads(path.with_suffix(".json").read_text("utf-8"))
-        except (OSError, ValueError):
+            found = Rendition.of_jpeg(photo.key, data, int(meta["width"]), int(meta["height"]))
+        except (OSError, ValueError, KeyError, TypeError):
             return None
-        digest = hashlib.sha256(data).hexdigest()
-        if digest != meta.get("sha256"):
+        if found.sha256 != meta.get("sha256"):
             return None  # a torn or tampered file: make it again
-        return Rendition(
-            photo_key=photo.key,
-            data=data,
-            sha256=digest,
-            width=int(meta["width"]),
-            height=int(meta["height"]),
-            filename=_filename(photo.key),
-        )
+        return found
 
     def _write_cache(self, key: str, rendition: Rendition) -> None:
         path = self._cache_path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            _replace(path, rendition.data)
+            atomic.write_bytes(path, rendition.data, durable=False)
             meta = {
                 "sha256": rendition.sha256,
                 "width": rendition.width,
                 "height": rendition.height,
             }
-            _replace(path.with_suffix(".json"), json.dumps(meta).encode("utf-8"))
+            atomic.write_bytes(
+                path.with_suffix(".json"), json.dumps(meta).encode("utf-8"), durable=False
+            )
         except OSError:
             pass  # a cache that cannot be written only costs time
 
@@ -205,14 +202,7 @@ class DeskRenditions:
         ((_spec, data, width, height, _kept),) = render_bytes(
             Path(photo.source), [self._spec], metadata=md, location=choice
         )
-        return Rendition(
-            photo_key=photo.key,
-            data=data,
-            sha256=hashlib.sha256(data).hexdigest(),
-            width=width,
-            height=height,
-            filename=_filename(photo.key),
-        )
+        return Rendition.of_jpeg(photo.key, data, width, height)
 
     def _stored(self, key: str) -> Photo | None:
         if not key.isdigit():
@@ -221,39 +211,6 @@ class DeskRenditions:
             return self._repo.get(int(key))
         except PhotoIdNotFound:
             return None
-
-
-def desk_publishing(ctx: Any) -> tuple[DeskRenditions, DeskPhotoSource]:
-    """The two callables for ``PublishServices.build`` from an AppContext (one per context:
-    the GUI's background preparation and the publish share the cache and its locks)."""
-    from qk3editor.photos.renditions import specs_from_settings
-    from qk3editor.storage.photos_repo import PhotoRepository
-
-    found = ctx.services.get("desk_publishing")
-    if found is None:
-        repo = PhotoRepository(ctx.store)
-        cache = getattr(getattr(ctx, "paths", None), "renditions_dir", None)
-        found = (
-            DeskRenditions(repo, specs_from_settings(ctx.settings), cache_dir=cache),
-            DeskPhotoSource(repo),
-        )
-        ctx.services["desk_publishing"] = found
-    return found
-
-
-def _filename(key: str) -> str:
-    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", key).strip("-") or "photo"
-    return f"photo-{stem}.jpg"
-
-
-def _replace(path: Path, data: bytes) -> None:
-    """Write a cache file whole or not at all (a temp file, then ``os.replace``)."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def _file_hash(path: str) -> str:

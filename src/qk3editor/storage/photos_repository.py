@@ -5,17 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from qk3editor.core.articles import utcnow
 from qk3editor.core.errors import ArticleNotFound, PhotoIdNotFound, ValidationError
-from qk3editor.core.photos import FIELDS, ArticlePhoto, Photo, PhotoMetadata, nfc
+from qk3editor.core.photos import FIELDS, LIST_FIELDS, ArticlePhoto, Photo, PhotoMetadata
+from qk3editor.core.vietnamese.normalize import normalize, to_nfc
+from qk3editor.storage.articles_models import ArticleModel
 from qk3editor.storage.db import Store
-from qk3editor.storage.models import ArticleModel
-from qk3editor.storage.photo_events import notify
 from qk3editor.storage.photo_search import index_photo_captions
 from qk3editor.storage.photos_models import ArticlePhotoModel, PhotoModel
 
@@ -50,16 +50,11 @@ class NewPhoto:
 
 
 def _to_photo(m: PhotoModel) -> Photo:
-    md = PhotoMetadata(
-        **{
-            name: (
-                tuple(getattr(m, name) or ())
-                if name in ("creator", "keywords")
-                else getattr(m, name)
-            )
-            for name in FIELDS
-        }
-    )
+    values: dict[str, Any] = {}
+    for name in FIELDS:
+        stored = getattr(m, name)  # the JSON list columns hold lists of text
+        values[name] = tuple(cast(list[str], stored or [])) if name in LIST_FIELDS else stored
+    md = PhotoMetadata(**values)
     return Photo(
         id=m.id,
         path=m.path,
@@ -84,7 +79,7 @@ def _to_photo(m: PhotoModel) -> Photo:
 def _put_metadata(m: PhotoModel, md: PhotoMetadata) -> None:
     md = md.normalized()
     for name in FIELDS:
-        value = getattr(md, name)
+        value: str | tuple[str, ...] = getattr(md, name)
         setattr(m, name, list(value) if isinstance(value, tuple) else value)
     # the desk's filter: NFC, case-folded (SQLite's LIKE folds ASCII only)
     parts = [md.headline, md.description, md.title, md.city, md.credit, *md.keywords, *md.creator]
@@ -106,14 +101,14 @@ class PhotoRepository:
                 if s.scalar(select(PhotoModel.id).where(PhotoModel.content_hash == n.content_hash)):
                     continue
                 m = PhotoModel(
-                    path=nfc(n.path),
+                    path=to_nfc(n.path),
                     content_hash=n.content_hash,
                     size_bytes=n.size_bytes,
                     width=n.width,
                     height=n.height,
                     format=n.format,
                     thumbnail=n.thumbnail,
-                    camera=nfc(n.camera),
+                    camera=normalize(n.camera),
                     date_taken=n.date_taken,
                     gps=n.gps,
                     has_iim=n.has_iim,
@@ -155,7 +150,7 @@ class PhotoRepository:
         """The ids the desk shows, filtered and ordered by the database."""
         q = query or PhotoQuery()
         stmt = select(PhotoModel.id)
-        text = nfc(q.text).strip().casefold()
+        text = normalize(q.text).strip().casefold()
         if text:
             escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             stmt = stmt.where(PhotoModel.search_text.like(f"%{escaped}%", escape="\\"))
@@ -188,7 +183,7 @@ class PhotoRepository:
             articles = self._articles_of(s, photo_id)
             for article_id in articles:
                 index_photo_captions(s, article_id, self._article_photos(s, article_id))
-        notify(self._store, articles)
+        self._store.events.article_photos.announce_ids(articles)
         return photo
 
     def _articles_of(self, s: Session, photo_id: int) -> list[str]:
@@ -199,7 +194,7 @@ class PhotoRepository:
         self, photo_id: int, keep: bool, by: str, at: datetime | None = None
     ) -> Photo:
         """A person's choice to publish this photo with (or without) its location."""
-        by = nfc(by).strip()
+        by = normalize(by).strip()
         if keep and not by:
             raise ValidationError(detail="who chose to keep the location")
         with self._store.begin() as s:
@@ -262,7 +257,7 @@ class PhotoRepository:
             s.flush()
             out = self._article_photos(s, article_id)
             index_photo_captions(s, article_id, out)
-        notify(self._store, [article_id])
+        self._store.events.article_photos.announce_ids([article_id])
         return out
 
     def detach(self, article_id: str, photo_id: int) -> list[ArticlePhoto]:
@@ -277,7 +272,7 @@ class PhotoRepository:
             s.flush()
             out = self._article_photos(s, article_id)
             index_photo_captions(s, article_id, out)
-        notify(self._store, [article_id])
+        self._store.events.article_photos.announce_ids([article_id])
         return out
 
     def reorder(self, article_id: str, photo_ids: Sequence[int]) -> list[ArticlePhoto]:
@@ -296,7 +291,7 @@ class PhotoRepository:
                 ap.position = i
             s.flush()
             out = self._article_photos(s, article_id)
-        notify(self._store, [article_id])
+        self._store.events.article_photos.announce_ids([article_id])
         return out
 
     def set_featured(self, article_id: str, photo_id: int) -> list[ArticlePhoto]:
@@ -313,7 +308,7 @@ class PhotoRepository:
                 ap.featured = ap.photo_id == photo_id
             s.flush()
             out = self._article_photos(s, article_id)
-        notify(self._store, [article_id])
+        self._store.events.article_photos.announce_ids([article_id])
         return out
 
     def set_caption(self, article_id: str, photo_id: int, caption: str | None) -> ArticlePhoto:
@@ -327,11 +322,11 @@ class PhotoRepository:
             )
             if ap is None:
                 raise PhotoIdNotFound(id=photo_id)
-            ap.caption_override = None if caption is None else nfc(caption).strip()
+            ap.caption_override = None if caption is None else normalize(caption).strip()
             s.flush()
             photos = self._article_photos(s, article_id)
             index_photo_captions(s, article_id, photos)
-        notify(self._store, [article_id])
+        self._store.events.article_photos.announce_ids([article_id])
         return next(a for a in photos if a.photo.id == photo_id)
 
 
