@@ -195,20 +195,24 @@ def test_a_damaged_store_is_never_written_and_a_backup_is_offered(tmp_path: Path
     backups.mkdir(parents=True)
     good = backups / "store-20261201T000000Z.sqlite3"
     shutil.copyfile(db, good)
+    old = good.stat().st_mtime - 2 * 86400  # two days old: the next clean close backs up
+    os.utime(good, (old, old))
     assert run("--store", str(db), "list", home=home).returncode == 0  # remembered as sound
     size = db.stat().st_size
     with open(db, "r+b") as f:  # a damaged sector in the middle of the file
         f.seek(size // 2)
         f.write(b"\xde\xad\xbe\xef" * 1024)
     before = digest(db)
+    listed = run("--store", str(db), "store", "backups", home=home).stdout.splitlines()
+    assert len(listed) == 2  # ours, and the daily one made when `list` closed the store
+    newest = listed[0].split("\t")[0]
+    assert newest != good.name
     for args in (["list"], ["new", "--title", "Mới"], ["show", ids[0]]):
         out = run("--store", str(db), *args, home=home)
-        assert_clean_failure(out, "is damaged", "store-20261201T000000Z.sqlite3", "restore-backup")
+        assert_clean_failure(out, "is damaged", newest, "restore-backup")
     assert digest(db) == before  # no migration, no write
     vi = run("--store", str(db), "list", home=home, lang="vi")
     assert_clean_failure(vi, "bị hỏng")
-    listed = run("--store", str(db), "store", "backups", home=home)
-    assert listed.stdout.startswith("store-20261201T000000Z.sqlite3\t")
     check = run("--store", str(db), "store", "check", home=home)
     assert_clean_failure(check, "is damaged")
     restored = run("--store", str(db), "store", "restore-backup", home=home)
@@ -298,3 +302,30 @@ def test_a_full_disk_under_the_log_never_prints_a_logging_traceback(tmp_path: Pa
         out = run(*args, home=home)
         assert "Traceback" not in out.stderr and "Logging error" not in out.stderr, out.stderr
         assert len(out.stderr.strip().splitlines()) <= 2, out.stderr
+
+
+def test_a_daily_checked_backup_is_kept_and_old_ones_pruned(tmp_path: Path) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from qk3editor.storage.checks import KEEP_BACKUPS, backup_if_due, list_backups
+
+    db, backups, state = tmp_path / "s.sqlite3", tmp_path / "backups", tmp_path / "c.json"
+    store = open_store(f"sqlite:///{db}", backups, state)
+    ArticleRepository(store).create(ArticleFields(title="Bài"))
+    store.close()
+    assert len(list_backups(backups, db)) == 1  # the first clean close
+    open_store(f"sqlite:///{db}", backups, state).close()
+    assert len(list_backups(backups, db)) == 1  # at most one a day
+    now = datetime.now(UTC)
+    for day in range(1, KEEP_BACKUPS + 3):
+        assert backup_if_due(db, backups, now + timedelta(days=day)) is not None
+        for b in list_backups(backups, db):  # make them look their age
+            os.utime(b.path, (b.path.stat().st_atime, b.path.stat().st_mtime - 86400))
+    assert len(list_backups(backups, db)) == KEEP_BACKUPS
+    size = db.stat().st_size
+    with open(db, "r+b") as f:
+        f.seek(size // 2)
+        f.write(b"\xde\xad" * 2048)
+    before = {b.name for b in list_backups(backups, db)}
+    assert backup_if_due(db, backups, now + timedelta(days=30)) is None  # damaged: not kept
+    assert {b.name for b in list_backups(backups, db)} == before

@@ -198,6 +198,39 @@ def latest_backup(backups_dir: Path | None, db_file: Path) -> Backup | None:
     return found[0] if found else None
 
 
+BACKUP_EVERY_S = 24 * 3600
+KEEP_BACKUPS = 7
+
+
+def backup_if_due(db_file: Path, backups_dir: Path, now: datetime | None = None) -> Path | None:
+    """A daily backup of a store closed cleanly, so that a damaged store has one to offer.
+
+    At most one a day (the newest backup of this store is older than a day); the copy is made
+    with SQLite's online backup and checked (``quick_check``): a copy of a damaged store is
+    deleted, never kept as "the last backup". The newest :data:`KEEP_BACKUPS` are kept.
+    """
+    from qk3editor.storage.db import backup_sqlite
+
+    now = now or datetime.now(UTC)
+    found = list_backups(backups_dir, db_file)
+    if found and (now - found[0].modified).total_seconds() < BACKUP_EVERY_S:
+        return None
+    try:
+        made = backup_sqlite(db_file, backups_dir)
+    except (OSError, sqlite3.Error) as exc:
+        log.warning("no daily backup of %s: %s", db_file, exc)
+        return None
+    problem = quick_check(made)
+    if problem is not None:
+        log.error("the backup of %s failed its check (%s); deleted", db_file, problem)
+        made.unlink(missing_ok=True)
+        return None
+    for old in list_backups(backups_dir, db_file)[KEEP_BACKUPS:]:
+        old.path.unlink(missing_ok=True)
+    log.info("store backed up to %s", made)
+    return made
+
+
 def restore_backup(db_file: Path, backup: Path, state_file: Path | None = None) -> Path | None:
     """Put ``backup`` in place of ``db_file``; the file that was there (and its -wal/-shm) is
     kept aside as ``<name>.before-restore-<time>``. Returns where it was kept (None: no file).

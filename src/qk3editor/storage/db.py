@@ -61,6 +61,7 @@ class Store:
     read_only_reason: str | None = None  # why the store was opened read-only (None: writable)
     readers: sessionmaker[Session] | None = None  # sessions that start a deferred transaction
     state_file: Path | None = field(default=None, repr=False)
+    backups_dir: Path | None = field(default=None, repr=False)  # daily backups (with state_file)
 
     @property
     def is_sqlite(self) -> bool:
@@ -94,8 +95,10 @@ class Store:
         self.engine.dispose()
         path = self.sqlite_file
         if path is not None and self.state_file is not None and not self.read_only:
-            from qk3editor.storage.checks import remember_sound
+            from qk3editor.storage.checks import backup_if_due, remember_sound
 
+            if self.backups_dir is not None and path.is_file():
+                backup_if_due(path, self.backups_dir)  # once a day, checked
             remember_sound(self.state_file, path)
 
 
@@ -298,6 +301,7 @@ def open_store(url: str, backups_dir: Path | None = None, state_file: Path | Non
         read_only_reason=reason,
         readers=readers,
         state_file=state_file,
+        backups_dir=backups_dir,
     )
 
 
