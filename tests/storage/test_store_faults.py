@@ -237,11 +237,15 @@ def test_a_zero_byte_store_is_not_taken_for_a_new_one(tmp_path: Path) -> None:
     home = tmp_path / "home"
     db = tmp_path / "store.sqlite3"
     db.touch()
+    make_store(home / "data" / "qk3editor.sqlite3", 1)  # the default store...
+    (home / "data" / "backups").mkdir(parents=True)
+    shutil.copyfile(  # ...and its backup, which is never offered for another store
+        home / "data" / "qk3editor.sqlite3", home / "data" / "backups" / "qk3editor-1.sqlite3"
+    )
     out = run("--store", str(db), "new", "--title", "Mới", home=home)
     assert_clean_failure(out, "empty file (0 bytes)", "There is no backup")
     assert db.stat().st_size == 0
     ids = make_store(tmp_path / "old.sqlite3", 2)
-    (home / "data" / "backups").mkdir(parents=True)
     shutil.copyfile(tmp_path / "old.sqlite3", home / "data" / "backups" / "store-1.sqlite3")
     out = run("--store", str(db), "list", home=home)
     assert_clean_failure(out, "empty file", "store-1.sqlite3")

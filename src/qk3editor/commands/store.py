@@ -73,7 +73,7 @@ def run_check(args: argparse.Namespace, _ctx: object) -> int:
 
 def run_backups(args: argparse.Namespace, _ctx: object) -> int:
     paths, path = _target(args)
-    found = list_backups(paths.backups_dir, path) or list_backups(paths.backups_dir)
+    found = list_backups(paths.backups_dir, path)
     if not found:
         write_text(
             translate("cli", "There is no backup in {backups}").format(backups=paths.backups_dir)
@@ -88,9 +88,9 @@ def run_backups(args: argparse.Namespace, _ctx: object) -> int:
 
 def run_restore(args: argparse.Namespace, _ctx: object) -> int:
     paths, path = _target(args)
-    found = list_backups(paths.backups_dir, path) or list_backups(paths.backups_dir)
+    found = list_backups(paths.backups_dir, path)  # this store's; by NAME any backup
     if args.name:
-        chosen = next((b for b in found if b.name == args.name), None)
+        chosen = next((b for b in list_backups(paths.backups_dir) if b.name == args.name), None)
         if chosen is None:
             raise StoreError(NO_SUCH_BACKUP, name=args.name, backups=str(paths.backups_dir))
     elif found:

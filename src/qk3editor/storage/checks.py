@@ -194,7 +194,7 @@ def list_backups(backups_dir: Path, db_file: Path | None = None) -> list[Backup]
 def latest_backup(backups_dir: Path | None, db_file: Path) -> Backup | None:
     if backups_dir is None:
         return None
-    found = list_backups(backups_dir, db_file) or list_backups(backups_dir)
+    found = list_backups(backups_dir, db_file)  # never another store's backup
     return found[0] if found else None
 
 
