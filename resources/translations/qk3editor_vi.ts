@@ -930,6 +930,13 @@ Giấy phép: GPL-3.0-or-later.</translation>
     </message>
 </context>
 <context>
+    <name>PreviewController</name>
+    <message>
+        <source>The preview could not be updated ({error})</source>
+        <translation>Không cập nhật được bản xem trước ({error})</translation>
+    </message>
+</context>
+<context>
     <name>Publish</name>
     <message>
         <source>Connecting</source>
@@ -1877,6 +1884,34 @@ Giấy phép: GPL-3.0-or-later.</translation>
     <message>
         <source>{path} looks like the old {encoding} font encoding, nothing was imported: add --convert-legacy to convert it to Unicode, or --keep-legacy to import it as it is</source>
         <translation>{path} có vẻ được gõ bằng bảng mã cũ {encoding}, chưa nhập gì: thêm --convert-legacy để chuyển sang Unicode, hoặc --keep-legacy để nhập nguyên văn</translation>
+    </message>
+    <message>
+        <source>{path} is too large ({size}; the limit is {limit})</source>
+        <translation>Tệp {path} quá lớn ({size}; giới hạn là {limit})</translation>
+    </message>
+    <message>
+        <source>The article is too long ({size} characters; the limit is {limit} characters)</source>
+        <translation>Bài viết quá dài ({size} ký tự; giới hạn là {limit} ký tự)</translation>
+    </message>
+    <message>
+        <source>{path}: the front matter is too large ({size}; the limit is {limit})</source>
+        <translation>{path}: phần đầu (front matter) quá lớn ({size}; giới hạn là {limit})</translation>
+    </message>
+    <message>
+        <source>{path}: the front matter uses YAML anchors or aliases (&amp; or *, line {line}), which are not accepted</source>
+        <translation>{path}: phần đầu (front matter) dùng neo hoặc bí danh YAML (&amp; hoặc *, dòng {line}), điều này không được chấp nhận</translation>
+    </message>
+    <message>
+        <source>{path}: the Word document unpacks to {size}, more than the limit of {limit}: nothing was imported</source>
+        <translation>{path}: tài liệu Word khi giải nén chiếm {size}, vượt giới hạn {limit}: chưa nhập gì</translation>
+    </message>
+    <message>
+        <source>{path}: the Word document has {size} parts, more than the limit of {limit}: nothing was imported</source>
+        <translation>{path}: tài liệu Word có {size} thành phần, vượt giới hạn {limit}: chưa nhập gì</translation>
+    </message>
+    <message>
+        <source>{path} is not an ordinary file (a folder, device or pipe) and cannot be read</source>
+        <translation>{path} không phải tệp thông thường (mà là thư mục, thiết bị hoặc ống dẫn) nên không đọc được</translation>
     </message>
 </context>
 <context>

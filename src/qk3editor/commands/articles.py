@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from qk3editor.commands.output import print_json, write_text
+from qk3editor.core import budgets
 from qk3editor.core.articles import STATUS_LABELS, ArticleFields, ArticleQuery, Status
 from qk3editor.core.errors import ImportFormatError
 from qk3editor.core.i18n import QT_TRANSLATE_NOOP, translate
@@ -85,7 +86,9 @@ def run_new(args: argparse.Namespace, ctx: AppContext) -> int:
     body = None
     if args.body_file is not None:
         try:
-            body = clean_text(args.body_file.read_text(encoding="utf-8-sig"))
+            data = budgets.read_limited(args.body_file, budgets.MAX_TEXT_FILE_BYTES)
+            budgets.check_article_text(text := data.decode("utf-8-sig"))
+            body = clean_text(text)
         except OSError as exc:
             raise ImportFormatError(path=str(args.body_file), detail=os_error_text(exc)) from None
         except UnicodeDecodeError:

@@ -26,6 +26,7 @@ import nh3
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 
+from qk3editor.core import budgets
 from qk3editor.core.vietnamese.dates import format_portal_date
 
 PHOTO_SCHEME = "qk3photo"
@@ -309,7 +310,12 @@ def render_body(body: str, resolver: PhotoResolver = no_photos, anchors: bool = 
 
 def render_body_blocks(body: str, resolver: PhotoResolver = no_photos) -> list[tuple[int, str]]:
     """The body's blocks, each as (first line, sanitised HTML with figures resolved): the
-    preview updates only the blocks whose HTML changed."""
+    preview updates only the blocks whose HTML changed.
+
+    A body over ``budgets.MAX_ARTICLE_CHARS`` raises
+    :class:`~qk3editor.core.budgets.ArticleTooLong` (the preview keeps its last good render
+    and says why; publishing stops with the message)."""
+    budgets.check_article_text(body)
     out: list[tuple[int, str]] = []
     for line, text in split_blocks(body):
         block = render_block(text)

@@ -105,7 +105,11 @@ def _key(word: str) -> str:
 
 def telex_decode(word: str) -> str | None:
     """The syllable an ASCII Telex key sequence types (``tieengs`` → ``tiếng``), or None."""
-    if not word.isascii() or not word.isalpha() or len(word) < 2:
+    if (
+        not word.isascii()
+        or not word.isalpha()
+        or not 2 <= len(word) <= 2 * tones.MAX_SYLLABLE_CHARS
+    ):
         return None
     lower = word.lower()
     tone = ""
