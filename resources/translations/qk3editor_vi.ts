@@ -1898,8 +1898,8 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <translation>{path}: phần đầu (front matter) quá lớn ({size}; giới hạn là {limit})</translation>
     </message>
     <message>
-        <source>{path}: the front matter uses YAML anchors or aliases (&amp; or *, line {line}), which are not accepted</source>
-        <translation>{path}: phần đầu (front matter) dùng neo hoặc bí danh YAML (&amp; hoặc *, dòng {line}), điều này không được chấp nhận</translation>
+        <source>{path}: the YAML uses anchors or aliases (&amp; or *, line {line}), which are not accepted</source>
+        <translation>{path}: YAML dùng neo hoặc bí danh (&amp; hoặc *, dòng {line}), điều này không được chấp nhận</translation>
     </message>
     <message>
         <source>{path}: the Word document unpacks to {size}, more than the limit of {limit}: nothing was imported</source>

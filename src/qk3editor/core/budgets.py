@@ -82,8 +82,7 @@ class YamlAliasRefused(QkError):
     code = "yaml_alias"
     template = QT_TRANSLATE_NOOP(
         "errors",
-        "{path}: the front matter uses YAML anchors or aliases (& or *, line {line}), "
-        "which are not accepted",
+        "{path}: the YAML uses anchors or aliases (& or *, line {line}), which are not accepted",
     )
 
 

@@ -63,15 +63,15 @@ def _no_alias_loader() -> type:
     return NoAliasLoader
 
 
-def load_yaml(text: str, path: str = "", first_line: int = 1) -> object:
-    """``text`` read as YAML the safe way: no Python objects, no anchors or aliases, at most
-    ``budgets.MAX_FRONT_MATTER_BYTES``. Raises ``yaml.YAMLError`` for bad YAML and
-    :class:`~qk3editor.core.budgets.YamlAliasRefused` /
+def load_yaml(text: str, path: str = "", first_line: int = 1, front_matter: bool = True) -> object:
+    """``text`` read as YAML the safe way: no Python objects, no anchors or aliases; front
+    matter at most ``budgets.MAX_FRONT_MATTER_BYTES``. Raises ``yaml.YAMLError`` for bad YAML
+    and :class:`~qk3editor.core.budgets.YamlAliasRefused` /
     :class:`~qk3editor.core.budgets.FrontMatterTooLarge` over budget."""
     import yaml
 
     size = len(text.encode("utf-8", "surrogatepass"))
-    if size > budgets.MAX_FRONT_MATTER_BYTES:
+    if front_matter and size > budgets.MAX_FRONT_MATTER_BYTES:
         raise budgets.FrontMatterTooLarge(
             path=path,
             size=budgets.human_size(size),

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from qk3editor.core import budgets
 from qk3editor.core.errors import QkError
 from qk3editor.photos import heif, jpeg
 from qk3editor.photos.errors import (
@@ -44,7 +45,7 @@ IMAGE_EXTENSIONS = frozenset(
 )
 FORMATS = frozenset({"JPEG", "MPO", "PNG", "TIFF", "HEIF"})
 DEFAULT_THUMB_SIZE = 320
-DEFAULT_MAX_PIXELS = 120_000_000
+DEFAULT_MAX_PIXELS = budgets.MAX_IMAGE_PIXELS
 INLINE_BELOW = 4
 FIRST_SCREEN = 24
 
@@ -163,6 +164,7 @@ def _process(path: Path, options: IngestOptions) -> IngestItem:
     from PIL import Image, UnidentifiedImageError
 
     heif.register()
+    Image.MAX_IMAGE_PIXELS = budgets.MAX_IMAGE_PIXELS  # Pillow's own bomb check, same budget
     data = read_bytes(path)
     digest = content_hash(data)
     name = str(path)
@@ -251,7 +253,7 @@ def placeholder(path: Path) -> bytes | None:
     """The embedded Exif thumbnail, read from the file's first 64 KiB (or ``None``)."""
     try:
         return jpeg.exif_thumbnail(read_head(path))
-    except OSError:
+    except (OSError, QkError):
         return None
 
 
@@ -266,6 +268,8 @@ def quick_preview(path: Path, size: int = DEFAULT_THUMB_SIZE) -> bytes | None:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
+            if budgets.check_regular(path).st_size > budgets.MAX_IMAGE_FILE_BYTES:
+                return None  # the pool reports it (a FIFO raised: Image.open would block)
             with Image.open(path) as im:
                 if im.format not in ("JPEG", "MPO"):
                     return None

@@ -22,6 +22,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from qk3editor.core import budgets
 from qk3editor.core.photos import LOCATION_FIELDS, PhotoMetadata
 from qk3editor.photos import heif, jpeg
 from qk3editor.photos.errors import PhotoCorrupt, PhotoNotImage, PhotoTooLarge
@@ -202,6 +203,7 @@ def render_bytes(
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     heif.register()
+    Image.MAX_IMAGE_PIXELS = budgets.MAX_IMAGE_PIXELS  # Pillow's own bomb check, same budget
     data = read_bytes(source)
     # the file's own metadata only when none is given (publishing always gives it)
     md = metadata or read_metadata_bytes(data, str(source)).metadata
