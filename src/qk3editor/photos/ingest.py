@@ -145,7 +145,19 @@ def thumbnail_path(thumbnails_dir: Path, content_hash: str) -> Path:
 
 
 def error_item(path: str, exc: QkError) -> IngestItem:
-    return IngestItem(path=path, status="error", code=exc.code, message=exc.message())
+    # in the user's language where the process has it (files done inline, the GUI's thread);
+    # a spawned pool worker has no translator and writes English
+    from qk3editor.core.i18n import active
+
+    return IngestItem(path=path, status="error", code=exc.code, message=exc.message(active()))
+
+
+def _bomb_pixels(exc: Exception) -> int | str:
+    """The pixel count Pillow's decompression-bomb check names in its message, else "?"."""
+    import re
+
+    m = re.search(r"\((\d+) pixels\)", str(exc))
+    return int(m.group(1)) if m else "?"
 
 
 def process_file(path: str, options: IngestOptions) -> IngestItem:
@@ -175,8 +187,10 @@ def _process(path: Path, options: IngestOptions) -> IngestItem:
             im = Image.open(io.BytesIO(data))
         except UnidentifiedImageError:
             raise PhotoNotImage(path=name) from None
-        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            raise PhotoTooLarge(path=name, pixels="?", limit=options.max_pixels) from None
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+            raise PhotoTooLarge(
+                path=name, pixels=_bomb_pixels(exc), limit=options.max_pixels
+            ) from None
         except (OSError, SyntaxError, ValueError) as exc:
             raise PhotoCorrupt(path=name, detail=str(exc)) from None
         fmt = im.format or ""
