@@ -37,6 +37,10 @@ class Case:
     cli: bool = False
     scales: tuple[float, ...] = (1.0, 2.0)
     wall_s: float = 20.0
+    expect2: str | None = None  # at scale 2, when it differs (twice the size is over budget)
+
+    def expected(self, scale: float) -> str:
+        return self.expect2 if scale > 1 and self.expect2 else self.expect
 
 
 # -- renderer ---------------------------------------------------------------------------------
@@ -61,24 +65,26 @@ def _text(make_text: Callable[[int], str], base: int, name: str = "body.md"):
     return make
 
 
-def _render_case(name: str, make_text: Callable[[int], str], base: int) -> Case:
-    return Case(name, _text(make_text, base), RENDER, "ok", RENDER_OLD)
+def _render_case(
+    name: str, make_text: Callable[[int], str], base: int, expect2: str | None = None
+) -> Case:
+    return Case(name, _text(make_text, base), RENDER, "ok", RENDER_OLD, expect2=expect2)
 
 
 RENDER_CASES = [
     _render_case("render: 16 KB of nested brackets", lambda n: "[" * n + "a" + "]" * n, 8000),
     _render_case("render: 16,000 unclosed brackets", lambda n: "[" * n, 16000),
-    _render_case("render: 80k &amp;", lambda n: "&amp;" * n, 80000),
+    _render_case("render: 80k &amp;", lambda n: "&amp;" * n, 80000, "article_too_long"),
     _render_case("render: 20k setext lines", lambda n: "a\n=\n" * (n // 2), 20000),
     _render_case("render: 2,000 nested list levels", lambda n: "- " * n + "x\n", 2000),
     _render_case(
-        "render: 400 indented list levels",
+        "render: 300 indented list levels",
         lambda n: "".join("  " * i + "- x\n" for i in range(n)),
-        400,
+        300,
     ),
     _render_case("render: 40k unclosed links", lambda n: "[a](b" * n, 40000),
     _render_case("render: 40k '<a '", lambda n: "<a " * n, 40000),
-    _render_case("render: 50k open emphasis", lambda n: "*a **a " * n, 50000),
+    _render_case("render: 30k open emphasis", lambda n: "*a **a " * n, 30000),
     _render_case("render: 20,000 nested quotes", lambda n: ">" * n + " a\n", 20000),
     Case(
         "render: 50 MB body",
@@ -174,6 +180,30 @@ def _zip_bomb(folder: Path, scale: float) -> Path:
     return p
 
 
+def _lying_zip(folder: Path, scale: float) -> Path:
+    """A .docx whose directory says document.xml is 1,000 bytes; it inflates to 200 MB."""
+    p = folder / "liar.docx"
+    with zipfile.ZipFile(p, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        with zf.open("word/document.xml", "w") as fh:
+            fh.write(b'<?xml version="1.0"?><w:document>')
+            for _ in range(int(200 * scale)):
+                fh.write(b" " * MB)
+    data = bytearray(p.read_bytes())
+    name = b"word/document.xml"
+    for sig, size_at in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+        at = 0
+        while True:
+            at = data.index(sig, at)
+            name_at = at + (30 if sig == b"PK\x03\x04" else 46)
+            if data[name_at : name_at + len(name)] == name:
+                data[at + size_at : at + size_at + 4] = struct.pack("<I", 1000)
+                break
+            at += 4
+    p.write_bytes(bytes(data))
+    return p
+
+
 def _bytes_file(name: str, size_mb: float, fill: bytes = b"a"):
     def make(folder: Path, scale: float) -> Path:
         p = folder / name
@@ -236,6 +266,19 @@ def _pixel_bomb(folder: Path, scale: float) -> Path:
     return p
 
 
+def _html(make_text: Callable[[int], str], base: int):
+    def make(folder: Path, scale: float) -> Path:
+        p = folder / "page.html"
+        p.write_text("<title>Trang</title>" + make_text(int(base * scale)), encoding="utf-8")
+        return p
+
+    return make
+
+
+HTML_OLD = """
+from html.parser import HTMLParser
+HTMLParser().feed(Path(ARGS["path"]).read_text(encoding="utf-8"))
+"""
 READ_WHOLE_OLD = """
 data = Path(ARGS["path"]).read_bytes()
 """
@@ -261,6 +304,15 @@ IMPORT_CASES = [
          IMPORT, "front_matter_too_large", None, cli=True),
     Case("import: .docx inflating to 1 GB", _cli(["import", "{path}"], _zip_bomb),
          IMPORT, "docx_too_large", DOCX_OLD, cli=True, scales=(1.0,), wall_s=30),
+    Case("import: .docx whose directory lies about its size",
+         _cli(["import", "{path}"], _lying_zip), IMPORT, "import_format", DOCX_OLD, cli=True,
+         scales=(1.0,)),
+    Case("import: HTML of 40k unclosed '<a '",
+         _cli(["import", "{path}"], _html(lambda n: "<a " * n, 40000)), IMPORT, "ok",
+         HTML_OLD, cli=True),
+    Case("import: HTML list nested 40k deep",
+         _cli(["import", "{path}"], _html(lambda n: "<ul><li>" * n + "x", 40000)), IMPORT, "ok",
+         HTML_OLD, cli=True, expect2="article_too_long"),
     Case("import: 20 MB of one long word", _cli(["import", "{path}"], _long_word),
          IMPORT, "input_too_large", PARSE_OLD, cli=True),
     Case("import: 50 MB markdown", _cli(["import", "{path}"], _bytes_file("big.md", 50)),

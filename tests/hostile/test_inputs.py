@@ -52,20 +52,24 @@ def test_hostile_input(case: C.Case, scale: float, tmp_path: Path, store: Path) 
     path = Path(args["path"])
     print_before = _fingerprint(path)
     r = run_case(case.source, args, wall_s=case.wall_s, env={"QK3EDITOR_LANG": "vi"})
+    expect = case.expected(scale)
     assert r.outcome in ("ok", "refused"), r.describe()
     assert "Traceback" not in r.stderr, r.stderr[-2000:]
     if case.cli:
         output = r.stdout + r.stderr
-        if case.expect == "ok":
+        if expect == "ok":
             assert r["rc"] == 0, output[-2000:]
         else:
-            assert r["rc"] != 0 and shows_message(output, case.expect), output[-2000:]
+            assert r["rc"] != 0 and shows_message(output, expect), output[-2000:]
         assert "unexpected error" not in output and "lỗi không mong đợi" not in output
-    elif case.expect == "ok":
+    elif expect == "ok":
         assert r.ok, r.describe()
     else:
-        assert r.refused and r.code == case.expect, r.describe()
-        assert shows_message(r.message_vi, case.expect), r.message_vi
-    # nothing half-imported, nothing touched
-    assert sqlite_counts(store) == before
+        assert r.refused and r.code == expect, r.describe()
+        assert shows_message(r.message_vi, expect), r.message_vi
+    after = sqlite_counts(store)
+    if case.cli and expect == "ok" and "import" in args["argv"][0]:
+        assert after["articles"] == before["articles"] + 1  # imported once, whole
+    else:
+        assert after == before  # nothing half-imported, nothing touched
     assert _fingerprint(path) == print_before
