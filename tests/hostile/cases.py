@@ -109,6 +109,12 @@ from qk3editor.core.vietnamese.legacy import detect_legacy
 text = Path(ARGS["path"]).read_text(encoding="utf-8")
 RESULT["found"] = str(detect_legacy(text))[:20]
 """
+CHECK_OLD = """
+from qk3editor.core import budgets
+from qk3editor.core.vietnamese.checks import check_text
+budgets.MAX_ARTICLE_CHARS = 10**12  # the whole text, as before the budget
+check_text(Path(ARGS["path"]).read_text(encoding="utf-8"))
+"""
 # the old tones.parse built a Letter per character of a word: the baseline is that loop
 PARSE_OLD = """
 from qk3editor.core.vietnamese import tones
@@ -116,6 +122,14 @@ text = Path(ARGS["path"]).read_text(encoding="utf-8")
 letters = [tones.split_letter(ch) for word in text.split() for ch in word]
 """
 CHECK_CASES = [
+    Case(
+        "checks: a 50 MB paste of ordinary text",
+        _text(lambda n: "Tăng cường phối hợp chỉ đạo công tác dân vận. " * n, 1_100_000, "p.txt"),
+        CHECK,
+        "ok",
+        CHECK_OLD,
+        scales=(1.0,),
+    ),
     Case(
         "checks: 900k characters of one word",
         _text(lambda n: "\u00b8" * n, 450_000, "word.txt"),
@@ -316,7 +330,7 @@ IMPORT_CASES = [
     Case("import: 20 MB of one long word", _cli(["import", "{path}"], _long_word),
          IMPORT, "input_too_large", PARSE_OLD, cli=True),
     Case("import: 50 MB markdown", _cli(["import", "{path}"], _bytes_file("big.md", 50)),
-         IMPORT, "input_too_large", READ_WHOLE_OLD, cli=True),
+         IMPORT, "input_too_large", READ_WHOLE_OLD, cli=True, scales=(1.0,)),
     Case("import: just over the text budget (9 MB)",
          _cli(["import", "{path}"], _bytes_file("nine.md", 9)),
          IMPORT, "input_too_large", None, cli=True, scales=(1.0,)),
@@ -328,7 +342,7 @@ IMPORT_CASES = [
     Case("import: /dev/zero", _cli(["import", "{path}"], _dev_zero),
          IMPORT, "not_regular_file", None, cli=True, scales=(1.0,)),
     Case("check: 50 MB file", _cli(["check", "{path}"], _bytes_file("big.txt", 50)),
-         IMPORT, "input_too_large", CHECK_FILE_OLD, cli=True),
+         IMPORT, "input_too_large", CHECK_FILE_OLD, cli=True, scales=(1.0,)),
     Case("check: a FIFO", _cli(["check", "{path}"], _fifo("fifo.txt")),
          IMPORT, "not_regular_file", None, cli=True, scales=(1.0,)),
     Case("photos import: 1.5 GB file named .jpg",

@@ -179,7 +179,14 @@ class Checker:
 
     # -- public ---------------------------------------------------------------------------
     def check(self, text: str, house_style: str = tones.OLD) -> list[Finding]:
-        """Every finding in ``text`` (NFC), sorted by position."""
+        """Every finding in ``text`` (NFC), sorted by position.
+
+        Only the first ``budgets.MAX_ARTICLE_CHARS`` characters are looked at: a longer text
+        (a 50 MB paste) is over the article budget anyway, and checking it whole would take
+        gigabytes."""
+        from qk3editor.core.budgets import MAX_ARTICLE_CHARS
+
+        text = text[:MAX_ARTICLE_CHARS]
         findings: list[Finding] = []
         if _COMBINING_RE.search(text):
             findings.extend(mark_findings(text))
