@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from qk3editor.commands.output import print_json
 from qk3editor.core.errors import ValidationError
 from qk3editor.core.i18n import translate
-from qk3editor.core.publishing import JobState, PublishPhoto, PublishStatus
+from qk3editor.core.publish_data import JobState, PublishPhoto, PublishStatus
 
 if TYPE_CHECKING:
     from qk3editor.context import AppContext
@@ -78,12 +78,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(handler=run_portal)
 
 
-def _services(ctx: AppContext) -> Any:
-    from qk3editor.publish.service import services_for
-
-    return services_for(ctx)
-
-
 def _read_secret(args: argparse.Namespace) -> str:
     if args.secret_stdin or not sys.stdin.isatty():
         secret = sys.stdin.readline().rstrip("\r\n")
@@ -95,7 +89,7 @@ def _read_secret(args: argparse.Namespace) -> str:
 
 
 def run_target_add(args: argparse.Namespace, ctx: AppContext) -> int:
-    svc = _services(ctx)
+    svc = ctx.publishing
     options = {"ca_bundle": args.ca_bundle} if args.ca_bundle else {}
     target = svc.add_target(args.name, args.kind, args.url, args.user, _read_secret(args), options)
     print(
@@ -107,7 +101,7 @@ def run_target_add(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def run_target_list(args: argparse.Namespace, ctx: AppContext) -> int:
-    targets = _services(ctx).repo.targets()
+    targets = ctx.publishing.repo.targets()
     if args.json:
         print_json(
             [
@@ -128,13 +122,13 @@ def run_target_list(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def run_target_test(args: argparse.Namespace, ctx: AppContext) -> int:
-    who = _services(ctx).outbox.test_target(args.name)
+    who = ctx.publishing.outbox.test_target(args.name)
     print(translate("cli", "Login works: {user}").format(user=who))
     return 0
 
 
 def run_target_remove(args: argparse.Namespace, ctx: AppContext) -> int:
-    _services(ctx).remove_target(args.name)
+    ctx.publishing.remove_target(args.name)
     print(translate("cli", "Target {name} removed").format(name=args.name))
     return 0
 
@@ -170,7 +164,7 @@ def _cli_photos(values: list[str]) -> list[PublishPhoto]:
 
 
 def run_publish(args: argparse.Namespace, ctx: AppContext) -> int:
-    svc = _services(ctx)
+    svc = ctx.publishing
     article = ctx.articles.get(args.id)
     photos = _cli_photos(args.photo) or svc.photo_source(article)
     job = svc.outbox.enqueue(
@@ -223,7 +217,7 @@ def _report(job: Any) -> int:
 
 
 def run_outbox(args: argparse.Namespace, ctx: AppContext) -> int:
-    svc = _services(ctx)
+    svc = ctx.publishing
     if args.retry is not None:
         svc.outbox.retry(args.retry)
         return _report(svc.outbox.run_job(args.retry))
