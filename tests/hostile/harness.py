@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import signal
 import subprocess
 import sys
@@ -43,7 +42,16 @@ DEFAULT_CPU_S = 30
 DEFAULT_WALL_S = 30.0
 
 _CHILD = r"""
-import json, sys, traceback
+import resource, sys
+# the limits first, before anything is imported or read (no preexec_fn: the parent may have
+# threads, e.g. under pytest-qt)
+_mem, _cpu = int(sys.argv[2]), int(sys.argv[3])
+if _mem:
+    resource.setrlimit(resource.RLIMIT_AS, (_mem, _mem))
+if _cpu:
+    resource.setrlimit(resource.RLIMIT_CPU, (_cpu, _cpu + 1))
+resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+import json, traceback
 from pathlib import Path
 MARK = %(mark)r
 ARGS = json.loads(sys.argv[1])
@@ -140,18 +148,6 @@ def child_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     return env
 
 
-def _limits(mem_bytes: int, cpu_s: int):  # pragma: no cover - runs in the child
-    def apply() -> None:
-        os.setsid()
-        if mem_bytes:
-            resource.setrlimit(resource.RLIMIT_AS, (mem_bytes, mem_bytes))
-        if cpu_s:
-            resource.setrlimit(resource.RLIMIT_CPU, (cpu_s, cpu_s + 1))
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-
-    return apply
-
-
 def run_case(
     source: str,
     args: dict[str, Any] | None = None,
@@ -167,13 +163,13 @@ def run_case(
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(
-            [sys.executable, "-c", code, json.dumps(args or {})],
+            [sys.executable, "-c", code, json.dumps(args or {}), str(mem_bytes), str(cpu_s)],
             stdin=subprocess.PIPE,
             stdout=out,
             stderr=err,
             env=child_env(env),
             cwd=str(cwd) if cwd else None,
-            preexec_fn=_limits(mem_bytes, cpu_s),
+            start_new_session=True,  # its own process group: the kill takes grandchildren
         )
         assert proc.stdin is not None
         proc.stdin.write(textwrap.dedent(source).encode("utf-8"))
