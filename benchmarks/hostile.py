@@ -62,6 +62,7 @@ def main() -> int:
             old_ms = old_mb = 0.0
             old_note = ""
             outcome = ""
+            outcomes: list[str] = []
             for scale in scales:
                 folder = Path(tmp) / f"in-{index}-{scale:g}"
                 folder.mkdir(exist_ok=True)
@@ -69,6 +70,7 @@ def main() -> int:
                 args["store"] = str(Path(tmp) / "store.sqlite3")
                 r = run_case(case.source, args, wall_s=case.wall_s, env=env)
                 outcome = _outcome(r)
+                outcomes.append(outcome)
                 case_ms, case_mb = max(case_ms, r.wall_ms), max(case_mb, r.peak_mb)
                 refused = outcome.startswith("refused")
                 expect = case.expected(scale)
@@ -87,7 +89,8 @@ def main() -> int:
             worst_ms, worst_mb = max(worst_ms, case_ms), max(worst_mb, case_mb)
             baseline_worst = max(baseline_worst, old_ms)
             old = f"{old_ms:>9.0f} {old_mb:>6.0f} {old_note}" if old_ms else f"{'-':>9} {'-':>6}"
-            print(f"{case.name:<62} {outcome:<34} {case_ms:>7.0f} {case_mb:>6.0f}   {old}")
+            shown = " / ".join(dict.fromkeys(outcomes))  # per scale, repeats once
+            print(f"{case.name:<62} {shown:<34} {case_ms:>7.0f} {case_mb:>6.0f}   {old}")
             sys.stdout.flush()
     for m in misses:
         print("MISSED:", m)

@@ -168,6 +168,7 @@ def _alias_bomb(folder: Path, scale: float) -> Path:
     for i in range(1, levels + 1):
         refs = ",".join([f"*a{i - 1}"] * 9)
         lines.append(f"a{i}: &a{i} [{refs}]")
+    lines.append(f"tags: *a{levels}")  # read as the tags: the old code turned it into text
     p = folder / "bomb.md"
     p.write_text("---\ntitle: Bom\n" + "\n".join(lines) + "\n---\n\nThân bài.\n", encoding="utf-8")
     return p
@@ -180,6 +181,13 @@ def _big_front_matter(folder: Path, scale: float) -> Path:
     return p
 
 
+DOCX_HEAD = (
+    b'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w='
+    b'"http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>'
+)
+DOCX_TAIL = b"</w:t></w:r></w:p></w:body></w:document>"
+
+
 def _zip_bomb(folder: Path, scale: float) -> Path:
     """A .docx whose document.xml inflates to ``scale`` GB of blanks (about 1 MB on disk)."""
     p = folder / f"bomb{scale:g}.docx"
@@ -188,9 +196,10 @@ def _zip_bomb(folder: Path, scale: float) -> Path:
     with zipfile.ZipFile(p, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("[Content_Types].xml", "<Types/>")
         with zf.open("word/document.xml", "w", force_zip64=True) as fh:
-            fh.write(b'<?xml version="1.0"?><w:document>')
+            fh.write(DOCX_HEAD)
             for _ in range(total // MB):
                 fh.write(chunk)
+            fh.write(DOCX_TAIL)
     return p
 
 
@@ -200,9 +209,10 @@ def _lying_zip(folder: Path, scale: float) -> Path:
     with zipfile.ZipFile(p, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("[Content_Types].xml", "<Types/>")
         with zf.open("word/document.xml", "w") as fh:
-            fh.write(b'<?xml version="1.0"?><w:document>')
+            fh.write(DOCX_HEAD)
             for _ in range(int(200 * scale)):
                 fh.write(b" " * MB)
+            fh.write(DOCX_TAIL)
     data = bytearray(p.read_bytes())
     name = b"word/document.xml"
     for sig, size_at in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
@@ -291,7 +301,9 @@ def _html(make_text: Callable[[int], str], base: int):
 
 HTML_OLD = """
 from html.parser import HTMLParser
-HTMLParser().feed(Path(ARGS["path"]).read_text(encoding="utf-8"))
+parser = HTMLParser(convert_charrefs=True)  # what html_markdown fed it before
+parser.feed(Path(ARGS["path"]).read_text(encoding="utf-8"))
+parser.close()
 """
 READ_WHOLE_OLD = """
 data = Path(ARGS["path"]).read_bytes()
@@ -299,7 +311,8 @@ data = Path(ARGS["path"]).read_bytes()
 YAML_OLD = """
 import yaml
 text = Path(ARGS["path"]).read_text(encoding="utf-8")
-yaml.safe_load(text.split("---")[1])
+meta = yaml.safe_load(text.split("---")[1])
+tags = [str(t) for t in meta["tags"]]  # what parse_markdown did with each tag
 """
 DOCX_OLD = """
 import mammoth

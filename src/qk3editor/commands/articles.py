@@ -170,9 +170,10 @@ def _import_legacy(path: Path, args: argparse.Namespace) -> object | None:
 
     if args.keep_legacy or path.suffix.lower() not in IMPORT_SUFFIXES or not path.is_file():
         return None
-    found = import_file(path, default_legacy_detector()).legacy_encoding
-    if not found:
-        return None
+    doc = import_file(path, default_legacy_detector())
+    found = doc.legacy_encoding
+    if not found:  # Word and web files are imported already: not read and converted twice
+        return doc if path.suffix.lower() in (".docx", ".html", ".htm") else None
     if not args.convert_legacy:
         raise LegacyEncodingSuspected(path=str(path), encoding=NAMES.get(found, found))
     return import_file(path, convert_legacy=found)

@@ -106,7 +106,7 @@ def _legacy_convert(text: str, encoding: str) -> str:
 
 
 def _visible_text(markup: str) -> str:
-    return html.unescape(re.sub(r"<[^>]*>", " ", markup))
+    return html.unescape(re.sub(r"<[^<>]*>", " ", markup))  # [^<>]: one scan, not one per "<"
 
 
 def decode_text(data: bytes) -> tuple[str, str]:

@@ -242,7 +242,7 @@ _FIGURE = re.compile(
     re.S,
 )
 _CREDIT_PREFIX = "Ảnh: "
-_TAGS = re.compile(r"<[^>]*>")
+_TAGS = re.compile(r"<[^<>]*>")
 _TITLE = re.compile(r'\btitle="([^"]*)"')
 
 
