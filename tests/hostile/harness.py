@@ -18,7 +18,8 @@ are added to the result line, e.g. ``RESULT["rows"] = n``). ``r.outcome`` is ``"
 ``r.params``), ``"error"`` (another exception: ``r.error`` names it, ``r.stderr`` has the
 traceback), ``"killed"`` (over the wall-clock budget), or ``"crashed"`` (no result line: CPU
 limit, MemoryError outside the wrapper, a signal). ``r.wall_ms`` and ``r.peak_mb`` (the child's
-``ru_maxrss``) measure the run; tests must not assert on them, the benchmark prints them.
+VmHWM, else its ``ru_maxrss``, which also counts the parent's RSS at fork time) measure the run;
+tests must not assert on them, the benchmark prints them.
 """
 
 from __future__ import annotations
@@ -84,6 +85,11 @@ except BaseException as exc:  # noqa: BLE001 - the harness reports every kind
         traceback.print_exc()
         out = {"outcome": "error", "error": type(exc).__name__}
 out.update(RESULT)
+try:  # this process's own peak (ru_maxrss would include the parent's RSS at fork time)
+    with open("/proc/self/status") as fh:
+        out["vm_hwm_kb"] = next(int(l.split()[1]) for l in fh if l.startswith("VmHWM:"))
+except (OSError, StopIteration, ValueError):
+    pass
 sys.stdout.write("\n" + MARK + json.dumps(out, ensure_ascii=False) + "\n")
 sys.stdout.flush()
 """
@@ -195,12 +201,14 @@ def run_case(
         err.seek(0)
         stdout = out.read().decode("utf-8", "replace")
         stderr = err.read().decode("utf-8", "replace")
-    peak_mb = usage.ru_maxrss / 1024  # Linux: kilobytes
+    peak_mb = usage.ru_maxrss / 1024  # Linux: kilobytes; includes the parent's RSS at fork
     data: dict[str, Any] = {}
     for line in reversed(stdout.splitlines()):
         if line.startswith(MARK):
             data = json.loads(line[len(MARK) :])
             break
+    if data.get("vm_hwm_kb"):
+        peak_mb = data["vm_hwm_kb"] / 1024  # the child's own peak, when it could say it
     if killed:
         outcome = "killed"
     elif not data:
