@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Generator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -165,7 +165,7 @@ def check_regular(path: Path, st: os.stat_result | None = None) -> os.stat_resul
 
 
 @contextlib.contextmanager
-def open_regular(path: Path, limit: int) -> Iterator[BinaryIO]:
+def open_regular(path: Path, limit: int) -> Generator[BinaryIO, None, None]:
     """``path`` opened for reading, once it is known to be a regular file within ``limit``.
 
     Opened with ``O_NONBLOCK`` (a FIFO put in the file's place between a check and the open

@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -24,7 +24,10 @@ from urllib.parse import unquote
 
 import nh3
 from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
 from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
 
 from qk3editor.core import budgets
 from qk3editor.core.vietnamese.dates import format_portal_date
@@ -112,18 +115,22 @@ def _figure_rule(state: StateCore) -> None:
         tokens[i + 1].meta["qk3_figure"] = children[0].content
 
 
-def _figure_open(self, tokens, idx, options, env) -> str:  # type: ignore[no-untyped-def]
-    photo = tokens[idx].meta.get("qk3_figure")
+def _figure_open(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    photo: object = tokens[idx].meta.get("qk3_figure")
     if photo is None:
         return self.renderToken(tokens, idx, options, env)
-    return f'<figure class="qk3-figure" data-photo="{html.escape(photo, quote=True)}">'
+    return f'<figure class="qk3-figure" data-photo="{html.escape(str(photo), quote=True)}">'
 
 
-def _figure_close(self, tokens, idx, options, env) -> str:  # type: ignore[no-untyped-def]
-    caption = tokens[idx].meta.get("qk3_figure")
+def _figure_close(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    caption: object = tokens[idx].meta.get("qk3_figure")
     if caption is None:
         return self.renderToken(tokens, idx, options, env)
-    return f'<figcaption class="qk3-caption">{html.escape(caption)}</figcaption></figure>\n'
+    return f'<figcaption class="qk3-caption">{html.escape(str(caption))}</figcaption></figure>\n'
 
 
 _local = threading.local()

@@ -1,8 +1,12 @@
 """WordPress REST API v2 with Application Passwords.
 
 The API root is discovered (Link header ``rel="https://api.w.org/"``, then ``/wp-json/``, then
-``?rest_route=``) so pretty and plain permalinks both work. Errors are told apart by the
-answer's ``code``, never by its ``message`` (which is translated by WordPress).
+``?rest_route=``) so pretty and plain permalinks both work. A root is trusted only on the
+target's own origin (scheme, host, port); one elsewhere stops with :class:`UntrustedApiRoot`
+until the user confirms it (``target test NAME --trust-api-root URL`` stores it in the
+target's ``api_root`` option). An outage during discovery (5xx, 429) is retried like any
+other. Errors are told apart by the answer's ``code``, never by its ``message`` (which is
+translated by WordPress).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from typing import Any
 import httpx
 
 from qk3editor.core.articles import Article
+from qk3editor.core.json_values import as_object, object_or_empty, objects_in
 from qk3editor.core.publish_data import MediaRecord, PublishPhoto, PublishStatus, Rendition, Target
 from qk3editor.core.vietnamese.fold import slugify
 from qk3editor.publish.base import PostRequest, RemotePost
@@ -26,8 +31,17 @@ from qk3editor.publish.errors import (
     BadResponse,
     RemoteHttpError,
     TermMissing,
+    UntrustedApiRoot,
 )
-from qk3editor.publish.http import HttpClient, Response, host_of
+from qk3editor.publish.http import (
+    HttpClient,
+    Response,
+    host_of,
+    origin_of,
+    parse_retry_after,
+    remote_error_code,
+    same_origin,
+)
 
 API_REL = "https://api.w.org/"
 AUTH_CODES = frozenset(
@@ -63,6 +77,18 @@ def _link_api_root(header: str | None) -> str | None:
     return None
 
 
+def _unless_outage(resp: Response) -> Response:
+    """A 5xx or 429 during discovery is an outage: raised as retryable, never "no API"."""
+    if resp.status >= 500 or resp.status == 429:
+        raise RemoteHttpError(
+            host=host_of(resp.url),
+            status=resp.status,
+            remote_code=remote_error_code(resp.content),
+            retry_after=parse_retry_after(resp.headers.get("retry-after")),
+        )
+    return resp
+
+
 class WordPressPublisher:
     def __init__(self, target: Target, secret: str, http: HttpClient) -> None:
         self.target = target
@@ -85,15 +111,30 @@ class WordPressPublisher:
 
     def _discover(self) -> str:
         site = self.target.url.rstrip("/") + "/"
-        resp = self.http.request("GET", site, raise_for_status=False)
+        resp = _unless_outage(self.http.request("GET", site, raise_for_status=False))
         found = _link_api_root(resp.headers.get("link"))
         if found:
-            return found
+            try:
+                root = str(httpx.URL(resp.url).join(found))
+            except Exception:
+                raise BadResponse(host=host_of(site), detail="bad API link") from None
+            return self._own_root(root)
         for candidate in (site + "wp-json/", site + "?rest_route=/"):
-            r = self.http.request("GET", candidate, raise_for_status=False)
+            r = _unless_outage(self.http.request("GET", candidate, raise_for_status=False))
             if r.status == 200 and r.content.lstrip().startswith(b"{"):
-                return candidate
+                return self._own_root(candidate if same_origin(r.url, candidate) else r.url)
         raise BadResponse(host=host_of(site), detail="no WordPress REST API found")
+
+    def _own_root(self, root: str) -> str:
+        """``root`` if it is on the target's own origin; otherwise the user must confirm it."""
+        if same_origin(root, self.target.url):
+            return root
+        raise UntrustedApiRoot(
+            host=host_of(self.target.url),
+            other=origin_of(root) or "?",
+            target=self.target.name,
+            root=root,
+        )
 
     def endpoint(self, route: str) -> str:
         root = self.api_root()
@@ -169,9 +210,10 @@ class WordPressPublisher:
         found = self._call(
             "GET", "wp/v2/media", params={"search": marker, "context": "edit", "per_page": "5"}
         ).json()
-        for item in found if isinstance(found, list) else []:
+        for item in objects_in(found):
             desc = item.get("description", {})
-            raw = desc.get("raw", "") if isinstance(desc, dict) else str(desc)
+            rich = as_object(desc)
+            raw = str(rich.get("raw", "")) if rich is not None else str(desc)
             if marker in raw:
                 return self._media_record(article, photo, rendition.sha256, item)
         return None
@@ -205,8 +247,9 @@ class WordPressPublisher:
         found = self._call(
             "GET", f"wp/v2/{taxonomy}", params={"slug": slug, "context": "view"}
         ).json()
-        if isinstance(found, list) and found:
-            term = int(found[0]["id"])
+        terms = objects_in(found)
+        if terms:
+            term = int(terms[0]["id"])
         else:
             try:
                 created = self._call(
@@ -218,8 +261,9 @@ class WordPressPublisher:
             except RemoteHttpError as exc:
                 if exc.remote_code in CANNOT_CREATE_TERM:
                     raise TermMissing(kind=taxonomy, slug=slug) from None
-                if exc.remote_code == "term_exists" and isinstance(exc.body, dict):
-                    term = int(exc.body.get("data", {}).get("term_id"))
+                existing = object_or_empty(object_or_empty(exc.body).get("data")).get("term_id")
+                if exc.remote_code == "term_exists" and existing is not None:
+                    term = int(existing)
                 else:
                     raise
         self._terms[key] = term
@@ -229,8 +273,9 @@ class WordPressPublisher:
     def _post_from(self, data: dict[str, Any]) -> RemotePost:
         def text(field: str) -> str:
             value = data.get(field, "")
-            if isinstance(value, dict):
-                return str(value.get("raw", value.get("rendered", "")))
+            rich = as_object(value)
+            if rich is not None:
+                return str(rich.get("raw", rich.get("rendered", "")))
             return str(value)
 
         return RemotePost(
@@ -249,7 +294,7 @@ class WordPressPublisher:
             "wp/v2/posts",
             params={"search": article_id, "status": "any", "context": "edit", "per_page": "20"},
         ).json()
-        for item in found if isinstance(found, list) else []:
+        for item in objects_in(found):
             post = self._post_from(item)
             if marker in post.content:
                 return post
