@@ -931,6 +931,13 @@ Giấy phép: GPL-3.0-or-later.</translation>
     </message>
 </context>
 <context>
+    <name>PreviewController</name>
+    <message>
+        <source>The preview could not be updated ({error})</source>
+        <translation>Không cập nhật được bản xem trước ({error})</translation>
+    </message>
+</context>
+<context>
     <name>Publish</name>
     <message>
         <source>Connecting</source>
@@ -2068,6 +2075,34 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
     <message>
         <source>The store is damaged ({detail}). Close the app and restore the last backup with: qk3editor store restore-backup</source>
         <translation>Kho dữ liệu bị hỏng ({detail}). Hãy đóng ứng dụng và khôi phục bản sao lưu gần nhất bằng lệnh: qk3editor store restore-backup</translation>
+    </message>
+    <message>
+        <source>{path} is too large ({size}; the limit is {limit})</source>
+        <translation>Tệp {path} quá lớn ({size}; giới hạn là {limit})</translation>
+    </message>
+    <message>
+        <source>The article is too long ({size} characters; the limit is {limit} characters)</source>
+        <translation>Bài viết quá dài ({size} ký tự; giới hạn là {limit} ký tự)</translation>
+    </message>
+    <message>
+        <source>{path}: the front matter is too large ({size}; the limit is {limit})</source>
+        <translation>{path}: phần đầu (front matter) quá lớn ({size}; giới hạn là {limit})</translation>
+    </message>
+    <message>
+        <source>{path}: the YAML uses anchors or aliases (&amp; or *, line {line}), which are not accepted</source>
+        <translation>{path}: YAML dùng neo hoặc bí danh (&amp; hoặc *, dòng {line}), điều này không được chấp nhận</translation>
+    </message>
+    <message>
+        <source>{path}: the Word document unpacks to {size}, more than the limit of {limit}: nothing was imported</source>
+        <translation>{path}: tài liệu Word khi giải nén chiếm {size}, vượt giới hạn {limit}: chưa nhập gì</translation>
+    </message>
+    <message>
+        <source>{path}: the Word document has {size} parts, more than the limit of {limit}: nothing was imported</source>
+        <translation>{path}: tài liệu Word có {size} thành phần, vượt giới hạn {limit}: chưa nhập gì</translation>
+    </message>
+    <message>
+        <source>{path} is not an ordinary file (a folder, device or pipe) and cannot be read</source>
+        <translation>{path} không phải tệp thông thường (mà là thư mục, thiết bị hoặc ống dẫn) nên không đọc được</translation>
     </message>
 </context>
 <context>
