@@ -18,7 +18,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -33,7 +33,9 @@ from qk3editor.core.publishing import (
     Target,
     TargetKind,
     article_from_json,
+    publication_date,
 )
+from qk3editor.core.vietnamese.fold import slugify
 from qk3editor.publish.base import PostRequest, Publisher, RemotePost
 from qk3editor.publish.content import body_html, meta_hash
 from qk3editor.publish.errors import (
@@ -47,6 +49,7 @@ from qk3editor.publish.http import HttpClient
 from qk3editor.publish.renditions import RenditionProvider
 from qk3editor.publish.secrets import SecretStore
 from qk3editor.publish.targets import http_settings
+from qk3editor.storage.publication_repo import PublicationRepository
 from qk3editor.storage.publish_repository import PublishRepository
 
 log = logging.getLogger(__name__)
@@ -116,6 +119,7 @@ class Outbox:
         workers: int = 4,
         sleep: Callable[[float], None] = time.sleep,
         rng: random.Random | None = None,
+        publications: PublicationRepository | None = None,
     ) -> None:
         self.repo = repo
         self.secrets = secrets
@@ -125,6 +129,7 @@ class Outbox:
         self.workers = max(1, workers)
         self.sleep = sleep
         self.rng = rng or random.Random()
+        self.publications = publications or PublicationRepository(repo._store)
         # renditions are CPU work: as many at once as there are cores, so that the first
         # ones are uploading while the others are made (uploads stay bounded by ``workers``)
         self._render_slots = threading.BoundedSemaphore(max(1, os.cpu_count() or 1))
@@ -137,12 +142,26 @@ class Outbox:
         target: str,
         status: PublishStatus = PublishStatus.PUBLISH,
         publish_at: datetime | None = None,
+        who: str = "",
+        forced: dict[str, Any] | None = None,
     ) -> Job:
-        """A new job holding a snapshot of the article and its photos as they are now."""
+        """A new job holding a snapshot of the article and its photos as they are now.
+
+        ``forced``: published although the preflight found blocking items (who, when and
+        which findings), recorded with the job and then with the publication.
+        """
         self.repo.target(target)  # raises TargetNotFound
         if status is PublishStatus.FUTURE and publish_at is None:
+            publish_at = article.publish_at  # the article's own wished time
+        if status is PublishStatus.FUTURE and publish_at is None:
             raise PublishError(detail="a scheduled publish needs a time (--at)")
-        payload = {"article": article.to_json(), "photos": [p.to_json() for p in photos]}
+        payload: dict[str, Any] = {
+            "article": article.to_json(),
+            "photos": [p.to_json() for p in photos],
+            "who": who,
+        }
+        if forced:
+            payload["forced"] = forced
         return self.repo.create_job(article.id, target, status, publish_at, payload)
 
     def retry(self, job_id: int) -> Job:
@@ -240,6 +259,7 @@ class Outbox:
                 finally:
                     publisher.close()
                 report(Progress("done", 1, 1, link))
+                self._record_publication(job, link)
                 return self.repo.update_job(
                     job_id,
                     state=JobState.DONE,
@@ -297,6 +317,19 @@ class Outbox:
                 )
                 raise
 
+    def _record_publication(self, job: Job, link: str) -> None:
+        """The article's published state (Đã đăng, link, target, time, marked revision)."""
+        snapshot = job.payload.get("article", {})
+        self.publications.record(
+            job.article_id,
+            job.target,
+            link,
+            job.status.value,
+            who=str(job.payload.get("who", "")),
+            forced=job.payload.get("forced"),
+            article_version=int(snapshot.get("version", 0)) or None,
+        )
+
     def _attempt(
         self,
         job: Job,
@@ -310,6 +343,11 @@ class Outbox:
         photos = [PublishPhoto.from_json(p) for p in job.payload.get("photos", [])]
         retrying = job.attempts > 0
         known = self.repo.media(article.id, target.name)
+        remote = self.repo.remote(article.id, target.name)
+        if remote is not None and remote.remote_id and hasattr(publisher, "post_id"):
+            publisher.post_id = remote.remote_id  # new media are attached from the start
+        index = {p.key: i for i, p in enumerate(photos, start=1)}
+        slug = media_slug(article)
         uploaded: dict[str, MediaRecord] = {}
         total = len(photos)
         counter = {"rendered": 0, "uploaded": 0}
@@ -321,6 +359,8 @@ class Outbox:
             step.name = STEP_RENDITION
             with self._render_slots:
                 rendition = self.renditions(photo)
+            # the file name a reader and the portal's media library see: the article's slug
+            rendition = replace(rendition, filename=f"{slug}-{index[photo.key]}.jpg")
             with lock:
                 counter["rendered"] += 1
                 report(Progress(STEP_RENDITION, counter["rendered"], total, photo.key))
@@ -356,7 +396,9 @@ class Outbox:
             raise PublishError(detail="cancelled")
         step.name = STEP_POST
         report(Progress(STEP_POST, 0, 1, article.title))
-        req = PostRequest(article, photos, uploaded, job.status, job.publish_at)
+        first = self.publications.first_published_at(article.id, target.name)
+        when = publication_date(job.status, job.publish_at, first, utcnow())
+        req = PostRequest(article, photos, uploaded, job.status, job.publish_at, when)
         post = self._post(article, target, publisher, req, retrying, job.id)
         self.repo.save_remote(
             article.id,
@@ -429,6 +471,15 @@ class Outbox:
         payload = self.repo.job(job_id).payload
         if payload.get(UPDATE_SENT_OVER) != modified:
             self.repo.update_job(job_id, payload={**payload, UPDATE_SENT_OVER: modified})
+
+
+def media_slug(article: Article) -> str:
+    """The stem of the article's media file names: its title's slug, at most 60 characters
+    cut at a word (``tang-cuong-phoi-hop-...``)."""
+    slug = slugify(article.title) or "anh"
+    if len(slug) > 60:
+        slug = slug[:60].rsplit("-", 1)[0] or slug[:60]
+    return slug
 
 
 def _local_version(article: Article, modified: str) -> dict[str, Any]:

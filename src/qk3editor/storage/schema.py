@@ -9,6 +9,7 @@ from __future__ import annotations
 from qk3editor.storage import (  # noqa: F401 - imported for their tables
     editor_models,
     photos_models,
+    publication_models,
     publish_models,
     search,
 )
