@@ -972,18 +972,6 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <translation>Hẹn giờ đăng</translation>
     </message>
     <message>
-        <source>The article has no title</source>
-        <translation>Bài viết chưa có tiêu đề</translation>
-    </message>
-    <message>
-        <source>The article has no body</source>
-        <translation>Bài viết chưa có nội dung</translation>
-    </message>
-    <message>
-        <source>The article has no lead</source>
-        <translation>Bài viết chưa có sapo</translation>
-    </message>
-    <message>
         <source>The article could not be saved, so it was not published</source>
         <translation>Không lưu được bài nên bài chưa được đăng</translation>
     </message>
@@ -1049,6 +1037,30 @@ Giấy phép: GPL-3.0-or-later.</translation>
     <message>
         <source>Status</source>
         <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date readers see</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish anyway (recorded with your name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview on the portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preflight</source>
+        <translation type="unfinished">Kiểm tra trước khi gửi</translation>
     </message>
     <message>
         <source>The scheduled time has already passed: choose a time in the future</source>
@@ -1166,6 +1178,38 @@ Giấy phép: GPL-3.0-or-later.</translation>
     <message>
         <source>Password (Application Password)</source>
         <translation>Mật khẩu (Application Password)</translation>
+    </message>
+    <message>
+        <source>Bold first paragraph and excerpt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bold first paragraph only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excerpt only (the theme prints it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Featured image and first figure with caption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Featured image only (the theme shows its caption)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead on the portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Featured photo on the portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save portal profile</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Add</source>
@@ -1440,6 +1484,10 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <translation>đọc mật khẩu từ đầu vào chuẩn</translation>
     </message>
     <message>
+        <source>change a publish target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>publish an article to a target</source>
         <translation>đăng một bài lên nơi đăng</translation>
     </message>
@@ -1454,6 +1502,14 @@ Giấy phép: GPL-3.0-or-later.</translation>
     <message>
         <source>only put the job in the outbox</source>
         <translation>chỉ đưa việc vào hộp thư đi</translation>
+    </message>
+    <message>
+        <source>publish despite blocking preflight findings (recorded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>send a draft and print the portal&apos;s own preview link (nothing goes public)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the publish jobs</source>
@@ -1484,6 +1540,14 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <translation>mật khẩu trống</translation>
     </message>
     <message>
+        <source>how the portal prints an article: where the lead goes and whether the featured photo is also the first captioned figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target {name}: profile {profile}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Target {name} added ({kind}, {url})</source>
         <translation>Đã thêm nơi đăng {name} ({kind}, {url})</translation>
     </message>
@@ -1500,8 +1564,28 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <translation>--at cần có múi giờ (ví dụ +07:00)</translation>
     </message>
     <message>
+        <source>Not published: {count} blocking item(s):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix them, or publish anyway with --force.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published despite {count} blocking item(s) (--force, by {who}):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Job {id} is in the outbox</source>
         <translation>Việc {id} đã vào hộp thư đi</translation>
+    </message>
+    <message>
+        <source>Interrupted: job {id} waits in the outbox; &apos;qk3editor outbox --retry {id}&apos; sends it (never twice)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview on the portal: {link}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Published: {link}</source>
@@ -1747,6 +1831,10 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <translation>Không có việc đăng bài {id}</translation>
     </message>
     <message>
+        <source>Unknown portal profile setting: {detail} (use lead=content|excerpt|both, featured=image|image+figure)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Publishing failed: {detail}</source>
         <translation>Đăng bài không thành công: {detail}</translation>
     </message>
@@ -1805,6 +1893,22 @@ Giấy phép: GPL-3.0-or-later.</translation>
     <message>
         <source>The web rendition of photo {photo} failed: {detail}</source>
         <translation>Không tạo được ảnh web cho ảnh {photo}: {detail}</translation>
+    </message>
+    <message>
+        <source>Photo {number} ({photo}) cannot be found: {path}. Nothing was published.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo {number} ({photo}) cannot be read ({detail}): {path}. Nothing was published.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interrupted (Ctrl+C) during step {step}; a retry sends it exactly once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The article is already public on {target}: a preview draft would take it down. Open the published page, or publish the changes.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{path}: not a caption template ({detail})</source>
@@ -1924,6 +2028,22 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <source>{detail}</source>
         <translation>{detail}</translation>
     </message>
+    <message>
+        <source>The article has no body</source>
+        <translation type="unfinished">Bài viết chưa có nội dung</translation>
+    </message>
+    <message>
+        <source>The article has no category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo {number} ({photo}) has no caption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo {number} ({photo}) has no credit</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>revisions</name>
@@ -1946,6 +2066,10 @@ Giấy phép: GPL-3.0-or-later.</translation>
     <message>
         <source>Imported</source>
         <translation>Nhập từ tệp</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation type="unfinished">Đã đăng</translation>
     </message>
     <message>
         <source>Title</source>

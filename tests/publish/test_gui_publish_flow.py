@@ -40,7 +40,12 @@ def test_publish_waits_for_the_save_and_sends_what_the_editor_shows(
         svc = services_for(gui.ctx)
         svc.add_target("cong", "ninjs", portal.url, "editor", portal.secret)
         article = gui.ctx.articles.create(
-            ArticleFields(title="Tiêu đề cũ", lead="Sáng nay khai mạc.", body="Nội dung cũ.")
+            ArticleFields(
+                category="Tin tức - Sự kiện",
+                title="Tiêu đề cũ",
+                lead="Sáng nay khai mạc.",
+                body="Nội dung cũ.",
+            )
         )
         gui.editor.open(article.id)
         qtbot.waitUntil(lambda: gui.editor.article_id == article.id, timeout=10_000)
@@ -75,7 +80,12 @@ def test_publish_waits_for_the_save_and_sends_what_the_editor_shows(
 
 def _schedule(qtbot, gui, target: str):  # type: ignore[no-untyped-def]
     article = gui.ctx.articles.create(
-        ArticleFields(title="Bài hẹn giờ", lead="Tin hẹn giờ.", body="Nội dung hẹn giờ.")
+        ArticleFields(
+            category="Tin tức - Sự kiện",
+            title="Bài hẹn giờ",
+            lead="Tin hẹn giờ.",
+            body="Nội dung hẹn giờ.",
+        )
     )
     gui.editor.open(article.id)
     gui.window.publish_action.trigger()
@@ -129,7 +139,9 @@ def test_a_time_in_the_past_is_refused(qtbot, home, portal, memkeyring):
         svc = services_for(gui.ctx)
         svc.add_target("cong", "ninjs", portal.url, "editor", portal.secret)
         article = gui.ctx.articles.create(
-            ArticleFields(title="Bài hẹn giờ", lead="Tin.", body="Nội dung.")
+            ArticleFields(
+                category="Tin tức - Sự kiện", title="Bài hẹn giờ", lead="Tin.", body="Nội dung."
+            )
         )
         gui.editor.open(article.id)
         gui.window.publish_action.trigger()
@@ -151,7 +163,9 @@ def test_status_choices_reach_the_job(qtbot, home, portal, memkeyring, status):
     try:
         svc = services_for(gui.ctx)
         svc.add_target("cong", "ninjs", portal.url, "editor", portal.secret)
-        article = gui.ctx.articles.create(ArticleFields(title="Bài", lead="Tin.", body="Nội dung."))
+        article = gui.ctx.articles.create(
+            ArticleFields(category="Tin tức - Sự kiện", title="Bài", lead="Tin.", body="Nội dung.")
+        )
         gui.editor.open(article.id)
         gui.window.publish_action.trigger()
         dialog = gui.ctx.services["publish_ui"].dialog

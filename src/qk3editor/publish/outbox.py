@@ -30,6 +30,7 @@ from qk3editor.core.publishing import (
     MediaRecord,
     PublishPhoto,
     PublishStatus,
+    Rendition,
     Target,
     TargetKind,
     article_from_json,
@@ -40,10 +41,15 @@ from qk3editor.publish.base import PostRequest, Publisher, RemotePost
 from qk3editor.publish.content import body_html, meta_hash
 from qk3editor.publish.errors import (
     JobNotRetryable,
+    PhotoMissing,
+    PhotoUnreadable,
+    PreviewWouldUnpublish,
     PublishConflict,
     PublishError,
+    PublishInterrupted,
     RemoteGone,
     RemoteHttpError,
+    RenditionFailed,
 )
 from qk3editor.publish.http import HttpClient
 from qk3editor.publish.renditions import RenditionProvider
@@ -163,6 +169,17 @@ class Outbox:
         if forced:
             payload["forced"] = forced
         return self.repo.create_job(article.id, target, status, publish_at, payload)
+
+    def enqueue_preview(
+        self, article: Article, photos: Sequence[PublishPhoto], target: str, who: str = ""
+    ) -> Job:
+        """A draft for the portal's own preview ("Xem trên cổng"): nothing becomes public.
+        Refused when the article is public on that target already (a draft would take the
+        published post down)."""
+        done = self.publications.get(article.id, target)
+        if done is not None and done.public:
+            raise PreviewWouldUnpublish(target=target)
+        return self.enqueue(article, photos, target, PublishStatus.DRAFT, None, who=who)
 
     def retry(self, job_id: int) -> Job:
         job = self.repo.job(job_id)
@@ -307,6 +324,18 @@ class Outbox:
                     state=JobState.WAITING,
                     next_attempt_at=utcnow() + timedelta(seconds=delay),
                 )
+            except KeyboardInterrupt:
+                exc2 = PublishInterrupted(step=step.name)
+                self.repo.update_job(
+                    job_id,
+                    state=JobState.WAITING,
+                    attempts=job.attempts + 1,
+                    next_attempt_at=utcnow(),
+                    error_code=exc2.code,
+                    error_step=step.name,
+                    error_message=exc2.message(i18n.active()),
+                )
+                raise
             except BaseException:
                 self.repo.update_job(
                     job_id,
@@ -316,6 +345,47 @@ class Outbox:
                     error_message="internal error",
                 )
                 raise
+
+    def _rendition(self, photo: PublishPhoto, number: int) -> Rendition:
+        """The provider's rendition; a file that is gone or unreadable is a photo error on the
+        job (its code, the photo's number, caption and path), never an internal error."""
+        try:
+            return self.renditions(photo)
+        except RenditionFailed as exc:
+            if not os.path.exists(photo.source):
+                raise _photo_missing(photo, number) from None
+            raise PhotoUnreadable(
+                number=number,
+                photo=_photo_name(photo),
+                path=photo.source,
+                detail=str(exc.params.get("detail", exc.code)),
+            ) from None
+        except PublishError:
+            raise
+        except Exception as exc:
+            if not os.path.exists(photo.source) or isinstance(exc, FileNotFoundError):
+                raise _photo_missing(photo, number) from None
+            detail = getattr(exc, "code", None) or type(exc).__name__
+            raise PhotoUnreadable(
+                number=number, photo=_photo_name(photo), path=photo.source, detail=str(detail)
+            ) from None
+
+    def interrupted(self, job_id: int) -> Job:
+        """A job left running by Ctrl+C waits in the outbox (a retry finds what went out)."""
+        job = self.repo.job(job_id)
+        if job.state is JobState.RUNNING:
+            return self.repo.update_job(job_id, state=JobState.WAITING, next_attempt_at=utcnow())
+        return job
+
+    def preview_link(self, job: Job) -> str:
+        """The portal's own preview of the draft a job sent (WordPress: ``?p=ID&preview=true``;
+        the reference portal: its page of the withheld item)."""
+        target = self.repo.target(job.target)
+        remote = self.repo.remote(job.article_id, target.name)
+        link = (remote.link if remote else None) or job.link or ""
+        if target.kind is TargetKind.WORDPRESS and remote is not None and remote.remote_id:
+            return f"{target.url.rstrip('/')}/?p={remote.remote_id}&preview=true"
+        return link
 
     def _record_publication(self, job: Job, link: str) -> None:
         """The article's published state (Đã đăng, link, target, time, marked revision)."""
@@ -358,7 +428,7 @@ class Outbox:
                 raise PublishError(detail="cancelled")
             step.name = STEP_RENDITION
             with self._render_slots:
-                rendition = self.renditions(photo)
+                rendition = self._rendition(photo, index[photo.key])
             # the file name a reader and the portal's media library see: the article's slug
             rendition = replace(rendition, filename=f"{slug}-{index[photo.key]}.jpg")
             with lock:
@@ -471,6 +541,17 @@ class Outbox:
         payload = self.repo.job(job_id).payload
         if payload.get(UPDATE_SENT_OVER) != modified:
             self.repo.update_job(job_id, payload={**payload, UPDATE_SENT_OVER: modified})
+
+
+def _photo_name(photo: PublishPhoto) -> str:
+    caption = photo.caption.strip()
+    if len(caption) > 50:
+        caption = caption[:49].rstrip() + "…"
+    return caption or os.path.basename(photo.source)
+
+
+def _photo_missing(photo: PublishPhoto, number: int) -> PhotoMissing:
+    return PhotoMissing(number=number, photo=_photo_name(photo), path=photo.source)
 
 
 def media_slug(article: Article) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from qk3editor.core.articles import Article
-from qk3editor.core.publishing import PublishPhoto, Target
+from qk3editor.core.publishing import PortalProfile, PublishPhoto, Target
 from qk3editor.publish.outbox import Outbox, RetryPolicy
 from qk3editor.publish.renditions import PillowRenditions, RenditionProvider
 from qk3editor.publish.secrets import SecretStore
@@ -74,6 +74,10 @@ class PublishServices:
         except Exception:
             self.secrets.delete(target.name, target.user)
             raise
+
+    def set_profile(self, name: str, profile: PortalProfile) -> Target:
+        """How this target's portal prints an article (stored with the target)."""
+        return self.repo.merge_target_options(name, {"profile": profile.to_json()})
 
     def remove_target(self, name: str) -> None:
         target = self.repo.target(name)

@@ -93,6 +93,16 @@ class PublishRepository:
                 raise TargetNotFound(name=name)
             return _target(m)
 
+    def merge_target_options(self, name: str, updates: dict[str, Any]) -> Target:
+        """Some of a target's options replaced (the others kept): e.g. its portal profile."""
+        with self._store.begin() as s:
+            m = s.scalar(select(PublishTargetModel).where(PublishTargetModel.name == name))
+            if m is None:
+                raise TargetNotFound(name=name)
+            m.options = {**(m.options or {}), **updates}
+            s.flush()
+            return _target(m)
+
     def remove_target(self, name: str) -> None:
         with self._store.begin() as s:
             result = s.execute(delete(PublishTargetModel).where(PublishTargetModel.name == name))

@@ -21,7 +21,14 @@ from PySide6.QtWidgets import (
 
 from qk3editor.core.errors import QkError
 from qk3editor.core.i18n import Translator
-from qk3editor.core.publishing import Target
+from qk3editor.core.publishing import (
+    FeaturedPlacement,
+    LeadPlacement,
+    PortalProfile,
+    Target,
+    TargetKind,
+    default_profile,
+)
 from qk3editor.publish.service import PublishServices
 from qk3editor.ui.tasks import TaskRunner
 
@@ -85,11 +92,27 @@ class TargetsDialog(QDialog):
         form.addRow(self.tr("Address"), self.url)
         form.addRow(self.tr("User"), self.user)
         form.addRow(self.tr("Password (Application Password)"), self.secret)
+        self.lead_place = QComboBox(self)
+        self.lead_place.addItem(self.tr("Bold first paragraph and excerpt"), "both")
+        self.lead_place.addItem(self.tr("Bold first paragraph only"), "content")
+        self.lead_place.addItem(self.tr("Excerpt only (the theme prints it)"), "excerpt")
+        self.featured_place = QComboBox(self)
+        self.featured_place.addItem(
+            self.tr("Featured image and first figure with caption"), "image+figure"
+        )
+        self.featured_place.addItem(
+            self.tr("Featured image only (the theme shows its caption)"), "image"
+        )
+        form.addRow(self.tr("Lead on the portal"), self.lead_place)
+        form.addRow(self.tr("Featured photo on the portal"), self.featured_place)
+        self.kind.currentIndexChanged.connect(self._kind_defaults)
+        self._kind_defaults()
+        self.profile_button = QPushButton(self.tr("Save portal profile"), self)
         self.add_button = QPushButton(self.tr("Add"), self)
         self.test_button = QPushButton(self.tr("Test connection"), self)
         self.remove_button = QPushButton(self.tr("Remove"), self)
         buttons = QHBoxLayout()
-        for b in (self.add_button, self.test_button, self.remove_button):
+        for b in (self.add_button, self.profile_button, self.test_button, self.remove_button):
             buttons.addWidget(b)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
@@ -101,7 +124,42 @@ class TargetsDialog(QDialog):
         self.add_button.clicked.connect(self._on_add_clicked)
         self.test_button.clicked.connect(self._on_test_clicked)
         self.remove_button.clicked.connect(self._on_remove_clicked)
+        self.profile_button.clicked.connect(self._on_profile_clicked)
+        self.list.selectionModel().currentChanged.connect(lambda *_a: self._show_profile())
         self.last_message = ""
+
+    # -- portal profile (issue 9) --------------------------------------------------------------
+    def _set_profile_fields(self, profile: PortalProfile) -> None:
+        self.lead_place.setCurrentIndex(self.lead_place.findData(profile.lead.value))
+        self.featured_place.setCurrentIndex(self.featured_place.findData(profile.featured.value))
+
+    def _kind_defaults(self) -> None:
+        self._set_profile_fields(default_profile(TargetKind(str(self.kind.currentData()))))
+
+    def profile_fields(self) -> PortalProfile:
+        return PortalProfile(
+            LeadPlacement(str(self.lead_place.currentData())),
+            FeaturedPlacement(str(self.featured_place.currentData())),
+        )
+
+    def _show_profile(self) -> None:
+        name = self._selected()
+        if name is None:
+            return
+        try:
+            self._set_profile_fields(self.services.repo.target(name).profile)
+        except QkError:
+            pass
+
+    def _on_profile_clicked(self) -> None:
+        name = self._selected()
+        if name is None:
+            return
+        try:
+            self.services.set_profile(name, self.profile_fields())
+        except QkError as exc:
+            self._on_error(exc)
+        self.model.reload()
 
     def _selected(self) -> str | None:
         index = self.list.currentIndex()
@@ -141,6 +199,7 @@ class TargetsDialog(QDialog):
                 self.url.text(),
                 self.user.text(),
                 self.secret.text(),
+                options={"profile": self.profile_fields().to_json()},
                 session_only=session_only,
             )
         except QkError as exc:

@@ -31,6 +31,7 @@ def install_publishing(ctx: Any, runner: TaskRunner, window: Any, editor: Any) -
     preparer = install_preparation(ctx)
     window.closing.connect(preparer.close)
     controller = PublishController(services, ctx.articles, runner, ctx.translator, window)
+    controller.who = lambda: ctx.settings.who
     menu = window.menuBar().addMenu(QCoreApplication.translate("Publish", "&Publish"))
     publish_action = menu.addAction(QCoreApplication.translate("Publish", "Publish article…"))
     publish_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
