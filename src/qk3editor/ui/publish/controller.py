@@ -415,7 +415,10 @@ class PublishController(QObject):
             return
         if dialog.blocked():
             dialog.result.setText(
-                self.tr_("The preflight found blocking items: fix them, or tick “Publish anyway”.")
+                QCoreApplication.translate(
+                    "Publish",
+                    "The preflight found blocking items: fix them, or tick “Publish anyway”.",
+                )
             )
             return
         dialog.start_button.setEnabled(False)
