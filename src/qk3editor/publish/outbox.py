@@ -459,9 +459,11 @@ class Outbox:
                     except PublishError as exc:
                         errors.append(exc)
         if errors:
-            step.name = STEP_UPLOAD
             retryable = [e for e in errors if e.retryable]
-            raise (errors[0] if len(retryable) != len(errors) or not retryable else retryable[0])
+            err = errors[0] if len(retryable) != len(errors) or not retryable else retryable[0]
+            photo_error = isinstance(err, (PhotoMissing, PhotoUnreadable, RenditionFailed))
+            step.name = STEP_RENDITION if photo_error else STEP_UPLOAD
+            raise err
         if cancel is not None and cancel.is_set():
             raise PublishError(detail="cancelled")
         step.name = STEP_POST
