@@ -45,6 +45,11 @@ def install_publishing(ctx: Any, runner: TaskRunner, window: Any, editor: Any) -
     )
     window.publish_action = publish_action
 
+    # the preview follows the one date rule (issue 9)
+    if hasattr(editor, "first_published_of"):
+        editor.first_published_of = services.outbox.publications.first_published_at
+        controller.finished.connect(lambda _job: editor.forget_publication_facts())
+
     # Jobs left waiting (offline, 5xx, a crash) go out later, also after a restart.
     def send_due() -> None:
         runner.submit("io", services.outbox.run_due, None, _log_failure, key="outbox")
