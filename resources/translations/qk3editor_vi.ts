@@ -538,6 +538,10 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <translation>Tất cả (trừ thùng rác)</translation>
     </message>
     <message>
+        <source>Changed since publishing</source>
+        <translation>Đã sửa sau khi đăng</translation>
+    </message>
+    <message>
         <source>Trash (spiked)</source>
         <translation>Thùng rác</translation>
     </message>
@@ -569,8 +573,16 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <translation>Tác giả</translation>
     </message>
     <message>
+        <source>Published</source>
+        <translation>Đã đăng</translation>
+    </message>
+    <message>
         <source>(untitled)</source>
         <translation>(chưa có tiêu đề)</translation>
+    </message>
+    <message>
+        <source>changed since publishing</source>
+        <translation>đã sửa sau khi đăng</translation>
     </message>
 </context>
 <context>
@@ -984,6 +996,18 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <translation>Chưa thể đăng</translation>
     </message>
     <message>
+        <source>Sending a draft for the preview…</source>
+        <translation>Đang gửi bản nháp để xem trước…</translation>
+    </message>
+    <message>
+        <source>Preview on the portal: %1</source>
+        <translation>Xem trên cổng: %1</translation>
+    </message>
+    <message>
+        <source>The preflight found blocking items: fix them, or tick “Publish anyway”.</source>
+        <translation>Kiểm tra trước khi đăng còn mục chặn: hãy sửa, hoặc đánh dấu “Vẫn đăng”.</translation>
+    </message>
+    <message>
         <source>Published: %1</source>
         <translation>Đã đăng: %1</translation>
     </message>
@@ -1040,27 +1064,27 @@ Giấy phép: GPL-3.0-or-later.</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiêu đề</translation>
     </message>
     <message>
         <source>Date readers see</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày bạn đọc thấy</translation>
     </message>
     <message>
         <source>Publish anyway (recorded with your name)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vẫn đăng (ghi lại tên người đăng)</translation>
     </message>
     <message>
         <source>Preview on the portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Xem trên cổng</translation>
     </message>
     <message>
         <source>Photos</source>
-        <translation type="unfinished"></translation>
+        <translation>Ảnh</translation>
     </message>
     <message>
         <source>Preflight</source>
-        <translation type="unfinished">Kiểm tra trước khi gửi</translation>
+        <translation>Kiểm tra trước khi đăng</translation>
     </message>
     <message>
         <source>The scheduled time has already passed: choose a time in the future</source>
@@ -1181,35 +1205,35 @@ Giấy phép: GPL-3.0-or-later.</translation>
     </message>
     <message>
         <source>Bold first paragraph and excerpt</source>
-        <translation type="unfinished"></translation>
+        <translation>Đoạn đầu in đậm và phần tóm tắt</translation>
     </message>
     <message>
         <source>Bold first paragraph only</source>
-        <translation type="unfinished"></translation>
+        <translation>Chỉ đoạn đầu in đậm</translation>
     </message>
     <message>
         <source>Excerpt only (the theme prints it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Chỉ phần tóm tắt (giao diện tự in)</translation>
     </message>
     <message>
         <source>Featured image and first figure with caption</source>
-        <translation type="unfinished"></translation>
+        <translation>Ảnh đại diện và ảnh đầu bài kèm chú thích</translation>
     </message>
     <message>
         <source>Featured image only (the theme shows its caption)</source>
-        <translation type="unfinished"></translation>
+        <translation>Chỉ ảnh đại diện (giao diện tự in chú thích)</translation>
     </message>
     <message>
         <source>Lead on the portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Sapo trên cổng</translation>
     </message>
     <message>
         <source>Featured photo on the portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Ảnh đại diện trên cổng</translation>
     </message>
     <message>
         <source>Save portal profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Lưu cách hiển thị trên cổng</translation>
     </message>
     <message>
         <source>Add</source>
@@ -1485,7 +1509,7 @@ Giấy phép: GPL-3.0-or-later.</translation>
     </message>
     <message>
         <source>change a publish target</source>
-        <translation type="unfinished"></translation>
+        <translation>sửa một nơi đăng bài</translation>
     </message>
     <message>
         <source>publish an article to a target</source>
@@ -1505,11 +1529,11 @@ Giấy phép: GPL-3.0-or-later.</translation>
     </message>
     <message>
         <source>publish despite blocking preflight findings (recorded)</source>
-        <translation type="unfinished"></translation>
+        <translation>vẫn đăng dù kiểm tra trước khi đăng còn mục chặn (có ghi lại)</translation>
     </message>
     <message>
         <source>send a draft and print the portal&apos;s own preview link (nothing goes public)</source>
-        <translation type="unfinished"></translation>
+        <translation>gửi bản nháp và in đường dẫn xem trước của cổng (không có gì được công khai)</translation>
     </message>
     <message>
         <source>the publish jobs</source>
@@ -1541,11 +1565,11 @@ Giấy phép: GPL-3.0-or-later.</translation>
     </message>
     <message>
         <source>how the portal prints an article: where the lead goes and whether the featured photo is also the first captioned figure</source>
-        <translation type="unfinished"></translation>
+        <translation>cách cổng hiển thị bài: sapo đặt ở đâu và ảnh đại diện có đồng thời là ảnh đầu bài kèm chú thích hay không</translation>
     </message>
     <message>
         <source>Target {name}: profile {profile}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nơi đăng bài {name}: cách hiển thị {profile}</translation>
     </message>
     <message>
         <source>Target {name} added ({kind}, {url})</source>
@@ -1565,15 +1589,15 @@ Giấy phép: GPL-3.0-or-later.</translation>
     </message>
     <message>
         <source>Not published: {count} blocking item(s):</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa đăng: còn {count} mục chặn:</translation>
     </message>
     <message>
         <source>Fix them, or publish anyway with --force.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy sửa các mục này, hoặc vẫn đăng bằng --force.</translation>
     </message>
     <message>
         <source>Published despite {count} blocking item(s) (--force, by {who}):</source>
-        <translation type="unfinished"></translation>
+        <translation>Vẫn đăng dù còn {count} mục chặn (--force, người đăng: {who}):</translation>
     </message>
     <message>
         <source>Job {id} is in the outbox</source>
@@ -1581,11 +1605,11 @@ Giấy phép: GPL-3.0-or-later.</translation>
     </message>
     <message>
         <source>Interrupted: job {id} waits in the outbox; &apos;qk3editor outbox --retry {id}&apos; sends it (never twice)</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã ngắt: tác vụ {id} chờ trong hộp thư đi; lệnh &apos;qk3editor outbox --retry {id}&apos; sẽ gửi lại (không bao giờ đăng hai lần)</translation>
     </message>
     <message>
         <source>Preview on the portal: {link}</source>
-        <translation type="unfinished"></translation>
+        <translation>Xem trên cổng: {link}</translation>
     </message>
     <message>
         <source>Published: {link}</source>
@@ -1832,7 +1856,7 @@ Giấy phép: GPL-3.0-or-later.</translation>
     </message>
     <message>
         <source>Unknown portal profile setting: {detail} (use lead=content|excerpt|both, featured=image|image+figure)</source>
-        <translation type="unfinished"></translation>
+        <translation>Không hiểu thiết lập cách hiển thị: {detail} (dùng lead=content|excerpt|both, featured=image|image+figure)</translation>
     </message>
     <message>
         <source>Publishing failed: {detail}</source>
@@ -1896,19 +1920,19 @@ Giấy phép: GPL-3.0-or-later.</translation>
     </message>
     <message>
         <source>Photo {number} ({photo}) cannot be found: {path}. Nothing was published.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không tìm thấy ảnh {number} ({photo}): {path}. Chưa có gì được đăng.</translation>
     </message>
     <message>
         <source>Photo {number} ({photo}) cannot be read ({detail}): {path}. Nothing was published.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không đọc được ảnh {number} ({photo}) ({detail}): {path}. Chưa có gì được đăng.</translation>
     </message>
     <message>
         <source>Interrupted (Ctrl+C) during step {step}; a retry sends it exactly once</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã ngắt (Ctrl+C) ở bước {step}; gửi lại sẽ chỉ đăng đúng một lần</translation>
     </message>
     <message>
         <source>The article is already public on {target}: a preview draft would take it down. Open the published page, or publish the changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bài viết đã công khai trên {target}: gửi bản nháp để xem trước sẽ gỡ bài xuống. Hãy mở trang đã đăng, hoặc đăng các thay đổi.</translation>
     </message>
     <message>
         <source>{path}: not a caption template ({detail})</source>
@@ -2030,19 +2054,19 @@ Giấy phép: GPL-3.0-or-later.</translation>
     </message>
     <message>
         <source>The article has no body</source>
-        <translation type="unfinished">Bài viết chưa có nội dung</translation>
+        <translation>Bài viết chưa có nội dung</translation>
     </message>
     <message>
         <source>The article has no category</source>
-        <translation type="unfinished"></translation>
+        <translation>Bài viết chưa có chuyên mục</translation>
     </message>
     <message>
         <source>Photo {number} ({photo}) has no caption</source>
-        <translation type="unfinished"></translation>
+        <translation>Ảnh {number} ({photo}) chưa có chú thích</translation>
     </message>
     <message>
         <source>Photo {number} ({photo}) has no credit</source>
-        <translation type="unfinished"></translation>
+        <translation>Ảnh {number} ({photo}) chưa ghi tác giả</translation>
     </message>
 </context>
 <context>
@@ -2069,7 +2093,7 @@ Giấy phép: GPL-3.0-or-later.</translation>
     </message>
     <message>
         <source>Published</source>
-        <translation type="unfinished">Đã đăng</translation>
+        <translation>Đã đăng</translation>
     </message>
     <message>
         <source>Title</source>
