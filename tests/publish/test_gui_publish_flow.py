@@ -189,3 +189,46 @@ def test_published_link_from_the_server_is_escaped():
     out = _link_html('https://site.vn/?p=1&x="><img src=x>')
     assert "<img" not in out
     assert out.startswith('<a href="https://site.vn/?p=1&amp;x=&quot;&gt;&lt;img src=x&gt;">')
+
+
+def test_dialog_shows_what_is_sent_and_the_one_preflight_blocks(
+    qtbot, home, portal, memkeyring, tmp_path
+):
+    """The dialog uses core.preflight (no own checks): an article without lead, body or
+    category is blocked until "Publish anyway" is ticked, which is recorded; "Xem trên cổng"
+    sends a draft and opens the portal's link; nothing became public before the publish."""
+    from qk3editor.storage.publication_repo import PublicationRepository
+
+    gui, trs = open_gui(qtbot)
+    try:
+        svc = services_for(gui.ctx)
+        svc.add_target("cong", "ninjs", portal.url, "editor", portal.secret)
+        article = gui.ctx.articles.create(ArticleFields(title="Chỉ có tiêu đề"))
+        dialog = gui.ctx.services["publish_ui"].publish_article(article)
+        assert dialog is not None
+        assert dialog.title_label.text() == "Chỉ có tiêu đề"
+        assert dialog.date_label.text()  # the date readers will see (the one rule)
+        texts = [dialog.findings_list.item(i).text() for i in range(dialog.findings_list.count())]
+        assert any("chuyên mục" in t for t in texts) and any("sapo" in t for t in texts)
+        assert len(dialog.blocking) == 3 and dialog.force.isVisibleTo(dialog)
+
+        opened: list[str] = []
+        controller = gui.ctx.services["publish_ui"]
+        controller.open_url = opened.append
+        dialog.preview_button.click()
+        qtbot.waitUntil(lambda: bool(opened), timeout=20_000)
+        assert opened[0].endswith(f"/bai-viet/{article.id}")
+        assert portal.store.get_item(article.id)["item"]["pubstatus"] == "withheld"
+
+        dialog.start_button.click()
+        assert "Vẫn đăng" in dialog.result.text()
+        assert portal.store.get_item(article.id)["item"]["pubstatus"] == "withheld"
+        dialog.force.setChecked(True)
+        dialog.start_button.click()
+        qtbot.waitUntil(lambda: "Đã đăng" in dialog.result.text(), timeout=20_000)
+        assert portal.store.get_item(article.id)["item"]["pubstatus"] == "usable"
+        pub = PublicationRepository(gui.ctx.store).get(article.id, "cong")
+        assert pub is not None and pub.forced_by == controller.who()
+        assert gui.ctx.articles.get(article.id).status.value == "published"
+    finally:
+        close_gui(gui, trs)

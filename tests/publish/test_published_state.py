@@ -231,3 +231,21 @@ def test_ctrl_c_leaves_a_job_that_is_retried_exactly_once(home, portal, memkeyri
         proxy.stop()
     record = portal.store.get_item(article_id)
     assert record is not None and record["creates"] == 1
+
+
+def test_target_profile_add_and_edit_merge(home, memkeyring, monkeypatch, capsys):
+    monkeypatch.setattr(sys, "stdin", io.StringIO("mật-khẩu-ứng-dụng\n"))
+    cmd = ["target", "add", "wp", "--kind", "wordpress", "--url", "https://qk3.example.vn"]
+    assert main([*cmd, "--user", "bientap", "--profile", "lead=content"]) == 0
+    assert main(["target", "list", "--json"]) == 0
+    out = capsys.readouterr().out
+    listed = json.loads(out[out.index("[") :])
+    # lead as given; featured keeps WordPress's default
+    assert listed[0]["profile"] == {"lead": "content", "featured": "image+figure"}
+    assert main(["target", "edit", "wp", "--profile", "featured=image"]) == 0
+    assert main(["target", "list", "--json"]) == 0
+    out = capsys.readouterr().out
+    listed = json.loads(out[out.index("[") :])
+    assert listed[0]["profile"] == {"lead": "content", "featured": "image"}  # merged
+    assert main(["target", "edit", "wp", "--profile", "lead=everywhere"]) != 0
+    assert "lead=everywhere" in capsys.readouterr().err

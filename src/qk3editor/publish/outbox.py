@@ -469,7 +469,12 @@ class Outbox:
         step.name = STEP_POST
         report(Progress(STEP_POST, 0, 1, article.title))
         first = self.publications.first_published_at(article.id, target.name)
-        when = publication_date(job.status, job.publish_at, first, utcnow())
+        now = utcnow()
+        when: datetime | None = publication_date(job.status, job.publish_at, first, now)
+        if when == now:
+            # "the time it is sent": the portal's own clock says it (a client clock a few
+            # seconds ahead must not turn a publish into a schedule on WordPress)
+            when = None
         req = PostRequest(article, photos, uploaded, job.status, job.publish_at, when)
         post = self._post(article, target, publisher, req, retrying, job.id)
         self.repo.save_remote(
