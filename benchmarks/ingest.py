@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _photos_common import FULL_SIZE, QUICK_SIZE, camera_files
 from qk3editor.photos.ingest import FIRST_SCREEN, IngestOptions, ingest
 from qk3editor.storage.db import open_store
-from qk3editor.storage.photos_repo import PhotoRepository, new_photo_from_ingest
+from qk3editor.storage.photos_repository import PhotoRepository, new_photo_from_ingest
 
 
 class MemorySampler(threading.Thread):

@@ -62,7 +62,7 @@ def article_fields(photo_keys: list[str]):  # type: ignore[no-untyped-def]
 def make_photos(folder: Path):  # type: ignore[no-untyped-def]
     from tests.publish.helpers import make_jpeg
 
-    from qk3editor.core.publishing import PublishPhoto
+    from qk3editor.core.publish_data import PublishPhoto
 
     folder.mkdir(parents=True, exist_ok=True)
     out = []
@@ -85,7 +85,7 @@ def grab_preview(article, photos, out: Path) -> None:  # type: ignore[no-untyped
     """The app's own preview pane (QTextBrowser), offscreen, the whole page."""
     from PySide6.QtWidgets import QApplication
 
-    from qk3editor.core.publishing import publication_date
+    from qk3editor.core.publish_data import publication_date
     from qk3editor.core.render import PhotoRef, render_page
     from qk3editor.publish.content import render_input
     from qk3editor.ui.editor.preview import PreviewPane
@@ -98,7 +98,7 @@ def grab_preview(article, photos, out: Path) -> None:  # type: ignore[no-untyped
         return None if p is None else PhotoRef(Path(p.source).as_uri(), width=560)
 
     from qk3editor.core.articles import utcnow
-    from qk3editor.core.publishing import PublishStatus
+    from qk3editor.core.publish_data import PublishStatus
 
     source = render_input(article)
     source = type(source)(
@@ -153,14 +153,14 @@ def main() -> int:
         from tests.publish.browser import read_page
         from tests.publish.helpers import MemoryKeyring
 
-        from qk3editor.core.publishing import JobState, Target, TargetKind
+        from qk3editor.core.publish_data import JobState, Target, TargetKind
         from qk3editor.publish.outbox import Outbox
         from qk3editor.publish.portal import PortalServer, PortalStore
         from qk3editor.publish.renditions import PillowRenditions
         from qk3editor.publish.secrets import SecretStore
+        from qk3editor.storage.articles_repository import ArticleRepository
         from qk3editor.storage.db import open_store
         from qk3editor.storage.publish_repository import PublishRepository
-        from qk3editor.storage.repositories import ArticleRepository
 
         keyring.set_keyring(MemoryKeyring())
         store = open_store("sqlite:///" + str(work / "store.sqlite3"))

@@ -11,8 +11,8 @@ from typing import Any
 from qk3editor.core.i18n import Translator, set_active
 from qk3editor.core.settings import Settings, choose_language, load_settings, save_settings
 from qk3editor.paths import Paths, resolve_paths, resolve_store_url, resources_dir
+from qk3editor.storage.articles_repository import ArticleRepository, CategoryRepository
 from qk3editor.storage.db import Store, open_store
-from qk3editor.storage.repositories import ArticleRepository, CategoryRepository
 
 
 @dataclass

@@ -8,7 +8,7 @@ import pytest
 
 from qk3editor.core.articles import Article, Status
 from qk3editor.core.preflight import Severity, blocking, publish_preflight
-from qk3editor.core.publishing import (
+from qk3editor.core.publish_data import (
     FeaturedPlacement,
     InvalidProfile,
     LeadPlacement,

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from qk3editor.app import build_gui
 from qk3editor.context import AppContext
 from qk3editor.core.articles import ArticleFields
-from qk3editor.core.publishing import JobState, PublishStatus
+from qk3editor.core.publish_data import JobState, PublishStatus
 from qk3editor.paths import resources_dir
 from qk3editor.publish.service import services_for
 from qk3editor.ui.i18n import install_translators
@@ -197,7 +197,7 @@ def test_dialog_shows_what_is_sent_and_the_one_preflight_blocks(
     """The dialog uses core.preflight (no own checks): an article without lead, body or
     category is blocked until "Publish anyway" is ticked, which is recorded; "Xem trên cổng"
     sends a draft and opens the portal's link; nothing became public before the publish."""
-    from qk3editor.storage.publication_repo import PublicationRepository
+    from qk3editor.storage.publication_repository import PublicationRepository
 
     gui, trs = open_gui(qtbot)
     try:

@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from qk3editor.core.articles import ArticleFields
-from qk3editor.core.publishing import JobState, PublishPhoto, Target, TargetKind
+from qk3editor.core.publish_data import JobState, PublishPhoto, Target, TargetKind
 from qk3editor.publish import blocks
 from qk3editor.publish.outbox import Outbox
 from qk3editor.publish.renditions import PillowRenditions

@@ -17,8 +17,8 @@ from pathlib import Path
 from qk3editor.cli import main
 from qk3editor.core.articles import ArticleFields, ArticleQuery, Status
 from qk3editor.core.revisions import RevisionReason
-from qk3editor.storage.editor_repo import EditorRepository
-from qk3editor.storage.publication_repo import PublicationRepository
+from qk3editor.storage.editor_repository import EditorRepository
+from qk3editor.storage.publication_repository import PublicationRepository
 
 from .faultproxy import FaultProxy
 from .helpers import make_jpeg

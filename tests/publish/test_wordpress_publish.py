@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from qk3editor.core.articles import ArticleFields
-from qk3editor.core.publishing import JobState, PublishStatus, Target, TargetKind
+from qk3editor.core.publish_data import JobState, PublishStatus, Target, TargetKind
 from qk3editor.publish.errors import AuthFailed
 from qk3editor.publish.outbox import media_slug
 from qk3editor.publish.secrets import SecretStore

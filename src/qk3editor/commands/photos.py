@@ -25,7 +25,7 @@ from qk3editor.photos.captions import BatchEdit, load_codes, load_template
 from qk3editor.photos.desk import caption_photos, export_web, import_photos
 from qk3editor.photos.ingest import IngestOptions
 from qk3editor.photos.renditions import specs_from_settings
-from qk3editor.storage.photos_repo import PhotoQuery, PhotoRepository
+from qk3editor.storage.photos_repository import PhotoQuery, PhotoRepository
 
 if TYPE_CHECKING:
     from qk3editor.context import AppContext

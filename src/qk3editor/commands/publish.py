@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from qk3editor.commands.output import print_json
 from qk3editor.core.errors import ValidationError
 from qk3editor.core.i18n import translate
-from qk3editor.core.publishing import (
+from qk3editor.core.publish_data import (
     JobState,
     PortalProfile,
     PublishPhoto,

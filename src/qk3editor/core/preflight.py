@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from qk3editor.core.articles import Article
 from qk3editor.core.i18n import QT_TRANSLATE_NOOP
-from qk3editor.core.publishing import PublishPhoto
+from qk3editor.core.publish_data import PublishPhoto
 
 LEAD_MAX_WORDS = 80
 _PHOTO_REF = re.compile(r"!\[([^\]]*)\]\(qk3photo:([^)\s]+)\)")

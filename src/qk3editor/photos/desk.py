@@ -1,6 +1,6 @@
 """The photo desk's operations, shared by the CLI and the GUI: import, caption, export.
 
-Each takes a repository (``qk3editor.storage.photos_repo.PhotoRepository`` or anything with
+Each takes a repository (``qk3editor.storage.photos_repository.PhotoRepository`` or anything with
 the same methods), so this module stays free of the store and of Qt. The file is the truth
 for metadata: a caption is written into the file first (atomically) and the store records
 what the file then holds.

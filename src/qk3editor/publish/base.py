@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Protocol
 
 from qk3editor.core.articles import Article
-from qk3editor.core.publishing import MediaRecord, PublishPhoto, PublishStatus, Rendition
+from qk3editor.core.publish_data import MediaRecord, PublishPhoto, PublishStatus, Rendition
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ class PostRequest:
     media: dict[str, MediaRecord]  # photo key -> uploaded media
     status: PublishStatus
     publish_at: datetime | None
-    date: datetime | None = None  # the date readers see (core.publishing.publication_date)
+    date: datetime | None = None  # the date readers see (core.publish_data.publication_date)
 
 
 class Publisher(Protocol):

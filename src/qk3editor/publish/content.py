@@ -32,7 +32,7 @@ from collections.abc import Mapping, Sequence
 from qk3editor.core import render
 from qk3editor.core.articles import Article
 from qk3editor.core.photos import find_photo_refs, photo_snippet
-from qk3editor.core.publishing import MediaRecord, PortalProfile, PublishPhoto
+from qk3editor.core.publish_data import MediaRecord, PortalProfile, PublishPhoto
 from qk3editor.core.render import PhotoRef, PhotoResolver, RenderInput
 from qk3editor.publish import blocks
 

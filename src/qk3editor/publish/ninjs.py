@@ -19,7 +19,7 @@ from urllib.parse import quote
 import httpx
 
 from qk3editor.core.articles import Article, iso_utc, utcnow
-from qk3editor.core.publishing import (
+from qk3editor.core.publish_data import (
     MediaRecord,
     PortalProfile,
     PublishPhoto,
@@ -91,7 +91,7 @@ def build_item(
     """The ninjs 2.x document of an article; photos as ``picture`` associations.
 
     ``firstcreated`` is the date readers see (the one date rule,
-    :func:`qk3editor.core.publishing.publication_date`); ``versioncreated`` is when this
+    :func:`qk3editor.core.publish_data.publication_date`); ``versioncreated`` is when this
     version was sent.
     """
     sent = [p for p in photos if p.key in media]

@@ -24,7 +24,7 @@ from typing import Any
 
 from qk3editor.core import i18n
 from qk3editor.core.articles import Article, utcnow
-from qk3editor.core.publishing import (
+from qk3editor.core.publish_data import (
     Job,
     JobState,
     MediaRecord,
@@ -55,7 +55,7 @@ from qk3editor.publish.http import HttpClient
 from qk3editor.publish.renditions import RenditionProvider
 from qk3editor.publish.secrets import SecretStore
 from qk3editor.publish.targets import http_settings
-from qk3editor.storage.publication_repo import PublicationRepository
+from qk3editor.storage.publication_repository import PublicationRepository
 from qk3editor.storage.publish_repository import PublishRepository
 
 log = logging.getLogger(__name__)

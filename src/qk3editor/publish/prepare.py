@@ -5,7 +5,7 @@ the file's), the photo repository tells :mod:`qk3editor.storage.photo_events`; t
 :class:`RenditionPreparer` then makes each of those articles' renditions on a small pool of
 threads (Pillow decodes and resizes without the interpreter lock, so two threads use both
 cores) into the on-disk rendition cache (``Paths.renditions_dir``). A publish asks the same
-:class:`~qk3editor.photos.publishing.DeskRenditions` and finds them there; if it comes first,
+:class:`~qk3editor.photos.publish_providers.DeskRenditions` and finds them there; if it comes first,
 the per-rendition lock makes it wait for the one being made instead of making it twice.
 """
 
@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, Protocol
 
-from qk3editor.core.publishing import PublishPhoto
+from qk3editor.core.publish_data import PublishPhoto
 
 log = logging.getLogger(__name__)
 
@@ -112,7 +112,7 @@ def install_preparation(ctx: Any) -> RenditionPreparer:
     found = ctx.services.get("rendition_preparer")
     if found is not None:
         return found  # type: ignore[no-any-return]
-    from qk3editor.photos.publishing import desk_publishing
+    from qk3editor.photos.publish_providers import desk_publishing
     from qk3editor.storage import photo_events as events
 
     renditions, source = desk_publishing(ctx)

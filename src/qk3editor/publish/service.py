@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from qk3editor.core.articles import Article
-from qk3editor.core.publishing import PortalProfile, PublishPhoto, Target
+from qk3editor.core.publish_data import PortalProfile, PublishPhoto, Target
 from qk3editor.publish.outbox import Outbox, RetryPolicy
 from qk3editor.publish.renditions import PillowRenditions, RenditionProvider
 from qk3editor.publish.secrets import SecretStore
@@ -93,7 +93,7 @@ def services_for(ctx: Any) -> PublishServices:
     services: dict[str, Any] = ctx.services
     found = services.get("publish")
     if found is None:
-        from qk3editor.photos.publishing import desk_publishing  # the photo desk (issue 5)
+        from qk3editor.photos.publish_providers import desk_publishing  # the photo desk (issue 5)
 
         renditions, photo_source = desk_publishing(ctx)
         found = PublishServices.build(ctx.store, renditions=renditions, photo_source=photo_source)

@@ -17,7 +17,7 @@ from typing import Any
 import httpx
 
 from qk3editor.core.articles import Article
-from qk3editor.core.publishing import MediaRecord, PublishPhoto, PublishStatus, Rendition, Target
+from qk3editor.core.publish_data import MediaRecord, PublishPhoto, PublishStatus, Rendition, Target
 from qk3editor.core.vietnamese.fold import slugify
 from qk3editor.publish.base import PostRequest, RemotePost
 from qk3editor.publish.blocks import BlockImage
@@ -339,7 +339,7 @@ class WordPressPublisher:
             raise BadResponse(host="-", detail="a scheduled post needs a time")
         when = req.date or req.publish_at
         if when is not None and req.status is not PublishStatus.DRAFT:
-            payload["date_gmt"] = wp_gmt(when)  # the one date rule (core.publishing)
+            payload["date_gmt"] = wp_gmt(when)  # the one date rule (core.publish_data)
         return payload
 
     def create_post(self, req: PostRequest) -> RemotePost:

@@ -1,6 +1,6 @@
 """Who wants to know when an article's photos, or a photo's caption, changed.
 
-:class:`~qk3editor.storage.photos_repo.PhotoRepository` calls :func:`notify` after each
+:class:`~qk3editor.storage.photos_repository.PhotoRepository` calls :func:`notify` after each
 change is committed (attach, detach, order, featured, the article's caption, the file's
 metadata) with the ids of the articles concerned. The GUI subscribes the background
 preparation of web renditions (``qk3editor.publish.prepare``), so that publishing only

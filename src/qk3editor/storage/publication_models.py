@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from qk3editor.storage.models import Base, UTCDateTime
+from qk3editor.storage.articles_models import Base, UTCDateTime
 
 
 class ArticlePublicationModel(Base):

@@ -11,9 +11,9 @@ from qk3editor.core.i18n import Translator
 from qk3editor.core.photos import find_photo_refs
 from qk3editor.photos.ingest import IngestOptions
 from qk3editor.photos.metadata import read_metadata
+from qk3editor.storage.articles_repository import ArticleRepository
 from qk3editor.storage.db import open_store
-from qk3editor.storage.photos_repo import PhotoQuery, PhotoRepository
-from qk3editor.storage.repositories import ArticleRepository
+from qk3editor.storage.photos_repository import PhotoQuery, PhotoRepository
 from qk3editor.ui.photos.article_photos import ArticlePhotosDialog
 from qk3editor.ui.photos.caption_panel import CaptionPanel
 from qk3editor.ui.photos.controller import PhotoDeskController

@@ -11,7 +11,7 @@ from keyring.backends import fail
 from PySide6.QtTest import QAbstractItemModelTester
 
 from qk3editor.core.articles import ArticleFields
-from qk3editor.core.publishing import JobState
+from qk3editor.core.publish_data import JobState
 from qk3editor.publish.service import services_for
 from qk3editor.ui.publish.conflict_dialog import ConflictDialog
 from qk3editor.ui.publish.outbox_view import OutboxModel

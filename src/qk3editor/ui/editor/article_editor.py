@@ -23,12 +23,12 @@ from qk3editor.core.preflight import (
     default_text_checker,
     run_preflight,
 )
-from qk3editor.core.publishing import PublishStatus, publication_date
+from qk3editor.core.publish_data import PublishStatus, publication_date
 from qk3editor.core.render import PhotoRef, PhotoResolver, RenderInput
 from qk3editor.core.revisions import RetentionPolicy, Revision, RevisionReason
+from qk3editor.storage.articles_repository import ArticleRepository, CategoryRepository
 from qk3editor.storage.editor_import import find_imported_photo
-from qk3editor.storage.editor_repo import EditorRepository, SessionEntry
-from qk3editor.storage.repositories import ArticleRepository, CategoryRepository
+from qk3editor.storage.editor_repository import EditorRepository, SessionEntry
 from qk3editor.ui.editor.autosave import Autosaver, CompositionTracker
 from qk3editor.ui.editor.controller import EditorController
 from qk3editor.ui.editor.preview import PreviewController
@@ -151,7 +151,7 @@ class ArticleEditor(EditorController):
             body = f.body or ""
             date = None
             if article is not None:
-                # the one date rule (core.publishing.publication_date), as every target uses
+                # the one date rule (core.publish_data.publication_date), as every target uses
                 first = first_published(article.id)
                 now = utcnow()
                 wished = article.publish_at

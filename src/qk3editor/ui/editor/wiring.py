@@ -19,7 +19,7 @@ from qk3editor.core.importers import IMPORT_SUFFIXES
 from qk3editor.core.markdown_io import export_markdown
 from qk3editor.core.settings import atomic_write_bytes, atomic_write_text
 from qk3editor.storage.editor_import import save_imported
-from qk3editor.storage.editor_repo import EditorRepository
+from qk3editor.storage.editor_repository import EditorRepository
 from qk3editor.ui.checks.legacy import import_with_legacy_check
 from qk3editor.ui.editor.article_editor import ArticleEditor
 from qk3editor.ui.editor.scripted_typing import ENV_REPORT, ScriptedTyping, scripted_text
@@ -90,7 +90,7 @@ def _recheck_on_photo_changes(ctx: AppContext, editor: ArticleEditor) -> None:
 def _photo_library(ctx: AppContext) -> object | None:
     """Issue 5's photo repository's ``get``, when the photo library is installed."""
     try:
-        from qk3editor.storage.photos_repo import PhotoRepository
+        from qk3editor.storage.photos_repository import PhotoRepository
     except ImportError:
         return None
     return PhotoRepository(ctx.store).get
@@ -99,7 +99,7 @@ def _photo_library(ctx: AppContext) -> object | None:
 def _featured_photo_of(ctx: AppContext) -> Callable[[str], str | None] | None:
     """The article's featured photo (the photo desk's ``article_photos.featured`` flag)."""
     try:
-        from qk3editor.storage.photos_repo import PhotoRepository
+        from qk3editor.storage.photos_repository import PhotoRepository
     except ImportError:
         return None
     repo = PhotoRepository(ctx.store)

@@ -32,7 +32,7 @@ from qk3editor.photos.desk import (
 )
 from qk3editor.photos.ingest import IngestItem, IngestOptions, IngestReport
 from qk3editor.photos.renditions import DEFAULT_SPECS, Rendition, RenditionSpec
-from qk3editor.storage.photos_repo import PhotoQuery, PhotoRepository
+from qk3editor.storage.photos_repository import PhotoQuery, PhotoRepository
 from qk3editor.ui.photos.incoming import placeholder_image
 from qk3editor.ui.photos.model import PhotoTableModel, ThumbnailCache, load_thumbnail
 from qk3editor.ui.photos.report import IngestReportDialog

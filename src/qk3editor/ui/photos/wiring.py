@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from qk3editor.photos.renditions import specs_from_settings
-from qk3editor.storage.photos_repo import PhotoRepository
+from qk3editor.storage.photos_repository import PhotoRepository
 from qk3editor.ui.photos.article_photos import ArticlePhotosDialog
 from qk3editor.ui.photos.controller import PhotoDeskController
 from qk3editor.ui.photos.picker import PhotoPicker

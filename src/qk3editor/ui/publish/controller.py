@@ -44,7 +44,7 @@ from qk3editor.core.articles import Article, iso_utc, utcnow
 from qk3editor.core.errors import QkError
 from qk3editor.core.i18n import QT_TRANSLATE_NOOP, Translator
 from qk3editor.core.preflight import Finding, Severity, default_text_checker, publish_preflight
-from qk3editor.core.publishing import (
+from qk3editor.core.publish_data import (
     Job,
     JobState,
     PublishPhoto,
@@ -55,7 +55,7 @@ from qk3editor.core.render import portal_date
 from qk3editor.core.timezones import from_local_naive, to_local
 from qk3editor.publish.outbox import Progress
 from qk3editor.publish.service import PublishServices
-from qk3editor.storage.repositories import ArticleRepository
+from qk3editor.storage.articles_repository import ArticleRepository
 from qk3editor.ui.publish.conflict_dialog import ConflictDialog
 from qk3editor.ui.publish.outbox_view import OutboxDialog
 from qk3editor.ui.publish.targets_dialog import TargetsDialog
@@ -211,7 +211,7 @@ class PublishDialog(QDialog):
         self._show_date()
 
     def shown_date(self) -> datetime:
-        """The date readers will see (core.publishing.publication_date)."""
+        """The date readers will see (core.publish_data.publication_date)."""
         return publication_date(
             self.chosen_status(),
             self.publish_at(),

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from qk3editor.core.errors import QkError
 from qk3editor.core.i18n import Translator
-from qk3editor.core.publishing import (
+from qk3editor.core.publish_data import (
     FeaturedPlacement,
     LeadPlacement,
     PortalProfile,

@@ -33,7 +33,7 @@ from typing import Any
 from qk3editor.core.articles import Article
 from qk3editor.core.errors import PhotoIdNotFound
 from qk3editor.core.photos import Photo, PhotoMetadata
-from qk3editor.core.publishing import PublishPhoto, Rendition
+from qk3editor.core.publish_data import PublishPhoto, Rendition
 from qk3editor.photos.renditions import (
     DEFAULT_SPECS,
     LocationChoice,
@@ -227,7 +227,7 @@ def desk_publishing(ctx: Any) -> tuple[DeskRenditions, DeskPhotoSource]:
     """The two callables for ``PublishServices.build`` from an AppContext (one per context:
     the GUI's background preparation and the publish share the cache and its locks)."""
     from qk3editor.photos.renditions import specs_from_settings
-    from qk3editor.storage.photos_repo import PhotoRepository
+    from qk3editor.storage.photos_repository import PhotoRepository
 
     found = ctx.services.get("desk_publishing")
     if found is None:

@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session
 from qk3editor.core.articles import utcnow
 from qk3editor.core.errors import ArticleNotFound, PhotoIdNotFound, ValidationError
 from qk3editor.core.photos import FIELDS, ArticlePhoto, Photo, PhotoMetadata, nfc
+from qk3editor.storage.articles_models import ArticleModel
 from qk3editor.storage.db import Store
-from qk3editor.storage.models import ArticleModel
 from qk3editor.storage.photo_events import notify
 from qk3editor.storage.photo_search import index_photo_captions
 from qk3editor.storage.photos_models import ArticlePhotoModel, PhotoModel

@@ -11,11 +11,11 @@ from sqlalchemy import select
 
 from qk3editor.core.articles import Status, utcnow
 from qk3editor.core.errors import ArticleNotFound
-from qk3editor.core.publishing import Publication
+from qk3editor.core.publish_data import Publication
 from qk3editor.core.revisions import RevisionReason
+from qk3editor.storage.articles_models import ArticleModel
 from qk3editor.storage.db import Store
 from qk3editor.storage.editor_models import StatusChangeModel
-from qk3editor.storage.models import ArticleModel
 from qk3editor.storage.publication_models import ArticlePublicationModel
 
 # A publish is a fact: the article is on the portal whatever its workflow state was (a
@@ -95,7 +95,7 @@ class PublicationRepository:
                             at=now,
                         )
                     )
-                from qk3editor.storage.editor_repo import EditorRepository
+                from qk3editor.storage.editor_repository import EditorRepository
 
                 rev = EditorRepository(self._store)._snapshot(s, m, RevisionReason.PUBLISHED, who)
                 revision_id = rev.id

@@ -25,10 +25,10 @@ from qk3editor.core.revisions import (
     revisions_to_prune,
     typing_snapshot_due,
 )
+from qk3editor.storage.articles_models import ArticleModel
+from qk3editor.storage.articles_repository import ArticleRepository, _to_article, move_status
 from qk3editor.storage.db import Store
 from qk3editor.storage.editor_models import EditorSessionModel, RevisionModel, StatusChangeModel
-from qk3editor.storage.models import ArticleModel
-from qk3editor.storage.repositories import ArticleRepository, _to_article, move_status
 
 
 @dataclass(frozen=True)
