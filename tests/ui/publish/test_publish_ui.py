@@ -41,7 +41,12 @@ def _setup(qtbot, portal, secret=None):  # type: ignore[no-untyped-def]
     svc = services_for(gui.ctx)
     svc.add_target("cong", "ninjs", portal.url, "editor", secret or portal.secret)
     article = gui.ctx.articles.create(
-        ArticleFields(title="Hội thi cán bộ", lead="Sáng nay khai mạc.", body="Nội dung.")
+        ArticleFields(
+            title="Hội thi cán bộ",
+            lead="Sáng nay khai mạc.",
+            body="Nội dung.",
+            category="Tin tức - Sự kiện",
+        )
     )
     gui.editor.open(article.id)
     return gui, trs, svc, article
