@@ -82,6 +82,7 @@ class WordPressPublisher:
         self._root_lock = threading.Lock()
         self._terms: dict[tuple[str, str], int] = {}
         self.post_id: str | None = None  # set by the outbox when the post exists already
+        self._attached: dict[str, str] = {}  # media id -> the post it is attached to
 
     def close(self) -> None:
         self.http.close()
@@ -233,6 +234,7 @@ class WordPressPublisher:
             key = ids.get(str(item.get("id")))
             if key is None:
                 continue
+            self._attached[str(item.get("id"))] = str(item.get("post") or "")
             sizes = (item.get("media_details") or {}).get("sizes") or {}
             large = sizes.get("large")
             if isinstance(large, dict) and large.get("source_url"):
@@ -247,7 +249,10 @@ class WordPressPublisher:
         """Every photo's media item attached to the post (``post``): the media library then
         lists them under it instead of "unattached"."""
         for rec in media.values():
+            if self._attached.get(rec.remote_id) == str(post_id):
+                continue  # attached already (an update): no request
             self._call("POST", f"wp/v2/media/{rec.remote_id}", json_body={"post": int(post_id)})
+            self._attached[rec.remote_id] = str(post_id)
 
     # -- terms -----------------------------------------------------------------------------
     def term_id(self, taxonomy: str, name: str, slug: str) -> int:
