@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from qk3editor.ui.library.model import LibraryModel
     from qk3editor.ui.library.view import LibraryView
     from qk3editor.ui.main_window import MainWindow
+    from qk3editor.ui.photos.controller import PhotoDeskController
+    from qk3editor.ui.publish.controller import PublishController
     from qk3editor.ui.tasks import TaskRunner
 
 
@@ -41,13 +43,20 @@ class Shell:
 
 @dataclass
 class Gui:
-    """The GUI's objects, for the event loop and for tests."""
+    """The GUI's objects, built once by :func:`build_gui`, for the event loop and for tests."""
 
     ctx: AppContext
     runner: TaskRunner
     window: MainWindow
     library: LibraryController
     editor: EditorController
+    photo_desk: PhotoDeskController
+    publish: PublishController
+
+    def shutdown(self) -> None:
+        """At quit: every timer stopped, every thread and worker process joined, store closed."""
+        self.runner.shutdown()
+        self.ctx.close()
 
 
 def build_shell(paths: Paths, quick: QuickLibrary | None = None) -> Shell:
@@ -89,6 +98,7 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
 
     translate = QCoreApplication.translate
     runner = runner or TaskRunner()
+    runner.use(ctx.tasks)  # one owner for every pool the services run on
     shell = shell or build_shell(ctx.paths)
     window = shell.window
     library = LibraryController(
@@ -98,7 +108,6 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
         shell.editor_workspace = _workspace_in_place(shell)
     editor = build_editor(window, ctx, runner, shell.editor_workspace)
 
-    from qk3editor.storage.search import SearchRepository
     from qk3editor.ui.checks import attach_editor_checks
     from qk3editor.ui.search import attach_library_search
 
@@ -107,7 +116,7 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
 
     legacy_bar = attach_legacy_paste_bar(shell.editor_view)
     editor.opened.connect(lambda _id: legacy_bar.dismiss())  # an offer is for one article
-    attach_library_search(library, SearchRepository(ctx.store), runner)
+    attach_library_search(library, ctx.search, runner)
 
     library.open_requested.connect(editor.open)
     editor.saved.connect(library.article_saved)
@@ -132,7 +141,7 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
 
     from qk3editor.ui.photos.wiring import install_photo_desk
 
-    install_photo_desk(ctx, runner, window, editor)
+    photo_desk = install_photo_desk(ctx, runner, window, editor)
     window.about_action.triggered.connect(
         lambda: QMessageBox.about(
             window,
@@ -152,8 +161,12 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
     wire_editor(window, ctx, runner, editor, library)  # issue 4: import, export, menus, drops
     from qk3editor.ui.publish.wiring import install_publishing  # issue 6
 
-    ctx.services["publish_ui"] = install_publishing(ctx, runner, window, editor)
-    return Gui(ctx, runner, window, library, editor)
+    publish = install_publishing(
+        ctx.publishing, ctx.articles, runner, ctx.translator, window, editor
+    )
+    # renditions made when photos are attached or captioned, so that publishing only uploads
+    window.closing.connect(ctx.preparer.close)
+    return Gui(ctx, runner, window, library, editor, photo_desk, publish)
 
 
 def _workspace_in_place(shell: Shell) -> EditorWorkspace:
@@ -270,4 +283,4 @@ def run_gui(store: str | None = None, language: str | None = None) -> int:
     finally:
         if state:
             state["gui"].runner.wait()
-            state["gui"].ctx.close()
+            state["gui"].shutdown()

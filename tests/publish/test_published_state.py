@@ -155,11 +155,10 @@ def test_missing_photo_is_a_photo_error_named_on_the_job(
     photo = make_jpeg(tmp_path / "card" / "IMG_0002.jpg", (1200, 800))
     assert main(["photos", "import", str(photo), "--article", article_id]) == 0
     from qk3editor.context import AppContext
-    from qk3editor.publish.service import services_for
 
     ctx = AppContext.open()
     try:
-        sources = [p.source for p in services_for(ctx).photo_source(ctx.articles.get(article_id))]
+        sources = [p.source for p in ctx.publishing.photo_source(ctx.articles.get(article_id))]
     finally:
         ctx.close()
     assert sources

@@ -227,6 +227,4 @@ def _export_rendered(args: argparse.Namespace, ctx: AppContext) -> int:
 
 def _workflow(ctx: AppContext) -> EditorRepository:
     """Workflow moves from the CLI are recorded (who, when, a revision) like the GUI's."""
-    from qk3editor.storage.editor_repository import EditorRepository
-
-    return EditorRepository(ctx.store)
+    return ctx.revisions

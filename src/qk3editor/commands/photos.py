@@ -25,7 +25,7 @@ from qk3editor.photos.captions import BatchEdit, load_codes, load_template
 from qk3editor.photos.desk import caption_photos, export_web, import_photos
 from qk3editor.photos.ingest import IngestOptions
 from qk3editor.photos.renditions import specs_from_settings
-from qk3editor.storage.photos_repository import PhotoQuery, PhotoRepository
+from qk3editor.storage.photos_repository import PhotoQuery
 
 if TYPE_CHECKING:
     from qk3editor.context import AppContext
@@ -86,7 +86,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run_import(args: argparse.Namespace, ctx: AppContext) -> int:
-    repo = PhotoRepository(ctx.store)
+    repo = ctx.photos
     if args.article:
         ctx.articles.get(args.article)  # fail before any work when the article is unknown
     options = IngestOptions(thumbnails_dir=ctx.paths.thumbnails_dir)
@@ -97,7 +97,9 @@ def run_import(args: argparse.Namespace, ctx: AppContext) -> int:
             sys.stderr.write(f"\r{done}/{total}" + ("\n" if done == total else ""))
             sys.stderr.flush()
 
-    result = import_photos(repo, args.paths, options, article_id=args.article, progress=progress)
+    result = import_photos(
+        repo, args.paths, options, article_id=args.article, progress=progress, pools=ctx.tasks.pools
+    )
     ids = {p.content_hash: p.id for p in result.photos}
     for item in result.report.items:
         status = translate("cli", STATUS_TEXT[item.status])
@@ -120,7 +122,7 @@ def run_import(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
-    repo = PhotoRepository(ctx.store)
+    repo = ctx.photos
     photos = repo.get_many(repo.list_ids(PhotoQuery(text=args.filter)))
     if args.json:
         print_json([p.as_json() for p in photos])
@@ -147,12 +149,12 @@ def build_edit(args: argparse.Namespace) -> BatchEdit:
 
 
 def run_caption(args: argparse.Namespace, ctx: AppContext) -> int:
-    repo = PhotoRepository(ctx.store)
+    repo = ctx.photos
     for pid in args.ids:
         repo.get(pid)  # unknown ids fail before any file is touched
     edit = build_edit(args)
     codes = load_codes(args.codes) if args.codes else None
-    lines = caption_photos(repo, args.ids, edit, codes=codes)
+    lines = caption_photos(repo, args.ids, edit, codes=codes, pools=ctx.tasks.pools)
     failed = 0
     captioned = translate("cli", "captioned")
     warning = translate("cli", "warning")
@@ -170,7 +172,7 @@ def run_caption(args: argparse.Namespace, ctx: AppContext) -> int:
 
 def run_location(args: argparse.Namespace, ctx: AppContext) -> int:
     """Record the choice with who made it (the settings' user name) and when."""
-    repo = PhotoRepository(ctx.store)
+    repo = ctx.photos
     for pid in args.ids:
         repo.get(pid)
     who = ctx.settings.who
@@ -186,7 +188,7 @@ def run_location(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def run_export(args: argparse.Namespace, ctx: AppContext) -> int:
-    repo = PhotoRepository(ctx.store)
+    repo = ctx.photos
     for pid in args.ids:
         repo.get(pid)
     if args.article:

@@ -104,12 +104,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(handler=run_portal)
 
 
-def _services(ctx: AppContext) -> Any:
-    from qk3editor.publish.service import services_for
-
-    return services_for(ctx)
-
-
 def _read_secret(args: argparse.Namespace) -> str:
     if args.secret_stdin or not sys.stdin.isatty():
         secret = sys.stdin.readline().rstrip("\r\n")
@@ -141,7 +135,7 @@ def profile_option(args: argparse.Namespace, target: Target) -> PortalProfile | 
 
 
 def run_target_edit(args: argparse.Namespace, ctx: AppContext) -> int:
-    svc = _services(ctx)
+    svc = ctx.publishing
     target = svc.repo.target(args.name)
     profile = profile_option(args, target)
     if profile is not None:
@@ -155,7 +149,7 @@ def run_target_edit(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def run_target_add(args: argparse.Namespace, ctx: AppContext) -> int:
-    svc = _services(ctx)
+    svc = ctx.publishing
     options: dict[str, Any] = {"ca_bundle": args.ca_bundle} if args.ca_bundle else {}
     if args.profile:
         kind = TargetKind(args.kind)
@@ -170,7 +164,7 @@ def run_target_add(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def run_target_list(args: argparse.Namespace, ctx: AppContext) -> int:
-    targets = _services(ctx).repo.targets()
+    targets = ctx.publishing.repo.targets()
     if args.json:
         print_json(
             [
@@ -192,13 +186,13 @@ def run_target_list(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def run_target_test(args: argparse.Namespace, ctx: AppContext) -> int:
-    who = _services(ctx).outbox.test_target(args.name)
+    who = ctx.publishing.outbox.test_target(args.name)
     print(translate("cli", "Login works: {user}").format(user=who))
     return 0
 
 
 def run_target_remove(args: argparse.Namespace, ctx: AppContext) -> int:
-    _services(ctx).remove_target(args.name)
+    ctx.publishing.remove_target(args.name)
     print(translate("cli", "Target {name} removed").format(name=args.name))
     return 0
 
@@ -244,7 +238,7 @@ def run_publish(args: argparse.Namespace, ctx: AppContext) -> int:
     from qk3editor.core.articles import iso_utc, utcnow
     from qk3editor.core.preflight import blocking, default_text_checker, publish_preflight
 
-    svc = _services(ctx)
+    svc = ctx.publishing
     article = ctx.articles.get(args.id)
     photos = _cli_photos(args.photo) or svc.photo_source(article)
     status = PublishStatus.DRAFT if args.preview else PublishStatus(args.status)
@@ -348,7 +342,7 @@ def _report(job: Any) -> int:
 
 
 def run_outbox(args: argparse.Namespace, ctx: AppContext) -> int:
-    svc = _services(ctx)
+    svc = ctx.publishing
     if args.retry is not None:
         svc.outbox.retry(args.retry)
         return _report(svc.outbox.run_job(args.retry))

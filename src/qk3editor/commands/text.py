@@ -20,7 +20,6 @@ from qk3editor.core.vietnamese import legacy, tones
 from qk3editor.core.vietnamese.checks import Finding, check_text
 from qk3editor.core.vietnamese.fold import fold, slugify
 from qk3editor.core.vietnamese.normalize import normalize
-from qk3editor.storage.search import SearchRepository
 
 if TYPE_CHECKING:
     from qk3editor.context import AppContext
@@ -61,7 +60,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run_search(args: argparse.Namespace, ctx: AppContext) -> int:
-    hits = SearchRepository(ctx.store).search(args.query, limit=max(args.limit, 0), prefix=False)
+    hits = ctx.search.search(args.query, limit=max(args.limit, 0), prefix=False)
     if args.json:
         print_json(
             [

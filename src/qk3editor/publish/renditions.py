@@ -1,7 +1,7 @@
 """Web renditions as the outbox receives them.
 
-The photo desk (``qk3editor.photos.publish_providers.DeskRenditions``, wired by
-:func:`qk3editor.publish.service.services_for`) makes the real renditions (sizes from settings,
+The photo desk (``qk3editor.photos.publish_providers.DeskRenditions``, built once by
+``AppContext.renditions``) makes the real renditions (sizes from settings,
 location data stripped and re-checked). The outbox only needs a callable
 ``RenditionProvider``: photo in, :class:`Rendition` out, so it never imports the photo desk's
 internals. :class:`PillowRenditions` is a small stand-in with the same shape (resize, sRGB JPEG,

@@ -84,9 +84,9 @@ def _to_revision(m: RevisionModel) -> Revision:
 
 
 class EditorRepository:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, articles: ArticleRepository | None = None) -> None:
         self._store = store
-        self._articles = ArticleRepository(store)
+        self._articles = articles or ArticleRepository(store)
 
     # -- autosave ----------------------------------------------------------------------------
     def autosave(

@@ -238,7 +238,7 @@ def test_ingest_on_the_real_task_runner(qtbot, store, tmp_path: Path) -> None:
         assert c.view.progress.value() == 5
     finally:
         runner.wait()
-        c.close()
+        runner.shutdown()  # the runner owns the desk's process pool
 
 
 def test_incoming_and_article_models_pass_the_model_tester(qtbot, store, tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ def test_photo_menus_in_vietnamese_and_insert_at_cursor(qtbot, home: Path, monke
         photos_menu = next(a.menu() for a in gui.window.menuBar().actions() if a.text() == "Ả&nh")
         texts = [a.text() for a in photos_menu.actions()]
         assert texts == ["&Bàn ảnh", "&Nhập ảnh..."]
-        desk = gui.ctx.services["photo_desk"]
+        desk = gui.photo_desk
         desk.workers = 1
         photos_menu.actions()[0].trigger()
         assert desk.view.isVisible() and desk.view.windowTitle() == "Bàn ảnh"
