@@ -203,7 +203,7 @@ def test_dialog_shows_what_is_sent_and_the_one_preflight_blocks(
         svc = gui.ctx.publishing
         svc.add_target("cong", "ninjs", portal.url, "editor", portal.secret)
         article = gui.ctx.articles.create(ArticleFields(title="Chỉ có tiêu đề"))
-        dialog = gui.ctx.services["publish_ui"].publish_article(article)
+        dialog = gui.publish.publish_article(article)
         assert dialog is not None
         assert dialog.title_label.text() == "Chỉ có tiêu đề"
         assert dialog.date_label.text()  # the date readers will see (the one rule)
@@ -212,7 +212,7 @@ def test_dialog_shows_what_is_sent_and_the_one_preflight_blocks(
         assert len(dialog.blocking) == 3 and dialog.force.isVisibleTo(dialog)
 
         opened: list[str] = []
-        controller = gui.ctx.services["publish_ui"]
+        controller = gui.publish
         controller.open_url = opened.append
         dialog.preview_button.click()
         qtbot.waitUntil(lambda: bool(opened), timeout=20_000)
