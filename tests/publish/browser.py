@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -93,6 +94,14 @@ def read_page(url: str, screenshot: Path, cookies: list[dict[str, str]] | None =
             "return new Promise(r => { if (document.readyState === 'complete') r(); "
             "else addEventListener('load', () => r()); })"
         )
+        # lazy images load once scrolled to; a busy machine may still be fetching: wait
+        # (bounded) until every image has finished, as a reader scrolling down would see it
+        driver.execute_script("window.scrollTo(0, document.scrollingElement.scrollHeight)")
+        for _ in range(300):
+            if driver.execute_script("return [...document.images].every(i => i.complete)"):
+                break
+            time.sleep(0.1)
+        driver.execute_script("window.scrollTo(0, 0)")
         info = driver.execute_script(_READ)
         height = driver.execute_script("return document.scrollingElement.scrollHeight")
         driver.set_window_size(WIDTH, min(int(height) + 100, 6000))
