@@ -7,7 +7,8 @@ from datetime import UTC, datetime
 import pytest
 
 from qk3editor.core.articles import Article, Status
-from qk3editor.core.preflight import Severity, blocking, publish_preflight
+from qk3editor.core.preflight import PreflightSeverity as Severity
+from qk3editor.core.preflight import blocking, publish_preflight
 from qk3editor.core.publish_data import (
     FeaturedPlacement,
     InvalidProfile,

@@ -6,10 +6,12 @@ acts on them. Times are timezone-aware UTC.
 
 from __future__ import annotations
 
+import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, cast
 
 from qk3editor.core.articles import Article, Status, iso_utc
 from qk3editor.core.errors import NotFoundError, QkError
@@ -123,9 +125,10 @@ def profile_from_json(kind: TargetKind, data: object) -> PortalProfile:
     base = default_profile(kind)
     if not isinstance(data, dict):
         return base
+    values = cast(dict[str, object], data)
     try:
-        lead = LeadPlacement(data.get("lead", base.lead.value))
-        featured = FeaturedPlacement(data.get("featured", base.featured.value))
+        lead = LeadPlacement(str(values.get("lead", base.lead.value)))
+        featured = FeaturedPlacement(str(values.get("featured", base.featured.value)))
     except ValueError:
         return base
     return PortalProfile(lead, featured)
@@ -159,7 +162,7 @@ class Target:
     kind: TargetKind
     url: str
     user: str
-    options: dict[str, Any] = field(default_factory=dict)
+    options: dict[str, Any] = field(default_factory=dict[str, Any])
 
     @property
     def ca_bundle(self) -> str | None:
@@ -230,6 +233,13 @@ class PublishPhoto:
         )
 
 
+def rendition_filename(photo_key: str) -> str:
+    """The name a photo's web rendition is uploaded under: ``photo-<key>.jpg``, the key kept
+    to ASCII letters, digits, ``_`` and ``-`` (servers and URLs take it as it is)."""
+    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", photo_key).strip("-") or "photo"
+    return f"photo-{stem}.jpg"
+
+
 @dataclass(frozen=True)
 class Rendition:
     """A web rendition of a photo, ready to upload."""
@@ -241,6 +251,18 @@ class Rendition:
     height: int
     content_type: str = "image/jpeg"
     filename: str = "photo.jpg"
+
+    @classmethod
+    def of_jpeg(cls, photo_key: str, data: bytes, width: int, height: int) -> Rendition:
+        """The rendition of a JPEG ``data``: its SHA-256, and :func:`rendition_filename`."""
+        return cls(
+            photo_key=photo_key,
+            data=data,
+            sha256=hashlib.sha256(data).hexdigest(),
+            width=width,
+            height=height,
+            filename=rendition_filename(photo_key),
+        )
 
 
 @dataclass(frozen=True)

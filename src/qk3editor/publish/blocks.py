@@ -19,6 +19,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from qk3editor.core.json_values import object_or_empty
+
 
 @dataclass(frozen=True)
 class BlockImage:
@@ -129,14 +131,14 @@ def paragraph(inner_html: str, align: str | None = None) -> str:
 
 
 def _list(tag: str, inner: str, attrs: dict[str, str]) -> str:
-    items = []
+    items: list[str] = []
     for sub_tag, _a, _outer, sub_inner in top_level(inner):
         if sub_tag != "li":
             continue
         # a nested list inside the item becomes a list block of its own (as the editor does)
         parts = top_level(sub_inner)
-        text = []
-        nested = []
+        text: list[str] = []
+        nested: list[str] = []
         for t, a, outer, i in parts:
             if t in ("ul", "ol"):
                 nested.append(_list(t, i, a))
@@ -260,7 +262,8 @@ def parse_blocks(content: str) -> list[ParsedBlock]:
             if len(stack) > 1 and stack[-1].name == full:
                 stack.pop()
             continue
-        block = ParsedBlock(full, json.loads(attrs_json) if attrs_json else {}, "", [])
+        attrs = object_or_empty(json.loads(attrs_json)) if attrs_json else {}
+        block = ParsedBlock(full, dict(attrs), "", [])
         stack[-1].inner_blocks.append(block)
         if not void:
             stack.append(block)
@@ -271,7 +274,7 @@ def parse_blocks(content: str) -> list[ParsedBlock]:
 
 
 def walk(blocks: list[ParsedBlock]) -> list[ParsedBlock]:
-    out = []
+    out: list[ParsedBlock] = []
     for b in blocks:
         out.append(b)
         out.extend(walk(b.inner_blocks))
@@ -287,7 +290,7 @@ def with_attribute(markup: str, key: str, value: str) -> str:
     m = _FIRST_OPEN.search(markup)
     if m is None:
         return markup
-    attrs = json.loads(m.group(2)) if m.group(2) else {}
+    attrs: dict[str, object] = object_or_empty(json.loads(m.group(2))) if m.group(2) else {}
     attrs[key] = value
     void = " /" if m.group(3) else ""
     opener = f"<!-- wp:{m.group(1)}{_attrs_json(attrs)}{void} -->"

@@ -82,6 +82,12 @@ class Progress:
 
 
 ProgressFn = Callable[[Progress], None]
+
+
+def _no_progress(_progress: Progress) -> None:
+    """Progress nobody watches."""
+
+
 PublisherFactory = Callable[[Target, str], Publisher]
 
 
@@ -141,7 +147,7 @@ class Outbox:
         # the task runner's pools: photos upload on its UPLOAD_POOL threads (none given: a
         # pool of this job's own, shut down when the job ends)
         self.pools = pools
-        self.publications = publications or PublicationRepository(repo._store)
+        self.publications = publications or PublicationRepository(repo.store)
         # renditions are CPU work: as many at once as there are cores, so that the first
         # ones are uploading while the others are made (uploads stay bounded by ``workers``)
         self._render_slots = threading.BoundedSemaphore(max(1, os.cpu_count() or 1))
@@ -234,7 +240,7 @@ class Outbox:
         self, progress: ProgressFn | None = None, inline_retries: bool = False
     ) -> list[Job]:
         """Run every queued or waiting job whose time has come (offline jobs go out later)."""
-        done = []
+        done: list[Job] = []
         for job in self.repo.due_jobs(utcnow()):
             if self.repo.claim(job.id, (JobState.QUEUED, JobState.WAITING)):
                 done.append(self._run_claimed(job.id, progress, None, inline_retries))
@@ -268,7 +274,7 @@ class Outbox:
         cancel: threading.Event | None,
         inline_retries: bool,
     ) -> Job:
-        report = progress or (lambda _p: None)
+        report: ProgressFn = progress or _no_progress
         job = self.repo.job(job_id)
         tries = 0
         while True:
@@ -421,7 +427,7 @@ class Outbox:
         known = self.repo.media(article.id, target.name)
         remote = self.repo.remote(article.id, target.name)
         if remote is not None and remote.remote_id and hasattr(publisher, "post_id"):
-            publisher.post_id = remote.remote_id  # new media are attached from the start
+            setattr(publisher, "post_id", remote.remote_id)  # noqa: B010 - WordPress: new media attached from the start
         index = {p.key: i for i, p in enumerate(photos, start=1)}
         slug = media_slug(article)
         uploaded: dict[str, MediaRecord] = {}

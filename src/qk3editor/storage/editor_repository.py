@@ -5,7 +5,7 @@ Every method is one unit of work and returns frozen dataclasses.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -26,7 +26,7 @@ from qk3editor.core.revisions import (
     typing_snapshot_due,
 )
 from qk3editor.storage.articles_models import ArticleModel
-from qk3editor.storage.articles_repository import ArticleRepository, _to_article, move_status
+from qk3editor.storage.articles_repository import ArticleRepository, article_from_model, move_status
 from qk3editor.storage.db import Store
 from qk3editor.storage.editor_models import EditorSessionModel, RevisionModel, StatusChangeModel
 
@@ -52,7 +52,7 @@ class SessionEntry:
 
 
 @contextmanager
-def store_errors() -> Iterator[None]:
+def store_errors() -> Generator[None, None, None]:
     """Turn the database's write failures into errors the user is told about."""
     try:
         yield
@@ -81,6 +81,31 @@ def _to_revision(m: RevisionModel) -> Revision:
             tags=tuple(m.tags or ()),
         ),
     )
+
+
+def snapshot_in(s: Session, m: ArticleModel, reason: RevisionReason, who: str) -> Revision:
+    """A revision of ``m`` inside the caller's transaction (also the published state's)."""
+    number = (
+        s.scalar(select(func.max(RevisionModel.number)).where(RevisionModel.article_id == m.id))
+        or 0
+    ) + 1
+    r = RevisionModel(
+        article_id=m.id,
+        number=number,
+        created_at=utcnow(),
+        reason=reason.value,
+        who=who,
+        status=m.status,
+        title=m.title,
+        lead=m.lead,
+        body=m.body,
+        category=m.category.name if m.category else "",
+        byline=m.byline,
+        tags=list(m.tags or ()),
+    )
+    s.add(r)
+    s.flush()
+    return _to_revision(r)
 
 
 class EditorRepository:
@@ -112,27 +137,7 @@ class EditorRepository:
 
     # -- revisions ---------------------------------------------------------------------------
     def _snapshot(self, s: Session, m: ArticleModel, reason: RevisionReason, who: str) -> Revision:
-        number = (
-            s.scalar(select(func.max(RevisionModel.number)).where(RevisionModel.article_id == m.id))
-            or 0
-        ) + 1
-        r = RevisionModel(
-            article_id=m.id,
-            number=number,
-            created_at=utcnow(),
-            reason=reason.value,
-            who=who,
-            status=m.status,
-            title=m.title,
-            lead=m.lead,
-            body=m.body,
-            category=m.category.name if m.category else "",
-            byline=m.byline,
-            tags=list(m.tags or ()),
-        )
-        s.add(r)
-        s.flush()
-        return _to_revision(r)
+        return snapshot_in(s, m, reason, who)
 
     def add_revision(self, article_id: str, reason: RevisionReason, who: str) -> Revision:
         """A snapshot of the article as stored now."""
@@ -215,7 +220,7 @@ class EditorRepository:
             s.flush()
             self._snapshot(s, m, RevisionReason.STATUS, who)
             s.refresh(m)
-            return _to_article(m)
+            return article_from_model(m)
 
     def unspike(self, article_id: str, who: str) -> Article:
         """Bring a spiked article back to the state it had before (draft if unknown)."""

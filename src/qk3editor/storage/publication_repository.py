@@ -16,6 +16,7 @@ from qk3editor.core.revisions import RevisionReason
 from qk3editor.storage.articles_models import ArticleModel
 from qk3editor.storage.db import Store
 from qk3editor.storage.editor_models import StatusChangeModel
+from qk3editor.storage.editor_repository import snapshot_in
 from qk3editor.storage.publication_models import ArticlePublicationModel
 
 # A publish is a fact: the article is on the portal whatever its workflow state was (a
@@ -95,9 +96,7 @@ class PublicationRepository:
                             at=now,
                         )
                     )
-                from qk3editor.storage.editor_repository import EditorRepository
-
-                rev = EditorRepository(self._store)._snapshot(s, m, RevisionReason.PUBLISHED, who)
+                rev = snapshot_in(s, m, RevisionReason.PUBLISHED, who)
                 revision_id = rev.id
             if row is None:
                 row = ArticlePublicationModel(

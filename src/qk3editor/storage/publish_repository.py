@@ -61,6 +61,11 @@ class PublishRepository:
     def __init__(self, store: Store) -> None:
         self._store = store
 
+    @property
+    def store(self) -> Store:
+        """The store (other repositories of the publishing layer share it)."""
+        return self._store
+
     # -- targets ---------------------------------------------------------------------------
     def add_target(self, target: Target) -> Target:
         try:

@@ -43,7 +43,12 @@ from PySide6.QtWidgets import (
 from qk3editor.core.articles import Article, iso_utc, utcnow
 from qk3editor.core.errors import QkError
 from qk3editor.core.i18n import QT_TRANSLATE_NOOP, Translator
-from qk3editor.core.preflight import Finding, Severity, default_text_checker, publish_preflight
+from qk3editor.core.preflight import (
+    PreflightFinding,
+    PreflightSeverity,
+    default_text_checker,
+    publish_preflight,
+)
 from qk3editor.core.publish_data import (
     Job,
     JobState,
@@ -120,7 +125,7 @@ class PublishDialog(QDialog):
         article: Article | None = None,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
         photos: Sequence[PublishPhoto] = (),
-        findings: Sequence[Finding] = (),
+        findings: Sequence[PreflightFinding] = (),
         first_published: Callable[[str], datetime | None] = lambda _t: None,
         translator: Translator | None = None,
     ) -> None:
@@ -167,9 +172,9 @@ class PublishDialog(QDialog):
         self.findings_list = QListWidget(self)
         self.findings_list.setMaximumHeight(120)
         for f in self.findings:
-            mark = "✗" if f.severity is Severity.ERROR else "!"
+            mark = "✗" if f.severity is PreflightSeverity.ERROR else "!"
             self.findings_list.addItem(f"{mark} {f.message(QCoreApplication.translate)}")
-        self.blocking = [f for f in self.findings if f.severity is Severity.ERROR]
+        self.blocking = [f for f in self.findings if f.severity is PreflightSeverity.ERROR]
         self.force = QCheckBox(self.tr("Publish anyway (recorded with your name)"), self)
         self.force.setVisible(bool(self.blocking))
         self.target.currentIndexChanged.connect(self._show_date)
