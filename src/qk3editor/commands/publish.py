@@ -39,6 +39,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     a.add_argument("--user", required=True, help=translate("cli", "the user name"))
     a.add_argument("--ca-bundle", help=translate("cli", "extra CA certificates (PEM) to trust"))
     a.add_argument(
+        "--trust-api-root",
+        metavar="URL",
+        help=translate("cli", "confirm a WordPress API root on another address"),
+    )
+    a.add_argument(
         "--secret-stdin",
         action="store_true",
         help=translate("cli", "read the password from standard input"),
@@ -59,6 +64,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
             t.add_argument("--json", action="store_true", help=translate("cli", "JSON output"))
         else:
             t.add_argument("name")
+        if action == "test":
+            t.add_argument(
+                "--trust-api-root",
+                metavar="URL",
+                help=translate("cli", "confirm a WordPress API root on another address"),
+            )
         t.set_defaults(handler=handler)
 
     p = sub.add_parser("publish", help=translate("cli", "publish an article to a target"))
@@ -154,6 +165,11 @@ def run_target_add(args: argparse.Namespace, ctx: AppContext) -> int:
     if args.profile:
         kind = TargetKind(args.kind)
         options["profile"] = parse_profile(args.profile, default_profile(kind)).to_json()
+    if args.trust_api_root:
+        from qk3editor.publish.targets import API_ROOT_OPTION, make_target, trusted_api_root
+
+        probe = make_target(args.name, args.kind, args.url, args.user)
+        options[API_ROOT_OPTION] = trusted_api_root(probe, args.trust_api_root)
     target = svc.add_target(args.name, args.kind, args.url, args.user, _read_secret(args), options)
     print(
         translate("cli", "Target {name} added ({kind}, {url})").format(
@@ -186,7 +202,15 @@ def run_target_list(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def run_target_test(args: argparse.Namespace, ctx: AppContext) -> int:
-    who = ctx.publishing.outbox.test_target(args.name)
+    svc = ctx.publishing
+    if args.trust_api_root:
+        target = svc.trust_api_root(args.name, args.trust_api_root)
+        print(
+            translate("cli", "API root {root} confirmed for target {name}").format(
+                root=target.options["api_root"], name=target.name
+            )
+        )
+    who = svc.outbox.test_target(args.name)
     print(translate("cli", "Login works: {user}").format(user=who))
     return 0
 
