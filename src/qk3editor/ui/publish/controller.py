@@ -8,6 +8,7 @@ never changed by a publish.
 from __future__ import annotations
 
 import html
+import logging
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -61,6 +62,7 @@ from qk3editor.core.timezones import from_local_naive, to_local
 from qk3editor.publish.outbox import Progress
 from qk3editor.publish.service import PublishServices
 from qk3editor.storage.articles_repository import ArticleRepository
+from qk3editor.ui.operations import ChangeBus, Operations
 from qk3editor.ui.publish.conflict_dialog import ConflictDialog
 from qk3editor.ui.publish.outbox_view import OutboxDialog
 from qk3editor.ui.publish.targets_dialog import TargetsDialog
@@ -81,6 +83,13 @@ STATUS_LABELS = {
     PublishStatus.FUTURE: QT_TRANSLATE_NOOP("Publish", "Scheduled"),
 }
 SCHEDULE_DEFAULT_AHEAD = timedelta(hours=1)
+log = logging.getLogger(__name__)
+
+
+def _log_failure(exc: BaseException) -> None:
+    """A background outbox run failed outside any job (jobs record their own errors): logged,
+    not shown, since it repeats every minute."""
+    log.warning("outbox background run failed", exc_info=exc)
 
 
 def tr(text: str) -> str:
@@ -285,17 +294,41 @@ class PublishController(QObject):
         runner: TaskRunner,
         translator: Translator,
         parent: QWidget,
+        ops: Operations | None = None,
     ) -> None:
+        """``ops``: the app's operations (app.build_gui); a controller built alone gets its own."""
         super().__init__(parent)
         self.services = services
         self.articles = articles
         self.runner = runner
+        self.ops = ops if ops is not None else Operations(runner, ChangeBus(self), translator, self)
         self.translator = translator
         self.parent_widget = parent
         self.dialog: PublishDialog | None = None
         self._relay = _Relay(self)
         self.ask_conflict = self._ask_conflict  # replaced in tests
         self.who: Callable[[], str] = default_who  # the person recorded on a publish
+
+    # -- the outbox in the background --------------------------------------------------------
+    def recover_outbox(self) -> None:
+        """At start: jobs a crash left running wait again; then everything due is sent."""
+        self.ops.run(
+            self.services.outbox.recover_interrupted,
+            changes=[("outbox", ())],
+            on_done=lambda _n: self.send_due(),
+            on_error=_log_failure,
+            lane="io",
+        )
+
+    def send_due(self) -> None:
+        """Send the jobs whose retry time has come (every minute, from the runner's timer)."""
+        self.ops.run(
+            self.services.outbox.run_due,
+            changes=[("outbox", ())],
+            on_error=_log_failure,
+            lane="io",
+            key="outbox",
+        )
 
     # -- entry points --------------------------------------------------------------------
     def publish_from_editor(self, editor: Any) -> None:
@@ -325,10 +358,10 @@ class PublishController(QObject):
                 return
             self.publish_article(article)
 
-        self.runner.submit("db", lambda: articles.get(article_id), loaded, self._on_load_error)
+        self.ops.query(lambda: articles.get(article_id), loaded, self._on_load_error)
 
     def _on_load_error(self, exc: BaseException) -> None:
-        text = exc.message(self.translator) if isinstance(exc, QkError) else type(exc).__name__
+        text = self.ops.describe(exc)
         QMessageBox.warning(
             self.parent_widget, QCoreApplication.translate("Publish", "Cannot publish yet"), text
         )
@@ -405,7 +438,13 @@ class PublishController(QObject):
             dialog.preview_button.setEnabled(True)
             self._on_error(exc, dialog)
 
-        self.runner.submit("io", lambda: outbox.run_job(job.id), done, failed)
+        self.ops.run(
+            lambda: outbox.run_job(job.id),
+            changes=[("outbox", [job.id])],
+            on_done=done,
+            on_error=failed,
+            lane="io",
+        )
 
     def open_url(self, link: str) -> None:
         """The system browser (replaced in tests)."""
@@ -430,9 +469,8 @@ class PublishController(QObject):
         self._relay.progressed.connect(dialog.show_progress, Qt.ConnectionType.QueuedConnection)
         target = dialog.target.currentText()
         status = dialog.chosen_status()
-        if photos is None:
-            photos = self.services.photo_source(article)
-        outbox = self.services.outbox
+        publish_at = dialog.publish_at()
+        services = self.services
         forced = None
         if dialog.forced():
             forced = {
@@ -440,15 +478,33 @@ class PublishController(QObject):
                 "at": iso_utc(utcnow()),
                 "findings": [f.code for f in dialog.blocking],
             }
-        job = outbox.enqueue(
-            article, photos, target, status, dialog.publish_at(), who=self.who(), forced=forced
+        who = self.who()
+        shown = photos  # the photos the dialog showed (None: read them on the db lane)
+
+        def enqueue() -> Job:  # db lane: the photos are read and the job written there
+            sent = shown if shown is not None else services.photo_source(article)
+            return services.outbox.enqueue(
+                article, sent, target, status, publish_at, who=who, forced=forced
+            )
+
+        self.ops.run(
+            enqueue,
+            changes=lambda job: [("outbox", [job.id])],
+            on_done=lambda job: self._send(job.id, dialog, progress=True),
+            on_error=lambda exc: self._on_error(exc, dialog),
         )
-        emit = self._relay.progressed.emit
-        self.runner.submit(
-            "io",
-            lambda: outbox.run_job(job.id, progress=emit),
-            lambda done: self._on_done(done, dialog),
-            lambda exc: self._on_error(exc, dialog),
+
+    def _send(self, job_id: int, dialog: PublishDialog, progress: bool = False) -> None:
+        """Run the job on the ``io`` lane (uploads take long); the outbox records each step."""
+        outbox = self.services.outbox
+        emit = self._relay.progressed.emit if progress else None
+        self.ops.run(
+            lambda: outbox.run_job(job_id, progress=emit),
+            # the article may now be published (status, library column): announced too
+            changes=lambda done: [("outbox", [job_id]), ("article", [done.article_id])],
+            on_done=lambda done: self._on_done(done, dialog),
+            on_error=lambda exc: self._on_error(exc, dialog),
+            lane="io",
         )
 
     # -- results ---------------------------------------------------------------------------
@@ -470,16 +526,16 @@ class PublishController(QObject):
                     "Publish", "Edited on the server: nothing was overwritten"
                 )
             )
-            if self.ask_conflict(job.conflict):
-                self.services.outbox.resolve_conflict(job.id, overwrite=True)
-                self.runner.submit(
-                    "io",
-                    lambda: self.services.outbox.run_job(job.id),
-                    lambda done: self._on_done(done, dialog),
-                    lambda exc: self._on_error(exc, dialog),
-                )
+            overwrite = bool(self.ask_conflict(job.conflict))
+            outbox, job_id = self.services.outbox, job.id
+            self.ops.run(
+                lambda: outbox.resolve_conflict(job_id, overwrite=overwrite),
+                changes=[("outbox", [job_id])],
+                on_done=(lambda _r: self._send(job_id, dialog)) if overwrite else None,
+                on_error=lambda exc: self._on_error(exc, dialog),
+            )
+            if overwrite:
                 return
-            self.services.outbox.resolve_conflict(job.id, overwrite=False)
         else:
             step = tr(STEP_LABELS.get(job.error_step or "", job.error_step or ""))
             reason = self._reason(job)
@@ -499,7 +555,7 @@ class PublishController(QObject):
         return job.error_message or job.error_code or ""
 
     def _on_error(self, exc: BaseException, dialog: PublishDialog) -> None:
-        text = exc.message(self.translator) if isinstance(exc, QkError) else type(exc).__name__
+        text = self.ops.describe(exc)
         dialog.result.setText(
             QCoreApplication.translate("Publish", "Publishing failed: %1").replace("%1", text)
         )
@@ -508,11 +564,11 @@ class PublishController(QObject):
         return ConflictDialog(conflict, self.parent_widget).exec() == QDialog.DialogCode.Accepted
 
     def show_targets(self) -> TargetsDialog:
-        dialog = TargetsDialog(self.services, self.runner, self.translator, self.parent_widget)
+        dialog = TargetsDialog(self.services, self.ops, self.parent_widget)
         dialog.show()
         return dialog
 
     def show_outbox(self) -> OutboxDialog:
-        dialog = OutboxDialog(self.services, self.translator, self.parent_widget)
+        dialog = OutboxDialog(self.services, self.ops, self.parent_widget)
         dialog.show()
         return dialog
