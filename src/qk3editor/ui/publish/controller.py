@@ -408,14 +408,13 @@ class PublishController(QObject):
     ) -> None:
         """ "Xem trên cổng": a draft on the chosen target, then the portal's own preview link
         in the system browser. Nothing becomes public."""
-        if photos is None:
-            photos = self.services.photo_source(article)
-        outbox = self.services.outbox
-        try:
-            job = outbox.enqueue_preview(article, photos, dialog.target.currentText(), self.who())
-        except QkError as exc:
-            dialog.result.setText(html.escape(exc.message(self.translator)))
-            return
+        services, outbox = self.services, self.services.outbox
+        target, who, shown = dialog.target.currentText(), self.who(), photos
+
+        def enqueue() -> Job:  # db lane: the photos are read and the draft job written there
+            sent = shown if shown is not None else services.photo_source(article)
+            return outbox.enqueue_preview(article, sent, target, who)
+
         dialog.preview_button.setEnabled(False)
         dialog.result.setText(
             QCoreApplication.translate("Publish", "Sending a draft for the preview…")
@@ -436,14 +435,22 @@ class PublishController(QObject):
 
         def failed(exc: BaseException) -> None:
             dialog.preview_button.setEnabled(True)
-            self._on_error(exc, dialog)
+            if isinstance(exc, QkError):  # e.g. already public there: said as it is
+                dialog.result.setText(html.escape(exc.message(self.translator)))
+            else:
+                self._on_error(exc, dialog)
+
+        def send(job: Job) -> None:
+            self.ops.run(
+                lambda: outbox.run_job(job.id),
+                changes=[("outbox", [job.id])],
+                on_done=done,
+                on_error=failed,
+                lane="io",
+            )
 
         self.ops.run(
-            lambda: outbox.run_job(job.id),
-            changes=[("outbox", [job.id])],
-            on_done=done,
-            on_error=failed,
-            lane="io",
+            enqueue, changes=lambda job: [("outbox", [job.id])], on_done=send, on_error=failed
         )
 
     def open_url(self, link: str) -> None:
