@@ -33,10 +33,13 @@ class AppContext:
         store: str | None = None,
         language: str | None = None,
         env: Mapping[str, str] | None = None,
+        create: bool = False,
     ) -> AppContext:
         """Resolve folders, read settings, choose the language and open (migrate) the store.
 
         ``store`` (``--store``) wins over ``QK3EDITOR_STORE``, which wins over the default file.
+        A store file named by either must exist unless ``create`` (``--create``): a typo never
+        makes an empty store silently. The default store is created on first run.
         """
         import os
 
@@ -47,7 +50,10 @@ class AppContext:
         lang = choose_language(language, env, settings)
         translator = Translator.load(lang, resources_dir() / "translations")
         set_active(translator)
-        opened = open_store(resolve_store_url(paths, store, env), paths.backups_dir)
+        url = resolve_store_url(paths, store, env)
+        if not create and (store or env.get("QK3EDITOR_STORE")):
+            check_store_exists(url)
+        opened = open_store(url, paths.backups_dir)
         return cls(
             paths=paths,
             settings=settings,
@@ -63,6 +69,20 @@ class AppContext:
 
     def close(self) -> None:
         self.store.close()
+
+
+def check_store_exists(url: str) -> None:
+    """Raise :class:`StoreMissing` when ``url`` is a SQLite file that does not exist."""
+    from pathlib import Path
+
+    from qk3editor.core.errors import StoreMissing
+
+    prefix = "sqlite:///"
+    if not url.startswith(prefix) or url[len(prefix) :] in ("", ":memory:"):
+        return
+    path = Path(url[len(prefix) :].split("?", 1)[0])
+    if not path.is_file():
+        raise StoreMissing(path=str(path))
 
 
 def setup_logging(paths: Paths) -> None:

@@ -171,7 +171,7 @@ def _cli_photos(values: list[str]) -> list[PublishPhoto]:
 
 def run_publish(args: argparse.Namespace, ctx: AppContext) -> int:
     svc = _services(ctx)
-    article = ctx.articles.get(args.id)
+    article = ctx.articles.get(ctx.articles.resolve_id(args.id))
     photos = _cli_photos(args.photo) or svc.photo_source(article)
     job = svc.outbox.enqueue(
         article, photos, args.target, PublishStatus(args.status), parse_at(args.at)
