@@ -1,9 +1,10 @@
-"""Publishing commands: target add|list|test|remove, publish, outbox, portal."""
+"""Publishing commands: target add|edit|list|test|remove, publish, outbox, portal."""
 
 from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,16 +26,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     a = tsub.add_parser("add", help=translate("cli", "add a publish target"))
     a.add_argument("name")
-    a.add_argument("--kind", choices=["wordpress", "ninjs"], required=True)
-    a.add_argument("--url", required=True, help=translate("cli", "the site address"))
-    a.add_argument("--user", required=True, help=translate("cli", "the user name"))
-    a.add_argument("--ca-bundle", help=translate("cli", "extra CA certificates (PEM) to trust"))
-    a.add_argument(
-        "--secret-stdin",
-        action="store_true",
-        help=translate("cli", "read the password from standard input"),
-    )
+    _target_arguments(a, adding=True)
     a.set_defaults(handler=run_target_add)
+
+    e = tsub.add_parser("edit", help=translate("cli", "change a publish target"))
+    e.add_argument("name")
+    _target_arguments(e, adding=False)
+    e.set_defaults(handler=run_target_edit)
+
     for action, text, handler in (
         ("list", "list publish targets", run_target_list),
         ("test", "check a target's login", run_target_test),
@@ -45,6 +44,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
             t.add_argument("--json", action="store_true", help=translate("cli", "JSON output"))
         else:
             t.add_argument("name")
+        if action == "test":
+            _password_stdin_argument(t)
         t.set_defaults(handler=handler)
 
     p = sub.add_parser("publish", help=translate("cli", "publish an article to a target"))
@@ -62,6 +63,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument(
         "--queue", action="store_true", help=translate("cli", "only put the job in the outbox")
     )
+    _password_stdin_argument(p)
     p.set_defaults(handler=run_publish)
 
     p = sub.add_parser("outbox", help=translate("cli", "the publish jobs"))
@@ -78,14 +80,90 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(handler=run_portal)
 
 
-def _services(ctx: AppContext) -> Any:
+def _password_stdin_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--password-stdin",
+        "--secret-stdin",
+        dest="password_stdin",
+        action="store_true",
+        help=translate("cli", "read the password from standard input (one line)"),
+    )
+
+
+def _target_arguments(p: argparse.ArgumentParser, adding: bool) -> None:
+    """The options of ``target add`` and ``target edit`` (required when adding). A new option
+    goes here and into :func:`_target_option_values`."""
+    p.add_argument("--kind", choices=["wordpress", "ninjs"], required=adding)
+    p.add_argument("--url", required=adding, help=translate("cli", "the site address"))
+    p.add_argument("--user", required=adding, help=translate("cli", "the user name"))
+    p.add_argument("--ca-bundle", help=translate("cli", "extra CA certificates (PEM) to trust"))
+    _password_stdin_argument(p)
+    if not adding:
+        p.add_argument(
+            "--password",
+            action="store_true",
+            help=translate("cli", "set a new password (asked for, or read with --password-stdin)"),
+        )
+    p.add_argument(
+        "--no-check",
+        action="store_true",
+        help=translate("cli", "save without trying to log in (offline)"),
+    )
+
+
+def _target_option_values(args: argparse.Namespace) -> dict[str, Any]:
+    """The target options given on the command line (``target add``/``edit``)."""
+    from qk3editor.core.errors import FileMissing
+
+    options: dict[str, Any] = {}
+    if args.ca_bundle is not None:
+        if args.ca_bundle and not Path(args.ca_bundle).is_file():
+            raise FileMissing(path=args.ca_bundle)
+        options["ca_bundle"] = str(Path(args.ca_bundle).resolve()) if args.ca_bundle else None
+    return options
+
+
+def _terminal_passphrase(creating: bool) -> str | None:
+    """The encrypted password file's passphrase, asked on the terminal (even when stdin is a
+    file); None where there is no terminal. Never from the environment (it leaks)."""
+    if os.name == "nt":
+        if not sys.stdin.isatty():
+            return None
+    else:
+        try:
+            with open("/dev/tty", "rb"):
+                pass
+        except OSError:
+            return None
+    if creating:
+        print(
+            translate(
+                "cli",
+                "There is no system keyring: qk3editor keeps passwords in an encrypted file. "
+                "Choose a passphrase for it (asked once per session).",
+            ),
+            file=sys.stderr,
+        )
+        first = getpass.getpass(translate("cli", "New passphrase: "))
+        if not first or getpass.getpass(translate("cli", "The passphrase again: ")) != first:
+            print(translate("cli", "The two passphrases differ or are empty."), file=sys.stderr)
+            return None
+        return first
+    return getpass.getpass(translate("cli", "Passphrase of the password file: ")) or None
+
+
+def _services(ctx: AppContext, args: argparse.Namespace | None = None) -> Any:
+    """The publishing services; the encrypted password file's passphrase is asked on the
+    terminal, except for ``--password-stdin`` (a script: nothing is ever prompted)."""
     from qk3editor.publish.service import services_for
 
+    scripted = args is not None and getattr(args, "password_stdin", False)
+    ctx.services.setdefault("passphrase", None if scripted else _terminal_passphrase)
     return services_for(ctx)
 
 
 def _read_secret(args: argparse.Namespace) -> str:
-    if args.secret_stdin or not sys.stdin.isatty():
+    if args.password_stdin or not sys.stdin.isatty():
         secret = sys.stdin.readline().rstrip("\r\n")
     else:
         secret = getpass.getpass(translate("cli", "Password (Application Password): "))
@@ -94,13 +172,73 @@ def _read_secret(args: argparse.Namespace) -> str:
     return secret
 
 
+def _stdin_password_for(svc: Any, args: argparse.Namespace, name: str) -> None:
+    """``--password-stdin``: the target's password for this command only (memory, never disk)."""
+    if getattr(args, "password_stdin", False):
+        target = svc.repo.target(name)
+        svc.secrets.remember_for_session(target.name, target.user, _read_secret(args))
+
+
+def _say_not_stored(name: str) -> None:
+    print(
+        translate(
+            "cli",
+            "There is no keyring here, so the password of {name} was not saved; give it "
+            "with --password-stdin to each command that needs it",
+        ).format(name=name),
+        file=sys.stderr,
+    )
+
+
 def run_target_add(args: argparse.Namespace, ctx: AppContext) -> int:
-    svc = _services(ctx)
-    options = {"ca_bundle": args.ca_bundle} if args.ca_bundle else {}
-    target = svc.add_target(args.name, args.kind, args.url, args.user, _read_secret(args), options)
+    from qk3editor.publish.errors import NoKeyringError
+
+    svc = _services(ctx, args)
+    options = _target_option_values(args)
+    secret = _read_secret(args)
+    check = not args.no_check
+    try:
+        target = svc.add_target(
+            args.name, args.kind, args.url, args.user, secret, options, check=check
+        )
+    except NoKeyringError:
+        if not args.password_stdin:
+            raise
+        # The person gives the password per command: the target is saved, the password not.
+        target = svc.add_target(
+            args.name, args.kind, args.url, args.user, secret, options, session_only=True
+        )
+        _say_not_stored(target.name)
     print(
         translate("cli", "Target {name} added ({kind}, {url})").format(
             name=target.name, kind=target.kind.value, url=target.url
+        )
+    )
+    return 0
+
+
+def run_target_edit(args: argparse.Namespace, ctx: AppContext) -> int:
+    from qk3editor.publish.errors import NoKeyringError
+
+    svc = _services(ctx, args)
+    secret = _read_secret(args) if (args.password or args.password_stdin) else None
+    changes: dict[str, Any] = {
+        "kind": args.kind,
+        "url": args.url,
+        "user": args.user,
+        "options": _target_option_values(args),
+        "check": not args.no_check,
+    }
+    try:
+        target = svc.edit_target(args.name, secret=secret, **changes)
+    except NoKeyringError:
+        if secret is None:
+            raise
+        target = svc.edit_target(args.name, secret=secret, session_only=True, **changes)
+        _say_not_stored(target.name)
+    print(
+        translate("cli", "Target {name} changed ({kind}, {url}, {user})").format(
+            name=target.name, kind=target.kind.value, url=target.url, user=target.user
         )
     )
     return 0
@@ -128,7 +266,9 @@ def run_target_list(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def run_target_test(args: argparse.Namespace, ctx: AppContext) -> int:
-    who = _services(ctx).outbox.test_target(args.name)
+    svc = _services(ctx, args)
+    _stdin_password_for(svc, args, args.name)
+    who = svc.outbox.test_target(args.name)
     print(translate("cli", "Login works: {user}").format(user=who))
     return 0
 
@@ -170,7 +310,8 @@ def _cli_photos(values: list[str]) -> list[PublishPhoto]:
 
 
 def run_publish(args: argparse.Namespace, ctx: AppContext) -> int:
-    svc = _services(ctx)
+    svc = _services(ctx, args)
+    _stdin_password_for(svc, args, args.target)
     article = ctx.articles.get(ctx.articles.resolve_id(args.id))
     photos = _cli_photos(args.photo) or svc.photo_source(article)
     job = svc.outbox.enqueue(

@@ -57,14 +57,18 @@ class PublishServices:
         secret: str,
         options: dict[str, Any] | None = None,
         session_only: bool = False,
+        check: bool = False,
     ) -> Target:
         """Validate, store the secret in the keyring first (so no target without it), then save.
 
         ``session_only``: the person chose, without a keyring, to keep the secret in memory
-        until the app quits (never on disk).
+        until the app quits (never on disk). ``check``: log in first (the CLI and the GUI do,
+        unless the person adds the target offline); a refused login saves nothing.
         """
         target = make_target(name, kind, url, user, options)
         secret = unicodedata.normalize("NFC", secret.strip())
+        if check:
+            self.check_login(target, secret)
         if session_only:
             self.secrets.remember_for_session(target.name, target.user, secret)
         else:
@@ -75,6 +79,67 @@ class PublishServices:
             self.secrets.delete(target.name, target.user)
             raise
 
+    def check_login(self, target: Target, secret: str) -> str:
+        """Log in to ``target`` with ``secret``; the server's name for the user.
+
+        Raises :class:`TargetCheckFailed` saying why (wrong password, no answer, ...).
+        """
+        from qk3editor.core import i18n
+        from qk3editor.publish.errors import PublishError, TargetCheckFailed
+
+        publisher = self.outbox.publisher_factory(target, secret)
+        try:
+            return publisher.check_login()
+        except PublishError as exc:
+            raise TargetCheckFailed(name=target.name, reason=exc.message(i18n.active())) from exc
+        finally:
+            publisher.close()
+
+    def edit_target(
+        self,
+        name: str,
+        *,
+        kind: str | None = None,
+        url: str | None = None,
+        user: str | None = None,
+        secret: str | None = None,
+        options: dict[str, Any] | None = None,
+        check: bool = True,
+        session_only: bool = False,
+    ) -> Target:
+        """Change a target: only what is given. With ``check``, the new settings must log in
+        (with the new password, or the stored one) before anything is saved. ``options`` are
+        merged into the old ones (a value of None removes an option)."""
+        old = self.repo.target(name)
+        merged = dict(old.options)
+        for key, value in (options or {}).items():
+            if value is None:
+                merged.pop(key, None)
+            else:
+                merged[key] = value
+        new = make_target(
+            old.name, kind or old.kind.value, url or old.url, user or old.user, merged
+        )
+        if secret is not None:
+            secret = unicodedata.normalize("NFC", secret.strip())
+        if check:
+            self.check_login(
+                new, secret if secret is not None else self.secrets.get(old.name, old.user)
+            )
+        if secret is None and new.user != old.user:
+            secret = self.secrets.get(old.name, old.user)  # the password moves to the new user
+        if secret is not None:
+            if session_only:
+                self.secrets.remember_for_session(new.name, new.user, secret)
+            else:
+                self.secrets.set(new.name, new.user, secret)
+            if new.user != old.user:
+                try:
+                    self.secrets.delete(old.name, old.user)
+                except Exception:
+                    pass
+        return self.repo.update_target(new)
+
     def remove_target(self, name: str) -> None:
         target = self.repo.target(name)
         self.repo.remove_target(name)
@@ -82,6 +147,20 @@ class PublishServices:
             self.secrets.delete(target.name, target.user)
         except Exception:
             pass
+
+
+def secret_store_for(ctx: Any) -> SecretStore:
+    """The system keyring; where there is none, the encrypted file in the data folder, unlocked
+    by the front end's passphrase prompt (``ctx.services["passphrase"]``, when it has one)."""
+    from qk3editor.publish.secrets import FileKeyring
+
+    return SecretStore(
+        file=FileKeyring(ctx.paths.data_dir / KEYRING_FILE),
+        passphrase=ctx.services.get("passphrase"),
+    )
+
+
+KEYRING_FILE = "passwords.keyring"
 
 
 def services_for(ctx: Any) -> PublishServices:
@@ -92,6 +171,11 @@ def services_for(ctx: Any) -> PublishServices:
         from qk3editor.photos.publishing import desk_publishing  # the photo desk (issue 5)
 
         renditions, photo_source = desk_publishing(ctx)
-        found = PublishServices.build(ctx.store, renditions=renditions, photo_source=photo_source)
+        found = PublishServices.build(
+            ctx.store,
+            secrets=secret_store_for(ctx),
+            renditions=renditions,
+            photo_source=photo_source,
+        )
         services["publish"] = found
     return found
