@@ -718,6 +718,31 @@ Giấy phép: GPL-3.0-or-later.</translation>
     </message>
 </context>
 <context>
+    <name>PassphrasePrompt</name>
+    <message>
+        <source>Password file</source>
+        <translation>Tệp mật khẩu</translation>
+    </message>
+    <message>
+        <source>This computer has no system keyring. qk3editor will keep the passwords of your portals in an encrypted file.
+Choose a passphrase for it:</source>
+        <translation>Máy tính này không có kho khóa của hệ thống. qk3editor sẽ giữ mật khẩu các cổng đăng bài của bạn trong một tệp đã mã hóa.
+Hãy chọn cụm mật khẩu cho tệp đó:</translation>
+    </message>
+    <message>
+        <source>Type the passphrase again:</source>
+        <translation>Gõ lại cụm mật khẩu:</translation>
+    </message>
+    <message>
+        <source>The passphrases differ.</source>
+        <translation>Hai cụm mật khẩu không khớp nhau.</translation>
+    </message>
+    <message>
+        <source>The passphrase of the encrypted password file:</source>
+        <translation>Cụm mật khẩu của tệp mật khẩu đã mã hóa:</translation>
+    </message>
+</context>
+<context>
     <name>PhotoDesk</name>
     <message>
         <source>&amp;Photos</source>
@@ -1143,6 +1168,9 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <source>Publish targets</source>
         <translation>Nơi đăng bài</translation>
     </message>
+</context>
+<context>
+    <name>TargetsPanel</name>
     <message>
         <source>Portal (ninjs push)</source>
         <translation>Cổng thông tin (ninjs push)</translation>
@@ -1168,8 +1196,20 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <translation>Mật khẩu (Application Password)</translation>
     </message>
     <message>
+        <source>Check the login before saving</source>
+        <translation>Thử đăng nhập trước khi lưu</translation>
+    </message>
+    <message>
+        <source>Untick to add a target while offline</source>
+        <translation>Bỏ chọn để thêm nơi đăng khi đang không có mạng</translation>
+    </message>
+    <message>
         <source>Add</source>
         <translation>Thêm</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Lưu thay đổi</translation>
     </message>
     <message>
         <source>Test connection</source>
@@ -1180,12 +1220,28 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <translation>Xóa</translation>
     </message>
     <message>
+        <source>Publish targets</source>
+        <translation>Nơi đăng bài</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>giữ nguyên</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Đã lưu</translation>
+    </message>
+    <message>
         <source>No keyring</source>
         <translation>Không có kho khóa</translation>
     </message>
     <message>
-        <source>This computer has no system keyring, so the password cannot be saved safely. qk3editor never writes passwords in plain text.</source>
-        <translation>Máy tính này không có kho khóa của hệ thống nên không thể lưu mật khẩu an toàn. qk3editor không bao giờ ghi mật khẩu dạng văn bản thường.</translation>
+        <source>This computer has no system keyring. qk3editor never writes passwords in plain text: it can keep them in a file encrypted with a passphrase of your choice, or only in memory until you quit.</source>
+        <translation>Máy tính này không có kho khóa của hệ thống. qk3editor không bao giờ ghi mật khẩu dạng văn bản thường: có thể giữ mật khẩu trong một tệp được mã hóa bằng cụm mật khẩu do bạn chọn, hoặc chỉ giữ trong bộ nhớ đến khi bạn thoát.</translation>
+    </message>
+    <message>
+        <source>Keep it in an encrypted file…</source>
+        <translation>Giữ trong tệp đã mã hóa…</translation>
     </message>
     <message>
         <source>Keep it until I quit</source>
@@ -1324,6 +1380,10 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <translation>kho dữ liệu: một tệp SQLite hoặc một URL</translation>
     </message>
     <message>
+        <source>make a new store at --store if there is none</source>
+        <translation>tạo kho mới tại --store nếu chưa có</translation>
+    </message>
+    <message>
         <source>language (vi or en)</source>
         <translation>ngôn ngữ (vi hoặc en)</translation>
     </message>
@@ -1366,6 +1426,22 @@ Giấy phép: GPL-3.0-or-later.</translation>
     <message>
         <source>the byline</source>
         <translation>tên tác giả</translation>
+    </message>
+    <message>
+        <source>change an article</source>
+        <translation>sửa một bài viết</translation>
+    </message>
+    <message>
+        <source>a file with the body (- for stdin)</source>
+        <translation>tệp chứa thân bài (- để đọc từ đầu vào chuẩn)</translation>
+    </message>
+    <message>
+        <source>the tags, separated by commas</source>
+        <translation>các thẻ, cách nhau bằng dấu phẩy</translation>
+    </message>
+    <message>
+        <source>move the article in the workflow</source>
+        <translation>chuyển trạng thái bài viết trong quy trình</translation>
     </message>
     <message>
         <source>list articles</source>
@@ -1424,6 +1500,10 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <translation>thêm nơi đăng bài</translation>
     </message>
     <message>
+        <source>change a publish target</source>
+        <translation>sửa một nơi đăng bài</translation>
+    </message>
+    <message>
         <source>the site address</source>
         <translation>địa chỉ trang</translation>
     </message>
@@ -1434,10 +1514,6 @@ Giấy phép: GPL-3.0-or-later.</translation>
     <message>
         <source>extra CA certificates (PEM) to trust</source>
         <translation>chứng chỉ CA bổ sung (PEM) được tin cậy</translation>
-    </message>
-    <message>
-        <source>read the password from standard input</source>
-        <translation>đọc mật khẩu từ đầu vào chuẩn</translation>
     </message>
     <message>
         <source>publish an article to a target</source>
@@ -1476,6 +1552,38 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <translation>tên khóa được chấp nhận</translation>
     </message>
     <message>
+        <source>read the password from standard input (one line)</source>
+        <translation>đọc mật khẩu từ đầu vào chuẩn (một dòng)</translation>
+    </message>
+    <message>
+        <source>set a new password (asked for, or read with --password-stdin)</source>
+        <translation>đặt mật khẩu mới (được hỏi, hoặc đọc bằng --password-stdin)</translation>
+    </message>
+    <message>
+        <source>save without trying to log in (offline)</source>
+        <translation>lưu mà không thử đăng nhập (khi không có mạng)</translation>
+    </message>
+    <message>
+        <source>There is no system keyring: qk3editor keeps passwords in an encrypted file. Choose a passphrase for it (asked once per session).</source>
+        <translation>Không có kho khóa của hệ thống: qk3editor giữ mật khẩu trong một tệp đã mã hóa. Hãy chọn cụm mật khẩu cho tệp đó (mỗi phiên chỉ hỏi một lần).</translation>
+    </message>
+    <message>
+        <source>New passphrase: </source>
+        <translation>Cụm mật khẩu mới: </translation>
+    </message>
+    <message>
+        <source>The passphrase again: </source>
+        <translation>Gõ lại cụm mật khẩu: </translation>
+    </message>
+    <message>
+        <source>The two passphrases differ or are empty.</source>
+        <translation>Hai cụm mật khẩu không khớp nhau hoặc để trống.</translation>
+    </message>
+    <message>
+        <source>Passphrase of the password file: </source>
+        <translation>Cụm mật khẩu của tệp mật khẩu: </translation>
+    </message>
+    <message>
         <source>Password (Application Password): </source>
         <translation>Mật khẩu (Application Password): </translation>
     </message>
@@ -1484,8 +1592,16 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <translation>mật khẩu trống</translation>
     </message>
     <message>
+        <source>There is no keyring here, so the password of {name} was not saved; give it with --password-stdin to each command that needs it</source>
+        <translation>Máy này không có kho khóa nên mật khẩu của {name} không được lưu; hãy đưa mật khẩu bằng --password-stdin cho mỗi lệnh cần đến</translation>
+    </message>
+    <message>
         <source>Target {name} added ({kind}, {url})</source>
         <translation>Đã thêm nơi đăng {name} ({kind}, {url})</translation>
+    </message>
+    <message>
+        <source>Target {name} changed ({kind}, {url}, {user})</source>
+        <translation>Đã sửa nơi đăng {name} ({kind}, {url}, {user})</translation>
     </message>
     <message>
         <source>Login works: {user}</source>
@@ -1536,12 +1652,20 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <translation>nhiều nhất bấy nhiêu kết quả</translation>
     </message>
     <message>
+        <source>also search the trash (marked as such)</source>
+        <translation>tìm cả trong thùng rác (có đánh dấu)</translation>
+    </message>
+    <message>
         <source>check the Vietnamese of an article or file</source>
         <translation>kiểm tra tiếng Việt của một bài hoặc một tệp</translation>
     </message>
     <message>
         <source>text tools: read stdin, write stdout, line by line</source>
         <translation>công cụ văn bản: đọc stdin, ghi stdout, từng dòng</translation>
+    </message>
+    <message>
+        <source>[trash]</source>
+        <translation>[thùng rác]</translation>
     </message>
     <message>
         <source>qk3editor: the text does not look like TCVN3, VNI or VIQR</source>
@@ -1620,6 +1744,26 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <translation>đăng không kèm vị trí chụp</translation>
     </message>
     <message>
+        <source>make a photo the article&apos;s featured one</source>
+        <translation>chọn ảnh đại diện cho bài viết</translation>
+    </message>
+    <message>
+        <source>place a photo in an article&apos;s body</source>
+        <translation>đặt ảnh vào thân bài</translation>
+    </message>
+    <message>
+        <source>after paragraph N (0: first; default: at the end)</source>
+        <translation>sau đoạn thứ N (0: lên đầu; mặc định: ở cuối)</translation>
+    </message>
+    <message>
+        <source>the caption in this article</source>
+        <translation>chú thích ảnh trong bài này</translation>
+    </message>
+    <message>
+        <source>take a photo out of an article</source>
+        <translation>gỡ ảnh khỏi bài viết</translation>
+    </message>
+    <message>
         <source>export web renditions</source>
         <translation>xuất bản sao cho web</translation>
     </message>
@@ -1650,6 +1794,10 @@ Giấy phép: GPL-3.0-or-later.</translation>
     <message>
         <source>location removed</source>
         <translation>bỏ vị trí</translation>
+    </message>
+    <message>
+        <source>featured</source>
+        <translation>ảnh đại diện</translation>
     </message>
 </context>
 <context>
@@ -1689,6 +1837,18 @@ Giấy phép: GPL-3.0-or-later.</translation>
     <message>
         <source>The store is read-only or the disk is full; your text is kept in the editor</source>
         <translation>Kho dữ liệu chỉ đọc hoặc ổ đĩa đã đầy; văn bản của bạn vẫn được giữ trong trình soạn thảo</translation>
+    </message>
+    <message>
+        <source>The id {prefix} is ambiguous; type more of it. It could be: {candidates}</source>
+        <translation>Mã {prefix} chưa rõ là bài nào; hãy gõ dài hơn. Có thể là: {candidates}</translation>
+    </message>
+    <message>
+        <source>No such file: {path}</source>
+        <translation>Không có tệp {path}</translation>
+    </message>
+    <message>
+        <source>There is no store at {path}: check the path, or add --create to make a new store there</source>
+        <translation>Không có kho dữ liệu tại {path}: hãy kiểm tra lại đường dẫn, hoặc thêm --create để tạo kho mới ở đó</translation>
     </message>
     <message>
         <source>{path} is not UTF-8 text</source>
@@ -1805,6 +1965,18 @@ Giấy phép: GPL-3.0-or-later.</translation>
     <message>
         <source>The web rendition of photo {photo} failed: {detail}</source>
         <translation>Không tạo được ảnh web cho ảnh {photo}: {detail}</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase for the encrypted password file {path}</source>
+        <translation>Sai cụm mật khẩu của tệp mật khẩu đã mã hóa {path}</translation>
+    </message>
+    <message>
+        <source>No system keyring, and no terminal to ask for the passphrase of the encrypted password file: give the password with --password-stdin</source>
+        <translation>Không có kho khóa của hệ thống, cũng không có cửa sổ dòng lệnh để hỏi cụm mật khẩu của tệp mật khẩu đã mã hóa: hãy đưa mật khẩu bằng --password-stdin</translation>
+    </message>
+    <message>
+        <source>The login to {name} did not work, so the target was not saved: {reason}</source>
+        <translation>Không đăng nhập được vào {name} nên nơi đăng chưa được lưu: {reason}</translation>
     </message>
     <message>
         <source>{path}: not a caption template ({detail})</source>

@@ -91,6 +91,9 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
     runner = runner or TaskRunner()
     shell = shell or build_shell(ctx.paths)
     window = shell.window
+    from qk3editor.ui.passphrase import PassphrasePrompt
+
+    ctx.services.setdefault("passphrase", PassphrasePrompt(window))  # no system keyring
     library = LibraryController(
         shell.library_view, ctx.articles, ctx.categories, window, model=shell.library_model
     )

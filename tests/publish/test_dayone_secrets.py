@@ -14,7 +14,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import certifi
 import keyring
 import pytest
 from keyring.backends import fail
@@ -68,6 +67,33 @@ def test_a_wrong_password_is_refused_when_adding(home, portal, memkeyring, monke
     assert main([*offline, "--user", "u", "--no-check"]) == 0
 
 
+def _ca_file(tmp_path: Path) -> Path:
+    """A real self-signed certificate (PEM) to name as a CA bundle."""
+    key, cert = tmp_path / "k.pem", tmp_path / "ca.pem"
+    made = subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+            "-days",
+            "1",
+            "-subj",
+            "/CN=qk3-test-ca",
+        ],
+        capture_output=True,
+    )
+    if made.returncode != 0:
+        pytest.skip("openssl cannot make a test certificate here")
+    return cert
+
+
 def test_target_edit(home, portal, memkeyring, monkeypatch, capsys, tmp_path):
     monkeypatch.setattr(sys, "stdin", io.StringIO("old-wrong\n"))
     add = ["target", "add", "cong", "--kind", "ninjs", "--url", "http://127.0.0.1:9"]
@@ -84,12 +110,13 @@ def test_target_edit(home, portal, memkeyring, monkeypatch, capsys, tmp_path):
     assert main(["--lang", "en", *edit, "--ca-bundle", str(tmp_path / "ca.pem")]) == 1
     assert "No such file" in capsys.readouterr().err
     monkeypatch.setattr(sys, "stdin", io.StringIO(portal.secret + "\n"))
-    assert main(["--lang", "en", *edit, "--ca-bundle", certifi.where()]) == 0
+    pem = _ca_file(tmp_path)
+    assert main(["--lang", "en", *edit, "--ca-bundle", str(pem)]) == 0
     assert capsys.readouterr().out.strip() == (f"Target cong changed (ninjs, {portal.url}, editor)")
     assert list(memkeyring.store.values()) == [portal.secret]
     main(["target", "list", "--json"])
     listed = json.loads(capsys.readouterr().out)[0]
-    assert listed["url"] == portal.url and listed["options"]["ca_bundle"] == certifi.where()
+    assert listed["url"] == portal.url and listed["options"]["ca_bundle"] == str(pem)
     assert main(["target", "edit", "cong", "--ca-bundle", ""]) == 0  # an option removed
     capsys.readouterr()
     main(["target", "list", "--json"])

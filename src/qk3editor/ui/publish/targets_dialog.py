@@ -1,4 +1,5 @@
-"""Publish targets: list, add (secret to the keyring), test, remove."""
+"""Publish targets: list, add (login checked first; secret to the keyring or the encrypted
+file), edit, test, remove. :class:`TargetsPanel` is the widget (also a preferences page)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -54,7 +57,9 @@ class TargetsModel(QAbstractListModel):
         return None
 
 
-class TargetsDialog(QDialog):
+class TargetsPanel(QWidget):
+    """The list of targets with a form to add, edit, test and remove them."""
+
     def __init__(
         self,
         services: PublishServices,
@@ -63,7 +68,6 @@ class TargetsDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Publish targets"))
         self.services = services
         self.runner = runner
         self.translator = translator
@@ -85,19 +89,25 @@ class TargetsDialog(QDialog):
         form.addRow(self.tr("Address"), self.url)
         form.addRow(self.tr("User"), self.user)
         form.addRow(self.tr("Password (Application Password)"), self.secret)
+        self.check = QCheckBox(self.tr("Check the login before saving"), self)
+        self.check.setChecked(True)
+        self.check.setToolTip(self.tr("Untick to add a target while offline"))
+        form.addRow("", self.check)
         self.add_button = QPushButton(self.tr("Add"), self)
+        self.save_button = QPushButton(self.tr("Save changes"), self)
+        self.save_button.setEnabled(False)
         self.test_button = QPushButton(self.tr("Test connection"), self)
         self.remove_button = QPushButton(self.tr("Remove"), self)
         buttons = QHBoxLayout()
-        for b in (self.add_button, self.test_button, self.remove_button):
+        for b in (self.add_button, self.save_button, self.test_button, self.remove_button):
             buttons.addWidget(b)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list)
         layout.addLayout(form)
         layout.addLayout(buttons)
-        layout.addWidget(close)
+        self.list.selectionModel().currentChanged.connect(lambda *_: self._fill_from_selected())
+        self.save_button.clicked.connect(self._on_save_clicked)
         self.add_button.clicked.connect(self._on_add_clicked)
         self.test_button.clicked.connect(self._on_test_clicked)
         self.remove_button.clicked.connect(self._on_remove_clicked)
@@ -110,38 +120,131 @@ class TargetsDialog(QDialog):
     def _say(self, text: str, warning: bool = False) -> None:
         self.last_message = text
         box = QMessageBox.warning if warning else QMessageBox.information
-        box(self, self.windowTitle(), text)
+        box(self, self.tr("Publish targets"), text)
 
-    def ask_without_keyring(self) -> bool:
-        """No keyring: say so and ask. True = keep the password for this session only."""
+    def select(self, name: str) -> None:
+        for row in range(self.model.rowCount()):
+            index = self.model.index(row, 0)
+            if index.data(Qt.ItemDataRole.UserRole) == name:
+                self.list.setCurrentIndex(index)
+                return
+
+    def _fill_from_selected(self) -> None:
+        """The selected target in the form, to be changed and saved (the password stays empty:
+        typed only to change it)."""
+        name = self._selected()
+        self.save_button.setEnabled(name is not None)
+        if name is None:
+            return
+        target = self.services.repo.target(name)
+        self.name.setText(target.name)
+        self.kind.setCurrentIndex(self.kind.findData(target.kind.value))
+        self.url.setText(target.url)
+        self.user.setText(target.user)
+        self.secret.clear()
+        self.secret.setPlaceholderText(self.tr("unchanged"))
+
+    def _where_to_keep(self) -> bool | None:
+        """Where a new password goes: False = on disk (keyring or the existing encrypted file),
+        True = memory until quitting, None = the person cancelled."""
+        secrets = self.services.secrets
+        if secrets.system_available():
+            return False
+        file = getattr(secrets, "file", None)
+        if file is not None and (file.exists() or file.unlocked):
+            self._allow_passphrase()
+            return False
+        choice = self.ask_without_keyring()
+        if choice == "file":
+            self._allow_passphrase()
+            return False
+        return True if choice else None
+
+    def _allow_passphrase(self) -> None:
+        prompt = getattr(self.services.secrets, "passphrase", None)
+        if hasattr(prompt, "allow_again"):
+            prompt.allow_again()  # type: ignore[union-attr]
+
+    def _busy(self, work: Any) -> Any:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            return work()
+        finally:
+            QApplication.restoreOverrideCursor()
+
+    def _on_save_clicked(self) -> None:
+        name = self._selected()
+        if name is None:
+            return
+        secret = self.secret.text() or None
+        session_only = False
+        if secret is not None:
+            keep = self._where_to_keep()
+            if keep is None:
+                return
+            session_only = keep
+        else:
+            self._allow_passphrase()
+        try:
+            self._busy(
+                lambda: self.services.edit_target(
+                    name,
+                    kind=str(self.kind.currentData()),
+                    url=self.url.text(),
+                    user=self.user.text(),
+                    secret=secret,
+                    check=self.check.isChecked(),
+                    session_only=session_only,
+                )
+            )
+        except QkError as exc:
+            self._say(exc.message(self.translator), warning=True)
+            return
+        self.secret.clear()
+        self.model.reload()
+        self.select(name)
+        self.last_message = self.tr("Saved")
+
+    def ask_without_keyring(self) -> bool | str:
+        """No keyring: say so and ask. "file" = the encrypted file (a passphrase is asked),
+        True = keep the password for this session only, False = cancel."""
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("No keyring"))
         box.setText(
             self.tr(
-                "This computer has no system keyring, so the password cannot be saved safely. "
-                "qk3editor never writes passwords in plain text."
+                "This computer has no system keyring. qk3editor never writes passwords in plain "
+                "text: it can keep them in a file encrypted with a passphrase of your choice, "
+                "or only in memory until you quit."
             )
         )
+        encrypted = None
+        if getattr(self.services.secrets, "file", None) is not None:
+            encrypted = box.addButton(
+                self.tr("Keep it in an encrypted file…"), QMessageBox.ButtonRole.AcceptRole
+            )
         session = box.addButton(self.tr("Keep it until I quit"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
+        if encrypted is not None and box.clickedButton() is encrypted:
+            return "file"
         return box.clickedButton() is session
 
     def _on_add_clicked(self) -> None:
-        session_only = False
-        if not self.services.secrets.available():
-            session_only = self.ask_without_keyring()
-            if not session_only:
-                return
+        keep = self._where_to_keep()
+        if keep is None:
+            return
         try:
-            self.services.add_target(
-                self.name.text(),
-                str(self.kind.currentData()),
-                self.url.text(),
-                self.user.text(),
-                self.secret.text(),
-                session_only=session_only,
+            self._busy(
+                lambda: self.services.add_target(
+                    self.name.text(),
+                    str(self.kind.currentData()),
+                    self.url.text(),
+                    self.user.text(),
+                    self.secret.text(),
+                    session_only=keep,
+                    check=self.check.isChecked(),
+                )
             )
         except QkError as exc:
             self._say(exc.message(self.translator), warning=True)
@@ -153,6 +256,7 @@ class TargetsDialog(QDialog):
         name = self._selected()
         if name is None:
             return
+        self._allow_passphrase()
         self.runner.submit(
             "io",
             lambda: self.services.outbox.test_target(name),
@@ -175,3 +279,23 @@ class TargetsDialog(QDialog):
             self._say(exc.message(self.translator), warning=True)
         else:
             self._say(self.tr("Unexpected error: %1").replace("%1", type(exc).__name__), True)
+
+
+class TargetsDialog(QDialog):
+    """The targets panel in a dialog of its own (menu Publish → Targets…)."""
+
+    def __init__(
+        self,
+        services: PublishServices,
+        runner: TaskRunner,
+        translator: Translator,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Publish targets"))
+        self.panel = TargetsPanel(services, runner, translator, self)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.panel)
+        layout.addWidget(close)
