@@ -1302,6 +1302,57 @@ Hãy chọn cụm mật khẩu cho tệp đó:</translation>
     </message>
 </context>
 <context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to qk3editor</source>
+        <translation>Chào mừng đến với qk3editor</translation>
+    </message>
+    <message>
+        <source>The store is empty. Write a first article, bring one in from Word or a markdown file, import the photos of a shoot, or add the portal you publish to.</source>
+        <translation>Kho dữ liệu còn trống. Hãy viết bài đầu tiên, đưa một bài vào từ tệp Word hoặc markdown, nhập ảnh của một buổi chụp, hoặc thêm cổng thông tin nơi bạn đăng bài.</translation>
+    </message>
+    <message>
+        <source>New article</source>
+        <translation>Bài viết mới</translation>
+    </message>
+    <message>
+        <source>A draft, saved as you type (%1)</source>
+        <translation>Một bản nháp, được lưu ngay khi bạn gõ (%1)</translation>
+    </message>
+    <message>
+        <source>Import a Word or markdown file…</source>
+        <translation>Nhập tệp Word hoặc markdown…</translation>
+    </message>
+    <message>
+        <source>.docx, .md, .txt, .html; Word images are kept</source>
+        <translation>.docx, .md, .txt, .html; giữ nguyên ảnh trong tệp Word</translation>
+    </message>
+    <message>
+        <source>Import photos…</source>
+        <translation>Nhập ảnh…</translation>
+    </message>
+    <message>
+        <source>From files, a folder or a camera card, into the photo desk</source>
+        <translation>Từ tệp, thư mục hoặc thẻ nhớ máy ảnh, vào bàn ảnh</translation>
+    </message>
+    <message>
+        <source>Add a portal…</source>
+        <translation>Thêm cổng đăng bài…</translation>
+    </message>
+    <message>
+        <source>A WordPress site or a ninjs portal; the login is checked</source>
+        <translation>Trang WordPress hoặc cổng ninjs; đăng nhập được kiểm tra ngay</translation>
+    </message>
+    <message>
+        <source>Open the user guide</source>
+        <translation>Mở hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+        <source>How qk3editor works, step by step</source>
+        <translation>Cách dùng qk3editor, từng bước một</translation>
+    </message>
+</context>
+<context>
     <name>WordCountLabel</name>
     <message numerus="yes">
         <source>%n word(s)</source>

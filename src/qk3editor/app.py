@@ -135,7 +135,7 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
 
     from qk3editor.ui.photos.wiring import install_photo_desk
 
-    install_photo_desk(ctx, runner, window, editor)
+    desk = install_photo_desk(ctx, runner, window, editor)
     window.about_action.triggered.connect(
         lambda: QMessageBox.about(
             window,
@@ -156,7 +156,25 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
     from qk3editor.ui.publish.wiring import install_publishing  # issue 6
 
     ctx.services["publish_ui"] = install_publishing(ctx, runner, window, editor)
+    _install_welcome(ctx, shell, editor, desk)  # issue 10: an empty store's first page
     return Gui(ctx, runner, window, library, editor)
+
+
+def _install_welcome(ctx: AppContext, shell: Shell, editor: EditorController, desk: object) -> None:
+    from qk3editor.ui.welcome import install_welcome, open_user_guide
+
+    window = shell.window
+    view = getattr(desk, "view", None)
+    actions = {
+        "new": window.new_action.trigger,
+        "import": window.import_action.trigger,
+        "photos": lambda: view and (view.show(), view.import_requested.emit()),
+        "portal": ctx.services["publish_ui"].show_targets,
+        "guide": open_user_guide,
+    }
+    empty = ctx.articles.count() == 0
+    page = install_welcome(window, shell.editor_workspace, editor.opened, actions, empty)
+    ctx.services["welcome"] = page
 
 
 def _workspace_in_place(shell: Shell) -> EditorWorkspace:
