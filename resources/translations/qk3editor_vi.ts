@@ -478,6 +478,21 @@ Giấy phép: GPL-3.0-or-later.</translation>
     </message>
 </context>
 <context>
+    <name>LanguagePage</name>
+    <message>
+        <source>Language of the interface</source>
+        <translation>Ngôn ngữ giao diện</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start of qk3editor.</source>
+        <translation>Ngôn ngữ mới được dùng từ lần mở qk3editor sau.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+</context>
+<context>
     <name>LegacyImportDialog</name>
     <message>
         <source>Old Vietnamese font encoding</source>
@@ -641,6 +656,29 @@ Giấy phép: GPL-3.0-or-later.</translation>
     <message>
         <source>&amp;About qk3editor</source>
         <translation>&amp;Giới thiệu qk3editor</translation>
+    </message>
+</context>
+<context>
+    <name>MePage</name>
+    <message>
+        <source>Your name</source>
+        <translation>Tên của bạn</translation>
+    </message>
+    <message>
+        <source>Byline of new articles</source>
+        <translation>Bút danh cho bài mới</translation>
+    </message>
+    <message>
+        <source>Photo credit</source>
+        <translation>Nguồn ảnh</translation>
+    </message>
+    <message>
+        <source>Your name is recorded on every change you make (workflow moves, revisions, the location choice of a photo).</source>
+        <translation>Tên của bạn được ghi lại ở mọi thay đổi bạn làm (chuyển trạng thái bài, phiên bản, lựa chọn giữ vị trí của ảnh).</translation>
+    </message>
+    <message>
+        <source>Me</source>
+        <translation>Cá nhân</translation>
     </message>
 </context>
 <context>
@@ -932,6 +970,62 @@ Hãy chọn cụm mật khẩu cho tệp đó:</translation>
     </message>
 </context>
 <context>
+    <name>PhotosPage</name>
+    <message>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Web photos: long edge</source>
+        <translation>Ảnh lên web: cạnh dài</translation>
+    </message>
+    <message>
+        <source>Web photos: JPEG quality</source>
+        <translation>Ảnh lên web: chất lượng JPEG</translation>
+    </message>
+    <message>
+        <source>Caption codes file</source>
+        <translation>Tệp mã chú thích</translation>
+    </message>
+    <message>
+        <source>Location: web photos never carry GPS or place fields unless a person chose to keep them for that photo (photo desk, or qk3editor photos location).</source>
+        <translation>Vị trí: ảnh lên web không bao giờ mang GPS hay thông tin địa điểm, trừ khi có người đã chọn giữ lại cho ảnh đó (ở bàn ảnh, hoặc lệnh qk3editor photos location).</translation>
+    </message>
+    <message>
+        <source>Caption templates use {date} {city} {creator} {filename} {seq}; codes such as =thai= expand as you type. A codes file has one code and its text per line, separated by a tab.</source>
+        <translation>Mẫu chú thích dùng {date} {city} {creator} {filename} {seq}; các mã như =thai= được thay ngay khi gõ. Tệp mã có mỗi dòng một mã và nội dung của nó, cách nhau bằng một dấu tab.</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Ảnh</translation>
+    </message>
+    <message>
+        <source>Codes (*.tsv *.txt);;All (*)</source>
+        <translation>Tệp mã (*.tsv *.txt);;Mọi tệp (*)</translation>
+    </message>
+</context>
+<context>
+    <name>PortalsPage</name>
+    <message>
+        <source>Portals</source>
+        <translation>Cổng đăng bài</translation>
+    </message>
+</context>
+<context>
+    <name>Preferences</name>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Cài đặt…</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Cài đặt</translation>
+    </message>
+</context>
+<context>
     <name>PreflightPanel</name>
     <message>
         <source>line %1</source>
@@ -1163,6 +1257,33 @@ Hãy chọn cụm mật khẩu cho tệp đó:</translation>
     </message>
 </context>
 <context>
+    <name>StorePage</name>
+    <message>
+        <source>Back up now</source>
+        <translation>Sao lưu ngay</translation>
+    </message>
+    <message>
+        <source>Open the data folder</source>
+        <translation>Mở thư mục dữ liệu</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Kho dữ liệu</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Thư mục dữ liệu</translation>
+    </message>
+    <message>
+        <source>Another store is opened with --store PATH|URL (a SQLite file, or a shared PostgreSQL server).</source>
+        <translation>Mở một kho khác bằng --store ĐƯỜNG_DẪN|URL (một tệp SQLite, hoặc máy chủ PostgreSQL dùng chung).</translation>
+    </message>
+    <message>
+        <source>Backed up to %1</source>
+        <translation>Đã sao lưu vào %1</translation>
+    </message>
+</context>
+<context>
     <name>TargetsDialog</name>
     <message>
         <source>Publish targets</source>
@@ -1258,6 +1379,41 @@ Hãy chọn cụm mật khẩu cho tệp đó:</translation>
     <message>
         <source>Unexpected error: %1</source>
         <translation>Lỗi không mong đợi: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TextPage</name>
+    <message>
+        <source>Old style (hòa, thủy)</source>
+        <translation>Kiểu cũ (hòa, thủy)</translation>
+    </message>
+    <message>
+        <source>New style (hoà, thuỷ)</source>
+        <translation>Kiểu mới (hoà, thuỷ)</translation>
+    </message>
+    <message>
+        <source> words</source>
+        <translation> từ</translation>
+    </message>
+    <message>
+        <source>Underline findings as I type</source>
+        <translation>Gạch chân lỗi ngay khi gõ</translation>
+    </message>
+    <message>
+        <source>House tone style</source>
+        <translation>Kiểu đặt dấu của tòa soạn</translation>
+    </message>
+    <message>
+        <source>Longest lead (sapo)</source>
+        <translation>Sapo dài nhất</translation>
+    </message>
+    <message>
+        <source>Vietnamese checks</source>
+        <translation>Kiểm tra tiếng Việt</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Văn bản</translation>
     </message>
 </context>
 <context>

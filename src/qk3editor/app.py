@@ -105,7 +105,7 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
     from qk3editor.ui.checks import attach_editor_checks
     from qk3editor.ui.search import attach_library_search
 
-    attach_editor_checks(window, shell.editor_view.body, runner, lambda: ctx.settings)
+    checks = attach_editor_checks(window, shell.editor_view.body, runner, lambda: ctx.settings)
     from qk3editor.ui.checks.legacy import attach_legacy_paste_bar
 
     legacy_bar = attach_legacy_paste_bar(shell.editor_view)
@@ -157,6 +157,11 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
 
     ctx.services["publish_ui"] = install_publishing(ctx, runner, window, editor)
     _install_welcome(ctx, shell, editor, desk)  # issue 10: an empty store's first page
+    from qk3editor.ui.preferences import install_preferences
+
+    ctx.services.setdefault("runner", runner)
+    ctx.services["checks"] = checks
+    install_preferences(ctx, window, editor, checks, desk)  # issue 10: Preferences, live
     return Gui(ctx, runner, window, library, editor)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,6 +26,7 @@ class AppContext:
     articles: ArticleRepository
     categories: CategoryRepository
     services: dict[str, Any] = field(default_factory=dict)
+    _settings_listeners: list[Callable[[Settings], None]] = field(default_factory=list, repr=False)
 
     @classmethod
     def open(
@@ -63,9 +64,29 @@ class AppContext:
             categories=CategoryRepository(opened),
         )
 
-    def save_settings(self, settings: Settings) -> None:
-        self.settings = settings
+    def update_settings(self, settings: Settings) -> None:
+        """The one way settings change: saved atomically, then every subscriber is told
+        (in subscription order), so that nothing keeps a stale copy."""
+        if settings == self.settings:
+            return
         save_settings(self.paths.settings_file, settings)
+        self.settings = settings
+        for listener in list(self._settings_listeners):
+            listener(settings)
+
+    def save_settings(self, settings: Settings) -> None:
+        """Kept for callers from before :meth:`update_settings`; the same thing."""
+        self.update_settings(settings)
+
+    def subscribe_settings(self, listener: Callable[[Settings], None]) -> Callable[[], None]:
+        """Call ``listener(settings)`` after every change; returns the unsubscribe function."""
+        self._settings_listeners.append(listener)
+
+        def unsubscribe() -> None:
+            if listener in self._settings_listeners:
+                self._settings_listeners.remove(listener)
+
+        return unsubscribe
 
     def close(self) -> None:
         self.store.close()

@@ -86,6 +86,11 @@ class DeskRenditions:
         self._locks: dict[str, threading.Lock] = {}
         self._locks_guard = threading.Lock()
 
+    def set_specs(self, specs: Sequence[RenditionSpec]) -> None:
+        """New rendition settings (a changed preference): the next rendition uses them (the
+        cache key includes them, so nothing stale is reused)."""
+        self._spec = max(specs, key=lambda s: s.max_size)
+
     def __call__(self, photo: PublishPhoto) -> Rendition:
         stored = self._stored(photo.key)
         md, choice = self._inputs(photo, stored)
@@ -238,6 +243,10 @@ def desk_publishing(ctx: Any) -> tuple[DeskRenditions, DeskPhotoSource]:
             DeskPhotoSource(repo),
         )
         ctx.services["desk_publishing"] = found
+        subscribe = getattr(ctx, "subscribe_settings", None)
+        if subscribe is not None:  # a changed rendition size or quality applies at once
+            renditions = found[0]
+            subscribe(lambda settings: renditions.set_specs(specs_from_settings(settings)))
     return found
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from qk3editor.core.articles import STATUS_LABELS, Article, ArticleFields
@@ -37,6 +39,8 @@ class EditorController(QObject):
         self.runner = runner
         self.translator = translator
         self.article: Article | None = None
+        # the fields a new article starts with (the preferences' byline, set by the wiring)
+        self.new_fields: Callable[[], ArticleFields] = ArticleFields
         view.setEnabled(False)
         self.reload_categories()
 
@@ -52,7 +56,7 @@ class EditorController(QObject):
         """Create an empty draft in the store at once (nothing typed is ever unsaved)."""
         self.save()
         self.runner.submit(
-            "db", lambda: self.articles.create(ArticleFields()), self._show, self._on_error
+            "db", lambda: self.articles.create(self.new_fields()), self._show, self._on_error
         )
 
     def open(self, article_id: str) -> None:
