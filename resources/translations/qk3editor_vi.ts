@@ -2008,6 +2008,17 @@ Hãy chọn cụm mật khẩu cho tệp đó:</translation>
     </message>
 </context>
 <context>
+    <name>desktop</name>
+    <message>
+        <source>qk3editor: there is no screen to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set); start it from a desktop session, or use the commands (qk3editor --help)</source>
+        <translation>qk3editor: không có màn hình để mở cửa sổ (chưa đặt DISPLAY hay WAYLAND_DISPLAY); hãy chạy trong một phiên màn hình nền, hoặc dùng các lệnh (qk3editor --help)</translation>
+    </message>
+    <message>
+        <source>qk3editor: the window cannot open: the system libraries {libraries} are missing; install them with: sudo apt-get install {packages}</source>
+        <translation>qk3editor: không mở được cửa sổ vì thiếu thư viện hệ thống {libraries}; cài bằng lệnh: sudo apt-get install {packages}</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>Something went wrong: {detail}</source>

@@ -234,6 +234,23 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def _cannot_show_window(language: str) -> bool:
+    """Say in one line (the person's language) why Qt's platform plugin cannot load here, before
+    Qt aborts with its own text; True when the window cannot open."""
+    from qk3editor import desktop_check
+
+    if not desktop_check.no_display() and not desktop_check.missing_libraries():
+        return False  # the usual case: no translator loaded, nothing printed
+    from qk3editor.core.i18n import Translator, set_active
+
+    set_active(Translator.load(language, resources_dir() / "translations"))
+    message = desktop_check.problem()
+    if message is None:
+        return False
+    print(message, file=sys.stderr)
+    return True
+
+
 def run_gui(store: str | None = None, language: str | None = None) -> int:
     """Show the window (library first, from the quick reader), open the store, run the loop."""
     from PySide6.QtCore import QCoreApplication, QTimer
@@ -245,9 +262,11 @@ def run_gui(store: str | None = None, language: str | None = None) -> int:
     from qk3editor.storage.quick import QuickLibrary
     from qk3editor.ui.i18n import install_translators
 
-    app = make_application()
     paths = resolve_paths().ensure()
     lang = choose_language(language, os.environ, load_settings(paths.settings_file))
+    if _cannot_show_window(lang):
+        return 1
+    app = make_application()
     install_translators(app, lang, resources_dir() / "translations")
     quick = QuickLibrary.open(resolve_store_url(paths, store, os.environ))
     shell = build_shell(paths, quick)
@@ -286,6 +305,8 @@ def run_gui(store: str | None = None, language: str | None = None) -> int:
         if bench:
             if quick is None:
                 report_shown()
+            welcome = state["gui"].ctx.services.get("welcome")
+            print(f"welcome={int(bool(welcome and welcome.isVisible()))}", flush=True)
             app.quit()
 
     if bench and quick is not None:
