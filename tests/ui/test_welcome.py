@@ -70,3 +70,19 @@ def test_a_store_with_articles_opens_without_welcome(qtbot, home: Path) -> None:
         assert gui.ctx.services["welcome"] is None
     finally:
         close_gui(gui, trs)
+
+
+def test_the_editor_takes_the_welcome_pages_width(qtbot, home: Path) -> None:
+    gui, trs = open_gui(qtbot)
+    try:
+        gui.window.resize(1366, 768)
+        gui.window.show()
+        qtbot.waitExposed(gui.window)
+        page = gui.ctx.services["welcome"]
+        width = page.width()
+        assert width > gui.library.view.width()  # the page is the wide side, as the editor
+        gui.window.new_action.trigger()
+        qtbot.waitUntil(lambda: not page.isVisible(), timeout=5_000)
+        qtbot.waitUntil(lambda: abs(gui.editor.workspace.width() - width) < 40, timeout=5_000)
+    finally:
+        close_gui(gui, trs)

@@ -107,8 +107,7 @@ class WelcomePage(QFrame):
             label = QLabel(hint, self)
             label.setWordWrap(True)
             label.setContentsMargins(4, 0, 0, 8)
-            label.setForegroundRole(label.foregroundRole())
-            label.setEnabled(False)  # the platform's dimmed text
+            label.setIndent(4)
             layout.addWidget(button)
             layout.addWidget(label)
             self.buttons[key] = button
@@ -133,8 +132,13 @@ def install_welcome(
     index = splitter.indexOf(workspace)  # type: ignore[union-attr]
     sizes = splitter.sizes()  # type: ignore[union-attr]
     splitter.insertWidget(index, page)  # type: ignore[union-attr]
+    splitter.setStretchFactor(index, 5)  # type: ignore[union-attr]
     workspace.hide()
-    splitter.setSizes(sizes)  # type: ignore[union-attr]
+    restore = getattr(window, "restore_splitter", None)
+    if window.isVisible() or restore is None:
+        splitter.setSizes(sizes)  # type: ignore[union-attr]
+    else:
+        restore()  # the widths the person left (library narrower by default)
     for key, signal in (
         ("new", page.new_article),
         ("import", page.import_file),
@@ -148,9 +152,12 @@ def install_welcome(
     def leave(*_args: object) -> None:
         if page.isHidden() and not workspace.isHidden():
             return
+        now = splitter.sizes()  # type: ignore[union-attr]
+        at_page, at_workspace = splitter.indexOf(page), splitter.indexOf(workspace)  # type: ignore[union-attr]
+        now[at_workspace], now[at_page] = now[at_page], 0  # the editor takes the page's width
         page.hide()
         workspace.show()
-        splitter.setSizes(sizes)  # type: ignore[union-attr]
+        splitter.setSizes(now)  # type: ignore[union-attr]
 
     opened.connect(leave)
     page.leave = leave  # type: ignore[attr-defined]
