@@ -13,12 +13,12 @@ import keyring  # noqa: E402
 from tests.publish.faultproxy import FaultProxy  # noqa: E402
 from tests.publish.helpers import MemoryKeyring, make_jpeg  # noqa: E402
 
-from qk3editor.core.publishing import PublishPhoto, Target, TargetKind  # noqa: E402
+from qk3editor.core.publish_data import PublishPhoto, Target, TargetKind  # noqa: E402
 from qk3editor.publish.portal import PortalServer, PortalStore  # noqa: E402
 from qk3editor.publish.secrets import SecretStore  # noqa: E402
+from qk3editor.storage.articles_repository import ArticleRepository  # noqa: E402
 from qk3editor.storage.db import open_store  # noqa: E402
 from qk3editor.storage.publish_repository import PublishRepository  # noqa: E402
-from qk3editor.storage.repositories import ArticleRepository  # noqa: E402
 
 __all__ = ["FaultProxy", "PublishPhoto", "make_jpeg"]
 

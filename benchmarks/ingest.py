@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _photos_common import FULL_SIZE, QUICK_SIZE, camera_files
 from qk3editor.photos.ingest import FIRST_SCREEN, IngestOptions, ingest
 from qk3editor.storage.db import open_store
-from qk3editor.storage.photos_repo import PhotoRepository, new_photo_from_ingest
+from qk3editor.storage.photos_repository import PhotoRepository, new_photo_from_ingest
 
 
 class MemorySampler(threading.Thread):
@@ -107,10 +107,13 @@ def run_ours(files: list[Path], work: Path) -> tuple[float, float, int]:
 def first_screen_warm(files: list[Path], work: Path) -> float:
     """The first screen as the desk shows it: its process pool is already started."""
     import concurrent.futures as cf
-    import multiprocessing
+
+    from qk3editor.core.tasks import Pools
+    from qk3editor.photos.ingest import INGEST_POOL
 
     workers = os.cpu_count() or 2
-    pool = cf.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    pools = Pools()  # as the GUI's task runner holds them, the ingest pool warmed
+    pool = pools.processes(INGEST_POOL, workers)
     cf.wait([pool.submit(os.getpid) for _ in range(workers)])
     screen = files[:FIRST_SCREEN]
     shown: set[str] = set()
@@ -129,9 +132,9 @@ def first_screen_warm(files: list[Path], work: Path) -> float:
         IngestOptions(thumbnails_dir=work / "thumbs-warm", thumb_size=320),
         progress=lambda d, t, item: mark(item.path),
         on_placeholder=lambda p, b: mark(p),
-        executor=pool,
+        pools=pools,
     )
-    pool.shutdown()
+    pools.shutdown()
     return done_at[0] if done_at else time.perf_counter() - start
 
 

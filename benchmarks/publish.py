@@ -1,6 +1,6 @@
 """One article with 20 photos (24-megapixel originals) to the reference portal through a proxy
 adding 50 ms latency per request, with the photo desk's real web renditions (resized, sRGB,
-location stripped and re-checked: ``qk3editor.photos.publishing.DeskRenditions``).
+location stripped and re-checked: ``qk3editor.photos.publish_providers.DeskRenditions``).
 
 Three runs in the same process, each to a fresh portal:
 
@@ -25,7 +25,7 @@ import time
 
 from _publish_common import Bench, PublishPhoto, make_jpeg
 from qk3editor.core.articles import ArticleFields
-from qk3editor.photos.publishing import DeskRenditions
+from qk3editor.photos.publish_providers import DeskRenditions
 from qk3editor.publish.outbox import Outbox
 from qk3editor.publish.prepare import RenditionPreparer
 

@@ -14,7 +14,7 @@ import time
 
 from _publish_common import Bench, PublishPhoto, make_jpeg
 from qk3editor.core.articles import ArticleFields
-from qk3editor.core.publishing import JobState
+from qk3editor.core.publish_data import JobState
 from qk3editor.publish.outbox import Outbox, RetryPolicy
 from qk3editor.publish.renditions import PillowRenditions
 

@@ -40,7 +40,7 @@ app.exec()
 
 def fill_store(home: Path, count: int) -> None:
     from qk3editor.context import AppContext
-    from qk3editor.storage.models import ArticleModel
+    from qk3editor.storage.articles_models import ArticleModel
 
     os.environ["QK3EDITOR_HOME"] = str(home)
     ctx = AppContext.open()

@@ -70,3 +70,24 @@ def test_core_and_storage_import_where_pyside6_cannot(tmp_path: Path) -> None:
         text=True,
     )
     assert out.returncode == 0, out.stderr
+
+
+# The reference portal (``qk3editor portal``) is a server program of its own, not app work.
+EXECUTOR_HOME = {"core/tasks.py"}
+EXECUTOR_EXCEPTIONS = {"publish/portal.py": "threading.Thread("}
+
+
+def test_executors_are_made_only_by_the_task_runner() -> None:
+    """Every thread pool, process pool and thread of the app comes from core/tasks.py (the
+    task runner's pools), so one shutdown ends them all; Qt's pools only from ui/tasks.py."""
+    makers = ("ThreadPoolExecutor(", "ProcessPoolExecutor(", "threading.Thread(", "QThreadPool(")
+    offenders = []
+    for f in sorted(SRC.rglob("*.py")):
+        rel = f.relative_to(SRC).as_posix()
+        if rel in EXECUTOR_HOME or rel == "ui/tasks.py":
+            continue
+        text = f.read_text(encoding="utf-8")
+        for maker in makers:
+            if maker in text and EXECUTOR_EXCEPTIONS.get(rel) != maker:
+                offenders.append(f"{rel}: {maker}")
+    assert offenders == []

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
     from qk3editor.context import AppContext
     from qk3editor.storage.quick import QuickLibrary
+    from qk3editor.ui.checks.controller import ChecksController
     from qk3editor.ui.editor.controller import EditorController
     from qk3editor.ui.editor.view import ArticleEditorView
     from qk3editor.ui.editor.workspace import EditorWorkspace
@@ -25,7 +26,11 @@ if TYPE_CHECKING:
     from qk3editor.ui.library.model import LibraryModel
     from qk3editor.ui.library.view import LibraryView
     from qk3editor.ui.main_window import MainWindow
+    from qk3editor.ui.photos.controller import PhotoDeskController
+    from qk3editor.ui.preferences.relay import SettingsRelay
+    from qk3editor.ui.publish.controller import PublishController
     from qk3editor.ui.tasks import TaskRunner
+    from qk3editor.ui.welcome import WelcomePage
 
 
 @dataclass
@@ -41,13 +46,23 @@ class Shell:
 
 @dataclass
 class Gui:
-    """The GUI's objects, for the event loop and for tests."""
+    """The GUI's objects, built once by :func:`build_gui`, for the event loop and for tests."""
 
     ctx: AppContext
     runner: TaskRunner
     window: MainWindow
     library: LibraryController
     editor: EditorController
+    photo_desk: PhotoDeskController
+    publish: PublishController
+    checks: ChecksController | None = None
+    welcome: WelcomePage | None = None  # issue 10: shown while the store is empty
+    settings_relay: SettingsRelay | None = None  # issue 10: the one settings-changed signal
+
+    def shutdown(self) -> None:
+        """At quit: every timer stopped, every thread and worker process joined, store closed."""
+        self.runner.shutdown()
+        self.ctx.close()
 
 
 def build_shell(paths: Paths, quick: QuickLibrary | None = None) -> Shell:
@@ -89,11 +104,13 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
 
     translate = QCoreApplication.translate
     runner = runner or TaskRunner()
+    runner.use(ctx.tasks)  # one owner for every pool the services run on
     shell = shell or build_shell(ctx.paths)
     window = shell.window
     from qk3editor.ui.passphrase import PassphrasePrompt
 
-    ctx.services.setdefault("passphrase", PassphrasePrompt(window))  # no system keyring
+    # without a system keyring, the encrypted password file's passphrase is asked in a dialog
+    ctx.publishing.secrets.passphrase = PassphrasePrompt(window)
     library = LibraryController(
         shell.library_view, ctx.articles, ctx.categories, window, model=shell.library_model
     )
@@ -101,7 +118,6 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
         shell.editor_workspace = _workspace_in_place(shell)
     editor = build_editor(window, ctx, runner, shell.editor_workspace)
 
-    from qk3editor.storage.search import SearchRepository
     from qk3editor.ui.checks import attach_editor_checks
     from qk3editor.ui.search import attach_library_search
 
@@ -110,7 +126,7 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
 
     legacy_bar = attach_legacy_paste_bar(shell.editor_view)
     editor.opened.connect(lambda _id: legacy_bar.dismiss())  # an offer is for one article
-    attach_library_search(library, SearchRepository(ctx.store), runner)
+    attach_library_search(library, ctx.search, runner)
 
     library.open_requested.connect(editor.open)
     editor.saved.connect(library.article_saved)
@@ -135,7 +151,7 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
 
     from qk3editor.ui.photos.wiring import install_photo_desk
 
-    desk = install_photo_desk(ctx, runner, window, editor)
+    photo_desk = install_photo_desk(ctx, runner, window, editor)
     window.about_action.triggered.connect(
         lambda: QMessageBox.about(
             window,
@@ -155,31 +171,32 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
     wire_editor(window, ctx, runner, editor, library)  # issue 4: import, export, menus, drops
     from qk3editor.ui.publish.wiring import install_publishing  # issue 6
 
-    ctx.services["publish_ui"] = install_publishing(ctx, runner, window, editor)
-    _install_welcome(ctx, shell, editor, desk)  # issue 10: an empty store's first page
+    publish = install_publishing(
+        ctx.publishing, ctx.articles, runner, ctx.translator, window, editor
+    )
+    # renditions made when photos are attached or captioned, so that publishing only uploads
+    window.closing.connect(ctx.preparer.close)
+    gui = Gui(ctx, runner, window, library, editor, photo_desk, publish, checks=checks)
+    gui.welcome = _install_welcome(gui, shell)  # issue 10: an empty store's first page
     from qk3editor.ui.preferences import install_preferences
 
-    ctx.services.setdefault("runner", runner)
-    ctx.services["checks"] = checks
-    install_preferences(ctx, window, editor, checks, desk)  # issue 10: Preferences, live
-    return Gui(ctx, runner, window, library, editor)
+    gui.settings_relay = install_preferences(ctx, runner, window, editor, checks, photo_desk)
+    return gui
 
 
-def _install_welcome(ctx: AppContext, shell: Shell, editor: EditorController, desk: object) -> None:
+def _install_welcome(gui: Gui, shell: Shell) -> WelcomePage | None:
     from qk3editor.ui.welcome import install_welcome, open_user_guide
 
-    window = shell.window
-    view = getattr(desk, "view", None)
+    window, view = gui.window, gui.photo_desk.view
     actions = {
         "new": window.new_action.trigger,
         "import": window.import_action.trigger,
-        "photos": lambda: view and (view.show(), view.import_requested.emit()),
-        "portal": ctx.services["publish_ui"].show_targets,
+        "photos": lambda: (view.show(), view.import_requested.emit()),
+        "portal": gui.publish.show_targets,
         "guide": open_user_guide,
     }
-    empty = ctx.articles.count() == 0
-    page = install_welcome(window, shell.editor_workspace, editor.opened, actions, empty)
-    ctx.services["welcome"] = page
+    empty = gui.ctx.articles.count() == 0
+    return install_welcome(window, shell.editor_workspace, gui.editor.opened, actions, empty)
 
 
 def _workspace_in_place(shell: Shell) -> EditorWorkspace:
@@ -305,7 +322,7 @@ def run_gui(store: str | None = None, language: str | None = None) -> int:
         if bench:
             if quick is None:
                 report_shown()
-            welcome = state["gui"].ctx.services.get("welcome")
+            welcome = state["gui"].welcome
             print(f"welcome={int(bool(welcome and welcome.isVisible()))}", flush=True)
             app.quit()
 
@@ -317,4 +334,4 @@ def run_gui(store: str | None = None, language: str | None = None) -> int:
     finally:
         if state:
             state["gui"].runner.wait()
-            state["gui"].ctx.close()
+            state["gui"].shutdown()

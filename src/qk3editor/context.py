@@ -6,18 +6,37 @@ import logging
 import logging.handlers
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from qk3editor.core.i18n import Translator, set_active
 from qk3editor.core.settings import Settings, choose_language, load_settings, save_settings
+from qk3editor.core.tasks import Runner
 from qk3editor.paths import Paths, resolve_paths, resolve_store_url, resources_dir
+from qk3editor.storage.articles_repository import ArticleRepository, CategoryRepository
 from qk3editor.storage.db import Store, open_store
-from qk3editor.storage.repositories import ArticleRepository, CategoryRepository
+from qk3editor.storage.store_events import StoreEvents
+
+if TYPE_CHECKING:
+    from qk3editor.photos.publish_providers import DeskPhotoSource, DeskRenditions
+    from qk3editor.publish.prepare import RenditionPreparer
+    from qk3editor.publish.service import PublishServices
+    from qk3editor.storage.editor_repository import EditorRepository
+    from qk3editor.storage.photos_repository import PhotoRepository
+    from qk3editor.storage.publish_repository import PublishRepository
+    from qk3editor.storage.search import SearchRepository
 
 
 @dataclass
 class AppContext:
-    """Everything a command or a window needs, built once."""
+    """Everything a command or a window needs, built once: the composition root's Qt-free half.
+
+    The services below are typed attributes, each built on first use (a CLI command pays only
+    for what it uses; the window's first frame for none of them) and then shared by every
+    caller: one repository of each kind, one publishing service, one renditions provider (one
+    cache and its locks), one rendition preparer. ``tasks`` owns every executor they run on;
+    ``close`` shuts it down with the store.
+    """
 
     paths: Paths
     settings: Settings
@@ -25,8 +44,90 @@ class AppContext:
     store: Store
     articles: ArticleRepository
     categories: CategoryRepository
-    services: dict[str, Any] = field(default_factory=dict)
+    tasks: Runner = field(default_factory=Runner)
     _settings_listeners: list[Callable[[Settings], None]] = field(default_factory=list, repr=False)
+
+    @property
+    def events(self) -> StoreEvents:
+        """What the store announces after each commit (subscribe here)."""
+        return self.store.events
+
+    @cached_property
+    def revisions(self) -> EditorRepository:
+        """The editor's revisions, workflow history and session state."""
+        from qk3editor.storage.editor_repository import EditorRepository
+
+        return EditorRepository(self.store, self.articles)
+
+    @cached_property
+    def photos(self) -> PhotoRepository:
+        from qk3editor.storage.photos_repository import PhotoRepository
+
+        return PhotoRepository(self.store)
+
+    @cached_property
+    def search(self) -> SearchRepository:
+        from qk3editor.storage.search import SearchRepository
+
+        return SearchRepository(self.store)
+
+    @cached_property
+    def publish_repo(self) -> PublishRepository:
+        from qk3editor.storage.publish_repository import PublishRepository
+
+        return PublishRepository(self.store)
+
+    @cached_property
+    def renditions(self) -> DeskRenditions:
+        """The web renditions publishing sends (sizes from the settings, cached on disk)."""
+        from qk3editor.photos.publish_providers import DeskRenditions
+        from qk3editor.photos.renditions import specs_from_settings
+
+        renditions = DeskRenditions(
+            self.photos, specs_from_settings(self.settings), cache_dir=self.paths.renditions_dir
+        )
+        # a changed rendition size or quality applies at once (no copy kept from start-up)
+        self.subscribe_settings(
+            lambda settings: renditions.set_specs(specs_from_settings(settings))
+        )
+        return renditions
+
+    @cached_property
+    def photo_source(self) -> DeskPhotoSource:
+        """An article's photos as publishing sees them."""
+        from qk3editor.photos.publish_providers import DeskPhotoSource
+
+        return DeskPhotoSource(self.photos)
+
+    @cached_property
+    def publishing(self) -> PublishServices:
+        """Targets, secrets and the outbox, on the photo desk's renditions."""
+        from qk3editor.publish.secrets import FileKeyring, SecretStore
+        from qk3editor.publish.service import KEYRING_FILE, PublishServices
+
+        # the system keyring; where there is none, the encrypted file in the data folder
+        # (its passphrase is asked by the front end: ``publishing.secrets.passphrase``)
+        secrets = SecretStore(file=FileKeyring(self.paths.data_dir / KEYRING_FILE))
+        return PublishServices.build(
+            self.store,
+            secrets=secrets,
+            renditions=self.renditions,
+            photo_source=self.photo_source,
+            repo=self.publish_repo,
+            pools=self.tasks.pools,
+        )
+
+    @cached_property
+    def preparer(self) -> RenditionPreparer:
+        """Renditions made in the background whenever an article's photos change (the GUI
+        builds it; the CLI has no use for it), subscribed to :attr:`events`."""
+        from qk3editor.publish.prepare import RenditionPreparer
+
+        preparer = RenditionPreparer(
+            self.renditions, self.photo_source.for_id, pools=self.tasks.pools
+        )
+        self.events.article_photos.subscribe(preparer.on_change)
+        return preparer
 
     @classmethod
     def open(
@@ -89,6 +190,10 @@ class AppContext:
         return unsubscribe
 
     def close(self) -> None:
+        """Stop every background pool (joined), then close the store."""
+        if "preparer" in self.__dict__:
+            self.preparer.close()
+        self.tasks.shutdown(wait=True)
         self.store.close()
 
 

@@ -148,7 +148,7 @@ def test_workflow_moves_from_the_cli_are_recorded(
     home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from qk3editor.context import AppContext
-    from qk3editor.storage.editor_repo import EditorRepository
+    from qk3editor.storage.editor_repository import EditorRepository
 
     assert main(["new", "--title", "Bài sẽ xóa"]) == 0
     article_id = capsys.readouterr().out.strip()

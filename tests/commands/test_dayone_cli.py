@@ -60,11 +60,11 @@ def test_edit_changes_only_the_fields_given(
     assert shown["status"] == "submitted"
 
     from qk3editor.context import AppContext
-    from qk3editor.storage.editor_repo import EditorRepository
+    from qk3editor.storage.editor_repository import EditorRepository
 
     ctx = AppContext.open()
     try:
-        repo = EditorRepository(ctx.store)
+        repo = EditorRepository(ctx.store, ctx.articles)
         assert [c.to_status for c in repo.status_history(aid)][-1].value == "submitted"
         assert any(r.snapshot.title == "Tiêu đề mới" for r in repo.revisions(aid))
     finally:

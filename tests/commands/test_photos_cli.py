@@ -117,7 +117,7 @@ def test_unknown_photo_is_one_clear_line(home: Path) -> None:
 def test_import_into_an_article(home: Path, tmp_path: Path) -> None:
     from qk3editor.context import AppContext
     from qk3editor.core.articles import ArticleFields
-    from qk3editor.storage.photos_repo import PhotoRepository
+    from qk3editor.storage.photos_repository import PhotoRepository
 
     ctx = AppContext.open()
     article = ctx.articles.create(ArticleFields(title="Bài"))

@@ -12,9 +12,9 @@ from qk3editor.photos.errors import LocationLeak
 from qk3editor.photos.ingest import IngestOptions
 from qk3editor.photos.metadata import read_metadata
 from qk3editor.photos.renditions import RenditionSpec
+from qk3editor.storage.articles_repository import ArticleRepository
 from qk3editor.storage.db import open_store
-from qk3editor.storage.photos_repo import PhotoRepository
-from qk3editor.storage.repositories import ArticleRepository
+from qk3editor.storage.photos_repository import PhotoRepository
 from tests.photos.photo_factory import jpeg_bytes
 
 

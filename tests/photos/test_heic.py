@@ -19,7 +19,7 @@ from qk3editor.photos.ingest import IngestOptions, collect_files, ingest
 from qk3editor.photos.metadata import PhotoMetadata, read_metadata, write_metadata
 from qk3editor.photos.renditions import RenditionSpec, location_keys, render
 from qk3editor.storage.db import open_store
-from qk3editor.storage.photos_repo import PhotoRepository
+from qk3editor.storage.photos_repository import PhotoRepository
 
 LEFT = (20, 40, 220)  # blue band on the stored image's left edge
 RIGHT = (220, 40, 20)

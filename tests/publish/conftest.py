@@ -9,14 +9,14 @@ import keyring
 import pytest
 
 from qk3editor.core.articles import ArticleFields
-from qk3editor.core.publishing import Target, TargetKind
+from qk3editor.core.publish_data import Target, TargetKind
 from qk3editor.publish.outbox import Outbox, RetryPolicy
 from qk3editor.publish.portal import PortalServer, PortalStore
 from qk3editor.publish.renditions import PillowRenditions
 from qk3editor.publish.secrets import SecretStore
+from qk3editor.storage.articles_repository import ArticleRepository
 from qk3editor.storage.db import Store, open_store
 from qk3editor.storage.publish_repository import PublishRepository
-from qk3editor.storage.repositories import ArticleRepository
 
 from .helpers import MemoryKeyring
 

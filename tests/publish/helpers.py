@@ -9,7 +9,7 @@ from typing import Any
 from keyring.backend import KeyringBackend
 from PIL import Image, ImageDraw
 
-from qk3editor.core.publishing import PublishPhoto
+from qk3editor.core.publish_data import PublishPhoto
 
 
 class MemoryKeyring(KeyringBackend):

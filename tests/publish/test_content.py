@@ -9,7 +9,7 @@ import pytest
 from qk3editor.core import render
 from qk3editor.core.articles import Article, Status
 from qk3editor.core.photos import photo_snippet
-from qk3editor.core.publishing import MediaRecord, PublishPhoto, PublishStatus, Target, TargetKind
+from qk3editor.core.publish_data import MediaRecord, PublishPhoto, PublishStatus, Target, TargetKind
 from qk3editor.publish import content
 from qk3editor.publish.ninjs import build_item
 from qk3editor.publish.wordpress import WordPressPublisher

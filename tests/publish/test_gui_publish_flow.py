@@ -14,9 +14,8 @@ from PySide6.QtWidgets import QApplication
 from qk3editor.app import build_gui
 from qk3editor.context import AppContext
 from qk3editor.core.articles import ArticleFields
-from qk3editor.core.publishing import JobState, PublishStatus
+from qk3editor.core.publish_data import JobState, PublishStatus
 from qk3editor.paths import resources_dir
-from qk3editor.publish.service import services_for
 from qk3editor.ui.i18n import install_translators
 from qk3editor.ui.tasks import InlineTaskRunner, TaskRunner
 from tests.ui.test_app import close_gui, open_gui
@@ -37,7 +36,7 @@ def test_publish_waits_for_the_save_and_sends_what_the_editor_shows(
 ):
     gui, trs = _open_real_runner(qtbot)
     try:
-        svc = services_for(gui.ctx)
+        svc = gui.ctx.publishing
         svc.add_target("cong", "ninjs", portal.url, "editor", portal.secret)
         article = gui.ctx.articles.create(
             ArticleFields(title="Tiêu đề cũ", lead="Sáng nay khai mạc.", body="Nội dung cũ.")
@@ -58,7 +57,7 @@ def test_publish_waits_for_the_save_and_sends_what_the_editor_shows(
         gui.editor.view.title.setText("Tiêu đề mới trong trình soạn")
         gui.editor.view.body.setPlainText("Nội dung mới, chưa kịp lưu.")
         gui.window.publish_action.trigger()
-        controller = gui.ctx.services["publish_ui"]
+        controller = gui.publish
         qtbot.waitUntil(lambda: controller.dialog is not None, timeout=10_000)
         dialog = controller.dialog
         assert dialog.article.title == "Tiêu đề mới trong trình soạn"
@@ -79,7 +78,7 @@ def _schedule(qtbot, gui, target: str):  # type: ignore[no-untyped-def]
     )
     gui.editor.open(article.id)
     gui.window.publish_action.trigger()
-    controller = gui.ctx.services["publish_ui"]
+    controller = gui.publish
     dialog = controller.dialog
     assert dialog is not None
     dialog.target.setCurrentText(target)
@@ -96,7 +95,7 @@ def _schedule(qtbot, gui, target: str):  # type: ignore[no-untyped-def]
 def test_scheduled_at_8_vietnam_time_is_1_utc_at_the_portal(qtbot, home, portal, memkeyring):
     gui, trs = open_gui(qtbot)
     try:
-        services_for(gui.ctx).add_target("cong", "ninjs", portal.url, "editor", portal.secret)
+        gui.ctx.publishing.add_target("cong", "ninjs", portal.url, "editor", portal.secret)
         article = _schedule(qtbot, gui, "cong")
         item = portal.store.get_item(article.id)["item"]
         assert item["embargoed"] == f"{FUTURE_DAY[0]}-{FUTURE_DAY[1]:02d}-{FUTURE_DAY[2]}T01:00:00Z"
@@ -108,9 +107,9 @@ def test_scheduled_at_8_vietnam_time_is_1_utc_at_wordpress(qtbot, home, wordpres
     gui, trs = open_gui(qtbot)
     try:
         user, password = wordpress.auth
-        services_for(gui.ctx).add_target("wp", "wordpress", wordpress.url, user, password)
+        gui.ctx.publishing.add_target("wp", "wordpress", wordpress.url, user, password)
         article = _schedule(qtbot, gui, "wp")
-        remote = services_for(gui.ctx).repo.remote(article.id, "wp")
+        remote = gui.ctx.publishing.repo.remote(article.id, "wp")
         post = httpx.get(
             wordpress.api(f"wp/v2/posts/{remote.remote_id}", context="edit"),
             auth=wordpress.auth,
@@ -126,14 +125,14 @@ def test_scheduled_at_8_vietnam_time_is_1_utc_at_wordpress(qtbot, home, wordpres
 def test_a_time_in_the_past_is_refused(qtbot, home, portal, memkeyring):
     gui, trs = open_gui(qtbot)
     try:
-        svc = services_for(gui.ctx)
+        svc = gui.ctx.publishing
         svc.add_target("cong", "ninjs", portal.url, "editor", portal.secret)
         article = gui.ctx.articles.create(
             ArticleFields(title="Bài hẹn giờ", lead="Tin.", body="Nội dung.")
         )
         gui.editor.open(article.id)
         gui.window.publish_action.trigger()
-        dialog = gui.ctx.services["publish_ui"].dialog
+        dialog = gui.publish.dialog
         dialog.status.setCurrentIndex(dialog.status.findData(PublishStatus.FUTURE.value))
         dialog.set_local_time(datetime(2020, 1, 1, 8, 0))
         dialog.start_button.click()
@@ -149,12 +148,12 @@ def test_a_time_in_the_past_is_refused(qtbot, home, portal, memkeyring):
 def test_status_choices_reach_the_job(qtbot, home, portal, memkeyring, status):
     gui, trs = open_gui(qtbot)
     try:
-        svc = services_for(gui.ctx)
+        svc = gui.ctx.publishing
         svc.add_target("cong", "ninjs", portal.url, "editor", portal.secret)
         article = gui.ctx.articles.create(ArticleFields(title="Bài", lead="Tin.", body="Nội dung."))
         gui.editor.open(article.id)
         gui.window.publish_action.trigger()
-        dialog = gui.ctx.services["publish_ui"].dialog
+        dialog = gui.publish.dialog
         dialog.status.setCurrentIndex(dialog.status.findData(status))
         assert dialog.publish_at() is None
         dialog.start_button.click()

@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 
 from qk3editor.core.articles import ArticleFields
-from qk3editor.core.publishing import JobState, PublishStatus
+from qk3editor.core.publish_data import JobState, PublishStatus
 from qk3editor.publish.errors import PublishConflict
 from qk3editor.publish.outbox import Outbox
 from qk3editor.publish.secrets import SecretStore

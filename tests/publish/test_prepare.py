@@ -7,17 +7,15 @@ from pathlib import Path
 import pytest
 
 from qk3editor.core.articles import ArticleFields
-from qk3editor.photos import publishing as desk_pub
 from qk3editor.photos.desk import import_photos
 from qk3editor.photos.ingest import IngestOptions
 from qk3editor.photos.metadata import PhotoMetadata, read_metadata_bytes, write_metadata
-from qk3editor.photos.publishing import DeskPhotoSource, DeskRenditions
+from qk3editor.photos.publish_providers import DeskPhotoSource, DeskRenditions
 from qk3editor.photos.renditions import RenditionSpec, location_keys
 from qk3editor.publish.prepare import RenditionPreparer
-from qk3editor.storage import photo_events as events
+from qk3editor.storage.articles_repository import ArticleRepository
 from qk3editor.storage.db import open_store
-from qk3editor.storage.photos_repo import PhotoRepository
-from qk3editor.storage.repositories import ArticleRepository
+from qk3editor.storage.photos_repository import PhotoRepository
 from tests.photos.photo_factory import jpeg_bytes
 
 SPEC = [RenditionSpec("web", 320, 80)]
@@ -99,7 +97,7 @@ def test_attach_and_caption_prepare_renditions_in_the_background(store, tmp_path
     renditions = DeskRenditions(repo, SPEC, cache_dir=tmp_path / "cache")
     counting = Counting(renditions)
     preparer = RenditionPreparer(renditions, DeskPhotoSource(repo).for_id, workers=2)
-    unsubscribe = events.subscribe(store, preparer.on_change)
+    unsubscribe = store.events.article_photos.subscribe(preparer.on_change)
     try:
         repo.attach(article.id, ids)
         assert preparer.wait(60)
@@ -116,22 +114,10 @@ def test_attach_and_caption_prepare_renditions_in_the_background(store, tmp_path
         preparer.close()
 
 
-def test_desk_publishing_shares_one_cache_per_context(tmp_path) -> None:
-    class Ctx:
-        def __init__(self) -> None:
-            self.services: dict = {}
-            self.settings = None
-            self.store = open_store(f"sqlite:///{tmp_path / 'c.sqlite3'}")
-
-            class P:
-                renditions_dir = tmp_path / "renditions"
-
-            self.paths = P()
-
-    ctx = Ctx()
-    try:
-        first = desk_pub.desk_publishing(ctx)
-        assert desk_pub.desk_publishing(ctx) is first
-        assert first[0].cache_dir == tmp_path / "renditions"
-    finally:
-        ctx.store.close()
+def test_the_context_builds_one_renditions_provider_shared_by_publish_and_preparer(ctx) -> None:
+    first = ctx.renditions
+    assert ctx.renditions is first
+    assert first.cache_dir == ctx.paths.renditions_dir
+    assert ctx.publishing.outbox.renditions is first
+    assert ctx.preparer.renditions is first
+    assert ctx.publishing is ctx.publishing and ctx.photos is ctx.photos

@@ -12,7 +12,7 @@ import keyring
 import pytest
 from keyring.backends import fail
 
-from qk3editor.core.publishing import JobState
+from qk3editor.core.publish_data import JobState
 from qk3editor.publish.errors import NoKeyringError, ResponseTooLarge, TlsFailure
 from qk3editor.publish.http import HttpClient, HttpSettings
 from qk3editor.publish.secrets import SecretStore

@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from qk3editor.core.articles import ArticleFields
-from qk3editor.core.publishing import JobState, PublishStatus, Target, TargetKind
+from qk3editor.core.publish_data import JobState, PublishStatus, Target, TargetKind
 from qk3editor.publish.errors import AuthFailed
 from qk3editor.publish.secrets import SecretStore
 from qk3editor.publish.wordpress import media_marker

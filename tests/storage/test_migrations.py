@@ -54,7 +54,7 @@ def test_upgrade_from_the_first_schema_backs_up_the_file_first(tmp_path: Path) -
     rows = sqlite3.connect(backup).execute("SELECT title FROM articles").fetchall()
     assert rows == [("Tiêu đề cũ",)]
     store = open_store(f"sqlite:///{db}")
-    from qk3editor.storage.repositories import ArticleRepository
+    from qk3editor.storage.articles_repository import ArticleRepository
 
     assert ArticleRepository(store).get("a1").title == "Tiêu đề cũ"
     store.close()

@@ -8,9 +8,9 @@ from qk3editor.core.articles import ArticleFields
 from qk3editor.photos.captions import BatchEdit
 from qk3editor.photos.desk import caption_photos, import_photos
 from qk3editor.photos.ingest import IngestOptions
+from qk3editor.storage.articles_repository import ArticleRepository
 from qk3editor.storage.db import open_store
-from qk3editor.storage.photos_repo import PhotoRepository
-from qk3editor.storage.repositories import ArticleRepository
+from qk3editor.storage.photos_repository import PhotoRepository
 from qk3editor.storage.search import SearchRepository
 from tests.photos.photo_factory import jpeg_bytes
 

@@ -8,8 +8,8 @@ import pytest
 
 from qk3editor.core.articles import ArticleFields, ArticleQuery, Status
 from qk3editor.core.errors import ConflictError
+from qk3editor.storage.articles_repository import ArticleRepository, CategoryRepository
 from qk3editor.storage.db import open_store
-from qk3editor.storage.repositories import ArticleRepository, CategoryRepository
 from tests.pg_fixture import fresh_postgres, postgres_url  # noqa: F401
 
 

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from qk3editor.core.articles import ArticleFields
-from qk3editor.core.publishing import JobState, PublishStatus, Target, TargetKind
+from qk3editor.core.publish_data import JobState, PublishStatus, Target, TargetKind
+from qk3editor.storage.articles_repository import ArticleRepository
 from qk3editor.storage.db import Store, open_store
 from qk3editor.storage.publish_repository import PublishRepository
-from qk3editor.storage.repositories import ArticleRepository
 
 
 @pytest.fixture

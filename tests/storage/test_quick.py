@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from qk3editor.core.articles import ArticleFields, ArticleQuery, Status
+from qk3editor.storage.articles_repository import ArticleRepository, CategoryRepository
 from qk3editor.storage.db import open_store
 from qk3editor.storage.quick import QuickLibrary
-from qk3editor.storage.repositories import ArticleRepository, CategoryRepository
 
 
 def test_quick_reader_matches_the_repository(tmp_path: Path) -> None:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from qk3editor.core.articles import ArticleFields
+from qk3editor.storage.articles_repository import ArticleRepository
 from qk3editor.storage.db import Store, open_store
-from qk3editor.storage.repositories import ArticleRepository
 from qk3editor.storage.search import SearchRepository, index_text, parse_query, remove_text
 
 # A copy of ../shared/fixtures/qk3-article-2018-10-21.txt

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from qk3editor.core.articles import ArticleFields
+from qk3editor.storage.articles_repository import ArticleRepository
 from qk3editor.storage.db import open_store
-from qk3editor.storage.repositories import ArticleRepository
 from qk3editor.storage.search import SearchRepository
 from tests.pg_fixture import fresh_postgres, postgres_url  # noqa: F401
 

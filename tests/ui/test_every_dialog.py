@@ -115,8 +115,8 @@ def dialogs(gui: Any, tmp_path: Path) -> list[QDialog]:
     from qk3editor.ui.publish.targets_dialog import TargetsDialog
 
     ctx, window = gui.ctx, gui.window
-    publish = ctx.services["publish_ui"]
-    desk = ctx.services["photo_desk"]
+    publish = gui.publish
+    desk = gui.photo_desk
     article = ctx.articles.create(ArticleFields(title="Hoà bình"))
     report = IngestReport(
         (IngestItem("/a.jpg", "imported"), IngestItem("/b.jpg", "duplicate", duplicate_of="1"))
@@ -138,7 +138,7 @@ def collect(qtbot: Any, language: str, tmp_path: Path) -> dict[str, list[tuple[s
     gui, translators = open_gui(qtbot, language)
     try:
         gui.window.show()
-        desk = gui.ctx.services["photo_desk"]
+        desk = gui.photo_desk
         found = {"MainWindow": texts_of(gui.window), "PhotoDesk": texts_of(desk.view)}
         for dialog in dialogs(gui, tmp_path):
             qtbot.addWidget(dialog)

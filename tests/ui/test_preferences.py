@@ -20,7 +20,7 @@ def _page_texts(qtbot, language: str) -> dict[str, list[tuple[str, str]]]:  # ty
     gui, trs = open_gui(qtbot, language)
     try:
         gui.window.show()
-        dialog = show_preferences(gui.ctx, gui.window)
+        dialog = show_preferences(gui.ctx, gui.runner, gui.window)
         qtbot.addWidget(dialog)
         found = {"areas": [("areas", dialog.areas.item(i).text()) for i in range(len(KEYS))]}
         found["dialog"] = [("title", dialog.windowTitle())]
@@ -70,16 +70,14 @@ def test_every_page_opens_in_both_languages(qtbot, home: Path) -> None:  # type:
 
 
 def test_each_setting_changes_behaviour_at_once(qtbot, home: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from qk3editor.photos.publishing import desk_publishing
-
     gui, trs = open_gui(qtbot)
     try:
         ctx = gui.ctx
         gui.window.show()
         seen: list[object] = []
-        ctx.services["settings_relay"].changed.connect(seen.append)
+        gui.settings_relay.changed.connect(seen.append)
         gui.window.preferences_action.trigger()
-        dialog = ctx.services["preferences_dialog"]
+        dialog = gui.window.preferences_dialog
         qtbot.addWidget(dialog)
 
         # Me: the name is who does things; the byline is where a new article starts
@@ -90,7 +88,7 @@ def test_each_setting_changes_behaviour_at_once(qtbot, home: Path, tmp_path: Pat
         me.byline.editingFinished.emit()
         assert ctx.settings.who == "Đức Việt"
         assert load_settings(ctx.paths.settings_file).byline == "Đức Việt - Văn Hải"
-        assert ctx.services["photo_desk"].who == "Đức Việt"
+        assert gui.photo_desk.who == "Đức Việt"
         gui.window.new_action.trigger()
         qtbot.waitUntil(lambda: ctx.articles.count() == 1, timeout=5_000)
         assert ctx.articles.list()[0].byline == "Đức Việt - Văn Hải"
@@ -101,7 +99,7 @@ def test_each_setting_changes_behaviour_at_once(qtbot, home: Path, tmp_path: Pat
             ArticleFields(title="Tiêu đề", lead=" ".join(["từ"] * 60), body="Hoà bình.")
         )
         gui.editor.open(article.id)
-        checks = gui.ctx.services.get("checks") or _checks(gui)
+        checks = gui.checks
         qtbot.waitUntil(lambda: checks.checked_revision >= 0, timeout=5_000)
         qtbot.waitUntil(lambda: bool(checks.findings), timeout=5_000)  # "hoà" is new style
         assert checks.house_style() == "old"
@@ -109,7 +107,7 @@ def test_each_setting_changes_behaviour_at_once(qtbot, home: Path, tmp_path: Pat
         text.tone.setCurrentIndex(text.tone.findData("new"))
         assert ctx.settings.tone_style == "new"
         qtbot.waitUntil(lambda: not checks.findings, timeout=5_000)  # now it is the house's
-        assert ctx.services["photo_desk"].view.captions.house_style == "new"
+        assert gui.photo_desk.view.captions.house_style == "new"
         text.tone.setCurrentIndex(text.tone.findData("old"))
         qtbot.waitUntil(lambda: bool(checks.findings), timeout=5_000)
         text.checks.setChecked(False)
@@ -128,16 +126,14 @@ def test_each_setting_changes_behaviour_at_once(qtbot, home: Path, tmp_path: Pat
         photos = dialog.show_page("photos")
         photos.edge.setValue(1024)
         photos.quality.setValue(70)
-        renditions, _source = desk_publishing(ctx)
+        renditions = ctx.renditions
         assert (renditions._spec.max_size, renditions._spec.quality) == (1024, 70)
-        desk_specs = ctx.services["photo_desk"].specs
+        desk_specs = gui.photo_desk.specs
         assert (desk_specs[0].max_size, desk_specs[0].quality) == (1024, 70)
         codes_file = tmp_path / "codes.tsv"
         codes_file.write_text("thai\tThiếu tướng Nguyễn Văn Thái\n", encoding="utf-8")
         photos.set_codes_file(str(codes_file))
-        assert ctx.services["photo_desk"].view.captions.codes == {
-            "thai": "Thiếu tướng Nguyễn Văn Thái"
-        }
+        assert gui.photo_desk.view.captions.codes == {"thai": "Thiếu tướng Nguyễn Văn Thái"}
 
         # Language: saved for the next start
         language = dialog.show_page("language")
@@ -164,13 +160,3 @@ def test_each_setting_changes_behaviour_at_once(qtbot, home: Path, tmp_path: Pat
     finally:
         gui.runner.wait()
         close_gui(gui, trs)
-
-
-def _checks(gui):  # type: ignore[no-untyped-def]
-    from qk3editor.ui.checks.controller import ChecksController
-
-    found = gui.window.findChildren(ChecksController) + gui.editor.view.body.findChildren(
-        ChecksController
-    )
-    assert found
-    return found[0]

@@ -83,3 +83,46 @@ def test_lanes_exist(qtbot, lane: str) -> None:  # type: ignore[no-untyped-def]
     out: list[str] = []
     runner.submit(lane, lambda: lane, out.append)
     assert out == [lane]
+
+
+def test_shutdown_stops_the_timers_and_joins_every_pool(qtbot) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    before = set(threading.enumerate())
+    runner = TaskRunner()
+    ticks: list[int] = []
+    timer = runner.every(5, lambda: ticks.append(1))
+    qtbot.waitUntil(lambda: bool(ticks), timeout=5_000)
+    uploads = runner.pools.threads("uploads", 2)
+    assert uploads.submit(lambda: threading.current_thread().name).result(10).startswith("qk3-")
+    pids = {runner.pools.processes("work", 1).submit(os.getpid).result(60) for _ in range(2)}
+    with qtbot.waitSignal(runner.busy_changed, check_params_cb=lambda busy: not busy):
+        runner.submit("io", lambda: "ok")
+
+    assert runner.shutdown()
+
+    assert not timer.isActive()
+    ours = [t.name for t in threading.enumerate() if t not in before and t.name.startswith("qk3-")]
+    assert ours == []
+    for pid in pids:
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
+    assert runner.pools.closed
+
+
+def test_a_job_still_running_at_shutdown_delivers_nothing(qtbot) -> None:  # type: ignore[no-untyped-def]
+    runner = TaskRunner()
+    failures: list[BaseException] = []
+    got: list[object] = []
+    runner.failed.connect(failures.append)
+    release = threading.Event()
+
+    def job() -> str:
+        release.wait(5)
+        raise RuntimeError("cancelled by the quit")
+
+    runner.submit("io", job, got.append)
+    threading.Timer(0.1, release.set).start()
+    assert runner.shutdown()
+    qtbot.wait(50)  # a queued delivery would arrive now
+    assert got == [] and failures == []

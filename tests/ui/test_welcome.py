@@ -19,7 +19,7 @@ def test_empty_store_shows_welcome_and_ctrl_n_leaves_it(qtbot, home: Path) -> No
     try:
         gui.window.show()
         qtbot.waitExposed(gui.window)
-        page = gui.ctx.services["welcome"]
+        page = gui.welcome
         assert isinstance(page, WelcomePage) and page.isVisible()
         workspace = gui.window.splitter.widget(gui.window.splitter.indexOf(page) + 1)
         assert not workspace.isVisible()
@@ -45,7 +45,7 @@ def test_welcome_buttons(qtbot, home: Path) -> None:
     gui, trs = open_gui(qtbot, language="en")
     try:
         gui.window.show()
-        page = gui.ctx.services["welcome"]
+        page = gui.welcome
         assert page.buttons["new"].text() == "New article"
         page.buttons["portal"].click()
         dialogs = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
@@ -67,7 +67,7 @@ def test_a_store_with_articles_opens_without_welcome(qtbot, home: Path) -> None:
     ctx.close()
     gui, trs = open_gui(qtbot)
     try:
-        assert gui.ctx.services["welcome"] is None
+        assert gui.welcome is None
     finally:
         close_gui(gui, trs)
 
@@ -78,7 +78,7 @@ def test_the_editor_takes_the_welcome_pages_width(qtbot, home: Path) -> None:
         gui.window.resize(1366, 768)
         gui.window.show()
         qtbot.waitExposed(gui.window)
-        page = gui.ctx.services["welcome"]
+        page = gui.welcome
         width = page.width()
         assert width > gui.library.view.width()  # the page is the wide side, as the editor
         gui.window.new_action.trigger()

@@ -24,7 +24,7 @@ from qk3editor.core.timezones import to_local
 
 if TYPE_CHECKING:
     from qk3editor.context import AppContext
-    from qk3editor.storage.editor_repo import EditorRepository
+    from qk3editor.storage.editor_repository import EditorRepository
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -284,6 +284,4 @@ def _export_rendered(args: argparse.Namespace, ctx: AppContext) -> int:
 
 def _workflow(ctx: AppContext) -> EditorRepository:
     """Workflow moves from the CLI are recorded (who, when, a revision) like the GUI's."""
-    from qk3editor.storage.editor_repo import EditorRepository
-
-    return EditorRepository(ctx.store)
+    return ctx.revisions

@@ -28,10 +28,11 @@ from qk3editor.photos.captions import BatchEdit, load_codes, load_template
 from qk3editor.photos.desk import caption_photos, export_web, import_photos
 from qk3editor.photos.ingest import IngestOptions
 from qk3editor.photos.renditions import specs_from_settings
-from qk3editor.storage.photos_repo import PhotoQuery, PhotoRepository
+from qk3editor.storage.photos_repository import PhotoQuery
 
 if TYPE_CHECKING:
     from qk3editor.context import AppContext
+    from qk3editor.storage.photos_repository import PhotoRepository
 
 
 STATUS_TEXT = {
@@ -111,7 +112,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run_import(args: argparse.Namespace, ctx: AppContext) -> int:
-    repo = PhotoRepository(ctx.store)
+    repo = ctx.photos
     if args.article:  # fail before any work when the article is unknown
         args.article = ctx.articles.resolve_id(args.article)
     options = IngestOptions(thumbnails_dir=ctx.paths.thumbnails_dir)
@@ -122,7 +123,9 @@ def run_import(args: argparse.Namespace, ctx: AppContext) -> int:
             sys.stderr.write(f"\r{done}/{total}" + ("\n" if done == total else ""))
             sys.stderr.flush()
 
-    result = import_photos(repo, args.paths, options, article_id=args.article, progress=progress)
+    result = import_photos(
+        repo, args.paths, options, article_id=args.article, progress=progress, pools=ctx.tasks.pools
+    )
     ids = {p.content_hash: p.id for p in result.photos}
     for item in result.report.items:
         status = translate("cli", STATUS_TEXT[item.status])
@@ -145,7 +148,7 @@ def run_import(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
-    repo = PhotoRepository(ctx.store)
+    repo = ctx.photos
     photos = repo.get_many(repo.list_ids(PhotoQuery(text=args.filter)))
     if args.json:
         print_json([p.as_json() for p in photos])
@@ -172,12 +175,12 @@ def build_edit(args: argparse.Namespace) -> BatchEdit:
 
 
 def run_caption(args: argparse.Namespace, ctx: AppContext) -> int:
-    repo = PhotoRepository(ctx.store)
+    repo = ctx.photos
     for pid in args.ids:
         repo.get(pid)  # unknown ids fail before any file is touched
     edit = build_edit(args)
     codes = load_codes(args.codes) if args.codes else None
-    lines = caption_photos(repo, args.ids, edit, codes=codes)
+    lines = caption_photos(repo, args.ids, edit, codes=codes, pools=ctx.tasks.pools)
     failed = 0
     captioned = translate("cli", "captioned")
     warning = translate("cli", "warning")
@@ -195,7 +198,7 @@ def run_caption(args: argparse.Namespace, ctx: AppContext) -> int:
 
 def run_location(args: argparse.Namespace, ctx: AppContext) -> int:
     """Record the choice with who made it (the settings' user name) and when."""
-    repo = PhotoRepository(ctx.store)
+    repo = ctx.photos
     for pid in args.ids:
         repo.get(pid)
     who = ctx.settings.who
@@ -211,7 +214,7 @@ def run_location(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def run_export(args: argparse.Namespace, ctx: AppContext) -> int:
-    repo = PhotoRepository(ctx.store)
+    repo = ctx.photos
     for pid in args.ids:
         repo.get(pid)
     if args.article:
@@ -241,7 +244,7 @@ def _print_photos(photos: list[ArticlePhoto]) -> None:
 
 
 def run_feature(args: argparse.Namespace, ctx: AppContext) -> int:
-    repo = PhotoRepository(ctx.store)
+    repo = ctx.photos
     article_id = ctx.articles.resolve_id(args.article)
     _attached(repo, article_id, args.photo)
     _print_photos(repo.set_featured(article_id, args.photo))
@@ -255,7 +258,7 @@ def run_place(args: argparse.Namespace, ctx: AppContext) -> int:
     from qk3editor.core.body_photos import place_photo, remove_photo
     from qk3editor.core.photos import photo_snippet
 
-    repo = PhotoRepository(ctx.store)
+    repo = ctx.photos
     article_id = ctx.articles.resolve_id(args.article)
     _attached(repo, article_id, args.photo)
     if args.caption is not None:
@@ -277,7 +280,7 @@ def run_detach(args: argparse.Namespace, ctx: AppContext) -> int:
     from qk3editor.core.articles import ArticleFields
     from qk3editor.core.body_photos import remove_photo
 
-    repo = PhotoRepository(ctx.store)
+    repo = ctx.photos
     article_id = ctx.articles.resolve_id(args.article)
     repo.get(args.photo)
     photos = repo.article_photos(article_id)

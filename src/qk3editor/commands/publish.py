@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from qk3editor.commands.output import print_json
 from qk3editor.core.errors import ValidationError
 from qk3editor.core.i18n import translate
-from qk3editor.core.publishing import JobState, PublishPhoto, PublishStatus
+from qk3editor.core.publish_data import JobState, PublishPhoto, PublishStatus
 
 if TYPE_CHECKING:
     from qk3editor.context import AppContext
@@ -155,11 +155,11 @@ def _terminal_passphrase(creating: bool) -> str | None:
 def _services(ctx: AppContext, args: argparse.Namespace | None = None) -> Any:
     """The publishing services; the encrypted password file's passphrase is asked on the
     terminal, except for ``--password-stdin`` (a script: nothing is ever prompted)."""
-    from qk3editor.publish.service import services_for
-
     scripted = args is not None and getattr(args, "password_stdin", False)
-    ctx.services.setdefault("passphrase", None if scripted else _terminal_passphrase)
-    return services_for(ctx)
+    services = ctx.publishing
+    if services.secrets.passphrase is None and not scripted:
+        services.secrets.passphrase = _terminal_passphrase
+    return services
 
 
 def _read_secret(args: argparse.Namespace) -> str:
@@ -245,7 +245,7 @@ def run_target_edit(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def run_target_list(args: argparse.Namespace, ctx: AppContext) -> int:
-    targets = _services(ctx).repo.targets()
+    targets = ctx.publishing.repo.targets()
     if args.json:
         print_json(
             [
@@ -274,7 +274,7 @@ def run_target_test(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def run_target_remove(args: argparse.Namespace, ctx: AppContext) -> int:
-    _services(ctx).remove_target(args.name)
+    ctx.publishing.remove_target(args.name)
     print(translate("cli", "Target {name} removed").format(name=args.name))
     return 0
 
@@ -364,7 +364,7 @@ def _report(job: Any) -> int:
 
 
 def run_outbox(args: argparse.Namespace, ctx: AppContext) -> int:
-    svc = _services(ctx)
+    svc = ctx.publishing
     if args.retry is not None:
         svc.outbox.retry(args.retry)
         return _report(svc.outbox.run_job(args.retry))

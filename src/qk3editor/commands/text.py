@@ -21,7 +21,6 @@ from qk3editor.core.vietnamese import legacy, tones
 from qk3editor.core.vietnamese.checks import Finding, check_text
 from qk3editor.core.vietnamese.fold import fold, slugify
 from qk3editor.core.vietnamese.normalize import normalize
-from qk3editor.storage.search import SearchRepository
 
 if TYPE_CHECKING:
     from qk3editor.context import AppContext
@@ -69,7 +68,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def run_search(args: argparse.Namespace, ctx: AppContext) -> int:
     limit = max(args.limit, 0)
     # The trash is searched only when asked for; fetch more so that the limit holds after it.
-    hits = SearchRepository(ctx.store).search(args.query, limit=limit * 4 + 10, prefix=False)
+    hits = ctx.search.search(args.query, limit=limit * 4 + 10, prefix=False)
     if not args.spiked:
         hits = [h for h in hits if h.status != Status.SPIKED.value]
     hits = hits[:limit]

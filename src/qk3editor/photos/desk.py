@@ -1,6 +1,6 @@
 """The photo desk's operations, shared by the CLI and the GUI: import, caption, export.
 
-Each takes a repository (``qk3editor.storage.photos_repo.PhotoRepository`` or anything with
+Each takes a repository (``qk3editor.storage.photos_repository.PhotoRepository`` or anything with
 the same methods), so this module stays free of the store and of Qt. The file is the truth
 for metadata: a caption is written into the file first (atomically) and the store records
 what the file then holds.
@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol
 
 from qk3editor.core.errors import QkError
 from qk3editor.core.photos import Photo, PhotoMetadata
+from qk3editor.core.tasks import Pools, scoped_pools
 from qk3editor.photos.captions import BatchEdit, apply_batch
 from qk3editor.photos.errors import HeicCaptionNotWritten
 from qk3editor.photos.ingest import (
@@ -35,6 +35,7 @@ from qk3editor.photos.renditions import (
 )
 
 WRITE_THREADS = 4
+WRITE_POOL = "caption-writes"  # thread pool name in the task runner's pools
 
 
 class PhotoRepo(Protocol):
@@ -74,7 +75,7 @@ def import_photos(
     cancel: threading.Event | None = None,
     progress: ProgressFn | None = None,
     on_placeholder: PlaceholderFn | None = None,
-    executor: Any = None,
+    pools: Pools | None = None,
 ) -> ImportResult:
     """Ingest ``paths`` into the store; with ``article_id`` attach the new photos to it."""
     report = ingest_files(
@@ -84,7 +85,7 @@ def import_photos(
         cancel=cancel,
         progress=progress,
         on_placeholder=on_placeholder,
-        executor=executor,
+        pools=pools,
     )
     return store_ingested(repo, report, article_id)
 
@@ -97,7 +98,7 @@ def ingest_files(
     cancel: threading.Event | None = None,
     progress: ProgressFn | None = None,
     on_placeholder: PlaceholderFn | None = None,
-    executor: Any = None,
+    pools: Pools | None = None,
 ) -> IngestReport:
     """The file half of an import (the GUI runs it on the ``io`` lane): only reads the store."""
 
@@ -112,7 +113,7 @@ def ingest_files(
         cancel=cancel,
         progress=progress,
         on_placeholder=on_placeholder,
-        executor=executor,
+        pools=pools,
     )
 
 
@@ -147,10 +148,11 @@ def caption_photos(
     codes: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     progress: Callable[[int, int], None] | None = None,
+    pools: Pools | None = None,
 ) -> list[CaptionLine]:
     """Apply a batch edit to each photo's file, then record it in the store."""
     writes = write_captions(
-        repo.get_many(photo_ids), edit, codes=codes, cancel=cancel, progress=progress
+        repo.get_many(photo_ids), edit, codes=codes, cancel=cancel, progress=progress, pools=pools
     )
     return record_captions(repo, writes)
 
@@ -162,11 +164,12 @@ def write_captions(
     codes: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     progress: Callable[[int, int], None] | None = None,
+    pools: Pools | None = None,
 ) -> list[CaptionWrite]:
     """The file half of a batch caption (no store access; the GUI runs it on ``io``).
 
-    Files are written by a few threads (their I/O and fsyncs overlap; exiv2 itself runs one
-    at a time). A photo that fails gets its line; the others go on.
+    Files are written by a few threads of ``pools`` (their I/O and fsyncs overlap; exiv2
+    itself runs one at a time). A photo that fails gets its line; the others go on.
     """
     touched = edit.touched()
 
@@ -200,7 +203,8 @@ def write_captions(
             return CaptionWrite(line, None)
 
     out: list[CaptionWrite] = []
-    with ThreadPoolExecutor(max_workers=WRITE_THREADS) as pool:
+    with scoped_pools(pools) as own:
+        pool = own.threads(WRITE_POOL, WRITE_THREADS)
         futures = [pool.submit(write, seq, p) for seq, p in enumerate(photos, 1)]
         for done, fut in enumerate(futures, 1):
             out.append(fut.result())

@@ -19,16 +19,17 @@ import concurrent.futures as cf
 import contextlib
 import hashlib
 import io
-import multiprocessing
 import os
 import threading
 import warnings
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from qk3editor.core.errors import QkError
+from qk3editor.core.tasks import Pools, scoped_pools
 from qk3editor.photos import heif, jpeg
 from qk3editor.photos.errors import (
     PhotoCorrupt,
@@ -47,6 +48,9 @@ DEFAULT_THUMB_SIZE = 320
 DEFAULT_MAX_PIXELS = 120_000_000
 INLINE_BELOW = 4
 FIRST_SCREEN = 24
+INGEST_POOL = "ingest"  # process pool names in the task runner's pools
+SOLO_POOL = "ingest-solo"
+PREVIEW_POOL = "previews"
 
 ProgressFn = Callable[[int, int, "IngestItem"], None]
 PlaceholderFn = Callable[[str, bytes], None]
@@ -286,19 +290,20 @@ def _previews(
     on_placeholder: PlaceholderFn,
     cancel: threading.Event,
     threads: int,
+    pools: Pools,
 ) -> None:
     """Quick previews of ``files``, handed to ``on_placeholder`` in order (decoded on
-    ``threads`` threads: Pillow releases the GIL while decoding)."""
-    with cf.ThreadPoolExecutor(max_workers=threads) as tp:
-        futures = [tp.submit(quick_preview, f, size) for f in files]
-        for f, fut in zip(files, futures, strict=True):
-            if cancel.is_set():
-                for rest in futures:
-                    rest.cancel()
-                return
-            body = fut.result()
-            if body:
-                on_placeholder(str(f), body)
+    ``threads`` threads of ``pools``: Pillow releases the GIL while decoding)."""
+    tp = pools.threads(PREVIEW_POOL, threads)
+    futures = [tp.submit(quick_preview, f, size) for f in files]
+    for f, fut in zip(files, futures, strict=True):
+        if cancel.is_set():
+            for rest in futures:
+                rest.cancel()
+            return
+        body = fut.result()
+        if body:
+            on_placeholder(str(f), body)
 
 
 def ingest(
@@ -309,17 +314,31 @@ def ingest(
     cancel: threading.Event | None = None,
     progress: ProgressFn | None = None,
     on_placeholder: PlaceholderFn | None = None,
-    executor: cf.ProcessPoolExecutor | None = None,
+    pools: Pools | None = None,
 ) -> IngestReport:
     """Ingest ``paths`` (files and folders). Returns one report line per file.
 
-    ``executor``: a warm process pool to use (the GUI keeps one, so the first screen does
-    not wait for workers to start); by default a pool is started for this batch.
+    ``pools``: the task runner's pools (the GUI warms :data:`INGEST_POOL` when the desk
+    opens, so the first screen does not wait for workers to start); without them, pools are
+    made for this batch and shut down at its end.
 
     ``known_hashes(hash)`` names an already stored photo with that content (a duplicate);
     ``cancel`` stops the batch between files (what is done stays done); ``progress`` is called
     after each file with ``(done, total, item)``.
     """
+    with scoped_pools(pools) as own:
+        return _ingest(paths, options, known_hashes, cancel, progress, on_placeholder, own)
+
+
+def _ingest(
+    paths: Sequence[Path],
+    options: IngestOptions,
+    known_hashes: Callable[[str], str | None] | None,
+    cancel: threading.Event | None,
+    progress: ProgressFn | None,
+    on_placeholder: PlaceholderFn | None,
+    pools: Pools,
+) -> IngestReport:
     files = collect_files(paths)
     cancel = cancel or threading.Event()
     without_thumb: list[Path] = []
@@ -339,7 +358,7 @@ def ingest(
     quick = [f for f in without_thumb if f in screen]
     workers = options.workers or os.cpu_count() or 1
     if quick and on_placeholder is not None and workers > 1 and len(files) >= INLINE_BELOW:
-        _previews(quick, options.thumb_size, on_placeholder, cancel, workers)
+        _previews(quick, options.thumb_size, on_placeholder, cancel, workers, pools)
     # ...then they go to the pool first, for their real thumbnails
     first = set(quick)
     order = [f for f in files if f in first] + [f for f in files if f not in first]
@@ -375,7 +394,7 @@ def ingest(
                 break
             finish(f, process_file(str(f), options))
     else:
-        _run_pool(order, options, workers, cancel, finish, executor)
+        _run_pool(order, options, workers, cancel, finish, pools)
     items = tuple(
         results.get(f) or IngestItem(path=nfc(str(f)), status="cancelled", code="cancelled")
         for f in files
@@ -389,52 +408,67 @@ def _run_pool(
     workers: int,
     cancel: threading.Event,
     finish: Callable[[Path, IngestItem], None],
-    executor: cf.ProcessPoolExecutor | None = None,
+    pools: Pools,
 ) -> None:
-    """Run :func:`process_file` over ``order`` with at most ``2 * workers`` files in flight.
+    """Run :func:`process_file` over ``order`` with at most ``2 * workers`` files in flight,
+    on the process pool :data:`INGEST_POOL` of ``pools``.
 
     A worker that dies (a crash in a native library on hostile input) breaks the pool: the
-    files in flight are retried once each in a fresh pool; a second crash is that file's error.
+    pool is rebuilt through ``pools`` and the files in flight are retried once each alone (pool
+    :data:`SOLO_POOL`, one worker); a second crash is that file's error. A pool found broken
+    before anything was sent to it (an earlier crash) is rebuilt and the batch goes on.
     """
-    ctx = multiprocessing.get_context("spawn")
     pending = list(reversed(order))
     retried: set[Path] = set()
+    pool = pools.processes(INGEST_POOL, workers)
+    rebuilt_idle = 0
     while pending and not cancel.is_set():
         crashed: list[Path] = []
-        own = executor is None
-        pool = executor or cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
-        executor = None  # after a crash the given pool is broken: later rounds use their own
-        try:
-            inflight: dict[cf.Future[IngestItem], Path] = {}
-            while (pending or inflight) and not crashed:
-                while pending and len(inflight) < 2 * workers and not cancel.is_set():
-                    f = pending.pop()
+        broken = False
+        inflight: dict[cf.Future[IngestItem], Path] = {}
+        while (pending or inflight) and not crashed and not broken:
+            while pending and len(inflight) < 2 * workers and not cancel.is_set():
+                f = pending.pop()
+                try:
                     inflight[pool.submit(process_file, str(f), options)] = f
-                if not inflight:
+                except BrokenProcessPool:
+                    pending.append(f)
+                    broken = True
                     break
-                ready, _ = cf.wait(inflight, return_when=cf.FIRST_COMPLETED)
-                for fut in ready:
-                    f = inflight.pop(fut)
-                    try:
-                        finish(f, fut.result())
-                    except cf.process.BrokenProcessPool:
-                        crashed.append(f)
-            for fut, f in inflight.items():
+            if not inflight:
+                break
+            ready, _ = cf.wait(inflight, return_when=cf.FIRST_COMPLETED)
+            for fut in ready:
+                f = inflight.pop(fut)
                 try:
                     finish(f, fut.result())
-                except cf.process.BrokenProcessPool:
+                except BrokenProcessPool:
                     crashed.append(f)
-        finally:
-            if own or crashed:
-                pool.shutdown(wait=True, cancel_futures=True)
+        for fut, f in inflight.items():
+            try:
+                finish(f, fut.result())
+            except BrokenProcessPool:
+                crashed.append(f)
+        if crashed or broken:
+            pool = pools.rebuild(INGEST_POOL, pool)
+        if broken and not crashed:
+            rebuilt_idle += 1
+            if rebuilt_idle > 2:  # a fresh pool that cannot take one file: give up clearly
+                raise PhotoError(path=str(pending[-1]), detail="worker processes cannot start")
+        else:
+            rebuilt_idle = 0
         for f in crashed:
             if f in retried:
                 continue
             retried.add(f)
-            # alone in a fresh one-worker pool: a second crash is this file's own fault
-            try:
-                with cf.ProcessPoolExecutor(max_workers=1, mp_context=ctx) as solo:
-                    item = solo.submit(process_file, str(f), options).result()
-            except cf.process.BrokenProcessPool:
-                item = error_item(str(f), PhotoCorrupt(path=str(f), detail="decoder crashed"))
-            finish(f, item)
+            finish(f, _alone(f, options, pools))
+
+
+def _alone(f: Path, options: IngestOptions, pools: Pools) -> IngestItem:
+    """``f`` alone in a one-worker pool: a second crash is this file's own fault."""
+    solo = pools.processes(SOLO_POOL, 1)
+    try:
+        return solo.submit(process_file, str(f), options).result()
+    except BrokenProcessPool:
+        pools.rebuild(SOLO_POOL, solo)
+        return error_item(str(f), PhotoCorrupt(path=str(f), detail="decoder crashed"))

@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Protocol
 
 from qk3editor.core.articles import Article
-from qk3editor.core.publishing import MediaRecord, PublishPhoto, PublishStatus, Rendition
+from qk3editor.core.publish_data import MediaRecord, PublishPhoto, PublishStatus, Rendition
 
 
 @dataclass(frozen=True)

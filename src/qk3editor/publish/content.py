@@ -28,7 +28,7 @@ from collections.abc import Mapping, Sequence
 from qk3editor.core import render
 from qk3editor.core.articles import Article
 from qk3editor.core.photos import find_photo_refs, photo_snippet
-from qk3editor.core.publishing import MediaRecord, PublishPhoto
+from qk3editor.core.publish_data import MediaRecord, PublishPhoto
 from qk3editor.core.render import PhotoRef, PhotoResolver, RenderInput
 
 ARTICLE_MARKER = "qk3editor:article="

@@ -11,7 +11,7 @@ from typing import Any
 
 from qk3editor.core.errors import QkError
 from qk3editor.core.i18n import QT_TRANSLATE_NOOP
-from qk3editor.core.publishing import JobNotFound, TargetExists, TargetNotFound
+from qk3editor.core.publish_data import JobNotFound, TargetExists, TargetNotFound
 
 __all__ = ["JobNotFound", "TargetExists", "TargetNotFound"]  # re-exported
 

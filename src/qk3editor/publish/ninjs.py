@@ -19,7 +19,7 @@ from urllib.parse import quote
 import httpx
 
 from qk3editor.core.articles import Article, iso_utc, utcnow
-from qk3editor.core.publishing import MediaRecord, PublishPhoto, PublishStatus, Rendition, Target
+from qk3editor.core.publish_data import MediaRecord, PublishPhoto, PublishStatus, Rendition, Target
 from qk3editor.core.vietnamese.fold import slugify
 from qk3editor.publish.base import PostRequest, RemotePost
 from qk3editor.publish.content import article_html, meta_hash

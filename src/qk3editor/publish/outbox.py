@@ -17,14 +17,14 @@ import random
 import threading
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import wait as wait_all
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from qk3editor.core import i18n
 from qk3editor.core.articles import Article, utcnow
-from qk3editor.core.publishing import (
+from qk3editor.core.publish_data import (
     Job,
     JobState,
     MediaRecord,
@@ -34,6 +34,7 @@ from qk3editor.core.publishing import (
     TargetKind,
     article_from_json,
 )
+from qk3editor.core.tasks import Pools, scoped_pools
 from qk3editor.publish.base import PostRequest, Publisher, RemotePost
 from qk3editor.publish.content import body_html, meta_hash
 from qk3editor.publish.errors import (
@@ -55,6 +56,7 @@ STEP_RENDITION = "rendition"
 STEP_UPLOAD = "upload"
 STEP_POST = "post"
 STEP_CONNECT = "connect"
+UPLOAD_POOL = "uploads"  # thread pool name in the task runner's pools
 # in a job's payload: the remote version an update of this job was sent over (its answer may
 # have been lost; a retry then finds the server's version changed by that update itself)
 UPDATE_SENT_OVER = "update_sent_over"
@@ -116,6 +118,7 @@ class Outbox:
         workers: int = 4,
         sleep: Callable[[float], None] = time.sleep,
         rng: random.Random | None = None,
+        pools: Pools | None = None,
     ) -> None:
         self.repo = repo
         self.secrets = secrets
@@ -125,6 +128,9 @@ class Outbox:
         self.workers = max(1, workers)
         self.sleep = sleep
         self.rng = rng or random.Random()
+        # the task runner's pools: photos upload on its UPLOAD_POOL threads (none given: a
+        # pool of this job's own, shut down when the job ends)
+        self.pools = pools
         # renditions are CPU work: as many at once as there are cores, so that the first
         # ones are uploading while the others are made (uploads stay bounded by ``workers``)
         self._render_slots = threading.BoundedSemaphore(max(1, os.cpu_count() or 1))
@@ -341,13 +347,17 @@ class Outbox:
 
         errors: list[PublishError] = []
         if photos:
-            with ThreadPoolExecutor(max_workers=min(self.workers, total)) as pool:
+            with scoped_pools(self.pools) as pools:
+                pool = pools.threads(UPLOAD_POOL, self.workers)
                 futures = [(p, pool.submit(one, p)) for p in photos]
-                for photo, fut in futures:
-                    try:
-                        uploaded[photo.key] = fut.result()
-                    except PublishError as exc:
-                        errors.append(exc)
+                try:
+                    for photo, fut in futures:
+                        try:
+                            uploaded[photo.key] = fut.result()
+                        except PublishError as exc:
+                            errors.append(exc)
+                finally:  # none of this job's uploads goes on after it ends
+                    wait_all([fut for _p, fut in futures])
         if errors:
             step.name = STEP_UPLOAD
             retryable = [e for e in errors if e.retryable]

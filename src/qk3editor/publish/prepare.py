@@ -1,11 +1,13 @@
 """Web renditions prepared in the background, so that one click only uploads.
 
 When photos are attached to an article, reordered, or captioned (the article's caption or
-the file's), the photo repository tells :mod:`qk3editor.storage.photo_events`; the
-:class:`RenditionPreparer` then makes each of those articles' renditions on a small pool of
-threads (Pillow decodes and resizes without the interpreter lock, so two threads use both
-cores) into the on-disk rendition cache (``Paths.renditions_dir``). A publish asks the same
-:class:`~qk3editor.photos.publishing.DeskRenditions` and finds them there; if it comes first,
+the file's), the photo repository announces it on the store's events
+(``store.events.article_photos``, :mod:`qk3editor.storage.store_events`); the
+:class:`RenditionPreparer` the AppContext subscribes there then makes each of those articles'
+renditions on a small pool of threads (the task runner's :data:`PREPARE_POOL`; Pillow decodes
+and resizes without the interpreter lock, so two threads use both cores) into the on-disk
+rendition cache (``Paths.renditions_dir``). A publish asks the same
+:class:`~qk3editor.photos.publish_providers.DeskRenditions` and finds them there; if it comes first,
 the per-rendition lock makes it wait for the one being made instead of making it twice.
 """
 
@@ -15,10 +17,11 @@ import logging
 import os
 import threading
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from typing import Any, Protocol
 
-from qk3editor.core.publishing import PublishPhoto
+from qk3editor.core.publish_data import PublishPhoto
+from qk3editor.core.tasks import Pools
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +31,7 @@ class Preparable(Protocol):
 
 
 PhotosOf = Callable[[str], Sequence[PublishPhoto]]
+PREPARE_POOL = "renditions"  # thread pool name in the task runner's pools
 
 
 def default_workers() -> int:
@@ -36,13 +40,19 @@ def default_workers() -> int:
 
 class RenditionPreparer:
     def __init__(
-        self, renditions: Preparable, photos_of: PhotosOf, workers: int | None = None
+        self,
+        renditions: Preparable,
+        photos_of: PhotosOf,
+        workers: int | None = None,
+        pools: Pools | None = None,
     ) -> None:
+        """``pools``: the task runner's (it shuts them down at quit); without them, pools of
+        the preparer's own, shut down by :meth:`close`."""
         self.renditions = renditions
         self.photos_of = photos_of
-        self._pool = ThreadPoolExecutor(
-            max_workers=workers or default_workers(), thread_name_prefix="qk3-renditions"
-        )
+        self._own_pools = pools is None
+        self._pools = pools or Pools()
+        self._pool = self._pools.threads(PREPARE_POOL, workers or default_workers())
         self._lock = threading.Lock()
         self._pending: set[Future[Any]] = set()
         self._closed = False
@@ -102,21 +112,11 @@ class RenditionPreparer:
                     pass
 
     def close(self) -> None:
+        """No new work; what has not started is cancelled (the runner joins the threads)."""
         with self._lock:
             self._closed = True
-        self._pool.shutdown(wait=False, cancel_futures=True)
-
-
-def install_preparation(ctx: Any) -> RenditionPreparer:
-    """One preparer per AppContext, subscribed to its store's photo changes (the GUI)."""
-    found = ctx.services.get("rendition_preparer")
-    if found is not None:
-        return found  # type: ignore[no-any-return]
-    from qk3editor.photos.publishing import desk_publishing
-    from qk3editor.storage import photo_events as events
-
-    renditions, source = desk_publishing(ctx)
-    preparer = RenditionPreparer(renditions, source.for_id)
-    events.subscribe(ctx.store, preparer.on_change)
-    ctx.services["rendition_preparer"] = preparer
-    return preparer
+            pending = list(self._pending)
+        for fut in pending:
+            fut.cancel()
+        if self._own_pools:
+            self._pools.shutdown(wait=False)

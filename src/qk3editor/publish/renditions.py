@@ -1,7 +1,7 @@
 """Web renditions as the outbox receives them.
 
-The photo desk (``qk3editor.photos.publishing.DeskRenditions``, wired by
-:func:`qk3editor.publish.service.services_for`) makes the real renditions (sizes from settings,
+The photo desk (``qk3editor.photos.publish_providers.DeskRenditions``, built once by
+``AppContext.renditions``) makes the real renditions (sizes from settings,
 location data stripped and re-checked). The outbox only needs a callable
 ``RenditionProvider``: photo in, :class:`Rendition` out, so it never imports the photo desk's
 internals. :class:`PillowRenditions` is a small stand-in with the same shape (resize, sRGB JPEG,
@@ -17,7 +17,7 @@ from typing import Protocol
 
 from PIL import Image, ImageOps
 
-from qk3editor.core.publishing import PublishPhoto, Rendition
+from qk3editor.core.publish_data import PublishPhoto, Rendition
 from qk3editor.publish.errors import RenditionFailed
 
 

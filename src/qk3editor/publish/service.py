@@ -1,4 +1,5 @@
-"""The publishing services built once per process (CLI and GUI share them)."""
+"""The publishing services, built once per process by the composition root
+(``AppContext.publishing``; the CLI and the GUI share them)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from qk3editor.core.articles import Article
-from qk3editor.core.publishing import PublishPhoto, Target
+from qk3editor.core.publish_data import PublishPhoto, Target
+from qk3editor.core.tasks import Pools
 from qk3editor.publish.outbox import Outbox, RetryPolicy
 from qk3editor.publish.renditions import PillowRenditions, RenditionProvider
 from qk3editor.publish.secrets import SecretStore
@@ -39,12 +41,20 @@ class PublishServices:
         renditions: RenditionProvider | None = None,
         photo_source: PhotoSource | None = None,
         policy: RetryPolicy | None = None,
+        repo: PublishRepository | None = None,
+        pools: Pools | None = None,
         **outbox_options: Any,
     ) -> PublishServices:
-        repo = PublishRepository(store)
+        """``pools``: the task runner's, for the outbox's uploads (see ``core.tasks``)."""
+        repo = repo or PublishRepository(store)
         secrets = secrets or SecretStore()
         outbox = Outbox(
-            repo, secrets, renditions or PillowRenditions(), policy=policy, **outbox_options
+            repo,
+            secrets,
+            renditions or PillowRenditions(),
+            policy=policy,
+            pools=pools,
+            **outbox_options,
         )
         return cls(repo, secrets, outbox, photo_source or no_photos)
 
@@ -149,33 +159,4 @@ class PublishServices:
             pass
 
 
-def secret_store_for(ctx: Any) -> SecretStore:
-    """The system keyring; where there is none, the encrypted file in the data folder, unlocked
-    by the front end's passphrase prompt (``ctx.services["passphrase"]``, when it has one)."""
-    from qk3editor.publish.secrets import FileKeyring
-
-    return SecretStore(
-        file=FileKeyring(ctx.paths.data_dir / KEYRING_FILE),
-        passphrase=ctx.services.get("passphrase"),
-    )
-
-
-KEYRING_FILE = "passwords.keyring"
-
-
-def services_for(ctx: Any) -> PublishServices:
-    """The one PublishServices of an AppContext (kept in ``ctx.services``)."""
-    services: dict[str, Any] = ctx.services
-    found = services.get("publish")
-    if found is None:
-        from qk3editor.photos.publishing import desk_publishing  # the photo desk (issue 5)
-
-        renditions, photo_source = desk_publishing(ctx)
-        found = PublishServices.build(
-            ctx.store,
-            secrets=secret_store_for(ctx),
-            renditions=renditions,
-            photo_source=photo_source,
-        )
-        services["publish"] = found
-    return found
+KEYRING_FILE = "passwords.keyring"  # the encrypted file where no system keyring exists

@@ -8,7 +8,7 @@ from typing import Any
 
 import httpx
 
-from qk3editor.core.publishing import Target, TargetKind
+from qk3editor.core.publish_data import Target, TargetKind
 from qk3editor.publish.errors import InvalidTarget
 from qk3editor.publish.http import HttpSettings
 

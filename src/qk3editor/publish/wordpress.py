@@ -17,7 +17,7 @@ from typing import Any
 import httpx
 
 from qk3editor.core.articles import Article
-from qk3editor.core.publishing import MediaRecord, PublishPhoto, PublishStatus, Rendition, Target
+from qk3editor.core.publish_data import MediaRecord, PublishPhoto, PublishStatus, Rendition, Target
 from qk3editor.core.vietnamese.fold import slugify
 from qk3editor.publish.base import PostRequest, RemotePost
 from qk3editor.publish.content import ARTICLE_MARKER, article_html, meta_hash

@@ -10,7 +10,7 @@ import logging
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from qk3editor.core.errors import StoreError
 from qk3editor.storage.heads import MIGRATIONS, script_heads
+from qk3editor.storage.store_events import StoreEvents
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -30,11 +31,13 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class Store:
-    """An open store: the engine and the session factory every repository uses."""
+    """An open store: the engine and the session factory every repository uses, and the
+    announcements its repositories make after each commit (:class:`StoreEvents`)."""
 
     engine: Engine
     sessions: sessionmaker[Session]
     url: str
+    events: StoreEvents = field(default_factory=StoreEvents)
 
     @property
     def is_sqlite(self) -> bool:

@@ -8,7 +8,7 @@ from pathlib import Path
 from qk3editor.core.articles import Article, ArticleFields
 from qk3editor.core.importers import PLACEHOLDER_PREFIX, ImportedDocument
 from qk3editor.core.settings import atomic_write_bytes
-from qk3editor.storage.repositories import ArticleRepository
+from qk3editor.storage.articles_repository import ArticleRepository
 
 IMPORTED_DIR = "imported"
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from qk3editor.storage.models import Base, UTCDateTime
+from qk3editor.storage.articles_models import Base, UTCDateTime
 
 
 class RevisionModel(Base):

@@ -15,7 +15,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from qk3editor.storage.models import Base, UTCDateTime
+from qk3editor.storage.articles_models import Base, UTCDateTime
 
 
 class PhotoModel(Base):

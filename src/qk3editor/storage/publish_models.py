@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from qk3editor.storage.models import Base, UTCDateTime
+from qk3editor.storage.articles_models import Base, UTCDateTime
 
 
 class PublishTargetModel(Base):

@@ -10,7 +10,7 @@ from sqlalchemy import delete, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from qk3editor.core.articles import utcnow
-from qk3editor.core.publishing import (
+from qk3editor.core.publish_data import (
     OPEN_STATES,
     Job,
     JobNotFound,

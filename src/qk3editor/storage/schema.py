@@ -12,6 +12,6 @@ from qk3editor.storage import (  # noqa: F401 - imported for their tables
     publish_models,
     search,
 )
-from qk3editor.storage.models import Base
+from qk3editor.storage.articles_models import Base
 
 metadata = Base.metadata

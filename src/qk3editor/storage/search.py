@@ -2,7 +2,7 @@
 
 Every searchable text is a row of ``search_documents`` (``source``, ``source_key``, the
 ``article_id`` it belongs to, the NFC ``plain`` text and its ``fold()``). Articles are kept
-in sync by :class:`~qk3editor.storage.repositories.ArticleRepository` through
+in sync by :class:`~qk3editor.storage.articles_repository.ArticleRepository` through
 :func:`sync_article`; another source (photo captions) calls :func:`index_text` /
 :func:`remove_text` with its own ``source`` name and the article the text belongs to.
 
@@ -36,8 +36,8 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from qk3editor.core.vietnamese.fold import fold
 from qk3editor.core.vietnamese.normalize import normalize
+from qk3editor.storage.articles_models import ArticleModel, Base, CategoryModel
 from qk3editor.storage.db import Store
-from qk3editor.storage.models import ArticleModel, Base, CategoryModel
 
 ARTICLE_SOURCE = "article"
 _WORD_RE = re.compile(r"[^\W_]+")

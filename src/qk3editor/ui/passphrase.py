@@ -1,7 +1,7 @@
 """The passphrase of the encrypted password file (no system keyring), asked in a dialog.
 
-Installed as ``ctx.services["passphrase"]`` by app.build_gui; called by publish.secrets when a
-secret is needed and the file is locked, from the GUI thread or from a worker (then the
+Installed as ``ctx.publishing.secrets.passphrase`` by app.build_gui; called by publish.secrets
+when a secret is needed and the file is locked, from the GUI thread or from a worker (then the
 question is asked on the GUI thread while the worker waits). Asked once per session: once the
 file is unlocked it stays so; after a "Cancel", background work (the outbox) does not ask again
 until the person acts (:meth:`PassphrasePrompt.allow_again`).

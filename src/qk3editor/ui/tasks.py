@@ -7,6 +7,12 @@ comes back on the GUI thread through a signal. Nothing is swallowed: an error wi
 
 Re-triggerable work (preview, search, counts) passes a ``key``: only the newest job of a key
 delivers its result; older ones are dropped as stale.
+
+The runner owns every executor of the process: it wraps the Qt-free
+:class:`qk3editor.core.tasks.Runner` (the CLI's runner), whose :attr:`pools` hand the other
+layers their thread and process pools (ingest, uploads, renditions, caption writes), and it
+keeps the repeating timers (:meth:`every`). :meth:`shutdown` at quit stops the timers, drops
+what has not started and joins every thread and worker process.
 """
 
 from __future__ import annotations
@@ -17,7 +23,9 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+
+from qk3editor.core.tasks import Pools, Runner
 
 log = logging.getLogger(__name__)
 
@@ -55,8 +63,12 @@ class TaskRunner(QObject):
     failed = Signal(object)  # an exception nobody handled
     busy_changed = Signal(bool)
 
-    def __init__(self, parent: QObject | None = None, io_threads: int = 4) -> None:
+    def __init__(
+        self, parent: QObject | None = None, io_threads: int = 4, core: Runner | None = None
+    ) -> None:
         super().__init__(parent)
+        self.core = core or Runner(io_threads)
+        self._timers: list[QTimer] = []
         self._pools = {"db": QThreadPool(self), "io": QThreadPool(self)}
         self._pools["db"].setMaxThreadCount(1)
         self._pools["io"].setMaxThreadCount(io_threads)
@@ -92,6 +104,46 @@ class TaskRunner(QObject):
     def _start(self, lane: str, job_id: int, fn: Callable[[], Any]) -> None:
         self._pools[lane].start(_Job(job_id, fn, self._relay))
 
+    @property
+    def pools(self) -> Pools:
+        """The process's thread and process pools (the Qt-free layers take them)."""
+        return self.core.pools
+
+    def use(self, core: Runner) -> None:
+        """Wrap ``core`` (the AppContext's runner) instead of our own, so one object owns the
+        pools the services were built with. Called by the composition root before any use."""
+        if core is self.core:
+            return
+        self.core.shutdown(wait=True)  # ours, still unused
+        self.core = core
+
+    def every(self, interval_ms: int, fn: Callable[[], object]) -> QTimer:
+        """Call ``fn`` on the GUI thread every ``interval_ms`` until :meth:`shutdown`."""
+        timer = QTimer(self)
+        timer.setInterval(interval_ms)
+        timer.timeout.connect(fn)
+        timer.start()
+        self._timers.append(timer)
+        return timer
+
+    def shutdown(self, msecs: int = 30_000) -> bool:
+        """At quit: stop the timers, drop the jobs not started, cancel the pools' queued work
+        and join every thread and worker process. Nothing of ours runs afterwards."""
+        for timer in self._timers:
+            timer.stop()
+        self._timers.clear()
+        for pool in self._pools.values():
+            pool.clear()  # queued, not started: never run
+        self.core.shutdown(wait=True)
+        ok = all(pool.waitForDone(msecs) for pool in self._pools.values())
+        with self._lock:
+            was_busy = bool(self._pending)
+            self._pending.clear()
+            self._latest.clear()
+        if was_busy:
+            self.busy_changed.emit(False)
+        return ok
+
     def is_current(self, key: str, job_id: int) -> bool:
         return self._latest.get(key) == job_id
 
@@ -105,7 +157,10 @@ class TaskRunner(QObject):
         return ok
 
     def _take(self, job_id: int) -> tuple[Callback | None, ErrorCallback | None, bool]:
-        on_done, on_error, key = self._pending.pop(job_id, (None, None, None))
+        entry = self._pending.pop(job_id, None)
+        if entry is None:  # dropped by shutdown(): nobody waits for it any more
+            return None, None, True
+        on_done, on_error, key = entry
         stale = key is not None and self._latest.get(key) != job_id
         if not self._pending:
             self.busy_changed.emit(False)

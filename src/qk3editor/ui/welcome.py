@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -31,8 +32,8 @@ def user_guide_path() -> Path | None:
     return None
 
 
-class WelcomePage(QFrame):
-    """The first page of an empty store."""
+class WelcomePage(QScrollArea):
+    """The first page of an empty store (it scrolls rather than make the window bigger)."""
 
     new_article = Signal()
     import_file = Signal()
@@ -44,10 +45,14 @@ class WelcomePage(QFrame):
         super().__init__(parent)
         self.setObjectName("welcomePage")
         self.setFrameShape(QFrame.Shape.NoFrame)
-        layout = QVBoxLayout(self)
+        self.setWidgetResizable(True)
+        content = QWidget(self)
+        self.setWidget(content)
+        self.content = content
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(48, 40, 48, 40)
         layout.setSpacing(12)
-        title = QLabel(self.tr("Welcome to qk3editor"), self)
+        title = QLabel(self.tr("Welcome to qk3editor"), content)
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
@@ -99,12 +104,12 @@ class WelcomePage(QFrame):
                 self.open_guide,
             ),
         ):
-            button = QPushButton(text, self)
+            button = QPushButton(text, content)
             button.setObjectName(f"welcome_{key}")
             button.setMinimumHeight(36)
             button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             button.clicked.connect(signal.emit)
-            label = QLabel(hint, self)
+            label = QLabel(hint, content)
             label.setWordWrap(True)
             label.setContentsMargins(4, 0, 0, 8)
             label.setIndent(4)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 from qk3editor.core.articles import ArticleFields, Status
 from qk3editor.core.preflight import Location
 from qk3editor.core.revisions import RevisionReason
-from qk3editor.storage.editor_repo import EditorRepository
+from qk3editor.storage.editor_repository import EditorRepository
 from tests.ui.test_app import close_gui, open_gui, type_text
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from qk3editor.core.articles import ArticleFields
 from qk3editor.photos.desk import import_photos
 from qk3editor.photos.ingest import IngestOptions
-from qk3editor.storage.photos_repo import PhotoRepository
+from qk3editor.storage.photos_repository import PhotoRepository
 from tests.photos.photo_factory import jpeg_bytes
 from tests.ui.test_app import close_gui, open_gui
 

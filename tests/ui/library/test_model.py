@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
 from qk3editor.core.articles import ArticleFields, Status
+from qk3editor.storage.articles_repository import ArticleQuery, ArticleRepository
 from qk3editor.storage.db import open_store
-from qk3editor.storage.repositories import ArticleQuery, ArticleRepository
 from qk3editor.ui.library.model import CHUNK, ID_ROLE, LibraryModel
 
 

@@ -11,9 +11,9 @@ from qk3editor.core.i18n import Translator
 from qk3editor.core.photos import find_photo_refs
 from qk3editor.photos.ingest import IngestOptions
 from qk3editor.photos.metadata import read_metadata
+from qk3editor.storage.articles_repository import ArticleRepository
 from qk3editor.storage.db import open_store
-from qk3editor.storage.photos_repo import PhotoQuery, PhotoRepository
-from qk3editor.storage.repositories import ArticleRepository
+from qk3editor.storage.photos_repository import PhotoQuery, PhotoRepository
 from qk3editor.ui.photos.article_photos import ArticlePhotosDialog
 from qk3editor.ui.photos.caption_panel import CaptionPanel
 from qk3editor.ui.photos.controller import PhotoDeskController
@@ -238,7 +238,7 @@ def test_ingest_on_the_real_task_runner(qtbot, store, tmp_path: Path) -> None:
         assert c.view.progress.value() == 5
     finally:
         runner.wait()
-        c.close()
+        runner.shutdown()  # the runner owns the desk's process pool
 
 
 def test_incoming_and_article_models_pass_the_model_tester(qtbot, store, tmp_path: Path) -> None:

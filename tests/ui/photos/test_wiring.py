@@ -7,7 +7,7 @@ from pathlib import Path
 from qk3editor.core.photos import find_photo_refs
 from qk3editor.photos.desk import import_photos
 from qk3editor.photos.ingest import IngestOptions
-from qk3editor.storage.photos_repo import PhotoRepository
+from qk3editor.storage.photos_repository import PhotoRepository
 from qk3editor.ui.photos.picker import PhotoPicker
 from tests.photos.photo_factory import jpeg_bytes
 from tests.ui.test_app import close_gui, open_gui
@@ -21,7 +21,7 @@ def test_photo_menus_in_vietnamese_and_insert_at_cursor(qtbot, home: Path, monke
         photos_menu = next(a.menu() for a in gui.window.menuBar().actions() if a.text() == "Ả&nh")
         texts = [a.text() for a in photos_menu.actions()]
         assert texts == ["&Bàn ảnh", "&Nhập ảnh..."]
-        desk = gui.ctx.services["photo_desk"]
+        desk = gui.photo_desk
         desk.workers = 1
         photos_menu.actions()[0].trigger()
         assert desk.view.isVisible() and desk.view.windowTitle() == "Bàn ảnh"

@@ -11,8 +11,7 @@ from keyring.backends import fail
 from PySide6.QtTest import QAbstractItemModelTester
 
 from qk3editor.core.articles import ArticleFields
-from qk3editor.core.publishing import JobState
-from qk3editor.publish.service import services_for
+from qk3editor.core.publish_data import JobState
 from qk3editor.ui.publish.conflict_dialog import ConflictDialog
 from qk3editor.ui.publish.outbox_view import OutboxModel
 from tests.publish.conftest import Portal
@@ -38,7 +37,7 @@ def memkeyring() -> Iterator[MemoryKeyring]:
 
 def _setup(qtbot, portal, secret=None):  # type: ignore[no-untyped-def]
     gui, trs = open_gui(qtbot)
-    svc = services_for(gui.ctx)
+    svc = gui.ctx.publishing
     svc.add_target("cong", "ninjs", portal.url, "editor", secret or portal.secret)
     article = gui.ctx.articles.create(
         ArticleFields(title="Hội thi cán bộ", lead="Sáng nay khai mạc.", body="Nội dung.")
@@ -51,7 +50,7 @@ def test_publish_action_shows_steps_and_link(qtbot, home, portal, memkeyring):
     gui, trs, _svc, article = _setup(qtbot, portal)
     try:
         gui.window.publish_action.trigger()
-        controller = gui.ctx.services["publish_ui"]
+        controller = gui.publish
         dialog = controller.dialog
         assert dialog is not None
         dialog.start_button.click()
@@ -68,7 +67,7 @@ def test_failure_names_step_and_reason_in_vietnamese(qtbot, home, portal, memkey
     gui, trs, _svc, article = _setup(qtbot, portal, secret="sai-mat-khau")
     try:
         gui.window.publish_action.trigger()
-        dialog = gui.ctx.services["publish_ui"].dialog
+        dialog = gui.publish.dialog
         dialog.start_button.click()
         qtbot.waitUntil(lambda: "không thành công" in dialog.result.text(), timeout=10_000)
         text = dialog.result.text()
@@ -86,7 +85,7 @@ def test_conflict_is_shown_and_keeping_the_server_version_cancels(qtbot, home, p
         done = svc.outbox.run_job(svc.outbox.enqueue(article, [], "cong").id)
         assert done.state is JobState.DONE
         portal.store.edit_item(article.id, "Sửa trên cổng")
-        controller = gui.ctx.services["publish_ui"]
+        controller = gui.publish
         seen = []
         controller.ask_conflict = lambda conflict: seen.append(conflict) or False
         gui.window.publish_action.trigger()
@@ -109,7 +108,7 @@ def test_targets_dialog_without_keyring_asks_and_never_saves_plain_text(qtbot, h
     keyring.set_keyring(fail.Keyring())
     gui, trs = open_gui(qtbot)
     try:
-        controller = gui.ctx.services["publish_ui"]
+        controller = gui.publish
         dialog = controller.show_targets().panel
         dialog.name.setText("cong")
         dialog.kind.setCurrentIndex(dialog.kind.findData("ninjs"))
@@ -122,7 +121,7 @@ def test_targets_dialog_without_keyring_asks_and_never_saves_plain_text(qtbot, h
         dialog.ask_without_keyring = lambda: True  # keep it for this session
         dialog.add_button.click()
         assert dialog.model.rowCount() == 1
-        assert services_for(gui.ctx).outbox.test_target("cong") == "editor"
+        assert gui.ctx.publishing.outbox.test_target("cong") == "editor"
         data = b"".join(p.read_bytes() for p in (home / "data").glob("*.sqlite3*"))
         assert portal.secret.encode() not in data
     finally:

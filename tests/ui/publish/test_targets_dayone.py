@@ -11,7 +11,6 @@ import keyring
 import pytest
 from keyring.backends import fail
 
-from qk3editor.publish.service import services_for
 from qk3editor.ui.passphrase import PassphrasePrompt
 from tests.publish.conftest import Portal
 from tests.ui.test_app import close_gui, open_gui
@@ -48,7 +47,7 @@ def test_encrypted_file_wrong_password_and_edit(qtbot, home, portal, no_keyring,
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: said.append(text))
     gui, trs = open_gui(qtbot)
     try:
-        prompt = gui.ctx.services["passphrase"]
+        prompt = gui.ctx.publishing.secrets.passphrase
         assert isinstance(prompt, PassphrasePrompt)
         questions: list[str] = []
 
@@ -57,7 +56,7 @@ def test_encrypted_file_wrong_password_and_edit(qtbot, home, portal, no_keyring,
             return "cụm từ bí mật", True
 
         prompt.get_text = answer  # type: ignore[method-assign]
-        panel = gui.ctx.services["publish_ui"].show_targets().panel
+        panel = gui.publish.show_targets().panel
         panel.ask_without_keyring = lambda: "file"
 
         _fill(panel, "cong", portal.url, "sai-mat-khau")
@@ -81,14 +80,14 @@ def test_encrypted_file_wrong_password_and_edit(qtbot, home, portal, no_keyring,
         assert panel.url.text() == portal.url and panel.save_button.isEnabled()
         panel.url.setText("http://127.0.0.1:9")
         panel.save_button.click()
-        assert services_for(gui.ctx).repo.target("cong").url == portal.url
+        assert gui.ctx.publishing.repo.target("cong").url == portal.url
         panel.check.setChecked(False)  # offline: saved without trying
         panel.save_button.click()
-        assert services_for(gui.ctx).repo.target("cong").url == "http://127.0.0.1:9"
+        assert gui.ctx.publishing.repo.target("cong").url == "http://127.0.0.1:9"
         panel.check.setChecked(True)
         panel.url.setText(portal.url)
         panel.save_button.click()
-        assert services_for(gui.ctx).repo.target("cong").url == portal.url
+        assert gui.ctx.publishing.repo.target("cong").url == portal.url
         assert len(questions) == 2  # still unlocked
     finally:
         close_gui(gui, trs)
@@ -97,7 +96,7 @@ def test_encrypted_file_wrong_password_and_edit(qtbot, home, portal, no_keyring,
 def test_prompt_asks_on_the_gui_thread_for_a_worker(qtbot, home, no_keyring):
     gui, trs = open_gui(qtbot)
     try:
-        prompt = gui.ctx.services["passphrase"]
+        prompt = gui.ctx.publishing.secrets.passphrase
         seen: list[bool] = []
 
         def answer(title: str, label: str) -> tuple[str, bool]:

@@ -25,9 +25,9 @@ from qk3editor.core.preflight import (
 )
 from qk3editor.core.render import PhotoRef, PhotoResolver, RenderInput
 from qk3editor.core.revisions import RetentionPolicy, Revision, RevisionReason
+from qk3editor.storage.articles_repository import ArticleRepository, CategoryRepository
 from qk3editor.storage.editor_import import find_imported_photo
-from qk3editor.storage.editor_repo import EditorRepository, SessionEntry
-from qk3editor.storage.repositories import ArticleRepository, CategoryRepository
+from qk3editor.storage.editor_repository import EditorRepository, SessionEntry
 from qk3editor.ui.editor.autosave import Autosaver, CompositionTracker
 from qk3editor.ui.editor.controller import EditorController
 from qk3editor.ui.editor.preview import PreviewController

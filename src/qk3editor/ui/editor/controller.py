@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from qk3editor.core.articles import STATUS_LABELS, Article, ArticleFields
 from qk3editor.core.errors import QkError
 from qk3editor.core.i18n import Translator
-from qk3editor.storage.repositories import ArticleRepository, CategoryRepository
+from qk3editor.storage.articles_repository import ArticleRepository, CategoryRepository
 from qk3editor.ui.editor.view import ArticleEditorView
 from qk3editor.ui.tasks import TaskRunner
 

@@ -19,7 +19,6 @@ from qk3editor.core.importers import IMPORT_SUFFIXES
 from qk3editor.core.markdown_io import export_markdown
 from qk3editor.core.settings import atomic_write_bytes, atomic_write_text
 from qk3editor.storage.editor_import import save_imported
-from qk3editor.storage.editor_repo import EditorRepository
 from qk3editor.ui.checks.legacy import import_with_legacy_check
 from qk3editor.ui.editor.article_editor import ArticleEditor
 from qk3editor.ui.editor.scripted_typing import ENV_REPORT, ScriptedTyping, scripted_text
@@ -52,7 +51,7 @@ def build_editor(
         workspace,
         ctx.articles,
         ctx.categories,
-        EditorRepository(ctx.store),
+        ctx.revisions,
         runner,
         ctx.translator,
         who=lambda: ctx.settings.who,
@@ -75,8 +74,6 @@ class _PhotoChanges(QObject):
 
 def _recheck_on_photo_changes(ctx: AppContext, editor: ArticleEditor) -> None:
     """Attaching photos or choosing the featured one re-runs the open article's preflight."""
-    from qk3editor.storage import photo_events as events
-
     relay = _PhotoChanges(editor)
 
     def on_changed(article_ids: object) -> None:
@@ -84,25 +81,17 @@ def _recheck_on_photo_changes(ctx: AppContext, editor: ArticleEditor) -> None:
             editor.run_preflight()
 
     relay.changed.connect(on_changed)
-    events.subscribe(ctx.store, relay.changed.emit)
+    ctx.events.article_photos.subscribe(relay.changed.emit)
 
 
 def _photo_library(ctx: AppContext) -> object | None:
-    """Issue 5's photo repository's ``get``, when the photo library is installed."""
-    try:
-        from qk3editor.storage.photos_repo import PhotoRepository
-    except ImportError:
-        return None
-    return PhotoRepository(ctx.store).get
+    """The photo repository's ``get`` (issue 5's photo library)."""
+    return ctx.photos.get
 
 
 def _featured_photo_of(ctx: AppContext) -> Callable[[str], str | None] | None:
     """The article's featured photo (the photo desk's ``article_photos.featured`` flag)."""
-    try:
-        from qk3editor.storage.photos_repo import PhotoRepository
-    except ImportError:
-        return None
-    repo = PhotoRepository(ctx.store)
+    repo = ctx.photos
 
     def featured(article_id: str) -> str | None:
         return next(

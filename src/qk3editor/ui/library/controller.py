@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from qk3editor.core.articles import STATUS_LABELS, ArticleQuery, Status
-from qk3editor.storage.repositories import ArticleRepository, CategoryRepository
+from qk3editor.storage.articles_repository import ArticleRepository, CategoryRepository
 from qk3editor.ui.library.model import LibraryModel
 from qk3editor.ui.library.view import LibraryView
 

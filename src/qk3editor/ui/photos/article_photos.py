@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from qk3editor.core.photos import ArticlePhoto, nfc
-from qk3editor.storage.photos_repo import PhotoRepository
+from qk3editor.storage.photos_repository import PhotoRepository
 from qk3editor.ui.photos.model import ThumbnailCache
 
 Index = QModelIndex | QPersistentModelIndex

@@ -3,8 +3,6 @@ and cancel, batch captions written on the ``db`` lane (files first, then the sto
 
 from __future__ import annotations
 
-import concurrent.futures as cf
-import multiprocessing
 import os
 import threading
 from collections.abc import Sequence
@@ -30,9 +28,9 @@ from qk3editor.photos.desk import (
     store_ingested,
     write_captions,
 )
-from qk3editor.photos.ingest import IngestItem, IngestOptions, IngestReport
+from qk3editor.photos.ingest import INGEST_POOL, IngestItem, IngestOptions, IngestReport
 from qk3editor.photos.renditions import DEFAULT_SPECS, Rendition, RenditionSpec
-from qk3editor.storage.photos_repo import PhotoQuery, PhotoRepository
+from qk3editor.storage.photos_repository import PhotoQuery, PhotoRepository
 from qk3editor.ui.photos.incoming import placeholder_image
 from qk3editor.ui.photos.model import PhotoTableModel, ThumbnailCache, load_thumbnail
 from qk3editor.ui.photos.report import IngestReportDialog
@@ -97,7 +95,7 @@ class PhotoDeskController(QObject):
         self.workers: int | None = None
         self.who = ""  # recorded on a keep-location choice (the settings' user name)
         self.specs: Sequence[RenditionSpec] = DEFAULT_SPECS
-        self._pool: cf.ProcessPoolExecutor | None = None
+        self._warmed: set[str] = set()
         self._bridge = _Bridge(self)
         self._bridge.progressed.connect(self._on_ingest_progressed)
         self._bridge.placeholder.connect(self.view.incoming_model.add_placeholder)
@@ -196,7 +194,7 @@ class PhotoDeskController(QObject):
         options = IngestOptions(thumbnails_dir=self.thumbnails_dir, workers=self.workers)
         bridge = self._bridge
         self.warm_pool()
-        pool = self._pool
+        pools = self.runner.pools
 
         def progress(done: int, total: int, item: IngestItem) -> None:
             bridge.progressed.emit(done, total, item)
@@ -215,7 +213,7 @@ class PhotoDeskController(QObject):
                 cancel=cancel,
                 progress=progress,
                 on_placeholder=placeholder,
-                executor=pool,
+                pools=pools,
             )
 
         def store(report: IngestReport) -> None:  # db lane: the rows, in one unit of work
@@ -229,20 +227,14 @@ class PhotoDeskController(QObject):
         self.runner.submit("io", files, on_done=store, on_error=self._on_import_failed)
 
     def warm_pool(self) -> None:
-        """Start the ingest workers now (the desk opened), so an import starts at once."""
-        if self.workers == 1:
-            return
-        if self._pool is None or getattr(self._pool, "_broken", False):
-            n = self.workers or os.cpu_count() or 2
-            ctx = multiprocessing.get_context("spawn")
-            self._pool = cf.ProcessPoolExecutor(max_workers=n, mp_context=ctx)
-            for _ in range(n):
-                self._pool.submit(os.getpid)
+        """Start the ingest workers now (the desk opened), so an import starts at once.
 
-    def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = None
+        The pool is the task runner's (it shuts it down at quit); one a crashed worker broke
+        is rebuilt by the ingest itself (``BrokenProcessPool``), through the same runner."""
+        if self.workers == 1 or INGEST_POOL in self._warmed:
+            return
+        self.runner.pools.warm(INGEST_POOL, self.workers or os.cpu_count() or 2)
+        self._warmed.add(INGEST_POOL)
 
     def cancel_ingest(self) -> None:
         if self.cancel_event is not None:
@@ -275,8 +267,10 @@ class PhotoDeskController(QObject):
 
         photos = self.repo.get_many(ids)
 
+        pools = self.runner.pools
+
         def files() -> list[CaptionWrite]:  # io lane: only the files
-            return write_captions(photos, edit, codes=codes)
+            return write_captions(photos, edit, codes=codes, pools=pools)
 
         def record(writes: list[CaptionWrite]) -> None:
             self.runner.submit("db", lambda: record_captions(self.repo, writes), on_done=done)

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
 
 from qk3editor.core.photos import Photo
-from qk3editor.storage.photos_repo import PhotoQuery, PhotoRepository
+from qk3editor.storage.photos_repository import PhotoQuery, PhotoRepository
 from qk3editor.ui.tasks import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex

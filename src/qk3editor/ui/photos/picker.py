@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from qk3editor.core.photos import photo_snippet
-from qk3editor.storage.photos_repo import PhotoQuery, PhotoRepository
+from qk3editor.storage.photos_repository import PhotoQuery, PhotoRepository
 from qk3editor.ui.photos.model import PhotoTableModel, ThumbnailCache
 from qk3editor.ui.photos.view import TileDelegate
 

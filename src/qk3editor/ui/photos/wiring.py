@@ -8,20 +8,25 @@ Adds a Photos menu (Photo desk, Import photos) and, in the Article menu, "Insert
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from qk3editor.photos.renditions import specs_from_settings
-from qk3editor.storage.photos_repo import PhotoRepository
 from qk3editor.ui.photos.article_photos import ArticlePhotosDialog
 from qk3editor.ui.photos.controller import PhotoDeskController
 from qk3editor.ui.photos.picker import PhotoPicker
+from qk3editor.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from qk3editor.context import AppContext
 
 
-def install_photo_desk(ctx: Any, runner: Any, window: Any, editor: Any) -> PhotoDeskController:
-    repo = PhotoRepository(ctx.store)
+def install_photo_desk(
+    ctx: AppContext, runner: TaskRunner, window: Any, editor: Any
+) -> PhotoDeskController:
+    repo = ctx.photos
     desk = PhotoDeskController(repo, runner, ctx.paths.thumbnails_dir, ctx.translator, window)
     desk.view.setWindowFlag(Qt.WindowType.Window, True)
     desk.view.setParent(window, Qt.WindowType.Window)
@@ -40,13 +45,11 @@ def install_photo_desk(ctx: Any, runner: Any, window: Any, editor: Any) -> Photo
         ctx.save_settings(ctx.settings.with_changes(extra=extra))
 
     desk.codes_file_chosen.connect(remember_codes)
-    ctx.services["photo_desk"] = desk
 
     menu = window.menuBar().addMenu(QCoreApplication.translate("PhotoDesk", "&Photos"))
     open_desk = QAction(QCoreApplication.translate("PhotoDesk", "Photo &desk"), window)
     open_desk.setShortcut(QKeySequence("Ctrl+Shift+D"))
     open_desk.triggered.connect(lambda: (desk.warm_pool(), desk.view.show(), desk.view.raise_()))
-    window.closing.connect(desk.close)
     import_photos = QAction(QCoreApplication.translate("PhotoDesk", "&Import photos..."), window)
     import_photos.triggered.connect(lambda: (desk.view.show(), desk.view.import_requested.emit()))
     menu.addAction(open_desk)

@@ -9,13 +9,13 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 
-from qk3editor.ui.preferences.relay import SettingsRelay, settings_relay
+from qk3editor.ui.preferences.relay import SettingsRelay
 
 __all__ = ["SettingsRelay", "install_preferences"]
 
 
 def install_preferences(
-    ctx: Any, window: Any, editor: Any, checks: Any = None, desk: Any = None
+    ctx: Any, runner: Any, window: Any, editor: Any, checks: Any = None, desk: Any = None
 ) -> SettingsRelay:
     """The Preferences action (Edit menu, Ctrl+,) and the live reactions to a change:
     checks and preflight re-run, the photo desk's house style, user and renditions follow,
@@ -23,7 +23,7 @@ def install_preferences(
     from qk3editor.core.articles import ArticleFields
     from qk3editor.photos.renditions import specs_from_settings
 
-    relay = settings_relay(ctx, window)
+    relay = SettingsRelay(ctx, window)
 
     def new_fields() -> ArticleFields:
         return ArticleFields(byline=ctx.settings.byline or None)
@@ -55,7 +55,7 @@ def install_preferences(
     action.setObjectName("preferencesAction")
     action.setShortcut(QKeySequence("Ctrl+,"))
     action.setMenuRole(QAction.MenuRole.PreferencesRole)
-    action.triggered.connect(lambda: show_preferences(ctx, window))
+    action.triggered.connect(lambda: show_preferences(ctx, runner, window))
     menu = getattr(window, "edit_menu", None)
     if menu is not None:
         menu.addSeparator()
@@ -64,12 +64,13 @@ def install_preferences(
     return relay
 
 
-def show_preferences(ctx: Any, window: Any, page: str | None = None) -> Any:
+def show_preferences(ctx: Any, runner: Any, window: Any, page: str | None = None) -> Any:
+    """Open the preferences (kept as ``window.preferences_dialog`` while it lives)."""
     from qk3editor.ui.preferences.dialog import PreferencesDialog
 
-    dialog = PreferencesDialog(ctx, window)
+    dialog = PreferencesDialog(ctx, runner, window)
     if page:
         dialog.show_page(page)
     dialog.show()
-    ctx.services["preferences_dialog"] = dialog
+    window.preferences_dialog = dialog
     return dialog

@@ -18,7 +18,7 @@ from qk3editor.ui.preferences.pages import PAGES, PreferencesPage
 
 
 class PreferencesDialog(QDialog):
-    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Any, runner: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("preferencesDialog")
         self.setWindowTitle(self.tr("Preferences"))
@@ -28,7 +28,7 @@ class PreferencesDialog(QDialog):
         self.stack = QStackedWidget(self)
         self.pages: dict[str, PreferencesPage] = {}
         for page_class in PAGES:
-            page = page_class(ctx, self.stack)
+            page = page_class(ctx, self.stack, runner=runner)
             self.pages[page.key] = page
             self.stack.addWidget(page)
             self.areas.addItem(page.title())

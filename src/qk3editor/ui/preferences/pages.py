@@ -30,9 +30,10 @@ class PreferencesPage(QWidget):
 
     key = ""
 
-    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Any, parent: QWidget | None = None, runner: Any = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.runner = runner
         self._loading = False
         self.form = QFormLayout()
         layout = QVBoxLayout(self)
@@ -69,8 +70,8 @@ class PreferencesPage(QWidget):
 class MePage(PreferencesPage):
     key = "me"
 
-    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
+    def __init__(self, ctx: Any, parent: QWidget | None = None, runner: Any = None) -> None:
+        super().__init__(ctx, parent, runner)
         self.name = QLineEdit(self)
         self.byline = QLineEdit(self)
         self.credit = QLineEdit(self)
@@ -103,8 +104,8 @@ class MePage(PreferencesPage):
 class TextPage(PreferencesPage):
     key = "text"
 
-    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
+    def __init__(self, ctx: Any, parent: QWidget | None = None, runner: Any = None) -> None:
+        super().__init__(ctx, parent, runner)
         self.tone = QComboBox(self)
         self.tone.addItem(self.tr("Old style (hòa, thủy)"), "old")
         self.tone.addItem(self.tr("New style (hoà, thuỷ)"), "new")
@@ -134,8 +135,8 @@ class TextPage(PreferencesPage):
 class PhotosPage(PreferencesPage):
     key = "photos"
 
-    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
+    def __init__(self, ctx: Any, parent: QWidget | None = None, runner: Any = None) -> None:
+        super().__init__(ctx, parent, runner)
         self.edge = QSpinBox(self)
         self.edge.setRange(320, 8000)
         self.edge.setSingleStep(100)
@@ -194,13 +195,11 @@ class PhotosPage(PreferencesPage):
 class PortalsPage(PreferencesPage):
     key = "portals"
 
-    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
-        from qk3editor.publish.service import services_for
+    def __init__(self, ctx: Any, parent: QWidget | None = None, runner: Any = None) -> None:
+        super().__init__(ctx, parent, runner)
         from qk3editor.ui.publish.targets_dialog import TargetsPanel
 
-        runner = ctx.services.get("runner")
-        self.panel = TargetsPanel(services_for(ctx), runner, ctx.translator, self)
+        self.panel = TargetsPanel(ctx.publishing, runner, ctx.translator, self)
         self.form.addRow(self.panel)
 
     def title(self) -> str:
@@ -210,8 +209,8 @@ class PortalsPage(PreferencesPage):
 class LanguagePage(PreferencesPage):
     key = "language"
 
-    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
+    def __init__(self, ctx: Any, parent: QWidget | None = None, runner: Any = None) -> None:
+        super().__init__(ctx, parent, runner)
         self.language = QComboBox(self)
         self.language.addItem("Tiếng Việt", "vi")
         self.language.addItem("English", "en")
@@ -232,8 +231,8 @@ class LanguagePage(PreferencesPage):
 class StorePage(PreferencesPage):
     key = "store"
 
-    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
+    def __init__(self, ctx: Any, parent: QWidget | None = None, runner: Any = None) -> None:
+        super().__init__(ctx, parent, runner)
         self.where = QLineEdit(self)
         self.where.setReadOnly(True)
         self.data_dir = QLineEdit(self)

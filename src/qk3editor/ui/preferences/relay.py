@@ -16,12 +16,3 @@ class SettingsRelay(QObject):
         super().__init__(parent)
         self._unsubscribe = ctx.subscribe_settings(self.changed.emit)
         self.destroyed.connect(lambda *_: self._unsubscribe())
-
-
-def settings_relay(ctx: Any, parent: QObject) -> SettingsRelay:
-    """The context's one relay (made on first use)."""
-    relay = ctx.services.get("settings_relay")
-    if relay is None:
-        relay = SettingsRelay(ctx, parent)
-        ctx.services["settings_relay"] = relay
-    return relay

@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
 from qk3editor.core.articles import Article
 from qk3editor.core.errors import QkError
 from qk3editor.core.i18n import QT_TRANSLATE_NOOP, Translator
-from qk3editor.core.publishing import Job, JobState, PublishStatus
+from qk3editor.core.publish_data import Job, JobState, PublishStatus
 from qk3editor.core.timezones import from_local_naive, to_local
 from qk3editor.publish.outbox import Progress
 from qk3editor.publish.service import PublishServices
-from qk3editor.storage.repositories import ArticleRepository
+from qk3editor.storage.articles_repository import ArticleRepository
 from qk3editor.ui.publish.conflict_dialog import ConflictDialog
 from qk3editor.ui.publish.outbox_view import OutboxDialog
 from qk3editor.ui.publish.targets_dialog import TargetsDialog

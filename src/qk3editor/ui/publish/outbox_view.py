@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from qk3editor.core.errors import QkError
 from qk3editor.core.i18n import QT_TRANSLATE_NOOP, Translator
-from qk3editor.core.publishing import Job, JobState
+from qk3editor.core.publish_data import Job, JobState
 from qk3editor.core.timezones import to_local
 from qk3editor.publish.service import PublishServices
 

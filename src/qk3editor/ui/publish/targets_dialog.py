@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from qk3editor.core.errors import QkError
 from qk3editor.core.i18n import Translator
-from qk3editor.core.publishing import Target
+from qk3editor.core.publish_data import Target
 from qk3editor.publish.service import PublishServices
 from qk3editor.ui.tasks import TaskRunner
 

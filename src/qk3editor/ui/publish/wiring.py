@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence
 
-from qk3editor.publish.prepare import install_preparation
-from qk3editor.publish.service import services_for
+from qk3editor.core.i18n import Translator
+from qk3editor.publish.service import PublishServices
+from qk3editor.storage.articles_repository import ArticleRepository
 from qk3editor.ui.publish.controller import PublishController
 from qk3editor.ui.tasks import TaskRunner
 
@@ -24,13 +25,16 @@ def _log_failure(exc: BaseException) -> None:
     log.warning("outbox background run failed", exc_info=exc)
 
 
-def install_publishing(ctx: Any, runner: TaskRunner, window: Any, editor: Any) -> PublishController:
-    """Called once by app.build_gui."""
-    services = services_for(ctx)
-    # renditions made when photos are attached or captioned, so that publishing only uploads
-    preparer = install_preparation(ctx)
-    window.closing.connect(preparer.close)
-    controller = PublishController(services, ctx.articles, runner, ctx.translator, window)
+def install_publishing(
+    services: PublishServices,
+    articles: ArticleRepository,
+    runner: TaskRunner,
+    translator: Translator,
+    window: Any,
+    editor: Any,
+) -> PublishController:
+    """Called once by app.build_gui, with the services the AppContext built."""
+    controller = PublishController(services, articles, runner, translator, window)
     menu = window.menuBar().addMenu(QCoreApplication.translate("Publish", "&Publish"))
     publish_action = menu.addAction(QCoreApplication.translate("Publish", "Publish article…"))
     publish_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
@@ -49,9 +53,5 @@ def install_publishing(ctx: Any, runner: TaskRunner, window: Any, editor: Any) -
         runner.submit("io", services.outbox.run_due, None, _log_failure, key="outbox")
 
     runner.submit("io", services.outbox.recover_interrupted, lambda _n: send_due(), _log_failure)
-    timer = QTimer(window)
-    timer.setInterval(OUTBOX_INTERVAL_MS)
-    timer.timeout.connect(send_due)
-    timer.start()
-    controller.outbox_timer = timer  # type: ignore[attr-defined]
+    runner.every(OUTBOX_INTERVAL_MS, send_due)  # the runner stops it at quit
     return controller

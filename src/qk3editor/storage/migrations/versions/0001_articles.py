@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 from qk3editor.core.articles import DEFAULT_CATEGORIES
-from qk3editor.storage.models import UTCDateTime
+from qk3editor.storage.articles_models import UTCDateTime
 
 revision = "0001"
 down_revision = None

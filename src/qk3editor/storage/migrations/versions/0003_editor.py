@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from qk3editor.storage.models import UTCDateTime
+from qk3editor.storage.articles_models import UTCDateTime
 
 revision = "0003"
 down_revision = "0001"

@@ -6,15 +6,15 @@ from pathlib import Path
 import pytest
 
 from qk3editor.core.articles import ArticleFields
-from qk3editor.core.publishing import PublishPhoto
+from qk3editor.core.publish_data import PublishPhoto
 from qk3editor.photos.desk import import_photos
 from qk3editor.photos.ingest import IngestOptions
 from qk3editor.photos.metadata import PhotoMetadata, read_metadata_bytes, write_metadata
-from qk3editor.photos.publishing import DeskPhotoSource, DeskRenditions
+from qk3editor.photos.publish_providers import DeskPhotoSource, DeskRenditions
 from qk3editor.photos.renditions import RenditionSpec
+from qk3editor.storage.articles_repository import ArticleRepository
 from qk3editor.storage.db import open_store
-from qk3editor.storage.photos_repo import PhotoRepository
-from qk3editor.storage.repositories import ArticleRepository
+from qk3editor.storage.photos_repository import PhotoRepository
 from tests.photos.photo_factory import CAPTION_VI, jpeg_bytes
 
 

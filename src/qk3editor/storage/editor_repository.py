@@ -25,10 +25,10 @@ from qk3editor.core.revisions import (
     revisions_to_prune,
     typing_snapshot_due,
 )
+from qk3editor.storage.articles_models import ArticleModel
+from qk3editor.storage.articles_repository import ArticleRepository, _to_article, move_status
 from qk3editor.storage.db import Store
 from qk3editor.storage.editor_models import EditorSessionModel, RevisionModel, StatusChangeModel
-from qk3editor.storage.models import ArticleModel
-from qk3editor.storage.repositories import ArticleRepository, _to_article, move_status
 
 
 @dataclass(frozen=True)
@@ -84,9 +84,9 @@ def _to_revision(m: RevisionModel) -> Revision:
 
 
 class EditorRepository:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, articles: ArticleRepository | None = None) -> None:
         self._store = store
-        self._articles = ArticleRepository(store)
+        self._articles = articles or ArticleRepository(store)
 
     # -- autosave ----------------------------------------------------------------------------
     def autosave(

@@ -12,8 +12,8 @@ from qk3editor.core.articles import ArticleFields, Status, utcnow
 from qk3editor.core.errors import InvalidTransition
 from qk3editor.core.revisions import RetentionPolicy, RevisionReason
 from qk3editor.storage import open_store
-from qk3editor.storage.editor_repo import EditorRepository, SessionEntry
-from qk3editor.storage.repositories import ArticleRepository
+from qk3editor.storage.articles_repository import ArticleRepository
+from qk3editor.storage.editor_repository import EditorRepository, SessionEntry
 
 
 @pytest.fixture

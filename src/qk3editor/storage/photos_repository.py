@@ -13,9 +13,8 @@ from sqlalchemy.orm import Session
 from qk3editor.core.articles import utcnow
 from qk3editor.core.errors import ArticleNotFound, PhotoIdNotFound, ValidationError
 from qk3editor.core.photos import FIELDS, ArticlePhoto, Photo, PhotoMetadata, nfc
+from qk3editor.storage.articles_models import ArticleModel
 from qk3editor.storage.db import Store
-from qk3editor.storage.models import ArticleModel
-from qk3editor.storage.photo_events import notify
 from qk3editor.storage.photo_search import index_photo_captions
 from qk3editor.storage.photos_models import ArticlePhotoModel, PhotoModel
 
@@ -187,7 +186,7 @@ class PhotoRepository:
             articles = self._articles_of(s, photo_id)
             for article_id in articles:
                 index_photo_captions(s, article_id, self._article_photos(s, article_id))
-        notify(self._store, articles)
+        self._store.events.article_photos.announce_ids(articles)
         return photo
 
     def _articles_of(self, s: Session, photo_id: int) -> list[str]:
@@ -261,7 +260,7 @@ class PhotoRepository:
             s.flush()
             out = self._article_photos(s, article_id)
             index_photo_captions(s, article_id, out)
-        notify(self._store, [article_id])
+        self._store.events.article_photos.announce_ids([article_id])
         return out
 
     def detach(self, article_id: str, photo_id: int) -> list[ArticlePhoto]:
@@ -276,7 +275,7 @@ class PhotoRepository:
             s.flush()
             out = self._article_photos(s, article_id)
             index_photo_captions(s, article_id, out)
-        notify(self._store, [article_id])
+        self._store.events.article_photos.announce_ids([article_id])
         return out
 
     def reorder(self, article_id: str, photo_ids: Sequence[int]) -> list[ArticlePhoto]:
@@ -295,7 +294,7 @@ class PhotoRepository:
                 ap.position = i
             s.flush()
             out = self._article_photos(s, article_id)
-        notify(self._store, [article_id])
+        self._store.events.article_photos.announce_ids([article_id])
         return out
 
     def set_featured(self, article_id: str, photo_id: int) -> list[ArticlePhoto]:
@@ -312,7 +311,7 @@ class PhotoRepository:
                 ap.featured = ap.photo_id == photo_id
             s.flush()
             out = self._article_photos(s, article_id)
-        notify(self._store, [article_id])
+        self._store.events.article_photos.announce_ids([article_id])
         return out
 
     def set_caption(self, article_id: str, photo_id: int, caption: str | None) -> ArticlePhoto:
@@ -330,7 +329,7 @@ class PhotoRepository:
             s.flush()
             photos = self._article_photos(s, article_id)
             index_photo_captions(s, article_id, photos)
-        notify(self._store, [article_id])
+        self._store.events.article_photos.announce_ids([article_id])
         return next(a for a in photos if a.photo.id == photo_id)
 
 

@@ -8,8 +8,12 @@ import pytest
 
 from qk3editor.core.articles import ArticleFields, Status
 from qk3editor.core.errors import ArticleNotFound, ConflictError, InvalidTransition
+from qk3editor.storage.articles_repository import (
+    ArticleQuery,
+    ArticleRepository,
+    CategoryRepository,
+)
 from qk3editor.storage.db import open_store
-from qk3editor.storage.repositories import ArticleQuery, ArticleRepository, CategoryRepository
 
 
 @pytest.fixture

@@ -21,8 +21,8 @@ from qk3editor.core.articles import (
 from qk3editor.core.errors import AmbiguousId, ArticleNotFound, ConflictError, ValidationError
 from qk3editor.core.vietnamese.fold import slugify
 from qk3editor.core.vietnamese.normalize import normalize
+from qk3editor.storage.articles_models import ArticleModel, CategoryModel
 from qk3editor.storage.db import Store
-from qk3editor.storage.models import ArticleModel, CategoryModel
 from qk3editor.storage.search import sync_article
 
 SORT_COLUMNS = {

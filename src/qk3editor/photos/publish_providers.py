@@ -8,12 +8,14 @@
   for that photo), re-read and checked; a leak raises
   :class:`~qk3editor.photos.errors.LocationLeak`, which blocks the publish.
 
-Wiring (the composition root)::
+Wiring: the composition root (``AppContext``: ``ctx.renditions``, ``ctx.photo_source``)
+builds one of each per process, so the GUI's background preparation and a publish share
+the cache and its locks::
 
     repo = PhotoRepository(ctx.store)
     PublishServices.build(
         ctx.store,
-        renditions=DeskRenditions(repo, specs_from_settings(ctx.settings)),
+        renditions=DeskRenditions(repo, specs_from_settings(ctx.settings), cache_dir=...),
         photo_source=DeskPhotoSource(repo),
     )
 """
@@ -33,7 +35,7 @@ from typing import Any
 from qk3editor.core.articles import Article
 from qk3editor.core.errors import PhotoIdNotFound
 from qk3editor.core.photos import Photo, PhotoMetadata
-from qk3editor.core.publishing import PublishPhoto, Rendition
+from qk3editor.core.publish_data import PublishPhoto, Rendition
 from qk3editor.photos.renditions import (
     DEFAULT_SPECS,
     LocationChoice,
@@ -226,28 +228,6 @@ class DeskRenditions:
             return self._repo.get(int(key))
         except PhotoIdNotFound:
             return None
-
-
-def desk_publishing(ctx: Any) -> tuple[DeskRenditions, DeskPhotoSource]:
-    """The two callables for ``PublishServices.build`` from an AppContext (one per context:
-    the GUI's background preparation and the publish share the cache and its locks)."""
-    from qk3editor.photos.renditions import specs_from_settings
-    from qk3editor.storage.photos_repo import PhotoRepository
-
-    found = ctx.services.get("desk_publishing")
-    if found is None:
-        repo = PhotoRepository(ctx.store)
-        cache = getattr(getattr(ctx, "paths", None), "renditions_dir", None)
-        found = (
-            DeskRenditions(repo, specs_from_settings(ctx.settings), cache_dir=cache),
-            DeskPhotoSource(repo),
-        )
-        ctx.services["desk_publishing"] = found
-        subscribe = getattr(ctx, "subscribe_settings", None)
-        if subscribe is not None:  # a changed rendition size or quality applies at once
-            renditions = found[0]
-            subscribe(lambda settings: renditions.set_specs(specs_from_settings(settings)))
-    return found
 
 
 def _filename(key: str) -> str:

@@ -9,9 +9,9 @@ from sqlalchemy import inspect
 from qk3editor.core.articles import ArticleFields
 from qk3editor.core.errors import PhotoIdNotFound, ValidationError
 from qk3editor.core.photos import PhotoMetadata
+from qk3editor.storage.articles_repository import ArticleRepository
 from qk3editor.storage.db import open_store
-from qk3editor.storage.photos_repo import NewPhoto, PhotoQuery, PhotoRepository
-from qk3editor.storage.repositories import ArticleRepository
+from qk3editor.storage.photos_repository import NewPhoto, PhotoQuery, PhotoRepository
 
 
 @pytest.fixture
