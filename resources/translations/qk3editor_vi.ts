@@ -1341,8 +1341,24 @@ Hãy chọn cụm mật khẩu cho tệp đó:</translation>
         <translation>Xóa</translation>
     </message>
     <message>
+        <source>Fill in a test portal on this computer</source>
+        <translation>Điền sẵn một cổng thử trên máy này</translation>
+    </message>
+    <message>
+        <source>Starts the reference portal on 127.0.0.1, to try publishing without a server</source>
+        <translation>Chạy cổng mẫu trên 127.0.0.1 để thử đăng bài khi chưa có máy chủ</translation>
+    </message>
+    <message>
         <source>Publish targets</source>
         <translation>Nơi đăng bài</translation>
+    </message>
+    <message>
+        <source>The test portal cannot start: %1</source>
+        <translation>Không chạy được cổng thử: %1</translation>
+    </message>
+    <message>
+        <source>test-portal</source>
+        <translation>cong-thu</translation>
     </message>
     <message>
         <source>unchanged</source>

@@ -181,6 +181,9 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
     from qk3editor.ui.preferences import install_preferences
 
     gui.settings_relay = install_preferences(ctx, runner, window, editor, checks, photo_desk)
+    from qk3editor.ui.publish.local_portal import stop_local_portals
+
+    window.closing.connect(stop_local_portals)  # a test portal started from the window
     return gui
 
 
@@ -192,7 +195,9 @@ def _install_welcome(gui: Gui, shell: Shell) -> WelcomePage | None:
         "new": window.new_action.trigger,
         "import": window.import_action.trigger,
         "photos": lambda: (view.show(), view.import_requested.emit()),
-        "portal": gui.publish.show_targets,
+        "portal": lambda: gui.publish.show_targets().panel.offer_local_portal(
+            gui.ctx.paths.data_dir / "portal"
+        ),
         "guide": open_user_guide,
     }
     empty = gui.ctx.articles.count() == 0

@@ -200,6 +200,7 @@ class PortalsPage(PreferencesPage):
         from qk3editor.ui.publish.targets_dialog import TargetsPanel
 
         self.panel = TargetsPanel(ctx.publishing, runner, ctx.translator, self)
+        self.panel.offer_local_portal(ctx.paths.data_dir / "portal")
         self.form.addRow(self.panel)
 
     def title(self) -> str:

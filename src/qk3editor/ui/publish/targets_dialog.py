@@ -101,11 +101,19 @@ class TargetsPanel(QWidget):
         buttons = QHBoxLayout()
         for b in (self.add_button, self.save_button, self.test_button, self.remove_button):
             buttons.addWidget(b)
+        self.local_button = QPushButton(self.tr("Fill in a test portal on this computer"), self)
+        self.local_button.setToolTip(
+            self.tr("Starts the reference portal on 127.0.0.1, to try publishing without a server")
+        )
+        self.local_button.hide()  # offered where the app knows its data folder
+        self.local_portal_folder: Any = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list)
         layout.addLayout(form)
         layout.addLayout(buttons)
+        layout.addWidget(self.local_button)
+        self.local_button.clicked.connect(self.fill_local_portal)
         self.list.selectionModel().currentChanged.connect(lambda *_: self._fill_from_selected())
         self.save_button.clicked.connect(self._on_save_clicked)
         self.add_button.clicked.connect(self._on_add_clicked)
@@ -121,6 +129,30 @@ class TargetsPanel(QWidget):
         self.last_message = text
         box = QMessageBox.warning if warning else QMessageBox.information
         box(self, self.tr("Publish targets"), text)
+
+    def offer_local_portal(self, folder: Any) -> None:
+        """Offer the test portal (kept in ``folder``, e.g. the data folder's ``portal``)."""
+        self.local_portal_folder = folder
+        self.local_button.show()
+
+    def fill_local_portal(self) -> None:
+        """Start the test portal and fill the form with it; the person clicks Add."""
+        from qk3editor.ui.publish.local_portal import start_local_portal
+
+        try:
+            portal = start_local_portal(self.local_portal_folder)
+        except OSError as exc:
+            self._say(self.tr("The test portal cannot start: %1").replace("%1", str(exc)), True)
+            return
+        self.list.clearSelection()
+        self.save_button.setEnabled(False)
+        self.name.setText(self.tr("test-portal"))
+        self.kind.setCurrentIndex(self.kind.findData("ninjs"))
+        self.url.setText(portal.url)
+        self.user.setText(portal.user)
+        self.secret.setPlaceholderText("")
+        self.secret.setText(portal.secret)
+        self.check.setChecked(True)
 
     def select(self, name: str) -> None:
         for row in range(self.model.rowCount()):
