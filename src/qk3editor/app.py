@@ -273,7 +273,7 @@ def _cannot_show_window(language: str) -> bool:
     return True
 
 
-def run_gui(store: str | None = None, language: str | None = None) -> int:
+def run_gui(store: str | None = None, language: str | None = None, create: bool = False) -> int:
     """Show the window (library first, from the quick reader), open the store, run the loop."""
     from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QMessageBox
@@ -307,7 +307,7 @@ def run_gui(store: str | None = None, language: str | None = None) -> int:
         from qk3editor.context import AppContext
 
         try:
-            ctx = AppContext.open(store=store, language=lang)
+            ctx = AppContext.open(store=store, language=lang, create=create)
         except QkError as exc:
             from qk3editor.core.i18n import active
 

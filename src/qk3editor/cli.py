@@ -106,7 +106,7 @@ def main(argv: Sequence[str]) -> int:
     if args.command is None:
         from qk3editor.app import run_gui
 
-        return run_gui(store=args.store, language=args.lang)
+        return run_gui(store=args.store, language=args.lang, create=args.create)
     from qk3editor.context import AppContext
 
     ctx: AppContext | None = None
