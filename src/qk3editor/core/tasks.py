@@ -21,7 +21,7 @@ import logging
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
 from typing import Any
@@ -120,7 +120,7 @@ def _process_pool(workers: int) -> ProcessPoolExecutor:
 
 
 @contextmanager
-def scoped_pools(pools: Pools | None) -> Iterator[Pools]:
+def scoped_pools(pools: Pools | None) -> Generator[Pools, None, None]:
     """``pools`` itself, or a private one for this call, shut down when it returns."""
     if pools is not None:
         yield pools

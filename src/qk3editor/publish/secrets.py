@@ -98,20 +98,14 @@ class FileKeyring:
         self._fernet, self._entries = fernet, dict(entries)
 
     def _write(self) -> None:
-        from qk3editor.core.settings import atomic_write_bytes
+        from qk3editor.core import atomic
 
         token = self._fernet.encrypt(json.dumps(self._entries).encode("utf-8"))
         data = dict(self._header, data=token.decode("ascii"))
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        old = os.umask(0o077)  # the temp file is born private
-        try:
-            atomic_write_bytes(self.path, json.dumps(data, indent=1).encode("utf-8"))
-        finally:
-            os.umask(old)
-        try:
-            os.chmod(self.path, 0o600)
-        except OSError:
-            pass
+        if not self.path.exists():  # born private: the atomic writer keeps an existing mode
+            os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        atomic.write_bytes(self.path, json.dumps(data, indent=1).encode("utf-8"))
 
     def get(self, key: str) -> str | None:
         return self._entries.get(key)

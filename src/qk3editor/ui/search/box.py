@@ -59,6 +59,7 @@ class LibrarySearch(QObject):
         self._timer.start()
 
     def search_now(self) -> None:
+        self._timer.stop()  # an explicit search answers the pending debounce too: no second run
         query = normalize(self.box.text())
         if not query.strip():
             self.active_query = ""
