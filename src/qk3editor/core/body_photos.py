@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from qk3editor.core.photos import find_photo_refs
+from qk3editor.core.photos import find_photo_placements
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
@@ -19,11 +19,11 @@ def paragraphs(body: str) -> list[str]:
 def remove_photo(body: str, photo_id: int | str) -> str:
     """``body`` without the paragraphs that place photo ``photo_id`` (other text untouched)."""
     wanted = str(photo_id)
-    if all(r.photo_id != wanted for r in find_photo_refs(body)):
+    if all(r.photo_id != wanted for r in find_photo_placements(body)):
         return body
-    kept = []
+    kept: list[str] = []
     for para in paragraphs(body):
-        refs = find_photo_refs(para)
+        refs = find_photo_placements(para)
         if refs and any(r.photo_id == wanted for r in refs):
             rest = para
             for r in reversed(refs):
