@@ -46,6 +46,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
             t.add_argument("name")
         if action == "test":
             _password_stdin_argument(t)
+            t.add_argument(
+                "--trust-api-root",
+                metavar="URL",
+                help=translate("cli", "confirm a WordPress API root on another address"),
+            )
         t.set_defaults(handler=handler)
 
     p = sub.add_parser("publish", help=translate("cli", "publish an article to a target"))
@@ -97,6 +102,11 @@ def _target_arguments(p: argparse.ArgumentParser, adding: bool) -> None:
     p.add_argument("--url", required=adding, help=translate("cli", "the site address"))
     p.add_argument("--user", required=adding, help=translate("cli", "the user name"))
     p.add_argument("--ca-bundle", help=translate("cli", "extra CA certificates (PEM) to trust"))
+    p.add_argument(
+        "--trust-api-root",
+        metavar="URL",
+        help=translate("cli", "confirm a WordPress API root on another address"),
+    )
     _password_stdin_argument(p)
     if not adding:
         p.add_argument(
@@ -111,7 +121,9 @@ def _target_arguments(p: argparse.ArgumentParser, adding: bool) -> None:
     )
 
 
-def _target_option_values(args: argparse.Namespace) -> dict[str, Any]:
+def _target_option_values(
+    args: argparse.Namespace, kind: str, url: str, user: str
+) -> dict[str, Any]:
     """The target options given on the command line (``target add``/``edit``)."""
     from qk3editor.core.errors import FileMissing
 
@@ -120,7 +132,18 @@ def _target_option_values(args: argparse.Namespace) -> dict[str, Any]:
         if args.ca_bundle and not Path(args.ca_bundle).is_file():
             raise FileMissing(path=args.ca_bundle)
         options["ca_bundle"] = str(Path(args.ca_bundle).resolve()) if args.ca_bundle else None
+    if args.trust_api_root:
+        from qk3editor.publish.targets import API_ROOT_OPTION, make_target, trusted_api_root
+
+        probe = make_target(args.name, kind, url, user)
+        options[API_ROOT_OPTION] = trusted_api_root(probe, args.trust_api_root)
     return options
+
+
+def _say_untrusted(exc: Exception, translator: Any) -> None:
+    """The target was saved, but its login was not tried: the site names its API elsewhere."""
+    message = exc.message(translator) if hasattr(exc, "message") else str(exc)
+    print(translate("cli", "qk3editor: warning: {detail}").format(detail=message), file=sys.stderr)
 
 
 def _terminal_passphrase(creating: bool) -> str | None:
@@ -191,16 +214,19 @@ def _say_not_stored(name: str) -> None:
 
 
 def run_target_add(args: argparse.Namespace, ctx: AppContext) -> int:
-    from qk3editor.publish.errors import NoKeyringError
+    from qk3editor.publish.errors import NoKeyringError, UntrustedApiRoot
 
     svc = _services(ctx, args)
-    options = _target_option_values(args)
+    options = _target_option_values(args, args.kind, args.url, args.user)
     secret = _read_secret(args)
     check = not args.no_check
     try:
         target = svc.add_target(
             args.name, args.kind, args.url, args.user, secret, options, check=check
         )
+    except UntrustedApiRoot as exc:  # saved; the password was not sent to the other address
+        target = svc.repo.target(args.name)
+        _say_untrusted(exc, ctx.translator)
     except NoKeyringError:
         if not args.password_stdin:
             raise
@@ -221,16 +247,24 @@ def run_target_edit(args: argparse.Namespace, ctx: AppContext) -> int:
     from qk3editor.publish.errors import NoKeyringError
 
     svc = _services(ctx, args)
+    old = svc.repo.target(args.name)
     secret = _read_secret(args) if (args.password or args.password_stdin) else None
     changes: dict[str, Any] = {
         "kind": args.kind,
         "url": args.url,
         "user": args.user,
-        "options": _target_option_values(args),
+        "options": _target_option_values(
+            args, args.kind or old.kind.value, args.url or old.url, args.user or old.user
+        ),
         "check": not args.no_check,
     }
+    from qk3editor.publish.errors import UntrustedApiRoot
+
     try:
         target = svc.edit_target(args.name, secret=secret, **changes)
+    except UntrustedApiRoot as exc:  # saved; the password was not sent to the other address
+        target = svc.repo.target(args.name)
+        _say_untrusted(exc, ctx.translator)
     except NoKeyringError:
         if secret is None:
             raise
@@ -268,6 +302,13 @@ def run_target_list(args: argparse.Namespace, ctx: AppContext) -> int:
 def run_target_test(args: argparse.Namespace, ctx: AppContext) -> int:
     svc = _services(ctx, args)
     _stdin_password_for(svc, args, args.name)
+    if args.trust_api_root:
+        target = svc.trust_api_root(args.name, args.trust_api_root)
+        print(
+            translate("cli", "API root {root} confirmed for target {name}").format(
+                root=target.options["api_root"], name=target.name
+            )
+        )
     who = svc.outbox.test_target(args.name)
     print(translate("cli", "Login works: {user}").format(user=who))
     return 0

@@ -11,10 +11,11 @@ from typing import Any
 from qk3editor.core.articles import Article
 from qk3editor.core.publish_data import PublishPhoto, Target
 from qk3editor.core.tasks import Pools
+from qk3editor.publish.errors import UntrustedApiRoot
 from qk3editor.publish.outbox import Outbox, RetryPolicy
 from qk3editor.publish.renditions import PillowRenditions, RenditionProvider
 from qk3editor.publish.secrets import SecretStore
-from qk3editor.publish.targets import make_target
+from qk3editor.publish.targets import API_ROOT_OPTION, make_target, trusted_api_root
 from qk3editor.storage.db import Store
 from qk3editor.storage.publish_repository import PublishRepository
 
@@ -77,17 +78,26 @@ class PublishServices:
         """
         target = make_target(name, kind, url, user, options)
         secret = unicodedata.normalize("NFC", secret.strip())
+        untrusted: UntrustedApiRoot | None = None
         if check:
-            self.check_login(target, secret)
+            try:
+                self.check_login(target, secret)
+            except UntrustedApiRoot as exc:
+                # the site names its API on another address: nothing was sent there; the
+                # target is saved and the person confirms that address (trust_api_root)
+                untrusted = exc
         if session_only:
             self.secrets.remember_for_session(target.name, target.user, secret)
         else:
             self.secrets.set(target.name, target.user, secret)
         try:
-            return self.repo.add_target(target)
+            saved = self.repo.add_target(target)
         except Exception:
             self.secrets.delete(target.name, target.user)
             raise
+        if untrusted is not None:
+            raise untrusted
+        return saved
 
     def check_login(self, target: Target, secret: str) -> str:
         """Log in to ``target`` with ``secret``; the server's name for the user.
@@ -95,11 +105,13 @@ class PublishServices:
         Raises :class:`TargetCheckFailed` saying why (wrong password, no answer, ...).
         """
         from qk3editor.core import i18n
-        from qk3editor.publish.errors import PublishError, TargetCheckFailed
+        from qk3editor.publish.errors import PublishError, TargetCheckFailed, UntrustedApiRoot
 
         publisher = self.outbox.publisher_factory(target, secret)
         try:
             return publisher.check_login()
+        except UntrustedApiRoot:
+            raise  # nothing was sent; the person decides (see add_target)
         except PublishError as exc:
             raise TargetCheckFailed(name=target.name, reason=exc.message(i18n.active())) from exc
         finally:
@@ -132,10 +144,14 @@ class PublishServices:
         )
         if secret is not None:
             secret = unicodedata.normalize("NFC", secret.strip())
+        untrusted: UntrustedApiRoot | None = None
         if check:
-            self.check_login(
-                new, secret if secret is not None else self.secrets.get(old.name, old.user)
-            )
+            try:
+                self.check_login(
+                    new, secret if secret is not None else self.secrets.get(old.name, old.user)
+                )
+            except UntrustedApiRoot as exc:  # saved below; the person confirms the address
+                untrusted = exc
         if secret is None and new.user != old.user:
             secret = self.secrets.get(old.name, old.user)  # the password moves to the new user
         if secret is not None:
@@ -148,7 +164,17 @@ class PublishServices:
                     self.secrets.delete(old.name, old.user)
                 except Exception:
                     pass
-        return self.repo.update_target(new)
+        saved = self.repo.update_target(new)
+        if untrusted is not None:
+            raise untrusted
+        return saved
+
+    def trust_api_root(self, name: str, url: str) -> Target:
+        """The user confirmed that ``url`` is the WordPress API root of target ``name`` (even
+        on another origin): it is stored with the target and its password may go there."""
+        target = self.repo.target(name)
+        root = trusted_api_root(target, url)
+        return self.repo.set_target_options(name, {**target.options, API_ROOT_OPTION: root})
 
     def remove_target(self, name: str) -> None:
         target = self.repo.target(name)
