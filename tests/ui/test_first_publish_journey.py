@@ -36,7 +36,7 @@ def test_welcome_to_published(qtbot, home: Path, no_keyring, monkeypatch) -> Non
 
         # 1. Add a portal: the test portal on this computer, login checked
         page.buttons["portal"].click()
-        dialog = _visible_targets_dialog()
+        dialog = _visible_targets_dialog(gui.window)
         panel = dialog.panel
         assert panel.local_button.isVisible()
         panel.local_button.click()
@@ -72,12 +72,12 @@ def test_welcome_to_published(qtbot, home: Path, no_keyring, monkeypatch) -> Non
         close_gui(gui, trs)
 
 
-def _visible_targets_dialog():  # type: ignore[no-untyped-def]
+def _visible_targets_dialog(window):  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QApplication
 
     from qk3editor.ui.publish.targets_dialog import TargetsDialog
 
     found = [w for w in QApplication.topLevelWidgets() if isinstance(w, TargetsDialog)]
-    found = [w for w in found if w.isVisible()]
+    found = [w for w in found if w.isVisible() and w.parentWidget() is window]
     assert len(found) == 1
     return found[0]
