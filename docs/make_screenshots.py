@@ -54,7 +54,7 @@ def shoot(language: str, out: Path) -> int:
     path = out / f"welcome{suffix}.png"
     window.grab().save(str(path))
     written.append(path)
-    dialog = show_preferences(ctx, gui.runner, window)
+    dialog = show_preferences(ctx, gui.ops, window)
     dialog.resize(860, 560)
     for key in dialog.pages:
         dialog.show_page(key)

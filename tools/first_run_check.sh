@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The README's first command, verbatim, on a fresh clone, under a real X server (Xvfb): the
-# window must be shown (on the welcome page of an empty store), then the app quits by itself
-# (QK3EDITOR_EXIT_AFTER_SHOWN). Used by .ci/run; run it by hand the same way:
+# The README's first command on a fresh clone, under a real X server (Xvfb): the install part
+# verbatim, and its last step (`.venv/bin/qk3editor`) started through the test launcher
+# (`python -m qk3editor.testing --exit-after-shown`: the same window, which quits once shown).
+# The window must be shown on the welcome page of an empty store. Used by .ci/run:
 #   tools/first_run_check.sh
 # Needs: git, Xvfb, the system packages of the README's Start section, network or a wheel cache.
 set -euo pipefail
@@ -36,8 +37,9 @@ out="$work/out.txt"
 (
   cd "$work/clone"
   unset QT_QPA_PLATFORM WAYLAND_DISPLAY
-  export DISPLAY=":${display_number}" QK3EDITOR_HOME="$work/home" QK3EDITOR_EXIT_AFTER_SHOWN=1
-  timeout 600 bash -c "set -euo pipefail; $cmd"
+  export DISPLAY=":${display_number}" QK3EDITOR_HOME="$work/home"
+  launch=".venv/bin/python -m qk3editor.testing --exit-after-shown"
+  timeout 600 bash -c "set -euo pipefail; ${cmd/.venv\/bin\/qk3editor/$launch}"
 ) | tee "$out"
 grep -q '^shown ' "$out" || { echo "the window was not shown" >&2; exit 1; }
 grep -q '^welcome=1$' "$out" || { echo "the welcome page was not shown" >&2; exit 1; }

@@ -106,11 +106,11 @@ def test_first_command_opens_the_window_on_welcome_under_xvfb(tmp_path: Path, xv
     """The README's first command's entry point (``qk3editor`` with no argument) on a fresh
     home, under a real X server with the xcb plugin: the window is shown on the welcome page."""
     home = tmp_path / "fresh-home"
-    env = subprocess_env(DISPLAY=xvfb, QK3EDITOR_HOME=str(home), QK3EDITOR_EXIT_AFTER_SHOWN="1")
+    env = subprocess_env(DISPLAY=xvfb, QK3EDITOR_HOME=str(home))
     for name in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY", "QK3EDITOR_LANG"):
         env.pop(name, None)
-    script = Path(sys.prefix) / "bin" / "qk3editor"
-    command = [str(script)] if script.exists() else [sys.executable, "-m", "qk3editor"]
+    # the same run_gui as ``qk3editor``, through the test launcher that quits once it is shown
+    command = [sys.executable, "-m", "qk3editor.testing", "--exit-after-shown"]
     out = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()

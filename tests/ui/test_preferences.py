@@ -20,7 +20,7 @@ def _page_texts(qtbot, language: str) -> dict[str, list[tuple[str, str]]]:  # ty
     gui, trs = open_gui(qtbot, language)
     try:
         gui.window.show()
-        dialog = show_preferences(gui.ctx, gui.runner, gui.window)
+        dialog = show_preferences(gui.ctx, gui.ops, gui.window)
         qtbot.addWidget(dialog)
         found = {"areas": [("areas", dialog.areas.item(i).text()) for i in range(len(KEYS))]}
         found["dialog"] = [("title", dialog.windowTitle())]

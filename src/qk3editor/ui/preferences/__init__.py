@@ -17,6 +17,7 @@ __all__ = ["SettingsRelay", "install_preferences"]
 def install_preferences(
     ctx: Any, runner: Any, window: Any, editor: Any, checks: Any = None, desk: Any = None
 ) -> SettingsRelay:
+    # ``runner``: the GUI's Operations (the portals page's targets panel runs through it)
     """The Preferences action (Edit menu, Ctrl+,) and the live reactions to a change:
     checks and preflight re-run, the photo desk's house style, user and renditions follow,
     a new article starts with the byline. Called once by app.build_gui."""

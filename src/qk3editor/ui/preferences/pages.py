@@ -199,7 +199,7 @@ class PortalsPage(PreferencesPage):
         super().__init__(ctx, parent, runner)
         from qk3editor.ui.publish.targets_dialog import TargetsPanel
 
-        self.panel = TargetsPanel(ctx.publishing, runner, ctx.translator, self)
+        self.panel = TargetsPanel(ctx.publishing, runner, self)  # runner: the Operations
         self.panel.offer_local_portal(ctx.paths.data_dir / "portal")
         self.form.addRow(self.panel)
 

@@ -1,5 +1,6 @@
 """Publish targets: list, add (login checked first; secret to the keyring or the encrypted
-file), edit, test, remove. :class:`TargetsPanel` is the widget (also a preferences page)."""
+file), edit, test, remove. :class:`TargetsPanel` is the widget (also a preferences page);
+every change is an operation (the keyring is never called on the GUI thread)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -22,12 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qk3editor.core.errors import QkError
 from qk3editor.core.i18n import Translator
 from qk3editor.core.publish_data import Target
 from qk3editor.publish.errors import UntrustedApiRoot
 from qk3editor.publish.service import PublishServices
-from qk3editor.ui.tasks import TaskRunner
+from qk3editor.ui.operations import Operations
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -64,14 +63,14 @@ class TargetsPanel(QWidget):
     def __init__(
         self,
         services: PublishServices,
-        runner: TaskRunner,
-        translator: Translator,
+        ops: Operations,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
-        self.runner = runner
-        self.translator = translator
+        self.ops = ops
+        self.runner = ops.runner
+        self.translator: Translator | None = ops.translator
         self.model = TargetsModel(services, self)
         self.list = QListView(self)
         self.list.setModel(self.model)
@@ -120,7 +119,15 @@ class TargetsPanel(QWidget):
         self.add_button.clicked.connect(self._on_add_clicked)
         self.test_button.clicked.connect(self._on_test_clicked)
         self.remove_button.clicked.connect(self._on_remove_clicked)
+        ops.bus.changed.connect(self._on_bus_changed)
         self.last_message = ""
+
+    def _on_bus_changed(self, kind: str, _ids: tuple[object, ...]) -> None:
+        if kind == "target":
+            selected = self._selected()
+            self.model.reload()
+            if selected is not None:
+                self.select(selected)
 
     def _selected(self) -> str | None:
         index = self.list.currentIndex()
@@ -131,6 +138,7 @@ class TargetsPanel(QWidget):
         box = QMessageBox.warning if warning else QMessageBox.information
         box(self, self.tr("Publish targets"), text)
 
+    # -- the test portal ----------------------------------------------------------------------
     def offer_local_portal(self, folder: Any) -> None:
         """Offer the test portal (kept in ``folder``, e.g. the data folder's ``portal``)."""
         self.local_portal_folder = folder
@@ -146,6 +154,7 @@ class TargetsPanel(QWidget):
             self._say(self.tr("The test portal cannot start: %1").replace("%1", str(exc)), True)
             return
         self.list.clearSelection()
+        self.list.setCurrentIndex(QModelIndex())
         self.save_button.setEnabled(False)
         self.name.setText(self.tr("test-portal"))
         self.kind.setCurrentIndex(self.kind.findData("ninjs"))
@@ -155,6 +164,7 @@ class TargetsPanel(QWidget):
         self.secret.setText(portal.secret)
         self.check.setChecked(True)
 
+    # -- editing ------------------------------------------------------------------------------
     def select(self, name: str) -> None:
         for row in range(self.model.rowCount()):
             index = self.model.index(row, 0)
@@ -177,13 +187,17 @@ class TargetsPanel(QWidget):
         self.secret.clear()
         self.secret.setPlaceholderText(self.tr("unchanged"))
 
-    def _where_to_keep(self) -> bool | None:
-        """Where a new password goes: False = on disk (keyring or the existing encrypted file),
+    def _allow_passphrase(self) -> None:
+        prompt = getattr(self.services.secrets, "passphrase", None)
+        if hasattr(prompt, "allow_again"):
+            prompt.allow_again()  # type: ignore[union-attr]
+
+    def _where_to_keep(self, system_keyring: bool) -> bool | None:
+        """Where a new password goes: False = on disk (keyring or the encrypted file),
         True = memory until quitting, None = the person cancelled."""
-        secrets = self.services.secrets
-        if secrets.system_available():
+        if system_keyring:
             return False
-        file = getattr(secrets, "file", None)
+        file = getattr(self.services.secrets, "file", None)
         if file is not None and (file.exists() or file.unlocked):
             self._allow_passphrase()
             return False
@@ -192,53 +206,6 @@ class TargetsPanel(QWidget):
             self._allow_passphrase()
             return False
         return True if choice else None
-
-    def _allow_passphrase(self) -> None:
-        prompt = getattr(self.services.secrets, "passphrase", None)
-        if hasattr(prompt, "allow_again"):
-            prompt.allow_again()  # type: ignore[union-attr]
-
-    def _busy(self, work: Any) -> Any:
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            return work()
-        finally:
-            QApplication.restoreOverrideCursor()
-
-    def _on_save_clicked(self) -> None:
-        name = self._selected()
-        if name is None:
-            return
-        secret = self.secret.text() or None
-        session_only = False
-        if secret is not None:
-            keep = self._where_to_keep()
-            if keep is None:
-                return
-            session_only = keep
-        else:
-            self._allow_passphrase()
-        try:
-            self._busy(
-                lambda: self.services.edit_target(
-                    name,
-                    kind=str(self.kind.currentData()),
-                    url=self.url.text(),
-                    user=self.user.text(),
-                    secret=secret,
-                    check=self.check.isChecked(),
-                    session_only=session_only,
-                )
-            )
-        except UntrustedApiRoot as exc:  # saved; nothing sent to the other address
-            self._say(exc.message(self.translator), warning=True)
-        except QkError as exc:
-            self._say(exc.message(self.translator), warning=True)
-            return
-        self.secret.clear()
-        self.model.reload()
-        self.select(name)
-        self.last_message = self.tr("Saved")
 
     def ask_without_keyring(self) -> bool | str:
         """No keyring: say so and ask. "file" = the encrypted file (a passphrase is asked),
@@ -266,37 +233,88 @@ class TargetsPanel(QWidget):
         return box.clickedButton() is session
 
     def _on_add_clicked(self) -> None:
-        keep = self._where_to_keep()
+        """Ask the keyring (db lane) whether it can keep the password, then add the target."""
+        fields = (
+            self.name.text(),
+            str(self.kind.currentData()),
+            self.url.text(),
+            self.user.text(),
+            self.secret.text(),
+        )
+        self.ops.query(
+            self.services.secrets.system_available,
+            lambda available: self._add(fields, bool(available)),
+            self._on_error,
+        )
+
+    def _add(self, fields: tuple[str, str, str, str, str], system_keyring: bool) -> None:
+        keep = self._where_to_keep(system_keyring)
         if keep is None:
             return
-        try:
-            self._busy(
-                lambda: self.services.add_target(
-                    self.name.text(),
-                    str(self.kind.currentData()),
-                    self.url.text(),
-                    self.user.text(),
-                    self.secret.text(),
-                    session_only=keep,
-                    check=self.check.isChecked(),
-                )
-            )
-        except UntrustedApiRoot as exc:  # saved; nothing sent to the other address
-            self._say(exc.message(self.translator), warning=True)
-            self.secret.clear()
-            self.model.reload()
-            return
-        except QkError as exc:
-            self._say(exc.message(self.translator), warning=True)
-            return
-        self.secret.clear()
-        self.model.reload()
+        services, check = self.services, self.check.isChecked()
+        self.ops.run(
+            lambda: services.add_target(*fields, session_only=keep, check=check),
+            changes=lambda target: [("target", [target.name])],
+            on_done=lambda _t: self.secret.clear(),
+            on_error=self._on_change_error(fields[0]),
+        )
 
+    def _on_save_clicked(self) -> None:
+        name = self._selected()
+        if name is None:
+            return
+        self.ops.query(
+            self.services.secrets.system_available,
+            lambda available: self._save(name, bool(available)),
+            self._on_error,
+        )
+
+    def _save(self, name: str, system_keyring: bool) -> None:
+        secret = self.secret.text() or None
+        session_only = False
+        if secret is not None:
+            keep = self._where_to_keep(system_keyring)
+            if keep is None:
+                return
+            session_only = keep
+        else:
+            self._allow_passphrase()
+        services, check = self.services, self.check.isChecked()
+        kind, url, user = str(self.kind.currentData()), self.url.text(), self.user.text()
+
+        def saved(_target: object) -> None:
+            self.secret.clear()
+            self.last_message = self.tr("Saved")
+
+        self.ops.run(
+            lambda: services.edit_target(
+                name,
+                kind=kind,
+                url=url,
+                user=user,
+                secret=secret,
+                check=check,
+                session_only=session_only,
+            ),
+            changes=[("target", [name])],
+            on_done=saved,
+            on_error=self._on_change_error(name),
+        )
+
+    def _on_change_error(self, name: str) -> Any:
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, UntrustedApiRoot):  # saved; nothing sent to the other address
+                self.ops.bus.changed.emit("target", (name,))
+            self._on_error(exc)
+
+        return failed
+
+    # -- trust, test, remove ------------------------------------------------------------------
     def ask_trust_api_root(self, root: str) -> bool:
         """The site names its API on another address: ask before the password goes there."""
         answer = QMessageBox.question(
             self,
-            self.windowTitle(),
+            self.tr("Publish targets"),
             self.tr(
                 "The site names its WordPress API at another address:\n%1\n\n"
                 "Send the password to this address from now on? Choose No unless you know "
@@ -309,18 +327,22 @@ class TargetsPanel(QWidget):
 
     def _on_test_clicked(self) -> None:
         name = self._selected()
-        if name is None:
-            return
-        self._allow_passphrase()
+        if name is not None:
+            self._allow_passphrase()
+            self.test_target(name)
+
+    def test_target(self, name: str) -> None:
+        """Log in to ``name`` (io lane); a foreign API root is trusted only when asked."""
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, UntrustedApiRoot) and self.ask_trust_api_root(exc.root):
-                try:
-                    self.services.trust_api_root(name, exc.root)
-                except QkError as err:
-                    self._on_error(err)
-                    return
-                self._on_test_clicked()
+                services, root = self.services, exc.root  # stored with the target (db lane)
+                self.ops.run(
+                    lambda: services.trust_api_root(name, root),
+                    changes=[("target", [name])],
+                    on_done=lambda _r: self.test_target(name),  # the list was read again
+                    on_error=self._on_error,
+                )
                 return
             self._on_error(exc)
 
@@ -335,17 +357,15 @@ class TargetsPanel(QWidget):
         name = self._selected()
         if name is None:
             return
-        try:
-            self.services.remove_target(name)
-        except QkError as exc:
-            self._on_error(exc)
-        self.model.reload()
+        services = self.services
+        self.ops.run(
+            lambda: services.remove_target(name),
+            changes=[("target", [name])],
+            on_error=self._on_error,
+        )
 
     def _on_error(self, exc: BaseException) -> None:
-        if isinstance(exc, QkError):
-            self._say(exc.message(self.translator), warning=True)
-        else:
-            self._say(self.tr("Unexpected error: %1").replace("%1", type(exc).__name__), True)
+        self._say(self.ops.describe(exc), warning=True)
 
 
 class TargetsDialog(QDialog):
@@ -354,15 +374,21 @@ class TargetsDialog(QDialog):
     def __init__(
         self,
         services: PublishServices,
-        runner: TaskRunner,
-        translator: Translator,
+        ops: Operations,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Publish targets"))
-        self.panel = TargetsPanel(services, runner, translator, self)
+        self.panel = TargetsPanel(services, ops, self)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.panel)
         layout.addWidget(close)
+
+    def __getattr__(self, name: str) -> Any:
+        """The panel's widgets and actions (``dialog.add_button``...), as before the panel."""
+        panel = self.__dict__.get("panel")
+        if panel is None:
+            raise AttributeError(name)
+        return getattr(panel, name)
