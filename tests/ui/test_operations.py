@@ -74,6 +74,7 @@ def test_the_guard_catches_a_store_write_and_a_keyring_call_on_the_gui_thread(
             dialog.url.setText("http://127.0.0.1:9/")
             dialog.user.setText("editor")
             dialog.secret.setText("mật khẩu")
+            dialog.check.setChecked(False)  # offline add: no login to the unreachable address
             dialog.add_button.click()
             services.repo.remove_target("cong")
         found = "\n".join(guard.violations)
