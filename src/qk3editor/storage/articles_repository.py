@@ -23,7 +23,7 @@ from qk3editor.core.articles import (
     new_article_id,
     utcnow,
 )
-from qk3editor.core.errors import ArticleNotFound, ConflictError, ValidationError
+from qk3editor.core.errors import AmbiguousId, ArticleNotFound, ConflictError, ValidationError
 from qk3editor.core.vietnamese.fold import slugify
 from qk3editor.core.vietnamese.normalize import normalize
 from qk3editor.storage.articles_models import ArticleModel, CategoryModel
@@ -108,6 +108,36 @@ class ArticleRepository:
             if m is None:
                 raise ArticleNotFound(id=article_id)
             return article_from_model(m)
+
+    def resolve_id(self, value: str) -> str:
+        """The full id of the one article whose id is ``value`` or starts with it (as git does).
+
+        Raises :class:`ArticleNotFound` for none, :class:`AmbiguousId` (naming each candidate
+        with its title) for several.
+        """
+        value = value.strip()
+        if not value:
+            raise ArticleNotFound(id=value)
+        with self._store.begin() as s:
+            if s.get(ArticleModel, value) is not None:
+                return value
+            pattern = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            rows = list(
+                s.execute(
+                    select(ArticleModel.id, ArticleModel.title)
+                    .where(ArticleModel.id.like(pattern, escape="\\"))
+                    .order_by(ArticleModel.id)
+                    .limit(11)
+                )
+            )
+        if not rows:
+            raise ArticleNotFound(id=value)
+        if len(rows) > 1:
+            shown = [f"{i} ({t})" for i, t in rows[:10]]
+            if len(rows) > 10:
+                shown.append("…")
+            raise AmbiguousId(prefix=value, candidates="; ".join(shown))
+        return str(rows[0][0])
 
     def exists(self, article_id: str) -> bool:
         with self._store.read() as s:
