@@ -352,13 +352,17 @@ def measure(url: str, n: int, photos: int, path: Path | None) -> dict[str, Any]:
     bar = view.table.verticalScrollBar()
     bar.setValue(0)
     view.table.grab()
-    page = max(1, view.table.viewport().height() // view.table.verticalHeader().defaultSectionSize())
+    page = max(
+        1, view.table.viewport().height() // view.table.verticalHeader().defaultSectionSize()
+    )
     steps: list[float] = []
     row = 0
     loads0 = model.loads
     while row < min(1_000, model.rowCount() - page):
         row += page
-        steps.append(clock.ms(lambda r=row: (view.table.scrollTo(model.index(r, 0)), view.table.grab())))
+        steps.append(
+            clock.ms(lambda r=row: (view.table.scrollTo(model.index(r, 0)), view.table.grab()))
+        )
     out["scroll_rows"] = row
     out["scroll_page_ms_max"] = max(steps) if steps else 0.0
     out["scroll_page_ms_median"] = statistics.median(steps) if steps else 0.0
@@ -420,7 +424,7 @@ def measure(url: str, n: int, photos: int, path: Path | None) -> dict[str, Any]:
     deadline = time.perf_counter() + 30
     while time.perf_counter() < deadline:
         app.processEvents()
-        if all(thumbs._pixmaps.get(pid) is not None for pid in want):  # noqa: SLF001
+        if all(thumbs._pixmaps.get(pid) is not None for pid in want):
             break
         time.sleep(0.002)
     dview.grab()
@@ -532,16 +536,21 @@ def main() -> int:
     args = ap.parse_args()
     if args.one:
         return run_child(args)
-    sizes = [parse_size(s) for s in (args.sizes or ("1k,10k" if args.quick else "1k,10k,100k")).split(",")]
+    sizes = [
+        parse_size(s)
+        for s in (args.sizes or ("1k,10k" if args.quick else "1k,10k,100k")).split(",")
+    ]
     photo_sizes = [parse_size(s) for s in (args.photos or "1k,10k,50k").split(",")]
     results = []
     for i, n in enumerate(sizes):
         photos = photo_sizes[min(i, len(photo_sizes) - 1)]
         path = store_path(n, photos)
         if not path.exists():
-            print(f"building {label(n)} articles + {label(photos)} photos in {path} ...", flush=True)
+            print(
+                f"building {label(n)} articles + {label(photos)} photos in {path} ...", flush=True
+            )
             build(path, n, photos)
-        r = _child([ "--one", str(n), str(photos)])
+        r = _child(["--one", str(n), str(photos)])
         report(r)
         results.append(r)
     if args.postgres:

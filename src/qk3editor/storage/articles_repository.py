@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from qk3editor.core.articles import (
@@ -125,8 +125,19 @@ class ArticleRepository:
 
     def list_ids(self, query: ArticleQuery | None = None) -> list[str]:
         """The ids the library shows, filtered and ordered by the database."""
+        with self._store.begin() as s:
+            # Core, not the ORM: plain strings, no per-row entity work (100k ids at a time)
+            return list(s.connection().execute(self.list_statement(query)).scalars())
+
+    @staticmethod
+    def list_statement(query: ArticleQuery | None = None) -> Select[str]:
+        """The query of :meth:`list_ids`. Every sort and filter walks an index in order
+        (migration ``0006_library_sort``): the id breaks ties in the same direction, so a
+        descending sort is the index read backwards, not a sort of the whole table."""
         q = query or ArticleQuery()
-        stmt = select(ArticleModel.id).outerjoin(CategoryModel)
+        stmt = select(ArticleModel.id)
+        if q.order_by == "category":  # the join only when its name orders the list
+            stmt = stmt.outerjoin(CategoryModel)
         if q.status is not None:
             stmt = stmt.where(ArticleModel.status == q.status.value)
         elif not q.include_spiked:
@@ -135,9 +146,8 @@ class ArticleRepository:
             stmt = stmt.where(ArticleModel.category_id == q.category_id)
         column = SORT_COLUMNS.get(q.order_by, ArticleModel.updated_at)
         order = column.desc() if q.descending else column.asc()
-        stmt = stmt.order_by(order, ArticleModel.id)
-        with self._store.begin() as s:
-            return list(s.scalars(stmt))
+        tie = ArticleModel.id.desc() if q.descending else ArticleModel.id.asc()
+        return stmt.order_by(order, tie)
 
     def rows(self, ids: Sequence[str]) -> list[ArticleRow]:
         """Library rows for ``ids`` in that order (one query; the library loads in chunks)."""
@@ -156,7 +166,7 @@ class ArticleRepository:
         with self._store.begin() as s:
             found = {
                 r[0]: ArticleRow(r[0], r[1], r[2], Status(r[3]), r[4], r[5])
-                for r in s.execute(stmt)
+                for r in s.connection().execute(stmt)
             }
         return [found[i] for i in ids if i in found]
 
