@@ -23,7 +23,7 @@ from qk3editor.core.errors import ArticleNotFound, ConflictError, ValidationErro
 from qk3editor.core.vietnamese.fold import slugify
 from qk3editor.core.vietnamese.normalize import normalize
 from qk3editor.storage.articles_models import ArticleModel, CategoryModel
-from qk3editor.storage.db import Store
+from qk3editor.storage.db import Store, first_column
 from qk3editor.storage.search import sync_article
 
 SORT_COLUMNS = {
@@ -126,8 +126,8 @@ class ArticleRepository:
     def list_ids(self, query: ArticleQuery | None = None) -> list[str]:
         """The ids the library shows, filtered and ordered by the database."""
         with self._store.begin() as s:
-            # Core, not the ORM: plain strings, no per-row entity work (100k ids at a time)
-            return list(s.connection().execute(self.list_statement(query)).scalars())
+            # on the driver's cursor: plain strings, no per-row work (100k ids at a time)
+            return first_column(s, self.list_statement(query))
 
     @staticmethod
     def list_statement(query: ArticleQuery | None = None) -> Select[str]:
