@@ -72,6 +72,7 @@ def _to_photo(m: PhotoModel) -> Photo:
         keep_location_by=m.keep_location_by,
         keep_location_at=m.keep_location_at,
         imported_at=m.imported_at,
+        updated_at=m.updated_at,
     )
 
 
@@ -162,7 +163,7 @@ class PhotoRepository:
         undated = case((PhotoModel.date_taken == "", 1), else_=0)
         order = PhotoModel.date_taken.desc() if q.newest_first else PhotoModel.date_taken.asc()
         stmt = stmt.order_by(undated, order, PhotoModel.id)
-        with self._store.begin() as s:
+        with self._store.read() as s:
             return first_column(s, stmt)
 
     def count(self) -> int:

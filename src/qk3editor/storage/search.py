@@ -245,7 +245,7 @@ class SearchRepository:
         parsed = parse_query(query, prefix)
         if not parsed.folded or limit <= 0:
             return []
-        with self._store.begin() as s:
+        with self._store.read() as s:
             if self._store.is_sqlite:
                 ids = [i for i, _ in self._sqlite_ids(s, parsed, limit)]
             else:
