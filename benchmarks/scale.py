@@ -385,6 +385,9 @@ def measure(url: str, n: int, photos: int, path: Path | None) -> dict[str, Any]:
             )
         )
     model.set_id_filter(None)
+    panel = sorted(clock.ms(lambda q=q: search.search(q, limit=50)) for q in QUERIES * 2)
+    out["search50_median_ms"] = statistics.median(panel)
+    out["search50_p95_ms"] = panel[min(len(panel) - 1, int(len(panel) * 0.95))]
     times.sort()
     out["search_median_ms"] = statistics.median(times)
     out["search_p95_ms"] = times[min(len(times) - 1, int(len(times) * 0.95))]
@@ -482,7 +485,9 @@ def report(r: dict[str, Any]) -> None:
         f"{r['scroll_chunk_loads']} chunk loads"
     )
     print(
-        f"  search median {r['search_median_ms']:.2f} ms p95 {r['search_p95_ms']:.2f} ms; in the "
+        f"  search (50 hits) median {r['search50_median_ms']:.2f} ms p95 "
+        f"{r['search50_p95_ms']:.2f} ms; library ids (1,000) median "
+        f"{r['search_median_ms']:.2f} ms p95 {r['search_p95_ms']:.2f} ms; in the "
         f"library median {r['search_in_library_median_ms']:.1f} max "
         f"{r['search_in_library_max_ms']:.1f}; naive LIKE median {r['naive_search_median_ms']:.1f}"
     )
@@ -503,7 +508,8 @@ def report(r: dict[str, Any]) -> None:
         print(
             f"  goals: interactive < {goal[0]:.0f} ms: {'met' if not slow else f'missed {slow}'}; "
             f"search median <= {goal[1]:.0f} ms: "
-            f"{'met' if r['search_median_ms'] <= goal[1] else 'missed'}"
+            f"{'met' if r['search50_median_ms'] <= goal[1] else 'missed'} (50 hits), "
+            f"{'met' if r['search_median_ms'] <= goal[1] else 'missed'} (1,000 ids)"
             + (
                 f"; steady PSS < 300 MB: {'met' if r['pss_steady_mb'] < 300 else 'missed'}"
                 if n == 100_000
