@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -27,7 +27,7 @@ from qk3editor.core.errors import AmbiguousId, ArticleNotFound, ConflictError, V
 from qk3editor.core.vietnamese.fold import slugify
 from qk3editor.core.vietnamese.normalize import normalize
 from qk3editor.storage.articles_models import ArticleModel, CategoryModel
-from qk3editor.storage.db import Store
+from qk3editor.storage.db import Store, first_column
 from qk3editor.storage.search import sync_article
 
 SORT_COLUMNS = {
@@ -156,8 +156,19 @@ class ArticleRepository:
 
     def list_ids(self, query: ArticleQuery | None = None) -> list[str]:
         """The ids the library shows, filtered and ordered by the database."""
+        with self._store.read() as s:
+            # on the driver's cursor: plain strings, no per-row work (100k ids at a time)
+            return first_column(s, self.list_statement(query))
+
+    @staticmethod
+    def list_statement(query: ArticleQuery | None = None) -> Select[str]:
+        """The query of :meth:`list_ids`. Every sort and filter walks an index in order
+        (migration ``0006_library_sort``): the id breaks ties in the same direction, so a
+        descending sort is the index read backwards, not a sort of the whole table."""
         q = query or ArticleQuery()
-        stmt = select(ArticleModel.id).outerjoin(CategoryModel)
+        stmt = select(ArticleModel.id)
+        if q.order_by == "category":  # the join only when its name orders the list
+            stmt = stmt.outerjoin(CategoryModel)
         if q.status is not None:
             stmt = stmt.where(ArticleModel.status == q.status.value)
         elif not q.include_spiked:
@@ -168,9 +179,8 @@ class ArticleRepository:
             stmt = stmt.where(_changed_since_published())
         column = SORT_COLUMNS.get(q.order_by, ArticleModel.updated_at)
         order = column.desc() if q.descending else column.asc()
-        stmt = stmt.order_by(order, ArticleModel.id)
-        with self._store.read() as s:
-            return list(s.scalars(stmt))
+        tie = ArticleModel.id.desc() if q.descending else ArticleModel.id.asc()
+        return stmt.order_by(order, tie)
 
     def rows(self, ids: Sequence[str]) -> list[ArticleRow]:
         """Library rows for ``ids`` in that order (one query; the library loads in chunks)."""
@@ -189,7 +199,7 @@ class ArticleRepository:
         with self._store.read() as s:
             found = {
                 r[0]: ArticleRow(r[0], r[1], r[2], Status(r[3]), r[4], r[5])
-                for r in s.execute(stmt)
+                for r in s.connection().execute(stmt)
             }
             published = _published_rows(s, list(found))
         out: list[ArticleRow] = []
