@@ -368,3 +368,24 @@ def test_first_screen_without_exif_thumbnails_gets_quick_previews(tmp_path: Path
     # the Exif thumbnail first, then a preview of each other photo on the first screen, in
     # order; photos beyond the first screen wait for their real thumbnails
     assert shown == ["q1.jpg", "q0.jpg", "q2.jpg", "q3.jpg"]
+
+
+def test_a_3_2_photo_decodes_at_an_eighth_for_its_thumbnail(tmp_path: Path, monkeypatch) -> None:
+    from PIL import JpegImagePlugin
+
+    decoded: list[tuple[int, int]] = []
+    draft = JpegImagePlugin.JpegImageFile.draft
+
+    def spy(self, mode, size):  # type: ignore[no-untyped-def]
+        result = draft(self, mode, size)
+        decoded.append(self.size)
+        return result
+
+    monkeypatch.setattr(JpegImagePlugin.JpegImageFile, "draft", spy)
+    (tmp_path / "a.jpg").write_bytes(jpeg_bytes((1200, 800)))
+    (item,) = ingest([tmp_path / "a.jpg"], opts(tmp_path, thumb_size=120)).items
+    # 150x100 is enough for 120x80: the shrink-on-load vipsthumbnail does (a square box
+    # would have stopped at 1/4, four times the pixels to decode and shrink)
+    assert decoded[0] == (150, 100)
+    with Image.open(item.thumbnail) as thumb:
+        assert thumb.size == (120, 80)

@@ -172,7 +172,8 @@ def test_a_4_3_photo_decodes_at_half_size_and_still_fills_the_rendition(
 ) -> None:
     from PIL import JpegImagePlugin
 
-    from qk3editor.photos.renditions import draft_size, render_bytes
+    from qk3editor.photos.jpeg import draft_size
+    from qk3editor.photos.renditions import render_bytes
 
     asked: list[tuple[int, int]] = []
     decoded: list[tuple[int, int]] = []

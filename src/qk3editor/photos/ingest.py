@@ -240,7 +240,7 @@ def _shrink(im: Any, size: int, resample: Any) -> Any:
     from PIL import ImageOps
 
     if im.format in ("JPEG", "MPO"):
-        im.draft("RGB", (size, size))
+        im.draft("RGB", jpeg.draft_size(im.size, size))
     im.load()
     ImageOps.exif_transpose(im, in_place=True)  # upright without copying the decoded image
     im.thumbnail((size, size), resample)

@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import io
-import math
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -222,7 +221,7 @@ def render_bytes(
             if im.size[0] * im.size[1] > max_pixels:
                 raise PhotoTooLarge(path=name, pixels=im.size[0] * im.size[1], limit=max_pixels)
             if im.format == "JPEG":
-                im.draft(im.mode, draft_size(im.size, max(s.max_size for s in specs)))
+                im.draft(im.mode, jpeg.draft_size(im.size, max(s.max_size for s in specs)))
             im.load()
             ImageOps.exif_transpose(im, in_place=True)  # no copy of a 6-MP image when upright
             im = _to_srgb(im)
@@ -256,17 +255,6 @@ def render_bytes(
         check_rendition(body, f"{name} ({spec.name})", keep_location=keep)
         results.append((spec, body, copy.size[0], copy.size[1], keep))
     return results
-
-
-def draft_size(size: tuple[int, int], largest: int) -> tuple[int, int]:
-    """The size the largest rendition fits into, in the original's proportions: JPEG DCT
-    scaling (1/2..1/8) decodes to no less. Asking for a square would refuse 1/2 to a 4:3 phone
-    photo (4032x3024 for 1600 px: 2016x1512 is enough), which then decodes at full size."""
-    w, h = size
-    k = largest / max(w, h, 1)
-    if k >= 1:
-        return size
-    return max(1, math.ceil(w * k)), max(1, math.ceil(h * k))
 
 
 def check_rendition(data: bytes, path: str, *, keep_location: bool = False) -> None:
