@@ -18,6 +18,18 @@ Licence: GPL-3.0-or-later.</source>
 Giấy phép: GPL-3.0-or-later.</translation>
     </message>
     <message>
+        <source>Photos checked: {0} captions read back from their files, {1} leftover temp files removed</source>
+        <translation>Đã kiểm tra ảnh: đọc lại {0} chú thích từ tệp, xóa {1} tệp tạm còn sót</translation>
+    </message>
+    <message>
+        <source>The store is damaged</source>
+        <translation>Kho dữ liệu bị hỏng</translation>
+    </message>
+    <message>
+        <source>Restore the last backup, {name} ({when})? The damaged file is kept aside.</source>
+        <translation>Khôi phục bản sao lưu gần nhất, {name} ({when})? Tệp bị hỏng sẽ được cất riêng.</translation>
+    </message>
+    <message>
         <source>qk3editor cannot start</source>
         <translation>Không khởi động được qk3editor</translation>
     </message>
@@ -527,6 +539,10 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <translation>Tất cả (trừ thùng rác)</translation>
     </message>
     <message>
+        <source>Changed since publishing</source>
+        <translation>Đã sửa sau khi đăng</translation>
+    </message>
+    <message>
         <source>Trash (spiked)</source>
         <translation>Thùng rác</translation>
     </message>
@@ -558,8 +574,16 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <translation>Tác giả</translation>
     </message>
     <message>
+        <source>Published</source>
+        <translation>Đã đăng</translation>
+    </message>
+    <message>
         <source>(untitled)</source>
         <translation>(chưa có tiêu đề)</translation>
+    </message>
+    <message>
+        <source>changed since publishing</source>
+        <translation>đã sửa sau khi đăng</translation>
     </message>
 </context>
 <context>
@@ -919,6 +943,13 @@ Giấy phép: GPL-3.0-or-later.</translation>
     </message>
 </context>
 <context>
+    <name>PreviewController</name>
+    <message>
+        <source>The preview could not be updated ({error})</source>
+        <translation>Không cập nhật được bản xem trước ({error})</translation>
+    </message>
+</context>
+<context>
     <name>Publish</name>
     <message>
         <source>Connecting</source>
@@ -961,18 +992,6 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <translation>Hẹn giờ đăng</translation>
     </message>
     <message>
-        <source>The article has no title</source>
-        <translation>Bài viết chưa có tiêu đề</translation>
-    </message>
-    <message>
-        <source>The article has no body</source>
-        <translation>Bài viết chưa có nội dung</translation>
-    </message>
-    <message>
-        <source>The article has no lead</source>
-        <translation>Bài viết chưa có sapo</translation>
-    </message>
-    <message>
         <source>The article could not be saved, so it was not published</source>
         <translation>Không lưu được bài nên bài chưa được đăng</translation>
     </message>
@@ -983,6 +1002,18 @@ Giấy phép: GPL-3.0-or-later.</translation>
     <message>
         <source>Cannot publish yet</source>
         <translation>Chưa thể đăng</translation>
+    </message>
+    <message>
+        <source>Sending a draft for the preview…</source>
+        <translation>Đang gửi bản nháp để xem trước…</translation>
+    </message>
+    <message>
+        <source>Preview on the portal: %1</source>
+        <translation>Xem trên cổng: %1</translation>
+    </message>
+    <message>
+        <source>The preflight found blocking items: fix them, or tick “Publish anyway”.</source>
+        <translation>Kiểm tra trước khi đăng còn mục chặn: hãy sửa, hoặc đánh dấu “Vẫn đăng”.</translation>
     </message>
     <message>
         <source>Published: %1</source>
@@ -1038,6 +1069,30 @@ Giấy phép: GPL-3.0-or-later.</translation>
     <message>
         <source>Status</source>
         <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <source>Date readers see</source>
+        <translation>Ngày bạn đọc thấy</translation>
+    </message>
+    <message>
+        <source>Publish anyway (recorded with your name)</source>
+        <translation>Vẫn đăng (ghi lại tên người đăng)</translation>
+    </message>
+    <message>
+        <source>Preview on the portal</source>
+        <translation>Xem trên cổng</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Ảnh</translation>
+    </message>
+    <message>
+        <source>Preflight</source>
+        <translation>Kiểm tra trước khi đăng</translation>
     </message>
     <message>
         <source>The scheduled time has already passed: choose a time in the future</source>
@@ -1155,6 +1210,38 @@ Giấy phép: GPL-3.0-or-later.</translation>
     <message>
         <source>Password (Application Password)</source>
         <translation>Mật khẩu (Application Password)</translation>
+    </message>
+    <message>
+        <source>Bold first paragraph and excerpt</source>
+        <translation>Đoạn đầu in đậm và phần tóm tắt</translation>
+    </message>
+    <message>
+        <source>Bold first paragraph only</source>
+        <translation>Chỉ đoạn đầu in đậm</translation>
+    </message>
+    <message>
+        <source>Excerpt only (the theme prints it)</source>
+        <translation>Chỉ phần tóm tắt (giao diện tự in)</translation>
+    </message>
+    <message>
+        <source>Featured image and first figure with caption</source>
+        <translation>Ảnh đại diện và ảnh đầu bài kèm chú thích</translation>
+    </message>
+    <message>
+        <source>Featured image only (the theme shows its caption)</source>
+        <translation>Chỉ ảnh đại diện (giao diện tự in chú thích)</translation>
+    </message>
+    <message>
+        <source>Lead on the portal</source>
+        <translation>Sapo trên cổng</translation>
+    </message>
+    <message>
+        <source>Featured photo on the portal</source>
+        <translation>Ảnh đại diện trên cổng</translation>
+    </message>
+    <message>
+        <source>Save portal profile</source>
+        <translation>Lưu cách hiển thị trên cổng</translation>
     </message>
     <message>
         <source>Add</source>
@@ -1439,6 +1526,10 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>đọc mật khẩu từ đầu vào chuẩn</translation>
     </message>
     <message>
+        <source>change a publish target</source>
+        <translation>sửa một nơi đăng bài</translation>
+    </message>
+    <message>
         <source>publish an article to a target</source>
         <translation>đăng một bài lên nơi đăng</translation>
     </message>
@@ -1453,6 +1544,14 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
     <message>
         <source>only put the job in the outbox</source>
         <translation>chỉ đưa việc vào hộp thư đi</translation>
+    </message>
+    <message>
+        <source>publish despite blocking preflight findings (recorded)</source>
+        <translation>vẫn đăng dù kiểm tra trước khi đăng còn mục chặn (có ghi lại)</translation>
+    </message>
+    <message>
+        <source>send a draft and print the portal&apos;s own preview link (nothing goes public)</source>
+        <translation>gửi bản nháp và in đường dẫn xem trước của cổng (không có gì được công khai)</translation>
     </message>
     <message>
         <source>the publish jobs</source>
@@ -1483,6 +1582,14 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>mật khẩu trống</translation>
     </message>
     <message>
+        <source>how the portal prints an article: where the lead goes and whether the featured photo is also the first captioned figure</source>
+        <translation>cách cổng hiển thị bài: sapo đặt ở đâu và ảnh đại diện có đồng thời là ảnh đầu bài kèm chú thích hay không</translation>
+    </message>
+    <message>
+        <source>Target {name}: profile {profile}</source>
+        <translation>Nơi đăng bài {name}: cách hiển thị {profile}</translation>
+    </message>
+    <message>
         <source>Target {name} added ({kind}, {url})</source>
         <translation>Đã thêm nơi đăng {name} ({kind}, {url})</translation>
     </message>
@@ -1503,8 +1610,28 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>--at cần có múi giờ (ví dụ +07:00)</translation>
     </message>
     <message>
+        <source>Not published: {count} blocking item(s):</source>
+        <translation>Chưa đăng: còn {count} mục chặn:</translation>
+    </message>
+    <message>
+        <source>Fix them, or publish anyway with --force.</source>
+        <translation>Hãy sửa các mục này, hoặc vẫn đăng bằng --force.</translation>
+    </message>
+    <message>
+        <source>Published despite {count} blocking item(s) (--force, by {who}):</source>
+        <translation>Vẫn đăng dù còn {count} mục chặn (--force, người đăng: {who}):</translation>
+    </message>
+    <message>
         <source>Job {id} is in the outbox</source>
         <translation>Việc {id} đã vào hộp thư đi</translation>
+    </message>
+    <message>
+        <source>Interrupted: job {id} waits in the outbox; &apos;qk3editor outbox --retry {id}&apos; sends it (never twice)</source>
+        <translation>Đã ngắt: tác vụ {id} chờ trong hộp thư đi; lệnh &apos;qk3editor outbox --retry {id}&apos; sẽ gửi lại (không bao giờ đăng hai lần)</translation>
+    </message>
+    <message>
+        <source>Preview on the portal: {link}</source>
+        <translation>Xem trên cổng: {link}</translation>
     </message>
     <message>
         <source>Published: {link}</source>
@@ -1635,6 +1762,14 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>dùng chú thích của bài này</translation>
     </message>
     <message>
+        <source>remove temp files of interrupted writes, read back captions newer than the store</source>
+        <translation>xóa tệp tạm của các lần ghi bị ngắt, đọc lại chú thích mới hơn bản trong kho dữ liệu</translation>
+    </message>
+    <message>
+        <source>read every photo&apos;s file, not only those changed since recorded</source>
+        <translation>đọc tệp của mọi ảnh, không chỉ những tệp đã thay đổi từ lần ghi nhận trước</translation>
+    </message>
+    <message>
         <source>{imported} imported, {duplicate} duplicates, {error} errors</source>
         <translation>{imported} đã nhập, {duplicate} trùng lặp, {error} lỗi</translation>
     </message>
@@ -1653,6 +1788,74 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
     <message>
         <source>location removed</source>
         <translation>bỏ vị trí</translation>
+    </message>
+    <message>
+        <source>temp file removed</source>
+        <translation>đã xóa tệp tạm</translation>
+    </message>
+    <message>
+        <source>caption read back</source>
+        <translation>đã đọc lại chú thích</translation>
+    </message>
+    <message>
+        <source>file missing</source>
+        <translation>thiếu tệp</translation>
+    </message>
+    <message>
+        <source>{checked} files read, {read_back} captions read back, {removed} temp files removed, {missing} missing, {errors} errors</source>
+        <translation>đã đọc {checked} tệp, đọc lại {read_back} chú thích, xóa {removed} tệp tạm, thiếu {missing} tệp, {errors} lỗi</translation>
+    </message>
+    <message>
+        <source>check the store, list and restore backups</source>
+        <translation>kiểm tra kho dữ liệu, xem và khôi phục bản sao lưu</translation>
+    </message>
+    <message>
+        <source>check the store file now</source>
+        <translation>kiểm tra tệp kho dữ liệu ngay bây giờ</translation>
+    </message>
+    <message>
+        <source>list the store&apos;s backups</source>
+        <translation>liệt kê các bản sao lưu của kho dữ liệu</translation>
+    </message>
+    <message>
+        <source>put a backup in place of the store</source>
+        <translation>thay kho dữ liệu bằng một bản sao lưu</translation>
+    </message>
+    <message>
+        <source>the backup&apos;s name</source>
+        <translation>tên bản sao lưu</translation>
+    </message>
+    <message>
+        <source>only a SQLite store file has these checks and backups</source>
+        <translation>chỉ kho dữ liệu dạng tệp SQLite mới có phần kiểm tra và sao lưu này</translation>
+    </message>
+    <message>
+        <source>{path}: no store yet</source>
+        <translation>{path}: chưa có kho dữ liệu</translation>
+    </message>
+    <message>
+        <source>{path}: the check found no damage</source>
+        <translation>{path}: kiểm tra không thấy hư hỏng</translation>
+    </message>
+    <message>
+        <source>read-only: {reason}</source>
+        <translation>chỉ đọc: {reason}</translation>
+    </message>
+    <message>
+        <source>There is no backup in {backups}</source>
+        <translation>Không có bản sao lưu nào trong {backups}</translation>
+    </message>
+    <message>
+        <source>{path} restored from {backup}</source>
+        <translation>Đã khôi phục {path} từ {backup}</translation>
+    </message>
+    <message>
+        <source>the previous file is kept as {kept}</source>
+        <translation>tệp cũ được giữ lại tại {kept}</translation>
+    </message>
+    <message>
+        <source>qk3editor: warning: the log cannot be written ({reason})</source>
+        <translation>qk3editor: cảnh báo: không ghi được nhật ký ({reason})</translation>
     </message>
 </context>
 <context>
@@ -1750,6 +1953,10 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>Không có việc đăng bài {id}</translation>
     </message>
     <message>
+        <source>Unknown portal profile setting: {detail} (use lead=content|excerpt|both, featured=image|image+figure)</source>
+        <translation>Không hiểu thiết lập cách hiển thị: {detail} (dùng lead=content|excerpt|both, featured=image|image+figure)</translation>
+    </message>
+    <message>
         <source>Publishing failed: {detail}</source>
         <translation>Đăng bài không thành công: {detail}</translation>
     </message>
@@ -1826,6 +2033,22 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>Không tạo được ảnh web cho ảnh {photo}: {detail}</translation>
     </message>
     <message>
+        <source>Photo {number} ({photo}) cannot be found: {path}. Nothing was published.</source>
+        <translation>Không tìm thấy ảnh {number} ({photo}): {path}. Chưa có gì được đăng.</translation>
+    </message>
+    <message>
+        <source>Photo {number} ({photo}) cannot be read ({detail}): {path}. Nothing was published.</source>
+        <translation>Không đọc được ảnh {number} ({photo}) ({detail}): {path}. Chưa có gì được đăng.</translation>
+    </message>
+    <message>
+        <source>Interrupted (Ctrl+C) during step {step}; a retry sends it exactly once</source>
+        <translation>Đã ngắt (Ctrl+C) ở bước {step}; gửi lại sẽ chỉ đăng đúng một lần</translation>
+    </message>
+    <message>
+        <source>The article is already public on {target}: a preview draft would take it down. Open the published page, or publish the changes.</source>
+        <translation>Bài viết đã công khai trên {target}: gửi bản nháp để xem trước sẽ gỡ bài xuống. Hãy mở trang đã đăng, hoặc đăng các thay đổi.</translation>
+    </message>
+    <message>
         <source>{path}: not a caption template ({detail})</source>
         <translation>{path}: không phải tệp mẫu chú thích ({detail})</translation>
     </message>
@@ -1868,6 +2091,10 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
     <message>
         <source>{path}: the web copy still holds location data ({fields}); publishing is blocked</source>
         <translation>{path}: bản sao cho web vẫn còn dữ liệu vị trí ({fields}); chặn xuất bản</translation>
+    </message>
+    <message>
+        <source>{path}: the file holds {count} different XMP packets, and programs disagree on which one to read; the caption was not written (the file is unchanged)</source>
+        <translation>{path}: tệp chứa {count} gói XMP khác nhau và các chương trình không thống nhất sẽ đọc gói nào; chú thích chưa được ghi (tệp không bị thay đổi)</translation>
     </message>
     <message>
         <source>No photo with id {id}</source>
@@ -1933,6 +2160,78 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <source>A network error stopped the work: {detail}</source>
         <translation>Lỗi mạng làm gián đoạn công việc: {detail}</translation>
     </message>
+    <message>
+        <source>The store is read-only ({reason}): it can be read but nothing can be saved</source>
+        <translation>Kho dữ liệu chỉ đọc được ({reason}): có thể xem nhưng không lưu được gì</translation>
+    </message>
+    <message>
+        <source>The disk holding the store is full: nothing was saved. Free some space and try again</source>
+        <translation>Ổ đĩa chứa kho dữ liệu đã đầy: chưa lưu được gì. Hãy giải phóng bớt dung lượng rồi thử lại</translation>
+    </message>
+    <message>
+        <source>The store {path} is damaged ({detail}); it was not changed. Restore the last backup ({backup}) with: qk3editor store restore-backup</source>
+        <translation>Kho dữ liệu {path} bị hỏng ({detail}); tệp không bị thay đổi. Hãy khôi phục bản sao lưu gần nhất ({backup}) bằng lệnh: qk3editor store restore-backup</translation>
+    </message>
+    <message>
+        <source>The store {path} is an empty file (0 bytes), not a new store; it was not changed. Restore the last backup ({backup}) with: qk3editor store restore-backup</source>
+        <translation>Kho dữ liệu {path} là một tệp rỗng (0 byte), không phải kho mới; tệp không bị thay đổi. Hãy khôi phục bản sao lưu gần nhất ({backup}) bằng lệnh: qk3editor store restore-backup</translation>
+    </message>
+    <message>
+        <source>The store is busy with another program&apos;s work; try again in a moment</source>
+        <translation>Kho dữ liệu đang bận với việc của một chương trình khác; hãy thử lại sau giây lát</translation>
+    </message>
+    <message>
+        <source>The store {path} is damaged ({detail}); it was not changed. There is no backup in {backups}</source>
+        <translation>Kho dữ liệu {path} bị hỏng ({detail}); tệp không bị thay đổi. Không có bản sao lưu nào trong {backups}</translation>
+    </message>
+    <message>
+        <source>The store {path} is an empty file (0 bytes), not a new store; it was not changed. There is no backup in {backups}</source>
+        <translation>Kho dữ liệu {path} là một tệp rỗng (0 byte), không phải kho mới; tệp không bị thay đổi. Không có bản sao lưu nào trong {backups}</translation>
+    </message>
+    <message>
+        <source>The backup {path} is damaged too ({detail}); nothing was changed</source>
+        <translation>Bản sao lưu {path} cũng bị hỏng ({detail}); không có gì bị thay đổi</translation>
+    </message>
+    <message>
+        <source>There is no backup in {backups}</source>
+        <translation>Không có bản sao lưu nào trong {backups}</translation>
+    </message>
+    <message>
+        <source>There is no backup named {name} in {backups}</source>
+        <translation>Không có bản sao lưu nào tên {name} trong {backups}</translation>
+    </message>
+    <message>
+        <source>The store is damaged ({detail}). Close the app and restore the last backup with: qk3editor store restore-backup</source>
+        <translation>Kho dữ liệu bị hỏng ({detail}). Hãy đóng ứng dụng và khôi phục bản sao lưu gần nhất bằng lệnh: qk3editor store restore-backup</translation>
+    </message>
+    <message>
+        <source>{path} is too large ({size}; the limit is {limit})</source>
+        <translation>Tệp {path} quá lớn ({size}; giới hạn là {limit})</translation>
+    </message>
+    <message>
+        <source>The article is too long ({size} characters; the limit is {limit} characters)</source>
+        <translation>Bài viết quá dài ({size} ký tự; giới hạn là {limit} ký tự)</translation>
+    </message>
+    <message>
+        <source>{path}: the front matter is too large ({size}; the limit is {limit})</source>
+        <translation>{path}: phần đầu (front matter) quá lớn ({size}; giới hạn là {limit})</translation>
+    </message>
+    <message>
+        <source>{path}: the YAML uses anchors or aliases (&amp; or *, line {line}), which are not accepted</source>
+        <translation>{path}: YAML dùng neo hoặc bí danh (&amp; hoặc *, dòng {line}), điều này không được chấp nhận</translation>
+    </message>
+    <message>
+        <source>{path}: the Word document unpacks to {size}, more than the limit of {limit}: nothing was imported</source>
+        <translation>{path}: tài liệu Word khi giải nén chiếm {size}, vượt giới hạn {limit}: chưa nhập gì</translation>
+    </message>
+    <message>
+        <source>{path}: the Word document has {size} parts, more than the limit of {limit}: nothing was imported</source>
+        <translation>{path}: tài liệu Word có {size} thành phần, vượt giới hạn {limit}: chưa nhập gì</translation>
+    </message>
+    <message>
+        <source>{path} is not an ordinary file (a folder, device or pipe) and cannot be read</source>
+        <translation>{path} không phải tệp thông thường (mà là thư mục, thiết bị hoặc ống dẫn) nên không đọc được</translation>
+    </message>
 </context>
 <context>
     <name>photos</name>
@@ -1979,6 +2278,22 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <source>{detail}</source>
         <translation>{detail}</translation>
     </message>
+    <message>
+        <source>The article has no body</source>
+        <translation>Bài viết chưa có nội dung</translation>
+    </message>
+    <message>
+        <source>The article has no category</source>
+        <translation>Bài viết chưa có chuyên mục</translation>
+    </message>
+    <message>
+        <source>Photo {number} ({photo}) has no caption</source>
+        <translation>Ảnh {number} ({photo}) chưa có chú thích</translation>
+    </message>
+    <message>
+        <source>Photo {number} ({photo}) has no credit</source>
+        <translation>Ảnh {number} ({photo}) chưa ghi tác giả</translation>
+    </message>
 </context>
 <context>
     <name>revisions</name>
@@ -2001,6 +2316,10 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
     <message>
         <source>Imported</source>
         <translation>Nhập từ tệp</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Đã đăng</translation>
     </message>
     <message>
         <source>Title</source>
@@ -2056,6 +2375,21 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
     <message>
         <source>Spiked</source>
         <translation>Thùng rác</translation>
+    </message>
+</context>
+<context>
+    <name>store</name>
+    <message>
+        <source>the disk {folder} is mounted read-only</source>
+        <translation>ổ đĩa {folder} được gắn ở chế độ chỉ đọc</translation>
+    </message>
+    <message>
+        <source>the folder {folder} cannot be written</source>
+        <translation>không ghi được vào thư mục {folder}</translation>
+    </message>
+    <message>
+        <source>the file {path} cannot be written</source>
+        <translation>không ghi được vào tệp {path}</translation>
     </message>
 </context>
 <context>
