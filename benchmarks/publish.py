@@ -12,7 +12,9 @@ Three runs in the same process, each to a fresh portal:
   and posts. The preparation is not timed; it is printed.
 
 The JSON's ``ratio`` is the warm figure (``ratio_warm``); ``ratio_cold`` is printed beside
-it. Goal: >= 3x.
+it. Goal: >= 3x (both; the full size, 20 x 24 MP; ``--quick`` is 6 x 6 MP). Each run also
+prints the CPU this process spent and the JSON the load average: on a loaded machine the
+renditions (CPU) stretch and the uploads (latency) do not, which lowers the cold ratio.
 
     python benchmarks/publish.py [--quick]
 """
