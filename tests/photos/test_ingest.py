@@ -10,7 +10,14 @@ from pathlib import Path
 from PIL import Image
 
 from qk3editor.core import atomic
-from qk3editor.photos.ingest import IngestOptions, ingest, process_file
+from qk3editor.core.tasks import Pools
+from qk3editor.photos.ingest import (
+    INGEST_POOL,
+    THREADS_POOL,
+    IngestOptions,
+    ingest,
+    process_file,
+)
 from tests.photos.photo_factory import CAPTION_VI, jpeg_bytes
 
 
@@ -136,14 +143,63 @@ def test_process_pool_uses_workers_and_gives_the_same_report(tmp_path: Path) -> 
         (src / f"w{i}.jpg").write_bytes(jpeg_bytes(color=(0, i * 40, 0), exif_thumb=True))
     (src / "w5.jpg").write_text("not an image")
     seen: list[int] = []
-    report = ingest(
-        [src],
-        IngestOptions(thumbnails_dir=tmp_path / "thumbs", workers=2),
-        progress=lambda d, t, i: seen.append(d),
-    )
+    pools = Pools()
+    try:
+        pools.warm(INGEST_POOL, 2)  # as the desk does: a running pool is used, small batch or not
+        report = ingest(
+            [src],
+            IngestOptions(thumbnails_dir=tmp_path / "thumbs", workers=2),
+            progress=lambda d, t, i: seen.append(d),
+            pools=pools,
+        )
+        assert THREADS_POOL not in pools.names()
+    finally:
+        pools.shutdown()
     assert seen == [1, 2, 3, 4, 5, 6]
     assert report.count("imported") == 5 and report.count("error") == 1
     assert [Path(i.path).name for i in report.items] == [f"w{i}.jpg" for i in range(6)]
+
+
+def test_a_small_jpeg_batch_without_a_running_pool_runs_on_threads(
+    tmp_path: Path, monkeypatch
+) -> None:
+    from qk3editor.photos import ingest as ingest_module
+
+    src = tmp_path / "src"
+    src.mkdir()
+    for i in range(5):
+        (src / f"t{i}.jpg").write_bytes(jpeg_bytes(color=(0, 9, i * 40), orientation=6))
+    (src / "t5.jpg").write_text("not an image")
+    options = IngestOptions(thumbnails_dir=tmp_path / "thumbs", workers=2)
+    seen: list[int] = []
+    pools = Pools()
+    try:
+        report = ingest([src], options, progress=lambda d, t, i: seen.append(d), pools=pools)
+        assert THREADS_POOL in pools.names() and INGEST_POOL not in pools.names()
+    finally:
+        pools.shutdown()
+    assert seen == [1, 2, 3, 4, 5, 6]
+    assert report.count("imported") == 5 and report.count("error") == 1
+    assert [Path(i.path).name for i in report.items] == [f"t{i}.jpg" for i in range(6)]
+    # the same lines as one file at a time in this thread gives
+    inline = ingest([src], IngestOptions(thumbnails_dir=tmp_path / "thumbs1", workers=1))
+    strip = lambda i: (i.path, i.status, i.content_hash, i.width, i.height, i.code)  # noqa: E731
+    assert [strip(i) for i in report.items] == [strip(i) for i in inline.items]
+    assert report.items[0].width < report.items[0].height  # turned upright (orientation 6)
+    # a batch above the limit, or with another format, goes to the process pool
+    monkeypatch.setattr(ingest_module, "THREADS_UP_TO", 5)
+    for batch in ([src], [*sorted(src.glob("t[0-3].jpg")), _png(src / "p.png")]):
+        pools = Pools()
+        try:
+            ingest(batch, options, pools=pools)
+            assert INGEST_POOL in pools.names() and THREADS_POOL not in pools.names()
+        finally:
+            pools.shutdown()
+
+
+def _png(path: Path) -> Path:
+    Image.new("RGB", (60, 40), (1, 2, 3)).save(path)
+    return path
 
 
 def corrupt(base: bytes, rng: random.Random) -> bytes:
@@ -303,6 +359,7 @@ def test_first_screen_without_exif_thumbnails_gets_quick_previews(tmp_path: Path
     for i in range(6):
         (card / f"q{i}.jpg").write_bytes(jpeg_bytes(color=(i * 40, 9, 9), exif_thumb=i == 1))
     shown: list[str] = []
+    monkeypatch.setattr(ingest_module, "THREADS_UP_TO", 5)  # a batch for the process pool
     report = ingest(
         [card],
         IngestOptions(thumbnails_dir=tmp_path / "thumbs", workers=2),
@@ -312,3 +369,24 @@ def test_first_screen_without_exif_thumbnails_gets_quick_previews(tmp_path: Path
     # the Exif thumbnail first, then a preview of each other photo on the first screen, in
     # order; photos beyond the first screen wait for their real thumbnails
     assert shown == ["q1.jpg", "q0.jpg", "q2.jpg", "q3.jpg"]
+
+
+def test_a_3_2_photo_decodes_at_an_eighth_for_its_thumbnail(tmp_path: Path, monkeypatch) -> None:
+    from PIL import JpegImagePlugin
+
+    decoded: list[tuple[int, int]] = []
+    draft = JpegImagePlugin.JpegImageFile.draft
+
+    def spy(self, mode, size):  # type: ignore[no-untyped-def]
+        result = draft(self, mode, size)
+        decoded.append(self.size)
+        return result
+
+    monkeypatch.setattr(JpegImagePlugin.JpegImageFile, "draft", spy)
+    (tmp_path / "a.jpg").write_bytes(jpeg_bytes((1200, 800)))
+    (item,) = ingest([tmp_path / "a.jpg"], opts(tmp_path, thumb_size=120)).items
+    # 150x100 is enough for 120x80: the shrink-on-load vipsthumbnail does (a square box
+    # would have stopped at 1/4, four times the pixels to decode and shrink)
+    assert decoded[0] == (150, 100)
+    with Image.open(item.thumbnail) as thumb:
+        assert thumb.size == (120, 80)

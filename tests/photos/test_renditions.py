@@ -165,3 +165,33 @@ def json_text(tags: dict) -> str:  # type: ignore[type-arg]
     import json
 
     return json.dumps({k: v for k, v in tags.items() if not k.startswith("System:")})
+
+
+def test_a_4_3_photo_decodes_at_half_size_and_still_fills_the_rendition(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PIL import JpegImagePlugin
+
+    from qk3editor.photos.jpeg import draft_size
+    from qk3editor.photos.renditions import render_bytes
+
+    asked: list[tuple[int, int]] = []
+    decoded: list[tuple[int, int]] = []
+    draft = JpegImagePlugin.JpegImageFile.draft
+
+    def spy(self, mode, size):  # type: ignore[no-untyped-def]
+        asked.append(size)
+        result = draft(self, mode, size)
+        decoded.append(self.size)
+        return result
+
+    monkeypatch.setattr(JpegImagePlugin.JpegImageFile, "draft", spy)
+    path = tmp_path / "phone.jpg"
+    path.write_bytes(jpeg_bytes((1008, 756), orientation=6))  # a 4:3 phone photo, turned
+    ((_spec, body, width, height, _kept),) = render_bytes(path, [RenditionSpec("web", 400, 85)])
+    # (thumbnail() asks again later; the image is decoded by then)
+    assert asked[0] == (400, 300) and decoded[0] == (504, 378)  # 1/2, not the full size
+    assert (width, height) == (300, 400)  # upright, the full rendition size all the same
+    assert body.startswith(b"\xff\xd8")
+    assert draft_size((6000, 4000), 1600) == (1600, 1067)
+    assert draft_size((800, 600), 1600) == (800, 600)  # never asked larger than it is

@@ -73,6 +73,12 @@ class Pools:
                 self._processes[name] = found
             return found[0]
 
+    def started(self, name: str) -> bool:
+        """Whether process pool ``name`` exists already (warmed or used): a caller may
+        prefer other means to starting one for a small job."""
+        with self._lock:
+            return name in self._processes
+
     def rebuild(self, name: str, broken: Executor) -> Executor:
         """A fresh process pool ``name`` in place of ``broken``, which a dead worker broke
         (``BrokenProcessPool``). If another caller rebuilt it already, that one is returned."""

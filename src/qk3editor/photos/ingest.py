@@ -2,7 +2,11 @@
 
 The heavy part of each file (read, hash, decode at reduced size, thumbnail, metadata) is a
 plain function, :func:`process_file`, run in a process pool so that both cores work; a batch
-of a few files runs inline. Before the pool starts, :func:`ingest` reads only the first
+of a few files runs inline. A card's usual batch (up to :data:`THREADS_UP_TO` JPEGs) when no
+pool is running yet runs on threads of this process instead: starting spawned workers (a
+Python each, importing Pillow and exiv2) costs as much as decoding a dozen 24-MP photos, and
+Pillow decodes, shrinks and hashes without the GIL (exiv2 runs under its lock). Before the
+pool starts, :func:`ingest` reads only the first
 kilobytes of each file to hand the embedded Exif thumbnail to ``on_placeholder``, so the desk
 can show every photo at once and replace it by the real thumbnail when it arrives; the first
 screen's photos without one get a 1/8-scale preview (:func:`quick_preview`) on threads, so
@@ -48,10 +52,13 @@ FORMATS = frozenset({"JPEG", "MPO", "PNG", "TIFF", "HEIF"})
 DEFAULT_THUMB_SIZE = 320
 DEFAULT_MAX_PIXELS = budgets.MAX_IMAGE_PIXELS
 INLINE_BELOW = 4
+THREADS_UP_TO = 40  # JPEGs; a bigger batch (or one with other formats) pays the pool's start
+JPEG_EXTENSIONS = frozenset({".jpg", ".jpeg", ".jpe"})
 FIRST_SCREEN = 24
 INGEST_POOL = "ingest"  # process pool names in the task runner's pools
 SOLO_POOL = "ingest-solo"
 PREVIEW_POOL = "previews"
+THREADS_POOL = "ingest-threads"
 
 ProgressFn = Callable[[int, int, "IngestItem"], None]
 PlaceholderFn = Callable[[str, bytes], None]
@@ -248,9 +255,9 @@ def _shrink(im: Any, size: int, resample: Any) -> Any:
     from PIL import ImageOps
 
     if im.format in ("JPEG", "MPO"):
-        im.draft("RGB", (size, size))
+        im.draft("RGB", jpeg.draft_size(im.size, size))
     im.load()
-    im = ImageOps.exif_transpose(im) or im
+    ImageOps.exif_transpose(im, in_place=True)  # upright without copying the decoded image
     im.thumbnail((size, size), resample)
     return im if im.mode == "RGB" else im.convert("RGB")
 
@@ -370,7 +377,14 @@ def _ingest(
     screen = set(files[:FIRST_SCREEN])
     quick = [f for f in without_thumb if f in screen]
     workers = options.workers or os.cpu_count() or 1
-    if quick and on_placeholder is not None and workers > 1 and len(files) >= INLINE_BELOW:
+    on_threads = _on_threads(files, workers, pools)
+    if (
+        quick
+        and on_placeholder is not None
+        and workers > 1
+        and len(files) >= INLINE_BELOW
+        and not on_threads  # no pool to wait for: the real thumbnails come as soon
+    ):
         _previews(quick, options.thumb_size, on_placeholder, cancel, workers, pools)
     # ...then they go to the pool first, for their real thumbnails
     first = set(quick)
@@ -406,6 +420,8 @@ def _ingest(
             if cancel.is_set():
                 break
             finish(f, process_file(str(f), options))
+    elif on_threads:
+        _run_threads(order, options, workers, cancel, finish, pools)
     else:
         _run_pool(order, options, workers, cancel, finish, pools)
     items = tuple(
@@ -413,6 +429,40 @@ def _ingest(
         for f in files
     )
     return IngestReport(items, cancelled=cancel.is_set())
+
+
+def _on_threads(files: list[Path], workers: int, pools: Pools) -> bool:
+    """A small batch of JPEGs and no ingest pool running: threads of this process."""
+    return (
+        workers > 1
+        and INLINE_BELOW <= len(files) <= THREADS_UP_TO
+        and all(f.suffix.lower() in JPEG_EXTENSIONS for f in files)
+        and not pools.started(INGEST_POOL)
+    )
+
+
+def _run_threads(
+    order: list[Path],
+    options: IngestOptions,
+    workers: int,
+    cancel: threading.Event,
+    finish: Callable[[Path, IngestItem], None],
+    pools: Pools,
+) -> None:
+    """:func:`process_file` over ``order`` on ``workers`` threads of :data:`THREADS_POOL`,
+    at most ``2 * workers`` files in flight; ``finish`` is called on this thread."""
+    tp = pools.threads(THREADS_POOL, workers)
+    pending = list(reversed(order))
+    inflight: dict[cf.Future[IngestItem], Path] = {}
+    while pending or inflight:
+        while pending and len(inflight) < 2 * workers and not cancel.is_set():
+            f = pending.pop()
+            inflight[tp.submit(process_file, str(f), options)] = f
+        if not inflight:
+            break
+        ready, _ = cf.wait(inflight, return_when=cf.FIRST_COMPLETED)
+        for fut in ready:
+            finish(inflight.pop(fut), fut.result())
 
 
 def _run_pool(

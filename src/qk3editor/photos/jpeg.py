@@ -10,6 +10,7 @@ than raising: the callers treat missing structure as "not there".
 from __future__ import annotations
 
 import hashlib
+import math
 import struct
 from collections.abc import Iterator
 
@@ -191,6 +192,18 @@ def strip_xmp(data: bytes) -> bytes:
             last = end
     out += data[last:]
     return bytes(out)
+
+
+def draft_size(size: tuple[int, int], largest: int) -> tuple[int, int]:
+    """The size an image of ``size`` fits into ``largest`` px at, in its own proportions: what
+    to ask of Pillow's ``draft`` (JPEG DCT scaling, 1/2..1/8, decodes to no less). Asking for
+    a square refuses 1/2 to a 4:3 phone photo (4032x3024 for 1600 px: 2016x1512 is enough)
+    and 1/8 to a 3:2 6-MP photo for a 320 px thumbnail (375x250 is enough)."""
+    w, h = size
+    k = largest / max(w, h, 1)
+    if k >= 1:
+        return size
+    return max(1, math.ceil(w * k)), max(1, math.ceil(h * k))
 
 
 def xmp_packets(data: bytes) -> list[tuple[int, int]]:
