@@ -14,13 +14,20 @@ template variables {date} {city} {creator} {filename} {seq}; e.g.::
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from qk3editor.commands import interrupts
 from qk3editor.commands.output import print_json, write_text
+from qk3editor.core.errors import record_message
 from qk3editor.core.i18n import QT_TRANSLATE_NOOP, translate
+from qk3editor.core.labels import PHOTO_FLAG_TEXT, label
 from qk3editor.photos.captions import BatchEdit, load_codes, load_template
 from qk3editor.photos.desk import caption_photos, export_web, import_photos
 from qk3editor.photos.ingest import IngestOptions
@@ -44,7 +51,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     psub = photos.add_subparsers(dest="photos_command", metavar="COMMAND", required=True)
 
     p = psub.add_parser("import", help=translate("cli", "import photos from files or folders"))
-    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    p.add_argument(
+        "paths", nargs="+", type=Path, metavar="PATH", help=translate("cli", "files or folders")
+    )
     p.add_argument("--article", metavar="ID", help=translate("cli", "attach them to an article"))
     p.set_defaults(handler=run_import)
 
@@ -54,7 +63,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(handler=run_list)
 
     p = psub.add_parser("caption", help=translate("cli", "caption photos (in their files)"))
-    p.add_argument("ids", nargs="+", type=int, metavar="ID")
+    p.add_argument("ids", nargs="+", type=int, metavar="ID", help=translate("cli", "photo numbers"))
     p.add_argument("--headline", default="", help=translate("cli", "the headline"))
     p.add_argument("--caption", default="", help=translate("cli", "the caption (description)"))
     p.add_argument("--credit", default="", help=translate("cli", "the credit line"))
@@ -65,7 +74,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = psub.add_parser(
         "location", help=translate("cli", "keep or drop the location in the web copies")
     )
-    p.add_argument("ids", nargs="+", type=int, metavar="ID")
+    p.add_argument("ids", nargs="+", type=int, metavar="ID", help=translate("cli", "photo numbers"))
     group = p.add_mutually_exclusive_group(required=True)
     group.add_argument(
         "--keep", action="store_true", help=translate("cli", "publish with the location")
@@ -76,11 +85,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(handler=run_location)
 
     p = psub.add_parser("export", help=translate("cli", "export web renditions"))
-    p.add_argument("ids", nargs="+", type=int, metavar="ID")
+    p.add_argument("ids", nargs="+", type=int, metavar="ID", help=translate("cli", "photo numbers"))
     p.add_argument(
         "--web", action="store_true", required=True, help=translate("cli", "web renditions")
     )
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="DIR")
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="DIR",
+        help=translate("cli", "the folder"),
+    )
     p.add_argument("--article", metavar="ID", help=translate("cli", "use this article's captions"))
     p.set_defaults(handler=run_export)
 
@@ -90,16 +106,34 @@ def run_import(args: argparse.Namespace, ctx: AppContext) -> int:
     if args.article:
         ctx.articles.get(args.article)  # fail before any work when the article is unknown
     options = IngestOptions(thumbnails_dir=ctx.paths.thumbnails_dir)
-    progress = None
-    if sys.stderr.isatty():  # a long import shows where it is; pipes and logs stay clean
+    seen = {"done": 0, "total": 0}
+    show = sys.stderr.isatty()  # a long import shows where it is; pipes and logs stay clean
 
-        def progress(done: int, total: int, _item: object) -> None:
+    def progress(done: int, total: int, _item: object) -> None:
+        seen.update(done=done, total=total)
+        if show:
             sys.stderr.write(f"\r{done}/{total}" + ("\n" if done == total else ""))
             sys.stderr.flush()
 
-    result = import_photos(
-        repo, args.paths, options, article_id=args.article, progress=progress, pools=ctx.tasks.pools
+    interrupts.note(
+        lambda: translate(
+            "cli",
+            "{done} of {total} files were read and none was stored yet; run the same command "
+            "again to import them",
+        ).format(**seen)
     )
+    cancel = threading.Event()
+    with _ctrl_c_stops(cancel):  # the first Ctrl+C stops between files; what is read is kept
+        result = import_photos(
+            repo,
+            args.paths,
+            options,
+            article_id=args.article,
+            progress=progress,
+            pools=ctx.tasks.pools,
+            cancel=cancel,
+        )
+    interrupts.note(None)
     ids = {p.content_hash: p.id for p in result.photos}
     for item in result.report.items:
         status = translate("cli", STATUS_TEXT[item.status])
@@ -108,7 +142,8 @@ def run_import(args: argparse.Namespace, ctx: AppContext) -> int:
         elif item.status == "duplicate":
             write_text(f"{status}\t{item.duplicate_of}\t{item.path}\n")
         else:
-            write_text(f"{status}\t{item.path}\t{item.message}\n")
+            detail = record_message(item.error, ctx.translator) if item.error else item.message
+            write_text(f"{status}\t{item.path}\t{detail}\n")
     report = result.report
     write_text(
         translate("cli", "{imported} imported, {duplicate} duplicates, {error} errors").format(
@@ -118,7 +153,38 @@ def run_import(args: argparse.Namespace, ctx: AppContext) -> int:
         )
         + "\n"
     )
+    if cancel.is_set():
+        left = report.count("cancelled")
+        imported = report.count("imported")
+        interrupts.note(
+            lambda: translate(
+                "cli",
+                "{imported} photos were imported, {left} files were not; run the same command "
+                "again to import the rest (photos already imported are reported as duplicates)",
+            ).format(imported=imported, left=left)
+        )
+        raise KeyboardInterrupt
     return 1 if report.count("error") else 0
+
+
+@contextmanager
+def _ctrl_c_stops(cancel: threading.Event) -> Iterator[None]:
+    """While inside, the first Ctrl+C sets ``cancel`` (the work stops between files and keeps
+    what is done); a second one interrupts at once."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def on_interrupt(_signum: int, _frame: object) -> None:
+        if cancel.is_set():
+            raise KeyboardInterrupt
+        cancel.set()
+
+    previous = signal.signal(signal.SIGINT, on_interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
@@ -128,10 +194,23 @@ def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
         print_json([p.as_json() for p in photos])
         return 0
     for p in photos:
-        flags = ",".join(p.status_flags) or "-"
+        flags = ", ".join(label(PHOTO_FLAG_TEXT, f, ctx.translator) for f in p.status_flags)
         text = (p.metadata.headline or p.metadata.description).replace("\n", " ")[:60]
-        write_text(f"#{p.id}\t{p.date_taken or '-'}\t{flags}\t{text}\t{p.path}\n")
+        when = _shown_date(p.date_taken)
+        write_text(f"#{p.id}\t{when or '-'}\t{flags or '-'}\t{text}\t{p.path}\n")
     return 0
+
+
+def _shown_date(value: str | None) -> str:
+    """A photo's date as people here write it: dd/mm/yyyy HH:MM (the store keeps ISO)."""
+    from datetime import datetime
+
+    if not value:
+        return ""
+    try:
+        return datetime.fromisoformat(value).strftime("%d/%m/%Y %H:%M")
+    except ValueError:
+        return value
 
 
 def build_edit(args: argparse.Namespace) -> BatchEdit:
@@ -154,7 +233,23 @@ def run_caption(args: argparse.Namespace, ctx: AppContext) -> int:
         repo.get(pid)  # unknown ids fail before any file is touched
     edit = build_edit(args)
     codes = load_codes(args.codes) if args.codes else None
-    lines = caption_photos(repo, args.ids, edit, codes=codes, pools=ctx.tasks.pools)
+    seen = {"done": 0, "total": len(args.ids)}
+    interrupts.note(
+        lambda: translate(
+            "cli",
+            "{done} of {total} photo files were written, but the store was not updated; run "
+            "the same command again (it writes the same captions)",
+        ).format(**seen)
+    )
+    lines = caption_photos(
+        repo,
+        args.ids,
+        edit,
+        codes=codes,
+        pools=ctx.tasks.pools,
+        progress=lambda done, total: seen.update(done=done, total=total),
+    )
+    interrupts.note(None)
     failed = 0
     captioned = translate("cli", "captioned")
     warning = translate("cli", "warning")
@@ -166,7 +261,8 @@ def run_caption(args: argparse.Namespace, ctx: AppContext) -> int:
                 write_text(f"  {warning}: {cut.message()}\n")
         else:
             failed += 1
-            write_text(f"{error}\t#{line.photo_id}\t{line.message}\n")
+            detail = record_message(line.error, ctx.translator) if line.error else line.message
+            write_text(f"{error}\t#{line.photo_id}\t{detail}\n")
     return 1 if failed else 0
 
 

@@ -9,9 +9,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from qk3editor.commands import interrupts
 from qk3editor.commands.output import print_json
 from qk3editor.core.errors import ValidationError
-from qk3editor.core.i18n import translate
+from qk3editor.core.i18n import active, translate
+from qk3editor.core.labels import JOB_STATE_TEXT, STEP_TEXT, label
 from qk3editor.core.publish_data import JobState, PublishPhoto, PublishStatus
 
 if TYPE_CHECKING:
@@ -24,8 +26,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         dest="target_command", metavar="ACTION", required=True, parser_class=type(p)
     )
     a = tsub.add_parser("add", help=translate("cli", "add a publish target"))
-    a.add_argument("name")
-    a.add_argument("--kind", choices=["wordpress", "ninjs"], required=True)
+    a.add_argument("name", help=translate("cli", "a short name for the target"))
+    a.add_argument(
+        "--kind",
+        choices=["wordpress", "ninjs"],
+        required=True,
+        help=translate("cli", "the kind of site"),
+    )
     a.add_argument("--url", required=True, help=translate("cli", "the site address"))
     a.add_argument("--user", required=True, help=translate("cli", "the user name"))
     a.add_argument("--ca-bundle", help=translate("cli", "extra CA certificates (PEM) to trust"))
@@ -44,13 +51,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         if action == "list":
             t.add_argument("--json", action="store_true", help=translate("cli", "JSON output"))
         else:
-            t.add_argument("name")
+            t.add_argument("name", help=translate("cli", "the target's name"))
         t.set_defaults(handler=handler)
 
     p = sub.add_parser("publish", help=translate("cli", "publish an article to a target"))
-    p.add_argument("id")
-    p.add_argument("--target", required=True)
-    p.add_argument("--status", choices=[s.value for s in PublishStatus], default="publish")
+    p.add_argument("id", help=translate("cli", "the article's id"))
+    p.add_argument("--target", required=True, help=translate("cli", "the target's name"))
+    p.add_argument(
+        "--status",
+        choices=[s.value for s in PublishStatus],
+        default="publish",
+        help=translate("cli", "how the article appears on the site"),
+    )
     p.add_argument("--at", help=translate("cli", "when (ISO 8601 with a time zone)"))
     p.add_argument(
         "--photo",
@@ -66,13 +78,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     p = sub.add_parser("outbox", help=translate("cli", "the publish jobs"))
     p.add_argument("--json", action="store_true", help=translate("cli", "JSON output"))
-    p.add_argument("--retry", type=int, metavar="JOB")
-    p.add_argument("--cancel", type=int, metavar="JOB")
+    p.add_argument("--retry", type=int, metavar="JOB", help=translate("cli", "send a job again"))
+    p.add_argument("--cancel", type=int, metavar="JOB", help=translate("cli", "cancel a job"))
     p.add_argument("--run", action="store_true", help=translate("cli", "send the waiting jobs now"))
     p.set_defaults(handler=run_outbox)
 
     p = sub.add_parser("portal", help=translate("cli", "run the reference portal on 127.0.0.1"))
-    p.add_argument("--port", type=int, default=8765)
+    p.add_argument("--port", type=int, default=8765, help=translate("cli", "the port to listen on"))
     p.add_argument("--dir", type=Path, help=translate("cli", "where the portal keeps articles"))
     p.add_argument("--user", default="qk3editor", help=translate("cli", "the accepted key name"))
     p.set_defaults(handler=run_portal)
@@ -173,12 +185,21 @@ def run_publish(args: argparse.Namespace, ctx: AppContext) -> int:
     if args.queue:
         print(translate("cli", "Job {id} is in the outbox").format(id=job.id))
         return 0
+    interrupts.note(lambda: _left_in_outbox(job.id))
 
     def show(p: Any) -> None:
-        print(f"  {p.step} {p.done}/{p.total}", file=sys.stderr)
+        print(f"  {label(STEP_TEXT, p.step, active())} {p.done}/{p.total}", file=sys.stderr)
 
     job = svc.outbox.run_job(job.id, progress=show)
     return _report(job)
+
+
+def _left_in_outbox(job_id: int) -> str:
+    return translate(
+        "cli",
+        "the article was not published completely; job {id} stays in the outbox; to send it "
+        "again: qk3editor outbox --retry {id}",
+    ).format(id=job_id)
 
 
 def _report(job: Any) -> int:
@@ -188,7 +209,7 @@ def _report(job: Any) -> int:
     if job.state is JobState.WAITING:
         print(
             translate("cli", "Not sent yet ({reason}); job {id} waits in the outbox").format(
-                reason=job.error_message, id=job.id
+                reason=job.error_text(active()), id=job.id
             ),
             file=sys.stderr,
         )
@@ -209,7 +230,9 @@ def _report(job: Any) -> int:
         return 1
     print(
         translate("cli", "Publishing failed at step {step}: {reason} (job {id})").format(
-            step=job.error_step, reason=job.error_message, id=job.id
+            step=label(STEP_TEXT, job.error_step or "", active()),
+            reason=job.error_text(active()),
+            id=job.id,
         ),
         file=sys.stderr,
     )
@@ -220,12 +243,19 @@ def run_outbox(args: argparse.Namespace, ctx: AppContext) -> int:
     svc = ctx.publishing
     if args.retry is not None:
         svc.outbox.retry(args.retry)
+        interrupts.note(lambda: _left_in_outbox(args.retry))
         return _report(svc.outbox.run_job(args.retry))
     if args.cancel is not None:
         svc.outbox.cancel(args.cancel)
         print(translate("cli", "Job {id} cancelled").format(id=args.cancel))
         return 0
     if args.run:
+        interrupts.note(
+            lambda: translate(
+                "cli",
+                "the jobs not yet sent stay in the outbox; to send them: qk3editor outbox --run",
+            )
+        )
         svc.outbox.recover_interrupted()
         svc.outbox.run_due()
     jobs = svc.repo.jobs()
@@ -234,8 +264,8 @@ def run_outbox(args: argparse.Namespace, ctx: AppContext) -> int:
         return 0
     for j in jobs:
         print(
-            f"{j.id}\t{j.state.value}\t{j.target}\t{j.article_id}\t"
-            f"{j.link or j.error_message or ''}"
+            f"{j.id}\t{label(JOB_STATE_TEXT, j.state.value, active())}\t{j.target}\t"
+            f"{j.article_id}\t{j.link or j.error_text(active())}"
         )
     return 0
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from qk3editor.core.i18n import QT_TRANSLATE_NOOP
 from qk3editor.core.photos import TEXT_FIELDS, PhotoMetadata, nfc
 from qk3editor.core.vietnamese.checks import check_text
 from qk3editor.core.vietnamese.findings import Finding
@@ -165,7 +166,9 @@ def load_template(path: Path) -> BatchEdit:
     except (UnicodeDecodeError, yaml.YAMLError) as exc:
         raise TemplateFileError(path=str(path), detail=type(exc).__name__) from None
     if not isinstance(data, dict):
-        raise TemplateFileError(path=str(path), detail="mapping expected")
+        raise TemplateFileError(
+            path=str(path), detail=QT_TRANSLATE_NOOP("errors", "mapping expected")
+        )
     return edit_from_mapping(data, str(path))
 
 
@@ -206,7 +209,9 @@ def load_codes(path: Path) -> dict[str, str]:
     except OSError as exc:
         raise CodesFileError(path=str(path), line=0, detail=exc.strerror or str(exc)) from None
     except UnicodeDecodeError:
-        raise CodesFileError(path=str(path), line=0, detail="not UTF-8") from None
+        raise CodesFileError(
+            path=str(path), line=0, detail=QT_TRANSLATE_NOOP("errors", "not UTF-8")
+        ) from None
     return parse_codes(text, str(path))
 
 
@@ -216,7 +221,11 @@ def parse_codes(text: str, source: str = "") -> dict[str, str]:
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         if "\t" not in line:
-            raise CodesFileError(path=source, line=number, detail="no tab between code and text")
+            raise CodesFileError(
+                path=source,
+                line=number,
+                detail=QT_TRANSLATE_NOOP("errors", "no tab between code and text"),
+            )
         code, expansion = line.split("\t", 1)
         code = code.strip().strip("=")
         if not code or re.search(r"[\s=]", code):

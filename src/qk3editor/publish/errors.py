@@ -141,3 +141,13 @@ class JobNotRetryable(PublishError):
 class RenditionFailed(PublishError):
     code = "rendition"
     template = QT_TRANSLATE_NOOP("errors", "The web rendition of photo {photo} failed: {detail}")
+
+
+class InternalPublishError(PublishError):
+    """A job stopped by something unexpected (a bug; the traceback is in the log)."""
+
+    code = "internal"
+    retryable = False
+    template = QT_TRANSLATE_NOOP(
+        "errors", "An unexpected error stopped the job; the details are in the log"
+    )

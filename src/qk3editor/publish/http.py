@@ -22,6 +22,7 @@ from typing import Any
 
 import httpx
 
+from qk3editor.core.i18n import QT_TRANSLATE_NOOP
 from qk3editor.publish.errors import (
     BadResponse,
     RemoteHttpError,
@@ -60,7 +61,9 @@ class Response:
         try:
             return json.loads(self.content.decode("utf-8"))
         except (UnicodeDecodeError, ValueError):
-            raise BadResponse(host=host_of(self.url), detail="not JSON") from None
+            raise BadResponse(
+                host=host_of(self.url), detail=QT_TRANSLATE_NOOP("errors", "not JSON")
+            ) from None
 
 
 def host_of(url: str) -> str:
@@ -201,7 +204,9 @@ class HttpClient:
                     body=_json_or_none(data),
                 )
             return response
-        raise BadResponse(host=host_of(url), detail="too many redirects")
+        raise BadResponse(
+            host=host_of(url), detail=QT_TRANSLATE_NOOP("errors", "too many redirects")
+        )
 
     def _send(
         self, method: str, url: httpx.URL, headers: dict[str, str], body: bytes | None
@@ -229,19 +234,27 @@ class HttpClient:
                     (b"".join(chunks)),
                 )
         except httpx.ConnectTimeout:
-            raise TransportFailure(host=host, detail="connect timeout", maybe_sent=False) from None
+            raise TransportFailure(
+                host=host, detail=QT_TRANSLATE_NOOP("errors", "connect timeout"), maybe_sent=False
+            ) from None
         except httpx.ConnectError as exc:
             if _is_tls_error(exc):
                 raise TlsFailure(host=host) from None
             raise TransportFailure(
-                host=host, detail="connection failed", maybe_sent=False
+                host=host, detail=QT_TRANSLATE_NOOP("errors", "connection failed"), maybe_sent=False
             ) from None
         except httpx.TimeoutException:
-            raise TransportFailure(host=host, detail="timeout", maybe_sent=True) from None
+            raise TransportFailure(
+                host=host, detail=QT_TRANSLATE_NOOP("errors", "timeout"), maybe_sent=True
+            ) from None
         except (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError):
-            raise TransportFailure(host=host, detail="connection broken", maybe_sent=True) from None
+            raise TransportFailure(
+                host=host, detail=QT_TRANSLATE_NOOP("errors", "connection broken"), maybe_sent=True
+            ) from None
         except httpx.TransportError:
-            raise TransportFailure(host=host, detail="transport error", maybe_sent=True) from None
+            raise TransportFailure(
+                host=host, detail=QT_TRANSLATE_NOOP("errors", "transport error"), maybe_sent=True
+            ) from None
 
 
 def _is_tls_error(exc: BaseException) -> bool:

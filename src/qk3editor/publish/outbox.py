@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from qk3editor.core import i18n
 from qk3editor.core.articles import Article, utcnow
+from qk3editor.core.i18n import QT_TRANSLATE_NOOP
 from qk3editor.core.publish_data import (
     Job,
     JobState,
@@ -38,6 +38,7 @@ from qk3editor.core.tasks import Pools, scoped_pools
 from qk3editor.publish.base import PostRequest, Publisher, RemotePost
 from qk3editor.publish.content import body_html, meta_hash
 from qk3editor.publish.errors import (
+    InternalPublishError,
     JobNotRetryable,
     PublishConflict,
     PublishError,
@@ -147,7 +148,9 @@ class Outbox:
         """A new job holding a snapshot of the article and its photos as they are now."""
         self.repo.target(target)  # raises TargetNotFound
         if status is PublishStatus.FUTURE and publish_at is None:
-            raise PublishError(detail="a scheduled publish needs a time (--at)")
+            raise PublishError(
+                detail=QT_TRANSLATE_NOOP("errors", "a scheduled publish needs a time (--at)")
+            )
         payload = {"article": article.to_json(), "photos": [p.to_json() for p in photos]}
         return self.repo.create_job(article.id, target, status, publish_at, payload)
 
@@ -167,6 +170,7 @@ class Outbox:
             error_code=None,
             error_step=None,
             error_message=None,
+            error_params=None,
             conflict=None,
         )
 
@@ -254,6 +258,7 @@ class Outbox:
                     error_code=None,
                     error_step=None,
                     error_message=None,
+                    error_params=None,
                     conflict=None,
                     force=False,
                     attempts=job.attempts + 1,
@@ -265,7 +270,8 @@ class Outbox:
                     attempts=job.attempts + 1,
                     error_code=exc.code,
                     error_step=step.name,
-                    error_message=exc.message(i18n.active()),
+                    error_message=exc.message(),
+                    error_params=exc.record(),
                     conflict={"local": exc.local, "remote": exc.remote},
                     next_attempt_at=None,
                 )
@@ -276,7 +282,8 @@ class Outbox:
                     attempts=job.attempts + 1,
                     error_code=exc.code,
                     error_step=step.name,
-                    error_message=exc.message(i18n.active()),
+                    error_message=exc.message(),
+                    error_params=exc.record(),
                 )
                 if not exc.retryable:
                     return self.repo.update_job(job_id, state=JobState.FAILED, next_attempt_at=None)
@@ -299,7 +306,8 @@ class Outbox:
                     state=JobState.FAILED,
                     error_code="internal",
                     error_step=step.name,
-                    error_message="internal error",
+                    error_message=InternalPublishError().message(),
+                    error_params=InternalPublishError().record(),
                 )
                 raise
 
@@ -323,7 +331,7 @@ class Outbox:
 
         def one(photo: PublishPhoto) -> MediaRecord:
             if cancel is not None and cancel.is_set():
-                raise PublishError(detail="cancelled")
+                raise PublishError(detail=QT_TRANSLATE_NOOP("errors", "cancelled"))
             step.name = STEP_RENDITION
             with self._render_slots:
                 rendition = self.renditions(photo)
@@ -363,7 +371,7 @@ class Outbox:
             retryable = [e for e in errors if e.retryable]
             raise (errors[0] if len(retryable) != len(errors) or not retryable else retryable[0])
         if cancel is not None and cancel.is_set():
-            raise PublishError(detail="cancelled")
+            raise PublishError(detail=QT_TRANSLATE_NOOP("errors", "cancelled"))
         step.name = STEP_POST
         report(Progress(STEP_POST, 0, 1, article.title))
         req = PostRequest(article, photos, uploaded, job.status, job.publish_at)

@@ -17,6 +17,7 @@ from typing import Any
 import httpx
 
 from qk3editor.core.articles import Article
+from qk3editor.core.i18n import QT_TRANSLATE_NOOP
 from qk3editor.core.publish_data import MediaRecord, PublishPhoto, PublishStatus, Rendition, Target
 from qk3editor.core.vietnamese.fold import slugify
 from qk3editor.publish.base import PostRequest, RemotePost
@@ -93,7 +94,9 @@ class WordPressPublisher:
             r = self.http.request("GET", candidate, raise_for_status=False)
             if r.status == 200 and r.content.lstrip().startswith(b"{"):
                 return candidate
-        raise BadResponse(host=host_of(site), detail="no WordPress REST API found")
+        raise BadResponse(
+            host=host_of(site), detail=QT_TRANSLATE_NOOP("errors", "no WordPress REST API found")
+        )
 
     def endpoint(self, route: str) -> str:
         root = self.api_root()
@@ -285,7 +288,9 @@ class WordPressPublisher:
         if req.publish_at is not None:
             payload["date_gmt"] = wp_gmt(req.publish_at)
         elif req.status is PublishStatus.FUTURE:
-            raise BadResponse(host="-", detail="a scheduled post needs a time")
+            raise BadResponse(
+                host="-", detail=QT_TRANSLATE_NOOP("errors", "a scheduled post needs a time")
+            )
         return payload
 
     def create_post(self, req: PostRequest) -> RemotePost:
