@@ -1207,6 +1207,18 @@ Giấy phép: GPL-3.0-or-later.</translation>
 <context>
     <name>ToneStyleDialog</name>
     <message>
+        <source>Title</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Sapo</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
         <source>Make the tone style consistent</source>
         <translation>Thống nhất kiểu đặt dấu thanh</translation>
     </message>
@@ -1217,6 +1229,10 @@ Giấy phép: GPL-3.0-or-later.</translation>
     <message>
         <source>hoà, thuỷ, khoẻ (new style)</source>
         <translation>hoà, thuỷ, khoẻ (kiểu mới)</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Phần</translation>
     </message>
     <message>
         <source>Line</source>

@@ -219,7 +219,7 @@ def test_every_command_and_error_path_speaks_vietnamese(
     portal = Portal(tmp_path / "portal")
     try:
         for args in (
-            ["target", "add", "plain", "--kind", "ninjs", "--url", "http://example.org", "--user", "u"],
+            ["target", "add", "plain", "--kind", "ninjs", "--url", "http://x.org", "--user", "u"],
             ["target", "add", "notaurl", "--kind", "ninjs", "--url", "nope", "--user", "u"],
         ):  # fmt: skip
             code, text = run(*args, stdin="secret\n")
@@ -253,3 +253,31 @@ def test_every_command_and_error_path_speaks_vietnamese(
 
     english = [(cmd, line) for cmd, line in seen if english_sentence(line)]
     assert not english, "\n".join(f"{cmd!r}: {line}" for cmd, line in english)
+
+
+@pytest.mark.parametrize("style", ["old", "new"])
+def test_check_on_the_fixture_suggests_only_the_house_style(
+    home: Path, style: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Acceptance: ``qk3editor check`` on the fixture article with house style old suggests
+    only old-style forms, with new only new-style forms; house-style words are no finding."""
+    from qk3editor.core.settings import Settings, save_settings
+    from qk3editor.core.vietnamese import tones
+    from qk3editor.paths import resolve_paths
+
+    save_settings(resolve_paths().settings_file, Settings(tone_style=style))
+    fixture = Path(__file__).parents[1] / "data" / "qk3-article-2018-10-21.txt"
+    assert cli.main(["--lang", "vi", "check", str(fixture), "--json"]) == 0
+    findings = json.loads(capsys.readouterr().out)
+    other = tones.WordStyle.NEW if style == "old" else tones.WordStyle.OLD
+    tone = [f for f in findings if f["code"].startswith("tone")]
+    assert tone, findings
+    for f in findings:
+        for suggestion in f["suggestions"]:
+            for word in re.findall(r"\w+", suggestion):
+                assert tones.word_style(word) is not other, f
+    for f in tone:
+        assert tones.word_style(f["text"]) is other, f
+    assert cli.main(["--lang", "vi", "check", str(fixture)]) == 0
+    text = capsys.readouterr().out
+    assert "Ủy → Uỷ" not in text if style == "old" else "Uỷ → Ủy" not in text
