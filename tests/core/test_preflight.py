@@ -6,7 +6,7 @@ from qk3editor.core.preflight import (
     Location,
     PhotoInfo,
     PreflightInput,
-    Severity,
+    PreflightSeverity,
     TextFinding,
     is_ready,
     run_preflight,
@@ -51,7 +51,7 @@ def test_fixture_article_has_mixed_tone_styles() -> None:
     a = fixture_article()
     findings = run_preflight(PreflightInput(a.title, a.lead, a.body, featured_photo="p"))
     tone = [f for f in findings if f.code == "tone_mixed"]
-    assert tone and all(f.severity is Severity.WARNING for f in tone)
+    assert tone and all(f.severity is PreflightSeverity.WARNING for f in tone)
     words = {f.params["word"] for f in tone}
     assert words <= {"uỷ", "ủy", "Ủy"} and words
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from qk3editor.commands import interrupts
 from qk3editor.commands.output import print_json, write_text
+from qk3editor.core import atomic
 from qk3editor.core.articles import STATUS_LABELS, ArticleFields, ArticleQuery, Status
 from qk3editor.core.errors import ImportFormatError
 from qk3editor.core.i18n import QT_TRANSLATE_NOOP, translate
@@ -18,7 +19,6 @@ from qk3editor.core.markdown_io import (
     os_error_text,
     read_article_file,
 )
-from qk3editor.core.settings import atomic_write_text
 from qk3editor.core.timezones import to_local
 
 if TYPE_CHECKING:
@@ -207,7 +207,7 @@ def run_export(args: argparse.Namespace, ctx: AppContext) -> int:
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.flush()
     else:
-        atomic_write_text(args.output, text)
+        atomic.write_text(args.output, text)
     return 0
 
 
@@ -225,7 +225,6 @@ def _export_rendered(args: argparse.Namespace, ctx: AppContext) -> int:
     """The portal page (.html) or a Word file (.docx), from the editor's renderer (issue 4)."""
     from qk3editor.core.exporters import export_docx, export_html
     from qk3editor.core.render import PhotoRef, RenderInput
-    from qk3editor.core.settings import atomic_write_bytes
     from qk3editor.storage.editor_import import find_imported_photo
 
     a = ctx.articles.get(args.id)
@@ -245,7 +244,7 @@ def _export_rendered(args: argparse.Namespace, ctx: AppContext) -> int:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
-        atomic_write_bytes(args.output, data)
+        atomic.write_bytes(args.output, data)
     return 0
 
 

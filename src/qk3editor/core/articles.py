@@ -120,7 +120,7 @@ class ArticleFields:
     tags: tuple[str, ...] | None = None
     publish_at: datetime | None = None
     clear_publish_at: bool = False
-    extra: dict[str, object] = field(default_factory=dict)
+    extra: dict[str, object] = field(default_factory=dict[str, object])
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,14 @@ from __future__ import annotations
 import io
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlparse
 
 from qk3editor.core.render import PhotoResolver, RenderInput, no_photos, render_body, render_page
+
+if TYPE_CHECKING:  # python-docx is imported when a .docx is made, not at start-up
+    from docx.document import Document
+    from docx.text.paragraph import Paragraph
 
 EXPORT_FORMATS = ("md", "html", "docx")
 
@@ -22,27 +27,28 @@ def export_html(article: RenderInput, resolver: PhotoResolver = no_photos) -> st
 
 
 class _DocxWriter(HTMLParser):
-    def __init__(self, doc: object) -> None:
+    def __init__(self, doc: Document) -> None:
         super().__init__(convert_charrefs=True)
         self.doc = doc
-        self.par: object | None = None
+        self.par: Paragraph | None = None
         self.bold = 0
         self.italic = 0
         self.lists: list[str] = []
         self.in_caption = False
         self.quote = 0
 
-    def _new_par(self, style: str | None = None) -> object:
+    def _new_par(self, style: str | None = None) -> Paragraph:
         try:
-            self.par = self.doc.add_paragraph(style=style)  # type: ignore[attr-defined]
+            par = self.doc.add_paragraph(style=style)
         except KeyError:
-            self.par = self.doc.add_paragraph()  # type: ignore[attr-defined]
-        return self.par
+            par = self.doc.add_paragraph()
+        self.par = par
+        return par
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k: v or "" for k, v in attrs}
         if tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
-            self.par = self.doc.add_heading(level=min(int(tag[1]), 9))  # type: ignore[attr-defined]
+            self.par = self.doc.add_heading(level=min(int(tag[1]), 9))
         elif tag == "p":
             self._new_par("Quote" if self.quote else None)
         elif tag in {"ul", "ol"}:
@@ -59,7 +65,7 @@ class _DocxWriter(HTMLParser):
         elif tag in {"em", "i"}:
             self.italic += 1
         elif tag == "br" and self.par is not None:
-            self.par.add_run().add_break()  # type: ignore[attr-defined]
+            self.par.add_run().add_break()
         elif tag == "img":
             self._image(a.get("src", ""))
         elif tag == "figcaption":
@@ -74,7 +80,7 @@ class _DocxWriter(HTMLParser):
         if path.is_file():
             from docx.shared import Cm
 
-            self.doc.add_picture(str(path), width=Cm(15))  # type: ignore[attr-defined]
+            self.doc.add_picture(str(path), width=Cm(15))
 
     def handle_endtag(self, tag: str) -> None:
         if tag in {"strong", "b"}:
@@ -91,11 +97,12 @@ class _DocxWriter(HTMLParser):
             self.par = None
 
     def handle_data(self, data: str) -> None:
-        if self.par is None:
+        par = self.par
+        if par is None:
             if not data.strip():
                 return
-            self._new_par()
-        run = self.par.add_run(data)  # type: ignore[attr-defined]
+            par = self._new_par()
+        run = par.add_run(data)
         run.bold = bool(self.bold) or None
         run.italic = bool(self.italic) or self.in_caption or None
 

@@ -70,12 +70,6 @@ class ImportedDocument:
 LegacyDetector = Callable[[str], "str | None"]
 
 
-def nfc(text: str) -> str:
-    """Imported text as the app stores it: :func:`core.vietnamese.normalize.clean_paste`
-    (line ends, invisibles, NFC and the Vietnamese repairs NFC cannot do)."""
-    return clean_paste(text)
-
-
 def default_legacy_detector() -> LegacyDetector:
     """The toolkit's TCVN3/VNI/VIQR detector, as the encoding name it suspects (or None)."""
     from qk3editor.core.vietnamese.legacy import detect_legacy
@@ -152,12 +146,12 @@ def import_docx(
 
     images: list[tuple[bytes, str]] = []
 
-    def keep_image(image: object) -> dict[str, str]:
-        with image.open() as fh:  # type: ignore[attr-defined]
-            images.append((fh.read(), str(image.content_type or "image/jpeg")))  # type: ignore[attr-defined]
+    def keep_image(image: mammoth.documents.Image) -> dict[str, str]:
+        with image.open() as fh:
+            images.append((fh.read(), str(image.content_type or "image/jpeg")))
         return {
             "src": f"qk3photo:{PLACEHOLDER_PREFIX}{len(images)}",
-            "alt": str(getattr(image, "alt_text", "") or ""),
+            "alt": str(image.alt_text or ""),
         }
 
     try:
@@ -182,9 +176,9 @@ def import_docx(
     )
     warnings = tuple(str(m.message) for m in result.messages)
     return ImportedDocument(
-        title=nfc(title),
-        lead=nfc(lead),
-        body=nfc(body),
+        title=clean_paste(title),
+        lead=clean_paste(lead),
+        body=clean_paste(body),
         images=extracted,
         encoding="docx",
         legacy_encoding=found or None,
@@ -204,7 +198,9 @@ def import_html(
     if not title:
         m = re.search(r"<title[^>]*>(.*?)</title>", text, re.I | re.S)
         title = html.unescape(m.group(1)).strip() if m else ""
-    doc = ImportedDocument(title=nfc(title), lead=nfc(lead), body=nfc(body), encoding=encoding)
+    doc = ImportedDocument(
+        title=clean_paste(title), lead=clean_paste(lead), body=clean_paste(body), encoding=encoding
+    )
     return doc if convert_legacy else _with_legacy(doc, detector, _visible_text(raw))
 
 
@@ -231,7 +227,7 @@ def import_text(data: bytes, markdown: bool, detector: LegacyDetector | None = N
             encoding=encoding,
         )
     else:
-        text = nfc(text)
+        text = clean_paste(text)
         paras = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
         title = paras[0].split("\n")[0].strip() if paras else fallback_title
         rest = paras[1:] if paras else []
@@ -275,10 +271,10 @@ def import_file(
         raise ImportFormatError(path=str(path), detail=exc.strerror or str(exc)) from None
     if suffix == ".docx":
         doc = import_docx(data, str(path), detector, convert_legacy)
-        return doc if doc.title else replace(doc, title=nfc(path.stem))
+        return doc if doc.title else replace(doc, title=clean_paste(path.stem))
     if suffix in (".html", ".htm"):
         return import_html(data, detector, convert_legacy)
     return import_text(
-        data, suffix != ".txt", detector, fallback_title=nfc(path.stem),
+        data, suffix != ".txt", detector, fallback_title=clean_paste(path.stem),
         convert_legacy=convert_legacy,
     )  # fmt: skip

@@ -8,13 +8,15 @@ import → export gives byte-identical files.
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
+from collections.abc import Sequence
+from datetime import date, datetime
 from pathlib import Path
+from typing import cast
 
 from qk3editor.core.articles import Article, ArticleFields
 from qk3editor.core.errors import ImportFormatError
 from qk3editor.core.i18n import QT_TRANSLATE_NOOP
-from qk3editor.core.timezones import VN_TZ, from_local_naive, to_local
+from qk3editor.core.timezones import VN_TZ, from_local_naive, to_local, typed_to_utc
 
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 _H1 = re.compile(r"\A\s*#[ \t]+(.+?)[ \t]*#*[ \t]*(?:\r?\n|\Z)")
@@ -48,7 +50,7 @@ def parse_markdown(text: str, path: str = "", fallback_title: str = "") -> Artic
         import yaml  # lazily: not needed to show the first window
 
         try:
-            loaded = yaml.safe_load(m.group(1)) or {}
+            loaded: object = yaml.safe_load(m.group(1)) or {}
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             raise ImportFormatError(
@@ -63,7 +65,8 @@ def parse_markdown(text: str, path: str = "", fallback_title: str = "") -> Artic
                 QT_TRANSLATE_NOOP("errors", "{path}: the front matter must be 'key: value' lines"),
                 path=path,
             )
-        meta = {str(k).lower(): v for k, v in loaded.items()}
+        # YAML keys may be numbers or dates too: each is made text below.
+        meta = {str(k).lower(): v for k, v in cast(dict[object, object], loaded).items()}
         body = text[m.end() :]
     else:
         body = text
@@ -82,7 +85,7 @@ def parse_markdown(text: str, path: str = "", fallback_title: str = "") -> Artic
         raise ImportFormatError(
             QT_TRANSLATE_NOOP("errors", "{path}: tags must be a list"), path=path
         )
-    tags = tuple(_str(t) for t in tags_raw if _str(t))
+    tags = tuple(_str(t) for t in cast(Sequence[object], tags_raw) if _str(t))
     publish_at = parse_date(meta.get("date"), path)
     return ArticleFields(
         title=clean_text(title).strip(),
@@ -100,7 +103,7 @@ def parse_date(value: object, path: str = "") -> datetime | None:
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
-        return value.astimezone(UTC) if value.tzinfo else from_local_naive(value)
+        return typed_to_utc(value)
     if isinstance(value, date):
         return from_local_naive(datetime(value.year, value.month, value.day))
     text = str(value).strip()
@@ -115,7 +118,7 @@ def parse_date(value: object, path: str = "") -> datetime | None:
             parsed = datetime(year, month, day)
         except ValueError:
             raise ImportFormatError(_BAD_DATE, path=path, value=text) from None
-    return parsed.astimezone(UTC) if parsed.tzinfo else from_local_naive(parsed)
+    return typed_to_utc(parsed)
 
 
 def _str(value: object) -> str:

@@ -9,7 +9,7 @@ Markdown snippet for a photo in an article body (resolved by the renderer, issue
 name photos that are not in the store, such as images imported with an article from the
 portal; the renderer resolves those itself. The alt part holds the caption the article shows
 (it may differ from the file's own caption: see ``ArticlePhoto.caption``); the optional title
-holds the credit. :func:`photo_snippet` makes one and :func:`find_photo_refs` finds them, so
+holds the credit. :func:`photo_snippet` makes one and :func:`find_photo_placements` finds them, so
 the renderer can turn each into ``<figure><img><figcaption>caption — credit</figcaption>``
 using the web rendition of that photo.
 """
@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from qk3editor.core.vietnamese.normalize import normalize
 
@@ -60,12 +60,6 @@ FIELDS = (
 LOCATION_FIELDS = ("sublocation", "city", "province_state", "country")
 
 
-def nfc(text: str) -> str:
-    """Caption text as the app stores it: :func:`core.vietnamese.normalize.normalize` (NFC plus
-    the ETH and tone-order repairs NFC cannot do, invisibles removed), like article text."""
-    return normalize(text)
-
-
 @dataclass(frozen=True)
 class PhotoMetadata:
     """The newsroom's IPTC fields. Empty string / empty tuple means "not set".
@@ -93,7 +87,7 @@ class PhotoMetadata:
         """Every value NFC and stripped; empty keywords/creators dropped, duplicates removed."""
         changes: dict[str, Any] = {}
         for name in TEXT_FIELDS:
-            changes[name] = nfc(getattr(self, name)).strip()
+            changes[name] = normalize(getattr(self, name)).strip()
         for name in LIST_FIELDS:
             changes[name] = _unique(getattr(self, name))
         return replace(self, **changes)
@@ -106,7 +100,7 @@ class PhotoMetadata:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            f.name: (list(v) if isinstance(v, tuple) else v)
+            f.name: (list(cast(tuple[str, ...], v)) if isinstance(v, tuple) else v)
             for f in fields(self)
             for v in [getattr(self, f.name)]
         }
@@ -125,7 +119,7 @@ class PhotoMetadata:
 def _unique(values: Iterable[str]) -> tuple[str, ...]:
     out: list[str] = []
     for v in values:
-        v = nfc(str(v)).strip()
+        v = normalize(str(v)).strip()
         if v and v not in out:
             out.append(v)
     return tuple(out)
@@ -163,7 +157,7 @@ class Photo:
     @property
     def status_flags(self) -> tuple[str, ...]:
         """``no_caption``, ``no_credit``, ``gps`` where they apply (the desk's status column)."""
-        out = []
+        out: list[str] = []
         if self.no_caption:
             out.append("no_caption")
         if self.no_credit:
@@ -220,18 +214,22 @@ SNIPPET_RE = re.compile(
 
 def _escape(text: str) -> str:
     return (
-        nfc(text).replace("\\", "\\\\").replace("]", "\\]").replace("[", "\\[").replace("\n", " ")
+        normalize(text)
+        .replace("\\", "\\\\")
+        .replace("]", "\\]")
+        .replace("[", "\\[")
+        .replace("\n", " ")
     )
 
 
 def photo_snippet(photo_id: int | str, caption: str = "", credit: str = "") -> str:
     """The markdown that places photo ``photo_id`` in an article body (see module docs)."""
-    title = f' "{nfc(credit).replace(chr(34), chr(39))}"' if credit else ""
+    title = f' "{normalize(credit).replace(chr(34), chr(39))}"' if credit else ""
     return f"![{_escape(caption)}](qk3photo:{photo_id}{title})"
 
 
 @dataclass(frozen=True)
-class PhotoRef:
+class PhotoPlacement:
     photo_id: str  # the store's id as digits, or another token (see the module docs)
     caption: str
     credit: str
@@ -239,10 +237,10 @@ class PhotoRef:
     end: int
 
 
-def find_photo_refs(markdown: str) -> list[PhotoRef]:
+def find_photo_placements(markdown: str) -> list[PhotoPlacement]:
     """Every ``qk3photo:`` image in ``markdown``, in order."""
-    out = []
+    out: list[PhotoPlacement] = []
     for m in SNIPPET_RE.finditer(markdown):
         alt = re.sub(r"\\(.)", r"\1", m.group("alt"))
-        out.append(PhotoRef(m.group("id"), alt, m.group("title") or "", m.start(), m.end()))
+        out.append(PhotoPlacement(m.group("id"), alt, m.group("title") or "", m.start(), m.end()))
     return out

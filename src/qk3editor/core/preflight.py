@@ -17,7 +17,7 @@ LEAD_MAX_WORDS = 80
 _PHOTO_REF = re.compile(r"!\[([^\]]*)\]\(qk3photo:([^)\s]+)\)")
 
 
-class Severity(StrEnum):
+class PreflightSeverity(StrEnum):
     ERROR = "error"  # blocks "ready"
     WARNING = "warning"  # worth a look
 
@@ -33,12 +33,12 @@ class Location:
 
 
 @dataclass(frozen=True)
-class Finding:
+class PreflightFinding:
     code: str
-    severity: Severity
+    severity: PreflightSeverity
     template: str  # English, marked for Linguist under "preflight"
     location: Location
-    params: dict[str, object] = field(default_factory=dict)
+    params: dict[str, object] = field(default_factory=dict[str, object])
 
     def message(self, translate_fn: Callable[[str, str], str] | None = None) -> str:
         """The message; ``translate_fn(context, text)`` translates the template."""
@@ -77,7 +77,7 @@ class PreflightInput:
 
 
 TextChecker = Callable[[str], Iterable[TextFinding]]
-PhotoLookup = Callable[[str], "PhotoInfo | None"]
+PhotoInfoLookup = Callable[[str], "PhotoInfo | None"]
 
 MESSAGES = {
     "no_title": QT_TRANSLATE_NOOP("preflight", "The article has no title"),
@@ -103,8 +103,10 @@ def line_col(text: str, offset: int) -> tuple[int, int]:
     return line, offset - start
 
 
-def _finding(code: str, severity: Severity, loc: Location, **params: object) -> Finding:
-    return Finding(code, severity, MESSAGES[code], loc, dict(params))
+def _finding(
+    code: str, severity: PreflightSeverity, loc: Location, **params: object
+) -> PreflightFinding:
+    return PreflightFinding(code, severity, MESSAGES[code], loc, dict(params))
 
 
 # -- tone style: a minimal detector until the Vietnamese toolkit is there ----------------------
@@ -120,7 +122,7 @@ def _word_around(text: str, pos: int) -> str:
     return ""
 
 
-def tone_style_findings(fields: dict[str, str]) -> list[Finding]:
+def tone_style_findings(fields: dict[str, str]) -> list[PreflightFinding]:
     """One finding per minority-style word when both hòa/thủy and hoà/thuỷ styles appear."""
     old: list[tuple[str, int]] = []
     new: list[tuple[str, int]] = []
@@ -135,13 +137,13 @@ def tone_style_findings(fields: dict[str, str]) -> list[Finding]:
     minority, majority = (new, old) if len(new) <= len(old) else (old, new)
     other_field, other_pos = majority[0]
     other = _word_around(fields[other_field], other_pos)
-    out = []
+    out: list[PreflightFinding] = []
     for name, pos in minority:
         text = fields[name]
         line, col = line_col(text, pos)
         word = _word_around(text, pos)
         loc = Location(name, line, col, len(word))
-        out.append(_finding("tone_mixed", Severity.WARNING, loc, word=word, other=other))
+        out.append(_finding("tone_mixed", PreflightSeverity.WARNING, loc, word=word, other=other))
     return out
 
 
@@ -171,24 +173,24 @@ def default_text_checker(house_style: str = "old") -> TextChecker | None:
 # -- the run ------------------------------------------------------------------------------------
 def run_preflight(
     article: PreflightInput,
-    photos: PhotoLookup | None = None,
+    photos: PhotoInfoLookup | None = None,
     text_checker: TextChecker | None = None,
     check_tone: bool = True,
-) -> list[Finding]:
+) -> list[PreflightFinding]:
     """Every item between ``article`` and "ready", errors first, then in reading order."""
-    out: list[Finding] = []
+    out: list[PreflightFinding] = []
     if not article.title.strip():
-        out.append(_finding("no_title", Severity.ERROR, Location("title")))
+        out.append(_finding("no_title", PreflightSeverity.ERROR, Location("title")))
     lead = article.lead.strip()
     if not lead:
-        out.append(_finding("no_lead", Severity.ERROR, Location("lead")))
+        out.append(_finding("no_lead", PreflightSeverity.ERROR, Location("lead")))
     else:
         words = len(lead.split())
         if words > article.lead_max_words:
             out.append(
                 _finding(
                     "lead_too_long",
-                    Severity.WARNING,
+                    PreflightSeverity.WARNING,
                     Location("lead"),
                     words=words,
                     limit=article.lead_max_words,
@@ -201,14 +203,14 @@ def run_preflight(
         loc = Location("body", line, col, m.end() - m.start())
         info = photos(photo_id) if photos else PhotoInfo(caption=caption, credit="?")
         if info is None:
-            out.append(_finding("photo_missing", Severity.ERROR, loc, photo=photo_id))
+            out.append(_finding("photo_missing", PreflightSeverity.ERROR, loc, photo=photo_id))
             continue
         if not caption and not info.caption.strip():
-            out.append(_finding("photo_no_caption", Severity.ERROR, loc, photo=photo_id))
+            out.append(_finding("photo_no_caption", PreflightSeverity.ERROR, loc, photo=photo_id))
         if not info.credit.strip():
-            out.append(_finding("photo_no_credit", Severity.ERROR, loc, photo=photo_id))
+            out.append(_finding("photo_no_credit", PreflightSeverity.ERROR, loc, photo=photo_id))
     if not article.featured_photo:
-        out.append(_finding("no_featured_photo", Severity.WARNING, Location("photos")))
+        out.append(_finding("no_featured_photo", PreflightSeverity.WARNING, Location("photos")))
     fields = {"title": article.title, "lead": article.lead, "body": article.body}
     checker = text_checker
     if checker is not None:
@@ -217,15 +219,15 @@ def run_preflight(
                 line, col = line_col(text, tf.start)
                 loc = Location(name, line, col, max(0, tf.end - tf.start))
                 out.append(
-                    Finding(tf.code, Severity.WARNING, MESSAGES["vietnamese"], loc,
-                            {"detail": tf.message})
+                    PreflightFinding(tf.code, PreflightSeverity.WARNING, MESSAGES["vietnamese"],
+                                     loc, {"detail": tf.message})
                 )  # fmt: skip
     if check_tone and checker is None:  # the toolkit's checks report "tone.mixed" themselves
         out.extend(tone_style_findings(fields))
     order = {"title": 0, "lead": 1, "photos": 2, "body": 3}
     out.sort(
         key=lambda f: (
-            f.severity is not Severity.ERROR,
+            f.severity is not PreflightSeverity.ERROR,
             order.get(f.location.field, 9),
             f.location.line,
             f.location.column,
@@ -234,5 +236,5 @@ def run_preflight(
     return out
 
 
-def is_ready(findings: Iterable[Finding]) -> bool:
-    return not any(f.severity is Severity.ERROR for f in findings)
+def is_ready(findings: Iterable[PreflightFinding]) -> bool:
+    return not any(f.severity is PreflightSeverity.ERROR for f in findings)

@@ -6,6 +6,8 @@ acts on them. Times are timezone-aware UTC.
 
 from __future__ import annotations
 
+import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -66,7 +68,7 @@ class Target:
     kind: TargetKind
     url: str
     user: str
-    options: dict[str, Any] = field(default_factory=dict)
+    options: dict[str, Any] = field(default_factory=dict[str, Any])
 
     @property
     def ca_bundle(self) -> str | None:
@@ -113,6 +115,13 @@ class PublishPhoto:
         )
 
 
+def rendition_filename(photo_key: str) -> str:
+    """The name a photo's web rendition is uploaded under: ``photo-<key>.jpg``, the key kept
+    to ASCII letters, digits, ``_`` and ``-`` (servers and URLs take it as it is)."""
+    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", photo_key).strip("-") or "photo"
+    return f"photo-{stem}.jpg"
+
+
 @dataclass(frozen=True)
 class Rendition:
     """A web rendition of a photo, ready to upload."""
@@ -124,6 +133,18 @@ class Rendition:
     height: int
     content_type: str = "image/jpeg"
     filename: str = "photo.jpg"
+
+    @classmethod
+    def of_jpeg(cls, photo_key: str, data: bytes, width: int, height: int) -> Rendition:
+        """The rendition of a JPEG ``data``: its SHA-256, and :func:`rendition_filename`."""
+        return cls(
+            photo_key=photo_key,
+            data=data,
+            sha256=hashlib.sha256(data).hexdigest(),
+            width=width,
+            height=height,
+            filename=rendition_filename(photo_key),
+        )
 
 
 @dataclass(frozen=True)

@@ -54,7 +54,7 @@ class Snapshot:
     tags: tuple[str, ...] = ()
 
     def field_text(self, name: str) -> str:
-        value = getattr(self, name)
+        value: str | tuple[str, ...] = getattr(self, name)
         return ", ".join(value) if isinstance(value, tuple) else str(value or "")
 
 
@@ -151,7 +151,7 @@ def diff_html(lines: Sequence[DiffLine], field_labels: dict[str, str] | None = N
         if line.field != current:
             current = line.field
             out.append(f"<h3>{html.escape(labels.get(line.field, line.field))}</h3>")
-        spans = []
+        spans: list[str] = []
         for piece in line.pieces:
             text = html.escape(piece.text) or "&nbsp;"
             if piece.op == "insert":
@@ -197,7 +197,7 @@ def revisions_to_prune(
     if policy.keep_days <= 0:
         return []
     ordered = sorted(revisions, key=lambda r: (r.created_at, r.number))
-    protected = {r.id for r in ordered[-policy.keep_last :]} if policy.keep_last > 0 else set()
+    protected = {r.id for r in ordered[-policy.keep_last :]} if policy.keep_last > 0 else set[int]()
     cutoff = now - timedelta(days=policy.keep_days)
     prune: list[int] = []
     for r in ordered:

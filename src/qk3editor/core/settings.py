@@ -12,6 +12,9 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from qk3editor.core import atomic
+from qk3editor.core.json_values import as_object
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -25,7 +28,7 @@ class Settings:
     rendition_long_edge: int = 1600
     rendition_quality: int = 85
     ca_bundle: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict[str, Any])
 
     def with_changes(self, **changes: Any) -> Settings:
         return replace(self, **changes)
@@ -52,12 +55,13 @@ def load_settings(path: Path) -> Settings:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return Settings()
-    if not isinstance(raw, dict):
+    stored = as_object(raw)
+    if stored is None:
         return Settings()
     known = {f.name: f for f in fields(Settings)}
     values: dict[str, Any] = {}
     default = Settings()
-    for key, value in raw.items():
+    for key, value in stored.items():
         if key in known and isinstance(value, type(getattr(default, key))):
             values[key] = value
     return Settings(**values)
@@ -65,28 +69,4 @@ def load_settings(path: Path) -> Settings:
 
 def save_settings(path: Path, settings: Settings) -> None:
     """Write ``settings`` atomically (temp file, fsync, replace)."""
-    atomic_write_text(path, json.dumps(asdict(settings), ensure_ascii=False, indent=2) + "\n")
-
-
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that a crash leaves either the old or the new file."""
-    import tempfile
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    atomic_write_bytes(path, text.encode("utf-8"))
+    atomic.write_text(path, json.dumps(asdict(settings), ensure_ascii=False, indent=2) + "\n")

@@ -21,7 +21,7 @@ import logging
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
 from typing import Any
@@ -132,7 +132,7 @@ def _ignore_interrupts() -> None:
 
 
 @contextmanager
-def scoped_pools(pools: Pools | None) -> Iterator[Pools]:
+def scoped_pools(pools: Pools | None) -> Generator[Pools, None, None]:
     """``pools`` itself, or a private one for this call, shut down when it returns."""
     if pools is not None:
         yield pools

@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from qk3editor.core.i18n import QT_TRANSLATE_NOOP
-from qk3editor.core.photos import TEXT_FIELDS, PhotoMetadata, nfc
+from qk3editor.core.json_values import as_object
+from qk3editor.core.photos import TEXT_FIELDS, PhotoMetadata
 from qk3editor.core.vietnamese.checks import check_text
 from qk3editor.core.vietnamese.findings import Finding
 from qk3editor.core.vietnamese.normalize import normalize
@@ -165,11 +166,12 @@ def load_template(path: Path) -> BatchEdit:
         raise TemplateFileError(path=str(path), detail=exc.strerror or str(exc)) from None
     except (UnicodeDecodeError, yaml.YAMLError) as exc:
         raise TemplateFileError(path=str(path), detail=type(exc).__name__) from None
-    if not isinstance(data, dict):
+    mapping = as_object(data)
+    if mapping is None:
         raise TemplateFileError(
             path=str(path), detail=QT_TRANSLATE_NOOP("errors", "mapping expected")
         )
-    return edit_from_mapping(data, str(path))
+    return edit_from_mapping(mapping, str(path))
 
 
 def edit_from_mapping(data: Mapping[str, Any], source: str = "") -> BatchEdit:
@@ -179,14 +181,14 @@ def edit_from_mapping(data: Mapping[str, Any], source: str = "") -> BatchEdit:
     unknown = set(data) - set(TEXT_FIELDS) - {"creator", "keywords", "keywords_mode"}
     if unknown:
         raise TemplateFileError(path=source, detail=", ".join(sorted(map(str, unknown))))
-    values = {k: nfc(str(v)) for k, v in data.items() if k in TEXT_FIELDS and v is not None}
+    values = {k: normalize(str(v)) for k, v in data.items() if k in TEXT_FIELDS and v is not None}
 
     def as_list(value: Any) -> tuple[str, ...]:
         if value is None:
             return ()
         if isinstance(value, str):
-            return tuple(v.strip() for v in nfc(value).split(";") if v.strip())
-        return tuple(nfc(str(v)) for v in value)
+            return tuple(v.strip() for v in normalize(value).split(";") if v.strip())
+        return tuple(normalize(str(v)) for v in value)
 
     mode = str(data.get("keywords_mode", "append"))
     if mode not in ("append", "replace"):
@@ -217,7 +219,7 @@ def load_codes(path: Path) -> dict[str, str]:
 
 def parse_codes(text: str, source: str = "") -> dict[str, str]:
     codes: dict[str, str] = {}
-    for number, line in enumerate(nfc(text).splitlines(), 1):
+    for number, line in enumerate(normalize(text).splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         if "\t" not in line:

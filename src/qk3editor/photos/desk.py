@@ -29,7 +29,7 @@ from qk3editor.photos.ingest import (
 from qk3editor.photos.metadata import IimCut, is_heif_file, read_metadata, write_metadata
 from qk3editor.photos.renditions import (
     LocationChoice,
-    Rendition,
+    RenditionFile,
     RenditionSpec,
     render,
 )
@@ -220,7 +220,7 @@ def write_captions(
 
 def record_captions(repo: PhotoRepo, writes: Sequence[CaptionWrite]) -> list[CaptionLine]:
     """The store half: record what each written file now holds (the ``db`` lane)."""
-    lines = []
+    lines: list[CaptionLine] = []
     for w in writes:
         if w.stored is not None:
             repo.update_metadata(w.line.photo_id, w.stored)
@@ -236,7 +236,7 @@ def export_web(
     specs: Sequence[RenditionSpec],
     *,
     article_id: str | None = None,
-) -> list[Rendition]:
+) -> list[RenditionFile]:
     """The web renditions exactly as publishing sends them (``photo-<id>-<spec>.jpg``).
 
     With ``article_id`` each photo carries the article's caption where it has its own.
@@ -248,7 +248,7 @@ def export_web(
         for ap in repo.article_photos(article_id):
             if ap.caption_override is not None:
                 overrides[ap.photo.id] = ap.caption_override
-    out: list[Rendition] = []
+    out: list[RenditionFile] = []
     for photo in repo.get_many(photo_ids):
         md = photo.metadata
         if photo.id in overrides:

@@ -1,5 +1,5 @@
 """Files the photo desk touches: reading them whole or just their metadata head, and
-replacing them atomically (temp file in the same folder, fsync, ``os.replace``).
+replacing them atomically (through :mod:`qk3editor.core.atomic`, the app's one writer).
 
 A failed write removes its temp file and leaves the original untouched; OS errors become
 photo errors with a code (disk full, read-only, other).
@@ -7,12 +7,12 @@ photo errors with a code (disk full, read-only, other).
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import os
-import tempfile
 from pathlib import Path
+from typing import BinaryIO
 
+from qk3editor.core import atomic
 from qk3editor.core.i18n import QT_TRANSLATE_NOOP
 from qk3editor.photos import jpeg
 from qk3editor.photos.errors import (
@@ -69,42 +69,31 @@ def read_jpeg_head(path: Path) -> tuple[bytes, os.stat_result] | None:
 def atomic_write(
     path: Path, data: bytes, tail_from: tuple[int, os.stat_result] | None = None
 ) -> None:
-    """Replace ``path`` by ``data``: temp file in the same folder, fsync, ``os.replace``.
+    """Replace the existing file ``path`` by ``data`` (:func:`qk3editor.core.atomic.write_with`).
 
     With ``tail_from=(offset, stat)`` the original's bytes from ``offset`` on are appended
     after ``data`` (copied by the kernel); if the original changed since ``stat`` was taken,
     nothing is replaced. On any failure the temp file is removed and the original is untouched.
     """
-    folder = path.parent
     try:
-        mode = path.stat().st_mode & 0o7777
-        if not os.access(path, os.W_OK):
-            raise PhotoReadOnly(path=str(path))
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".qk3tmp", dir=folder)
-    except PermissionError:
-        raise PhotoReadOnly(path=str(path)) from None
+        path.stat()
     except FileNotFoundError:
         raise PhotoNotFound(path=str(path)) from None
     except OSError as exc:
         raise os_error(path, exc) from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+    if not os.access(path, os.W_OK):
+        raise PhotoReadOnly(path=str(path))
+
+    def fill(fh: BinaryIO) -> None:
+        fh.write(data)
+        if tail_from is not None:
             fh.flush()
-            if tail_from is not None:
-                _append_tail(path, fh.fileno(), *tail_from)
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
+            _append_tail(path, fh.fileno(), *tail_from)
+
+    try:
+        atomic.write_with(path, fill, make_parents=False)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
         raise os_error(path, exc) from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    _fsync_dir(folder)
 
 
 def _append_tail(path: Path, out_fd: int, offset: int, before: os.stat_result) -> None:
@@ -155,16 +144,3 @@ def os_error(path: Path, exc: OSError) -> PhotoError:
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return PhotoReadOnly(path=str(path))
     return PhotoWriteFailed(path=str(path), detail=exc.strerror or str(exc))
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

@@ -15,11 +15,15 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from qk3editor.core.i18n import translate
-from qk3editor.core.photos import LIST_FIELDS, PhotoMetadata, nfc
-from qk3editor.photos.exiv2 import raw_bytes
+from qk3editor.core.photos import LIST_FIELDS, PhotoMetadata
+from qk3editor.core.vietnamese.normalize import normalize
+from qk3editor.photos.exiv2 import IptcValues, raw_bytes
+
+if TYPE_CHECKING:
+    from pyexiv2 import ImageData
 
 UTF8_MARKER = "\x1b%G"
 LEGACY_ENCODING = "cp1258"
@@ -81,11 +85,11 @@ def cut_utf8(text: str, limit: int) -> str:
 def decode_iim(raw: bytes, utf8: bool) -> str:
     """An IIM value: UTF-8 when 1:90 says so, else UTF-8 if valid, else Windows-1258."""
     if utf8:
-        return nfc(raw.decode("utf-8", errors="replace"))
+        return normalize(raw.decode("utf-8", errors="replace"))
     try:
-        return nfc(raw.decode("utf-8"))
+        return normalize(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        return nfc(raw.decode(LEGACY_ENCODING, errors="replace"))
+        return normalize(raw.decode(LEGACY_ENCODING, errors="replace"))
 
 
 def declares_utf8(iptc: Mapping[str, Any]) -> bool:
@@ -93,7 +97,7 @@ def declares_utf8(iptc: Mapping[str, Any]) -> bool:
     return raw_bytes(str(iptc.get(IIM_CHARSET, ""))) == UTF8_MARKER.encode()
 
 
-def from_iim(iptc: Mapping[str, Any], utf8: bool) -> dict[str, Any]:
+def from_iim(iptc: IptcValues, utf8: bool) -> dict[str, Any]:
     """The fields an IIM block (read as Latin-1) holds, decoded and NFC."""
     out: dict[str, Any] = {}
     for name, (key, _limit) in IIM_KEYS.items():
@@ -115,7 +119,7 @@ def from_iim(iptc: Mapping[str, Any], utf8: bool) -> dict[str, Any]:
 
 
 def write_iim(
-    img: Any, iptc: Mapping[str, Any], md: PhotoMetadata, names: list[str]
+    img: ImageData, iptc: IptcValues, md: PhotoMetadata, names: list[str]
 ) -> list[IimCut]:
     """Write the ``names`` fields of ``md`` as IIM into the pyexiv2 image ``img``."""
     utf8 = declares_utf8(iptc)
@@ -123,7 +127,7 @@ def write_iim(
         # 1:90 first, in its own call, so that it precedes every dataset we write
         img.modify_iptc({IIM_CHARSET: UTF8_MARKER})
         # re-encode what a legacy block holds so the whole block is UTF-8 from now on
-        legacy: dict[str, Any] = {}
+        legacy: dict[str, str | list[str] | None] = {}
         for key, value in iptc.items():
             if not key.startswith("Iptc.Application2.") or key in (IIM_DATE, IIM_TIME):
                 continue
@@ -135,7 +139,7 @@ def write_iim(
             legacy[key] = decoded if isinstance(value, list) else decoded[0]
         if legacy:
             img.modify_iptc(legacy, encoding="utf-8")
-    changes: dict[str, Any] = {}
+    changes: dict[str, str | list[str] | None] = {}
     cuts: list[IimCut] = []
     for name in names:
         if name == "date_created":
@@ -146,13 +150,12 @@ def write_iim(
         if name not in IIM_KEYS:
             continue
         key, limit = IIM_KEYS[name]
-        value = getattr(md, name)
-        if not value:
+        given: str | tuple[str, ...] = getattr(md, name)
+        if not given:
             changes[key] = None
             continue
-        values = list(value) if isinstance(value, tuple) else [value]
-        kept_values = []
-        for v in values:
+        kept_values: list[str] = []
+        for v in list(given) if isinstance(given, tuple) else [given]:
             kept = cut_utf8(v, limit)
             if kept != v:
                 cuts.append(IimCut(name, limit, len(v.encode("utf-8")), kept))

@@ -16,7 +16,6 @@ pixels) becomes one ``error`` line in the report and the batch goes on.
 from __future__ import annotations
 
 import concurrent.futures as cf
-import contextlib
 import hashlib
 import io
 import os
@@ -28,9 +27,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from qk3editor.core import atomic
 from qk3editor.core.errors import QkError
 from qk3editor.core.i18n import QT_TRANSLATE_NOOP
 from qk3editor.core.tasks import Pools, scoped_pools
+from qk3editor.core.vietnamese.normalize import to_nfc
 from qk3editor.photos import heif, jpeg
 from qk3editor.photos.errors import (
     PhotoCorrupt,
@@ -39,7 +40,7 @@ from qk3editor.photos.errors import (
     PhotoTooLarge,
 )
 from qk3editor.photos.files import os_error, read_bytes, read_head
-from qk3editor.photos.metadata import nfc, read_metadata_bytes
+from qk3editor.photos.metadata import read_metadata_bytes
 
 IMAGE_EXTENSIONS = frozenset(
     {".jpg", ".jpeg", ".jpe", ".png", ".tif", ".tiff", *heif.HEIF_EXTENSIONS}
@@ -72,7 +73,7 @@ class IngestItem:
     height: int = 0
     format: str = ""
     thumbnail: str = ""
-    metadata: dict[str, Any] = field(default_factory=dict)
+    metadata: dict[str, Any] = field(default_factory=dict[str, Any])
     date_taken: str = ""
     orientation: int = 1
     gps: bool = False
@@ -212,7 +213,7 @@ def _process(path: Path, options: IngestOptions) -> IngestItem:
     if orientation in (5, 6, 7, 8) and not upright:
         width, height = height, width
     return IngestItem(
-        path=nfc(name),
+        path=to_nfc(name),
         status="imported",
         content_hash=digest,
         size_bytes=len(data),
@@ -245,14 +246,9 @@ def _shrink(im: Any, size: int, resample: Any) -> Any:
 
 
 def _save_thumbnail(im: Any, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
-        im.save(tmp, "JPEG", quality=82)
-        os.replace(tmp, target)
+        atomic.write_with(target, lambda fh: im.save(fh, "JPEG", quality=82), durable=False)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
         raise os_error(target, exc) from None
 
 
@@ -401,7 +397,7 @@ def _ingest(
     else:
         _run_pool(order, options, workers, cancel, finish, pools)
     items = tuple(
-        results.get(f) or IngestItem(path=nfc(str(f)), status="cancelled", code="cancelled")
+        results.get(f) or IngestItem(path=to_nfc(str(f)), status="cancelled", code="cancelled")
         for f in files
     )
     return IngestReport(items, cancelled=cancel.is_set())

@@ -48,18 +48,18 @@ pyexiv2 access in :mod:`qk3editor.photos.exiv2`; import their names from there.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
 from qk3editor.core.i18n import QT_TRANSLATE_NOOP
 from qk3editor.core.photos import (
     FIELDS,
     PhotoMetadata,
-    nfc,
 )
+from qk3editor.core.vietnamese.normalize import normalize
 from qk3editor.photos import heif, jpeg
 from qk3editor.photos.errors import (
     DamagedXmp,
@@ -68,7 +68,7 @@ from qk3editor.photos.errors import (
     PhotoCorrupt,
     PhotoWriteFailed,
 )
-from qk3editor.photos.exiv2 import EXIV2_LOCK, open_exiv2, raw_bytes
+from qk3editor.photos.exiv2 import EXIV2_LOCK, ExifValues, IptcValues, open_exiv2, raw_bytes
 from qk3editor.photos.files import atomic_write, read_bytes, read_jpeg_head
 from qk3editor.photos.iim import (
     IimCut,
@@ -77,6 +77,8 @@ from qk3editor.photos.iim import (
     write_iim,
 )
 from qk3editor.photos.xmp import from_xmp, write_xmp
+
+_V = TypeVar("_V")
 
 
 @dataclass(frozen=True)
@@ -147,13 +149,13 @@ def _read_metadata_bytes(data: bytes, path: str) -> PhotoFacts:
         orientation=_int(exif.get("Exif.Image.Orientation"), 1),
         gps=any(k.startswith("Exif.GPSInfo.") for k in exif)
         or any(k.startswith("Xmp.exif.GPS") for k in xmp),
-        make=nfc(_exif_text(exif.get("Exif.Image.Make"))),
-        model=nfc(_exif_text(exif.get("Exif.Image.Model"))),
+        make=normalize(_exif_text(exif.get("Exif.Image.Make"))),
+        model=normalize(_exif_text(exif.get("Exif.Image.Model"))),
         warnings=tuple(warnings),
     )
 
 
-def _safe(fn: Any, warnings: list[str], what: str) -> dict[str, Any]:
+def _safe(fn: Callable[[], Mapping[str, _V]], warnings: list[str], what: str) -> dict[str, _V]:
     try:
         return dict(fn())
     except (RuntimeError, UnicodeError, ValueError) as exc:
@@ -161,7 +163,7 @@ def _safe(fn: Any, warnings: list[str], what: str) -> dict[str, Any]:
         return {}
 
 
-def _exif_text(value: Any) -> str:
+def _exif_text(value: object) -> str:
     if not isinstance(value, str):
         return ""
     try:
@@ -170,14 +172,14 @@ def _exif_text(value: Any) -> str:
         return value.strip("\x00 ").strip()
 
 
-def _int(value: Any, default: int) -> int:
+def _int(value: object, default: int) -> int:
     try:
         return int(str(value).split()[0])
     except (ValueError, IndexError):
         return default
 
 
-def _exif_date(exif: Mapping[str, Any]) -> str:
+def _exif_date(exif: ExifValues) -> str:
     """Exif DateTimeOriginal (or DateTime) as ISO 8601 ``YYYY-MM-DDTHH:MM:SS``."""
     for key in ("Exif.Photo.DateTimeOriginal", "Exif.Image.DateTime"):
         value = _exif_text(exif.get(key))
@@ -272,6 +274,7 @@ def _apply_metadata(
             raise DamagedXmp(path=path, detail=detail) from None
         raise
     try:
+        iptc: IptcValues
         try:
             iptc = img.read_iptc(encoding="latin-1")
         except (RuntimeError, UnicodeError):

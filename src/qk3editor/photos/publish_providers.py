@@ -25,13 +25,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import threading
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from qk3editor.core import atomic
 from qk3editor.core.articles import Article
 from qk3editor.core.errors import PhotoIdNotFound
 from qk3editor.core.photos import Photo, PhotoMetadata
@@ -153,31 +153,26 @@ class DeskRenditions:
         try:
             data = path.read_bytes()
             meta = json.loads(path.with_suffix(".json").read_text("utf-8"))
-        except (OSError, ValueError):
+            found = Rendition.of_jpeg(photo.key, data, int(meta["width"]), int(meta["height"]))
+        except (OSError, ValueError, KeyError, TypeError):
             return None
-        digest = hashlib.sha256(data).hexdigest()
-        if digest != meta.get("sha256"):
+        if found.sha256 != meta.get("sha256"):
             return None  # a torn or tampered file: make it again
-        return Rendition(
-            photo_key=photo.key,
-            data=data,
-            sha256=digest,
-            width=int(meta["width"]),
-            height=int(meta["height"]),
-            filename=_filename(photo.key),
-        )
+        return found
 
     def _write_cache(self, key: str, rendition: Rendition) -> None:
         path = self._cache_path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            _replace(path, rendition.data)
+            atomic.write_bytes(path, rendition.data, durable=False)
             meta = {
                 "sha256": rendition.sha256,
                 "width": rendition.width,
                 "height": rendition.height,
             }
-            _replace(path.with_suffix(".json"), json.dumps(meta).encode("utf-8"))
+            atomic.write_bytes(
+                path.with_suffix(".json"), json.dumps(meta).encode("utf-8"), durable=False
+            )
         except OSError:
             pass  # a cache that cannot be written only costs time
 
@@ -207,14 +202,7 @@ class DeskRenditions:
         ((_spec, data, width, height, _kept),) = render_bytes(
             Path(photo.source), [self._spec], metadata=md, location=choice
         )
-        return Rendition(
-            photo_key=photo.key,
-            data=data,
-            sha256=hashlib.sha256(data).hexdigest(),
-            width=width,
-            height=height,
-            filename=_filename(photo.key),
-        )
+        return Rendition.of_jpeg(photo.key, data, width, height)
 
     def _stored(self, key: str) -> Photo | None:
         if not key.isdigit():
@@ -223,21 +211,6 @@ class DeskRenditions:
             return self._repo.get(int(key))
         except PhotoIdNotFound:
             return None
-
-
-def _filename(key: str) -> str:
-    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", key).strip("-") or "photo"
-    return f"photo-{stem}.jpg"
-
-
-def _replace(path: Path, data: bytes) -> None:
-    """Write a cache file whole or not at all (a temp file, then ``os.replace``)."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def _file_hash(path: str) -> str:

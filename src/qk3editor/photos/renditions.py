@@ -14,13 +14,14 @@ with who and when); only then are City/Province/Country/Sub-location and the GPS
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from qk3editor.core.photos import LOCATION_FIELDS, PhotoMetadata
 from qk3editor.photos import heif, jpeg
@@ -29,6 +30,9 @@ from qk3editor.photos.exiv2 import EXIV2_LOCK, open_exiv2
 from qk3editor.photos.files import atomic_write, os_error, read_bytes
 from qk3editor.photos.ingest import DEFAULT_MAX_PIXELS
 from qk3editor.photos.metadata import apply_metadata, read_metadata_bytes
+
+if TYPE_CHECKING:
+    from PIL.ImageCms import ImageCmsProfile
 
 KEPT_FIELDS = (
     "headline",
@@ -90,7 +94,9 @@ def specs_from_settings(settings: Any) -> tuple[RenditionSpec, ...]:
     edge = int(getattr(settings, "rendition_long_edge", 1600) or 1600)
     quality = int(getattr(settings, "rendition_quality", 85) or 85)
     specs = [RenditionSpec("web", max(16, edge), min(100, max(10, quality)))]
-    for entry in (getattr(settings, "extra", None) or {}).get("photo_renditions", []) or []:
+    extra: dict[str, Any] = getattr(settings, "extra", None) or {}
+    entries: list[dict[str, Any]] = extra.get("photo_renditions", []) or []
+    for entry in entries:
         try:
             specs.append(
                 RenditionSpec(
@@ -114,7 +120,7 @@ class LocationChoice:
 
 
 @dataclass(frozen=True)
-class Rendition:
+class RenditionFile:
     path: Path
     spec: RenditionSpec
     width: int
@@ -166,7 +172,7 @@ def render(
     location: LocationChoice | None = None,
     max_pixels: int = DEFAULT_MAX_PIXELS,
     stem: str | None = None,
-) -> list[Rendition]:
+) -> list[RenditionFile]:
     """The web renditions of ``source`` in ``out_dir`` (``<stem>-<spec>.jpg``).
 
     ``metadata`` is what the renditions carry (the article's caption may differ from the
@@ -174,7 +180,7 @@ def render(
     holds location data that nobody chose to keep.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
-    results = []
+    results: list[RenditionFile] = []
     for spec, body, width, height, keep in render_bytes(
         source, specs, metadata=metadata, location=location, max_pixels=max_pixels
     ):
@@ -183,7 +189,7 @@ def render(
             atomic_write(target, body)
         else:
             _write_new(target, body)
-        results.append(Rendition(target, spec, width, height, keep))
+        results.append(RenditionFile(target, spec, width, height, keep))
     return results
 
 
@@ -229,7 +235,7 @@ def render_bytes(
     kept = KEPT_FIELDS + (LOCATION_FIELDS if keep else ())
     web_md = PhotoMetadata.from_dict({k: v for k, v in md.as_dict().items() if k in kept})
     gps = _gps_block(jpeg.metadata_head(data)) if keep else {}
-    results = []
+    results: list[tuple[RenditionSpec, bytes, int, int, bool]] = []
     for spec in specs:
         copy = im.copy()
         copy.thumbnail((spec.max_size, spec.max_size), Image.Resampling.LANCZOS)
@@ -287,7 +293,7 @@ def _to_srgb(im: Any) -> Any:
             im = ImageCms.profileToProfile(
                 im if im.mode in ("RGB", "CMYK") else im.convert("RGB"),
                 src,
-                ImageCms.createProfile("sRGB"),
+                _srgb_profile(),
                 outputMode=mode,
             )
         except (ImageCms.PyCMSError, OSError, ValueError):
@@ -305,16 +311,19 @@ def _to_srgb(im: Any) -> Any:
     return im
 
 
-_SRGB: bytes | None = None
+@functools.cache
+def _srgb_profile() -> ImageCmsProfile:
+    from PIL import ImageCms
+
+    # Pillow binds ImageCms.core to the C module or, where it failed to load, to a
+    # DeferredError, so createProfile's declared return type is Unknown to a checker.
+    made = ImageCms.createProfile("sRGB")  # pyright: ignore[reportUnknownMemberType, reportUnknownVariableType]
+    return ImageCms.ImageCmsProfile(made)  # pyright: ignore[reportUnknownArgumentType]
 
 
+@functools.cache
 def _srgb_icc() -> bytes:
-    global _SRGB
-    if _SRGB is None:
-        from PIL import ImageCms
-
-        _SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
-    return _SRGB
+    return _srgb_profile().tobytes()
 
 
 def _gps_block(data: bytes) -> dict[str, Any]:

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from qk3editor.core.photos import PhotoMetadata, nfc
+from qk3editor.core.photos import PhotoMetadata
+from qk3editor.core.vietnamese.normalize import normalize
+from qk3editor.photos.exiv2 import XmpValues
+
+if TYPE_CHECKING:
+    from pyexiv2 import ImageData
+
+XmpValue = str | list[str] | dict[str, str]
 
 X_DEFAULT = 'lang="x-default"'
 
@@ -30,31 +36,31 @@ XMP_KEYS: dict[str, tuple[str, str]] = {
 }
 
 
-def _xmp_text(value: Any) -> str:
+def _xmp_text(value: XmpValue | None) -> str:
     if isinstance(value, dict):
         value = value.get(X_DEFAULT) or next(iter(value.values()), "")
     if isinstance(value, list):
         value = value[0] if value else ""
-    return nfc(str(value)) if value is not None else ""
+    return normalize(str(value)) if value is not None else ""
 
 
-def _xmp_list(xmp: Mapping[str, Any], key: str) -> list[str]:
+def _xmp_list(xmp: XmpValues, key: str) -> list[str]:
     value = xmp.get(key)
     if isinstance(value, list):
-        return [nfc(str(v)) for v in value]
-    items = []
+        return [normalize(str(v)) for v in value]
+    items: list[str] = []
     i = 1
     while f"{key}[{i}]" in xmp:
-        items.append(nfc(str(xmp[f"{key}[{i}]"])))
+        items.append(normalize(str(xmp[f"{key}[{i}]"])))
         i += 1
     if items:
         return items
     if isinstance(value, str) and value and not value.startswith("type="):
-        return [nfc(value)]
+        return [normalize(value)]
     return []
 
 
-def from_xmp(xmp: Mapping[str, Any]) -> dict[str, Any]:
+def from_xmp(xmp: XmpValues) -> dict[str, Any]:
     """The fields the XMP of a photo holds, NFC."""
     out: dict[str, Any] = {}
     for name, (key, kind) in XMP_KEYS.items():
@@ -65,29 +71,30 @@ def from_xmp(xmp: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _xmp_changes(md: PhotoMetadata, names: list[str]) -> dict[str, Any]:
-    changes: dict[str, Any] = {}
+def _xmp_changes(md: PhotoMetadata, names: list[str]) -> dict[str, XmpValue | None]:
+    changes: dict[str, XmpValue | None] = {}
     for name in names:
         key, kind = XMP_KEYS[name]
-        value = getattr(md, name)
+        value: str | tuple[str, ...] = getattr(md, name)
         if not value:
             changes[key] = None
+        elif isinstance(value, tuple):
+            changes[key] = list(value)
         elif kind == "langalt":
             changes[key] = {X_DEFAULT: value}
-        elif kind in ("seq", "bag"):
-            changes[key] = list(value)
         else:
             changes[key] = value
     return changes
 
 
-def write_xmp(img: Any, md: PhotoMetadata, names: list[str]) -> None:
+def write_xmp(img: ImageData, md: PhotoMetadata, names: list[str]) -> None:
     """Write the ``names`` fields of ``md`` as XMP into the pyexiv2 image ``img``."""
     xmp_changes = _xmp_changes(md, names)
     for key in [k for k, v in xmp_changes.items() if v is None]:
         with contextlib.suppress(RuntimeError):
             img.modify_xmp({key: None})
     bags = {k: v for k, v in xmp_changes.items() if isinstance(v, list) and k == "Xmp.dc.subject"}
+
     img.modify_xmp({k: v for k, v in xmp_changes.items() if v is not None and k not in bags})
     for key, values in bags.items():
         # pyexiv2 writes a Python list as rdf:Seq; dc:subject must be an rdf:Bag

@@ -27,7 +27,7 @@ from collections.abc import Mapping, Sequence
 
 from qk3editor.core import render
 from qk3editor.core.articles import Article
-from qk3editor.core.photos import find_photo_refs, photo_snippet
+from qk3editor.core.photos import find_photo_placements, photo_snippet
 from qk3editor.core.publish_data import MediaRecord, PublishPhoto
 from qk3editor.core.render import PhotoRef, PhotoResolver, RenderInput
 
@@ -48,7 +48,7 @@ def render_input(article: Article, body: str | None = None) -> RenderInput:
 
 def placed_keys(body: str) -> set[str]:
     """The photo ids the reporter placed in the body."""
-    return {ref.photo_id for ref in find_photo_refs(body)}
+    return {ref.photo_id for ref in find_photo_placements(body)}
 
 
 def unplaced_photos(body: str, photos: Sequence[PublishPhoto]) -> list[PublishPhoto]:

@@ -23,6 +23,7 @@ from typing import Any
 import httpx
 
 from qk3editor.core.i18n import QT_TRANSLATE_NOOP
+from qk3editor.core.json_values import as_object
 from qk3editor.publish.errors import (
     BadResponse,
     RemoteHttpError,
@@ -55,7 +56,7 @@ class Response:
     content: bytes
     url: str
     elapsed_hops: int = 0
-    extra: dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict[str, Any])
 
     def json(self) -> Any:
         try:
@@ -110,8 +111,9 @@ def remote_error_code(content: bytes) -> str:
         data = json.loads(content.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         return ""
-    if isinstance(data, dict):
-        code = data.get("code") or data.get("error")
+    obj = as_object(data)
+    if obj is not None:
+        code = obj.get("code") or obj.get("error")
         if isinstance(code, str):
             return code[:100]
     return ""

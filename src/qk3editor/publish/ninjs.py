@@ -19,6 +19,7 @@ from urllib.parse import quote
 import httpx
 
 from qk3editor.core.articles import Article, iso_utc, utcnow
+from qk3editor.core.json_values import as_object, object_or_empty, objects_in
 from qk3editor.core.publish_data import MediaRecord, PublishPhoto, PublishStatus, Rendition, Target
 from qk3editor.core.vietnamese.fold import slugify
 from qk3editor.publish.base import PostRequest, RemotePost
@@ -107,7 +108,7 @@ def build_item(
         item["by"] = article.byline
     if status is PublishStatus.FUTURE and publish_at is not None:
         item["embargoed"] = iso_utc(publish_at)
-    subjects = []
+    subjects: list[dict[str, str]] = []
     if article.category:
         subjects.append(
             {
@@ -119,7 +120,7 @@ def build_item(
     subjects.extend({"name": t, "literal": slugify(t), "rel": "tag"} for t in article.tags)
     if subjects:
         item["subjects"] = subjects
-    associations = []
+    associations: list[dict[str, Any]] = []
     for index, photo in enumerate(sent, start=1):
         rec = media[photo.key]
         assoc: dict[str, Any] = {
@@ -223,9 +224,9 @@ class NinjsPublisher:
 
     # -- items -----------------------------------------------------------------------------
     def _post(self, data: dict[str, Any]) -> RemotePost:
-        item = data.get("item") or {}
-        bodies = item.get("bodies") or [{}]
-        headlines = item.get("headlines") or [{}]
+        item = object_or_empty(data.get("item"))
+        bodies = objects_in(item.get("bodies")) or [{}]
+        headlines = objects_in(item.get("headlines")) or [{}]
         return RemotePost(
             remote_id=str(data["id"]),
             link=str(data.get("link", "")),
@@ -257,8 +258,9 @@ class NinjsPublisher:
                 "PUT", f"{API_PREFIX}/items/{quote(req.article.id)}", encode(doc), headers
             )
         except RemoteHttpError as exc:
-            if exc.status == 409 and exc.remote_code == "conflict" and isinstance(exc.body, dict):
-                current = self._post(exc.body.get("current") or {"id": req.article.id})
+            body = as_object(exc.body)
+            if exc.status == 409 and exc.remote_code == "conflict" and body is not None:
+                current = self._post(as_object(body.get("current")) or {"id": req.article.id})
                 raise PublishConflict(
                     local={
                         "title": req.article.title,

@@ -74,6 +74,12 @@ class Progress:
 
 
 ProgressFn = Callable[[Progress], None]
+
+
+def _no_progress(_progress: Progress) -> None:
+    """Progress nobody watches."""
+
+
 PublisherFactory = Callable[[Target, str], Publisher]
 
 
@@ -202,7 +208,7 @@ class Outbox:
         self, progress: ProgressFn | None = None, inline_retries: bool = False
     ) -> list[Job]:
         """Run every queued or waiting job whose time has come (offline jobs go out later)."""
-        done = []
+        done: list[Job] = []
         for job in self.repo.due_jobs(utcnow()):
             if self.repo.claim(job.id, (JobState.QUEUED, JobState.WAITING)):
                 done.append(self._run_claimed(job.id, progress, None, inline_retries))
@@ -236,7 +242,7 @@ class Outbox:
         cancel: threading.Event | None,
         inline_retries: bool,
     ) -> Job:
-        report = progress or (lambda _p: None)
+        report: ProgressFn = progress or _no_progress
         job = self.repo.job(job_id)
         tries = 0
         while True:

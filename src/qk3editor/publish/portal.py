@@ -14,14 +14,16 @@ import logging
 import os
 import re
 import secrets as pysecrets
-import tempfile
 import threading
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.parse import unquote, urlsplit
 
+from qk3editor.core import atomic
+from qk3editor.core.json_values import as_object, object_or_empty, objects_in
+from qk3editor.core.vietnamese.dates import format_portal_date
 from qk3editor.publish.ninjs import API_PREFIX, verify
 
 log = logging.getLogger(__name__)
@@ -29,24 +31,10 @@ log = logging.getLogger(__name__)
 MAX_BODY = 40 * 1024 * 1024
 UUID_RE = re.compile(r"^[0-9a-fA-F-]{36}$")
 SHA_RE = re.compile(r"^[0-9a-f]{64}$")
-WEEKDAYS = ("Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy", "Chủ nhật")
 
 
 def _now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _schema_validator() -> Any:
@@ -98,7 +86,9 @@ class PortalStore:
                 "creates": (current or {}).get("creates", 0) + (0 if current else 1),
                 "updates": (current or {}).get("updates", 0) + (1 if current else 0),
             }
-            _atomic_write(self._item_path(uuid), json.dumps(record, ensure_ascii=False).encode())
+            atomic.write_bytes(
+                self._item_path(uuid), json.dumps(record, ensure_ascii=False).encode()
+            )
             return (200 if current else 201), record
 
     def edit_item(self, uuid: str, title: str) -> dict[str, Any]:
@@ -109,7 +99,9 @@ class PortalStore:
                 raise KeyError(uuid)
             record["item"]["headlines"][0]["value"] = title
             record["modified"] = _now_iso()
-            _atomic_write(self._item_path(uuid), json.dumps(record, ensure_ascii=False).encode())
+            atomic.write_bytes(
+                self._item_path(uuid), json.dumps(record, ensure_ascii=False).encode()
+            )
             return record
 
     def items(self) -> list[dict[str, Any]]:
@@ -130,7 +122,7 @@ class PortalStore:
             path = self.media_path(sha)
             if path.is_file():
                 return False
-            _atomic_write(path, data)
+            atomic.write_bytes(path, data)
             return True
 
 
@@ -158,8 +150,12 @@ class PortalServer(ThreadingHTTPServer):
 
 
 class PortalHandler(BaseHTTPRequestHandler):
-    server: PortalServer
     protocol_version = "HTTP/1.1"
+
+    @property
+    def portal(self) -> PortalServer:
+        """The server this handler answers for (only ever a PortalServer)."""
+        return cast(PortalServer, self.server)
 
     def log_message(self, format: str, *args: Any) -> None:
         log.info("portal %s", format % args)
@@ -191,7 +187,7 @@ class PortalHandler(BaseHTTPRequestHandler):
 
     def _authorised(self, body: bytes) -> bool:
         user = self.headers.get("X-QK3-Key", "")
-        secret = self.server.keys.get(user)
+        secret = self.portal.keys.get(user)
         ok = secret is not None and verify(
             secret,
             self.headers.get("X-QK3-Timestamp", ""),
@@ -238,12 +234,12 @@ class PortalHandler(BaseHTTPRequestHandler):
         if parts == ["whoami"]:
             self._json(200, {"user": self.headers.get("X-QK3-Key")})
         elif len(parts) == 2 and parts[0] == "media" and SHA_RE.match(parts[1]):
-            if self.server.store.has_media(parts[1]):
+            if self.portal.store.has_media(parts[1]):
                 self._json(200, self._media_info(parts[1]))
             else:
                 self._error(404, "not_found")
         elif len(parts) == 2 and parts[0] == "items" and UUID_RE.match(parts[1]):
-            record = self.server.store.get_item(parts[1])
+            record = self.portal.store.get_item(parts[1])
             if record is None:
                 self._error(404, "not_found")
             else:
@@ -252,12 +248,12 @@ class PortalHandler(BaseHTTPRequestHandler):
             self._error(404, "not_found")
 
     def _media_info(self, sha: str) -> dict[str, Any]:
-        return {"id": sha, "sha256": sha, "href": f"{self.server.public_url}/media/{sha}.jpg"}
+        return {"id": sha, "sha256": sha, "href": f"{self.portal.public_url}/media/{sha}.jpg"}
 
     def _item_info(self, record: dict[str, Any]) -> dict[str, Any]:
         return {
             "id": record["id"],
-            "link": f"{self.server.public_url}/bai-viet/{record['id']}",
+            "link": f"{self.portal.public_url}/bai-viet/{record['id']}",
             "modified": record["modified"],
             "item": record["item"],
         }
@@ -269,26 +265,26 @@ class PortalHandler(BaseHTTPRequestHandler):
         if not body.startswith(b"\xff\xd8"):
             self._error(415, "not_jpeg")
             return
-        created = self.server.store.put_media(sha, body)
+        created = self.portal.store.put_media(sha, body)
         self._json(201 if created else 200, self._media_info(sha))
 
     def _put_item(self, uuid: str, body: bytes) -> None:
         try:
-            item = json.loads(body.decode("utf-8"))
+            item = as_object(json.loads(body.decode("utf-8")))
         except (UnicodeDecodeError, ValueError):
             self._error(400, "not_json")
             return
-        if not isinstance(item, dict) or item.get("uri") != f"urn:qk3editor:article:{uuid}":
+        if item is None or item.get("uri") != f"urn:qk3editor:article:{uuid}":
             self._error(422, "uri_mismatch")
             return
-        validator = self.server.validator
+        validator = self.portal.validator
         if validator is not None:
             errors = sorted(validator.iter_errors(item), key=lambda e: list(e.path))
             if errors:
                 self._error(422, "invalid_ninjs", detail=errors[0].message[:300])
                 return
         base = self.headers.get("X-QK3-Base-Modified", "none")
-        status, record = self.server.store.put_item(uuid, item, base)
+        status, record = self.portal.store.put_item(uuid, item, base)
         if status == 409:
             self._error(409, "conflict", current=self._item_info(record))
         elif status == 404:
@@ -298,7 +294,7 @@ class PortalHandler(BaseHTTPRequestHandler):
 
     # -- the web pages ---------------------------------------------------------------------
     def _web_get(self, path: str) -> None:
-        store = self.server.store
+        store = self.portal.store
         m = re.fullmatch(r"/media/([0-9a-f]{64})\.jpg", path)
         if m and store.has_media(m.group(1)):
             self._send(200, store.media_path(m.group(1)).read_bytes(), "image/jpeg")
@@ -326,18 +322,16 @@ PAGE_CSS = (
 
 
 def _vn_date(iso: str) -> str:
-    when = datetime.fromisoformat(iso.replace("Z", "+00:00"))
-    return f"{WEEKDAYS[when.weekday()]}, {when:%d/%m/%Y}"
+    """``Chủ nhật, 21/10/2018`` for an ISO time, in Vietnam (the day may differ from UTC's)."""
+    return format_portal_date(datetime.fromisoformat(iso.replace("Z", "+00:00")))
 
 
 def article_page(record: dict[str, Any]) -> str:
-    item = record["item"]
-    title = html.escape(item["headlines"][0]["value"])
-    lead = next(
-        (d["value"] for d in item.get("descriptions", []) if d.get("role") == "summary"), ""
-    )
-    body = item.get("bodies", [{}])[0].get("value", "")
-    crumb = html.escape((item.get("subjects") or [{}])[0].get("name", "Tin tức"))
+    item = object_or_empty(record["item"])
+    title = html.escape(str(objects_in(item["headlines"])[0]["value"]))
+    lead = str(_with_role(item.get("descriptions"), "summary").get("value", ""))
+    body = str((objects_in(item.get("bodies")) or [{}])[0].get("value", ""))
+    crumb = html.escape(str((objects_in(item.get("subjects")) or [{}])[0].get("name", "Tin tức")))
     return (
         f'<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{title}</title>'
         f"<style>{PAGE_CSS}</style></head><body>"
@@ -349,17 +343,21 @@ def article_page(record: dict[str, Any]) -> str:
     )
 
 
+def _with_role(values: object, role: str) -> dict[str, Any]:
+    """The first object of a ninjs array whose ``role`` is ``role`` (or an empty one)."""
+    none: dict[str, Any] = {}
+    return next((d for d in objects_in(values) if d.get("role") == role), none)
+
+
 def _featured_figure(item: dict[str, Any], body: str) -> str:
     """The featured picture above the body when the body does not show it already."""
-    for assoc in item.get("associations") or []:
-        if not any(a.get("role") == "featured" for a in assoc.get("altids") or []):
+    for assoc in objects_in(item.get("associations")):
+        if not _with_role(assoc.get("altids"), "featured"):
             continue
-        href = str((assoc.get("renditions") or [{}])[0].get("href", ""))
+        href = str((objects_in(assoc.get("renditions")) or [{}])[0].get("href", ""))
         if not href or html.escape(href, quote=True) in body:
             return ""
-        caption = next(
-            (d["value"] for d in assoc.get("descriptions", []) if d.get("role") == "caption"), ""
-        )
+        caption = str(_with_role(assoc.get("descriptions"), "caption").get("value", ""))
         credit = f" ({html.escape(str(assoc['by']))})" if assoc.get("by") else ""
         return (
             f'<figure class="qk3-featured"><img src="{html.escape(href, quote=True)}" '

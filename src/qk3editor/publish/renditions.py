@@ -10,9 +10,7 @@ no metadata at all) for tests and benchmarks, and the default of ``PublishServic
 
 from __future__ import annotations
 
-import hashlib
 import io
-import re
 from typing import Protocol
 
 from PIL import Image, ImageOps
@@ -23,11 +21,6 @@ from qk3editor.publish.errors import RenditionFailed
 
 class RenditionProvider(Protocol):
     def __call__(self, photo: PublishPhoto) -> Rendition: ...
-
-
-def rendition_filename(photo: PublishPhoto) -> str:
-    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", photo.key).strip("-") or "photo"
-    return f"{stem}.jpg"
 
 
 class PillowRenditions:
@@ -50,12 +43,4 @@ class PillowRenditions:
                 width, height = img.size
         except (OSError, ValueError, Image.DecompressionBombError) as exc:
             raise RenditionFailed(photo=photo.key, detail=type(exc).__name__) from None
-        data = out.getvalue()
-        return Rendition(
-            photo_key=photo.key,
-            data=data,
-            sha256=hashlib.sha256(data).hexdigest(),
-            width=width,
-            height=height,
-            filename=rendition_filename(photo),
-        )
+        return Rendition.of_jpeg(photo.key, out.getvalue(), width, height)

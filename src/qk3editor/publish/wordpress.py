@@ -18,6 +18,7 @@ import httpx
 
 from qk3editor.core.articles import Article
 from qk3editor.core.i18n import QT_TRANSLATE_NOOP
+from qk3editor.core.json_values import as_object, object_or_empty, objects_in
 from qk3editor.core.publish_data import MediaRecord, PublishPhoto, PublishStatus, Rendition, Target
 from qk3editor.core.vietnamese.fold import slugify
 from qk3editor.publish.base import PostRequest, RemotePost
@@ -172,9 +173,10 @@ class WordPressPublisher:
         found = self._call(
             "GET", "wp/v2/media", params={"search": marker, "context": "edit", "per_page": "5"}
         ).json()
-        for item in found if isinstance(found, list) else []:
+        for item in objects_in(found):
             desc = item.get("description", {})
-            raw = desc.get("raw", "") if isinstance(desc, dict) else str(desc)
+            rich = as_object(desc)
+            raw = str(rich.get("raw", "")) if rich is not None else str(desc)
             if marker in raw:
                 return self._media_record(article, photo, rendition.sha256, item)
         return None
@@ -208,8 +210,9 @@ class WordPressPublisher:
         found = self._call(
             "GET", f"wp/v2/{taxonomy}", params={"slug": slug, "context": "view"}
         ).json()
-        if isinstance(found, list) and found:
-            term = int(found[0]["id"])
+        terms = objects_in(found)
+        if terms:
+            term = int(terms[0]["id"])
         else:
             try:
                 created = self._call(
@@ -221,8 +224,9 @@ class WordPressPublisher:
             except RemoteHttpError as exc:
                 if exc.remote_code in CANNOT_CREATE_TERM:
                     raise TermMissing(kind=taxonomy, slug=slug) from None
-                if exc.remote_code == "term_exists" and isinstance(exc.body, dict):
-                    term = int(exc.body.get("data", {}).get("term_id"))
+                existing = object_or_empty(object_or_empty(exc.body).get("data")).get("term_id")
+                if exc.remote_code == "term_exists" and existing is not None:
+                    term = int(existing)
                 else:
                     raise
         self._terms[key] = term
@@ -232,8 +236,9 @@ class WordPressPublisher:
     def _post_from(self, data: dict[str, Any]) -> RemotePost:
         def text(field: str) -> str:
             value = data.get(field, "")
-            if isinstance(value, dict):
-                return str(value.get("raw", value.get("rendered", "")))
+            rich = as_object(value)
+            if rich is not None:
+                return str(rich.get("raw", rich.get("rendered", "")))
             return str(value)
 
         return RemotePost(
@@ -252,7 +257,7 @@ class WordPressPublisher:
             "wp/v2/posts",
             params={"search": article_id, "status": "any", "context": "edit", "per_page": "20"},
         ).json()
-        for item in found if isinstance(found, list) else []:
+        for item in objects_in(found):
             post = self._post_from(item)
             if marker in post.content:
                 return post

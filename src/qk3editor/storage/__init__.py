@@ -7,7 +7,10 @@ SQLAlchemy.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # at run time they are loaded on first use (see __getattr__)
+    from qk3editor.storage.db import Store, open_store
 
 __all__ = ["Store", "open_store"]
 

@@ -39,13 +39,7 @@ SORT_COLUMNS = {
 __all__ = ["ArticleQuery", "ArticleRepository", "CategoryRepository"]
 
 
-def nfc(text: str) -> str:
-    """Text as the store keeps it: the one normaliser of the app (NFC plus the repairs NFC
-    cannot do), so that text reaching the store by any path is stored alike."""
-    return normalize(text)
-
-
-def _to_article(m: ArticleModel) -> Article:
+def article_from_model(m: ArticleModel) -> Article:
     return Article(
         id=m.id,
         title=m.title,
@@ -74,7 +68,7 @@ class CategoryRepository:
 
     def find(self, name_or_slug: str) -> Category | None:
         """A category by slug or by name (case-insensitive, NFC)."""
-        key = nfc(name_or_slug).strip()
+        key = normalize(name_or_slug).strip()
         for c in self.list():
             if c.slug == key or c.name.casefold() == key.casefold():
                 return c
@@ -87,7 +81,7 @@ class CategoryRepository:
             return found
         with self._store.begin() as s:
             position = (s.scalar(select(func.max(CategoryModel.position))) or 0) + 1
-            m = CategoryModel(slug=slug, name=nfc(name).strip(), position=position)
+            m = CategoryModel(slug=slug, name=normalize(name).strip(), position=position)
             s.add(m)
             s.flush()
             return Category(m.id, m.slug, m.name, m.position)
@@ -97,7 +91,7 @@ class CategoryRepository:
             m = s.get(CategoryModel, category_id)
             if m is None:
                 raise ValidationError(detail=f"category {category_id}")
-            m.name = nfc(name).strip()
+            m.name = normalize(name).strip()
 
 
 class ArticleRepository:
@@ -112,7 +106,7 @@ class ArticleRepository:
             m = s.get(ArticleModel, article_id)
             if m is None:
                 raise ArticleNotFound(id=article_id)
-            return _to_article(m)
+            return article_from_model(m)
 
     def exists(self, article_id: str) -> bool:
         with self._store.begin() as s:
@@ -127,7 +121,7 @@ class ArticleRepository:
             rows = {
                 m.id: m for m in s.scalars(select(ArticleModel).where(ArticleModel.id.in_(ids)))
             }
-            return [_to_article(rows[i]) for i in ids if i in rows]
+            return [article_from_model(rows[i]) for i in ids if i in rows]
 
     def list_ids(self, query: ArticleQuery | None = None) -> list[str]:
         """The ids the library shows, filtered and ordered by the database."""
@@ -192,7 +186,7 @@ class ArticleRepository:
             s.flush()
             sync_article(s, m)
             s.refresh(m)
-            return _to_article(m)
+            return article_from_model(m)
 
     def update(
         self, article_id: str, fields: ArticleFields, expected_version: int | None = None
@@ -206,13 +200,13 @@ class ArticleRepository:
             if expected_version is not None and m.version != expected_version:
                 raise ConflictError(expected=expected_version, actual=m.version)
             if not self._apply(s, m, fields):
-                return _to_article(m)
+                return article_from_model(m)
             m.version += 1
             m.updated_at = utcnow()
             s.flush()
             sync_article(s, m)
             s.refresh(m)
-            return _to_article(m)
+            return article_from_model(m)
 
     def set_status(self, article_id: str, target: Status) -> Article:
         """Move the article through the workflow (rules in core)."""
@@ -223,7 +217,7 @@ class ArticleRepository:
             move_status(m, target)
             s.flush()
             s.refresh(m)
-            return _to_article(m)
+            return article_from_model(m)
 
     def spike(self, article_id: str) -> Article:
         return self.set_status(article_id, Status.SPIKED)
@@ -249,7 +243,7 @@ class ArticleRepository:
         for attr in ("title", "lead", "body", "byline"):
             value = getattr(f, attr)
             if value is not None:
-                put(attr, nfc(value))
+                put(attr, normalize(value))
         if f.tags is not None:
             put("tags", _clean_tags(f.tags))
         if f.category is not None:
@@ -264,7 +258,7 @@ class ArticleRepository:
         from sqlalchemy.orm import Session
 
         assert isinstance(s, Session)
-        key = nfc(name_or_slug).strip()
+        key = normalize(name_or_slug).strip()
         if not key:
             return None
         for c in s.scalars(select(CategoryModel)):
@@ -295,7 +289,7 @@ def move_status(m: ArticleModel, target: Status) -> Status:
 def _clean_tags(tags: Iterable[str]) -> list[str]:
     seen: list[str] = []
     for t in tags:
-        t = nfc(t).strip()
+        t = normalize(t).strip()
         if t and t not in seen:
             seen.append(t)
     return seen

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from qk3editor.core import atomic
 from qk3editor.core.articles import Article, ArticleFields
 from qk3editor.core.importers import PLACEHOLDER_PREFIX, ImportedDocument
-from qk3editor.core.settings import atomic_write_bytes
 from qk3editor.storage.articles_repository import ArticleRepository
 
 IMPORTED_DIR = "imported"
@@ -36,7 +36,7 @@ def save_imported(
     folder = photos_dir / IMPORTED_DIR
     for image in doc.images:
         n = image.placeholder.removeprefix(PLACEHOLDER_PREFIX)
-        atomic_write_bytes(folder / f"{article.id}-{n}{image.extension}", image.data)
+        atomic.write_bytes(folder / f"{article.id}-{n}{image.extension}", image.data)
     body = re.sub(
         rf"qk3photo:{re.escape(PLACEHOLDER_PREFIX)}(\d+)", rf"qk3photo:{article.id}-\1", doc.body
     )

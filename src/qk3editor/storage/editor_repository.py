@@ -5,7 +5,7 @@ Every method is one unit of work and returns frozen dataclasses.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -26,7 +26,7 @@ from qk3editor.core.revisions import (
     typing_snapshot_due,
 )
 from qk3editor.storage.articles_models import ArticleModel
-from qk3editor.storage.articles_repository import ArticleRepository, _to_article, move_status
+from qk3editor.storage.articles_repository import ArticleRepository, article_from_model, move_status
 from qk3editor.storage.db import Store
 from qk3editor.storage.editor_models import EditorSessionModel, RevisionModel, StatusChangeModel
 
@@ -52,7 +52,7 @@ class SessionEntry:
 
 
 @contextmanager
-def store_errors() -> Iterator[None]:
+def store_errors() -> Generator[None, None, None]:
     """Turn the database's write failures into errors the user is told about."""
     try:
         yield
@@ -215,7 +215,7 @@ class EditorRepository:
             s.flush()
             self._snapshot(s, m, RevisionReason.STATUS, who)
             s.refresh(m)
-            return _to_article(m)
+            return article_from_model(m)
 
     def unspike(self, article_id: str, who: str) -> Article:
         """Bring a spiked article back to the state it had before (draft if unknown)."""

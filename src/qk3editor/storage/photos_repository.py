@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from qk3editor.core.articles import utcnow
 from qk3editor.core.errors import ArticleNotFound, PhotoIdNotFound, ValidationError
-from qk3editor.core.photos import FIELDS, ArticlePhoto, Photo, PhotoMetadata, nfc
+from qk3editor.core.photos import FIELDS, LIST_FIELDS, ArticlePhoto, Photo, PhotoMetadata
+from qk3editor.core.vietnamese.normalize import normalize, to_nfc
 from qk3editor.storage.articles_models import ArticleModel
 from qk3editor.storage.db import Store
 from qk3editor.storage.photo_search import index_photo_captions
@@ -49,16 +50,11 @@ class NewPhoto:
 
 
 def _to_photo(m: PhotoModel) -> Photo:
-    md = PhotoMetadata(
-        **{
-            name: (
-                tuple(getattr(m, name) or ())
-                if name in ("creator", "keywords")
-                else getattr(m, name)
-            )
-            for name in FIELDS
-        }
-    )
+    values: dict[str, Any] = {}
+    for name in FIELDS:
+        stored = getattr(m, name)  # the JSON list columns hold lists of text
+        values[name] = tuple(cast(list[str], stored or [])) if name in LIST_FIELDS else stored
+    md = PhotoMetadata(**values)
     return Photo(
         id=m.id,
         path=m.path,
@@ -82,7 +78,7 @@ def _to_photo(m: PhotoModel) -> Photo:
 def _put_metadata(m: PhotoModel, md: PhotoMetadata) -> None:
     md = md.normalized()
     for name in FIELDS:
-        value = getattr(md, name)
+        value: str | tuple[str, ...] = getattr(md, name)
         setattr(m, name, list(value) if isinstance(value, tuple) else value)
     # the desk's filter: NFC, case-folded (SQLite's LIKE folds ASCII only)
     parts = [md.headline, md.description, md.title, md.city, md.credit, *md.keywords, *md.creator]
@@ -104,14 +100,14 @@ class PhotoRepository:
                 if s.scalar(select(PhotoModel.id).where(PhotoModel.content_hash == n.content_hash)):
                     continue
                 m = PhotoModel(
-                    path=nfc(n.path),
+                    path=to_nfc(n.path),
                     content_hash=n.content_hash,
                     size_bytes=n.size_bytes,
                     width=n.width,
                     height=n.height,
                     format=n.format,
                     thumbnail=n.thumbnail,
-                    camera=nfc(n.camera),
+                    camera=normalize(n.camera),
                     date_taken=n.date_taken,
                     gps=n.gps,
                     has_iim=n.has_iim,
@@ -153,7 +149,7 @@ class PhotoRepository:
         """The ids the desk shows, filtered and ordered by the database."""
         q = query or PhotoQuery()
         stmt = select(PhotoModel.id)
-        text = nfc(q.text).strip().casefold()
+        text = normalize(q.text).strip().casefold()
         if text:
             escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             stmt = stmt.where(PhotoModel.search_text.like(f"%{escaped}%", escape="\\"))
@@ -197,7 +193,7 @@ class PhotoRepository:
         self, photo_id: int, keep: bool, by: str, at: datetime | None = None
     ) -> Photo:
         """A person's choice to publish this photo with (or without) its location."""
-        by = nfc(by).strip()
+        by = normalize(by).strip()
         if keep and not by:
             raise ValidationError(detail="who chose to keep the location")
         with self._store.begin() as s:
@@ -325,7 +321,7 @@ class PhotoRepository:
             )
             if ap is None:
                 raise PhotoIdNotFound(id=photo_id)
-            ap.caption_override = None if caption is None else nfc(caption).strip()
+            ap.caption_override = None if caption is None else normalize(caption).strip()
             s.flush()
             photos = self._article_photos(s, article_id)
             index_photo_captions(s, article_id, photos)

@@ -57,7 +57,8 @@ class QuickLibrary:
         self._conn.close()
 
     def list_ids(self, query: ArticleQuery) -> list[str]:
-        where, params = [], []
+        where: list[str] = []
+        params: list[str | int] = []
         if query.status is not None:
             where.append("a.status = ?")
             params.append(query.status.value)

@@ -209,7 +209,8 @@ class SearchRepository:
                     stmt = stmt.where(or_(*(col.contains(f, autoescape=True) for f in forms)))
                 else:
                     stmt = stmt.where(SearchDocumentModel.folded.contains(w, autoescape=True))
-            return list(dict.fromkeys(s.scalars(stmt.limit(limit * 2))))
+            found = s.scalars(stmt.limit(limit * 2))
+            return [a for a in dict.fromkeys(found) if a is not None]
 
         out: dict[str, bool] = {}
         if tuple(fold(w) for w in q.exact) != q.exact:
@@ -228,7 +229,7 @@ class SearchRepository:
             .where(ArticleModel.id.in_([i for i, _ in ids]))
         )
         rows = {r[0]: r for r in s.execute(stmt)}
-        hits = []
+        hits: list[SearchHit] = []
         for article_id, exact in ids:
             r = rows.get(article_id)
             if r is not None:

@@ -8,7 +8,7 @@ from PySide6.QtTest import QAbstractItemModelTester
 
 from qk3editor.core.articles import ArticleFields
 from qk3editor.core.i18n import Translator
-from qk3editor.core.photos import find_photo_refs
+from qk3editor.core.photos import find_photo_placements
 from qk3editor.photos.ingest import IngestOptions
 from qk3editor.photos.metadata import read_metadata
 from qk3editor.storage.articles_repository import ArticleRepository
@@ -184,7 +184,7 @@ def test_picker_snippets_and_article_photos(qtbot, store, tmp_path: Path) -> Non
     )
     ids = repo.list_ids(PhotoQuery())
     text = PhotoPicker.snippets(repo, ids[:2])
-    assert [r.photo_id for r in find_photo_refs(text)] == [str(i) for i in ids[:2]]
+    assert [r.photo_id for r in find_photo_placements(text)] == [str(i) for i in ids[:2]]
 
     article = ArticleRepository(store).create(ArticleFields(title="Bài"))
     repo.attach(article.id, ids)

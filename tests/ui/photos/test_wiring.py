@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qk3editor.core.photos import find_photo_refs
+from qk3editor.core.photos import find_photo_placements
 from qk3editor.photos.desk import import_photos
 from qk3editor.photos.ingest import IngestOptions
 from qk3editor.storage.photos_repository import PhotoRepository
@@ -42,7 +42,7 @@ def test_photo_menus_in_vietnamese_and_insert_at_cursor(qtbot, home: Path, monke
         insert.trigger()
         text = body.toPlainText()
         assert text.startswith("Đoạn một.\n\n![](qk3photo:") and text.endswith("Đoạn hai.")
-        assert [r.photo_id for r in find_photo_refs(text)] == [str(photo.id)]
+        assert [r.photo_id for r in find_photo_placements(text)] == [str(photo.id)]
         article_id = gui.editor.article_id
         assert article_id and [a.photo.id for a in repo.article_photos(article_id)] == [photo.id]
     finally:

@@ -28,7 +28,7 @@ from qk3editor.core.i18n import QT_TRANSLATE_NOOP
 from qk3editor.core.vietnamese import legacy, tones
 from qk3editor.core.vietnamese.findings import Finding, Severity, apply_suggestion
 from qk3editor.core.vietnamese.fold import fold
-from qk3editor.core.vietnamese.normalize import _COMBINING_RE, mark_findings, nfc
+from qk3editor.core.vietnamese.normalize import COMBINING_RE, mark_findings, to_nfc
 
 __all__ = [
     "Checker",
@@ -83,11 +83,11 @@ class Term:
 
 
 def _read_tsv(path: Path) -> list[list[str]]:
-    out = []
+    out: list[list[str]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        out.append([nfc(c.strip()) for c in line.split("\t")])
+        out.append([to_nfc(c.strip()) for c in line.split("\t")])
     return out
 
 
@@ -137,8 +137,8 @@ def telex_decode(word: str) -> str | None:
         first_vowel = next((k for k, c in enumerate(out) if c in tones.VOWELS), None)
         if first_vowel is None:
             return None
-        letters[first_vowel] = nfc(letters[first_vowel] + tone)
-    candidate = nfc("".join(letters))
+        letters[first_vowel] = to_nfc(letters[first_vowel] + tone)
+    candidate = to_nfc("".join(letters))
     if not tones.is_syllable(candidate):
         return None
     return tones.convert_word(candidate, tones.OLD)
@@ -177,7 +177,7 @@ class Checker:
     def check(self, text: str, house_style: str = tones.OLD) -> list[Finding]:
         """Every finding in ``text`` (NFC), sorted by position."""
         findings: list[Finding] = []
-        if _COMBINING_RE.search(text):
+        if COMBINING_RE.search(text):
             findings.extend(mark_findings(text))
         findings.extend(self._legacy(text))
         spans = [m.span() for m in _TOKEN_RE.finditer(text)]
@@ -193,7 +193,7 @@ class Checker:
 
     # -- the checks -----------------------------------------------------------------------
     def _legacy(self, text: str) -> list[Finding]:
-        out = []
+        out: list[Finding] = []
         pos = 0
         for line in text.split("\n"):
             viqr_hint = any(c in line for c in "^(+`'~") or "DD" in line or "dd" in line
@@ -217,7 +217,7 @@ class Checker:
     def _syllables(
         self, spans: list[tuple[int, int]], words: list[str], infos: list[WordInfo]
     ) -> list[Finding]:
-        out = []
+        out: list[Finding] = []
         for (start, end), word, info in zip(spans, words, infos, strict=True):
             if info.kind is None or word in self._known:
                 continue
@@ -258,7 +258,7 @@ class Checker:
             if mixed
             else ("tone.house_style", T_HOUSE, Severity.INFO)
         )
-        out = []
+        out: list[Finding] = []
         for k, info in enumerate(infos):
             if info.style is None or info.style == style:
                 continue
@@ -282,7 +282,7 @@ class Checker:
     def _confusion(
         self, text: str, spans: list[tuple[int, int]], infos: list[WordInfo], style: str
     ) -> list[Finding]:
-        out = []
+        out: list[Finding] = []
         lowered = [info.low_old for info in infos]
         for i, low in enumerate(lowered):
             for toks, seps, right in self._confusions.get(low, ()):
@@ -313,7 +313,7 @@ class Checker:
     def _term_checks(
         self, text: str, spans: list[tuple[int, int]], infos: list[WordInfo], style: str
     ) -> list[Finding]:
-        out = []
+        out: list[Finding] = []
         keys = [info.key for info in infos]
         terms = self._terms
         i = 0
@@ -431,4 +431,4 @@ def default_checker() -> Checker:
 
 def check_text(text: str, house_style: str = tones.OLD) -> list[Finding]:
     """Every finding in ``text`` with the bundled word lists."""
-    return default_checker().check(nfc(text), house_style)
+    return default_checker().check(to_nfc(text), house_style)

@@ -1,31 +1,18 @@
 """Dates the way the portal prints them: ``Chủ nhật, 21/10/2018``.
 
-Stored and sent in UTC; shown in Asia/Ho_Chi_Minh. The weekday names are our own table:
+Stored and sent in UTC; shown in Asia/Ho_Chi_Minh (:mod:`qk3editor.core.timezones`, whose rule
+for naive datetimes holds here too). The weekday names are our own table:
 CLDR (Babel, QLocale) title-cases them ("Chủ Nhật"), the press does not.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
-from qk3editor.core.timezones import VN_TZ, from_local_naive
+from qk3editor.core.timezones import to_local
 
 # Monday first, as datetime.weekday() counts.
 WEEKDAYS = ("Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy", "Chủ nhật")
-
-
-def to_local(moment: datetime) -> datetime:
-    """An aware UTC (or any aware) datetime in Vietnam time."""
-    if moment.tzinfo is None:
-        raise ValueError("naive datetime: qk3editor keeps every time zone-aware")
-    return moment.astimezone(VN_TZ)
-
-
-def to_utc(moment: datetime) -> datetime:
-    """An aware datetime in UTC; a naive one is taken as Vietnam wall-clock time."""
-    if moment.tzinfo is None:
-        return from_local_naive(moment)
-    return moment.astimezone(UTC)
 
 
 def weekday_name(day: date) -> str:
@@ -33,7 +20,7 @@ def weekday_name(day: date) -> str:
 
 
 def format_portal_date(value: date | datetime) -> str:
-    """``Chủ nhật, 21/10/2018``; an aware datetime is first put in Vietnam time."""
+    """``Chủ nhật, 21/10/2018``; a datetime is first put in Vietnam time."""
     if isinstance(value, datetime):
         value = to_local(value).date()
     return f"{weekday_name(value)}, {value.day:02d}/{value.month:02d}/{value.year:04d}"

@@ -29,7 +29,7 @@ class Finding:
     end: int
     code: str
     template: str
-    params: dict[str, Any] = field(default_factory=dict)
+    params: dict[str, Any] = field(default_factory=dict[str, Any])
     suggestions: tuple[str, ...] = ()
     severity: Severity = Severity.WARNING
 

@@ -19,7 +19,7 @@ from qk3editor.core.vietnamese.findings import Finding, Severity
 INVISIBLES = "\u200b\ufeff\u2060\u00ad"
 _INVISIBLE_RE = re.compile("[" + INVISIBLES + "]")
 _NO_SOFT_HYPHEN_RE = re.compile("[\u200b\ufeff\u2060]")
-_COMBINING_RE = re.compile("[\u0300-\u036f]")
+COMBINING_RE = re.compile("[\u0300-\u036f]")
 # A tone mark (any of the class-230 ones, incl. the deprecated U+0340/1) before ˆ or ˘.
 _TONE_BEFORE_QUALITY_RE = re.compile("([\u0300\u0301\u0303\u0309\u0340\u0341]+)([\u0302\u0306])")
 _ETH = str.maketrans({"Ð": "Đ", "ð": "đ"})
@@ -36,7 +36,9 @@ T_HIDDEN_BREAK = QT_TRANSLATE_NOOP(
 )
 
 
-def nfc(text: str) -> str:
+def to_nfc(text: str) -> str:
+    """Bare Unicode NFC, no repairs: for building letters and reading our own data files.
+    Text entering the app goes through :func:`normalize` instead."""
     return unicodedata.normalize("NFC", text)
 
 
@@ -45,7 +47,7 @@ def repair(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     if "Ð" in text or "ð" in text:  # translate() of a long text holds the GIL for ~5 ms
         text = text.translate(_ETH)
-    if _COMBINING_RE.search(text):
+    if COMBINING_RE.search(text):
         decomposed = unicodedata.normalize("NFD", text)
         swapped = _TONE_BEFORE_QUALITY_RE.sub(r"\2\1", decomposed)
         if swapped != decomposed:
@@ -119,7 +121,7 @@ def _word_bounds(text: str, pos: int) -> tuple[int, int]:
 
 def mark_findings(text: str) -> list[Finding]:
     """Findings for combining marks left over in NFC ``text`` (they form no Vietnamese letter)."""
-    findings = []
+    findings: list[Finding] = []
     for m in re.finditer("(.)([\u0300-\u036f]+)", text, re.DOTALL):
         base, marks = m.group(1), m.group(2)
         whole = m.group(0)
@@ -135,7 +137,7 @@ def mark_findings(text: str) -> list[Finding]:
         extra_tones = [c for c in marks if c in TONE_MARKS]
         if plain.lower() in "aeiouy" and base_tones and extra_tones:
             bare = "".join(c for c in base_parts if c not in TONE_MARKS)
-            options = [nfc(bare + t) for t in dict.fromkeys(base_tones + extra_tones)]
+            options = [to_nfc(bare + t) for t in dict.fromkeys(base_tones + extra_tones)]
             findings.append(
                 Finding(
                     m.start(),

@@ -193,7 +193,7 @@ def parse(word: str) -> Syllable | None:
     if onset == "c" and nucleus[0] in "eêiy":
         return None
     # Tones: on vowels only; one tone (the same one typed twice is collapsed).
-    tones = set()
+    tones: set[str] = set()
     for k, letter in enumerate(letters):
         if letter.tone:
             if not (i <= k < j) and not (onset in ("gi", "qu") and k == i - 1):
@@ -208,7 +208,7 @@ def parse(word: str) -> Syllable | None:
 
 
 def _render(letters: tuple[Letter, ...], tone: str, index: int) -> str:
-    out = []
+    out: list[str] = []
     for k, letter in enumerate(letters):
         text = letter.base + (tone if k == index else "")
         text = unicodedata.normalize("NFC", text)
@@ -271,7 +271,7 @@ class StyleChange:
 
 def style_changes(text: str, style: str = OLD) -> list[StyleChange]:
     """Every word of ``text`` (NFC) that converting to ``style`` changes, in order."""
-    changes = []
+    changes: list[StyleChange] = []
     for m in WORD_RE.finditer(text):
         word = m.group()
         converted = convert_word(word, style)
@@ -282,7 +282,8 @@ def style_changes(text: str, style: str = OLD) -> list[StyleChange]:
 
 def apply_changes(text: str, changes: list[StyleChange]) -> str:
     """``text`` with ``changes`` (non-overlapping, from :func:`style_changes`) applied."""
-    out, pos = [], 0
+    out: list[str] = []
+    pos = 0
     for c in sorted(changes, key=lambda c: c.start):
         out.append(text[pos : c.start])
         out.append(c.new)
@@ -315,7 +316,7 @@ class StyledWord:
 
 def styled_words(text: str) -> list[StyledWord]:
     """The words of ``text`` whose spelling reveals a tone style (old or new)."""
-    out = []
+    out: list[StyledWord] = []
     for m in WORD_RE.finditer(text):
         s = word_style(m.group())
         if s in (WordStyle.OLD, WordStyle.NEW):

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 from qk3editor.core.articles import Article, Status
 from qk3editor.core.preflight import (
     LEAD_MAX_WORDS,
-    Finding,
     Location,
     PhotoInfo,
+    PreflightFinding,
     PreflightInput,
     default_text_checker,
     run_preflight,
@@ -287,7 +287,7 @@ class ArticleEditor(EditorController):
             ref = resolver(photo_id) if resolver else None
             return PhotoInfo(ref.caption, ref.credit) if ref else None
 
-        def job() -> list[Finding]:
+        def job() -> list[PreflightFinding]:
             f = raw.clean()
             featured = featured_of(article_id) if featured_of is not None else None
             data = PreflightInput(
@@ -302,7 +302,7 @@ class ArticleEditor(EditorController):
             key="preflight",
         )
 
-    def _on_preflight(self, findings: list[Finding]) -> None:
+    def _on_preflight(self, findings: list[PreflightFinding]) -> None:
         self.workspace.preflight.set_findings(findings)
 
     def jump_to(self, location: Location) -> None:

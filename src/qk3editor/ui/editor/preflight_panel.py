@@ -13,7 +13,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QListView, QVBoxLayout, QWidget
 
-from qk3editor.core.preflight import Finding, Location, Severity, is_ready
+from qk3editor.core.preflight import Location, PreflightFinding, PreflightSeverity, is_ready
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -25,14 +25,14 @@ def _tr(context: str, text: str) -> str:
 class FindingListModel(QAbstractListModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[Finding] = []
+        self._rows: list[PreflightFinding] = []
 
-    def set_findings(self, findings: list[Finding]) -> None:
+    def set_findings(self, findings: list[PreflightFinding]) -> None:
         self.beginResetModel()
         self._rows = list(findings)
         self.endResetModel()
 
-    def finding(self, row: int) -> Finding:
+    def finding(self, row: int) -> PreflightFinding:
         return self._rows[row]
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
@@ -43,7 +43,7 @@ class FindingListModel(QAbstractListModel):
             return None
         f = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            mark = "⛔" if f.severity is Severity.ERROR else "⚠"
+            mark = "⛔" if f.severity is PreflightSeverity.ERROR else "⚠"
             where = ""
             if f.location.field == "body":
                 where = " — " + QCoreApplication.translate("PreflightPanel", "line %1").replace(
@@ -51,7 +51,7 @@ class FindingListModel(QAbstractListModel):
                 )
             return f"{mark} {f.message(_tr)}{where}"
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QColor("#a30000") if f.severity is Severity.ERROR else QColor("#8a6d00")
+            return QColor("#a30000") if f.severity is PreflightSeverity.ERROR else QColor("#8a6d00")
         return None
 
 
@@ -74,7 +74,7 @@ class PreflightPanel(QWidget):
         self.list.clicked.connect(self._on_list_clicked)
         self.list.activated.connect(self._on_list_clicked)
 
-    def set_findings(self, findings: list[Finding]) -> None:
+    def set_findings(self, findings: list[PreflightFinding]) -> None:
         self.model.set_findings(findings)
         if not findings:
             self.summary.setText(self.tr("Ready: nothing to fix."))

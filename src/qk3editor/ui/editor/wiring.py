@@ -13,11 +13,11 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QWidget
 
+from qk3editor.core import atomic
 from qk3editor.core.errors import QkError
 from qk3editor.core.exporters import export_docx, export_html
 from qk3editor.core.importers import IMPORT_SUFFIXES
 from qk3editor.core.markdown_io import export_markdown
-from qk3editor.core.settings import atomic_write_bytes, atomic_write_text
 from qk3editor.storage.editor_import import save_imported
 from qk3editor.ui.checks.legacy import import_with_legacy_check
 from qk3editor.ui.editor.article_editor import ArticleEditor
@@ -207,11 +207,11 @@ def wire_editor(
                     byline=fields.byline or "",
                     tags=fields.tags or (),
                 )
-                atomic_write_text(Path(path), export_markdown(article))
+                atomic.write_text(Path(path), export_markdown(article))
             elif fmt == "html":
-                atomic_write_text(Path(path), export_html(data, editor.preview.resolver))
+                atomic.write_text(Path(path), export_html(data, editor.preview.resolver))
             else:
-                atomic_write_bytes(Path(path), export_docx(data, editor.preview.resolver))
+                atomic.write_bytes(Path(path), export_docx(data, editor.preview.resolver))
         except OSError as exc:
             QMessageBox.warning(window, translate("EditorWiring", "Export"), str(exc))
 

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qk3editor.core.photos import ArticlePhoto, nfc
+from qk3editor.core.photos import ArticlePhoto
+from qk3editor.core.vietnamese.normalize import normalize
 from qk3editor.storage.photos_repository import PhotoRepository
 from qk3editor.ui.photos.model import ThumbnailCache
 
@@ -111,7 +112,7 @@ class ArticlePhotosDialog(QDialog):
         self.featured.clicked.connect(self._on_featured_clicked)
         self.remove.clicked.connect(self._on_remove_clicked)
         self.save_caption.clicked.connect(
-            lambda: self._set_caption(nfc(self.caption.toPlainText()))
+            lambda: self._set_caption(normalize(self.caption.toPlainText()))
         )
         self.reset_caption.clicked.connect(lambda: self._set_caption(None))
         self.list.selectionModel().currentChanged.connect(lambda cur, _p: self._show(cur.row()))

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from qk3editor.core.errors import QkError
 from qk3editor.core.i18n import active
-from qk3editor.core.photos import PhotoMetadata, nfc
+from qk3editor.core.photos import PhotoMetadata
+from qk3editor.core.vietnamese.normalize import normalize
 from qk3editor.photos.captions import BatchEdit, caption_findings, expand_at_cursor
 
 # the fields the panel has a box for (fewer than core.photos.TEXT_FIELDS: a template's other
@@ -230,9 +231,9 @@ class CaptionPanel(QWidget):
     # -- apply -----------------------------------------------------------------------------
     def batch_edit(self) -> BatchEdit:
         """What the panel holds, NFC (raises QkError for an unknown template variable)."""
-        values = {name: nfc(self.field_text(name)) for name in PANEL_FIELDS}
+        values = {name: normalize(self.field_text(name)) for name in PANEL_FIELDS}
         values.update(self.template_extra)
-        keywords = tuple(k.strip() for k in nfc(self.keywords.text()).split(";") if k.strip())
+        keywords = tuple(k.strip() for k in normalize(self.keywords.text()).split(";") if k.strip())
         return BatchEdit(
             values={k: v for k, v in values.items() if v.strip()},
             keywords=keywords,

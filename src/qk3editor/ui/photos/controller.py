@@ -29,7 +29,7 @@ from qk3editor.photos.desk import (
     write_captions,
 )
 from qk3editor.photos.ingest import INGEST_POOL, IngestItem, IngestOptions, IngestReport
-from qk3editor.photos.renditions import DEFAULT_SPECS, Rendition, RenditionSpec
+from qk3editor.photos.renditions import DEFAULT_SPECS, RenditionFile, RenditionSpec
 from qk3editor.storage.photos_repository import PhotoQuery, PhotoRepository
 from qk3editor.ui.photos.incoming import placeholder_image
 from qk3editor.ui.photos.model import PhotoTableModel, ThumbnailCache, load_thumbnail
@@ -68,7 +68,7 @@ class _Bridge(QObject):
 class PhotoDeskController(QObject):
     imported = Signal(object)  # ImportResult
     captioned = Signal(object)  # list[CaptionLine]
-    exported = Signal(object)  # list[Rendition]
+    exported = Signal(object)  # list[RenditionFile]
     location_changed = Signal(object)  # list[Photo]
     codes_file_chosen = Signal(str)  # the app remembers it in the settings
     error = Signal(str)
@@ -330,7 +330,7 @@ class PhotoDeskController(QObject):
             return
         specs = list(self.specs)
 
-        def done(renditions: list[Rendition]) -> None:
+        def done(renditions: list[RenditionFile]) -> None:
             self.message.emit(self.tr("%n web copies written", "", len(renditions)))
             self.exported.emit(renditions)
 

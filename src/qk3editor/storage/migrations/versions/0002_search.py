@@ -11,6 +11,8 @@ Revises: 0001
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -75,7 +77,7 @@ def upgrade() -> None:
         sa.column("plain", sa.Text),
         sa.column("folded", sa.Text),
     )
-    rows = []
+    rows: list[dict[str, Any]] = []
     for r in bind.execute(sa.select(articles)):
         text = article_text(r.title, r.lead, r.body, r.byline, r.tags or [])
         rows.append(document_row("article", r.id, r.id, text))
