@@ -142,8 +142,16 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <translation>Bản quyền</translation>
     </message>
     <message>
-        <source>keywords, separated by semicolons</source>
-        <translation>từ khóa, cách nhau bằng dấu chấm phẩy</translation>
+        <source>photographers, separated by commas</source>
+        <translation>tên người chụp, cách nhau bằng dấu phẩy</translation>
+    </message>
+    <message>
+        <source>Creator</source>
+        <translation>Người chụp</translation>
+    </message>
+    <message>
+        <source>keywords, separated by commas</source>
+        <translation>từ khóa, cách nhau bằng dấu phẩy</translation>
     </message>
     <message>
         <source>append</source>
@@ -718,6 +726,29 @@ Giấy phép: GPL-3.0-or-later.</translation>
     </message>
 </context>
 <context>
+    <name>PhotoBadges</name>
+    <message>
+        <source>no caption</source>
+        <translation>chưa có chú thích</translation>
+    </message>
+    <message>
+        <source>no credit</source>
+        <translation>chưa ghi nguồn ảnh</translation>
+    </message>
+    <message>
+        <source>location present</source>
+        <translation>có vị trí chụp</translation>
+    </message>
+    <message>
+        <source>location kept by choice</source>
+        <translation>giữ vị trí theo lựa chọn</translation>
+    </message>
+    <message>
+        <source>caption only in the store (HEIC)</source>
+        <translation>chú thích chỉ lưu trong kho (HEIC)</translation>
+    </message>
+</context>
+<context>
     <name>PhotoDesk</name>
     <message>
         <source>&amp;Photos</source>
@@ -892,18 +923,6 @@ Giấy phép: GPL-3.0-or-later.</translation>
     <message>
         <source>Status</source>
         <translation>Tình trạng</translation>
-    </message>
-    <message>
-        <source>no caption</source>
-        <translation>chưa có chú thích</translation>
-    </message>
-    <message>
-        <source>no credit</source>
-        <translation>chưa có nguồn ảnh</translation>
-    </message>
-    <message>
-        <source>GPS present</source>
-        <translation>có GPS</translation>
     </message>
 </context>
 <context>

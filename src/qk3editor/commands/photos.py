@@ -28,6 +28,7 @@ from qk3editor.commands.output import print_json, write_text
 from qk3editor.core.errors import record_message
 from qk3editor.core.i18n import QT_TRANSLATE_NOOP, translate
 from qk3editor.core.labels import PHOTO_FLAG_TEXT, label
+from qk3editor.core.photos import headline_from, shown_date
 from qk3editor.photos.captions import BatchEdit, load_codes, load_template
 from qk3editor.photos.desk import caption_photos, export_web, import_photos
 from qk3editor.photos.ingest import IngestOptions
@@ -195,22 +196,10 @@ def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
         return 0
     for p in photos:
         flags = ", ".join(label(PHOTO_FLAG_TEXT, f, ctx.translator) for f in p.status_flags)
-        text = (p.metadata.headline or p.metadata.description).replace("\n", " ")[:60]
-        when = _shown_date(p.date_taken)
+        text = headline_from(p.metadata.headline or p.metadata.description, 60)
+        when = shown_date(p.date_taken)
         write_text(f"#{p.id}\t{when or '-'}\t{flags or '-'}\t{text}\t{p.path}\n")
     return 0
-
-
-def _shown_date(value: str | None) -> str:
-    """A photo's date as people here write it: dd/mm/yyyy HH:MM (the store keeps ISO)."""
-    from datetime import datetime
-
-    if not value:
-        return ""
-    try:
-        return datetime.fromisoformat(value).strftime("%d/%m/%Y %H:%M")
-    except ValueError:
-        return value
 
 
 def build_edit(args: argparse.Namespace) -> BatchEdit:

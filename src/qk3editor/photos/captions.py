@@ -74,6 +74,12 @@ class BatchEdit:
         return out
 
 
+def split_list(text: str) -> tuple[str, ...]:
+    """A typed list (keywords, creators, tags): items separated by commas, the app's one
+    list separator; a semicolon (the old photo-desk separator) is read as one too."""
+    return tuple(item.strip() for item in re.split(r"[,;]", text) if item.strip())
+
+
 def check_template(text: str) -> None:
     """Raise :class:`TemplateError` for an unknown ``{variable}``."""
     try:
@@ -117,7 +123,7 @@ def apply_batch(
     codes: Mapping[str, str] | None = None,
 ) -> PhotoMetadata:
     """``current`` with ``edit`` applied: templates filled for this photo, codes expanded."""
-    variables = template_vars(current, filename, seq, date_taken)
+    variables = template_vars(_with_own_values(current, edit), filename, seq, date_taken)
     changes: dict[str, Any] = {}
     for name, text in edit.values.items():
         if not text.strip():
@@ -133,6 +139,21 @@ def apply_batch(
         base = list(current.keywords) if edit.keywords_mode == "append" else []
         changes["keywords"] = tuple(base + [k for k in new if k not in base])
     return replace(current, **changes).normalized()
+
+
+def _with_own_values(current: PhotoMetadata, edit: BatchEdit) -> PhotoMetadata:
+    """``current`` with the edit's plain values (no variables in them) and creators: a
+    template that sets the city fills its own ``{city}``, one that sets the creator its
+    ``{creator}``."""
+    plain = {
+        name: normalize_caption(text)
+        for name, text in edit.values.items()
+        if text.strip() and "{" not in text and name in ("city", "date_created")
+    }
+    if edit.creator:
+        plain_creator = tuple(normalize_caption(c) for c in edit.creator if c.strip())
+        return replace(current, **plain, creator=plain_creator)
+    return replace(current, **plain)
 
 
 def apply_to_many(
@@ -187,7 +208,7 @@ def edit_from_mapping(data: Mapping[str, Any], source: str = "") -> BatchEdit:
         if value is None:
             return ()
         if isinstance(value, str):
-            return tuple(v.strip() for v in normalize(value).split(";") if v.strip())
+            return split_list(normalize(value))
         return tuple(normalize(str(v)) for v in value)
 
     mode = str(data.get("keywords_mode", "append"))

@@ -19,6 +19,7 @@ import httpx
 from qk3editor.core.articles import Article
 from qk3editor.core.i18n import QT_TRANSLATE_NOOP
 from qk3editor.core.json_values import as_object, object_or_empty, objects_in
+from qk3editor.core.photos import headline_from
 from qk3editor.core.publish_data import MediaRecord, PublishPhoto, PublishStatus, Rendition, Target
 from qk3editor.core.vietnamese.fold import slugify
 from qk3editor.publish.base import PostRequest, RemotePost
@@ -158,7 +159,7 @@ class WordPressPublisher:
 
     def _media_params(self, photo: PublishPhoto) -> dict[str, str]:
         return {
-            "title": photo.title or photo.caption[:80] or photo.key,
+            "title": photo.title or headline_from(photo.caption) or photo.key,
             "caption": photo.caption,
             "alt_text": photo.alt or photo.caption,
         }
