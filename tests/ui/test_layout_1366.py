@@ -34,11 +34,14 @@ def test_every_window_fits_a_1366x768_screen(tmp_path: Path) -> None:
 
 def test_the_checks_see_a_window_that_does_not_fit(qtbot) -> None:  # type: ignore[no-untyped-def]
     """The probe can fail: a window wider than the screen and a clipped combo are found."""
-    sys.path.insert(0, str(ROOT / "docs"))
-    try:
-        import make_screenshots_1366 as probe
-    finally:
-        sys.path.remove(str(ROOT / "docs"))
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "probe", ROOT / "docs" / "make_screenshots_1366.py"
+    )
+    assert spec is not None and spec.loader is not None
+    probe = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(probe)
     from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
     window = QWidget()
