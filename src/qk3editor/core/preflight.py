@@ -151,10 +151,10 @@ def tone_style_findings(fields: dict[str, str]) -> list[PreflightFinding]:
 def default_text_checker(house_style: str = "old") -> TextChecker | None:
     """The Vietnamese toolkit's checks when installed, adapted to :class:`TextFinding`.
 
-    The checks run with the house tone style, and only what a reporter must act on is kept:
-    a word already in the house style is never a finding, and advice of severity ``info``
-    (a whole text in the other style, which the tone dialog converts at once) is left to the
-    checks panel. Messages are in the active language."""
+    The checks run with the house tone style, so only what a reporter must act on is listed:
+    a word already in the house style is never a finding, one in the other style always is
+    (whether or not its field also holds house-style words). Messages are in the active
+    language."""
     try:
         from qk3editor.core.vietnamese import checks
     except ImportError:
@@ -163,8 +163,6 @@ def default_text_checker(house_style: str = "old") -> TextChecker | None:
 
     def adapt(text: str) -> Iterable[TextFinding]:
         for item in checks.check_text(text, house_style):
-            if str(item.severity) == "info":
-                continue
             yield TextFinding(item.start, item.end, item.message(active()), item.code)
 
     return adapt

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +18,7 @@ from qk3editor.core.errors import QkError
 from qk3editor.core.exporters import export_docx, export_html
 from qk3editor.core.importers import IMPORT_SUFFIXES
 from qk3editor.core.markdown_io import export_markdown
+from qk3editor.core.preflight import TextFinding
 from qk3editor.storage.editor_import import save_imported
 from qk3editor.ui.checks.legacy import import_with_legacy_check
 from qk3editor.ui.editor.article_editor import ArticleEditor
@@ -62,6 +63,7 @@ def build_editor(
         lead_max_words=lambda: ctx.settings.lead_max_words,
     )
     editor.featured_photo_of = _featured_photo_of(ctx)
+    editor.text_checker = _house_style_checker(ctx)  # issue 11: advice toward the house style
     _recheck_on_photo_changes(ctx, editor)
     return editor
 
@@ -378,3 +380,15 @@ def start_editor(editor: ArticleEditor) -> None:
 
         editor.session_restored.connect(report)
     editor.restore_session()
+
+
+def _house_style_checker(ctx: AppContext) -> Callable[[str], Iterable[TextFinding]]:
+    """The preflight's Vietnamese checks with the house tone style of the moment (the
+    preferences may change it while the editor is open)."""
+    from qk3editor.core.preflight import default_text_checker
+
+    def check(text: str) -> Iterable[TextFinding]:
+        checker = default_text_checker(ctx.settings.tone_style)
+        return checker(text) if checker is not None else ()
+
+    return check
