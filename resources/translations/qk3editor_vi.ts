@@ -8,10 +8,6 @@
         <translation>Đã lưu</translation>
     </message>
     <message>
-        <source>Unexpected error: {0}</source>
-        <translation>Lỗi không lường trước: {0}</translation>
-    </message>
-    <message>
         <source>About qk3editor</source>
         <translation>Giới thiệu qk3editor</translation>
     </message>
@@ -24,13 +20,6 @@ Giấy phép: GPL-3.0-or-later.</translation>
     <message>
         <source>qk3editor cannot start</source>
         <translation>Không khởi động được qk3editor</translation>
-    </message>
-</context>
-<context>
-    <name>ArticleEditor</name>
-    <message>
-        <source>The article could not be saved</source>
-        <translation>Không lưu được bài viết</translation>
     </message>
 </context>
 <context>
@@ -235,13 +224,6 @@ Giấy phép: GPL-3.0-or-later.</translation>
     </message>
 </context>
 <context>
-    <name>EditorController</name>
-    <message>
-        <source>Unexpected error: {0}</source>
-        <translation>Lỗi không lường trước: {0}</translation>
-    </message>
-</context>
-<context>
     <name>EditorWiring</name>
     <message>
         <source>Lead length limit</source>
@@ -345,6 +327,13 @@ Giấy phép: GPL-3.0-or-later.</translation>
     <message>
         <source>History</source>
         <translation>Lịch sử</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Unexpected error ({0}); the details are in the log</source>
+        <translation>Lỗi không lường trước ({0}); chi tiết có trong nhật ký</translation>
     </message>
 </context>
 <context>
@@ -1227,10 +1216,6 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
     <message>
         <source>The login works: %1</source>
         <translation>Đăng nhập được: %1</translation>
-    </message>
-    <message>
-        <source>Unexpected error: %1</source>
-        <translation>Lỗi không mong đợi: %1</translation>
     </message>
 </context>
 <context>
@@ -2177,6 +2162,42 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>{path} có vẻ được gõ bằng bảng mã cũ {encoding}, chưa nhập gì: thêm --convert-legacy để chuyển sang Unicode, hoặc --keep-legacy để nhập nguyên văn</translation>
     </message>
     <message>
+        <source>The disk is full: {path}</source>
+        <translation>Ổ đĩa đã đầy: {path}</translation>
+    </message>
+    <message>
+        <source>The disk is read-only: {path}</source>
+        <translation>Ổ đĩa chỉ cho phép đọc: {path}</translation>
+    </message>
+    <message>
+        <source>No permission to use this file: {path}</source>
+        <translation>Không có quyền dùng tệp này: {path}</translation>
+    </message>
+    <message>
+        <source>The file does not exist: {path}</source>
+        <translation>Tệp không tồn tại: {path}</translation>
+    </message>
+    <message>
+        <source>A file could not be read or written: {detail}</source>
+        <translation>Không đọc hoặc ghi được tệp: {detail}</translation>
+    </message>
+    <message>
+        <source>The store is busy (another program is writing to it); try again in a moment</source>
+        <translation>Kho dữ liệu đang bận (một chương trình khác đang ghi vào); hãy thử lại sau giây lát</translation>
+    </message>
+    <message>
+        <source>The site did not answer in time: {url}</source>
+        <translation>Trang web không trả lời kịp: {url}</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the site: {url}</source>
+        <translation>Không kết nối được với trang web: {url}</translation>
+    </message>
+    <message>
+        <source>A network error stopped the work: {detail}</source>
+        <translation>Lỗi mạng làm gián đoạn công việc: {detail}</translation>
+    </message>
+    <message>
         <source>mapping expected</source>
         <translation>cần dạng danh sách khoá: giá trị</translation>
     </message>
@@ -2225,12 +2246,12 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>quá thời gian chờ kết nối</translation>
     </message>
     <message>
-        <source>connection failed</source>
-        <translation>không kết nối được</translation>
-    </message>
-    <message>
         <source>timeout</source>
         <translation>quá thời gian chờ</translation>
+    </message>
+    <message>
+        <source>connection failed</source>
+        <translation>không kết nối được</translation>
     </message>
     <message>
         <source>connection broken</source>
