@@ -177,6 +177,8 @@ def test_every_command_and_error_path_speaks_vietnamese(
         ["export", article, "-o", str(tmp_path / "a.md")],
         ["spike", article],
         ["restore", article],
+        ["store", "check"],
+        ["store", "backups"],
     ):
         code, text = run(*args)
         assert code == 0, (args, text)
@@ -211,6 +213,7 @@ def test_every_command_and_error_path_speaks_vietnamese(
         ["photos", "location", "1", "--keep"],
         ["photos", "export", "1", "--web", "-o", str(tmp_path / "web")],
         ["photos", "list"],
+        ["photos", "check"],
     ):
         code, text = run(*args)
         assert code == 0, (args, text)
