@@ -67,18 +67,20 @@ class LibraryView(QWidget):
         self.table.clicked.connect(self._on_table_activated)
 
     def configure_columns(self) -> None:
-        """The title takes the free width; status and date as wide as their text; category
-        and byline hidden at first (the header's menu shows them; the window remembers)."""
+        """The title takes the free width; status and date as wide as their text; category,
+        byline and published hidden at first (the header's menu shows them; the window
+        remembers)."""
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         metrics = self.table.fontMetrics()
         for col, sample in ((1, "Tin tức - Sự kiện"), (2, "Chờ duyệt"), (3, "00/00/0000 00:00"),
-                            (4, "Nguyễn Văn Anh")):  # fmt: skip
+                            (4, "Nguyễn Văn Anh"), (5, "Cổng QK3 · 00/00 00:00")):  # fmt: skip
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, metrics.horizontalAdvance(sample) + 24)
-        for col in (1, 4):
-            header.setSectionHidden(col, True)
+        for col in (1, 4, 5)[: header.count()]:
+            if col < header.count():
+                header.setSectionHidden(col, True)
         header.setSortIndicator(3, Qt.SortOrder.DescendingOrder)
 
     def _column_menu(self, pos: QPoint) -> None:
