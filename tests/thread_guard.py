@@ -22,7 +22,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER")
-KEYRING_CALLS = ("set", "get", "delete", "available")
+KEYRING_CALLS = ("set", "get", "delete", "available", "system_available")
 GUI_CODE = ("/qk3editor/ui/", "/qk3editor/app.py")
 
 

@@ -487,6 +487,21 @@ Giấy phép: GPL-3.0-or-later.</translation>
     </message>
 </context>
 <context>
+    <name>LanguagePage</name>
+    <message>
+        <source>Language of the interface</source>
+        <translation>Ngôn ngữ giao diện</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start of qk3editor.</source>
+        <translation>Ngôn ngữ mới được dùng từ lần mở qk3editor sau.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+</context>
+<context>
     <name>LegacyImportDialog</name>
     <message>
         <source>Old Vietnamese font encoding</source>
@@ -665,6 +680,29 @@ Giấy phép: GPL-3.0-or-later.</translation>
     </message>
 </context>
 <context>
+    <name>MePage</name>
+    <message>
+        <source>Your name</source>
+        <translation>Tên của bạn</translation>
+    </message>
+    <message>
+        <source>Byline of new articles</source>
+        <translation>Bút danh cho bài mới</translation>
+    </message>
+    <message>
+        <source>Photo credit</source>
+        <translation>Nguồn ảnh</translation>
+    </message>
+    <message>
+        <source>Your name is recorded on every change you make (workflow moves, revisions, the location choice of a photo).</source>
+        <translation>Tên của bạn được ghi lại ở mọi thay đổi bạn làm (chuyển trạng thái bài, phiên bản, lựa chọn giữ vị trí của ảnh).</translation>
+    </message>
+    <message>
+        <source>Me</source>
+        <translation>Cá nhân</translation>
+    </message>
+</context>
+<context>
     <name>Outbox</name>
     <message>
         <source>Queued</source>
@@ -736,6 +774,31 @@ Giấy phép: GPL-3.0-or-later.</translation>
     <message>
         <source>Refresh</source>
         <translation>Làm mới</translation>
+    </message>
+</context>
+<context>
+    <name>PassphrasePrompt</name>
+    <message>
+        <source>Password file</source>
+        <translation>Tệp mật khẩu</translation>
+    </message>
+    <message>
+        <source>This computer has no system keyring. qk3editor will keep the passwords of your portals in an encrypted file.
+Choose a passphrase for it:</source>
+        <translation>Máy tính này không có kho khóa của hệ thống. qk3editor sẽ giữ mật khẩu các cổng đăng bài của bạn trong một tệp đã mã hóa.
+Hãy chọn cụm mật khẩu cho tệp đó:</translation>
+    </message>
+    <message>
+        <source>Type the passphrase again:</source>
+        <translation>Gõ lại cụm mật khẩu:</translation>
+    </message>
+    <message>
+        <source>The passphrases differ.</source>
+        <translation>Hai cụm mật khẩu không khớp nhau.</translation>
+    </message>
+    <message>
+        <source>The passphrase of the encrypted password file:</source>
+        <translation>Cụm mật khẩu của tệp mật khẩu đã mã hóa:</translation>
     </message>
 </context>
 <context>
@@ -936,6 +999,62 @@ Giấy phép: GPL-3.0-or-later.</translation>
     <message>
         <source>Status</source>
         <translation>Tình trạng</translation>
+    </message>
+</context>
+<context>
+    <name>PhotosPage</name>
+    <message>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Web photos: long edge</source>
+        <translation>Ảnh lên web: cạnh dài</translation>
+    </message>
+    <message>
+        <source>Web photos: JPEG quality</source>
+        <translation>Ảnh lên web: chất lượng JPEG</translation>
+    </message>
+    <message>
+        <source>Caption codes file</source>
+        <translation>Tệp mã chú thích</translation>
+    </message>
+    <message>
+        <source>Location: web photos never carry GPS or place fields unless a person chose to keep them for that photo (photo desk, or qk3editor photos location).</source>
+        <translation>Vị trí: ảnh lên web không bao giờ mang GPS hay thông tin địa điểm, trừ khi có người đã chọn giữ lại cho ảnh đó (ở bàn ảnh, hoặc lệnh qk3editor photos location).</translation>
+    </message>
+    <message>
+        <source>Caption templates use {date} {city} {creator} {filename} {seq}; codes such as =thai= expand as you type. A codes file has one code and its text per line, separated by a tab.</source>
+        <translation>Mẫu chú thích dùng {date} {city} {creator} {filename} {seq}; các mã như =thai= được thay ngay khi gõ. Tệp mã có mỗi dòng một mã và nội dung của nó, cách nhau bằng một dấu tab.</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Ảnh</translation>
+    </message>
+    <message>
+        <source>Codes (*.tsv *.txt);;All (*)</source>
+        <translation>Tệp mã (*.tsv *.txt);;Mọi tệp (*)</translation>
+    </message>
+</context>
+<context>
+    <name>PortalsPage</name>
+    <message>
+        <source>Portals</source>
+        <translation>Cổng đăng bài</translation>
+    </message>
+</context>
+<context>
+    <name>Preferences</name>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Cài đặt…</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Cài đặt</translation>
     </message>
 </context>
 <context>
@@ -1201,11 +1320,41 @@ Giấy phép: GPL-3.0-or-later.</translation>
     </message>
 </context>
 <context>
+    <name>StorePage</name>
+    <message>
+        <source>Back up now</source>
+        <translation>Sao lưu ngay</translation>
+    </message>
+    <message>
+        <source>Open the data folder</source>
+        <translation>Mở thư mục dữ liệu</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Kho dữ liệu</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Thư mục dữ liệu</translation>
+    </message>
+    <message>
+        <source>Another store is opened with --store PATH|URL (a SQLite file, or a shared PostgreSQL server).</source>
+        <translation>Mở một kho khác bằng --store ĐƯỜNG_DẪN|URL (một tệp SQLite, hoặc máy chủ PostgreSQL dùng chung).</translation>
+    </message>
+    <message>
+        <source>Backed up to %1</source>
+        <translation>Đã sao lưu vào %1</translation>
+    </message>
+</context>
+<context>
     <name>TargetsDialog</name>
     <message>
         <source>Publish targets</source>
         <translation>Nơi đăng bài</translation>
     </message>
+</context>
+<context>
+    <name>TargetsPanel</name>
     <message>
         <source>Portal (ninjs push)</source>
         <translation>Cổng thông tin (ninjs push)</translation>
@@ -1263,8 +1412,20 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <translation>Lưu cách hiển thị trên cổng</translation>
     </message>
     <message>
+        <source>Check the login before saving</source>
+        <translation>Thử đăng nhập trước khi lưu</translation>
+    </message>
+    <message>
+        <source>Untick to add a target while offline</source>
+        <translation>Bỏ chọn để thêm nơi đăng khi đang không có mạng</translation>
+    </message>
+    <message>
         <source>Add</source>
         <translation>Thêm</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Lưu thay đổi</translation>
     </message>
     <message>
         <source>Test connection</source>
@@ -1275,12 +1436,40 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <translation>Xóa</translation>
     </message>
     <message>
+        <source>Fill in a test portal on this computer</source>
+        <translation>Điền sẵn một cổng thử trên máy này</translation>
+    </message>
+    <message>
+        <source>Starts the reference portal on 127.0.0.1, to try publishing without a server</source>
+        <translation>Chạy cổng mẫu trên 127.0.0.1 để thử đăng bài khi chưa có máy chủ</translation>
+    </message>
+    <message>
+        <source>Publish targets</source>
+        <translation>Nơi đăng bài</translation>
+    </message>
+    <message>
+        <source>The test portal cannot start: %1</source>
+        <translation>Không chạy được cổng thử: %1</translation>
+    </message>
+    <message>
+        <source>test-portal</source>
+        <translation>cong-thu</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>giữ nguyên</translation>
+    </message>
+    <message>
         <source>No keyring</source>
         <translation>Không có kho khóa</translation>
     </message>
     <message>
-        <source>This computer has no system keyring, so the password cannot be saved safely. qk3editor never writes passwords in plain text.</source>
-        <translation>Máy tính này không có kho khóa của hệ thống nên không thể lưu mật khẩu an toàn. qk3editor không bao giờ ghi mật khẩu dạng văn bản thường.</translation>
+        <source>This computer has no system keyring. qk3editor never writes passwords in plain text: it can keep them in a file encrypted with a passphrase of your choice, or only in memory until you quit.</source>
+        <translation>Máy tính này không có kho khóa của hệ thống. qk3editor không bao giờ ghi mật khẩu dạng văn bản thường: có thể giữ mật khẩu trong một tệp được mã hóa bằng cụm mật khẩu do bạn chọn, hoặc chỉ giữ trong bộ nhớ đến khi bạn thoát.</translation>
+    </message>
+    <message>
+        <source>Keep it in an encrypted file…</source>
+        <translation>Giữ trong tệp đã mã hóa…</translation>
     </message>
     <message>
         <source>Keep it until I quit</source>
@@ -1289,6 +1478,10 @@ Giấy phép: GPL-3.0-or-later.</translation>
     <message>
         <source>Cancel</source>
         <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Đã lưu</translation>
     </message>
     <message>
         <source>The site names its WordPress API at another address:
@@ -1303,6 +1496,41 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
     <message>
         <source>The login works: %1</source>
         <translation>Đăng nhập được: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TextPage</name>
+    <message>
+        <source>Old style (hòa, thủy)</source>
+        <translation>Kiểu cũ (hòa, thủy)</translation>
+    </message>
+    <message>
+        <source>New style (hoà, thuỷ)</source>
+        <translation>Kiểu mới (hoà, thuỷ)</translation>
+    </message>
+    <message>
+        <source> words</source>
+        <translation> từ</translation>
+    </message>
+    <message>
+        <source>Underline findings as I type</source>
+        <translation>Gạch chân lỗi ngay khi gõ</translation>
+    </message>
+    <message>
+        <source>House tone style</source>
+        <translation>Kiểu đặt dấu của tòa soạn</translation>
+    </message>
+    <message>
+        <source>Longest lead (sapo)</source>
+        <translation>Sapo dài nhất</translation>
+    </message>
+    <message>
+        <source>Vietnamese checks</source>
+        <translation>Kiểm tra tiếng Việt</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Văn bản</translation>
     </message>
 </context>
 <context>
@@ -1360,6 +1588,57 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>
             <numerusform>%n thay đổi</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to qk3editor</source>
+        <translation>Chào mừng đến với qk3editor</translation>
+    </message>
+    <message>
+        <source>The store is empty. Write a first article, bring one in from Word or a markdown file, import the photos of a shoot, or add the portal you publish to.</source>
+        <translation>Kho dữ liệu còn trống. Hãy viết bài đầu tiên, đưa một bài vào từ tệp Word hoặc markdown, nhập ảnh của một buổi chụp, hoặc thêm cổng thông tin nơi bạn đăng bài.</translation>
+    </message>
+    <message>
+        <source>New article</source>
+        <translation>Bài viết mới</translation>
+    </message>
+    <message>
+        <source>A draft, saved as you type (%1)</source>
+        <translation>Một bản nháp, được lưu ngay khi bạn gõ (%1)</translation>
+    </message>
+    <message>
+        <source>Import a Word or markdown file…</source>
+        <translation>Nhập tệp Word hoặc markdown…</translation>
+    </message>
+    <message>
+        <source>.docx, .md, .txt, .html; Word images are kept</source>
+        <translation>.docx, .md, .txt, .html; giữ nguyên ảnh trong tệp Word</translation>
+    </message>
+    <message>
+        <source>Import photos…</source>
+        <translation>Nhập ảnh…</translation>
+    </message>
+    <message>
+        <source>From files, a folder or a camera card, into the photo desk</source>
+        <translation>Từ tệp, thư mục hoặc thẻ nhớ máy ảnh, vào bàn ảnh</translation>
+    </message>
+    <message>
+        <source>Add a portal…</source>
+        <translation>Thêm cổng đăng bài…</translation>
+    </message>
+    <message>
+        <source>A WordPress site or a ninjs portal; the login is checked</source>
+        <translation>Trang WordPress hoặc cổng ninjs; đăng nhập được kiểm tra ngay</translation>
+    </message>
+    <message>
+        <source>Open the user guide</source>
+        <translation>Mở hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+        <source>How qk3editor works, step by step</source>
+        <translation>Cách dùng qk3editor, từng bước một</translation>
     </message>
 </context>
 <context>
@@ -1530,6 +1809,10 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>kho dữ liệu: một tệp SQLite hoặc một URL</translation>
     </message>
     <message>
+        <source>make a new store at --store if there is none</source>
+        <translation>tạo kho mới tại --store nếu chưa có</translation>
+    </message>
+    <message>
         <source>language (vi or en)</source>
         <translation>ngôn ngữ (vi hoặc en)</translation>
     </message>
@@ -1572,6 +1855,22 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
     <message>
         <source>the byline</source>
         <translation>tên tác giả</translation>
+    </message>
+    <message>
+        <source>change an article</source>
+        <translation>sửa một bài viết</translation>
+    </message>
+    <message>
+        <source>a file with the body (- for stdin)</source>
+        <translation>tệp chứa thân bài (- để đọc từ đầu vào chuẩn)</translation>
+    </message>
+    <message>
+        <source>the tags, separated by commas</source>
+        <translation>các thẻ, cách nhau bằng dấu phẩy</translation>
+    </message>
+    <message>
+        <source>move the article in the workflow</source>
+        <translation>chuyển trạng thái bài viết trong quy trình</translation>
     </message>
     <message>
         <source>list articles</source>
@@ -1666,14 +1965,6 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>thêm nơi đăng bài</translation>
     </message>
     <message>
-        <source>a short name for the target</source>
-        <translation>tên ngắn của nơi đăng</translation>
-    </message>
-    <message>
-        <source>the kind of site</source>
-        <translation>loại trang</translation>
-    </message>
-    <message>
         <source>the site address</source>
         <translation>địa chỉ trang</translation>
     </message>
@@ -1690,8 +1981,8 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>xác nhận địa chỉ API WordPress nằm ở địa chỉ khác</translation>
     </message>
     <message>
-        <source>read the password from standard input</source>
-        <translation>đọc mật khẩu từ đầu vào chuẩn</translation>
+        <source>a short name for the target</source>
+        <translation>tên ngắn của nơi đăng</translation>
     </message>
     <message>
         <source>change a publish target</source>
@@ -1762,6 +2053,46 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>tên khóa được chấp nhận</translation>
     </message>
     <message>
+        <source>read the password from standard input (one line)</source>
+        <translation>đọc mật khẩu từ đầu vào chuẩn (một dòng)</translation>
+    </message>
+    <message>
+        <source>the kind of site</source>
+        <translation>loại trang</translation>
+    </message>
+    <message>
+        <source>set a new password (asked for, or read with --password-stdin)</source>
+        <translation>đặt mật khẩu mới (được hỏi, hoặc đọc bằng --password-stdin)</translation>
+    </message>
+    <message>
+        <source>save without trying to log in (offline)</source>
+        <translation>lưu mà không thử đăng nhập (khi không có mạng)</translation>
+    </message>
+    <message>
+        <source>qk3editor: warning: {detail}</source>
+        <translation>qk3editor: cảnh báo: {detail}</translation>
+    </message>
+    <message>
+        <source>There is no system keyring: qk3editor keeps passwords in an encrypted file. Choose a passphrase for it (asked once per session).</source>
+        <translation>Không có kho khóa của hệ thống: qk3editor giữ mật khẩu trong một tệp đã mã hóa. Hãy chọn cụm mật khẩu cho tệp đó (mỗi phiên chỉ hỏi một lần).</translation>
+    </message>
+    <message>
+        <source>New passphrase: </source>
+        <translation>Cụm mật khẩu mới: </translation>
+    </message>
+    <message>
+        <source>The passphrase again: </source>
+        <translation>Gõ lại cụm mật khẩu: </translation>
+    </message>
+    <message>
+        <source>The two passphrases differ or are empty.</source>
+        <translation>Hai cụm mật khẩu không khớp nhau hoặc để trống.</translation>
+    </message>
+    <message>
+        <source>Passphrase of the password file: </source>
+        <translation>Cụm mật khẩu của tệp mật khẩu: </translation>
+    </message>
+    <message>
         <source>Password (Application Password): </source>
         <translation>Mật khẩu (Application Password): </translation>
     </message>
@@ -1774,12 +2105,16 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>cách cổng hiển thị bài: sapo đặt ở đâu và ảnh đại diện có đồng thời là ảnh đầu bài kèm chú thích hay không</translation>
     </message>
     <message>
-        <source>Target {name}: profile {profile}</source>
-        <translation>Nơi đăng bài {name}: cách hiển thị {profile}</translation>
+        <source>There is no keyring here, so the password of {name} was not saved; give it with --password-stdin to each command that needs it</source>
+        <translation>Máy này không có kho khóa nên mật khẩu của {name} không được lưu; hãy đưa mật khẩu bằng --password-stdin cho mỗi lệnh cần đến</translation>
     </message>
     <message>
         <source>Target {name} added ({kind}, {url})</source>
         <translation>Đã thêm nơi đăng {name} ({kind}, {url})</translation>
+    </message>
+    <message>
+        <source>Target {name} changed ({kind}, {url}, {user})</source>
+        <translation>Đã sửa nơi đăng {name} ({kind}, {url}, {user})</translation>
     </message>
     <message>
         <source>API root {root} confirmed for target {name}</source>
@@ -1886,6 +2221,10 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>nhiều nhất bấy nhiêu kết quả</translation>
     </message>
     <message>
+        <source>also search the trash (marked as such)</source>
+        <translation>tìm cả trong thùng rác (có đánh dấu)</translation>
+    </message>
+    <message>
         <source>check the Vietnamese of an article or file</source>
         <translation>kiểm tra tiếng Việt của một bài hoặc một tệp</translation>
     </message>
@@ -1900,6 +2239,10 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
     <message>
         <source>the tool to run</source>
         <translation>công cụ cần chạy</translation>
+    </message>
+    <message>
+        <source>[trash]</source>
+        <translation>[thùng rác]</translation>
     </message>
     <message>
         <source>qk3editor: the text does not look like TCVN3, VNI or VIQR</source>
@@ -1986,6 +2329,26 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>đăng không kèm vị trí chụp</translation>
     </message>
     <message>
+        <source>make a photo the article&apos;s featured one</source>
+        <translation>chọn ảnh đại diện cho bài viết</translation>
+    </message>
+    <message>
+        <source>place a photo in an article&apos;s body</source>
+        <translation>đặt ảnh vào thân bài</translation>
+    </message>
+    <message>
+        <source>after paragraph N (0: first; default: at the end)</source>
+        <translation>sau đoạn thứ N (0: lên đầu; mặc định: ở cuối)</translation>
+    </message>
+    <message>
+        <source>the caption in this article</source>
+        <translation>chú thích ảnh trong bài này</translation>
+    </message>
+    <message>
+        <source>take a photo out of an article</source>
+        <translation>gỡ ảnh khỏi bài viết</translation>
+    </message>
+    <message>
         <source>export web renditions</source>
         <translation>xuất bản sao cho web</translation>
     </message>
@@ -2058,6 +2421,10 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>đã đọc {checked} tệp, đọc lại {read_back} chú thích, xóa {removed} tệp tạm, thiếu {missing} tệp, {errors} lỗi</translation>
     </message>
     <message>
+        <source>featured</source>
+        <translation>ảnh đại diện</translation>
+    </message>
+    <message>
         <source>check the store, list and restore backups</source>
         <translation>kiểm tra kho dữ liệu, xem và khôi phục bản sao lưu</translation>
     </message>
@@ -2119,6 +2486,17 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
     </message>
 </context>
 <context>
+    <name>desktop</name>
+    <message>
+        <source>qk3editor: there is no screen to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set); start it from a desktop session, or use the commands (qk3editor --help)</source>
+        <translation>qk3editor: không có màn hình để mở cửa sổ (chưa đặt DISPLAY hay WAYLAND_DISPLAY); hãy chạy trong một phiên màn hình nền, hoặc dùng các lệnh (qk3editor --help)</translation>
+    </message>
+    <message>
+        <source>qk3editor: the window cannot open: the system libraries {libraries} are missing; install them with: sudo apt-get install {packages}</source>
+        <translation>qk3editor: không mở được cửa sổ vì thiếu thư viện hệ thống {libraries}; cài bằng lệnh: sudo apt-get install {packages}</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>Something went wrong: {detail}</source>
@@ -2155,6 +2533,18 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
     <message>
         <source>The store is read-only or the disk is full; your text is kept in the editor</source>
         <translation>Kho dữ liệu chỉ đọc hoặc ổ đĩa đã đầy; văn bản của bạn vẫn được giữ trong trình soạn thảo</translation>
+    </message>
+    <message>
+        <source>The id {prefix} is ambiguous; type more of it. It could be: {candidates}</source>
+        <translation>Mã {prefix} chưa rõ là bài nào; hãy gõ dài hơn. Có thể là: {candidates}</translation>
+    </message>
+    <message>
+        <source>No such file: {path}</source>
+        <translation>Không có tệp {path}</translation>
+    </message>
+    <message>
+        <source>There is no store at {path}: check the path, or add --create to make a new store there</source>
+        <translation>Không có kho dữ liệu tại {path}: hãy kiểm tra lại đường dẫn, hoặc thêm --create để tạo kho mới ở đó</translation>
     </message>
     <message>
         <source>{path} is not UTF-8 text</source>
@@ -2307,6 +2697,18 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
     <message>
         <source>The article is already public on {target}: a preview draft would take it down. Open the published page, or publish the changes.</source>
         <translation>Bài viết đã công khai trên {target}: gửi bản nháp để xem trước sẽ gỡ bài xuống. Hãy mở trang đã đăng, hoặc đăng các thay đổi.</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase for the encrypted password file {path}</source>
+        <translation>Sai cụm mật khẩu của tệp mật khẩu đã mã hóa {path}</translation>
+    </message>
+    <message>
+        <source>No system keyring, and no terminal to ask for the passphrase of the encrypted password file: give the password with --password-stdin</source>
+        <translation>Không có kho khóa của hệ thống, cũng không có cửa sổ dòng lệnh để hỏi cụm mật khẩu của tệp mật khẩu đã mã hóa: hãy đưa mật khẩu bằng --password-stdin</translation>
+    </message>
+    <message>
+        <source>The login to {name} did not work, so the target was not saved: {reason}</source>
+        <translation>Không đăng nhập được vào {name} nên nơi đăng chưa được lưu: {reason}</translation>
     </message>
     <message>
         <source>An unexpected error stopped the job; the details are in the log</source>

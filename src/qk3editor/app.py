@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
     from qk3editor.context import AppContext
     from qk3editor.storage.quick import QuickLibrary
+    from qk3editor.ui.checks.controller import ChecksController
     from qk3editor.ui.editor.article_editor import ArticleEditor
     from qk3editor.ui.editor.view import ArticleEditorView
     from qk3editor.ui.editor.wiring import EditorMenus
@@ -27,8 +28,10 @@ if TYPE_CHECKING:
     from qk3editor.ui.main_window import MainWindow
     from qk3editor.ui.operations import ChangeBus, Operations
     from qk3editor.ui.photos.controller import PhotoDeskController
+    from qk3editor.ui.preferences.relay import SettingsRelay
     from qk3editor.ui.publish.controller import PublishController
     from qk3editor.ui.tasks import TaskRunner
+    from qk3editor.ui.welcome import WelcomePage
 
 
 @dataclass
@@ -56,6 +59,9 @@ class Gui:
     bus: ChangeBus  # changed(kind, ids): every view refreshes from it
     ops: Operations  # every change the GUI makes runs through it (the db lane)
     editor_menus: EditorMenus
+    checks: ChecksController | None = None
+    welcome: WelcomePage | None = None  # issue 10: shown while the store is empty
+    settings_relay: SettingsRelay | None = None  # issue 10: the one settings-changed signal
 
     def shutdown(self) -> None:
         """At quit: every timer stopped, every thread and worker process joined, store closed."""
@@ -120,6 +126,11 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
     window = shell.window
     bus = ChangeBus(window)
     ops = Operations(runner, bus, ctx.translator, window)
+
+    from qk3editor.ui.passphrase import PassphrasePrompt
+
+    # without a system keyring, the encrypted password file's passphrase is asked in a dialog
+    ctx.publishing.secrets.passphrase = PassphrasePrompt(window)
     library = LibraryController(
         shell.library_view, ctx.articles, ctx.categories, window, model=shell.library_model
     )
@@ -131,7 +142,7 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
     from qk3editor.ui.search import attach_library_search
 
     view = shell.editor_view
-    attach_editor_checks(
+    checks = attach_editor_checks(
         window, view.body, runner, lambda: ctx.settings, {"title": view.title, "lead": view.lead}
     )
     from qk3editor.ui.checks.legacy import attach_legacy_paste_bar
@@ -185,7 +196,34 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
     )
     # renditions made when photos are attached or captioned, so that publishing only uploads
     window.closing.connect(ctx.preparer.close)
-    return Gui(ctx, runner, window, library, editor, photo_desk, publish, bus, ops, menus)
+    gui = Gui(
+        ctx, runner, window, library, editor, photo_desk, publish, bus, ops, menus, checks=checks
+    )
+    gui.welcome = _install_welcome(gui, shell)  # issue 10: an empty store's first page
+    from qk3editor.ui.preferences import install_preferences
+
+    gui.settings_relay = install_preferences(ctx, ops, window, editor, checks, photo_desk)
+    from qk3editor.ui.publish.local_portal import stop_local_portals
+
+    window.closing.connect(stop_local_portals)  # a test portal started from the window
+    return gui
+
+
+def _install_welcome(gui: Gui, shell: Shell) -> WelcomePage | None:
+    from qk3editor.ui.welcome import install_welcome, open_user_guide
+
+    window, view = gui.window, gui.photo_desk.view
+    actions = {
+        "new": window.new_action.trigger,
+        "import": window.import_action.trigger,
+        "photos": lambda: (view.show(), view.import_requested.emit()),
+        "portal": lambda: gui.publish.show_targets().panel.offer_local_portal(
+            gui.ctx.paths.data_dir / "portal"
+        ),
+        "guide": open_user_guide,
+    }
+    empty = gui.ctx.articles.count() == 0
+    return install_welcome(window, shell.editor_workspace, gui.editor.opened, actions, empty)
 
 
 def start_photo_check(ctx: AppContext, ops: Operations, window: MainWindow) -> None:
@@ -318,8 +356,28 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def _cannot_show_window(language: str) -> bool:
+    """Say in one line (the person's language) why Qt's platform plugin cannot load here, before
+    Qt aborts with its own text; True when the window cannot open."""
+    from qk3editor import desktop_check
+
+    if not desktop_check.no_display() and not desktop_check.missing_libraries():
+        return False  # the usual case: no translator loaded, nothing printed
+    from qk3editor.core.i18n import Translator, set_active
+
+    set_active(Translator.load(language, resources_dir() / "translations"))
+    message = desktop_check.problem()
+    if message is None:
+        return False
+    print(message, file=sys.stderr)
+    return True
+
+
 def run_gui(
-    store: str | None = None, language: str | None = None, hooks: StartHooks | None = None
+    store: str | None = None,
+    language: str | None = None,
+    hooks: StartHooks | None = None,
+    create: bool = False,
 ) -> int:
     """Show the window (library first, from the quick reader), open the store, run the loop.
 
@@ -333,9 +391,11 @@ def run_gui(
     from qk3editor.storage.quick import QuickLibrary
     from qk3editor.ui.i18n import install_translators
 
-    app = make_application()
     paths = resolve_paths().ensure()
     lang = choose_language(language, os.environ, load_settings(paths.settings_file))
+    if _cannot_show_window(lang):
+        return 1
+    app = make_application()
     install_translators(app, lang, resources_dir() / "translations")
     quick = QuickLibrary.open(resolve_store_url(paths, store, os.environ))
     shell = build_shell(paths, quick)
@@ -348,11 +408,13 @@ def run_gui(
 
         try:
             try:
-                ctx = AppContext.open(store=store, language=lang)
+                ctx = AppContext.open(store=store, language=lang, create=create)
             except QkError as exc:
                 if not offer_backup(shell.window, exc, paths, store):
                     raise
-                ctx = AppContext.open(store=store, language=lang)  # the restored store
+                ctx = AppContext.open(
+                    store=store, language=lang, create=create
+                )  # the restored store
         except Exception as exc:  # a store that cannot be opened, a full disk, ...
             from qk3editor.ui.errors import describe_error
 

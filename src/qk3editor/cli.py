@@ -56,6 +56,11 @@ def build_parser() -> Parser:
     p.add_argument(
         "--store", metavar="PATH|URL", help=translate("cli", "the store: a SQLite file or a URL")
     )
+    p.add_argument(
+        "--create",
+        action="store_true",
+        help=translate("cli", "make a new store at --store if there is none"),
+    )
     p.add_argument("--lang", choices=LANGUAGES, help=translate("cli", "language (vi or en)"))
     p.add_argument("--version", action="store_true", help=translate("cli", "print the version"))
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
@@ -104,7 +109,7 @@ def main(argv: Sequence[str]) -> int:
     if args.command is None:
         from qk3editor.app import run_gui
 
-        return run_gui(store=args.store, language=args.lang)
+        return run_gui(store=args.store, language=args.lang, create=args.create)
     from qk3editor.context import AppContext
 
     ctx: AppContext | None = None
@@ -114,7 +119,7 @@ def main(argv: Sequence[str]) -> int:
 
             setup_logging(resolve_paths().ensure())
             return int(args.handler(args, None) or 0)
-        ctx = AppContext.open(store=args.store, language=args.lang)
+        ctx = AppContext.open(store=args.store, language=args.lang, create=args.create)
         return int(args.handler(args, ctx) or 0)
     except UsageError as exc:
         print(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -47,6 +47,7 @@ class AppContext:
     articles: ArticleRepository
     categories: CategoryRepository
     tasks: Runner = field(default_factory=Runner)
+    _settings_listeners: list[Callable[[Settings], None]] = field(default_factory=list, repr=False)
 
     @property
     def events(self) -> StoreEvents:
@@ -84,9 +85,14 @@ class AppContext:
         from qk3editor.photos.publish_providers import DeskRenditions
         from qk3editor.photos.renditions import specs_from_settings
 
-        return DeskRenditions(
+        renditions = DeskRenditions(
             self.photos, specs_from_settings(self.settings), cache_dir=self.paths.renditions_dir
         )
+        # a changed rendition size or quality applies at once (no copy kept from start-up)
+        self.subscribe_settings(
+            lambda settings: renditions.set_specs(specs_from_settings(settings))
+        )
+        return renditions
 
     @cached_property
     def photo_source(self) -> DeskPhotoSource:
@@ -98,10 +104,15 @@ class AppContext:
     @cached_property
     def publishing(self) -> PublishServices:
         """Targets, secrets and the outbox, on the photo desk's renditions."""
-        from qk3editor.publish.service import PublishServices
+        from qk3editor.publish.secrets import FileKeyring, SecretStore
+        from qk3editor.publish.service import KEYRING_FILE, PublishServices
 
+        # the system keyring; where there is none, the encrypted file in the data folder
+        # (its passphrase is asked by the front end: ``publishing.secrets.passphrase``)
+        secrets = SecretStore(file=FileKeyring(self.paths.data_dir / KEYRING_FILE))
         return PublishServices.build(
             self.store,
+            secrets=secrets,
             renditions=self.renditions,
             photo_source=self.photo_source,
             repo=self.publish_repo,
@@ -126,10 +137,13 @@ class AppContext:
         store: str | None = None,
         language: str | None = None,
         env: Mapping[str, str] | None = None,
+        create: bool = False,
     ) -> AppContext:
         """Resolve folders, read settings, choose the language and open (migrate) the store.
 
         ``store`` (``--store``) wins over ``QK3EDITOR_STORE``, which wins over the default file.
+        A store file named by either must exist unless ``create`` (``--create``): a typo never
+        makes an empty store silently. The default store is created on first run.
         """
         import os
 
@@ -140,9 +154,10 @@ class AppContext:
         lang = choose_language(language, env, settings)
         translator = Translator.load(lang, resources_dir() / "translations")
         set_active(translator)
-        opened = open_store(
-            resolve_store_url(paths, store, env), paths.backups_dir, store_state_file(paths)
-        )
+        url = resolve_store_url(paths, store, env)
+        if not create and (store or env.get("QK3EDITOR_STORE")):
+            check_store_exists(url)
+        opened = open_store(url, paths.backups_dir, store_state_file(paths))
         return cls(
             paths=paths,
             settings=settings,
@@ -152,9 +167,29 @@ class AppContext:
             categories=CategoryRepository(opened),
         )
 
-    def save_settings(self, settings: Settings) -> None:
-        self.settings = settings
+    def update_settings(self, settings: Settings) -> None:
+        """The one way settings change: saved atomically, then every subscriber is told
+        (in subscription order), so that nothing keeps a stale copy."""
+        if settings == self.settings:
+            return
         save_settings(self.paths.settings_file, settings)
+        self.settings = settings
+        for listener in list(self._settings_listeners):
+            listener(settings)
+
+    def save_settings(self, settings: Settings) -> None:
+        """Kept for callers from before :meth:`update_settings`; the same thing."""
+        self.update_settings(settings)
+
+    def subscribe_settings(self, listener: Callable[[Settings], None]) -> Callable[[], None]:
+        """Call ``listener(settings)`` after every change; returns the unsubscribe function."""
+        self._settings_listeners.append(listener)
+
+        def unsubscribe() -> None:
+            if listener in self._settings_listeners:
+                self._settings_listeners.remove(listener)
+
+        return unsubscribe
 
     def close(self) -> None:
         """Stop every background pool (joined), then close the store."""
@@ -207,6 +242,20 @@ def _warn_once(exc: BaseException | None) -> None:
         )
     except Exception:
         pass
+
+
+def check_store_exists(url: str) -> None:
+    """Raise :class:`StoreMissing` when ``url`` is a SQLite file that does not exist."""
+    from pathlib import Path
+
+    from qk3editor.core.errors import StoreMissing
+
+    prefix = "sqlite:///"
+    if not url.startswith(prefix) or url[len(prefix) :] in ("", ":memory:"):
+        return
+    path = Path(url[len(prefix) :].split("?", 1)[0])
+    if not path.is_file():
+        raise StoreMissing(path=str(path))
 
 
 def setup_logging(paths: Paths) -> None:

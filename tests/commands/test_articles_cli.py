@@ -112,7 +112,9 @@ def test_new_with_body_file_and_store_option(tmp_path: Path, home: Path) -> None
     body = tmp_path / "body.md"
     body.write_text("Nội dung bài.\n", encoding="utf-8")
     store = tmp_path / "other.sqlite3"
-    out = run("--store", str(store), "new", "--title", "Bài mới", "--body-file", str(body))
+    out = run(
+        "--store", str(store), "--create", "new", "--title", "Bài mới", "--body-file", str(body)
+    )
     assert out.returncode == 0, out.stderr
     assert store.exists()
     shown = json.loads(run("--store", str(store), "show", out.stdout.strip(), "--json").stdout)
@@ -125,7 +127,7 @@ def test_store_from_environment(
 ) -> None:
     store = tmp_path / "env.sqlite3"
     monkeypatch.setenv("QK3EDITOR_STORE", str(store))
-    assert main(["new", "--title", "Từ biến môi trường"]) == 0
+    assert main(["--create", "new", "--title", "Từ biến môi trường"]) == 0
     assert store.exists()
 
 

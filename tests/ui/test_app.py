@@ -158,6 +158,10 @@ def test_gui_arguments_are_read_without_argparse() -> None:
 
 
 def test_an_empty_editor_says_what_to_do(qtbot, home: Path) -> None:
+    # (an empty store opens on the welcome page instead: tests/ui/test_welcome.py)
+    ctx = AppContext.open()
+    ctx.articles.create(ArticleFields(title="Một bài có sẵn"))
+    ctx.close()
     gui, trs = open_gui(qtbot)
     gui.window.show()
     hint = gui.editor.view.empty_hint

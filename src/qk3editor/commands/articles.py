@@ -1,4 +1,6 @@
-"""Article commands: new, list, show, import, export, spike, restore."""
+"""Article commands: new, edit, list, show, import, export, spike, restore.
+
+Every command taking an article id accepts any unique prefix of it (as git does)."""
 
 from __future__ import annotations
 
@@ -34,6 +36,23 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--category", default=None, help=translate("cli", "category name or slug"))
     p.add_argument("--byline", default=None, help=translate("cli", "the byline"))
     p.set_defaults(handler=run_new)
+
+    p = sub.add_parser("edit", help=translate("cli", "change an article"))
+    p.add_argument("id")
+    p.add_argument("--title", help=translate("cli", "the title"))
+    p.add_argument("--lead", help=translate("cli", "the lead (sapo)"))
+    p.add_argument(
+        "--body-file", type=Path, help=translate("cli", "a file with the body (- for stdin)")
+    )
+    p.add_argument("--category", help=translate("cli", "category name or slug"))
+    p.add_argument("--tags", help=translate("cli", "the tags, separated by commas"))
+    p.add_argument("--byline", help=translate("cli", "the byline"))
+    p.add_argument(
+        "--status",
+        choices=[s.value for s in Status],
+        help=translate("cli", "move the article in the workflow"),
+    )
+    p.set_defaults(handler=run_edit)
 
     p = sub.add_parser("list", help=translate("cli", "list articles"))
     p.add_argument(
@@ -84,19 +103,29 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(handler=run_restore)
 
 
+def _read_body(path: Path | None) -> str | None:
+    """The body file's text (``-``: standard input), cleaned; None without a file."""
+    if path is None:
+        return None
+    try:
+        if str(path) == "-":
+            data = sys.stdin.buffer.read(budgets.MAX_TEXT_FILE_BYTES + 1)
+            if len(data) > budgets.MAX_TEXT_FILE_BYTES:
+                raise budgets.too_large(path, len(data), budgets.MAX_TEXT_FILE_BYTES)
+        else:
+            data = budgets.read_limited(path, budgets.MAX_TEXT_FILE_BYTES)
+        budgets.check_article_text(text := data.decode("utf-8-sig"))
+        return clean_text(text)
+    except OSError as exc:
+        raise ImportFormatError(path=str(path), detail=os_error_text(exc)) from None
+    except UnicodeDecodeError:
+        raise ImportFormatError(
+            QT_TRANSLATE_NOOP("errors", "{path} is not UTF-8 text"), path=str(path)
+        ) from None
+
+
 def run_new(args: argparse.Namespace, ctx: AppContext) -> int:
-    body = None
-    if args.body_file is not None:
-        try:
-            data = budgets.read_limited(args.body_file, budgets.MAX_TEXT_FILE_BYTES)
-            budgets.check_article_text(text := data.decode("utf-8-sig"))
-            body = clean_text(text)
-        except OSError as exc:
-            raise ImportFormatError(path=str(args.body_file), detail=os_error_text(exc)) from None
-        except UnicodeDecodeError:
-            raise ImportFormatError(
-                QT_TRANSLATE_NOOP("errors", "{path} is not UTF-8 text"), path=str(args.body_file)
-            ) from None
+    body = _read_body(args.body_file)
     article = ctx.articles.create(
         ArticleFields(
             title=clean_text(args.title),
@@ -107,6 +136,37 @@ def run_new(args: argparse.Namespace, ctx: AppContext) -> int:
         )
     )
     print(article.id)
+    return 0
+
+
+def run_edit(args: argparse.Namespace, ctx: AppContext) -> int:
+    """Change the fields given (the others stay), then move the status; a revision records it."""
+    from qk3editor.core.revisions import RevisionReason
+
+    article_id = ctx.articles.resolve_id(args.id)
+    tags = None
+    if args.tags is not None:
+        tags = tuple(t.strip() for t in clean_text(args.tags).split(",") if t.strip())
+    fields = ArticleFields(
+        title=clean_text(args.title) if args.title is not None else None,
+        lead=clean_text(args.lead) if args.lead is not None else None,
+        body=_read_body(args.body_file),
+        category=args.category,
+        byline=clean_text(args.byline) if args.byline is not None else None,
+        tags=tags,
+    )
+    before = ctx.articles.get(article_id)
+    after = ctx.articles.update(article_id, fields)
+    editor = _workflow(ctx)
+    if after.version != before.version:
+        editor.add_revision(article_id, RevisionReason.SAVE, ctx.settings.who)
+    if args.status and Status(args.status) is not after.status:
+        target = Status(args.status)
+        if after.status is Status.SPIKED and target is not Status.SPIKED:
+            after = editor.unspike(article_id, ctx.settings.who)
+        if after.status is not target:
+            editor.change_status(article_id, target, ctx.settings.who)
+    print(article_id)
     return 0
 
 
@@ -124,7 +184,7 @@ def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def run_show(args: argparse.Namespace, ctx: AppContext) -> int:
-    a = ctx.articles.get(args.id)
+    a = ctx.articles.get(ctx.articles.resolve_id(args.id))
     if args.json:
         print_json(a.to_json())
         return 0
@@ -205,7 +265,7 @@ def _import_legacy(path: Path, args: argparse.Namespace) -> object | None:
 def run_export(args: argparse.Namespace, ctx: AppContext) -> int:
     if args.format != "md":
         return _export_rendered(args, ctx)
-    text = export_markdown(ctx.articles.get(args.id))
+    text = export_markdown(ctx.articles.get(ctx.articles.resolve_id(args.id)))
     if args.output is None:
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.flush()
@@ -215,12 +275,12 @@ def run_export(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def run_spike(args: argparse.Namespace, ctx: AppContext) -> int:
-    _workflow(ctx).change_status(args.id, Status.SPIKED, ctx.settings.who)
+    _workflow(ctx).change_status(ctx.articles.resolve_id(args.id), Status.SPIKED, ctx.settings.who)
     return 0
 
 
 def run_restore(args: argparse.Namespace, ctx: AppContext) -> int:
-    _workflow(ctx).unspike(args.id, ctx.settings.who)
+    _workflow(ctx).unspike(ctx.articles.resolve_id(args.id), ctx.settings.who)
     return 0
 
 
@@ -230,7 +290,7 @@ def _export_rendered(args: argparse.Namespace, ctx: AppContext) -> int:
     from qk3editor.core.render import PhotoRef, RenderInput
     from qk3editor.storage.editor_import import find_imported_photo
 
-    a = ctx.articles.get(args.id)
+    a = ctx.articles.get(ctx.articles.resolve_id(args.id))
     article = RenderInput(
         a.title, a.lead, a.body, a.category, a.byline, a.publish_at or a.created_at
     )

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from qk3editor.commands.output import print_json, write_text
 from qk3editor.core import budgets
-from qk3editor.core.errors import ImportFormatError
+from qk3editor.core.articles import Status
+from qk3editor.core.errors import FileMissing, ImportFormatError
 from qk3editor.core.i18n import QT_TRANSLATE_NOOP, translate
 from qk3editor.core.vietnamese import legacy, tones
 from qk3editor.core.vietnamese.checks import Finding, check_text
@@ -55,6 +56,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("query", metavar="QUERY", help=translate("cli", "the words to look for"))
     p.add_argument("--limit", type=int, default=50, help=translate("cli", "at most this many"))
     p.add_argument("--json", action="store_true", help=translate("cli", "JSON output"))
+    p.add_argument(
+        "--spiked",
+        action="store_true",
+        help=translate("cli", "also search the trash (marked as such)"),
+    )
     p.set_defaults(handler=run_search)
 
     p = sub.add_parser("check", help=translate("cli", "check the Vietnamese of an article or file"))
@@ -74,7 +80,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run_search(args: argparse.Namespace, ctx: AppContext) -> int:
-    hits = ctx.search.search(args.query, limit=max(args.limit, 0), prefix=False)
+    limit = max(args.limit, 0)
+    # The trash is searched only when asked for; fetch more so that the limit holds after it.
+    hits = ctx.search.search(args.query, limit=limit * 4 + 10, prefix=False)
+    if not args.spiked:
+        hits = [h for h in hits if h.status != Status.SPIKED.value]
+    hits = hits[:limit]
     if args.json:
         print_json(
             [
@@ -90,7 +101,15 @@ def run_search(args: argparse.Namespace, ctx: AppContext) -> int:
             ]
         )
     else:
-        write_text("".join(f"{h.article_id}\t{h.title}\n" for h in hits))
+        trash = translate("cli", "[trash]")
+        write_text(
+            "".join(
+                f"{h.article_id}\t{h.title}"
+                + (f"\t{trash}" if h.status == Status.SPIKED.value else "")
+                + "\n"
+                for h in hits
+            )
+        )
     return 0
 
 
@@ -114,8 +133,27 @@ def _fields_of(target: str, ctx: AppContext) -> list[tuple[str, str]]:
             ) from None
         except OSError as exc:
             raise ImportFormatError(path=target, detail=exc.strerror or str(exc)) from None
-    a = ctx.articles.get(target)  # raises ArticleNotFound
+    if _looks_like_path(target) and not ctx.articles.exists(target):
+        raise FileMissing(path=target)
+    a = ctx.articles.get(ctx.articles.resolve_id(target))  # ArticleNotFound, AmbiguousId
     return [("title", a.title), ("lead", a.lead), ("body", a.body), ("byline", a.byline)]
+
+
+def _looks_like_path(target: str) -> bool:
+    """A missing file rather than an unknown id: a folder part, or a file name's extension."""
+    return (
+        "/" in target
+        or "\\" in target
+        or Path(target).suffix.lower()
+        in (
+            ".md",
+            ".txt",
+            ".docx",
+            ".html",
+            ".htm",
+            ".markdown",
+        )
+    )
 
 
 def run_check(args: argparse.Namespace, ctx: AppContext) -> int:

@@ -112,3 +112,23 @@ class StoreReadOnly(StoreError):
     template = QT_TRANSLATE_NOOP(
         "errors", "The store is read-only or the disk is full; your text is kept in the editor"
     )
+
+
+class AmbiguousId(QkError):
+    code = "ambiguous_id"
+    template = QT_TRANSLATE_NOOP(
+        "errors", "The id {prefix} is ambiguous; type more of it. It could be: {candidates}"
+    )
+
+
+class FileMissing(NotFoundError):
+    code = "file_missing"
+    template = QT_TRANSLATE_NOOP("errors", "No such file: {path}")
+
+
+class StoreMissing(StoreError):
+    code = "store_missing"
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "There is no store at {path}: check the path, or add --create to make a new store there",
+    )

@@ -1,6 +1,8 @@
 """Application settings: a small JSON file in the config folder, written atomically.
 
-Read once by the composition root and passed down; nothing reads settings at import time.
+Read once by the composition root; changed only through ``AppContext.update_settings``, which
+saves them and tells every subscriber (the GUI relays it as one Qt signal). Code reads the
+current value (``ctx.settings``) or subscribes; nothing keeps a copy from start-up.
 """
 
 from __future__ import annotations
@@ -28,6 +30,9 @@ class Settings:
     rendition_long_edge: int = 1600
     rendition_quality: int = 85
     ca_bundle: str = ""
+    byline: str = ""  # the byline a new article starts with
+    photo_credit: str = ""  # the photo credit line of the preferences (not yet used elsewhere)
+    checks_enabled: bool = True  # the Vietnamese checks underlined as you type
     extra: dict[str, Any] = field(default_factory=dict[str, Any])
 
     def with_changes(self, **changes: Any) -> Settings:

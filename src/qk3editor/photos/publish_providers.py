@@ -88,6 +88,11 @@ class DeskRenditions:
         self._locks: dict[str, threading.Lock] = {}
         self._locks_guard = threading.Lock()
 
+    def set_specs(self, specs: Sequence[RenditionSpec]) -> None:
+        """New rendition settings (a changed preference): the next rendition uses them (the
+        cache key includes them, so nothing stale is reused)."""
+        self._spec = max(specs, key=lambda s: s.max_size)
+
     def __call__(self, photo: PublishPhoto) -> Rendition:
         stored = self._stored(photo.key)
         md, choice = self._inputs(photo, stored)

@@ -228,6 +228,29 @@ class PreviewWouldUnpublish(PublishError):
     )
 
 
+class WrongPassphrase(PublishError):
+    code = "wrong_passphrase"
+    template = QT_TRANSLATE_NOOP(
+        "errors", "Wrong passphrase for the encrypted password file {path}"
+    )
+
+
+class PassphraseNeeded(NoKeyringError):
+    code = "passphrase_needed"
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "No system keyring, and no terminal to ask for the passphrase of the encrypted "
+        "password file: give the password with --password-stdin",
+    )
+
+
+class TargetCheckFailed(PublishError):
+    code = "target_check_failed"
+    template = QT_TRANSLATE_NOOP(
+        "errors", "The login to {name} did not work, so the target was not saved: {reason}"
+    )
+
+
 class InternalPublishError(PublishError):
     """A job stopped by something unexpected (a bug; the traceback is in the log)."""
 

@@ -11,6 +11,7 @@ from typing import Any
 from qk3editor.core.articles import Article
 from qk3editor.core.publish_data import PortalProfile, PublishPhoto, Target
 from qk3editor.core.tasks import Pools
+from qk3editor.publish.errors import UntrustedApiRoot
 from qk3editor.publish.outbox import Outbox, RetryPolicy
 from qk3editor.publish.renditions import PillowRenditions, RenditionProvider
 from qk3editor.publish.secrets import SecretStore
@@ -67,23 +68,106 @@ class PublishServices:
         secret: str,
         options: dict[str, Any] | None = None,
         session_only: bool = False,
+        check: bool = False,
     ) -> Target:
         """Validate, store the secret in the keyring first (so no target without it), then save.
 
         ``session_only``: the person chose, without a keyring, to keep the secret in memory
-        until the app quits (never on disk).
+        until the app quits (never on disk). ``check``: log in first (the CLI and the GUI do,
+        unless the person adds the target offline); a refused login saves nothing.
         """
         target = make_target(name, kind, url, user, options)
         secret = unicodedata.normalize("NFC", secret.strip())
+        untrusted: UntrustedApiRoot | None = None
+        if check:
+            try:
+                self.check_login(target, secret)
+            except UntrustedApiRoot as exc:
+                # the site names its API on another address: nothing was sent there; the
+                # target is saved and the person confirms that address (trust_api_root)
+                untrusted = exc
         if session_only:
             self.secrets.remember_for_session(target.name, target.user, secret)
         else:
             self.secrets.set(target.name, target.user, secret)
         try:
-            return self.repo.add_target(target)
+            saved = self.repo.add_target(target)
         except Exception:
             self.secrets.delete(target.name, target.user)
             raise
+        if untrusted is not None:
+            raise untrusted
+        return saved
+
+    def check_login(self, target: Target, secret: str) -> str:
+        """Log in to ``target`` with ``secret``; the server's name for the user.
+
+        Raises :class:`TargetCheckFailed` saying why (wrong password, no answer, ...).
+        """
+        from qk3editor.core import i18n
+        from qk3editor.publish.errors import PublishError, TargetCheckFailed, UntrustedApiRoot
+
+        publisher = self.outbox.publisher_factory(target, secret)
+        try:
+            return publisher.check_login()
+        except UntrustedApiRoot:
+            raise  # nothing was sent; the person decides (see add_target)
+        except PublishError as exc:
+            raise TargetCheckFailed(name=target.name, reason=exc.message(i18n.active())) from exc
+        finally:
+            publisher.close()
+
+    def edit_target(
+        self,
+        name: str,
+        *,
+        kind: str | None = None,
+        url: str | None = None,
+        user: str | None = None,
+        secret: str | None = None,
+        options: dict[str, Any] | None = None,
+        check: bool = True,
+        session_only: bool = False,
+    ) -> Target:
+        """Change a target: only what is given. With ``check``, the new settings must log in
+        (with the new password, or the stored one) before anything is saved. ``options`` are
+        merged into the old ones (a value of None removes an option)."""
+        old = self.repo.target(name)
+        merged = dict(old.options)
+        for key, value in (options or {}).items():
+            if value is None:
+                merged.pop(key, None)
+            else:
+                merged[key] = value
+        new = make_target(
+            old.name, kind or old.kind.value, url or old.url, user or old.user, merged
+        )
+        if secret is not None:
+            secret = unicodedata.normalize("NFC", secret.strip())
+        untrusted: UntrustedApiRoot | None = None
+        if check:
+            try:
+                self.check_login(
+                    new, secret if secret is not None else self.secrets.get(old.name, old.user)
+                )
+            except UntrustedApiRoot as exc:  # saved below; the person confirms the address
+                untrusted = exc
+        if secret is None and new.user != old.user:
+            secret = self.secrets.get(old.name, old.user)  # the password moves to the new user
+        if secret is not None:
+            if session_only:
+                self.secrets.remember_for_session(new.name, new.user, secret)
+            else:
+                self.secrets.set(new.name, new.user, secret)
+            if new.user != old.user:
+                try:
+                    self.secrets.delete(old.name, old.user)
+                except Exception:
+                    pass
+        saved = self.repo.update_target(new)
+        if untrusted is not None:
+            raise untrusted
+        return saved
 
     def set_profile(self, name: str, profile: PortalProfile) -> Target:
         """How this target's portal prints an article (stored with the target)."""
@@ -103,3 +187,6 @@ class PublishServices:
             self.secrets.delete(target.name, target.user)
         except Exception:
             pass
+
+
+KEYRING_FILE = "passwords.keyring"  # the encrypted file where no system keyring exists

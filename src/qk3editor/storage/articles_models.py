@@ -63,4 +63,11 @@ class ArticleModel(Base):
 
     category: Mapped[CategoryModel | None] = relationship(lazy="joined")
 
-    __table_args__ = (Index("ix_articles_library", "updated_at", "id", "status"),)
+    __table_args__ = (
+        Index("ix_articles_library", "updated_at", "id", "status"),
+        # migration 0006_library_sort: the library's other sorts and its filters
+        Index("ix_articles_title_sort", "title", "id", "status"),
+        Index("ix_articles_byline_sort", "byline", "id", "status"),
+        Index("ix_articles_status_updated", "status", "updated_at", "id"),
+        Index("ix_articles_category_updated", "category_id", "updated_at", "id"),
+    )

@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -23,12 +23,12 @@ from qk3editor.core.articles import (
     new_article_id,
     utcnow,
 )
-from qk3editor.core.errors import ArticleNotFound, ConflictError, ValidationError
+from qk3editor.core.errors import AmbiguousId, ArticleNotFound, ConflictError, ValidationError
 from qk3editor.core.i18n import QT_TRANSLATE_NOOP
 from qk3editor.core.vietnamese.fold import slugify
 from qk3editor.core.vietnamese.normalize import normalize
 from qk3editor.storage.articles_models import ArticleModel, CategoryModel
-from qk3editor.storage.db import Store
+from qk3editor.storage.db import Store, first_column
 from qk3editor.storage.search import sync_article
 
 SORT_COLUMNS = {
@@ -110,6 +110,36 @@ class ArticleRepository:
                 raise ArticleNotFound(id=article_id)
             return article_from_model(m)
 
+    def resolve_id(self, value: str) -> str:
+        """The full id of the one article whose id is ``value`` or starts with it (as git does).
+
+        Raises :class:`ArticleNotFound` for none, :class:`AmbiguousId` (naming each candidate
+        with its title) for several.
+        """
+        value = value.strip()
+        if not value:
+            raise ArticleNotFound(id=value)
+        with self._store.begin() as s:
+            if s.get(ArticleModel, value) is not None:
+                return value
+            pattern = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            rows = list(
+                s.execute(
+                    select(ArticleModel.id, ArticleModel.title)
+                    .where(ArticleModel.id.like(pattern, escape="\\"))
+                    .order_by(ArticleModel.id)
+                    .limit(11)
+                )
+            )
+        if not rows:
+            raise ArticleNotFound(id=value)
+        if len(rows) > 1:
+            shown = [f"{i} ({t})" for i, t in rows[:10]]
+            if len(rows) > 10:
+                shown.append("…")
+            raise AmbiguousId(prefix=value, candidates="; ".join(shown))
+        return str(rows[0][0])
+
     def exists(self, article_id: str) -> bool:
         with self._store.read() as s:
             return s.get(ArticleModel, article_id) is not None
@@ -127,8 +157,19 @@ class ArticleRepository:
 
     def list_ids(self, query: ArticleQuery | None = None) -> list[str]:
         """The ids the library shows, filtered and ordered by the database."""
+        with self._store.read() as s:
+            # on the driver's cursor: plain strings, no per-row work (100k ids at a time)
+            return first_column(s, self.list_statement(query))
+
+    @staticmethod
+    def list_statement(query: ArticleQuery | None = None) -> Select[str]:
+        """The query of :meth:`list_ids`. Every sort and filter walks an index in order
+        (migration ``0006_library_sort``): the id breaks ties in the same direction, so a
+        descending sort is the index read backwards, not a sort of the whole table."""
         q = query or ArticleQuery()
-        stmt = select(ArticleModel.id).outerjoin(CategoryModel)
+        stmt = select(ArticleModel.id)
+        if q.order_by == "category":  # the join only when its name orders the list
+            stmt = stmt.outerjoin(CategoryModel)
         if q.status is not None:
             stmt = stmt.where(ArticleModel.status == q.status.value)
         elif not q.include_spiked:
@@ -139,9 +180,8 @@ class ArticleRepository:
             stmt = stmt.where(_changed_since_published())
         column = SORT_COLUMNS.get(q.order_by, ArticleModel.updated_at)
         order = column.desc() if q.descending else column.asc()
-        stmt = stmt.order_by(order, ArticleModel.id)
-        with self._store.read() as s:
-            return list(s.scalars(stmt))
+        tie = ArticleModel.id.desc() if q.descending else ArticleModel.id.asc()
+        return stmt.order_by(order, tie)
 
     def rows(self, ids: Sequence[str]) -> list[ArticleRow]:
         """Library rows for ``ids`` in that order (one query; the library loads in chunks)."""
@@ -160,7 +200,7 @@ class ArticleRepository:
         with self._store.read() as s:
             found = {
                 r[0]: ArticleRow(r[0], r[1], r[2], Status(r[3]), r[4], r[5])
-                for r in s.execute(stmt)
+                for r in s.connection().execute(stmt)
             }
             published = _published_rows(s, list(found))
         out: list[ArticleRow] = []

@@ -15,7 +15,7 @@ from qk3editor.core.errors import ArticleNotFound, PhotoIdNotFound, ValidationEr
 from qk3editor.core.photos import FIELDS, LIST_FIELDS, ArticlePhoto, Photo, PhotoMetadata
 from qk3editor.core.vietnamese.normalize import normalize, to_nfc
 from qk3editor.storage.articles_models import ArticleModel
-from qk3editor.storage.db import Store
+from qk3editor.storage.db import Store, first_column
 from qk3editor.storage.photo_search import index_photo_captions
 from qk3editor.storage.photos_models import ArticlePhotoModel, PhotoModel
 
@@ -163,8 +163,8 @@ class PhotoRepository:
         undated = case((PhotoModel.date_taken == "", 1), else_=0)
         order = PhotoModel.date_taken.desc() if q.newest_first else PhotoModel.date_taken.asc()
         stmt = stmt.order_by(undated, order, PhotoModel.id)
-        with self._store.begin() as s:
-            return list(s.scalars(stmt))
+        with self._store.read() as s:
+            return first_column(s, stmt)
 
     def count(self) -> int:
         with self._store.begin() as s:

@@ -99,6 +99,18 @@ class PublishRepository:
                 raise TargetNotFound(name=name)
             return _target(m)
 
+    def update_target(self, target: Target) -> Target:
+        """Save ``target``'s kind, address, user and options under its (existing) name."""
+        with self._store.begin() as s:
+            m = s.scalar(select(PublishTargetModel).where(PublishTargetModel.name == target.name))
+            if m is None:
+                raise TargetNotFound(name=target.name)
+            m.kind = target.kind.value
+            m.url = target.url
+            m.user = target.user
+            m.options = dict(target.options)
+        return target
+
     def set_target_options(self, name: str, options: dict[str, Any]) -> Target:
         """Replace a target's options (e.g. an API root the user confirmed)."""
         with self._store.begin() as s:

@@ -75,7 +75,7 @@ class QuickLibrary:
             "SELECT a.id FROM articles a"
             + join
             + (" WHERE " + " AND ".join(where) if where else "")
-            + f" ORDER BY {column} {direction}, a.id"
+            + f" ORDER BY {column} {direction}, a.id {direction}"  # as ArticleRepository
         )
         return [r[0] for r in self._conn.execute(sql, params)]
 

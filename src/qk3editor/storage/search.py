@@ -237,8 +237,24 @@ class SearchRepository:
         return hits
 
     def search_ids(self, query: str, limit: int = 1000, prefix: bool = True) -> list[str]:
-        """Just the ids of :meth:`search` (the library filters by them)."""
-        return [h.article_id for h in self.search(query, limit, prefix)]
+        """Just the ids of :meth:`search` (the library filters by them), in its order.
+
+        Without :meth:`search`'s hits: the library reads its own rows, so only the articles'
+        existence is checked (a thousand rows made into hits cost 20-40 ms; issue 14).
+        """
+        parsed = parse_query(query, prefix)
+        if not parsed.folded or limit <= 0:
+            return []
+        with self._store.read() as s:
+            if self._store.is_sqlite:
+                ids = [i for i, _ in self._sqlite_ids(s, parsed, limit)]
+            else:
+                ids = [i for i, _ in self._like_ids(s, parsed, limit)]
+            if not ids:
+                return []
+            stmt = select(ArticleModel.id).where(ArticleModel.id.in_(ids))
+            found = set(s.connection().execute(stmt).scalars())
+        return [i for i in ids if i in found]
 
     def reindex(self) -> int:
         """Rebuild every article's search text (after an import done behind the store's back)."""

@@ -114,7 +114,7 @@ def test_targets_dialog_without_keyring_asks_and_never_saves_plain_text(qtbot, h
     gui, trs = open_gui(qtbot)
     try:
         controller = gui.publish
-        dialog = controller.show_targets()
+        dialog = controller.show_targets().panel
         dialog.name.setText("cong")
         dialog.kind.setCurrentIndex(dialog.kind.findData("ninjs"))
         dialog.url.setText(portal.url)

@@ -38,7 +38,7 @@ def test_test_button_asks_before_trusting_another_origin(qtbot, home, memkeyring
     gui, trs = open_gui(qtbot)
     try:
         gui.ctx.publishing.add_target("wp", "wordpress", a.origin, "bientap", "abcd efgh ijkl")
-        dialog = gui.publish.show_targets()
+        dialog = gui.publish.show_targets().panel
         dialog.list.setCurrentIndex(dialog.model.index(0, 0))
         asked: list[str] = []
         said: list[str] = []

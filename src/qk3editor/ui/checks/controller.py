@@ -71,6 +71,7 @@ class ChecksController(QObject):
         edit.setContextMenuPolicy(edit.contextMenuPolicy().CustomContextMenu)
         edit.customContextMenuRequested.connect(self._on_edit_context_menu)
         self.checked_revision = -1
+        self.enabled = True  # the "checks on/off" preference; the word count goes on
 
     @property
     def findings(self) -> list[Finding]:
@@ -95,9 +96,10 @@ class ChecksController(QObject):
         text = self.edit.toPlainText()
         revision = self.edit.document().revision()
         style = self.house_style()
+        enabled = self.enabled
 
         def job() -> tuple[int, list[Finding], int, dict[int, BlockMarks] | None]:
-            findings = check_text(text, style)
+            findings = check_text(text, style) if enabled else []
             return revision, findings, count_words(text), marks_per_block(text, findings)
 
         self.runner.submit("io", job, self._on_checked, key=self._key)

@@ -44,6 +44,8 @@ class EditorController(QObject):
         self.ops = ops if ops is not None else Operations(runner, ChangeBus(self), translator, self)
         self.article: Article | None = None
         self.announcing_own_save = False
+        # the fields a new article starts with (the preferences' byline, set by the wiring)
+        self.new_fields: Callable[[], ArticleFields] = ArticleFields
         view.setEnabled(False)
         self.reload_categories()
 
@@ -58,9 +60,9 @@ class EditorController(QObject):
     def new_article(self) -> None:
         """Create an empty draft in the store at once (nothing typed is ever unsaved)."""
         self.save()
-        articles = self.articles
+        articles, new_fields = self.articles, self.new_fields
         self.ops.run(
-            lambda: articles.create(ArticleFields()),
+            lambda: articles.create(new_fields()),
             changes=lambda article: [("article", [article.id])],
             on_done=self._show,
             on_error=self._on_error,

@@ -1,4 +1,6 @@
-"""Publish targets: list, add (secret to the keyring), test, remove."""
+"""Publish targets: list, add (login checked first; secret to the keyring or the encrypted
+file), edit, test, remove. :class:`TargetsPanel` is the widget (also a preferences page);
+every change is an operation (the keyring is never called on the GUI thread)."""
 
 from __future__ import annotations
 
@@ -6,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -65,8 +68,8 @@ class TargetsModel(QAbstractListModel):
         return None
 
 
-class TargetsDialog(QDialog):
-    """Add and remove are operations (the keyring is never called on the GUI thread)."""
+class TargetsPanel(QWidget):
+    """The list of targets with a form to add, edit, test and remove them."""
 
     def __init__(
         self,
@@ -75,7 +78,6 @@ class TargetsDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Publish targets"))
         self.services = services
         self.ops = ops
         self.runner = ops.runner
@@ -114,19 +116,39 @@ class TargetsDialog(QDialog):
         self.kind.currentIndexChanged.connect(self._kind_defaults)
         self._kind_defaults()
         self.profile_button = QPushButton(self.tr("Save portal profile"), self)
+        self.check = QCheckBox(self.tr("Check the login before saving"), self)
+        self.check.setChecked(True)
+        self.check.setToolTip(self.tr("Untick to add a target while offline"))
+        form.addRow("", self.check)
         self.add_button = QPushButton(self.tr("Add"), self)
+        self.save_button = QPushButton(self.tr("Save changes"), self)
+        self.save_button.setEnabled(False)
         self.test_button = QPushButton(self.tr("Test connection"), self)
         self.remove_button = QPushButton(self.tr("Remove"), self)
         buttons = QHBoxLayout()
-        for b in (self.add_button, self.profile_button, self.test_button, self.remove_button):
+        for b in (
+            self.add_button,
+            self.save_button,
+            self.profile_button,
+            self.test_button,
+            self.remove_button,
+        ):
             buttons.addWidget(b)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close.rejected.connect(self.reject)
+        self.local_button = QPushButton(self.tr("Fill in a test portal on this computer"), self)
+        self.local_button.setToolTip(
+            self.tr("Starts the reference portal on 127.0.0.1, to try publishing without a server")
+        )
+        self.local_button.hide()  # offered where the app knows its data folder
+        self.local_portal_folder: Any = None
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list)
         layout.addLayout(form)
         layout.addLayout(buttons)
-        layout.addWidget(close)
+        layout.addWidget(self.local_button)
+        self.local_button.clicked.connect(self.fill_local_portal)
+        self.list.selectionModel().currentChanged.connect(lambda *_: self._fill_from_selected())
+        self.save_button.clicked.connect(self._on_save_clicked)
         self.add_button.clicked.connect(self._on_add_clicked)
         self.test_button.clicked.connect(self._on_test_clicked)
         self.remove_button.clicked.connect(self._on_remove_clicked)
@@ -137,7 +159,10 @@ class TargetsDialog(QDialog):
 
     def _on_bus_changed(self, kind: str, _ids: tuple[object, ...]) -> None:
         if kind == "target":
+            selected = self._selected()
             self.model.reload()
+            if selected is not None:
+                self.select(selected)
 
     # -- portal profile (issue 9) --------------------------------------------------------------
     def _set_profile_fields(self, profile: PortalProfile) -> None:
@@ -179,22 +204,100 @@ class TargetsDialog(QDialog):
     def _say(self, text: str, warning: bool = False) -> None:
         self.last_message = text
         box = QMessageBox.warning if warning else QMessageBox.information
-        box(self, self.windowTitle(), text)
+        box(self, self.tr("Publish targets"), text)
 
-    def ask_without_keyring(self) -> bool:
-        """No keyring: say so and ask. True = keep the password for this session only."""
+    # -- the test portal ----------------------------------------------------------------------
+    def offer_local_portal(self, folder: Any) -> None:
+        """Offer the test portal (kept in ``folder``, e.g. the data folder's ``portal``)."""
+        self.local_portal_folder = folder
+        self.local_button.show()
+
+    def fill_local_portal(self) -> None:
+        """Start the test portal and fill the form with it; the person clicks Add."""
+        from qk3editor.ui.publish.local_portal import start_local_portal
+
+        try:
+            portal = start_local_portal(self.local_portal_folder)
+        except OSError as exc:
+            self._say(self.tr("The test portal cannot start: %1").replace("%1", str(exc)), True)
+            return
+        self.list.clearSelection()
+        self.list.setCurrentIndex(QModelIndex())
+        self.save_button.setEnabled(False)
+        self.name.setText(self.tr("test-portal"))
+        self.kind.setCurrentIndex(self.kind.findData("ninjs"))
+        self.url.setText(portal.url)
+        self.user.setText(portal.user)
+        self.secret.setPlaceholderText("")
+        self.secret.setText(portal.secret)
+        self.check.setChecked(True)
+
+    # -- editing ------------------------------------------------------------------------------
+    def select(self, name: str) -> None:
+        for row in range(self.model.rowCount()):
+            index = self.model.index(row, 0)
+            if index.data(Qt.ItemDataRole.UserRole) == name:
+                self.list.setCurrentIndex(index)
+                return
+
+    def _fill_from_selected(self) -> None:
+        """The selected target in the form, to be changed and saved (the password stays empty:
+        typed only to change it)."""
+        name = self._selected()
+        self.save_button.setEnabled(name is not None)
+        if name is None:
+            return
+        target = self.services.repo.target(name)
+        self.name.setText(target.name)
+        self.kind.setCurrentIndex(self.kind.findData(target.kind.value))
+        self.url.setText(target.url)
+        self.user.setText(target.user)
+        self.secret.clear()
+        self.secret.setPlaceholderText(self.tr("unchanged"))
+
+    def _allow_passphrase(self) -> None:
+        prompt = getattr(self.services.secrets, "passphrase", None)
+        if hasattr(prompt, "allow_again"):
+            prompt.allow_again()  # type: ignore[union-attr]
+
+    def _where_to_keep(self, system_keyring: bool) -> bool | None:
+        """Where a new password goes: False = on disk (keyring or the encrypted file),
+        True = memory until quitting, None = the person cancelled."""
+        if system_keyring:
+            return False
+        file = getattr(self.services.secrets, "file", None)
+        if file is not None and (file.exists() or file.unlocked):
+            self._allow_passphrase()
+            return False
+        choice = self.ask_without_keyring()
+        if choice == "file":
+            self._allow_passphrase()
+            return False
+        return True if choice else None
+
+    def ask_without_keyring(self) -> bool | str:
+        """No keyring: say so and ask. "file" = the encrypted file (a passphrase is asked),
+        True = keep the password for this session only, False = cancel."""
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("No keyring"))
         box.setText(
             self.tr(
-                "This computer has no system keyring, so the password cannot be saved safely. "
-                "qk3editor never writes passwords in plain text."
+                "This computer has no system keyring. qk3editor never writes passwords in plain "
+                "text: it can keep them in a file encrypted with a passphrase of your choice, "
+                "or only in memory until you quit."
             )
         )
+        encrypted = None
+        if getattr(self.services.secrets, "file", None) is not None:
+            encrypted = box.addButton(
+                self.tr("Keep it in an encrypted file…"), QMessageBox.ButtonRole.AcceptRole
+            )
         session = box.addButton(self.tr("Keep it until I quit"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
+        if encrypted is not None and box.clickedButton() is encrypted:
+            return "file"
         return box.clickedButton() is session
 
     def _on_add_clicked(self) -> None:
@@ -207,31 +310,80 @@ class TargetsDialog(QDialog):
             self.secret.text(),
         )
         self.ops.query(
-            self.services.secrets.available,
+            self.services.secrets.system_available,
             lambda available: self._add(fields, bool(available)),
             self._on_error,
         )
 
-    def _add(self, fields: tuple[str, str, str, str, str], keyring_available: bool) -> None:
-        session_only = False
-        if not keyring_available:
-            session_only = self.ask_without_keyring()
-            if not session_only:
-                return
-        services = self.services
+    def _add(self, fields: tuple[str, str, str, str, str], system_keyring: bool) -> None:
+        keep = self._where_to_keep(system_keyring)
+        if keep is None:
+            return
+        services, check = self.services, self.check.isChecked()
         profile = {"profile": self.profile_fields().to_json()}
         self.ops.run(
-            lambda: services.add_target(*fields, options=profile, session_only=session_only),
+            lambda: services.add_target(*fields, options=profile, session_only=keep, check=check),
             changes=lambda target: [("target", [target.name])],
             on_done=lambda _t: self.secret.clear(),
-            on_error=self._on_error,
+            on_error=self._on_change_error(fields[0]),
         )
 
+    def _on_save_clicked(self) -> None:
+        name = self._selected()
+        if name is None:
+            return
+        self.ops.query(
+            self.services.secrets.system_available,
+            lambda available: self._save(name, bool(available)),
+            self._on_error,
+        )
+
+    def _save(self, name: str, system_keyring: bool) -> None:
+        secret = self.secret.text() or None
+        session_only = False
+        if secret is not None:
+            keep = self._where_to_keep(system_keyring)
+            if keep is None:
+                return
+            session_only = keep
+        else:
+            self._allow_passphrase()
+        services, check = self.services, self.check.isChecked()
+        kind, url, user = str(self.kind.currentData()), self.url.text(), self.user.text()
+
+        def saved(_target: object) -> None:
+            self.secret.clear()
+            self.last_message = self.tr("Saved")
+
+        self.ops.run(
+            lambda: services.edit_target(
+                name,
+                kind=kind,
+                url=url,
+                user=user,
+                secret=secret,
+                check=check,
+                session_only=session_only,
+            ),
+            changes=[("target", [name])],
+            on_done=saved,
+            on_error=self._on_change_error(name),
+        )
+
+    def _on_change_error(self, name: str) -> Any:
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, UntrustedApiRoot):  # saved; nothing sent to the other address
+                self.ops.bus.changed.emit("target", (name,))
+            self._on_error(exc)
+
+        return failed
+
+    # -- trust, test, remove ------------------------------------------------------------------
     def ask_trust_api_root(self, root: str) -> bool:
         """The site names its API on another address: ask before the password goes there."""
         answer = QMessageBox.question(
             self,
-            self.windowTitle(),
+            self.tr("Publish targets"),
             self.tr(
                 "The site names its WordPress API at another address:\n%1\n\n"
                 "Send the password to this address from now on? Choose No unless you know "
@@ -245,6 +397,7 @@ class TargetsDialog(QDialog):
     def _on_test_clicked(self) -> None:
         name = self._selected()
         if name is not None:
+            self._allow_passphrase()
             self.test_target(name)
 
     def test_target(self, name: str) -> None:
@@ -282,3 +435,29 @@ class TargetsDialog(QDialog):
 
     def _on_error(self, exc: BaseException) -> None:
         self._say(self.ops.describe(exc), warning=True)
+
+
+class TargetsDialog(QDialog):
+    """The targets panel in a dialog of its own (menu Publish → Targets…)."""
+
+    def __init__(
+        self,
+        services: PublishServices,
+        ops: Operations,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Publish targets"))
+        self.panel = TargetsPanel(services, ops, self)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.panel)
+        layout.addWidget(close)
+
+    def __getattr__(self, name: str) -> Any:
+        """The panel's widgets and actions (``dialog.add_button``...), as before the panel."""
+        panel = self.__dict__.get("panel")
+        if panel is None:
+            raise AttributeError(name)
+        return getattr(panel, name)
