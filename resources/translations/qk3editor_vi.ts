@@ -143,8 +143,16 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <translation>Bản quyền</translation>
     </message>
     <message>
-        <source>keywords, separated by semicolons</source>
-        <translation>từ khóa, cách nhau bằng dấu chấm phẩy</translation>
+        <source>photographers, separated by commas</source>
+        <translation>tên người chụp, cách nhau bằng dấu phẩy</translation>
+    </message>
+    <message>
+        <source>Creator</source>
+        <translation>Người chụp</translation>
+    </message>
+    <message>
+        <source>keywords, separated by commas</source>
+        <translation>từ khóa, cách nhau bằng dấu phẩy</translation>
     </message>
     <message>
         <source>append</source>
@@ -794,6 +802,29 @@ Hãy chọn cụm mật khẩu cho tệp đó:</translation>
     </message>
 </context>
 <context>
+    <name>PhotoBadges</name>
+    <message>
+        <source>no caption</source>
+        <translation>chưa có chú thích</translation>
+    </message>
+    <message>
+        <source>no credit</source>
+        <translation>chưa ghi nguồn ảnh</translation>
+    </message>
+    <message>
+        <source>location present</source>
+        <translation>có vị trí chụp</translation>
+    </message>
+    <message>
+        <source>location kept by choice</source>
+        <translation>giữ vị trí theo lựa chọn</translation>
+    </message>
+    <message>
+        <source>caption only in the store (HEIC)</source>
+        <translation>chú thích chỉ lưu trong kho (HEIC)</translation>
+    </message>
+</context>
+<context>
     <name>PhotoDesk</name>
     <message>
         <source>&amp;Photos</source>
@@ -968,18 +999,6 @@ Hãy chọn cụm mật khẩu cho tệp đó:</translation>
     <message>
         <source>Status</source>
         <translation>Tình trạng</translation>
-    </message>
-    <message>
-        <source>no caption</source>
-        <translation>chưa có chú thích</translation>
-    </message>
-    <message>
-        <source>no credit</source>
-        <translation>chưa có nguồn ảnh</translation>
-    </message>
-    <message>
-        <source>GPS present</source>
-        <translation>có GPS</translation>
     </message>
 </context>
 <context>
@@ -1517,6 +1536,18 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
 <context>
     <name>ToneStyleDialog</name>
     <message>
+        <source>Title</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Sapo</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
         <source>Make the tone style consistent</source>
         <translation>Thống nhất kiểu đặt dấu thanh</translation>
     </message>
@@ -1527,6 +1558,10 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
     <message>
         <source>hoà, thuỷ, khoẻ (new style)</source>
         <translation>hoà, thuỷ, khoẻ (kiểu mới)</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Phần</translation>
     </message>
     <message>
         <source>Line</source>
@@ -1613,6 +1648,95 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>
             <numerusform>%n từ</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>argparse</name>
+    <message>
+        <source>usage: </source>
+        <translation>cách dùng: </translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>tham số %(argument_name)s: %(message)s</translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>tham số theo vị trí</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>tuỳ chọn</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>hiện hướng dẫn này rồi thoát</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>không hiểu các tham số: %s</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>không dùng được cùng tham số %s</translation>
+    </message>
+    <message>
+        <source>ignored explicit argument %r</source>
+        <translation>tham số %r bị bỏ qua</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>còn thiếu các tham số bắt buộc: %s</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>cần một trong các tham số %s</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>cần đúng một giá trị</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation>chỉ nhận nhiều nhất một giá trị</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>cần ít nhất một giá trị</translation>
+    </message>
+    <message>
+        <source>expected %s argument</source>
+        <translation>cần %s giá trị</translation>
+    </message>
+    <message>
+        <source>expected %s arguments</source>
+        <translation>cần %s giá trị</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>tuỳ chọn %(option)s chưa rõ: có thể là %(matches)s</translation>
+    </message>
+    <message>
+        <source>unexpected option string: %s</source>
+        <translation>tuỳ chọn không mong đợi: %s</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>giá trị %(type)s không hợp lệ: %(value)r</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>lựa chọn không hợp lệ: %(value)r (chọn một trong %(choices)s)</translation>
+    </message>
+    <message>
+        <source>can&apos;t open &apos;%(filename)s&apos;: %(error)s</source>
+        <translation>không mở được &apos;%(filename)s&apos;: %(error)s</translation>
+    </message>
+    <message>
+        <source>%(prog)s: error: %(message)s
+</source>
+        <translation>%(prog)s: lỗi: %(message)s
+</translation>
     </message>
 </context>
 <context>
@@ -1765,8 +1889,16 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>hiển thị một bài viết</translation>
     </message>
     <message>
+        <source>the article&apos;s id</source>
+        <translation>mã bài viết</translation>
+    </message>
+    <message>
         <source>import files as new articles</source>
         <translation>nhập các tệp thành bài viết mới</translation>
+    </message>
+    <message>
+        <source>the files to import</source>
+        <translation>các tệp cần nhập</translation>
     </message>
     <message>
         <source>convert files in TCVN3 (ABC) or VNI-Windows to Unicode</source>
@@ -1797,6 +1929,34 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>khôi phục một bài từ thùng rác</translation>
     </message>
     <message>
+        <source>Title</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Chuyên mục</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Byline</source>
+        <translation>Tác giả</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Thẻ</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Cập nhật</translation>
+    </message>
+    <message>
+        <source>{done} of {total} files were imported (their ids are printed above); import the other files again</source>
+        <translation>đã nhập {done}/{total} tệp (mã bài in ở trên); hãy nhập lại các tệp còn lại</translation>
+    </message>
+    <message>
         <source>publish targets</source>
         <translation>nơi đăng bài</translation>
     </message>
@@ -1821,12 +1981,24 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>xác nhận địa chỉ API WordPress nằm ở địa chỉ khác</translation>
     </message>
     <message>
+        <source>a short name for the target</source>
+        <translation>tên ngắn của nơi đăng</translation>
+    </message>
+    <message>
         <source>change a publish target</source>
         <translation>sửa một nơi đăng bài</translation>
     </message>
     <message>
+        <source>the target&apos;s name</source>
+        <translation>tên nơi đăng</translation>
+    </message>
+    <message>
         <source>publish an article to a target</source>
         <translation>đăng một bài lên nơi đăng</translation>
+    </message>
+    <message>
+        <source>how the article appears on the site</source>
+        <translation>bài hiện trên trang ra sao</translation>
     </message>
     <message>
         <source>when (ISO 8601 with a time zone)</source>
@@ -1853,12 +2025,24 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>các việc đăng bài</translation>
     </message>
     <message>
+        <source>send a job again</source>
+        <translation>gửi lại một lệnh đăng</translation>
+    </message>
+    <message>
+        <source>cancel a job</source>
+        <translation>huỷ một lệnh đăng</translation>
+    </message>
+    <message>
         <source>send the waiting jobs now</source>
         <translation>gửi ngay các việc đang chờ</translation>
     </message>
     <message>
         <source>run the reference portal on 127.0.0.1</source>
         <translation>chạy cổng thông tin mẫu trên 127.0.0.1</translation>
+    </message>
+    <message>
+        <source>the port to listen on</source>
+        <translation>cổng lắng nghe</translation>
     </message>
     <message>
         <source>where the portal keeps articles</source>
@@ -1871,6 +2055,10 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
     <message>
         <source>read the password from standard input (one line)</source>
         <translation>đọc mật khẩu từ đầu vào chuẩn (một dòng)</translation>
+    </message>
+    <message>
+        <source>the kind of site</source>
+        <translation>loại trang</translation>
     </message>
     <message>
         <source>set a new password (asked for, or read with --password-stdin)</source>
@@ -1969,6 +2157,10 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>Xem trên cổng: {link}</translation>
     </message>
     <message>
+        <source>the article was not published completely; job {id} stays in the outbox; to send it again: qk3editor outbox --retry {id}</source>
+        <translation>bài chưa đăng xong; lệnh đăng {id} vẫn nằm trong hộp thư đi; để gửi lại: qk3editor outbox --retry {id}</translation>
+    </message>
+    <message>
         <source>Published: {link}</source>
         <translation>Đã đăng: {link}</translation>
     </message>
@@ -1989,12 +2181,40 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>Đã hủy việc {id}</translation>
     </message>
     <message>
+        <source>the jobs not yet sent stay in the outbox; to send them: qk3editor outbox --run</source>
+        <translation>các lệnh đăng chưa gửi vẫn nằm trong hộp thư đi; để gửi tiếp: qk3editor outbox --run</translation>
+    </message>
+    <message>
         <source>Reference portal on {url} (key {user}, secret in {where}); Ctrl+C stops it</source>
         <translation>Cổng thông tin mẫu tại {url} (khóa {user}, bí mật trong {where}); Ctrl+C để dừng</translation>
     </message>
     <message>
+        <source>file</source>
+        <translation>tệp</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>tiêu đề</translation>
+    </message>
+    <message>
+        <source>lead</source>
+        <translation>sapo</translation>
+    </message>
+    <message>
+        <source>body</source>
+        <translation>thân bài</translation>
+    </message>
+    <message>
+        <source>byline</source>
+        <translation>tác giả</translation>
+    </message>
+    <message>
         <source>search articles (diacritics optional)</source>
         <translation>tìm bài viết (có dấu hay không dấu đều được)</translation>
+    </message>
+    <message>
+        <source>the words to look for</source>
+        <translation>các từ cần tìm</translation>
     </message>
     <message>
         <source>at most this many</source>
@@ -2009,8 +2229,16 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>kiểm tra tiếng Việt của một bài hoặc một tệp</translation>
     </message>
     <message>
+        <source>an article&apos;s id or a text file</source>
+        <translation>mã bài viết hoặc một tệp văn bản</translation>
+    </message>
+    <message>
         <source>text tools: read stdin, write stdout, line by line</source>
         <translation>công cụ văn bản: đọc stdin, ghi stdout, từng dòng</translation>
+    </message>
+    <message>
+        <source>the tool to run</source>
+        <translation>công cụ cần chạy</translation>
     </message>
     <message>
         <source>[trash]</source>
@@ -2045,6 +2273,10 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>nhập ảnh từ tệp hoặc thư mục</translation>
     </message>
     <message>
+        <source>files or folders</source>
+        <translation>tệp hoặc thư mục</translation>
+    </message>
+    <message>
         <source>attach them to an article</source>
         <translation>gắn các ảnh vào một bài</translation>
     </message>
@@ -2059,6 +2291,10 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
     <message>
         <source>caption photos (in their files)</source>
         <translation>ghi chú thích ảnh (vào tệp ảnh)</translation>
+    </message>
+    <message>
+        <source>photo numbers</source>
+        <translation>số của các ảnh</translation>
     </message>
     <message>
         <source>the headline</source>
@@ -2121,6 +2357,10 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>bản sao cho web</translation>
     </message>
     <message>
+        <source>the folder</source>
+        <translation>thư mục</translation>
+    </message>
+    <message>
         <source>use this article&apos;s captions</source>
         <translation>dùng chú thích của bài này</translation>
     </message>
@@ -2133,8 +2373,20 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>đọc tệp của mọi ảnh, không chỉ những tệp đã thay đổi từ lần ghi nhận trước</translation>
     </message>
     <message>
+        <source>{done} of {total} files were read and none was stored yet; run the same command again to import them</source>
+        <translation>đã đọc {done}/{total} tệp, chưa lưu ảnh nào; hãy chạy lại đúng lệnh này để nhập</translation>
+    </message>
+    <message>
         <source>{imported} imported, {duplicate} duplicates, {error} errors</source>
         <translation>{imported} đã nhập, {duplicate} trùng lặp, {error} lỗi</translation>
+    </message>
+    <message>
+        <source>{imported} photos were imported, {left} files were not; run the same command again to import the rest (photos already imported are reported as duplicates)</source>
+        <translation>đã nhập {imported} ảnh, còn {left} tệp chưa nhập; hãy chạy lại đúng lệnh này để nhập nốt (ảnh đã nhập sẽ được báo là trùng)</translation>
+    </message>
+    <message>
+        <source>{done} of {total} photo files were written, but the store was not updated; run the same command again (it writes the same captions)</source>
+        <translation>đã ghi {done}/{total} tệp ảnh nhưng kho chưa được cập nhật; hãy chạy lại đúng lệnh này (chú thích được ghi lại y như vậy)</translation>
     </message>
     <message>
         <source>captioned</source>
@@ -2223,6 +2475,14 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
     <message>
         <source>qk3editor: warning: the log cannot be written ({reason})</source>
         <translation>qk3editor: cảnh báo: không ghi được nhật ký ({reason})</translation>
+    </message>
+    <message>
+        <source>nothing was changed; run the same command again to do the work</source>
+        <translation>chưa có gì thay đổi; hãy chạy lại đúng lệnh này để làm</translation>
+    </message>
+    <message>
+        <source>qk3editor: stopped (Ctrl+C): {detail}</source>
+        <translation>qk3editor: đã dừng (Ctrl+C): {detail}</translation>
     </message>
 </context>
 <context>
@@ -2451,6 +2711,10 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>Không đăng nhập được vào {name} nên nơi đăng chưa được lưu: {reason}</translation>
     </message>
     <message>
+        <source>An unexpected error stopped the job; the details are in the log</source>
+        <translation>Một lỗi không lường trước đã làm dừng lệnh đăng; chi tiết có trong nhật ký</translation>
+    </message>
+    <message>
         <source>{path}: not a caption template ({detail})</source>
         <translation>{path}: không phải tệp mẫu chú thích ({detail})</translation>
     </message>
@@ -2633,6 +2897,145 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
     <message>
         <source>{path} is not an ordinary file (a folder, device or pipe) and cannot be read</source>
         <translation>{path} không phải tệp thông thường (mà là thư mục, thiết bị hoặc ống dẫn) nên không đọc được</translation>
+    </message>
+    <message>
+        <source>mapping expected</source>
+        <translation>cần dạng danh sách khoá: giá trị</translation>
+    </message>
+    <message>
+        <source>not UTF-8</source>
+        <translation>không phải văn bản UTF-8</translation>
+    </message>
+    <message>
+        <source>no tab between code and text</source>
+        <translation>thiếu dấu tab giữa mã và nội dung</translation>
+    </message>
+    <message>
+        <source>the file changed while being written</source>
+        <translation>tệp bị thay đổi trong lúc đang ghi</translation>
+    </message>
+    <message>
+        <source>short read</source>
+        <translation>đọc thiếu dữ liệu</translation>
+    </message>
+    <message>
+        <source>worker processes cannot start</source>
+        <translation>không khởi động được các tiến trình xử lý</translation>
+    </message>
+    <message>
+        <source>decoder crashed</source>
+        <translation>bộ giải mã ảnh bị lỗi</translation>
+    </message>
+    <message>
+        <source>unexpected JPEG structure</source>
+        <translation>cấu trúc JPEG bất thường</translation>
+    </message>
+    <message>
+        <source>not JSON</source>
+        <translation>không phải JSON</translation>
+    </message>
+    <message>
+        <source>bad redirect</source>
+        <translation>chuyển hướng không hợp lệ</translation>
+    </message>
+    <message>
+        <source>too many redirects</source>
+        <translation>chuyển hướng quá nhiều lần</translation>
+    </message>
+    <message>
+        <source>connect timeout</source>
+        <translation>quá thời gian chờ kết nối</translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation>quá thời gian chờ</translation>
+    </message>
+    <message>
+        <source>connection failed</source>
+        <translation>không kết nối được</translation>
+    </message>
+    <message>
+        <source>connection broken</source>
+        <translation>kết nối bị ngắt</translation>
+    </message>
+    <message>
+        <source>transport error</source>
+        <translation>lỗi đường truyền</translation>
+    </message>
+    <message>
+        <source>a scheduled publish needs a time (--at)</source>
+        <translation>hẹn giờ đăng thì cần thời điểm (--at)</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>đã huỷ</translation>
+    </message>
+    <message>
+        <source>not a URL</source>
+        <translation>không phải địa chỉ web</translation>
+    </message>
+    <message>
+        <source>use https://host/...</source>
+        <translation>hãy dùng https://tên-máy/...</translation>
+    </message>
+    <message>
+        <source>plain http is only allowed for this machine (127.0.0.1)</source>
+        <translation>http thường chỉ được dùng cho chính máy này (127.0.0.1)</translation>
+    </message>
+    <message>
+        <source>no user name or password inside the URL</source>
+        <translation>không ghi tên người dùng hay mật khẩu trong địa chỉ</translation>
+    </message>
+    <message>
+        <source>no query or fragment</source>
+        <translation>địa chỉ không được có phần truy vấn (?) hay neo (#)</translation>
+    </message>
+    <message>
+        <source>a name is needed</source>
+        <translation>cần đặt tên</translation>
+    </message>
+    <message>
+        <source>a user name is needed</source>
+        <translation>cần tên người dùng</translation>
+    </message>
+    <message>
+        <source>the API root must use https like the site</source>
+        <translation>địa chỉ gốc của API phải dùng https như trang</translation>
+    </message>
+    <message>
+        <source>no user name, password or fragment inside the URL</source>
+        <translation>không ghi tên người dùng, mật khẩu hay phần neo (#) trong địa chỉ</translation>
+    </message>
+    <message>
+        <source>bad API link</source>
+        <translation>liên kết API không hợp lệ</translation>
+    </message>
+    <message>
+        <source>no WordPress REST API found</source>
+        <translation>không tìm thấy REST API của WordPress</translation>
+    </message>
+    <message>
+        <source>a scheduled post needs a time</source>
+        <translation>bài hẹn giờ cần có thời điểm</translation>
+    </message>
+    <message>
+        <source>a date without a time zone</source>
+        <translation>ngày giờ thiếu múi giờ</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <source>no caption</source>
+        <translation>chưa có chú thích</translation>
+    </message>
+    <message>
+        <source>no credit</source>
+        <translation>chưa ghi nguồn ảnh</translation>
+    </message>
+    <message>
+        <source>location present</source>
+        <translation>có vị trí chụp</translation>
     </message>
 </context>
 <context>

@@ -141,7 +141,10 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
     from qk3editor.ui.checks import attach_editor_checks
     from qk3editor.ui.search import attach_library_search
 
-    checks = attach_editor_checks(window, shell.editor_view.body, runner, lambda: ctx.settings)
+    view = shell.editor_view
+    checks = attach_editor_checks(
+        window, view.body, runner, lambda: ctx.settings, {"title": view.title, "lead": view.lead}
+    )
     from qk3editor.ui.checks.legacy import attach_legacy_paste_bar
 
     legacy_bar = attach_legacy_paste_bar(shell.editor_view)

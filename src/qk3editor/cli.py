@@ -44,6 +44,9 @@ class Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> Parser:
+    from qk3editor.commands import argparse_text
+
+    argparse_text.install()  # argparse's own messages in the active language
     p = Parser(
         prog="qk3editor",
         description=translate(
@@ -124,6 +127,9 @@ def main(argv: Sequence[str]) -> int:
         )
         return EXIT_USAGE
     except KeyboardInterrupt:
+        from qk3editor.commands.interrupts import interrupted_line
+
+        print(interrupted_line(), file=sys.stderr, flush=True)
         return 130
     except BrokenPipeError:
         return EXIT_OK

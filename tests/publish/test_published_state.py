@@ -180,7 +180,11 @@ def test_missing_photo_is_a_photo_error_named_on_the_job(
     assert (job.error_code, job.error_step) == ("photo_missing", "rendition")
     assert "1" in job.error_message and sources[0] in job.error_message
     assert "internal" not in (job.error_message + err)
-    assert job.error_message in err
+    # stored as code + params (English for the log); the CLI shows it in Vietnamese
+    from qk3editor.core.i18n import Translator
+    from qk3editor.paths import resources_dir
+
+    assert job.error_text(Translator.load("vi", resources_dir() / "translations")) in err
     assert portal.store.get_item(article_id) is None
 
 

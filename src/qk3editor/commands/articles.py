@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from qk3editor.commands import interrupts
 from qk3editor.commands.output import print_json, write_text
 from qk3editor.core import atomic, budgets
 from qk3editor.core.articles import STATUS_LABELS, ArticleFields, ArticleQuery, Status
@@ -61,12 +62,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(handler=run_list)
 
     p = sub.add_parser("show", help=translate("cli", "show one article"))
-    p.add_argument("id")
+    p.add_argument("id", help=translate("cli", "the article's id"))
     p.add_argument("--json", action="store_true", help=translate("cli", "JSON output"))
     p.set_defaults(handler=run_show)
 
     p = sub.add_parser("import", help=translate("cli", "import files as new articles"))
-    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument(
+        "files", nargs="+", type=Path, metavar="FILE", help=translate("cli", "the files to import")
+    )
     legacy = p.add_mutually_exclusive_group()
     legacy.add_argument(
         "--convert-legacy",
@@ -81,7 +84,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(handler=run_import)
 
     p = sub.add_parser("export", help=translate("cli", "export an article"))
-    p.add_argument("id")
+    p.add_argument("id", help=translate("cli", "the article's id"))
     p.add_argument(
         "--format",
         choices=["md", "html", "docx"],
@@ -92,11 +95,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(handler=run_export)
 
     p = sub.add_parser("spike", help=translate("cli", "move an article to the trash"))
-    p.add_argument("id")
+    p.add_argument("id", help=translate("cli", "the article's id"))
     p.set_defaults(handler=run_spike)
 
     p = sub.add_parser("restore", help=translate("cli", "restore a spiked article"))
-    p.add_argument("id")
+    p.add_argument("id", help=translate("cli", "the article's id"))
     p.set_defaults(handler=run_restore)
 
 
@@ -186,13 +189,21 @@ def run_show(args: argparse.Namespace, ctx: AppContext) -> int:
         print_json(a.to_json())
         return 0
     status = ctx.translator.lookup("status", STATUS_LABELS[a.status])
+    labels = {
+        "title": translate("cli", "Title"),
+        "category": translate("cli", "Category"),
+        "status": translate("cli", "Status"),
+        "byline": translate("cli", "Byline"),
+        "tags": translate("cli", "Tags"),
+        "updated": translate("cli", "Updated"),
+    }
     lines = [
-        f"{translate('cli', 'Title')}: {a.title}",
-        f"{translate('cli', 'Category')}: {a.category or ''}",
-        f"{translate('cli', 'Status')}: {status}",
-        f"{translate('cli', 'Byline')}: {a.byline}",
-        f"{translate('cli', 'Tags')}: {', '.join(a.tags)}",
-        f"{translate('cli', 'Updated')}: {to_local(a.updated_at).strftime('%d/%m/%Y %H:%M')}",
+        f"{labels['title']}: {a.title}",
+        f"{labels['category']}: {a.category or ''}",
+        f"{labels['status']}: {status}",
+        f"{labels['byline']}: {a.byline}",
+        f"{labels['tags']}: {', '.join(a.tags)}",
+        f"{labels['updated']}: {to_local(a.updated_at).strftime('%d/%m/%Y %H:%M')}",
         "",
         a.lead,
         "",
@@ -213,11 +224,24 @@ def run_import(args: argparse.Namespace, ctx: AppContext) -> int:
         or (import_file(p) if p.suffix.lower() in word_or_web else read_article_file(p))
         for p in args.files
     ]
+    made: list[str] = []
+    interrupts.note(
+        lambda: (
+            translate(
+                "cli",
+                "{done} of {total} files were imported (their ids are printed above); import the "
+                "other files again",
+            ).format(done=len(made), total=len(parsed))
+            if made
+            else ""
+        )
+    )
     for item in parsed:
         if isinstance(item, ArticleFields):
-            print(ctx.articles.create(item).id)
+            made.append(ctx.articles.create(item).id)
         else:
-            print(save_imported(item, ctx.articles, ctx.paths.photos_dir).id)
+            made.append(save_imported(item, ctx.articles, ctx.paths.photos_dir).id)
+        print(made[-1], flush=True)
     return 0
 
 

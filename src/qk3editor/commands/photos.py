@@ -15,15 +15,21 @@ template variables {date} {city} {creator} {filename} {seq}; e.g.::
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from qk3editor.commands import interrupts
 from qk3editor.commands.output import one_line, print_json, write_text
-from qk3editor.core.errors import PhotoIdNotFound
+from qk3editor.core.errors import PhotoIdNotFound, record_message
 from qk3editor.core.i18n import QT_TRANSLATE_NOOP, translate
-from qk3editor.core.photos import ArticlePhoto
+from qk3editor.core.labels import PHOTO_FLAG_TEXT, label
+from qk3editor.core.photos import ArticlePhoto, headline_from, shown_date
 from qk3editor.photos.captions import BatchEdit, load_codes, load_template
 from qk3editor.photos.desk import caption_photos, export_web, import_photos
 from qk3editor.photos.ingest import IngestOptions
@@ -48,7 +54,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     psub = photos.add_subparsers(dest="photos_command", metavar="COMMAND", required=True)
 
     p = psub.add_parser("import", help=translate("cli", "import photos from files or folders"))
-    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    p.add_argument(
+        "paths", nargs="+", type=Path, metavar="PATH", help=translate("cli", "files or folders")
+    )
     p.add_argument("--article", metavar="ID", help=translate("cli", "attach them to an article"))
     p.set_defaults(handler=run_import)
 
@@ -58,7 +66,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(handler=run_list)
 
     p = psub.add_parser("caption", help=translate("cli", "caption photos (in their files)"))
-    p.add_argument("ids", nargs="+", type=int, metavar="ID")
+    p.add_argument("ids", nargs="+", type=int, metavar="ID", help=translate("cli", "photo numbers"))
     p.add_argument("--headline", default="", help=translate("cli", "the headline"))
     p.add_argument("--caption", default="", help=translate("cli", "the caption (description)"))
     p.add_argument("--credit", default="", help=translate("cli", "the credit line"))
@@ -69,7 +77,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = psub.add_parser(
         "location", help=translate("cli", "keep or drop the location in the web copies")
     )
-    p.add_argument("ids", nargs="+", type=int, metavar="ID")
+    p.add_argument("ids", nargs="+", type=int, metavar="ID", help=translate("cli", "photo numbers"))
     group = p.add_mutually_exclusive_group(required=True)
     group.add_argument(
         "--keep", action="store_true", help=translate("cli", "publish with the location")
@@ -102,11 +110,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(handler=run_detach)
 
     p = psub.add_parser("export", help=translate("cli", "export web renditions"))
-    p.add_argument("ids", nargs="+", type=int, metavar="ID")
+    p.add_argument("ids", nargs="+", type=int, metavar="ID", help=translate("cli", "photo numbers"))
     p.add_argument(
         "--web", action="store_true", required=True, help=translate("cli", "web renditions")
     )
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="DIR")
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="DIR",
+        help=translate("cli", "the folder"),
+    )
     p.add_argument("--article", metavar="ID", help=translate("cli", "use this article's captions"))
     p.set_defaults(handler=run_export)
 
@@ -130,16 +145,34 @@ def run_import(args: argparse.Namespace, ctx: AppContext) -> int:
     if args.article:  # fail before any work when the article is unknown
         args.article = ctx.articles.resolve_id(args.article)
     options = IngestOptions(thumbnails_dir=ctx.paths.thumbnails_dir)
-    progress = None
-    if sys.stderr.isatty():  # a long import shows where it is; pipes and logs stay clean
+    seen = {"done": 0, "total": 0}
+    show = sys.stderr.isatty()  # a long import shows where it is; pipes and logs stay clean
 
-        def progress(done: int, total: int, _item: object) -> None:
+    def progress(done: int, total: int, _item: object) -> None:
+        seen.update(done=done, total=total)
+        if show:
             sys.stderr.write(f"\r{done}/{total}" + ("\n" if done == total else ""))
             sys.stderr.flush()
 
-    result = import_photos(
-        repo, args.paths, options, article_id=args.article, progress=progress, pools=ctx.tasks.pools
+    interrupts.note(
+        lambda: translate(
+            "cli",
+            "{done} of {total} files were read and none was stored yet; run the same command "
+            "again to import them",
+        ).format(**seen)
     )
+    cancel = threading.Event()
+    with _ctrl_c_stops(cancel):  # the first Ctrl+C stops between files; what is read is kept
+        result = import_photos(
+            repo,
+            args.paths,
+            options,
+            article_id=args.article,
+            progress=progress,
+            pools=ctx.tasks.pools,
+            cancel=cancel,
+        )
+    interrupts.note(None)
     ids = {p.content_hash: p.id for p in result.photos}
     for item in result.report.items:
         status = translate("cli", STATUS_TEXT[item.status])
@@ -148,7 +181,8 @@ def run_import(args: argparse.Namespace, ctx: AppContext) -> int:
         elif item.status == "duplicate":
             write_text(f"{status}\t{item.duplicate_of}\t{one_line(item.path)}\n")
         else:
-            write_text(f"{status}\t{one_line(item.path)}\t{one_line(item.message)}\n")
+            detail = record_message(item.error, ctx.translator) if item.error else item.message
+            write_text(f"{status}\t{one_line(item.path)}\t{one_line(detail)}\n")
     report = result.report
     write_text(
         translate("cli", "{imported} imported, {duplicate} duplicates, {error} errors").format(
@@ -158,7 +192,38 @@ def run_import(args: argparse.Namespace, ctx: AppContext) -> int:
         )
         + "\n"
     )
+    if cancel.is_set():
+        left = report.count("cancelled")
+        imported = report.count("imported")
+        interrupts.note(
+            lambda: translate(
+                "cli",
+                "{imported} photos were imported, {left} files were not; run the same command "
+                "again to import the rest (photos already imported are reported as duplicates)",
+            ).format(imported=imported, left=left)
+        )
+        raise KeyboardInterrupt
     return 1 if report.count("error") else 0
+
+
+@contextmanager
+def _ctrl_c_stops(cancel: threading.Event) -> Iterator[None]:
+    """While inside, the first Ctrl+C sets ``cancel`` (the work stops between files and keeps
+    what is done); a second one interrupts at once."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def on_interrupt(_signum: int, _frame: object) -> None:
+        if cancel.is_set():
+            raise KeyboardInterrupt
+        cancel.set()
+
+    previous = signal.signal(signal.SIGINT, on_interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
@@ -168,9 +233,10 @@ def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
         print_json([p.as_json() for p in photos])
         return 0
     for p in photos:
-        flags = ",".join(p.status_flags) or "-"
-        text = one_line((p.metadata.headline or p.metadata.description).replace("\n", " ")[:60])
-        write_text(f"#{p.id}\t{p.date_taken or '-'}\t{flags}\t{text}\t{one_line(p.path)}\n")
+        flags = ", ".join(label(PHOTO_FLAG_TEXT, f, ctx.translator) for f in p.status_flags)
+        text = one_line(headline_from(p.metadata.headline or p.metadata.description, 60))
+        when = shown_date(p.date_taken)
+        write_text(f"#{p.id}\t{when or '-'}\t{flags or '-'}\t{text}\t{one_line(p.path)}\n")
     return 0
 
 
@@ -194,7 +260,23 @@ def run_caption(args: argparse.Namespace, ctx: AppContext) -> int:
         repo.get(pid)  # unknown ids fail before any file is touched
     edit = build_edit(args)
     codes = load_codes(args.codes) if args.codes else None
-    lines = caption_photos(repo, args.ids, edit, codes=codes, pools=ctx.tasks.pools)
+    seen = {"done": 0, "total": len(args.ids)}
+    interrupts.note(
+        lambda: translate(
+            "cli",
+            "{done} of {total} photo files were written, but the store was not updated; run "
+            "the same command again (it writes the same captions)",
+        ).format(**seen)
+    )
+    lines = caption_photos(
+        repo,
+        args.ids,
+        edit,
+        codes=codes,
+        pools=ctx.tasks.pools,
+        progress=lambda done, total: seen.update(done=done, total=total),
+    )
+    interrupts.note(None)
     failed = 0
     captioned = translate("cli", "captioned")
     warning = translate("cli", "warning")
@@ -206,7 +288,8 @@ def run_caption(args: argparse.Namespace, ctx: AppContext) -> int:
                 write_text(f"  {warning}: {one_line(cut.message())}\n")
         else:
             failed += 1
-            write_text(f"{error}\t#{line.photo_id}\t{one_line(line.message)}\n")
+            detail = record_message(line.error, ctx.translator) if line.error else line.message
+            write_text(f"{error}\t#{line.photo_id}\t{one_line(detail)}\n")
     return 1 if failed else 0
 
 

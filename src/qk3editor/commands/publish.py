@@ -10,9 +10,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from qk3editor.commands import interrupts
 from qk3editor.commands.output import print_json
 from qk3editor.core.errors import ValidationError
-from qk3editor.core.i18n import translate
+from qk3editor.core.i18n import active, translate
+from qk3editor.core.labels import JOB_STATE_TEXT, STEP_TEXT, label
 from qk3editor.core.publish_data import (
     JobState,
     PortalProfile,
@@ -33,7 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         dest="target_command", metavar="ACTION", required=True, parser_class=type(p)
     )
     a = tsub.add_parser("add", help=translate("cli", "add a publish target"))
-    a.add_argument("name")
+    a.add_argument("name", help=translate("cli", "a short name for the target"))
     _target_arguments(a, adding=True)
     a.set_defaults(handler=run_target_add)
 
@@ -51,7 +53,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         if action == "list":
             t.add_argument("--json", action="store_true", help=translate("cli", "JSON output"))
         else:
-            t.add_argument("name")
+            t.add_argument("name", help=translate("cli", "the target's name"))
         if action == "test":
             _password_stdin_argument(t)
             t.add_argument(
@@ -62,9 +64,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         t.set_defaults(handler=handler)
 
     p = sub.add_parser("publish", help=translate("cli", "publish an article to a target"))
-    p.add_argument("id")
-    p.add_argument("--target", required=True)
-    p.add_argument("--status", choices=[s.value for s in PublishStatus], default="publish")
+    p.add_argument("id", help=translate("cli", "the article's id"))
+    p.add_argument("--target", required=True, help=translate("cli", "the target's name"))
+    p.add_argument(
+        "--status",
+        choices=[s.value for s in PublishStatus],
+        default="publish",
+        help=translate("cli", "how the article appears on the site"),
+    )
     p.add_argument("--at", help=translate("cli", "when (ISO 8601 with a time zone)"))
     p.add_argument(
         "--photo",
@@ -93,13 +100,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     p = sub.add_parser("outbox", help=translate("cli", "the publish jobs"))
     p.add_argument("--json", action="store_true", help=translate("cli", "JSON output"))
-    p.add_argument("--retry", type=int, metavar="JOB")
-    p.add_argument("--cancel", type=int, metavar="JOB")
+    p.add_argument("--retry", type=int, metavar="JOB", help=translate("cli", "send a job again"))
+    p.add_argument("--cancel", type=int, metavar="JOB", help=translate("cli", "cancel a job"))
     p.add_argument("--run", action="store_true", help=translate("cli", "send the waiting jobs now"))
     p.set_defaults(handler=run_outbox)
 
     p = sub.add_parser("portal", help=translate("cli", "run the reference portal on 127.0.0.1"))
-    p.add_argument("--port", type=int, default=8765)
+    p.add_argument("--port", type=int, default=8765, help=translate("cli", "the port to listen on"))
     p.add_argument("--dir", type=Path, help=translate("cli", "where the portal keeps articles"))
     p.add_argument("--user", default="qk3editor", help=translate("cli", "the accepted key name"))
     p.set_defaults(handler=run_portal)
@@ -118,7 +125,12 @@ def _password_stdin_argument(p: argparse.ArgumentParser) -> None:
 def _target_arguments(p: argparse.ArgumentParser, adding: bool) -> None:
     """The options of ``target add`` and ``target edit`` (required when adding). A new option
     goes here and into :func:`_target_option_values`."""
-    p.add_argument("--kind", choices=["wordpress", "ninjs"], required=adding)
+    p.add_argument(
+        "--kind",
+        choices=["wordpress", "ninjs"],
+        required=adding,
+        help=translate("cli", "the kind of site"),
+    )
     p.add_argument("--url", required=adding, help=translate("cli", "the site address"))
     p.add_argument("--user", required=adding, help=translate("cli", "the user name"))
     p.add_argument("--ca-bundle", help=translate("cli", "extra CA certificates (PEM) to trust"))
@@ -414,7 +426,7 @@ def run_publish(args: argparse.Namespace, ctx: AppContext) -> int:
     photos = _cli_photos(args.photo) or svc.photo_source(article)
     status = PublishStatus.DRAFT if args.preview else PublishStatus(args.status)
     findings = publish_preflight(
-        article, photos, default_text_checker(), ctx.settings.lead_max_words
+        article, photos, default_text_checker(ctx.settings.tone_style), ctx.settings.lead_max_words
     )
     blockers = blocking(findings)
     forced = None
@@ -453,9 +465,10 @@ def run_publish(args: argparse.Namespace, ctx: AppContext) -> int:
     if args.queue:
         print(translate("cli", "Job {id} is in the outbox").format(id=job.id))
         return 0
+    interrupts.note(lambda: _left_in_outbox(job.id))
 
     def show(p: Any) -> None:
-        print(f"  {p.step} {p.done}/{p.total}", file=sys.stderr)
+        print(f"  {label(STEP_TEXT, p.step, active())} {p.done}/{p.total}", file=sys.stderr)
 
     try:
         job = svc.outbox.run_job(job.id, progress=show)
@@ -477,6 +490,14 @@ def run_publish(args: argparse.Namespace, ctx: AppContext) -> int:
     return _report(job)
 
 
+def _left_in_outbox(job_id: int) -> str:
+    return translate(
+        "cli",
+        "the article was not published completely; job {id} stays in the outbox; to send it "
+        "again: qk3editor outbox --retry {id}",
+    ).format(id=job_id)
+
+
 def _report(job: Any) -> int:
     if job.state is JobState.DONE:
         print(translate("cli", "Published: {link}").format(link=job.link))
@@ -484,7 +505,7 @@ def _report(job: Any) -> int:
     if job.state is JobState.WAITING:
         print(
             translate("cli", "Not sent yet ({reason}); job {id} waits in the outbox").format(
-                reason=job.error_message, id=job.id
+                reason=job.error_text(active()), id=job.id
             ),
             file=sys.stderr,
         )
@@ -505,7 +526,9 @@ def _report(job: Any) -> int:
         return 1
     print(
         translate("cli", "Publishing failed at step {step}: {reason} (job {id})").format(
-            step=job.error_step, reason=job.error_message, id=job.id
+            step=label(STEP_TEXT, job.error_step or "", active()),
+            reason=job.error_text(active()),
+            id=job.id,
         ),
         file=sys.stderr,
     )
@@ -516,12 +539,19 @@ def run_outbox(args: argparse.Namespace, ctx: AppContext) -> int:
     svc = ctx.publishing
     if args.retry is not None:
         svc.outbox.retry(args.retry)
+        interrupts.note(lambda: _left_in_outbox(args.retry))
         return _report(svc.outbox.run_job(args.retry))
     if args.cancel is not None:
         svc.outbox.cancel(args.cancel)
         print(translate("cli", "Job {id} cancelled").format(id=args.cancel))
         return 0
     if args.run:
+        interrupts.note(
+            lambda: translate(
+                "cli",
+                "the jobs not yet sent stay in the outbox; to send them: qk3editor outbox --run",
+            )
+        )
         svc.outbox.recover_interrupted()
         svc.outbox.run_due()
     jobs = svc.repo.jobs()
@@ -530,8 +560,8 @@ def run_outbox(args: argparse.Namespace, ctx: AppContext) -> int:
         return 0
     for j in jobs:
         print(
-            f"{j.id}\t{j.state.value}\t{j.target}\t{j.article_id}\t"
-            f"{j.link or j.error_message or ''}"
+            f"{j.id}\t{label(JOB_STATE_TEXT, j.state.value, active())}\t{j.target}\t"
+            f"{j.article_id}\t{j.link or j.error_text(active())}"
         )
     return 0
 

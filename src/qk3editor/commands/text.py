@@ -42,9 +42,18 @@ LEGACY_TOOLS = {
 }
 
 
+FIELD_TEXT = {
+    "file": QT_TRANSLATE_NOOP("cli", "file"),
+    "title": QT_TRANSLATE_NOOP("cli", "title"),
+    "lead": QT_TRANSLATE_NOOP("cli", "lead"),
+    "body": QT_TRANSLATE_NOOP("cli", "body"),
+    "byline": QT_TRANSLATE_NOOP("cli", "byline"),
+}
+
+
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("search", help=translate("cli", "search articles (diacritics optional)"))
-    p.add_argument("query", metavar="QUERY")
+    p.add_argument("query", metavar="QUERY", help=translate("cli", "the words to look for"))
     p.add_argument("--limit", type=int, default=50, help=translate("cli", "at most this many"))
     p.add_argument("--json", action="store_true", help=translate("cli", "JSON output"))
     p.add_argument(
@@ -55,14 +64,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(handler=run_search)
 
     p = sub.add_parser("check", help=translate("cli", "check the Vietnamese of an article or file"))
-    p.add_argument("target", metavar="ID|FILE")
+    p.add_argument(
+        "target", metavar="ID|FILE", help=translate("cli", "an article's id or a text file")
+    )
     p.add_argument("--json", action="store_true", help=translate("cli", "JSON output"))
     p.set_defaults(handler=run_check)
 
     p = sub.add_parser(
         "text", help=translate("cli", "text tools: read stdin, write stdout, line by line")
     )
-    p.add_argument("tool", choices=[*TEXT_TOOLS, *LEGACY_TOOLS])
+    p.add_argument(
+        "tool", choices=[*TEXT_TOOLS, *LEGACY_TOOLS], help=translate("cli", "the tool to run")
+    )
     p.set_defaults(handler=run_text)
 
 
@@ -161,7 +174,8 @@ def run_check(args: argparse.Namespace, ctx: AppContext) -> int:
     for field, text, f in results:
         line, col = _line_col(text, f.start)
         fix = f" → {f.suggestions[0]}" if f.suggestions else ""
-        lines.append(f"{field}:{line}:{col}: {f.code}: {f.message(ctx.translator)}{fix}\n")
+        where = translate("cli", FIELD_TEXT.get(field, field))
+        lines.append(f"{where}:{line}:{col}: {f.code}: {f.message(ctx.translator)}{fix}\n")
     write_text("".join(lines))
     return 0
 

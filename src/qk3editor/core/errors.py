@@ -25,11 +25,43 @@ class QkError(Exception):
 
     def message(self, translator: Translator | None = None) -> str:
         """The message, in the translator's language (English without one)."""
-        text = translator.lookup("errors", self.template) if translator else self.template
-        try:
-            return text.format(**self.params)
-        except (KeyError, IndexError, ValueError):
-            return text
+        return _format(self.template, self.params, translator)
+
+    def record(self) -> dict[str, Any]:
+        """The error as plain data to store or pass between processes (never translated
+        text): ``{"code", "template", "params"}``; :func:`record_message` shows it later."""
+        return {
+            "code": self.code,
+            "template": self.template,
+            "params": {
+                k: v if isinstance(v, int | float) else str(v) for k, v in self.params.items()
+            },
+        }
+
+
+def record_message(record: dict[str, Any] | None, translator: Translator | None = None) -> str:
+    """The message of a stored :meth:`QkError.record`, in the translator's language."""
+    if not record:
+        return ""
+    return _format(str(record.get("template") or ""), dict(record.get("params") or {}), translator)
+
+
+def _format(template: str, params: dict[str, Any], translator: Translator | None) -> str:
+    """The one place an error becomes text: the template and every parameter that is a
+    marked phrase (``detail=QT_TRANSLATE_NOOP("errors", "connection failed")``) translated;
+    other parameters (paths, URLs, ids) pass through unchanged."""
+    if translator is None:
+        text, values = template, params
+    else:
+        text = translator.lookup("errors", template)
+        values = {
+            k: translator.lookup("errors", v) if isinstance(v, str) and v else v
+            for k, v in params.items()
+        }
+    try:
+        return text.format(**values)
+    except (KeyError, IndexError, ValueError):
+        return text
 
 
 class NotFoundError(QkError):

@@ -167,6 +167,18 @@ class Photo:
             out.append("gps")
         return tuple(out)
 
+    @property
+    def badges(self) -> tuple[str, ...]:
+        """The desk's state badges: ``no_caption``, ``no_credit``, ``gps`` (location
+        present), ``location_kept`` (kept in the web copies by a person's choice),
+        ``store_only`` (a HEIC file: the caption lives only in the store)."""
+        out = list(self.status_flags)
+        if self.gps and self.keep_location:
+            out.append("location_kept")
+        if self.format.lower() in ("heic", "heif"):
+            out.append("store_only")
+        return tuple(out)
+
     def as_json(self) -> dict[str, Any]:
         return {
             "id": self.id,
@@ -245,3 +257,35 @@ def find_photo_placements(markdown: str) -> list[PhotoPlacement]:
         alt = re.sub(r"\\(.)", r"\1", m.group("alt"))
         out.append(PhotoPlacement(m.group("id"), alt, m.group("title") or "", m.start(), m.end()))
     return out
+
+
+def shown_date(value: str | None) -> str:
+    """A photo's date as the newsroom writes it, ``dd/mm/yyyy HH:MM`` (``dd/mm/yyyy`` for a
+    date alone); the store and ``--json`` keep ISO 8601. Unreadable text is shown as it is."""
+    from datetime import date, datetime
+
+    if not value:
+        return ""
+    try:
+        when = datetime.fromisoformat(value)
+    except ValueError:
+        try:
+            return date.fromisoformat(value[:10]).strftime("%d/%m/%Y")
+        except ValueError:
+            return value
+    if len(value) <= 10:
+        return when.strftime("%d/%m/%Y")
+    return when.strftime("%d/%m/%Y %H:%M")
+
+
+def headline_from(text: str, limit: int = 80) -> str:
+    """``text`` (a caption) shortened to at most ``limit`` characters at a word boundary,
+    with "…" when cut: never "Thiếu tướng Nguyễn Th"."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 3:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-–—") + "…"

@@ -156,27 +156,22 @@ def tone_style_findings(fields: dict[str, str]) -> list[PreflightFinding]:
 
 
 # -- the Vietnamese checks, pluggable -----------------------------------------------------------
-def default_text_checker() -> TextChecker | None:
-    """The Vietnamese toolkit's checks when installed, adapted to :class:`TextFinding`."""
+def default_text_checker(house_style: str = "old") -> TextChecker | None:
+    """The Vietnamese toolkit's checks when installed, adapted to :class:`TextFinding`.
+
+    The checks run with the house tone style, so only what a reporter must act on is listed:
+    a word already in the house style is never a finding, one in the other style always is
+    (whether or not its field also holds house-style words). Messages are in the active
+    language."""
     try:
-        from qk3editor.core.vietnamese import checks  # type: ignore[attr-defined]
+        from qk3editor.core.vietnamese import checks
     except ImportError:
         return None
-    fn = next(
-        (getattr(checks, n) for n in ("check_text", "check", "run_checks") if hasattr(checks, n)),
-        None,
-    )
-    if fn is None:
-        return None
+    from qk3editor.core.i18n import active
 
     def adapt(text: str) -> Iterable[TextFinding]:
-        for item in fn(text):
-            start = int(getattr(item, "start", 0))
-            end = int(getattr(item, "end", start))
-            message = getattr(item, "message", "")
-            if callable(message):  # issue 3's Finding.message(translator=None)
-                message = message()
-            yield TextFinding(start, end, str(message), str(getattr(item, "code", "vietnamese")))
+        for item in checks.check_text(text, house_style):
+            yield TextFinding(item.start, item.end, item.message(active()), item.code)
 
     return adapt
 

@@ -14,8 +14,8 @@ from enum import StrEnum
 from typing import Any, cast
 
 from qk3editor.core.articles import Article, Status, iso_utc
-from qk3editor.core.errors import NotFoundError, QkError
-from qk3editor.core.i18n import QT_TRANSLATE_NOOP
+from qk3editor.core.errors import NotFoundError, QkError, record_message
+from qk3editor.core.i18n import QT_TRANSLATE_NOOP, Translator
 
 
 class TargetNotFound(NotFoundError):
@@ -300,12 +300,19 @@ class Job:
     next_attempt_at: datetime | None
     error_code: str | None
     error_step: str | None
-    error_message: str | None
+    error_message: str | None  # English (logs); shown: :meth:`error_text`
     link: str | None
     payload: dict[str, Any]
     conflict: dict[str, Any] | None
     created_at: datetime
     updated_at: datetime
+    error: dict[str, Any] | None = None  # QkError.record() of the last error
+
+    def error_text(self, translator: Translator | None = None) -> str:
+        """The last error in the translator's language (stored as code + params)."""
+        if self.error:
+            return record_message(self.error, translator)
+        return self.error_message or ""
 
     def to_json(self) -> dict[str, Any]:
         return {

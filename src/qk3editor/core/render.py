@@ -249,6 +249,8 @@ _FIGURE = re.compile(
     re.S,
 )
 _CREDIT_PREFIX = "Ảnh: "
+# a credit typed with its own prefix ("Ảnh: Đức Việt", "ảnh : TTXVN", "Photo: AP") keeps one
+_TYPED_PREFIX = re.compile(r"^\s*(?:ảnh|photo)\s*:\s*", re.IGNORECASE)
 _TAGS = re.compile(r"<[^<>]*>")
 _TITLE = re.compile(r'\btitle="([^"]*)"')
 
@@ -273,6 +275,7 @@ def _resolve_figures(fragment: str, resolver: PhotoResolver) -> str:
         credit_text = html.unescape(title.group(1)) if title else ""
         if not credit_text and ref is not None:
             credit_text = ref.credit
+        credit_text = _TYPED_PREFIX.sub("", credit_text)
         credit = ""
         if credit_text:
             credit = (

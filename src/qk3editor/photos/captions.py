@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from qk3editor.core.i18n import QT_TRANSLATE_NOOP
 from qk3editor.core.json_values import as_object
 from qk3editor.core.photos import TEXT_FIELDS, PhotoMetadata
 from qk3editor.core.vietnamese.checks import check_text
@@ -73,6 +74,12 @@ class BatchEdit:
         return out
 
 
+def split_list(text: str) -> tuple[str, ...]:
+    """A typed list (keywords, creators, tags): items separated by commas, the app's one
+    list separator; a semicolon (the old photo-desk separator) is read as one too."""
+    return tuple(item.strip() for item in re.split(r"[,;]", text) if item.strip())
+
+
 def check_template(text: str) -> None:
     """Raise :class:`TemplateError` for an unknown ``{variable}``."""
     try:
@@ -116,7 +123,7 @@ def apply_batch(
     codes: Mapping[str, str] | None = None,
 ) -> PhotoMetadata:
     """``current`` with ``edit`` applied: templates filled for this photo, codes expanded."""
-    variables = template_vars(current, filename, seq, date_taken)
+    variables = template_vars(_with_own_values(current, edit), filename, seq, date_taken)
     changes: dict[str, Any] = {}
     for name, text in edit.values.items():
         if not text.strip():
@@ -132,6 +139,21 @@ def apply_batch(
         base = list(current.keywords) if edit.keywords_mode == "append" else []
         changes["keywords"] = tuple(base + [k for k in new if k not in base])
     return replace(current, **changes).normalized()
+
+
+def _with_own_values(current: PhotoMetadata, edit: BatchEdit) -> PhotoMetadata:
+    """``current`` with the edit's plain values (no variables in them) and creators: a
+    template that sets the city fills its own ``{city}``, one that sets the creator its
+    ``{creator}``."""
+    plain = {
+        name: normalize_caption(text)
+        for name, text in edit.values.items()
+        if text.strip() and "{" not in text and name in ("city", "date_created")
+    }
+    if edit.creator:
+        plain_creator = tuple(normalize_caption(c) for c in edit.creator if c.strip())
+        return replace(current, **plain, creator=plain_creator)
+    return replace(current, **plain)
 
 
 def apply_to_many(
@@ -171,7 +193,9 @@ def load_template(path: Path) -> BatchEdit:
         raise TemplateFileError(path=str(path), detail=type(exc).__name__) from None
     mapping = as_object(data)
     if mapping is None:
-        raise TemplateFileError(path=str(path), detail="mapping expected")
+        raise TemplateFileError(
+            path=str(path), detail=QT_TRANSLATE_NOOP("errors", "mapping expected")
+        )
     return edit_from_mapping(mapping, str(path))
 
 
@@ -188,7 +212,7 @@ def edit_from_mapping(data: Mapping[str, Any], source: str = "") -> BatchEdit:
         if value is None:
             return ()
         if isinstance(value, str):
-            return tuple(v.strip() for v in normalize(value).split(";") if v.strip())
+            return split_list(normalize(value))
         return tuple(normalize(str(v)) for v in value)
 
     mode = str(data.get("keywords_mode", "append"))
@@ -214,7 +238,9 @@ def load_codes(path: Path) -> dict[str, str]:
     except OSError as exc:
         raise CodesFileError(path=str(path), line=0, detail=exc.strerror or str(exc)) from None
     except UnicodeDecodeError:
-        raise CodesFileError(path=str(path), line=0, detail="not UTF-8") from None
+        raise CodesFileError(
+            path=str(path), line=0, detail=QT_TRANSLATE_NOOP("errors", "not UTF-8")
+        ) from None
     return parse_codes(text, str(path))
 
 
@@ -224,7 +250,11 @@ def parse_codes(text: str, source: str = "") -> dict[str, str]:
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         if "\t" not in line:
-            raise CodesFileError(path=source, line=number, detail="no tab between code and text")
+            raise CodesFileError(
+                path=source,
+                line=number,
+                detail=QT_TRANSLATE_NOOP("errors", "no tab between code and text"),
+            )
         code, expansion = line.split("\t", 1)
         code = code.strip().strip("=")
         if not code or re.search(r"[\s=]", code):

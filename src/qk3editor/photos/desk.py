@@ -63,7 +63,8 @@ class CaptionLine:
     ok: bool
     cuts: tuple[IimCut, ...] = ()
     code: str = ""
-    message: str = ""
+    message: str = ""  # English, for logs; the edge shows ``error`` translated
+    error: dict[str, Any] | None = None
 
 
 def import_photos(
@@ -192,14 +193,18 @@ def write_captions(
             if store_only:
                 # refused, file untouched; the caption lives in the store (renditions use it)
                 exc = HeicCaptionNotWritten(path=photo.path)
-                line = CaptionLine(photo.id, photo.path, False, (), exc.code, exc.message())
+                line = CaptionLine(
+                    photo.id, photo.path, False, (), exc.code, exc.message(), exc.record()
+                )
                 return CaptionWrite(line, new if touched else None)
             result = write_metadata(path, new, only=touched) if touched else None
             stored = read_metadata(path).metadata
             cuts = result.cuts if result else ()
             return CaptionWrite(CaptionLine(photo.id, photo.path, True, cuts), stored)
         except QkError as exc:
-            line = CaptionLine(photo.id, photo.path, False, (), exc.code, exc.message())
+            line = CaptionLine(
+                photo.id, photo.path, False, (), exc.code, exc.message(), exc.record()
+            )
             return CaptionWrite(line, None)
 
     out: list[CaptionWrite] = []

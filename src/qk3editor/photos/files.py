@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from qk3editor.core import atomic, budgets
+from qk3editor.core.i18n import QT_TRANSLATE_NOOP
 from qk3editor.photos import jpeg
 from qk3editor.photos.errors import (
     DiskFull,
@@ -111,7 +112,10 @@ def _append_tail(path: Path, out_fd: int, offset: int, before: os.stat_result) -
             before.st_mtime_ns,
             before.st_ino,
         ):
-            raise PhotoWriteFailed(path=str(path), detail="the file changed while being written")
+            raise PhotoWriteFailed(
+                path=str(path),
+                detail=QT_TRANSLATE_NOOP("errors", "the file changed while being written"),
+            )
         remaining = now.st_size - offset
         pos = offset
         try:
@@ -138,7 +142,7 @@ def _append_tail(path: Path, out_fd: int, offset: int, before: os.stat_result) -
                 os.write(out_fd, chunk)
                 remaining -= len(chunk)
         if remaining:
-            raise PhotoWriteFailed(path=str(path), detail="short read")
+            raise PhotoWriteFailed(path=str(path), detail=QT_TRANSLATE_NOOP("errors", "short read"))
 
 
 def os_error(path: Path, exc: OSError) -> PhotoError:

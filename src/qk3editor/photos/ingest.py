@@ -33,6 +33,7 @@ from typing import Any
 
 from qk3editor.core import atomic, budgets
 from qk3editor.core.errors import QkError
+from qk3editor.core.i18n import QT_TRANSLATE_NOOP
 from qk3editor.core.tasks import Pools, scoped_pools
 from qk3editor.core.vietnamese.normalize import to_nfc
 from qk3editor.photos import heif, jpeg
@@ -86,6 +87,8 @@ class IngestItem:
     has_iim: bool = False
     camera: str = ""
     warnings: tuple[str, ...] = ()
+    # the error as code + English template + params (QkError.record); the edge translates it
+    error: dict[str, Any] | None = None
 
     @property
     def ok(self) -> bool:
@@ -156,11 +159,9 @@ def thumbnail_path(thumbnails_dir: Path, content_hash: str) -> Path:
 
 
 def error_item(path: str, exc: QkError) -> IngestItem:
-    # in the user's language where the process has it (files done inline, the GUI's thread);
-    # a spawned pool worker has no translator and writes English
-    from qk3editor.core.i18n import active
-
-    return IngestItem(path=path, status="error", code=exc.code, message=exc.message(active()))
+    return IngestItem(
+        path=path, status="error", code=exc.code, message=exc.message(), error=exc.record()
+    )
 
 
 def _bomb_pixels(exc: Exception) -> int | str:
@@ -517,7 +518,10 @@ def _run_pool(
         if broken and not crashed:
             rebuilt_idle += 1
             if rebuilt_idle > 2:  # a fresh pool that cannot take one file: give up clearly
-                raise PhotoError(path=str(pending[-1]), detail="worker processes cannot start")
+                raise PhotoError(
+                    path=str(pending[-1]),
+                    detail=QT_TRANSLATE_NOOP("errors", "worker processes cannot start"),
+                )
         else:
             rebuilt_idle = 0
         for f in crashed:
@@ -534,4 +538,6 @@ def _alone(f: Path, options: IngestOptions, pools: Pools) -> IngestItem:
         return solo.submit(process_file, str(f), options).result()
     except BrokenProcessPool:
         pools.rebuild(SOLO_POOL, solo)
-        return error_item(str(f), PhotoCorrupt(path=str(f), detail="decoder crashed"))
+        return error_item(
+            str(f), PhotoCorrupt(path=str(f), detail=QT_TRANSLATE_NOOP("errors", "decoder crashed"))
+        )

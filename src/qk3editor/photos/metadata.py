@@ -56,6 +56,7 @@ from typing import TypeVar
 
 from qk3editor.core import budgets
 from qk3editor.core.errors import QkError
+from qk3editor.core.i18n import QT_TRANSLATE_NOOP
 from qk3editor.core.photos import (
     FIELDS,
     PhotoMetadata,
@@ -304,7 +305,9 @@ def _apply_metadata(
     if head_end:
         new_end = jpeg.sos_header_end(out)
         if not new_end or out[new_end:] != b"\xff\xd9":
-            raise PhotoWriteFailed(path=path, detail="unexpected JPEG structure")
+            raise PhotoWriteFailed(
+                path=path, detail=QT_TRANSLATE_NOOP("errors", "unexpected JPEG structure")
+            )
         out = out[:new_end] + data[head_end:]
     return jpeg.refresh_iptc_digest(out), cuts, wrote_iim
 

@@ -249,3 +249,13 @@ class TargetCheckFailed(PublishError):
     template = QT_TRANSLATE_NOOP(
         "errors", "The login to {name} did not work, so the target was not saved: {reason}"
     )
+
+
+class InternalPublishError(PublishError):
+    """A job stopped by something unexpected (a bug; the traceback is in the log)."""
+
+    code = "internal"
+    retryable = False
+    template = QT_TRANSLATE_NOOP(
+        "errors", "An unexpected error stopped the job; the details are in the log"
+    )

@@ -30,6 +30,7 @@ from typing import Any
 import httpcore
 import httpx
 
+from qk3editor.core.i18n import QT_TRANSLATE_NOOP
 from qk3editor.core.json_values import as_object
 from qk3editor.publish.errors import (
     BadResponse,
@@ -79,7 +80,9 @@ class Response:
         try:
             return json.loads(self.content.decode("utf-8"))
         except (UnicodeDecodeError, ValueError):
-            raise BadResponse(host=host_of(self.url), detail="not JSON") from None
+            raise BadResponse(
+                host=host_of(self.url), detail=QT_TRANSLATE_NOOP("errors", "not JSON")
+            ) from None
 
 
 def host_of(url: str) -> str:
@@ -362,7 +365,10 @@ class HttpClient:
                 try:
                     target = current.join(resp_headers["location"])
                 except Exception:
-                    raise BadResponse(host=host_of(str(current)), detail="bad redirect") from None
+                    raise BadResponse(
+                        host=host_of(str(current)),
+                        detail=QT_TRANSLATE_NOOP("errors", "bad redirect"),
+                    ) from None
                 log.info(
                     "redirect %s %s -> %s", status, safe_url(str(current)), safe_url(str(target))
                 )
@@ -384,7 +390,9 @@ class HttpClient:
                     body=_json_or_none(data),
                 )
             return response
-        raise BadResponse(host=host_of(str(current)), detail="too many redirects")
+        raise BadResponse(
+            host=host_of(str(current)), detail=QT_TRANSLATE_NOOP("errors", "too many redirects")
+        )
 
     def _send(
         self, method: str, url: httpx.URL, headers: dict[str, str], body: bytes | None
@@ -416,21 +424,29 @@ class HttpClient:
             _check_deadline(host)
             if isinstance(exc, httpx.ConnectTimeout):
                 raise TransportFailure(
-                    host=host, detail="connect timeout", maybe_sent=False
+                    host=host,
+                    detail=QT_TRANSLATE_NOOP("errors", "connect timeout"),
+                    maybe_sent=False,
                 ) from None
-            raise TransportFailure(host=host, detail="timeout", maybe_sent=True) from None
+            raise TransportFailure(
+                host=host, detail=QT_TRANSLATE_NOOP("errors", "timeout"), maybe_sent=True
+            ) from None
         except httpx.ConnectError as exc:
             if _is_tls_error(exc):
                 raise TlsFailure(host=host) from None
             raise TransportFailure(
-                host=host, detail="connection failed", maybe_sent=False
+                host=host, detail=QT_TRANSLATE_NOOP("errors", "connection failed"), maybe_sent=False
             ) from None
         except (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError):
             _check_deadline(host)
-            raise TransportFailure(host=host, detail="connection broken", maybe_sent=True) from None
+            raise TransportFailure(
+                host=host, detail=QT_TRANSLATE_NOOP("errors", "connection broken"), maybe_sent=True
+            ) from None
         except httpx.TransportError:
             _check_deadline(host)
-            raise TransportFailure(host=host, detail="transport error", maybe_sent=True) from None
+            raise TransportFailure(
+                host=host, detail=QT_TRANSLATE_NOOP("errors", "transport error"), maybe_sent=True
+            ) from None
 
 
 def _check_deadline(host: str) -> None:

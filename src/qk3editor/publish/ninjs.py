@@ -31,6 +31,7 @@ import httpx
 
 from qk3editor.core.articles import Article, iso_utc, utcnow
 from qk3editor.core.json_values import as_object, object_or_empty, objects_in
+from qk3editor.core.photos import headline_from
 from qk3editor.core.publish_data import (
     MediaRecord,
     PortalProfile,
@@ -193,7 +194,7 @@ def build_item(
             "uri": photo_uri(rec.remote_id),
             "type": "picture",
             "representationtype": "partial",
-            "headlines": [{"role": "main", "value": photo.title or photo.caption[:80]}],
+            "headlines": [{"role": "main", "value": photo.title or headline_from(photo.caption)}],
             "descriptions": [
                 {"role": "caption", "contenttype": "text/plain", "value": photo.caption},
                 {"role": "alt", "contenttype": "text/plain", "value": photo.alt},

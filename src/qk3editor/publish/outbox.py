@@ -22,8 +22,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from qk3editor.core import i18n
 from qk3editor.core.articles import Article, utcnow
+from qk3editor.core.i18n import QT_TRANSLATE_NOOP
 from qk3editor.core.publish_data import (
     Job,
     JobState,
@@ -41,6 +41,7 @@ from qk3editor.core.vietnamese.fold import slugify
 from qk3editor.publish.base import PostRequest, Publisher, RemotePost
 from qk3editor.publish.content import body_html, meta_hash
 from qk3editor.publish.errors import (
+    InternalPublishError,
     JobNotRetryable,
     PhotoMissing,
     PhotoUnreadable,
@@ -172,7 +173,9 @@ class Outbox:
         if status is PublishStatus.FUTURE and publish_at is None:
             publish_at = article.publish_at  # the article's own wished time
         if status is PublishStatus.FUTURE and publish_at is None:
-            raise PublishError(detail="a scheduled publish needs a time (--at)")
+            raise PublishError(
+                detail=QT_TRANSLATE_NOOP("errors", "a scheduled publish needs a time (--at)")
+            )
         payload: dict[str, Any] = {
             "article": article.to_json(),
             "photos": [p.to_json() for p in photos],
@@ -209,6 +212,7 @@ class Outbox:
             error_code=None,
             error_step=None,
             error_message=None,
+            error_params=None,
             conflict=None,
         )
 
@@ -297,6 +301,7 @@ class Outbox:
                     error_code=None,
                     error_step=None,
                     error_message=None,
+                    error_params=None,
                     conflict=None,
                     force=False,
                     attempts=job.attempts + 1,
@@ -308,7 +313,8 @@ class Outbox:
                     attempts=job.attempts + 1,
                     error_code=exc.code,
                     error_step=step.name,
-                    error_message=exc.message(i18n.active()),
+                    error_message=exc.message(),
+                    error_params=exc.record(),
                     conflict={"local": exc.local, "remote": exc.remote},
                     next_attempt_at=None,
                 )
@@ -319,7 +325,8 @@ class Outbox:
                     attempts=job.attempts + 1,
                     error_code=exc.code,
                     error_step=step.name,
-                    error_message=exc.message(i18n.active()),
+                    error_message=exc.message(),
+                    error_params=exc.record(),
                 )
                 if not exc.retryable:
                     return self.repo.update_job(job_id, state=JobState.FAILED, next_attempt_at=None)
@@ -345,7 +352,8 @@ class Outbox:
                     next_attempt_at=utcnow(),
                     error_code=exc2.code,
                     error_step=step.name,
-                    error_message=exc2.message(i18n.active()),
+                    error_message=exc2.message(),
+                    error_params=exc2.record(),
                 )
                 raise
             except BaseException:
@@ -354,7 +362,8 @@ class Outbox:
                     state=JobState.FAILED,
                     error_code="internal",
                     error_step=step.name,
-                    error_message="internal error",
+                    error_message=InternalPublishError().message(),
+                    error_params=InternalPublishError().record(),
                 )
                 raise
 
@@ -437,7 +446,7 @@ class Outbox:
 
         def one(photo: PublishPhoto) -> MediaRecord:
             if cancel is not None and cancel.is_set():
-                raise PublishError(detail="cancelled")
+                raise PublishError(detail=QT_TRANSLATE_NOOP("errors", "cancelled"))
             step.name = STEP_RENDITION
             with self._render_slots:
                 rendition = self._rendition(photo, index[photo.key])
@@ -481,7 +490,7 @@ class Outbox:
             step.name = STEP_RENDITION if photo_error else STEP_UPLOAD
             raise err
         if cancel is not None and cancel.is_set():
-            raise PublishError(detail="cancelled")
+            raise PublishError(detail=QT_TRANSLATE_NOOP("errors", "cancelled"))
         step.name = STEP_POST
         report(Progress(STEP_POST, 0, 1, article.title))
         first = self.publications.first_published_at(article.id, target.name)

@@ -8,6 +8,7 @@ from typing import Any
 
 import httpx
 
+from qk3editor.core.i18n import QT_TRANSLATE_NOOP
 from qk3editor.core.publish_data import Target, TargetKind
 from qk3editor.publish.errors import InvalidTarget
 from qk3editor.publish.http import HttpSettings, origin_of
@@ -30,15 +31,21 @@ def normalise_url(url: str) -> str:
     try:
         parsed = httpx.URL(url)
     except Exception:
-        raise InvalidTarget(detail="not a URL") from None
+        raise InvalidTarget(detail=QT_TRANSLATE_NOOP("errors", "not a URL")) from None
     if parsed.scheme not in ("https", "http") or not parsed.host:
-        raise InvalidTarget(detail="use https://host/...")
+        raise InvalidTarget(detail=QT_TRANSLATE_NOOP("errors", "use https://host/..."))
     if parsed.scheme == "http" and not is_loopback(parsed.host):
-        raise InvalidTarget(detail="plain http is only allowed for this machine (127.0.0.1)")
+        raise InvalidTarget(
+            detail=QT_TRANSLATE_NOOP(
+                "errors", "plain http is only allowed for this machine (127.0.0.1)"
+            )
+        )
     if parsed.username or parsed.password:
-        raise InvalidTarget(detail="no user name or password inside the URL")
+        raise InvalidTarget(
+            detail=QT_TRANSLATE_NOOP("errors", "no user name or password inside the URL")
+        )
     if parsed.query or parsed.fragment:
-        raise InvalidTarget(detail="no query or fragment")
+        raise InvalidTarget(detail=QT_TRANSLATE_NOOP("errors", "no query or fragment"))
     text = str(parsed)
     return text.rstrip("/")
 
@@ -48,14 +55,14 @@ def make_target(
 ) -> Target:
     name = unicodedata.normalize("NFC", name.strip())
     if not name or any(ch in name for ch in "\x00\x1f/"):
-        raise InvalidTarget(detail="a name is needed")
+        raise InvalidTarget(detail=QT_TRANSLATE_NOOP("errors", "a name is needed"))
     try:
         target_kind = TargetKind(kind)
     except ValueError:
         raise InvalidTarget(detail=f"kind must be wordpress or ninjs, not {kind}") from None
     user = unicodedata.normalize("NFC", user.strip())
     if not user:
-        raise InvalidTarget(detail="a user name is needed")
+        raise InvalidTarget(detail=QT_TRANSLATE_NOOP("errors", "a user name is needed"))
     return Target(name, target_kind, normalise_url(url), user, dict(options or {}))
 
 
@@ -69,15 +76,19 @@ def trusted_api_root(target: Target, url: str) -> str:
     try:
         parsed = httpx.URL(url)
     except Exception:
-        raise InvalidTarget(detail="not a URL") from None
+        raise InvalidTarget(detail=QT_TRANSLATE_NOOP("errors", "not a URL")) from None
     if parsed.scheme not in ("https", "http") or not parsed.host:
-        raise InvalidTarget(detail="use https://host/...")
+        raise InvalidTarget(detail=QT_TRANSLATE_NOOP("errors", "use https://host/..."))
     if parsed.scheme == "http" and (
         httpx.URL(target.url).scheme == "https" or not is_loopback(parsed.host)
     ):
-        raise InvalidTarget(detail="the API root must use https like the site")
+        raise InvalidTarget(
+            detail=QT_TRANSLATE_NOOP("errors", "the API root must use https like the site")
+        )
     if parsed.username or parsed.password or parsed.fragment:
-        raise InvalidTarget(detail="no user name, password or fragment inside the URL")
+        raise InvalidTarget(
+            detail=QT_TRANSLATE_NOOP("errors", "no user name, password or fragment inside the URL")
+        )
     return str(parsed)
 
 

@@ -21,7 +21,9 @@ from typing import Any
 import httpx
 
 from qk3editor.core.articles import Article
+from qk3editor.core.i18n import QT_TRANSLATE_NOOP
 from qk3editor.core.json_values import as_object, object_or_empty, objects_in
+from qk3editor.core.photos import headline_from
 from qk3editor.core.publish_data import MediaRecord, PublishPhoto, PublishStatus, Rendition, Target
 from qk3editor.core.vietnamese.fold import slugify
 from qk3editor.publish.base import PostRequest, RemotePost
@@ -128,13 +130,17 @@ class WordPressPublisher:
             try:
                 root = str(httpx.URL(resp.url).join(found))
             except Exception:
-                raise BadResponse(host=host_of(site), detail="bad API link") from None
+                raise BadResponse(
+                    host=host_of(site), detail=QT_TRANSLATE_NOOP("errors", "bad API link")
+                ) from None
             return self._own_root(root)
         for candidate in (site + "wp-json/", site + "?rest_route=/"):
             r = _unless_outage(self.http.request("GET", candidate, raise_for_status=False))
             if r.status == 200 and r.content.lstrip().startswith(b"{"):
                 return self._own_root(candidate if same_origin(r.url, candidate) else r.url)
-        raise BadResponse(host=host_of(site), detail="no WordPress REST API found")
+        raise BadResponse(
+            host=host_of(site), detail=QT_TRANSLATE_NOOP("errors", "no WordPress REST API found")
+        )
 
     def _own_root(self, root: str) -> str:
         """``root`` if it is on the target's own origin; otherwise the user must confirm it."""
@@ -210,7 +216,7 @@ class WordPressPublisher:
         lost upload is found again goes after it)."""
         caption = media_caption(photo)
         return {
-            "title": photo.title or photo.caption[:80] or photo.key,
+            "title": photo.title or headline_from(photo.caption) or photo.key,
             "caption": caption,
             "alt_text": photo.alt or photo.caption,
             "description": caption,
@@ -387,7 +393,9 @@ class WordPressPublisher:
             featured = next((p for p in req.photos if p.key in req.media), None)
         payload["featured_media"] = int(req.media[featured.key].remote_id) if featured else 0
         if req.status is PublishStatus.FUTURE and req.publish_at is None:
-            raise BadResponse(host="-", detail="a scheduled post needs a time")
+            raise BadResponse(
+                host="-", detail=QT_TRANSLATE_NOOP("errors", "a scheduled post needs a time")
+            )
         when = req.date or req.publish_at
         if when is not None and req.status is not PublishStatus.DRAFT:
             payload["date_gmt"] = wp_gmt(when)  # the one date rule (core.publish_data)

@@ -24,6 +24,7 @@ from qk3editor.core.articles import (
     utcnow,
 )
 from qk3editor.core.errors import AmbiguousId, ArticleNotFound, ConflictError, ValidationError
+from qk3editor.core.i18n import QT_TRANSLATE_NOOP
 from qk3editor.core.vietnamese.fold import slugify
 from qk3editor.core.vietnamese.normalize import normalize
 from qk3editor.storage.articles_models import ArticleModel, CategoryModel
@@ -433,5 +434,5 @@ def _clean_tags(tags: Iterable[str]) -> list[str]:
 
 def _aware(value: datetime) -> datetime:
     if value.tzinfo is None:
-        raise ValidationError(detail="a date without a time zone")
+        raise ValidationError(detail=QT_TRANSLATE_NOOP("errors", "a date without a time zone"))
     return value

@@ -38,7 +38,9 @@ class PublishJobModel(Base):
     next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     error_code: Mapped[str | None] = mapped_column(String(100), nullable=True)
     error_step: Mapped[str | None] = mapped_column(String(100), nullable=True)
-    error_message: Mapped[str | None] = mapped_column(Text, nullable=True)
+    error_message: Mapped[str | None] = mapped_column(Text, nullable=True)  # English, for logs
+    # QkError.record(): code, English template, params; translated where it is shown
+    error_params: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     link: Mapped[str | None] = mapped_column(Text, nullable=True)
     payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     conflict: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)

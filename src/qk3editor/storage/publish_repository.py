@@ -49,6 +49,7 @@ def _job(m: PublishJobModel) -> Job:
         error_code=m.error_code,
         error_step=m.error_step,
         error_message=m.error_message,
+        error=m.error_params,
         link=m.link,
         payload=dict(m.payload or {}),
         conflict=m.conflict,

@@ -5,15 +5,45 @@ Features put their widgets and actions into it; the wiring is done in app.py.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QToolBar, QWidget
+from PySide6.QtCore import QByteArray, QRect, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
+from PySide6.QtWidgets import QHeaderView, QMainWindow, QMenu, QSplitter, QToolBar, QWidget
+
+DEFAULT_SIZE = QSize(1280, 800)
+# what a window manager's title bar and borders take around the window (the frame is not
+# known before the first show): the first window must fit the available screen with them
+FRAME_ALLOWANCE = QSize(16, 40)
+# the default shares of the window: library, editor fields, preview (the preview at least a
+# third: "QK3 onlin/e" must not wrap mid-word)
+LIBRARY_SHARE = 0.30
+PREVIEW_SHARE = 0.36
+
+
+def available_geometry(widget: QWidget | None = None) -> QRect:
+    """The screen's free area (without panels and docks) where ``widget`` is, else primary."""
+    screen = widget.screen() if widget is not None else None
+    screen = screen or QGuiApplication.primaryScreen()
+    return screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 768)
+
+
+def fit_window(window: QWidget, available: QRect, wanted: QSize = DEFAULT_SIZE) -> None:
+    """``window`` at ``wanted`` size or smaller, so that with its frame it fits ``available``;
+    moved inside it."""
+    width = min(wanted.width(), available.width() - FRAME_ALLOWANCE.width())
+    height = min(wanted.height(), available.height() - FRAME_ALLOWANCE.height())
+    window.resize(max(width, 320), max(height, 240))
+    x = available.x() + max(0, (available.width() - window.width()) // 2)
+    y = available.y() + max(
+        0, (available.height() - window.height() - FRAME_ALLOWANCE.height()) // 2
+    )
+    window.move(x, y)
 
 
 class MainWindow(QMainWindow):
     """Menus File/Edit/Article/View/Help, a left/right splitter, state remembered in QSettings."""
 
     closing = Signal()
+    _help_placed = False
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,30 +92,68 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
 
-    def restore_state(self) -> None:
+    def restore_state(self, available: QRect | None = None) -> None:
+        """Geometry, toolbars, splitters and columns as the person left them; the first time
+        a window that fits the screen's free area (a 1366×768 laptop: 1280×800 does not)."""
+        available = available or available_geometry(self)
         geometry = self._settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+            if not available.contains(self.frameGeometry()):  # another, smaller screen now
+                fit_window(self, available, self.size())
         else:
-            self.resize(1280, 800)
+            fit_window(self, available)
         state = self._settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
         self.restore_splitter()
 
     def restore_splitter(self) -> None:
-        """The panels' widths as the person left them (library narrower by default)."""
-        splitter = self._settings.value("window/splitter")
-        if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
-        else:
-            self.splitter.setSizes([420, 1000])
+        """The panels' widths as the person left them; by default the library takes
+        :data:`LIBRARY_SHARE` of the window and the preview :data:`PREVIEW_SHARE`."""
+        width = max(self.width(), 640)
+        for splitter in self._named(QSplitter):
+            saved = self._settings.value(f"splitters/{splitter.objectName()}")
+            if splitter is self.splitter and not isinstance(saved, QByteArray):
+                saved = self._settings.value("window/splitter")  # before 0.2
+            if isinstance(saved, QByteArray) and splitter.restoreState(saved):
+                continue
+            if splitter is self.splitter and splitter.count() >= 2:
+                library = int(width * LIBRARY_SHARE)
+                splitter.setSizes([library, width - library, *[0] * (splitter.count() - 2)])
+            elif splitter.objectName() == "editorSplitter" and splitter.count() == 2:
+                editor = int(width * (1 - LIBRARY_SHARE))
+                preview = int(width * PREVIEW_SHARE)
+                splitter.setSizes([editor - preview, preview])
+        for header in self._named(QHeaderView):
+            saved = self._settings.value(f"columns/{header.objectName()}")
+            if isinstance(saved, QByteArray):
+                header.restoreState(saved)
+
+    def _named(self, kind: type[QSplitter] | type[QHeaderView]) -> list:  # type: ignore[type-arg]
+        return [w for w in self.findChildren(kind) if w.objectName()]
 
     def save_state(self) -> None:
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.setValue("window/state", self.saveState())
-        self._settings.setValue("window/splitter", self.splitter.saveState())
+        for splitter in self._named(QSplitter):
+            self._settings.setValue(f"splitters/{splitter.objectName()}", splitter.saveState())
+        for header in self._named(QHeaderView):
+            self._settings.setValue(f"columns/{header.objectName()}", header.saveState())
         self._settings.sync()
+
+    def keep_help_last(self) -> None:
+        """Help is the last menu (platform convention), also after features add theirs."""
+        bar = self.menuBar()
+        action = self.help_menu.menuAction()
+        bar.removeAction(action)
+        bar.addAction(action)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._help_placed:
+            self._help_placed = True
+            self.keep_help_last()
+        super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closing.emit()

@@ -16,11 +16,15 @@ FIXTURE = (Path(__file__).parent / "fixture-article.txt").read_text(encoding="ut
 STYLE_WORDS = re.compile(r"(?<!\w)(uỷ|ủy|Ủy|Uỷ|hóa|hoá|xóa|xoá)(?!\w)")
 
 
-def test_fixture_every_mixed_style_place_and_the_typo() -> None:
-    findings = check_text(FIXTURE)
+def test_fixture_every_place_away_from_the_house_style_and_the_typo() -> None:
+    findings = check_text(FIXTURE)  # house style old
     mixed = {(f.start, f.end) for f in findings if f.code == "tone.mixed"}
-    expected = {(m.start(), m.end()) for m in STYLE_WORDS.finditer(FIXTURE)}
-    assert len(expected) == 15
+    places = [m for m in STYLE_WORDS.finditer(FIXTURE)]
+    assert len(places) == 15
+    expected = {
+        (m.start(), m.end()) for m in places if tones.word_style(m.group()) is tones.WordStyle.NEW
+    }
+    assert len(expected) == 6  # the six "uỷ"; the nine old-style words are the house style
     assert mixed == expected
     typo = [f for f in findings if f.code == "confusion"]
     assert len(typo) == 1
@@ -125,3 +129,33 @@ def test_custom_lists() -> None:
     text = "Ban hanh quy chế của bộ CHQS"
     codes = [f.code for f in checker.check(text)]
     assert codes == ["confusion", "term.case"]
+
+
+@pytest.mark.parametrize("style", [tones.OLD, tones.NEW])
+def test_every_suggestion_on_the_fixture_moves_toward_the_house_style(style: str) -> None:
+    """Issue 11: never "Ủy → Uỷ" with house style old; words in the house style are no
+    findings; every suggested word is in the house style (or has no style)."""
+    other = tones.WordStyle.NEW if style == tones.OLD else tones.WordStyle.OLD
+    fixture = (Path(__file__).parents[2] / "data" / "qk3-article-2018-10-21.txt").read_text(
+        encoding="utf-8"
+    )
+    for text in (FIXTURE, fixture):
+        findings = check_text(text, style)
+        assert findings
+        for f in findings:
+            found = text[f.start : f.end]
+            for word in re.findall(r"\w+", found):
+                assert tones.word_style(word).value != style or f.code in (
+                    "confusion",
+                    "term.spelling",
+                    "term.case",
+                ), (found, f.code)
+            for suggestion in f.suggestions:
+                for word in re.findall(r"\w+", suggestion):
+                    assert tones.word_style(word) is not other, (found, suggestion, f.code)
+        # the advice applied leaves nothing of the other style
+        fixed = text
+        for f in sorted(findings, key=lambda f: -f.start):
+            if f.suggestions:
+                fixed = fixed[: f.start] + f.suggestions[0] + fixed[f.end :]
+        assert tones.text_style(fixed) in (style, None), tones.text_style(fixed)

@@ -77,7 +77,8 @@ def test_real_runner_checks_off_the_ui_thread(qtbot) -> None:  # type: ignore[no
     with qtbot.waitSignal(checks.findings_changed, timeout=10_000) as blocker:
         checks.check_now()
     codes = [f.code for f in blocker.args[0]]
-    assert codes.count("tone.mixed") == 15 and "confusion" in codes
+    # only the six "uỷ" away from the house style (old); the nine old-style words are no finding
+    assert codes.count("tone.mixed") == 6 and "confusion" in codes
     runner.wait()
 
 
@@ -113,3 +114,36 @@ def test_tone_dialog_switching_style(qtbot) -> None:  # type: ignore[no-untyped-
     assert [(c.old, c.new) for c in dialog.changes] == [("uỷ", "ủy")]
     dialog.new_button.setChecked(True)
     assert [(c.old, c.new) for c in dialog.changes] == [("ủy", "uỷ"), ("hóa", "hoá")]
+
+
+def test_tone_dialog_covers_title_lead_and_body(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Issue 11: "thành uỷ" in the lead and title is changed too, not only in the body."""
+    from PySide6.QtWidgets import QLineEdit
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    edit = NfcPlainTextEdit(window)
+    title = QLineEdit("Thành uỷ họp bàn văn hóa", window)
+    lead = NfcPlainTextEdit(window)
+    lead.setPlainText("Ban Thường vụ thành uỷ đã họp.")
+    edit.setPlainText("Đồng chí Phó Chính uỷ phát biểu.\n\n![Bí thư Thành uỷ](qk3photo:abc)")
+    window.setCentralWidget(edit)
+    checks = attach_editor_checks(
+        window,
+        edit,
+        InlineTaskRunner(),
+        Settings(tone_style="old"),
+        {"title": title, "lead": lead},
+    )
+
+    def accept() -> None:
+        d = window.findChild(QDialog, "toneStyleDialog")
+        assert d is not None
+        assert d.changes_view.topLevelItemCount() == 4  # title, lead, body, body's caption
+        d.accept()
+
+    QTimer.singleShot(0, accept)
+    checks.tone_style_action.trigger()
+    assert title.text() == "Thành ủy họp bàn văn hóa" and title.cursorPosition() == 0
+    assert lead.toPlainText() == "Ban Thường vụ thành ủy đã họp."
+    assert "uỷ" not in edit.toPlainText() and "Thành ủy" in edit.toPlainText()

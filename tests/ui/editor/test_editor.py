@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import docx
+import pytest
 from PIL import Image
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QInputMethodEvent, QTextCursor
@@ -340,4 +341,27 @@ def test_no_two_actions_share_a_shortcut(qtbot, home: Path) -> None:
             if key and action.text():
                 assert seen.setdefault(key, action.text()) == action.text(), key
     assert seen  # the check looked at something
+    close_gui(gui, trs)
+
+
+@pytest.mark.parametrize("style", ["old", "new"])
+def test_preflight_follows_the_house_style(qtbot, home: Path, style: str) -> None:
+    """Issue 11: the preflight lists only the words away from the house style of the
+    settings, each once (house style old: "uỷ"; new: "ủy")."""
+    gui, trs = open_gui(qtbot)
+    gui.ctx.save_settings(gui.ctx.settings.with_changes(tone_style=style))
+    _open_new(qtbot, gui)
+    ed = gui.editor
+    ed.view.title.setText("Thành ủy họp")
+    ed.view.body.setPlainText("Đoạn hai, thành ủy.\n\nChính uỷ nói.")
+    ed.run_preflight()
+    panel = ed.workspace.preflight
+    found = [panel.model.finding(i) for i in range(panel.model.rowCount())]
+    tone = [f for f in found if f.code.startswith("tone")]
+    away = "uỷ" if style == "old" else "ủy"
+    assert len(tone) == (1 if style == "old" else 2), [f.code for f in found]
+    for f in tone:
+        text = ed.view.title.text() if f.location.field == "title" else ed.view.body.toPlainText()
+        line = text.split("\n")[f.location.line]
+        assert line[f.location.column : f.location.column + f.location.length] == away
     close_gui(gui, trs)

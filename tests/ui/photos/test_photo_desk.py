@@ -102,7 +102,7 @@ def test_model_filter_sort_and_status(qtbot, desk, tmp_path: Path) -> None:
     assert desk.model.index(0, 0).data() == "IMG_000.jpg"
     desk.view.status.setCurrentIndex(3)  # GPS present
     assert desk.model.rowCount() == 1
-    assert "GPS" in desk.model.index(0, 5).data()
+    assert "location present" in desk.model.index(0, 5).data()
     desk.view.status.setCurrentIndex(0)
     desk.view.filter.setText("img_003")
     desk.apply_query()

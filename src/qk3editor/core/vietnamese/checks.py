@@ -197,7 +197,7 @@ class Checker:
         infos = [vocab[w] for w in words]
         findings.extend(self._syllables(spans, words, infos))
         findings.extend(self._tone_style(spans, words, infos, house_style))
-        findings.extend(self._confusion(text, spans, infos))
+        findings.extend(self._confusion(text, spans, infos, house_style))
         findings.extend(self._term_checks(text, spans, infos, house_style))
         findings.sort(key=lambda f: (f.start, f.end, f.code))
         return findings
@@ -258,45 +258,40 @@ class Checker:
         infos: list[WordInfo],
         style: str,
     ) -> list[Finding]:
-        styled = [k for k, info in enumerate(infos) if info.style is not None]
-        styles = {infos[k].style for k in styled}
+        """Words written in the other tone style, each with its house-style form.
+
+        Only the words away from the house style are findings, and every suggestion leads
+        to it (a text mixing both styles gets the same advice as one written in the other
+        style: never "Ủy → Uỷ" next to "uỷ → ủy")."""
+        mixed = len({info.style for info in infos if info.style is not None}) == 2
+        code, template, severity = (
+            ("tone.mixed", T_MIXED, Severity.WARNING)
+            if mixed
+            else ("tone.house_style", T_HOUSE, Severity.INFO)
+        )
         out: list[Finding] = []
-        if len(styles) == 2:
-            other = tones.NEW if style == tones.OLD else tones.OLD
-            for k in styled:
-                word = words[k]
-                in_house = infos[k].style == style
-                fix = tones.convert_word(word, other if in_house else style)
-                out.append(
-                    Finding(
-                        spans[k][0],
-                        spans[k][1],
-                        "tone.mixed",
-                        T_MIXED,
-                        {"word": word, "fix": fix},
-                        (fix,),
-                        Severity.INFO if in_house else Severity.WARNING,
-                    )
+        for k, info in enumerate(infos):
+            if info.style is None or info.style == style:
+                continue
+            word = words[k]
+            fix = tones.convert_word(word, style)
+            if fix == word:
+                continue
+            out.append(
+                Finding(
+                    spans[k][0],
+                    spans[k][1],
+                    code,
+                    template,
+                    {"word": word, "fix": fix},
+                    (fix,),
+                    severity,
                 )
-        elif styles and styles != {style}:
-            for k in styled:
-                word = words[k]
-                fix = tones.convert_word(word, style)
-                out.append(
-                    Finding(
-                        spans[k][0],
-                        spans[k][1],
-                        "tone.house_style",
-                        T_HOUSE,
-                        {"word": word, "fix": fix},
-                        (fix,),
-                        Severity.INFO,
-                    )
-                )
+            )
         return out
 
     def _confusion(
-        self, text: str, spans: list[tuple[int, int]], infos: list[WordInfo]
+        self, text: str, spans: list[tuple[int, int]], infos: list[WordInfo], style: str
     ) -> list[Finding]:
         out: list[Finding] = []
         lowered = [info.low_old for info in infos]
@@ -307,7 +302,12 @@ class Checker:
                     continue
                 start, end = spans[i][0], spans[i + n - 1][1]
                 found = text[start:end]
-                fix = right[0].upper() + right[1:] if found[:1].isupper() else right
+                right_styled = tones.convert_text(right, style)  # the fix is in house style
+                fix = (
+                    right_styled[0].upper() + right_styled[1:]
+                    if found[:1].isupper()
+                    else right_styled
+                )
                 out.append(
                     Finding(
                         start,

@@ -1,12 +1,19 @@
-"""“Make the tone style consistent”: every change is listed before anything is applied."""
+"""“Make the tone style consistent”: every change is listed before anything is applied.
+
+It covers every field a reader sees: title, lead, body (with the photo captions written in
+it) — one list, one undo step per field."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QRadioButton,
     QTreeWidget,
@@ -17,15 +24,28 @@ from PySide6.QtWidgets import (
 
 from qk3editor.core.vietnamese import tones
 
+FIELD_NAMES = {
+    "title": QT_TRANSLATE_NOOP("ToneStyleDialog", "Title"),
+    "lead": QT_TRANSLATE_NOOP("ToneStyleDialog", "Lead"),
+    "body": QT_TRANSLATE_NOOP("ToneStyleDialog", "Body"),
+}
+
 
 class ToneStyleDialog(QDialog):
-    """Choose hòa/thủy or hoà/thuỷ, see each change (line, before, after), then apply."""
+    """Choose hòa/thủy or hoà/thuỷ, see each change (field, line, before, after), then apply.
 
-    def __init__(self, text: str, house_style: str, parent: QWidget | None = None) -> None:
+    ``text`` is one text, or the fields by name (``{"title": ..., "lead": ..., "body": ...}``);
+    :attr:`changes` are those of the body (or of the one text), :attr:`field_changes` those of
+    every field."""
+
+    def __init__(
+        self, text: str | Mapping[str, str], house_style: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("toneStyleDialog")
         self.setWindowTitle(self.tr("Make the tone style consistent"))
-        self._text = text
+        self._fields = dict(text) if isinstance(text, Mapping) else {"body": text}
+        self._text = self._fields.get("body", "")
         self.old_button = QRadioButton(self.tr("hòa, thủy, khỏe (old style)"), self)
         self.new_button = QRadioButton(self.tr("hoà, thuỷ, khoẻ (new style)"), self)
         (self.new_button if house_style == tones.NEW else self.old_button).setChecked(True)
@@ -34,7 +54,13 @@ class ToneStyleDialog(QDialog):
         self.changes_view.setObjectName("toneChanges")
         self.changes_view.setRootIsDecorated(False)
         self.changes_view.setHeaderLabels(
-            [self.tr("Line"), self.tr("Before"), self.tr("After"), self.tr("Context")]
+            [
+                self.tr("Field"),
+                self.tr("Line"),
+                self.tr("Before"),
+                self.tr("After"),
+                self.tr("Context"),
+            ]
         )
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Apply | QDialogButtonBox.StandardButton.Cancel, self
@@ -51,6 +77,7 @@ class ToneStyleDialog(QDialog):
         self.old_button.toggled.connect(self._refresh)
         self.resize(640, 420)
         self.changes: list[tones.StyleChange] = []
+        self.field_changes: dict[str, list[tones.StyleChange]] = {}
         self._refresh()
 
     @property
@@ -58,18 +85,27 @@ class ToneStyleDialog(QDialog):
         return tones.NEW if self.new_button.isChecked() else tones.OLD
 
     def _refresh(self) -> None:
-        self.changes = tones.style_changes(self._text, self.style)
+        self.field_changes = {
+            name: tones.style_changes(text, self.style) for name, text in self._fields.items()
+        }
+        self.changes = self.field_changes.get("body", [])
         self.changes_view.clear()
-        for c in self.changes:
-            line = self._text.count("\n", 0, c.start) + 1
-            left = max(self._text.rfind("\n", 0, c.start) + 1, c.start - 30)
-            right = self._text.find("\n", c.end)
-            right = min(right if right >= 0 else len(self._text), c.end + 30)
-            context = self._text[left:right]
-            self.changes_view.addTopLevelItem(QTreeWidgetItem([str(line), c.old, c.new, context]))
-        self.summary.setText(self.tr("%n change(s)", "", len(self.changes)))
+        total = 0
+        for name, changes in self.field_changes.items():
+            text = self._fields[name]
+            shown = QCoreApplication.translate("ToneStyleDialog", FIELD_NAMES.get(name, name))
+            for c in changes:
+                line = text.count("\n", 0, c.start) + 1
+                left = max(text.rfind("\n", 0, c.start) + 1, c.start - 30)
+                right = text.find("\n", c.end)
+                right = min(right if right >= 0 else len(text), c.end + 30)
+                context = text[left:right]
+                item = QTreeWidgetItem([shown, str(line), c.old, c.new, context])
+                self.changes_view.addTopLevelItem(item)
+                total += 1
+        self.summary.setText(self.tr("%n change(s)", "", total))
         apply = self.buttons.button(QDialogButtonBox.StandardButton.Apply)
-        apply.setEnabled(bool(self.changes))
+        apply.setEnabled(bool(total))
 
 
 def apply_style_changes(edit: QPlainTextEdit, changes: list[tones.StyleChange]) -> None:
@@ -85,15 +121,42 @@ def apply_style_changes(edit: QPlainTextEdit, changes: list[tones.StyleChange]) 
         cursor.endEditBlock()
 
 
+def apply_line_changes(edit: QLineEdit, changes: list[tones.StyleChange]) -> None:
+    """``changes`` applied to a one-line field (one undo step; the cursor back at its start)."""
+    text = edit.text()
+    for c in sorted(changes, key=lambda c: c.start, reverse=True):
+        text = text[: c.start] + c.new + text[c.end :]
+    edit.selectAll()
+    edit.insert(text)
+    edit.setCursorPosition(0)
+
+
 def make_tone_style_consistent(
-    edit: QPlainTextEdit, house_style: str, parent: QWidget | None = None
+    edit: QPlainTextEdit,
+    house_style: str,
+    parent: QWidget | None = None,
+    others: Mapping[str, QLineEdit | QPlainTextEdit] | None = None,
 ) -> bool:
-    """Show the dialog for ``edit``; apply on OK. Returns whether anything changed."""
-    dialog = ToneStyleDialog(edit.toPlainText(), house_style, parent or edit)
+    """Show the dialog for ``edit`` (the body) and ``others`` (title, lead); apply on OK.
+    Returns whether anything changed."""
+    edits: dict[str, QLineEdit | QPlainTextEdit] = {**(others or {}), "body": edit}
+    texts = {
+        name: e.text() if isinstance(e, QLineEdit) else e.toPlainText() for name, e in edits.items()
+    }
+    dialog = ToneStyleDialog(texts, house_style, parent or edit)
     try:
-        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.changes:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
-        apply_style_changes(edit, dialog.changes)
-        return True
+        changed = False
+        for name, changes in dialog.field_changes.items():
+            if not changes:
+                continue
+            target = edits[name]
+            if isinstance(target, QLineEdit):
+                apply_line_changes(target, changes)
+            else:
+                apply_style_changes(target, changes)
+            changed = True
+        return changed
     finally:
         dialog.deleteLater()

@@ -125,6 +125,7 @@ class ArticleEditorView(QWidget):
         self._loading = True
         try:
             self.title.setText(title)
+            self.title.setCursorPosition(0)  # a long title shows its start, not its end
             self.lead.setPlainText(lead)
             idx = self.category.findText(category)
             if idx < 0 and category:
@@ -132,7 +133,9 @@ class ArticleEditorView(QWidget):
                 idx = self.category.findText(category)
             self.category.setCurrentIndex(max(idx, 0))
             self.byline.setText(byline)
+            self.byline.setCursorPosition(0)
             self.tags.setText(tags)
+            self.tags.setCursorPosition(0)
             self.body.setPlainText(body)
         finally:
             self._loading = False

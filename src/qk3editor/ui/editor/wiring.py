@@ -6,7 +6,7 @@ has one class per preferences page): File (import, export, drops), Edit (undo, f
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +21,7 @@ from qk3editor.core.errors import QkError
 from qk3editor.core.exporters import export_docx, export_html
 from qk3editor.core.importers import IMPORT_SUFFIXES, ImportedDocument
 from qk3editor.core.markdown_io import export_markdown
+from qk3editor.core.preflight import TextFinding
 from qk3editor.storage.editor_import import save_imported
 from qk3editor.storage.photos_repository import PhotoRepository
 from qk3editor.ui.checks.legacy import import_with_legacy_check
@@ -74,6 +75,7 @@ def build_editor(
     )
     editor.featured_photo_of = _featured_photo_of(photos)
     # the preflight is checked again on the change bus (article_photos, photo, settings)
+    editor.text_checker = _house_style_checker(ctx)  # issue 11: advice toward the house style
     return editor
 
 
@@ -408,3 +410,15 @@ class EditorMenus:
             view=ViewActions(window, editor),
             store=StoreStatus(window, editor),
         )
+
+
+def _house_style_checker(ctx: AppContext) -> Callable[[str], Iterable[TextFinding]]:
+    """The preflight's Vietnamese checks with the house tone style of the moment (the
+    preferences may change it while the editor is open)."""
+    from qk3editor.core.preflight import default_text_checker
+
+    def check(text: str) -> Iterable[TextFinding]:
+        checker = default_text_checker(ctx.settings.tone_style)
+        return checker(text) if checker is not None else ()
+
+    return check

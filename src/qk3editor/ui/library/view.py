@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -38,15 +39,23 @@ class LibraryView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setObjectName("libraryHeader")  # its columns are remembered by the window
+        header.setStretchLastSection(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
         self.table.setWordWrap(False)
 
-        self.filter_bar = QHBoxLayout()
-        self.filter_bar.addWidget(QLabel(self.tr("Status:"), self))
-        self.status_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.filter_bar.addWidget(self.status_filter, 1)
-        self.filter_bar.addWidget(QLabel(self.tr("Category:"), self))
-        self.filter_bar.addWidget(self.category_filter, 2)
+        # one filter a row: a combo never clipped in a narrow library ("Tất cả (tı")
+        filters = QGridLayout()
+        filters.addWidget(QLabel(self.tr("Status:"), self), 0, 0)
+        filters.addWidget(QLabel(self.tr("Category:"), self), 1, 0)
+        for row, combo in enumerate((self.status_filter, self.category_filter)):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            filters.addWidget(combo, row, 1)
+        filters.setColumnStretch(1, 1)
+        self.filter_bar = QVBoxLayout()  # the search box goes on top (ui/search)
+        self.filter_bar.addLayout(filters)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self.filter_bar)
@@ -58,13 +67,32 @@ class LibraryView(QWidget):
         self.table.clicked.connect(self._on_table_activated)
 
     def configure_columns(self) -> None:
+        """The title takes the free width; status and date as wide as their text; category,
+        byline and published hidden at first (the header's menu shows them; the window
+        remembers)."""
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((1, 130), (2, 85), (3, 115), (4, 90), (5, 170)):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(col, width)
         header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        metrics = self.table.fontMetrics()
+        for col, sample in ((1, "Tin tức - Sự kiện"), (2, "Chờ duyệt"), (3, "00/00/0000 00:00"),
+                            (4, "Nguyễn Văn Anh"), (5, "Cổng QK3 · 00/00 00:00")):  # fmt: skip
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(col, metrics.horizontalAdvance(sample) + 24)
+        for col in (1, 4, 5)[: header.count()]:
+            if col < header.count():
+                header.setSectionHidden(col, True)
         header.setSortIndicator(3, Qt.SortOrder.DescendingOrder)
+
+    def _column_menu(self, pos: QPoint) -> None:
+        header = self.table.horizontalHeader()
+        model = self.table.model()
+        menu = QMenu(self)
+        for col in range(1, model.columnCount()):
+            action = menu.addAction(str(model.headerData(col, Qt.Orientation.Horizontal)))
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(col))
+            action.toggled.connect(lambda on, c=col: header.setSectionHidden(c, not on))
+        menu.exec(header.mapToGlobal(pos))
 
     def _on_table_activated(self, index: QModelIndex) -> None:
         article_id = index.data(ID_ROLE)

@@ -23,7 +23,7 @@ from qk3editor.core.errors import QkError
 from qk3editor.core.i18n import active
 from qk3editor.core.photos import PhotoMetadata
 from qk3editor.core.vietnamese.normalize import normalize
-from qk3editor.photos.captions import BatchEdit, caption_findings, expand_at_cursor
+from qk3editor.photos.captions import BatchEdit, caption_findings, expand_at_cursor, split_list
 from qk3editor.ui.errors import describe_error
 
 # the fields the panel has a box for (fewer than core.photos.TEXT_FIELDS: a template's other
@@ -104,9 +104,15 @@ class CaptionPanel(QWidget):
             self.fields[name] = widget
             self._values[name] = ""
             form.addRow(labels[name], widget)
+        # the by-line (IPTC By-line / dc:creator): what {creator} fills in
+        self.creator = QLineEdit(self)
+        self.creator.setObjectName("caption_creator")
+        self.creator.setPlaceholderText(self.tr("photographers, separated by commas"))
+        form.insertRow(3, self.tr("Creator"), self.creator)
         self.keywords = QLineEdit(self)
         self.keywords.setObjectName("caption_keywords")
-        self.keywords.setPlaceholderText(self.tr("keywords, separated by semicolons"))
+        # one list separator in the app: a comma, as for an article's tags
+        self.keywords.setPlaceholderText(self.tr("keywords, separated by commas"))
         self.keywords_mode = QComboBox(self)
         self.keywords_mode.addItem(self.tr("append"), "append")
         self.keywords_mode.addItem(self.tr("replace"), "replace")
@@ -225,7 +231,9 @@ class CaptionPanel(QWidget):
         self.template_extra = {k: v for k, v in edit.values.items() if k not in PANEL_FIELDS}
         self.hint.setToolTip(", ".join(sorted(self.template_extra)))
         if edit.keywords:
-            self.keywords.setText("; ".join(edit.keywords))
+            self.keywords.setText(", ".join(edit.keywords))
+        if edit.creator:
+            self.creator.setText(", ".join(edit.creator))
         self.keywords_mode.setCurrentIndex(self.keywords_mode.findData(edit.keywords_mode))
         self.update_findings()
 
@@ -234,10 +242,10 @@ class CaptionPanel(QWidget):
         """What the panel holds, NFC (raises QkError for an unknown template variable)."""
         values = {name: normalize(self.field_text(name)) for name in PANEL_FIELDS}
         values.update(self.template_extra)
-        keywords = tuple(k.strip() for k in normalize(self.keywords.text()).split(";") if k.strip())
         return BatchEdit(
             values={k: v for k, v in values.items() if v.strip()},
-            keywords=keywords,
+            creator=split_list(normalize(self.creator.text())),
+            keywords=split_list(normalize(self.keywords.text())),
             keywords_mode=str(self.keywords_mode.currentData()),
         )
 

@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -19,7 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
 
-from qk3editor.core.photos import Photo
+from qk3editor.core.photos import Photo, shown_date
 from qk3editor.storage.photos_repository import PhotoQuery, PhotoRepository
 from qk3editor.ui.tasks import TaskRunner
 
@@ -37,6 +39,22 @@ def load_thumbnail(path: str) -> QImage:
     return image.scaled(
         THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
     )
+
+
+BADGES_ROLE = Qt.ItemDataRole.UserRole + 7
+# each state badge: its colour on a tile and its name (the legend under the grid says which)
+BADGES: dict[str, tuple[str, str]] = {
+    "no_caption": ("#b00020", QT_TRANSLATE_NOOP("PhotoBadges", "no caption")),
+    "no_credit": ("#e65100", QT_TRANSLATE_NOOP("PhotoBadges", "no credit")),
+    "gps": ("#1565c0", QT_TRANSLATE_NOOP("PhotoBadges", "location present")),
+    "location_kept": ("#2e7d32", QT_TRANSLATE_NOOP("PhotoBadges", "location kept by choice")),
+    "store_only": ("#6a1b9a", QT_TRANSLATE_NOOP("PhotoBadges", "caption only in the store (HEIC)")),
+}
+
+
+def badge_label(code: str) -> str:
+    found = BADGES.get(code)
+    return QCoreApplication.translate("PhotoBadges", found[1]) if found else code
 
 
 class ThumbnailCache(QObject):
@@ -171,6 +189,8 @@ class PhotoTableModel(QAbstractTableModel):
         column = self.COLUMNS[index.column()]
         if role == self.IdRole:
             return photo.id
+        if role == BADGES_ROLE:
+            return photo.badges
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(photo, column)
         if role == Qt.ItemDataRole.DecorationRole and column == "file":
@@ -187,7 +207,7 @@ class PhotoTableModel(QAbstractTableModel):
         if column == "file":
             return Path(photo.path).name
         if column == "date_taken":
-            return photo.date_taken.replace("T", " ")
+            return shown_date(photo.date_taken)
         if column == "headline":
             return md.headline
         if column == "caption":
@@ -197,12 +217,7 @@ class PhotoTableModel(QAbstractTableModel):
         return self._status_text(photo)
 
     def _status_text(self, photo: Photo) -> str:
-        labels = {
-            "no_caption": self.tr("no caption"),
-            "no_credit": self.tr("no credit"),
-            "gps": self.tr("GPS present"),
-        }
-        return ", ".join(labels[f] for f in photo.status_flags)
+        return ", ".join(badge_label(b) for b in photo.badges)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -5,8 +5,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QPixmap, QShortcut
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QPainter,
+    QPixmap,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,9 +35,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qk3editor.ui.main_window import available_geometry, fit_window
 from qk3editor.ui.photos.caption_panel import CaptionPanel
 from qk3editor.ui.photos.incoming import IncomingModel
-from qk3editor.ui.photos.model import PhotoTableModel
+from qk3editor.ui.photos.model import BADGES, BADGES_ROLE, PhotoTableModel, badge_label
 
 
 class TileDelegate(QStyledItemDelegate):
@@ -42,6 +52,35 @@ class TileDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         return self._size
 
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        super().paint(painter, option, index)
+        badges = index.data(BADGES_ROLE)
+        if not badges:
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        x, y = option.rect.x() + 6, option.rect.y() + 6  # type: ignore[attr-defined]
+        for code in badges:
+            colour = BADGES.get(code, ("#555555", ""))[0]
+            painter.setPen(QColor("white"))
+            painter.setBrush(QColor(colour))
+            painter.drawEllipse(x, y, 12, 12)
+            x += 15
+        painter.restore()
+
+
+def badge_legend() -> str:
+    """The legend of the badges: a coloured dot and its name each (rich text)."""
+    return "&nbsp;&nbsp; ".join(
+        f'<span style="color:{colour}">●</span>&nbsp;{badge_label(code)}'
+        for code, (colour, _name) in BADGES.items()
+    )
+
 
 class PhotoDeskView(QWidget):
     import_requested = Signal()
@@ -52,7 +91,8 @@ class PhotoDeskView(QWidget):
         super().__init__(parent)
         self.setObjectName("photoDesk")
         self.setWindowTitle(self.tr("Photo desk"))
-        self.resize(1280, 820)  # a grid of several columns beside the caption panel
+        # a grid of several columns beside the caption panel, within the screen's free area
+        fit_window(self, available_geometry(parent), QSize(1280, 820))
         self.model = model
         self.filter = QLineEdit(self)
         self.filter.setObjectName("photoFilter")
@@ -112,10 +152,25 @@ class PhotoDeskView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(30)
         self.table.verticalHeader().hide()
         self.table.setIconSize(QSize(40, 28))
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((200, 130, 160, 260, 120)):
-            self.table.setColumnWidth(column, width)
+        header = self.table.horizontalHeader()
+        header.setObjectName("photoTableHeader")
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        # file, date, headline, caption, credit, status: the caption takes the free width,
+        # the others as wide as their usual text; the state right after the file name
+        metrics = self.table.fontMetrics()
+        columns = model.COLUMNS
+        for name, sample, extra in (
+            ("file", "DSC_0000.jpg", 56),  # the thumbnail icon beside the name
+            ("date_taken", "00/00/0000 00:00", 16),
+            ("headline", "Diễn tập phòng", 16),
+            ("credit", "Đức Việt", 16),
+            ("status", "chưa có chú thích", 16),
+        ):
+            width = metrics.horizontalAdvance(sample) + extra
+            self.table.setColumnWidth(columns.index(name), width)
+        header.setSectionResizeMode(columns.index("caption"), QHeaderView.ResizeMode.Stretch)
+        header.moveSection(header.visualIndex(columns.index("status")), 1)
         for view in (self.grid, self.table):
             view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.stack = QStackedWidget(self)
@@ -161,16 +216,23 @@ class PhotoDeskView(QWidget):
         il.addWidget(self.incoming)
         self.ingest_box.hide()
 
+        self.legend = QLabel(badge_legend(), self)
+        self.legend.setObjectName("photoLegend")
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
         left = QWidget(self)
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
         ll.addWidget(self.stack, 1)
+        ll.addWidget(self.legend)
         ll.addWidget(self.ingest_box)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("photoSplitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self._sized = False
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.splitter, 1)
@@ -181,6 +243,13 @@ class PhotoDeskView(QWidget):
         self.setAcceptDrops(True)
         QShortcut(QKeySequence("Ctrl+F"), self, self.filter.setFocus)
         QShortcut(QKeySequence("Ctrl+T"), self, self.toggle.toggle)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._sized:  # grid/table ~60 %, preview and captions the rest
+            self._sized = True
+            width = self.splitter.width() or self.width()
+            self.splitter.setSizes([int(width * 0.6), width - int(width * 0.6)])
+        super().showEvent(event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():

@@ -558,8 +558,8 @@ class PublishController(QObject):
         self.finished.emit(job)
 
     def _reason(self, job: Job) -> str:
-        """The job's error, already in the UI language (the outbox uses the active translator)."""
-        return job.error_message or job.error_code or ""
+        """The job's error (stored as code + params), translated here for the window."""
+        return job.error_text(self.translator) or job.error_code or ""
 
     def _on_error(self, exc: BaseException, dialog: PublishDialog) -> None:
         text = self.ops.describe(exc)

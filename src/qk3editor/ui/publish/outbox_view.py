@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -28,6 +29,7 @@ from qk3editor.core.i18n import QT_TRANSLATE_NOOP, Translator
 from qk3editor.core.publish_data import Job, JobState
 from qk3editor.core.timezones import to_local
 from qk3editor.publish.service import PublishServices
+from qk3editor.ui.main_window import available_geometry
 from qk3editor.ui.operations import Operations
 
 Index = QModelIndex | QPersistentModelIndex
@@ -112,7 +114,10 @@ class OutboxModel(QAbstractTableModel):
             return str(job.payload.get("article", {}).get("title", job.article_id))
         if col == 4:
             return to_local(job.updated_at).strftime("%d/%m/%Y %H:%M")
-        return job.link or job.error_message or ""
+        if job.link:
+            return job.link
+        # stored as code + params: translated here, in the language of the window
+        return job.error_text(self._translator)
 
 
 class OutboxDialog(QDialog):
@@ -133,6 +138,14 @@ class OutboxDialog(QDialog):
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setObjectName("outboxHeader")
+        for col in range(len(HEADERS) - 1):  # as wide as their text; the error/link the rest
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(3, 220)
+        header.setSectionResizeMode(len(HEADERS) - 1, QHeaderView.ResizeMode.Stretch)
         self.retry_button = QPushButton(self.tr("Retry"), self)
         self.cancel_button = QPushButton(self.tr("Cancel job"), self)
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
@@ -154,7 +167,7 @@ class OutboxDialog(QDialog):
         self.cancel_button.clicked.connect(lambda: self._act(self.services.outbox.cancel))
         self.refresh_button.clicked.connect(self.model.reload)
         ops.bus.changed.connect(self._on_bus_changed)
-        self.resize(900, 400)
+        self.resize(min(1100, available_geometry(parent).width() - 40), 420)
         self.last_error = ""
 
     def _on_bus_changed(self, kind: str, _ids: tuple[object, ...]) -> None:
