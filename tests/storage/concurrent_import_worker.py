@@ -30,7 +30,7 @@ def main() -> int:
         )
         buf, err = io.StringIO(), io.StringIO()
         with contextlib.redirect_stdout(buf), contextlib.redirect_stderr(err):
-            code = cli_main(["--store", store, "import", str(path)])
+            code = cli_main(["--store", store, "--create", "import", str(path)])
         if code == 0:
             print("ok", buf.getvalue().strip(), flush=True)
         else:

@@ -151,7 +151,7 @@ def test_a_read_only_file_and_a_read_only_folder_open_read_only(tmp_path: Path) 
         out = run("--store", str(db), "spike", ids[1], home=home, no_caps=True)
         assert_clean_failure(out, "read-only", f"the folder {folder} cannot be written")
         missing = folder / "new.sqlite3"  # a new store where none can be made
-        out = run("--store", str(missing), "list", home=home, no_caps=True)
+        out = run("--store", str(missing), "--create", "list", home=home, no_caps=True)
         assert_clean_failure(out, "read-only")
     finally:
         folder.chmod(0o755)

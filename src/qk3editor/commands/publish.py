@@ -314,7 +314,9 @@ def run_target_edit(args: argparse.Namespace, ctx: AppContext) -> int:
             args.user or old.user,
             old.profile,
         ),
-        "check": not args.no_check,
+        # log in again only when what the login depends on changed (not for a profile)
+        "check": not args.no_check
+        and any(v is not None for v in (args.kind, args.url, args.user, args.ca_bundle, secret)),
     }
     from qk3editor.publish.errors import UntrustedApiRoot
 

@@ -131,7 +131,9 @@ def quick_check(path: Path, mode: str = "ro") -> str | None:
         return exc.strerror or str(exc)
     if rows == ["ok"]:
         return None
-    return "; ".join(str(r) for r in rows)
+    # one line: SQLite's findings may hold newlines ("*** in database main ***\nPage 28: ..."),
+    # and the message they go into is one line on stderr and in a dialog
+    return "; ".join(" ".join(str(r).split()) for r in rows)
 
 
 def check_sqlite_file(

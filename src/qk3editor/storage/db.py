@@ -357,12 +357,15 @@ def first_column(session: Session, stmt: Select[Any]) -> list[Any]:
     """
     conn = session.connection()
     compiled = stmt.compile(dialect=conn.dialect)
+    sql = str(compiled)
+    if "POSTCOMPILE" in sql:  # an expanding IN (...) parameter: let SQLAlchemy render it
+        return list(session.execute(stmt).scalars().all())
     params: Any = compiled.params
     if compiled.positiontup is not None:
         params = tuple(params[name] for name in compiled.positiontup)
     cursor: Any = conn.connection.dbapi_connection.cursor()  # pyright: ignore[reportOptionalMemberAccess] (an open session's connection has one)
     try:
-        cursor.execute(str(compiled), params)
+        cursor.execute(sql, params)
         return [row[0] for row in cursor.fetchall()]
     finally:
         cursor.close()
