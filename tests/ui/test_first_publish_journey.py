@@ -57,6 +57,7 @@ def test_welcome_to_published(qtbot, home: Path, no_keyring, monkeypatch) -> Non
         type_text(view.lead, "Sáng nay, bài viết đầu tiên được đăng.")
         view.body.setFocus()
         type_text(view.body, "Nội dung bài viết.")
+        view.category.setCurrentIndex(view.category.findText("Tin tức - Sự kiện"))  # preflight
 
         # 3. Publish to the test portal
         gui.window.publish_action.trigger()
