@@ -12,7 +12,6 @@ that the text is safe, where the log is, and a button that copies a report with 
 from __future__ import annotations
 
 import logging
-import platform
 import re
 import sys
 import threading
@@ -106,7 +105,6 @@ def build_report(
             tail = []
         if tail:
             lines += ["", f"--- {log_file.name} (last {len(tail)} lines) ---", *tail]
-    lines.append(f"platform: {platform.platform()}")
     return scrub("\n".join(lines))
 
 
