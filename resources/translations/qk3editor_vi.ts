@@ -1253,6 +1253,16 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <translation>Hủy</translation>
     </message>
     <message>
+        <source>The site names its WordPress API at another address:
+%1
+
+Send the password to this address from now on? Choose No unless you know the site is served from there.</source>
+        <translation>Trang này chỉ tới API WordPress ở một địa chỉ khác:
+%1
+
+Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ khi bạn biết chắc trang được phục vụ từ địa chỉ đó.</translation>
+    </message>
+    <message>
         <source>The login works: %1</source>
         <translation>Đăng nhập được: %1</translation>
     </message>
@@ -1493,6 +1503,10 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <translation>chứng chỉ CA bổ sung (PEM) được tin cậy</translation>
     </message>
     <message>
+        <source>confirm a WordPress API root on another address</source>
+        <translation>xác nhận địa chỉ API WordPress nằm ở địa chỉ khác</translation>
+    </message>
+    <message>
         <source>read the password from standard input</source>
         <translation>đọc mật khẩu từ đầu vào chuẩn</translation>
     </message>
@@ -1543,6 +1557,10 @@ Giấy phép: GPL-3.0-or-later.</translation>
     <message>
         <source>Target {name} added ({kind}, {url})</source>
         <translation>Đã thêm nơi đăng {name} ({kind}, {url})</translation>
+    </message>
+    <message>
+        <source>API root {root} confirmed for target {name}</source>
+        <translation>Đã xác nhận địa chỉ API {root} cho nơi đăng {name}</translation>
     </message>
     <message>
         <source>Login works: {user}</source>
@@ -1822,6 +1840,22 @@ Giấy phép: GPL-3.0-or-later.</translation>
     <message>
         <source>No answer from {host}: {detail}</source>
         <translation>{host} không trả lời: {detail}</translation>
+    </message>
+    <message>
+        <source>{host} did not finish answering within {seconds} seconds; the job will be tried again</source>
+        <translation>{host} không trả lời xong trong {seconds} giây; việc đăng sẽ được thử lại</translation>
+    </message>
+    <message>
+        <source>{host} redirected to {other}, another address; the password was not sent there. Use the final address as the target&apos;s URL</source>
+        <translation>{host} chuyển hướng sang {other}, một địa chỉ khác; mật khẩu không được gửi tới đó. Hãy dùng địa chỉ cuối cùng làm địa chỉ của nơi đăng</translation>
+    </message>
+    <message>
+        <source>{host} redirected from https to plain http ({other}); nothing was sent there</source>
+        <translation>{host} chuyển hướng từ https sang http không mã hóa ({other}); không có gì được gửi tới đó</translation>
+    </message>
+    <message>
+        <source>The site {host} names its WordPress API at another address ({other}); the password was not sent there. If that address is right, confirm it with “qk3editor target test {target} --trust-api-root {root}”</source>
+        <translation>Trang {host} chỉ tới API WordPress ở một địa chỉ khác ({other}); mật khẩu không được gửi tới đó. Nếu địa chỉ này đúng, hãy xác nhận bằng lệnh “qk3editor target test {target} --trust-api-root {root}”</translation>
     </message>
     <message>
         <source>The TLS certificate of {host} could not be verified; nothing was sent</source>

@@ -13,7 +13,12 @@ import pytest
 from keyring.backends import fail
 
 from qk3editor.core.publish_data import JobState
-from qk3editor.publish.errors import NoKeyringError, ResponseTooLarge, TlsFailure
+from qk3editor.publish.errors import (
+    NoKeyringError,
+    ResponseTooLarge,
+    TlsFailure,
+    UnsafeRedirect,
+)
 from qk3editor.publish.http import HttpClient, HttpSettings
 from qk3editor.publish.secrets import SecretStore
 from qk3editor.publish.service import PublishServices
@@ -58,21 +63,25 @@ def _handler(**attrs: object) -> type[_Recorder]:
     return type("H", (_Recorder,), {"seen": [], **attrs})
 
 
-def test_redirect_to_other_host_drops_credentials():
+def test_redirect_to_other_host_with_credentials_is_refused():
     other_h = _handler()
     other = _serve(other_h)
     first_h = _handler(redirect_to=f"http://localhost:{other.server_address[1]}/landing")
     first = _serve(first_h)
     try:
         with HttpClient() as http:
-            r = http.request(
-                "GET",
-                f"http://127.0.0.1:{first.server_address[1]}/start",
-                auth_headers={"Authorization": "Basic c2VjcmV0"},
-            )
+            with pytest.raises(UnsafeRedirect) as caught:
+                http.request(
+                    "GET",
+                    f"http://127.0.0.1:{first.server_address[1]}/start",
+                    auth_headers={"Authorization": "Basic c2VjcmV0"},
+                )
+            assert f"localhost:{other.server_address[1]}" in str(caught.value)
+            # without credentials the same redirect is followed
+            r = http.request("GET", f"http://127.0.0.1:{first.server_address[1]}/start")
         assert r.status == 200
         assert first_h.seen[0]["authorization"] == "Basic c2VjcmV0"
-        assert "authorization" not in other_h.seen[0]
+        assert len(other_h.seen) == 1 and "authorization" not in other_h.seen[0]
     finally:
         first.shutdown()
         other.shutdown()

@@ -30,6 +30,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     a.add_argument("--user", required=True, help=translate("cli", "the user name"))
     a.add_argument("--ca-bundle", help=translate("cli", "extra CA certificates (PEM) to trust"))
     a.add_argument(
+        "--trust-api-root",
+        metavar="URL",
+        help=translate("cli", "confirm a WordPress API root on another address"),
+    )
+    a.add_argument(
         "--secret-stdin",
         action="store_true",
         help=translate("cli", "read the password from standard input"),
@@ -45,6 +50,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
             t.add_argument("--json", action="store_true", help=translate("cli", "JSON output"))
         else:
             t.add_argument("name")
+        if action == "test":
+            t.add_argument(
+                "--trust-api-root",
+                metavar="URL",
+                help=translate("cli", "confirm a WordPress API root on another address"),
+            )
         t.set_defaults(handler=handler)
 
     p = sub.add_parser("publish", help=translate("cli", "publish an article to a target"))
@@ -91,6 +102,11 @@ def _read_secret(args: argparse.Namespace) -> str:
 def run_target_add(args: argparse.Namespace, ctx: AppContext) -> int:
     svc = ctx.publishing
     options = {"ca_bundle": args.ca_bundle} if args.ca_bundle else {}
+    if args.trust_api_root:
+        from qk3editor.publish.targets import API_ROOT_OPTION, make_target, trusted_api_root
+
+        probe = make_target(args.name, args.kind, args.url, args.user)
+        options[API_ROOT_OPTION] = trusted_api_root(probe, args.trust_api_root)
     target = svc.add_target(args.name, args.kind, args.url, args.user, _read_secret(args), options)
     print(
         translate("cli", "Target {name} added ({kind}, {url})").format(
@@ -122,7 +138,15 @@ def run_target_list(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def run_target_test(args: argparse.Namespace, ctx: AppContext) -> int:
-    who = ctx.publishing.outbox.test_target(args.name)
+    svc = ctx.publishing
+    if args.trust_api_root:
+        target = svc.trust_api_root(args.name, args.trust_api_root)
+        print(
+            translate("cli", "API root {root} confirmed for target {name}").format(
+                root=target.options["api_root"], name=target.name
+            )
+        )
+    who = svc.outbox.test_target(args.name)
     print(translate("cli", "Login works: {user}").format(user=who))
     return 0
 

@@ -56,6 +56,56 @@ class TransportFailure(PublishError):
         super().__init__(host=host, detail=detail)
 
 
+class DeadlineExceeded(TransportFailure):
+    """The whole exchange (connect, send, answer) took longer than the target's deadline."""
+
+    code = "deadline"
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "{host} did not finish answering within {seconds} seconds; the job will be tried again",
+    )
+
+    def __init__(self, *, host: str, seconds: float) -> None:
+        self.maybe_sent = True
+        PublishError.__init__(self, host=host, seconds=f"{seconds:g}")
+
+
+class UnsafeRedirect(PublishError):
+    """A redirect that would take the credentials to another origin, or https to plain http."""
+
+    code = "unsafe_redirect"
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "{host} redirected to {other}, another address; the password was not sent there. "
+        "Use the final address as the target's URL",
+    )
+
+
+class InsecureDowngrade(PublishError):
+    code = "insecure_downgrade"
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "{host} redirected from https to plain http ({other}); nothing was sent there",
+    )
+
+
+class UntrustedApiRoot(PublishError):
+    """WordPress discovery named an API root outside the target's own origin."""
+
+    code = "untrusted_api_root"
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The site {host} names its WordPress API at another address ({other}); "
+        "the password was not sent there. If that address is right, confirm it with "
+        "“qk3editor target test {target} --trust-api-root {root}”",
+    )
+
+    def __init__(self, *, host: str, other: str, target: str, root: str) -> None:
+        self.root = root
+        self.other = other
+        super().__init__(host=host, other=other, target=target, root=root)
+
+
 class TlsFailure(PublishError):
     code = "tls"
     template = QT_TRANSLATE_NOOP(

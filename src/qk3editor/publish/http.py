@@ -1,9 +1,15 @@
 """The one HTTP client every publisher uses (httpx underneath).
 
 - TLS is always verified; an optional CA bundle (internal portals) is added, never a bypass.
-- Connect and read timeouts; response bodies are read in chunks and capped.
-- Redirects are followed by hand: credentials are sent only to the origin they were meant
-  for, and an https → http downgrade drops them too.
+- A deadline for the whole exchange (connect, send, every read of the answer), not per read:
+  a server that drips one byte at a time fails the request when the deadline passes
+  (:class:`DeadlineExceeded`, retried like any outage). Uploads get extra time by size.
+- Response bodies are read in chunks and capped.
+- Redirects are followed by hand. A request that carries credentials (``auth_headers``, or an
+  Authorization / Cookie header) is never redirected to another origin (scheme, host, port):
+  it stops with :class:`UnsafeRedirect` and nothing is sent there; no request ever follows
+  https → http (:class:`InsecureDowngrade`). Credentials go only to the client's credential
+  origins (the first request's origin unless ``HttpSettings.credential_origins`` names them).
 - Exceptions and log lines carry the method, host, path and status, never headers, bodies
   or query strings.
 """
@@ -15,26 +21,33 @@ import json
 import logging
 import ssl
 import threading
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+import httpcore
 import httpx
 
 from qk3editor.core.json_values import as_object
 from qk3editor.publish.errors import (
     BadResponse,
+    DeadlineExceeded,
+    InsecureDowngrade,
     RemoteHttpError,
     ResponseTooLarge,
     TlsFailure,
     TransportFailure,
+    UnsafeRedirect,
 )
 
 log = logging.getLogger(__name__)
 
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 USER_AGENT = "qk3editor/0.1 (+publish)"
+# header names whose presence makes a request "carry credentials" (lower case)
+CREDENTIAL_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie"})
 
 
 @dataclass(frozen=True)
@@ -46,6 +59,11 @@ class HttpSettings:
     max_response_bytes: int = 16 * 1024 * 1024
     max_redirects: int = 5
     max_connections: int = 16
+    # the whole exchange, redirects included; an upload gets len(body) / upload_rate more
+    deadline: float = 30.0
+    upload_rate: float = 64 * 1024.0  # bytes per second we still accept on a slow line
+    # origins ("scheme://host:port") that may receive credentials besides the first request's
+    credential_origins: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -83,7 +101,133 @@ def safe_url(url: str) -> str:
 
 def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
     default = {"http": 80, "https": 443}.get(url.scheme)
-    return (url.scheme, url.host, url.port or default)
+    return (url.scheme, url.host.lower(), url.port or default)
+
+
+def origin_of(url: str | httpx.URL) -> str:
+    """``scheme://host:port`` of a URL (default port spelled out); "" when not a URL."""
+    try:
+        scheme, host, port = _origin(httpx.URL(url) if isinstance(url, str) else url)
+    except Exception:
+        return ""
+    if not scheme or not host:
+        return ""
+    return f"{scheme}://{host}:{port}" if port else f"{scheme}://{host}"
+
+
+def same_origin(a: str | httpx.URL, b: str | httpx.URL) -> bool:
+    first, second = origin_of(a), origin_of(b)
+    return bool(first) and first == second
+
+
+# -- the deadline ----------------------------------------------------------------------------
+# The deadline of the request running in this thread (sync httpx does its socket work in the
+# calling thread). Every socket operation's timeout is capped by the time left, so neither a
+# slow connect, a slow reader of our upload nor a dripping answer outlives it.
+_deadline = threading.local()
+_SLICE = 64 * 1024
+
+
+def _time_left(kind: type[Exception]) -> float | None:
+    until: float | None = getattr(_deadline, "until", None)
+    if until is None:
+        return None
+    left = until - time.monotonic()
+    if left <= 0:
+        raise kind("deadline")
+    return left
+
+
+def _cap(timeout: float | None, kind: type[Exception]) -> float | None:
+    left = _time_left(kind)
+    if left is None:
+        return timeout
+    return left if timeout is None else min(timeout, left)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    def __init__(self, inner: httpcore.NetworkStream) -> None:
+        self._inner = inner
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._inner.read(max_bytes, _cap(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        view = memoryview(buffer)
+        for start in range(0, len(view), _SLICE):
+            self._inner.write(
+                bytes(view[start : start + _SLICE]), _cap(timeout, httpcore.WriteTimeout)
+            )
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(
+        self,
+        ssl_context: ssl.SSLContext,
+        server_hostname: str | None = None,
+        timeout: float | None = None,
+    ) -> httpcore.NetworkStream:
+        capped = _cap(timeout, httpcore.ConnectTimeout)
+        return _DeadlineStream(self._inner.start_tls(ssl_context, server_hostname, capped))
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._inner.get_extra_info(info)
+
+
+class _DeadlineBackend(httpcore.NetworkBackend):
+    def __init__(self) -> None:
+        self._inner = httpcore.SyncBackend()
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Any = None,
+    ) -> httpcore.NetworkStream:
+        capped = _cap(timeout, httpcore.ConnectTimeout)
+        return _DeadlineStream(
+            self._inner.connect_tcp(host, port, capped, local_address, socket_options)
+        )
+
+    def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Any = None
+    ) -> httpcore.NetworkStream:
+        capped = _cap(timeout, httpcore.ConnectTimeout)
+        return _DeadlineStream(self._inner.connect_unix_socket(path, capped, socket_options))
+
+    def sleep(self, seconds: float) -> None:
+        self._inner.sleep(seconds)
+
+
+_default_tls: ssl.SSLContext | None = None
+_default_tls_lock = threading.Lock()
+
+
+def _verified_context() -> ssl.SSLContext:
+    """The default verifying TLS context (certifi's roots), made once: loading the roots is
+    the slow part of making a client, and a context is safe to share between threads."""
+    global _default_tls
+    with _default_tls_lock:
+        if _default_tls is None:
+            _default_tls = httpx.create_ssl_context()
+        return _default_tls
+
+
+class _DeadlineTransport(httpx.HTTPTransport):
+    """httpx's own transport over a connection pool whose sockets obey the deadline."""
+
+    def __init__(self, ssl_context: ssl.SSLContext, limits: httpx.Limits) -> None:
+        super().__init__(verify=ssl_context, limits=limits, trust_env=False)
+        self._pool = httpcore.ConnectionPool(  # the same pool, with our network backend
+            ssl_context=ssl_context,
+            max_connections=limits.max_connections,
+            max_keepalive_connections=limits.max_keepalive_connections,
+            keepalive_expiry=limits.keepalive_expiry,
+            network_backend=_DeadlineBackend(),
+        )
 
 
 def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
@@ -124,22 +268,26 @@ class HttpClient:
     ) -> None:
         self.settings = settings or HttpSettings()
         s = self.settings
-        verify: ssl.SSLContext | bool = True
         if s.ca_bundle:
-            ctx = ssl.create_default_context()
-            ctx.load_verify_locations(cafile=s.ca_bundle)
-            verify = ctx
+            verify = ssl.create_default_context()
+            verify.load_verify_locations(cafile=s.ca_bundle)
+        else:
+            verify = _verified_context()
+        limits = httpx.Limits(
+            max_connections=s.max_connections, max_keepalive_connections=s.max_connections
+        )
         self._client = httpx.Client(
             verify=verify,
             timeout=httpx.Timeout(
-                connect=s.connect_timeout, read=s.read_timeout, write=s.write_timeout, pool=None
+                connect=s.connect_timeout,
+                read=s.read_timeout,
+                write=s.write_timeout,
+                pool=s.deadline,
             ),
             follow_redirects=False,
-            limits=httpx.Limits(
-                max_connections=s.max_connections, max_keepalive_connections=s.max_connections
-            ),
+            limits=limits,
             headers={"User-Agent": USER_AGENT},
-            transport=transport,
+            transport=transport or _DeadlineTransport(verify, limits),
             trust_env=False,
         )
         self._lock = threading.Lock()
@@ -165,30 +313,63 @@ class HttpClient:
         params: Mapping[str, str] | None = None,
         raise_for_status: bool = True,
     ) -> Response:
-        """One request, redirects followed safely. ``auth_headers`` go to the first origin only.
+        """One request within the deadline, redirects followed safely.
+
+        ``auth_headers`` (and any Authorization or Cookie header) go only to the credential
+        origins; a redirect elsewhere stops the request (:class:`UnsafeRedirect`), a redirect
+        from https to http always does (:class:`InsecureDowngrade`).
 
         Raises :class:`TransportFailure` (retryable; ``maybe_sent`` tells whether the server may
-        have acted on it), :class:`TlsFailure`, :class:`ResponseTooLarge` and, with
-        ``raise_for_status``, :class:`RemoteHttpError` for 4xx/5xx.
+        have acted on it; :class:`DeadlineExceeded` is one), :class:`TlsFailure`,
+        :class:`ResponseTooLarge` and, with ``raise_for_status``, :class:`RemoteHttpError`.
         """
+        s = self.settings
         current = httpx.URL(url)
         if params:
             current = current.copy_merge_params(dict(params))
-        first_origin = _origin(current)
         creds = dict(auth_headers or {})
-        body = content
+        plain = dict(headers or {})
+        carries = bool(creds) or any(k.lower() in CREDENTIAL_HEADERS for k in plain)
+        allowed = set(s.credential_origins) or {origin_of(current)}
+        if carries and origin_of(current) not in allowed:
+            raise UnsafeRedirect(host=host_of(url), other=origin_of(current))
+        budget = s.deadline + (len(content) / s.upload_rate if content else 0.0)
+        outer = getattr(_deadline, "until", None), getattr(_deadline, "budget", None)
+        _deadline.until = time.monotonic() + budget
+        _deadline.budget = budget
+        try:
+            return self._request(
+                method, current, plain, creds, carries, allowed, content, raise_for_status
+            )
+        finally:
+            _deadline.until, _deadline.budget = outer
+
+    def _request(
+        self,
+        method: str,
+        current: httpx.URL,
+        headers: dict[str, str],
+        creds: dict[str, str],
+        carries: bool,
+        allowed: set[str],
+        body: bytes | None,
+        raise_for_status: bool,
+    ) -> Response:
         for hop in range(self.settings.max_redirects + 1):
-            send_headers = dict(headers or {})
-            if creds and _origin(current) == first_origin:
-                send_headers.update(creds)
+            send_headers = {**headers, **creds}
             status, resp_headers, data = self._send(method, current, send_headers, body)
             if status in REDIRECTS and "location" in resp_headers:
-                target = current.join(resp_headers["location"])
+                try:
+                    target = current.join(resp_headers["location"])
+                except Exception:
+                    raise BadResponse(host=host_of(str(current)), detail="bad redirect") from None
                 log.info(
                     "redirect %s %s -> %s", status, safe_url(str(current)), safe_url(str(target))
                 )
-                if _origin(target) != first_origin:
-                    creds = {}  # never hand credentials to another host (or to plain http)
+                if current.scheme == "https" and target.scheme != "https":
+                    raise InsecureDowngrade(host=host_of(str(current)), other=safe_url(str(target)))
+                if carries and origin_of(target) not in allowed:
+                    raise UnsafeRedirect(host=host_of(str(current)), other=origin_of(target))
                 if status == 303 or (status in (301, 302) and method not in ("GET", "HEAD")):
                     method, body = "GET", None
                 current = target
@@ -203,7 +384,7 @@ class HttpClient:
                     body=_json_or_none(data),
                 )
             return response
-        raise BadResponse(host=host_of(url), detail="too many redirects")
+        raise BadResponse(host=host_of(str(current)), detail="too many redirects")
 
     def _send(
         self, method: str, url: httpx.URL, headers: dict[str, str], body: bytes | None
@@ -224,26 +405,38 @@ class HttpClient:
                     if total > limit:
                         raise ResponseTooLarge(host=host, limit=limit)
                     chunks.append(chunk)
+                    _check_deadline(host)
                 log.info("%s %s -> %s", method, safe_url(str(url)), resp.status_code)
                 return (
                     resp.status_code,
                     {k.lower(): v for k, v in resp.headers.items()},
                     (b"".join(chunks)),
                 )
-        except httpx.ConnectTimeout:
-            raise TransportFailure(host=host, detail="connect timeout", maybe_sent=False) from None
+        except httpx.TimeoutException as exc:
+            _check_deadline(host)
+            if isinstance(exc, httpx.ConnectTimeout):
+                raise TransportFailure(
+                    host=host, detail="connect timeout", maybe_sent=False
+                ) from None
+            raise TransportFailure(host=host, detail="timeout", maybe_sent=True) from None
         except httpx.ConnectError as exc:
             if _is_tls_error(exc):
                 raise TlsFailure(host=host) from None
             raise TransportFailure(
                 host=host, detail="connection failed", maybe_sent=False
             ) from None
-        except httpx.TimeoutException:
-            raise TransportFailure(host=host, detail="timeout", maybe_sent=True) from None
         except (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError):
+            _check_deadline(host)
             raise TransportFailure(host=host, detail="connection broken", maybe_sent=True) from None
         except httpx.TransportError:
+            _check_deadline(host)
             raise TransportFailure(host=host, detail="transport error", maybe_sent=True) from None
+
+
+def _check_deadline(host: str) -> None:
+    until: float | None = getattr(_deadline, "until", None)
+    if until is not None and time.monotonic() >= until:
+        raise DeadlineExceeded(host=host, seconds=round(getattr(_deadline, "budget", 0.0), 1))
 
 
 def _is_tls_error(exc: BaseException) -> bool:

@@ -1,8 +1,18 @@
 """ninjs push: ninjs 2.x documents and the signed HTTP contract of docs/ninjs-push-openapi.yaml.
 
-Every request carries ``X-QK3-Key`` (the user), ``X-QK3-Timestamp`` (Unix seconds) and
-``X-QK3-Signature: sha256=<hex>``, the HMAC-SHA256 with the shared secret over
-``"{timestamp}\\n{METHOD}\\n{path}\\n"`` followed by the exact body bytes.
+Every request carries ``X-QK3-Key`` (the user), ``X-QK3-Timestamp`` (Unix seconds),
+``X-QK3-Nonce`` (random), ``X-QK3-Content-SHA256`` (hex SHA-256 of the exact body, also for an
+empty one) and ``X-QK3-Signature: sha256=<hex>``: the HMAC-SHA256 with the shared secret over
+the canonical string (:func:`canonical_request`)::
+
+    qk3-v2\\n{METHOD}\\n{path-with-query}\\n{name}:{value}\\n{name}:{value}
+
+(lines joined by a line feed, none at the end) with one ``name:value`` line for every
+``X-QK3-*`` header but the signature (names in lower case, sorted, values trimmed; the body
+hash and the timestamp are among them). Every header
+that changes what a request means (``X-QK3-Base-Modified`` too) is an ``X-QK3-*`` header, so a
+changed or added one breaks the signature. The receiver checks the signature from the headers
+alone, before it reads the body, then reads the body and checks its hash.
 """
 
 from __future__ import annotations
@@ -10,8 +20,9 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import secrets as pysecrets
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 from urllib.parse import quote
@@ -29,6 +40,10 @@ from qk3editor.publish.http import HttpClient, host_of
 
 API_PREFIX = "/ninjs/v1"
 SIGNATURE_TOLERANCE_S = 300
+SIGNATURE_VERSION = "qk3-v2"
+SIGNED_PREFIX = "x-qk3-"
+SIGNATURE_HEADER = "X-QK3-Signature"
+BODY_HASH_HEADER = "X-QK3-Content-SHA256"
 
 
 def article_uri(article_id: str) -> str:
@@ -39,33 +54,68 @@ def photo_uri(media_id: str) -> str:
     return f"urn:qk3editor:photo:{media_id}"
 
 
-def signing_message(timestamp: str, method: str, path: str, body: bytes) -> bytes:
-    return f"{timestamp}\n{method.upper()}\n{path}\n".encode() + body
-
-
-def sign(secret: str, timestamp: str, method: str, path: str, body: bytes) -> str:
-    mac = hmac.new(
-        secret.encode("utf-8"), signing_message(timestamp, method, path, body), hashlib.sha256
+def signed_fields(headers: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The ``X-QK3-*`` headers but the signature: (lower-case name, trimmed value), sorted."""
+    return sorted(
+        (name.lower(), value.strip())
+        for name, value in headers
+        if name.lower().startswith(SIGNED_PREFIX) and name.lower() != SIGNATURE_HEADER.lower()
     )
-    return "sha256=" + mac.hexdigest()
+
+
+def canonical_request(method: str, path: str, headers: Iterable[tuple[str, str]]) -> bytes:
+    lines = [SIGNATURE_VERSION, method.upper(), path]
+    lines += [f"{name}:{value}" for name, value in signed_fields(headers)]
+    return "\n".join(lines).encode("utf-8")
+
+
+def sign(secret: str, method: str, path: str, headers: Mapping[str, str]) -> str:
+    return _mac(secret, canonical_request(method, path, headers.items()))
+
+
+def _mac(secret: str, message: bytes) -> str:
+    return "sha256=" + hmac.new(secret.encode("utf-8"), message, hashlib.sha256).hexdigest()
 
 
 def verify(
     secret: str,
-    timestamp: str,
     method: str,
     path: str,
-    body: bytes,
+    headers: Iterable[tuple[str, str]],
     signature: str,
     now: float | None = None,
 ) -> bool:
-    try:
-        ts = int(timestamp)
-    except ValueError:
+    """The signature over the request line and its ``X-QK3-*`` headers (not the body: the
+    signed ``X-QK3-Content-SHA256`` is checked against the body once it is read)."""
+    fields = list(headers)
+    stamps = [v for n, v in fields if n.lower() == "x-qk3-timestamp"]
+    stamp = stamps[0].strip() if len(stamps) == 1 else ""
+    if not (stamp.isascii() and stamp.isdigit() and len(stamp) < 20):
         return False
-    if abs((now if now is not None else time.time()) - ts) > SIGNATURE_TOLERANCE_S:
+    if abs((now if now is not None else time.time()) - int(stamp)) > SIGNATURE_TOLERANCE_S:
         return False
-    return hmac.compare_digest(sign(secret, timestamp, method, path, body), signature)
+    return hmac.compare_digest(_mac(secret, canonical_request(method, path, fields)), signature)
+
+
+def signed_headers(
+    secret: str,
+    user: str,
+    method: str,
+    path: str,
+    body: bytes,
+    extra: Mapping[str, str] | None = None,
+    now: float | None = None,
+) -> dict[str, str]:
+    """Every ``X-QK3-*`` header of a request, the signature included."""
+    fields = {
+        "X-QK3-Key": user,
+        "X-QK3-Timestamp": str(int(now if now is not None else time.time())),
+        "X-QK3-Nonce": pysecrets.token_hex(16),
+        BODY_HASH_HEADER: hashlib.sha256(body).hexdigest(),
+        **{k: v for k, v in (extra or {}).items() if k.lower().startswith(SIGNED_PREFIX)},
+    }
+    fields[SIGNATURE_HEADER] = sign(secret, method, path, fields)
+    return fields
 
 
 def pubstatus(status: PublishStatus) -> str:
@@ -168,17 +218,15 @@ class NinjsPublisher:
         self, method: str, path: str, body: bytes = b"", headers: dict[str, str] | None = None
     ) -> Any:
         full_path = httpx.URL(self.base + path).raw_path.decode("ascii")
-        ts = str(int(self._clock()))
-        auth = {
-            "X-QK3-Key": self.target.user,
-            "X-QK3-Timestamp": ts,
-            "X-QK3-Signature": sign(self._secret, ts, method, full_path, body),
-        }
+        plain = {k: v for k, v in (headers or {}).items() if not k.lower().startswith("x-qk3-")}
+        auth = signed_headers(
+            self._secret, self.target.user, method, full_path, body, headers, self._clock()
+        )
         try:
             resp = self.http.request(
                 method,
                 self.base + path,
-                headers=headers,
+                headers=plain,
                 auth_headers=auth,
                 content=body if method in ("PUT", "POST") else None,
             )

@@ -2,7 +2,20 @@
 
 It verifies each request's HMAC, stores what it gets in a folder (one JSON file per item, one
 file per photo, written atomically) and serves each article as a web page shaped like the QK3
-portal's article page. It is the working reference of docs/ninjs-push-openapi.yaml.
+portal's article page. It is the working reference of docs/ninjs-push-openapi.yaml, built to
+stand hostile clients:
+
+- the signature covers the method, the path and every ``X-QK3-*`` header (the body's hash,
+  the timestamp and ``X-QK3-Base-Modified`` among them) and is checked from the headers alone,
+  after the Content-Length limit and before a byte of the body is read; a signature seen
+  before is refused (replay);
+- ids follow one strict grammar (:data:`ID_RE`, whole string, never all dashes);
+- stored HTML is sanitised with the renderer's allow-lists (core/render.py);
+- every handler is total: bad JSON, absurd nesting, bad dates, missing headlines answer 400
+  and never break the pages of anyone else; a broken record is skipped on the index;
+- at most ``max_clients`` connections are served at once (the others get 503), each request
+  has a whole-request deadline and each read an idle timeout, so a slow client cannot keep
+  a slot.
 """
 
 from __future__ import annotations
@@ -14,27 +27,149 @@ import logging
 import os
 import re
 import secrets as pysecrets
+import socket
 import threading
+import time
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, cast
 from urllib.parse import unquote, urlsplit
 
-from qk3editor.core import atomic
-from qk3editor.core.json_values import as_object, object_or_empty, objects_in
+import nh3
+
+from qk3editor.core import atomic, render
+from qk3editor.core.json_values import as_object, list_or_empty, object_or_empty, objects_in
 from qk3editor.core.vietnamese.dates import format_portal_date
-from qk3editor.publish.ninjs import API_PREFIX, verify
+from qk3editor.publish.ninjs import API_PREFIX, BODY_HASH_HEADER, SIGNATURE_TOLERANCE_S, verify
 
 log = logging.getLogger(__name__)
 
-MAX_BODY = 40 * 1024 * 1024
-UUID_RE = re.compile(r"^[0-9a-fA-F-]{36}$")
-SHA_RE = re.compile(r"^[0-9a-f]{64}$")
+MAX_MEDIA_BODY = 40 * 1024 * 1024
+MAX_ITEM_BODY = 8 * 1024 * 1024
+MAX_BODY = MAX_MEDIA_BODY
+MAX_JSON_DEPTH = 64
+ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,127}")  # always with fullmatch
+SHA_RE = re.compile(r"[0-9a-f]{64}")
+CHUNK = 64 * 1024
+LINGER_SECONDS = 0.5
+LINGER_BYTES = 256 * 1024
+# what our own renderer puts on its output besides the sanitiser's allow-list (classes and
+# alignment of paragraphs, the body's div, the credit's span)
+RENDERED_ATTRIBUTES = {"p": {"class", "align"}, "div": {"class"}, "span": {"class"}}
 
 
 def _now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
+
+
+def valid_id(value: str) -> bool:
+    """An item id: 1-128 of ``A-Z a-z 0-9 _ -``, starting with a letter or digit, whole."""
+    return ID_RE.fullmatch(value) is not None and value.strip("-") != ""
+
+
+def valid_sha(value: str) -> bool:
+    return SHA_RE.fullmatch(value) is not None
+
+
+def sanitize_html(fragment: str) -> str:
+    """HTML as the portal stores it: core/render.py's allow-lists (tags, attributes, URL
+    schemes; scripts dropped with their content, script URLs hidden by blanks emptied), plus
+    the presentational attributes our own renderer writes."""
+    attributes = {tag: set(names) for tag, names in render.ALLOWED_ATTRIBUTES.items()}
+    for tag, names in RENDERED_ATTRIBUTES.items():
+        attributes.setdefault(tag, set()).update(names)
+    cleaned = nh3.clean(
+        fragment,
+        tags=set(render.ALLOWED_TAGS),
+        clean_content_tags={"script", "style"},
+        attributes=attributes,
+        url_schemes=set(render.URL_SCHEMES) - {render.PHOTO_SCHEME},
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+    return _URL_ATTR.sub(_empty_script_url, cleaned)
+
+
+_SCRIPTISH = ("javascript:", "vbscript:", "livescript:", "data:")
+_URL_ATTR = re.compile(r'\b(href|src)="([^"]*)"')
+
+
+def _empty_script_url(m: re.Match[str]) -> str:
+    """Like the renderer: a URL a lenient browser could still read as a script URL (blanks or
+    control characters inside the scheme) is emptied."""
+    compact = "".join(ch for ch in html.unescape(m.group(2)) if ch > " ").lower()
+    return f'{m.group(1)}=""' if compact.startswith(_SCRIPTISH) else m.group(0)
+
+
+def json_depth(value: object) -> int:
+    """How deeply lists and objects nest (iterative: no recursion on hostile input)."""
+    deepest = 0
+    stack: list[tuple[object, int]] = [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        obj, children = as_object(node), list_or_empty(node)
+        if obj is not None:
+            children = list(obj.values())
+        elif not isinstance(node, list):
+            continue
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+def _is_time(value: Any) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return True
+
+
+def _list_of_dicts(item: dict[str, Any], key: str, text: str) -> str | None:
+    problem = f"{key} must be a list of objects with a text {text}"
+    value: object = item.get(key, [])
+    entries = list_or_empty(value)
+    if not isinstance(value, list):
+        return problem
+    for entry in entries:
+        obj = as_object(entry)
+        if obj is None or not isinstance(obj.get(text, ""), str):
+            return problem
+    return None
+
+
+def item_problem(item: dict[str, Any]) -> str | None:
+    """Why the portal cannot store and show ``item``, or None."""
+    headlines = list_or_empty(item.get("headlines"))
+    first = as_object(headlines[0]) if headlines else None
+    if first is None or not isinstance(first.get("value"), str):
+        return "headlines[0].value is required"
+    for key in ("versioncreated", "firstcreated", "embargoed"):
+        if key in item and not _is_time(item[key]):
+            return f"{key} is not an ISO 8601 time"
+    for key, text in (
+        ("bodies", "value"),
+        ("descriptions", "value"),
+        ("subjects", "name"),
+        ("associations", "name"),
+    ):
+        problem = _list_of_dicts(item, key, text)
+        if problem:
+            return problem
+    for assoc in objects_in(item.get("associations")):
+        for key, text in (("renditions", "href"), ("descriptions", "value"), ("altids", "role")):
+            problem = _list_of_dicts(assoc, key, text)
+            if problem:
+                return "associations: " + problem
+        if not isinstance(assoc.get("by", ""), str):
+            return "associations: by must be text"
+    for key in ("pubstatus", "by"):
+        if not isinstance(item.get(key, ""), str):
+            return f"{key} must be text"
+    return None
 
 
 def _schema_validator() -> Any:
@@ -105,11 +240,15 @@ class PortalStore:
             return record
 
     def items(self) -> list[dict[str, Any]]:
+        """Every readable record (one that cannot be read is logged and left out)."""
+        out: list[dict[str, Any]] = []
         with self._lock:
-            return [
-                json.loads(p.read_text("utf-8"))
-                for p in sorted((self.root / "items").glob("*.json"))
-            ]
+            for path in sorted((self.root / "items").glob("*.json")):
+                try:
+                    out.append(object_or_empty(json.loads(path.read_text("utf-8"))))
+                except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+                    log.warning("portal: %s cannot be read", path.name)
+        return out
 
     def media_path(self, sha: str) -> Path:
         return self.root / "media" / f"{sha}.jpg"
@@ -129,24 +268,125 @@ class PortalStore:
 class PortalServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    request_queue_size = 64
 
     def __init__(
-        self, port: int, store: PortalStore, keys: dict[str, str], public_url: str | None = None
+        self,
+        port: int,
+        store: PortalStore,
+        keys: dict[str, str],
+        public_url: str | None = None,
+        *,
+        max_clients: int = 16,
+        request_deadline: float = 60.0,
+        idle_timeout: float = 10.0,
     ) -> None:
         super().__init__(("127.0.0.1", port), PortalHandler)
         self.store = store
         self.keys = keys
         self.public_url = (public_url or f"http://127.0.0.1:{self.server_address[1]}").rstrip("/")
         self.validator = _schema_validator()
+        self.max_clients = max_clients
+        self.request_deadline = request_deadline
+        self.idle_timeout = idle_timeout
+        self._slots = threading.BoundedSemaphore(max_clients)
+        self._busy = 0
+        self._lock = threading.Lock()
+        self._watched: dict[int, tuple[float, socket.socket]] = {}
+        self._seen_signatures: dict[str, float] = {}
+        self._closing = threading.Event()
+        threading.Thread(target=self._watchdog, name="portal-watchdog", daemon=True).start()
 
     @property
     def port(self) -> int:
         return int(self.server_address[1])
 
+    @property
+    def busy(self) -> int:
+        """Connections being served now."""
+        with self._lock:
+            return self._busy
+
     def start_background(self) -> threading.Thread:
         thread = threading.Thread(target=self.serve_forever, name="portal", daemon=True)
         thread.start()
         return thread
+
+    # -- bounded concurrency ---------------------------------------------------------------
+    def process_request(self, request: Any, client_address: Any) -> None:
+        if not self._slots.acquire(blocking=False):
+            _refuse_busy(request)
+            self.shutdown_request(request)
+            return
+        with self._lock:
+            self._busy += 1
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self._release()
+            raise
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._release()
+
+    def _release(self) -> None:
+        with self._lock:
+            self._busy -= 1
+        self._slots.release()
+
+    # -- whole-request deadlines -----------------------------------------------------------
+    def watch(self, key: int, sock: socket.socket) -> None:
+        with self._lock:
+            self._watched[key] = (time.monotonic() + self.request_deadline, sock)
+
+    def unwatch(self, key: int) -> None:
+        with self._lock:
+            self._watched.pop(key, None)
+
+    def _watchdog(self) -> None:
+        while not self._closing.wait(0.1):
+            now = time.monotonic()
+            with self._lock:
+                late = [k for k, (until, _s) in self._watched.items() if until <= now]
+                socks = [self._watched.pop(k)[1] for k in late]
+            for sock in socks:
+                log.info("portal: a request passed its deadline; connection closed")
+                try:
+                    sock.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+
+    def server_close(self) -> None:
+        self._closing.set()
+        super().server_close()
+
+    # -- replays ---------------------------------------------------------------------------
+    def first_use(self, signature: str) -> bool:
+        """True the first time a signature is seen within the timestamp window."""
+        now = time.monotonic()
+        with self._lock:
+            if len(self._seen_signatures) > 10_000:
+                self._seen_signatures = {k: t for k, t in self._seen_signatures.items() if t > now}
+            if self._seen_signatures.get(signature, 0.0) > now:
+                return False
+            self._seen_signatures[signature] = now + 2 * SIGNATURE_TOLERANCE_S + 5
+            return True
+
+
+def _refuse_busy(request: socket.socket) -> None:
+    body = b'{"error": "busy"}'
+    head = (
+        "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
+        f"Content-Length: {len(body)}\r\nRetry-After: 1\r\nConnection: close\r\n\r\n"
+    )
+    try:  # a fresh connection's send buffer takes this at once: never wait in the accept loop
+        request.setblocking(False)
+        request.send(head.encode("ascii") + body)
+    except OSError:
+        pass
 
 
 class PortalHandler(BaseHTTPRequestHandler):
@@ -160,11 +400,27 @@ class PortalHandler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         log.info("portal %s", format % args)
 
+    def setup(self) -> None:
+        super().setup()
+        # each read waits this long at most; the watchdog bounds the whole request
+        self.connection.settimeout(self.portal.idle_timeout)
+
+    def handle_one_request(self) -> None:
+        self.portal.watch(id(self), self.connection)
+        try:
+            super().handle_one_request()
+        except (OSError, ValueError):
+            self.close_connection = True  # cut by the watchdog, or the client went away
+        finally:
+            self.portal.unwatch(id(self))
+
     # -- responses -------------------------------------------------------------------------
     def _send(self, status: int, body: bytes, ctype: str) -> None:
         self.send_response(status)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
+        if self.close_connection:
+            self.send_header("Connection", "close")
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
@@ -175,70 +431,140 @@ class PortalHandler(BaseHTTPRequestHandler):
     def _error(self, status: int, code: str, **extra: Any) -> None:
         self._json(status, {"error": code, **extra})
 
-    def _body(self) -> bytes | None:
-        length = self.headers.get("Content-Length")
-        if length is None or not length.isdigit():
-            self._error(411, "length_required")
-            return None
-        if int(length) > MAX_BODY:
-            self._error(413, "too_large")
-            return None
-        return self.rfile.read(int(length))
+    def _refuse(self, status: int, code: str) -> None:
+        """An answer without reading the body: the connection cannot be reused."""
+        self.close_connection = True
+        self._linger = True
+        self._error(status, code)
 
-    def _authorised(self, body: bytes) -> bool:
+    def finish(self) -> None:
+        """After a refusal, close gently: stop writing, then drop what the client still sends
+        for a moment (at most LINGER_BYTES), so that its stack does not reset the connection
+        before the client has read our answer. The body is never kept."""
+        super().finish()
+        if not getattr(self, "_linger", False):
+            return
+        try:
+            self.connection.shutdown(socket.SHUT_WR)
+            self.connection.settimeout(LINGER_SECONDS)
+            left = LINGER_BYTES
+            while left > 0:
+                chunk = self.connection.recv(min(CHUNK, left))
+                if not chunk:
+                    break
+                left -= len(chunk)
+        except OSError:
+            pass
+
+    def _total(self, handler: Any, *args: Any) -> None:
+        """Run a handler; whatever it raises becomes a JSON 500, never a dead page."""
+        try:
+            handler(*args)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True
+        except Exception:
+            log.exception("portal: %s %s failed", self.command, urlsplit(self.path).path)
+            self.close_connection = True
+            try:
+                self._error(500, "internal")
+            except OSError:
+                pass
+
+    # -- checks ----------------------------------------------------------------------------
+    def _authorised(self) -> bool:
+        """The signature over the request line and the X-QK3-* headers; no body needed."""
         user = self.headers.get("X-QK3-Key", "")
         secret = self.portal.keys.get(user)
-        ok = secret is not None and verify(
-            secret,
-            self.headers.get("X-QK3-Timestamp", ""),
-            self.command,
-            self.path,
-            body,
-            self.headers.get("X-QK3-Signature", ""),
+        signature = self.headers.get("X-QK3-Signature", "")
+        ok = (
+            secret is not None
+            and verify(secret, self.command, self.path, self.headers.items(), signature)
+            and len(self.headers.get_all(BODY_HASH_HEADER) or []) == 1
         )
         if not ok:
-            self._error(401, "bad_signature")
-        return ok
+            self._refuse(401, "bad_signature")
+            return False
+        if not self.portal.first_use(signature):
+            self._refuse(401, "replayed")
+            return False
+        return True
+
+    def _length(self, limit: int) -> int | None:
+        if self.headers.get("Transfer-Encoding"):
+            self._refuse(411, "length_required")
+            return None
+        length = self.headers.get("Content-Length")
+        if length is None or not (length.isascii() and length.isdigit() and len(length) < 20):
+            self._refuse(411, "length_required")
+            return None
+        if int(length) > limit:
+            self._refuse(413, "too_large")
+            return None
+        return int(length)
+
+    def _body(self, length: int) -> bytes | None:
+        """The body, read in chunks, checked against the signed hash."""
+        digest = hashlib.sha256()
+        chunks: list[bytes] = []
+        left = length
+        while left:
+            chunk = self.rfile.read(min(CHUNK, left))
+            if not chunk:
+                self.close_connection = True
+                return None
+            digest.update(chunk)
+            chunks.append(chunk)
+            left -= len(chunk)
+        if digest.hexdigest() != self.headers.get(BODY_HASH_HEADER, "").strip().lower():
+            self._error(400, "body_hash_mismatch")
+            return None
+        return b"".join(chunks)
 
     # -- routing ---------------------------------------------------------------------------
     def do_GET(self) -> None:
+        if self.headers.get("Content-Length", "0") not in ("", "0"):
+            self.close_connection = True  # a body we will not read
         path = unquote(urlsplit(self.path).path)
         if path.startswith(API_PREFIX + "/"):
-            if not self._authorised(b""):
-                return
-            self._api_get(path[len(API_PREFIX) + 1 :])
+            if self._authorised():
+                self._total(self._api_get, path[len(API_PREFIX) + 1 :])
             return
-        self._web_get(path)
+        self._total(self._web_get, path)
 
     do_HEAD = do_GET
 
     def do_PUT(self) -> None:
         path = unquote(urlsplit(self.path).path)
-        body = self._body()
-        if body is None:
-            return
-        if not path.startswith(API_PREFIX + "/") or not self._authorised(body):
-            if not path.startswith(API_PREFIX + "/"):
-                self._error(404, "not_found")
-            return
-        parts = path[len(API_PREFIX) + 1 :].split("/")
-        if len(parts) == 2 and parts[0] == "media" and SHA_RE.match(parts[1]):
-            self._put_media(parts[1], body)
-        elif len(parts) == 2 and parts[0] == "items" and UUID_RE.match(parts[1]):
-            self._put_item(parts[1], body)
+        parts = path[len(API_PREFIX) + 1 :].split("/") if path.startswith(API_PREFIX + "/") else []
+        if len(parts) == 2 and parts[0] == "media" and valid_sha(parts[1]):
+            handler, limit = self._put_media, MAX_MEDIA_BODY
+        elif len(parts) == 2 and parts[0] == "items" and valid_id(parts[1]):
+            handler, limit = self._put_item, MAX_ITEM_BODY
         else:
-            self._error(404, "not_found")
+            self._refuse(404, "not_found")
+            return
+        length = self._length(limit)
+        if length is None or not self._authorised():
+            return
+        body = self._body(length)
+        if body is not None:
+            self._total(handler, parts[1], body)
+
+    def do_POST(self) -> None:
+        self._refuse(405, "method_not_allowed")
+
+    do_DELETE = do_PATCH = do_POST
 
     def _api_get(self, rest: str) -> None:
         parts = rest.split("/")
         if parts == ["whoami"]:
             self._json(200, {"user": self.headers.get("X-QK3-Key")})
-        elif len(parts) == 2 and parts[0] == "media" and SHA_RE.match(parts[1]):
+        elif len(parts) == 2 and parts[0] == "media" and valid_sha(parts[1]):
             if self.portal.store.has_media(parts[1]):
                 self._json(200, self._media_info(parts[1]))
             else:
                 self._error(404, "not_found")
-        elif len(parts) == 2 and parts[0] == "items" and UUID_RE.match(parts[1]):
+        elif len(parts) == 2 and parts[0] == "items" and valid_id(parts[1]):
             record = self.portal.store.get_item(parts[1])
             if record is None:
                 self._error(404, "not_found")
@@ -268,14 +594,22 @@ class PortalHandler(BaseHTTPRequestHandler):
         created = self.portal.store.put_media(sha, body)
         self._json(201 if created else 200, self._media_info(sha))
 
-    def _put_item(self, uuid: str, body: bytes) -> None:
+    def _put_item(self, item_id: str, body: bytes) -> None:
         try:
-            item = as_object(json.loads(body.decode("utf-8")))
-        except (UnicodeDecodeError, ValueError):
+            parsed: object = json.loads(body.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError, RecursionError):
             self._error(400, "not_json")
             return
-        if item is None or item.get("uri") != f"urn:qk3editor:article:{uuid}":
+        if json_depth(parsed) > MAX_JSON_DEPTH:
+            self._error(400, "too_deep", detail=f"more than {MAX_JSON_DEPTH} levels")
+            return
+        item = as_object(parsed)
+        if item is None or item.get("uri") != f"urn:qk3editor:article:{item_id}":
             self._error(422, "uri_mismatch")
+            return
+        problem = item_problem(item)
+        if problem:
+            self._error(400, "invalid_item", detail=problem)
             return
         validator = self.portal.validator
         if validator is not None:
@@ -283,8 +617,10 @@ class PortalHandler(BaseHTTPRequestHandler):
             if errors:
                 self._error(422, "invalid_ninjs", detail=errors[0].message[:300])
                 return
+        for part in objects_in(item.get("bodies")):
+            part["value"] = sanitize_html(str(part.get("value", "")))
         base = self.headers.get("X-QK3-Base-Modified", "none")
-        status, record = self.portal.store.put_item(uuid, item, base)
+        status, record = self.portal.store.put_item(item_id, item, base)
         if status == 409:
             self._error(409, "conflict", current=self._item_info(record))
         elif status == 404:
@@ -299,8 +635,8 @@ class PortalHandler(BaseHTTPRequestHandler):
         if m and store.has_media(m.group(1)):
             self._send(200, store.media_path(m.group(1)).read_bytes(), "image/jpeg")
             return
-        m = re.fullmatch(r"/bai-viet/([0-9a-fA-F-]{36})", path)
-        if m:
+        m = re.fullmatch(r"/bai-viet/([^/]+)", path)
+        if m and valid_id(m.group(1)):
             record = store.get_item(m.group(1))
             if record and record["item"].get("pubstatus") == "usable":
                 page = article_page(record)
@@ -321,9 +657,13 @@ PAGE_CSS = (
 )
 
 
-def _vn_date(iso: str) -> str:
-    """``Chủ nhật, 21/10/2018`` for an ISO time, in Vietnam (the day may differ from UTC's)."""
-    return format_portal_date(datetime.fromisoformat(iso.replace("Z", "+00:00")))
+def _vn_date(iso: object) -> str:
+    """``Chủ nhật, 21/10/2018`` for an ISO time, in Vietnam (the day may differ from UTC's);
+    "" for a value that is not one (a page never fails on its date)."""
+    try:
+        return format_portal_date(datetime.fromisoformat(str(iso).replace("Z", "+00:00")))
+    except (ValueError, OverflowError):
+        return ""
 
 
 def article_page(record: dict[str, Any]) -> str:
@@ -355,7 +695,7 @@ def _featured_figure(item: dict[str, Any], body: str) -> str:
         if not _with_role(assoc.get("altids"), "featured"):
             continue
         href = str((objects_in(assoc.get("renditions")) or [{}])[0].get("href", ""))
-        if not href or html.escape(href, quote=True) in body:
+        if not re.match(r"https?://", href, re.I) or html.escape(href, quote=True) in body:
             return ""
         caption = str(_with_role(assoc.get("descriptions"), "caption").get("value", ""))
         credit = f" ({html.escape(str(assoc['by']))})" if assoc.get("by") else ""
@@ -367,13 +707,21 @@ def _featured_figure(item: dict[str, Any], body: str) -> str:
     return ""
 
 
+def _index_row(record: dict[str, Any]) -> str:
+    """One line of the index; "" for a record that is not shown or cannot be (never raises)."""
+    try:
+        item = record["item"]
+        if item.get("pubstatus") != "usable" or not valid_id(str(record["id"])):
+            return ""
+        title = html.escape(str(item["headlines"][0]["value"]))
+    except (KeyError, IndexError, TypeError, AttributeError):
+        log.warning("portal: a stored item cannot be listed")
+        return ""
+    return f'<li><a href="/bai-viet/{record["id"]}">{title}</a></li>'
+
+
 def index_page(records: list[dict[str, Any]]) -> str:
-    rows = "".join(
-        f'<li><a href="/bai-viet/{r["id"]}">{html.escape(r["item"]["headlines"][0]["value"])}'
-        f"</a></li>"
-        for r in records
-        if r["item"].get("pubstatus") == "usable"
-    )
+    rows = "".join(_index_row(r) for r in records)
     return (
         f'<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>QK3 online'
         f"</title><style>{PAGE_CSS}</style></head><body><header><strong>QK3 online"

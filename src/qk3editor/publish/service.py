@@ -14,7 +14,7 @@ from qk3editor.core.tasks import Pools
 from qk3editor.publish.outbox import Outbox, RetryPolicy
 from qk3editor.publish.renditions import PillowRenditions, RenditionProvider
 from qk3editor.publish.secrets import SecretStore
-from qk3editor.publish.targets import make_target
+from qk3editor.publish.targets import API_ROOT_OPTION, make_target, trusted_api_root
 from qk3editor.storage.db import Store
 from qk3editor.storage.publish_repository import PublishRepository
 
@@ -84,6 +84,13 @@ class PublishServices:
         except Exception:
             self.secrets.delete(target.name, target.user)
             raise
+
+    def trust_api_root(self, name: str, url: str) -> Target:
+        """The user confirmed that ``url`` is the WordPress API root of target ``name`` (even
+        on another origin): it is stored with the target and its password may go there."""
+        target = self.repo.target(name)
+        root = trusted_api_root(target, url)
+        return self.repo.set_target_options(name, {**target.options, API_ROOT_OPTION: root})
 
     def remove_target(self, name: str) -> None:
         target = self.repo.target(name)

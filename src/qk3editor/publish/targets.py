@@ -10,7 +10,7 @@ import httpx
 
 from qk3editor.core.publish_data import Target, TargetKind
 from qk3editor.publish.errors import InvalidTarget
-from qk3editor.publish.http import HttpSettings
+from qk3editor.publish.http import HttpSettings, origin_of
 
 LOOPBACK_NAMES = frozenset({"localhost"})
 
@@ -59,6 +59,37 @@ def make_target(
     return Target(name, target_kind, normalise_url(url), user, dict(options or {}))
 
 
+API_ROOT_OPTION = "api_root"  # a WordPress API root the user confirmed (may be elsewhere)
+
+
+def trusted_api_root(target: Target, url: str) -> str:
+    """Check an API root the user confirms for ``target``: https unless the target is plain
+    http on this machine, no user info; returns it tidied."""
+    url = unicodedata.normalize("NFC", url.strip())
+    try:
+        parsed = httpx.URL(url)
+    except Exception:
+        raise InvalidTarget(detail="not a URL") from None
+    if parsed.scheme not in ("https", "http") or not parsed.host:
+        raise InvalidTarget(detail="use https://host/...")
+    if parsed.scheme == "http" and (
+        httpx.URL(target.url).scheme == "https" or not is_loopback(parsed.host)
+    ):
+        raise InvalidTarget(detail="the API root must use https like the site")
+    if parsed.username or parsed.password or parsed.fragment:
+        raise InvalidTarget(detail="no user name, password or fragment inside the URL")
+    return str(parsed)
+
+
+def credential_origins(target: Target) -> tuple[str, ...]:
+    """Where the target's password may go: its own origin and a root the user confirmed."""
+    origins = [origin_of(target.url)]
+    root = target.options.get(API_ROOT_OPTION)
+    if root and origin_of(str(root)) not in origins:
+        origins.append(origin_of(str(root)))
+    return tuple(o for o in origins if o)
+
+
 def http_settings(target: Target) -> HttpSettings:
     o = target.options
     return HttpSettings(
@@ -66,4 +97,6 @@ def http_settings(target: Target) -> HttpSettings:
         connect_timeout=float(o.get("connect_timeout", 10.0)),
         read_timeout=float(o.get("read_timeout", 60.0)),
         max_response_bytes=int(o.get("max_response_bytes", 16 * 1024 * 1024)),
+        deadline=float(o.get("deadline", 30.0)),
+        credential_origins=credential_origins(target),
     )

@@ -1,8 +1,12 @@
 """WordPress REST API v2 with Application Passwords.
 
 The API root is discovered (Link header ``rel="https://api.w.org/"``, then ``/wp-json/``, then
-``?rest_route=``) so pretty and plain permalinks both work. Errors are told apart by the
-answer's ``code``, never by its ``message`` (which is translated by WordPress).
+``?rest_route=``) so pretty and plain permalinks both work. A root is trusted only on the
+target's own origin (scheme, host, port); one elsewhere stops with :class:`UntrustedApiRoot`
+until the user confirms it (``target test NAME --trust-api-root URL`` stores it in the
+target's ``api_root`` option). An outage during discovery (5xx, 429) is retried like any
+other. Errors are told apart by the answer's ``code``, never by its ``message`` (which is
+translated by WordPress).
 """
 
 from __future__ import annotations
@@ -27,8 +31,17 @@ from qk3editor.publish.errors import (
     BadResponse,
     RemoteHttpError,
     TermMissing,
+    UntrustedApiRoot,
 )
-from qk3editor.publish.http import HttpClient, Response, host_of
+from qk3editor.publish.http import (
+    HttpClient,
+    Response,
+    host_of,
+    origin_of,
+    parse_retry_after,
+    remote_error_code,
+    same_origin,
+)
 
 API_REL = "https://api.w.org/"
 AUTH_CODES = frozenset(
@@ -64,6 +77,18 @@ def _link_api_root(header: str | None) -> str | None:
     return None
 
 
+def _unless_outage(resp: Response) -> Response:
+    """A 5xx or 429 during discovery is an outage: raised as retryable, never "no API"."""
+    if resp.status >= 500 or resp.status == 429:
+        raise RemoteHttpError(
+            host=host_of(resp.url),
+            status=resp.status,
+            remote_code=remote_error_code(resp.content),
+            retry_after=parse_retry_after(resp.headers.get("retry-after")),
+        )
+    return resp
+
+
 class WordPressPublisher:
     def __init__(self, target: Target, secret: str, http: HttpClient) -> None:
         self.target = target
@@ -86,15 +111,30 @@ class WordPressPublisher:
 
     def _discover(self) -> str:
         site = self.target.url.rstrip("/") + "/"
-        resp = self.http.request("GET", site, raise_for_status=False)
+        resp = _unless_outage(self.http.request("GET", site, raise_for_status=False))
         found = _link_api_root(resp.headers.get("link"))
         if found:
-            return found
+            try:
+                root = str(httpx.URL(resp.url).join(found))
+            except Exception:
+                raise BadResponse(host=host_of(site), detail="bad API link") from None
+            return self._own_root(root)
         for candidate in (site + "wp-json/", site + "?rest_route=/"):
-            r = self.http.request("GET", candidate, raise_for_status=False)
+            r = _unless_outage(self.http.request("GET", candidate, raise_for_status=False))
             if r.status == 200 and r.content.lstrip().startswith(b"{"):
-                return candidate
+                return self._own_root(candidate if same_origin(r.url, candidate) else r.url)
         raise BadResponse(host=host_of(site), detail="no WordPress REST API found")
+
+    def _own_root(self, root: str) -> str:
+        """``root`` if it is on the target's own origin; otherwise the user must confirm it."""
+        if same_origin(root, self.target.url):
+            return root
+        raise UntrustedApiRoot(
+            host=host_of(self.target.url),
+            other=origin_of(root) or "?",
+            target=self.target.name,
+            root=root,
+        )
 
     def endpoint(self, route: str) -> str:
         root = self.api_root()

@@ -93,6 +93,15 @@ class PublishRepository:
                 raise TargetNotFound(name=name)
             return _target(m)
 
+    def set_target_options(self, name: str, options: dict[str, Any]) -> Target:
+        """Replace a target's options (e.g. an API root the user confirmed)."""
+        with self._store.begin() as s:
+            m = s.scalar(select(PublishTargetModel).where(PublishTargetModel.name == name))
+            if m is None:
+                raise TargetNotFound(name=name)
+            m.options = dict(options)
+            return _target(m)
+
     def remove_target(self, name: str) -> None:
         with self._store.begin() as s:
             result = s.execute(delete(PublishTargetModel).where(PublishTargetModel.name == name))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from qk3editor.core.errors import QkError
 from qk3editor.core.i18n import Translator
 from qk3editor.core.publish_data import Target
+from qk3editor.publish.errors import UntrustedApiRoot
 from qk3editor.publish.service import PublishServices
 from qk3editor.ui.tasks import TaskRunner
 
@@ -149,15 +150,42 @@ class TargetsDialog(QDialog):
         self.secret.clear()
         self.model.reload()
 
+    def ask_trust_api_root(self, root: str) -> bool:
+        """The site names its API on another address: ask before the password goes there."""
+        answer = QMessageBox.question(
+            self,
+            self.windowTitle(),
+            self.tr(
+                "The site names its WordPress API at another address:\n%1\n\n"
+                "Send the password to this address from now on? Choose No unless you know "
+                "the site is served from there."
+            ).replace("%1", root),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def _on_test_clicked(self) -> None:
         name = self._selected()
         if name is None:
             return
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, UntrustedApiRoot) and self.ask_trust_api_root(exc.root):
+                try:
+                    self.services.trust_api_root(name, exc.root)
+                except QkError as err:
+                    self._on_error(err)
+                    return
+                self._on_test_clicked()
+                return
+            self._on_error(exc)
+
         self.runner.submit(
             "io",
             lambda: self.services.outbox.test_target(name),
             lambda who: self._say(self.tr("The login works: %1").replace("%1", str(who))),
-            self._on_error,
+            failed,
         )
 
     def _on_remove_clicked(self) -> None:
