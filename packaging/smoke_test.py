@@ -11,8 +11,8 @@ unset, a fresh HOME and QK3EDITOR_HOME. Steps, each checked:
 2. ``qk3editor --version`` names the bundle build, Qt and exiv2;
 3. ``qk3editor import`` the fixture article; ``export --format html`` renders it (the preview's
    renderer: markdown, sanitiser, template);
-4. a JPEG: ``photos import --article``, ``photos caption``, ``photos export --web`` (exiv2 writes
-   the caption; the photo desk's spawn process pool runs inside the bundle);
+4. five JPEGs: ``photos import --article`` (the spawn process pool of the photo desk, inside
+   the frozen app), ``photos caption``, ``photos export --web`` (exiv2 writes the caption);
 5. the window under Xvfb (``Xvfb :N -noreset``): ``qk3editor ARTICLE.md`` shows the window,
    imports the file through the desktop "open with" path and quits
    (``QK3EDITOR_EXIT_AFTER_SHOWN``); the store then holds the article.
@@ -129,10 +129,10 @@ def tree_size(path: Path) -> int:
     return sum(f.lstat().st_size for f in path.rglob("*") if f.is_file() and not f.is_symlink())
 
 
-def make_jpeg(path: Path) -> None:
+def make_jpeg(path: Path, shade: int = 0) -> None:
     from PIL import Image
 
-    image = Image.new("RGB", (1600, 1067), (150, 40, 40))
+    image = Image.new("RGB", (1600, 1067), (150, 40 + 30 * shade, 40))
     for x in range(0, 1600, 40):  # some detail, so the encoder has work
         for y in range(0, 1067, 40):
             image.putpixel((x, y), (255, 220, 80))
@@ -217,13 +217,15 @@ def smoke(bundle: Path, compare: Path | None, keep: bool) -> int:
         page = html_out.read_text(encoding="utf-8")
         check("<p>" in page and "QK3 online" in page, "the article renders to HTML")
 
-        print("4. photo: import, caption, web rendition through exiv2")
-        jpeg = tmp / "anh.jpg"
-        make_jpeg(jpeg)
-        run(exe, ["photos", "import", "--article", article, str(jpeg)], env)
+        print("4. photos: import (process pool), caption, web rendition through exiv2")
+        jpegs = [tmp / f"anh-{i}.jpg" for i in range(5)]
+        for i, jpeg in enumerate(jpegs):
+            make_jpeg(jpeg, i)
+        # five files: more than ingest.INLINE_BELOW, so the spawn process pool runs them
+        run(exe, ["photos", "import", "--article", article, *map(str, jpegs)], env)
         listed = run(exe, ["photos", "list"], env).stdout
+        check(len(re.findall(r"^#\d+", listed, re.M)) == 5, "five photos imported by the pool")
         photo = re.search(r"#(\d+)", listed)
-        check(photo is not None, "the photo is in the store")
         assert photo is not None
         run(
             exe,
