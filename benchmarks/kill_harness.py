@@ -3,11 +3,12 @@ moment, restart it, compare what the store kept with what was typed.
 
     python benchmarks/kill_harness.py [--quick] [--trials N]
 
-Each trial: a fresh QK3EDITOR_HOME; the app starts offscreen with QK3EDITOR_TEST_TYPING (see
-qk3editor.ui.editor.scripted_typing) and types Vietnamese and ASCII text into a new article's
-body; after a random delay it is killed with SIGKILL; ``PRAGMA integrity_check`` runs on the
-store; the app is started again with QK3EDITOR_TEST_REPORT=1, reopens what was open and prints
-it. Characters lost = typed - kept. The text kept must be exactly the start of the text typed.
+Each trial: a fresh QK3EDITOR_HOME; the app starts offscreen through the test launcher
+(``python -m qk3editor.testing --type FILE``, see qk3editor.testing) and types Vietnamese
+and ASCII text into a new article's body; after a random delay it is killed with SIGKILL;
+``PRAGMA integrity_check`` runs on the store; the app is started again with ``--report``,
+reopens what was open and prints it. Characters lost = typed - kept. The text kept must be
+exactly the start of the text typed.
 The tests (tests/ui/test_kill_harness.py) run a few trials of the same code.
 """
 
@@ -70,10 +71,16 @@ def run_trial(rng: random.Random, min_s: float, max_s: float, interval_ms: int =
         script = home / "script.txt"
         script.write_text(TEXT, encoding="utf-8")
         proc = subprocess.Popen(
-            [sys.executable, "-m", "qk3editor"],
-            env=_env(
-                home, QK3EDITOR_TEST_TYPING=str(script), QK3EDITOR_TEST_TYPING_MS=str(interval_ms)
-            ),
+            [
+                sys.executable,
+                "-m",
+                "qk3editor.testing",
+                "--type",
+                str(script),
+                "--type-ms",
+                str(interval_ms),
+            ],
+            env=_env(home),
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -108,8 +115,8 @@ def run_trial(rng: random.Random, min_s: float, max_s: float, interval_ms: int =
         con.close()
 
         out = subprocess.run(
-            [sys.executable, "-m", "qk3editor"],
-            env=_env(home, QK3EDITOR_TEST_REPORT="1"),
+            [sys.executable, "-m", "qk3editor.testing", "--report"],
+            env=_env(home),
             capture_output=True,
             text=True,
             timeout=120,

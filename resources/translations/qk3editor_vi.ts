@@ -8,10 +8,6 @@
         <translation>Đã lưu</translation>
     </message>
     <message>
-        <source>Unexpected error: {0}</source>
-        <translation>Lỗi không lường trước: {0}</translation>
-    </message>
-    <message>
         <source>About qk3editor</source>
         <translation>Giới thiệu qk3editor</translation>
     </message>
@@ -24,13 +20,6 @@ Giấy phép: GPL-3.0-or-later.</translation>
     <message>
         <source>qk3editor cannot start</source>
         <translation>Không khởi động được qk3editor</translation>
-    </message>
-</context>
-<context>
-    <name>ArticleEditor</name>
-    <message>
-        <source>The article could not be saved</source>
-        <translation>Không lưu được bài viết</translation>
     </message>
 </context>
 <context>
@@ -266,13 +255,6 @@ Giấy phép: GPL-3.0-or-later.</translation>
     </message>
 </context>
 <context>
-    <name>EditorController</name>
-    <message>
-        <source>Unexpected error: {0}</source>
-        <translation>Lỗi không lường trước: {0}</translation>
-    </message>
-</context>
-<context>
     <name>EditorWiring</name>
     <message>
         <source>Lead length limit</source>
@@ -376,6 +358,13 @@ Giấy phép: GPL-3.0-or-later.</translation>
     <message>
         <source>History</source>
         <translation>Lịch sử</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Unexpected error ({0}); the details are in the log</source>
+        <translation>Lỗi không lường trước ({0}); chi tiết có trong nhật ký</translation>
     </message>
 </context>
 <context>
@@ -1266,10 +1255,6 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <source>The login works: %1</source>
         <translation>Đăng nhập được: %1</translation>
     </message>
-    <message>
-        <source>Unexpected error: %1</source>
-        <translation>Lỗi không mong đợi: %1</translation>
-    </message>
 </context>
 <context>
     <name>ToneStyleDialog</name>
@@ -1968,6 +1953,42 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
     <message>
         <source>{path} looks like the old {encoding} font encoding, nothing was imported: add --convert-legacy to convert it to Unicode, or --keep-legacy to import it as it is</source>
         <translation>{path} có vẻ được gõ bằng bảng mã cũ {encoding}, chưa nhập gì: thêm --convert-legacy để chuyển sang Unicode, hoặc --keep-legacy để nhập nguyên văn</translation>
+    </message>
+    <message>
+        <source>The disk is full: {path}</source>
+        <translation>Ổ đĩa đã đầy: {path}</translation>
+    </message>
+    <message>
+        <source>The disk is read-only: {path}</source>
+        <translation>Ổ đĩa chỉ cho phép đọc: {path}</translation>
+    </message>
+    <message>
+        <source>No permission to use this file: {path}</source>
+        <translation>Không có quyền dùng tệp này: {path}</translation>
+    </message>
+    <message>
+        <source>The file does not exist: {path}</source>
+        <translation>Tệp không tồn tại: {path}</translation>
+    </message>
+    <message>
+        <source>A file could not be read or written: {detail}</source>
+        <translation>Không đọc hoặc ghi được tệp: {detail}</translation>
+    </message>
+    <message>
+        <source>The store is busy (another program is writing to it); try again in a moment</source>
+        <translation>Kho dữ liệu đang bận (một chương trình khác đang ghi vào); hãy thử lại sau giây lát</translation>
+    </message>
+    <message>
+        <source>The site did not answer in time: {url}</source>
+        <translation>Trang web không trả lời kịp: {url}</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the site: {url}</source>
+        <translation>Không kết nối được với trang web: {url}</translation>
+    </message>
+    <message>
+        <source>A network error stopped the work: {detail}</source>
+        <translation>Lỗi mạng làm gián đoạn công việc: {detail}</translation>
     </message>
 </context>
 <context>

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from qk3editor.paths import Paths, resources_dir
 
@@ -18,13 +17,15 @@ if TYPE_CHECKING:
 
     from qk3editor.context import AppContext
     from qk3editor.storage.quick import QuickLibrary
-    from qk3editor.ui.editor.controller import EditorController
+    from qk3editor.ui.editor.article_editor import ArticleEditor
     from qk3editor.ui.editor.view import ArticleEditorView
+    from qk3editor.ui.editor.wiring import EditorMenus
     from qk3editor.ui.editor.workspace import EditorWorkspace
     from qk3editor.ui.library.controller import LibraryController
     from qk3editor.ui.library.model import LibraryModel
     from qk3editor.ui.library.view import LibraryView
     from qk3editor.ui.main_window import MainWindow
+    from qk3editor.ui.operations import ChangeBus, Operations
     from qk3editor.ui.photos.controller import PhotoDeskController
     from qk3editor.ui.publish.controller import PublishController
     from qk3editor.ui.tasks import TaskRunner
@@ -49,14 +50,29 @@ class Gui:
     runner: TaskRunner
     window: MainWindow
     library: LibraryController
-    editor: EditorController
+    editor: ArticleEditor
     photo_desk: PhotoDeskController
     publish: PublishController
+    bus: ChangeBus  # changed(kind, ids): every view refreshes from it
+    ops: Operations  # every change the GUI makes runs through it (the db lane)
+    editor_menus: EditorMenus
 
     def shutdown(self) -> None:
         """At quit: every timer stopped, every thread and worker process joined, store closed."""
         self.runner.shutdown()
         self.ctx.close()
+
+
+class StartHooks(Protocol):
+    """What a test harness or benchmark may do at start (``qk3editor.testing``); the app
+    itself passes none."""
+
+    def first_frame(self, shell: Shell, gui: Gui | None) -> None:
+        """The first frame with the library is on screen."""
+
+    def started(self, gui: Gui, first_frame_reported: bool) -> bool:
+        """The GUI is built; True when the hook opens an article itself (no session restore)."""
+        ...
 
 
 def build_shell(paths: Paths, quick: QuickLibrary | None = None) -> Shell:
@@ -91,9 +107,10 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
-    from qk3editor.core.errors import QkError
-    from qk3editor.ui.editor.wiring import build_editor, wire_editor
+    from qk3editor.ui.editor.wiring import EditorMenus, build_editor
+    from qk3editor.ui.errors import describe_error
     from qk3editor.ui.library.controller import LibraryController
+    from qk3editor.ui.operations import ChangeBus, Operations
     from qk3editor.ui.tasks import TaskRunner
 
     translate = QCoreApplication.translate
@@ -101,12 +118,14 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
     runner.use(ctx.tasks)  # one owner for every pool the services run on
     shell = shell or build_shell(ctx.paths)
     window = shell.window
+    bus = ChangeBus(window)
+    ops = Operations(runner, bus, ctx.translator, window)
     library = LibraryController(
         shell.library_view, ctx.articles, ctx.categories, window, model=shell.library_model
     )
     if shell.editor_workspace is None:
         shell.editor_workspace = _workspace_in_place(shell)
-    editor = build_editor(window, ctx, runner, shell.editor_workspace)
+    editor = build_editor(window, ctx, runner, shell.editor_workspace, ops)
 
     from qk3editor.ui.checks import attach_editor_checks
     from qk3editor.ui.search import attach_library_search
@@ -118,21 +137,17 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
     editor.opened.connect(lambda _id: legacy_bar.dismiss())  # an offer is for one article
     attach_library_search(library, ctx.search, runner)
 
+    # the library follows the change bus (saves, moves, imports) instead of the editor
+    bus.changed.connect(library.on_changed)
     library.open_requested.connect(editor.open)
-    editor.saved.connect(library.article_saved)
     editor.opened.connect(lambda i: library.view.select_article(library.model.row_of(i)))
-    editor.status_changed.connect(lambda _i: library.refresh(editor.article_id))
     editor.error.connect(lambda msg: window.statusBar().showMessage(msg, 10_000))
     editor.saved.connect(
         lambda _i: window.statusBar().showMessage(translate("App", "Saved"), 2_000)
     )
+    ops.failed.connect(lambda msg: window.statusBar().showMessage(msg, 10_000))
     runner.failed.connect(
-        lambda exc: window.statusBar().showMessage(
-            exc.message(ctx.translator)
-            if isinstance(exc, QkError)
-            else translate("App", "Unexpected error: {0}").format(type(exc).__name__),
-            10_000,
-        )
+        lambda exc: window.statusBar().showMessage(describe_error(exc, ctx.translator), 10_000)
     )
     window.new_action.triggered.connect(editor.new_article)
     window.save_action.triggered.connect(editor.save_revision)  # a revision, not only a write
@@ -141,7 +156,7 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
 
     from qk3editor.ui.photos.wiring import install_photo_desk
 
-    photo_desk = install_photo_desk(ctx, runner, window, editor)
+    photo_desk = install_photo_desk(ctx, runner, window, editor, ops)
     window.about_action.triggered.connect(
         lambda: QMessageBox.about(
             window,
@@ -162,15 +177,15 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
         runner.wait()
 
     window.closing.connect(on_closing)
-    wire_editor(window, ctx, runner, editor, library)  # issue 4: import, export, menus, drops
+    menus = EditorMenus.build(window, ctx, editor, ops)  # issue 4: import, export, menus, drops
     from qk3editor.ui.publish.wiring import install_publishing  # issue 6
 
     publish = install_publishing(
-        ctx.publishing, ctx.articles, runner, ctx.translator, window, editor
+        ctx.publishing, ctx.articles, runner, ctx.translator, window, editor, ops
     )
     # renditions made when photos are attached or captioned, so that publishing only uploads
     window.closing.connect(ctx.preparer.close)
-    return Gui(ctx, runner, window, library, editor, photo_desk, publish)
+    return Gui(ctx, runner, window, library, editor, photo_desk, publish, bus, ops, menus)
 
 
 def _workspace_in_place(shell: Shell) -> EditorWorkspace:
@@ -247,12 +262,21 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run_gui(store: str | None = None, language: str | None = None, files: str | None = None) -> int:
-    """Show the window (library first, from the quick reader), open the store, run the loop."""
+def run_gui(
+    store: str | None = None,
+    language: str | None = None,
+    hooks: StartHooks | None = None,
+    files: str | None = None,
+) -> int:
+    """Show the window (library first, from the quick reader), open the store, run the loop.
+
+    ``hooks``: only the test harness and benchmarks pass them (``python -m qk3editor.testing``).
+    ``files``: paths joined by NUL (``qk3editor bai.docx``, "open with"), imported once the GUI
+    is built.
+    """
     from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QMessageBox
 
-    from qk3editor.core.errors import QkError
     from qk3editor.core.settings import choose_language, load_settings
     from qk3editor.paths import resolve_paths, resolve_store_url
     from qk3editor.storage.quick import QuickLibrary
@@ -265,51 +289,38 @@ def run_gui(store: str | None = None, language: str | None = None, files: str | 
     quick = QuickLibrary.open(resolve_store_url(paths, store, os.environ))
     shell = build_shell(paths, quick)
     shell.window.show()
-    bench = bool(os.environ.get("QK3EDITOR_EXIT_AFTER_SHOWN"))
     state: dict[str, Gui] = {}
-
-    def report_shown() -> None:
-        # Used by benchmarks/startup.py: when the first frame with the library is out.
-        shell.window.grab()  # paint every widget once, as the first frame does
-        model = shell.library_model or (state["gui"].library.model if state else None)
-        rows = model.rowCount() if model is not None else 0
-        print(f"shown {time.time():.6f} rows={rows}", flush=True)
 
     def finish_start() -> None:
         from qk3editor.context import AppContext
 
         try:
             ctx = AppContext.open(store=store, language=lang)
-        except QkError as exc:
-            from qk3editor.core.i18n import active
+        except Exception as exc:  # a store that cannot be opened, a full disk, ...
+            from qk3editor.ui.errors import describe_error
 
             QMessageBox.critical(
                 shell.window,
                 QCoreApplication.translate("App", "qk3editor cannot start"),
-                exc.message(active()),
+                describe_error(exc),
             )
             app.exit(1)
             return
-        state["gui"] = build_gui(ctx, shell=shell)
-        from qk3editor.ui.editor.wiring import start_editor
-
-        start_editor(state["gui"].editor)  # type: ignore[arg-type]  # reopen what was open
+        gui = state["gui"] = build_gui(ctx, shell=shell)
         from qk3editor.ui.crash import install_crash_reporter  # issue 15
 
-        install_crash_reporter(state["gui"])
+        install_crash_reporter(gui)
+        if hooks is None or not hooks.started(gui, quick is not None):
+            gui.editor.restore_session()  # reopen what was open
         if files:
             from qk3editor.ui.open_files import open_files
 
-            open_files(state["gui"], files.split("\0"))
+            open_files(gui, files.split("\0"))
         if quick is not None:
             quick.close()
-        if bench:
-            if quick is None:
-                report_shown()
-            app.quit()
 
-    if bench and quick is not None:
-        QTimer.singleShot(0, report_shown)
+    if hooks is not None and quick is not None:
+        QTimer.singleShot(0, lambda: hooks.first_frame(shell, None))
     QTimer.singleShot(0, finish_start)
     try:
         return app.exec()

@@ -14,7 +14,6 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from qk3editor.core.errors import QkError
 from qk3editor.core.i18n import LANGUAGES, Translator, set_active, translate
 from qk3editor.core.settings import load_settings
 from qk3editor.paths import resolve_paths, resources_dir
@@ -114,12 +113,6 @@ def main(argv: Sequence[str]) -> int:
     try:
         ctx = AppContext.open(store=args.store, language=args.lang)
         return int(args.handler(args, ctx) or 0)
-    except QkError as exc:
-        print(
-            translate("cli", "qk3editor: error: {detail}").format(detail=exc.message(translator)),
-            file=sys.stderr,
-        )
-        return EXIT_ERROR
     except UsageError as exc:
         print(
             translate("cli", "qk3editor: usage error: {detail}").format(detail=exc), file=sys.stderr
@@ -129,14 +122,10 @@ def main(argv: Sequence[str]) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
-    except Exception as exc:
-        log.exception("unexpected error in %s", args.command)
-        print(
-            translate("cli", "qk3editor: unexpected error ({kind}); details are in the log").format(
-                kind=type(exc).__name__
-            ),
-            file=sys.stderr,
-        )
+    except Exception as exc:  # QkError, known library errors, anything else: one describer
+        from qk3editor.commands.errors import describe_error
+
+        print(describe_error(exc, translator), file=sys.stderr)
         return EXIT_ERROR
     finally:
         if ctx is not None:

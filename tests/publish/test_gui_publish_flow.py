@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import httpx
@@ -18,9 +19,18 @@ from qk3editor.core.publish_data import JobState, PublishStatus
 from qk3editor.paths import resources_dir
 from qk3editor.ui.i18n import install_translators
 from qk3editor.ui.tasks import InlineTaskRunner, TaskRunner
+from tests.thread_guard import ThreadGuard, thread_guard
 from tests.ui.test_app import close_gui, open_gui
 
 FUTURE_DAY = (2031, 5, 20)  # at 08:00 in Vietnam = 01:00 UTC
+
+
+@pytest.fixture(autouse=True)
+def gui_thread_guard() -> Iterator[ThreadGuard]:
+    """No store write or keyring call on the GUI thread (tests/thread_guard.py)."""
+    with thread_guard() as guard:
+        yield guard
+    assert not guard.violations, "\n".join(guard.violations)
 
 
 def _open_real_runner(qtbot):  # type: ignore[no-untyped-def]

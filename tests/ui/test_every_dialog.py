@@ -125,11 +125,11 @@ def dialogs(gui: Any, tmp_path: Path) -> list[QDialog]:
         ToneStyleDialog("hoà bình, thủy lợi", "old", window),
         ConflictDialog({"local": {"title": "A"}, "remote": {"title": "B"}}, window),
         PublishDialog(["cong"], window),
-        OutboxDialog(publish.services, ctx.translator, window),
-        TargetsDialog(publish.services, gui.runner, ctx.translator, window),
+        OutboxDialog(publish.services, publish.ops, window),
+        TargetsDialog(publish.services, publish.ops, window),
         IngestReportDialog(report, window),
         PhotoPicker(desk.repo, desk.thumbs, window),
-        ArticlePhotosDialog(desk.repo, desk.thumbs, article.id, window),
+        ArticlePhotosDialog(desk.repo, desk.thumbs, article.id, desk.ops, window),
         LegacyImportDialog(tmp_path / "bai.txt", "tcvn3", "T¨ng", "Tăng", window),
     ]
 

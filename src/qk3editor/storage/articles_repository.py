@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from qk3editor.core.articles import (
     Article,
@@ -192,20 +193,31 @@ class ArticleRepository:
     ) -> Article:
         """Apply ``fields``; with ``expected_version``, refuse if someone saved in between."""
         with self._store.begin() as s:
-            lock = None if self._store.is_sqlite else {"of": ArticleModel}
-            m = s.get(ArticleModel, article_id, with_for_update=lock)
-            if m is None:
-                raise ArticleNotFound(id=article_id)
-            if expected_version is not None and m.version != expected_version:
-                raise ConflictError(expected=expected_version, actual=m.version)
-            if not self._apply(s, m, fields):
-                return article_from_model(m)
-            m.version += 1
-            m.updated_at = utcnow()
-            s.flush()
-            sync_article(s, m)
-            s.refresh(m)
-            return article_from_model(m)
+            return article_from_model(self.update_in(s, article_id, fields, expected_version))
+
+    def update_in(
+        self,
+        s: Session,
+        article_id: str,
+        fields: ArticleFields,
+        expected_version: int | None = None,
+    ) -> ArticleModel:
+        """:meth:`update` inside the caller's unit of work (the editor's one-transaction
+        autosave); returns the (refreshed) row."""
+        lock = None if self._store.is_sqlite else {"of": ArticleModel}
+        m = s.get(ArticleModel, article_id, with_for_update=lock)
+        if m is None:
+            raise ArticleNotFound(id=article_id)
+        if expected_version is not None and m.version != expected_version:
+            raise ConflictError(expected=expected_version, actual=m.version)
+        if not self._apply(s, m, fields):
+            return m
+        m.version += 1
+        m.updated_at = utcnow()
+        s.flush()
+        sync_article(s, m)
+        s.refresh(m)
+        return m
 
     def set_status(self, article_id: str, target: Status) -> Article:
         """Move the article through the workflow (rules in core)."""

@@ -101,14 +101,16 @@ class EditorRepository:
 
         Raises :class:`StoreReadOnly` when the store cannot be written (read-only, disk full).
         """
-        with store_errors():
-            article = self._articles.update(article_id, fields)
+        with store_errors(), self._store.begin() as s:  # one unit of work (one transaction)
+            m = self._articles.update_in(s, article_id, fields)
             if position is not None:
-                self.update_position(position)
+                self._update_position_in(s, position)
             revision = None
-            if typing_snapshot_due(self.last_revision_at(article_id), utcnow(), typing_interval):
-                revision = self.add_revision(article_id, RevisionReason.TYPING, who)
-            return article, revision
+            if typing_snapshot_due(
+                self._last_revision_at_in(s, article_id), utcnow(), typing_interval
+            ):
+                revision = self._snapshot(s, m, RevisionReason.TYPING, who)
+            return article_from_model(m), revision
 
     # -- revisions ---------------------------------------------------------------------------
     def _snapshot(self, s: Session, m: ArticleModel, reason: RevisionReason, who: str) -> Revision:
@@ -161,11 +163,13 @@ class EditorRepository:
 
     def last_revision_at(self, article_id: str) -> datetime | None:
         with self._store.begin() as s:
-            return s.scalar(
-                select(func.max(RevisionModel.created_at)).where(
-                    RevisionModel.article_id == article_id
-                )
-            )
+            return self._last_revision_at_in(s, article_id)
+
+    @staticmethod
+    def _last_revision_at_in(s: Session, article_id: str) -> datetime | None:
+        return s.scalar(
+            select(func.max(RevisionModel.created_at)).where(RevisionModel.article_id == article_id)
+        )
 
     def restore(self, article_id: str, revision_id: int, who: str) -> tuple[Article, Revision]:
         """Bring back an old revision's text; the result is itself a new revision."""
@@ -261,23 +265,25 @@ class EditorRepository:
     def update_position(self, entry: SessionEntry) -> None:
         """Record where the cursor is in one open article (cheap; called with autosave)."""
         with self._store.begin() as s:
-            m = s.get(EditorSessionModel, entry.article_id)
-            if m is None:
-                count = s.scalar(select(func.count()).select_from(EditorSessionModel)) or 0
-                m = EditorSessionModel(
-                    article_id=entry.article_id, position=count, updated_at=utcnow()
-                )
-                s.add(m)
-            if entry.active:
-                for other in s.scalars(
-                    select(EditorSessionModel).where(EditorSessionModel.active.is_(True))
-                ):
-                    other.active = False
-            m.active = entry.active
-            m.field = entry.field
-            m.cursor = entry.cursor
-            m.scroll = entry.scroll
-            m.updated_at = utcnow()
+            self._update_position_in(s, entry)
+
+    @staticmethod
+    def _update_position_in(s: Session, entry: SessionEntry) -> None:
+        m = s.get(EditorSessionModel, entry.article_id)
+        if m is None:
+            count = s.scalar(select(func.count()).select_from(EditorSessionModel)) or 0
+            m = EditorSessionModel(article_id=entry.article_id, position=count, updated_at=utcnow())
+            s.add(m)
+        if entry.active:
+            for other in s.scalars(
+                select(EditorSessionModel).where(EditorSessionModel.active.is_(True))
+            ):
+                other.active = False
+        m.active = entry.active
+        m.field = entry.field
+        m.cursor = entry.cursor
+        m.scroll = entry.scroll
+        m.updated_at = utcnow()
 
     def close_in_session(self, article_id: str) -> None:
         with self._store.begin() as s:

@@ -40,6 +40,7 @@ class MainWindow(QMainWindow):
         self.spike_action = self._action(self.tr("Move to &trash"), "Ctrl+Del")
         self.restore_action = self._action(self.tr("&Restore from trash"), None)
         self.about_action = self._action(self.tr("&About qk3editor"), None)
+        self.publish_action: QAction | None = None  # the Publish menu's, once it is installed
         for a in (self.new_action, self.save_action, self.import_action):
             self.file_menu.addAction(a)
         self.file_menu.addSeparator()

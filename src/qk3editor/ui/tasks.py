@@ -32,6 +32,26 @@ log = logging.getLogger(__name__)
 Callback = Callable[[Any], None]
 ErrorCallback = Callable[[BaseException], None]
 
+_running = threading.local()
+
+
+def current_lane() -> str | None:
+    """The lane of the job running on this thread (``None`` outside any job).
+
+    The GUI tests' thread guard asks it: with :class:`InlineTaskRunner` a job runs on the GUI
+    thread, and a store write inside it is still one that production runs off that thread.
+    """
+    return getattr(_running, "lane", None)
+
+
+def _run_in_lane(lane: str, fn: Callable[[], Any]) -> Any:
+    outer = getattr(_running, "lane", None)
+    _running.lane = lane
+    try:
+        return fn()
+    finally:
+        _running.lane = outer
+
 
 class _Relay(QObject):
     """Lives on the GUI thread; queued signals carry results back to it."""
@@ -41,16 +61,17 @@ class _Relay(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, job_id: int, fn: Callable[[], Any], relay: _Relay) -> None:
+    def __init__(self, lane: str, job_id: int, fn: Callable[[], Any], relay: _Relay) -> None:
         super().__init__()
         self.setAutoDelete(True)
+        self._lane = lane
         self._id = job_id
         self._fn = fn
         self._relay = relay
 
     def run(self) -> None:
         try:
-            result = self._fn()
+            result = _run_in_lane(self._lane, self._fn)
         except BaseException as exc:
             self._relay.errored.emit(self._id, exc)
         else:
@@ -102,7 +123,7 @@ class TaskRunner(QObject):
         return job_id
 
     def _start(self, lane: str, job_id: int, fn: Callable[[], Any]) -> None:
-        self._pools[lane].start(_Job(job_id, fn, self._relay))
+        self._pools[lane].start(_Job(lane, job_id, fn, self._relay))
 
     @property
     def pools(self) -> Pools:
@@ -199,7 +220,7 @@ class InlineTaskRunner(TaskRunner):
 
     def _start(self, lane: str, job_id: int, fn: Callable[[], Any]) -> None:
         try:
-            result = fn()
+            result = _run_in_lane(lane, fn)
         except BaseException as exc:
             self._on_relay_errored(job_id, exc)
         else:

@@ -5,7 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QMimeData, Signal
-from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QGuiApplication,
+    QInputMethodEvent,
+    QKeyEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from qk3editor.core.markdown_io import clean_text
@@ -117,7 +123,7 @@ class NfcLineEdit(QLineEdit):
             return
         super().keyPressEvent(event)
 
-    def contextMenuEvent(self, event: object) -> None:  # type: ignore[override]
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.createStandardContextMenu()
         for action in menu.actions():
             if action.objectName() == "edit-paste":
@@ -125,7 +131,7 @@ class NfcLineEdit(QLineEdit):
                 action.triggered.connect(
                     lambda: self.paste_text(QGuiApplication.clipboard().text())
                 )
-        menu.exec(event.globalPos())  # type: ignore[attr-defined]
+        menu.exec(event.globalPos())
         menu.deleteLater()
 
     def replace_pasted(self, paste: LegacyPaste, text: str) -> bool:

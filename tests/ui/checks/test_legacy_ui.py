@@ -13,6 +13,7 @@ from qk3editor.ui.checks.legacy import (
     CONVERT,
     KEEP,
     LegacyImportDialog,
+    LegacyPasteBar,
     attach_legacy_paste_bar,
     import_with_legacy_check,
 )
@@ -135,7 +136,7 @@ def test_the_app_offers_in_the_editor_and_forgets_on_another_article(qtbot, home
         gui.window.show()
         gui.editor.new_article()
         qtbot.waitUntil(lambda: gui.editor.article is not None)
-        bar = gui.editor.view.legacy_bar
+        bar = gui.editor.view.findChild(LegacyPasteBar)
         paste(gui.editor.view.body, TCVN3)
         assert bar.isVisible()
         assert bar.convert_button.text() == "&Chuyển sang Unicode"  # in Vietnamese

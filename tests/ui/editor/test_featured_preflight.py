@@ -32,13 +32,16 @@ def test_no_featured_photo_warns_only_without_one(qtbot, home: Path, tmp_path: P
         gui.editor.run_preflight()
         assert "no_featured_photo" in _codes(gui.editor)
 
-        repo.attach(article.id, ids)  # the first photo becomes the featured one
-        # the change re-runs the preflight by itself (queued to the GUI thread)
+        photos_changed = [("article_photos", [article.id])]
+        # the first photo becomes the featured one, through the app's one operation path
+        gui.ops.run(lambda: repo.attach(article.id, ids), photos_changed)
+        # the change bus re-runs the preflight by itself
         qtbot.waitUntil(lambda: "no_featured_photo" not in _codes(gui.editor), timeout=5_000)
         repo.set_featured(article.id, ids[1])
         gui.editor.run_preflight()
         assert "no_featured_photo" not in _codes(gui.editor)
-        repo.detach(article.id, ids[1])  # the featured one goes: nothing is featured
+        # the featured one goes: nothing is featured
+        gui.ops.run(lambda: repo.detach(article.id, ids[1]), photos_changed)
         qtbot.waitUntil(lambda: "no_featured_photo" in _codes(gui.editor), timeout=5_000)
     finally:
         close_gui(gui, trs)

@@ -139,8 +139,7 @@ def test_the_preview_shows_an_edit_in_the_middle_of_a_long_article(qtbot, home: 
     QApplication.processEvents()
     assert (
         preview._doc is not None
-        and preview._doc.segments
-        == page_segments(gui.editor._render_input()(), preview.resolver)[0]
+        and preview._doc.segments == page_segments(gui.editor.render_input()(), preview.resolver)[0]
     )
     close_gui(gui, trs)
 
@@ -161,7 +160,6 @@ def test_autosave_reads_the_widgets_only_when_it_saves(qtbot) -> None:
 
 def test_the_lead_length_limit_is_a_setting(qtbot, home: Path) -> None:
     from qk3editor.core.settings import load_settings
-    from qk3editor.ui.editor.wiring import set_lead_limit
 
     gui, trs = open_gui(qtbot)
     assert gui.ctx.settings.lead_max_words == 80
@@ -172,8 +170,8 @@ def test_the_lead_length_limit_is_a_setting(qtbot, home: Path) -> None:
     codes = lambda: [f.code for f in gui.editor.workspace.preflight.model._rows]  # noqa: E731
     qtbot.waitUntil(lambda: gui.editor.workspace.preflight.model.rowCount() > 0)
     assert "lead_too_long" not in codes()
-    set_lead_limit(gui.ctx, gui.editor, 50)
+    gui.editor_menus.article.set_lead_limit(50)
     qtbot.waitUntil(lambda: "lead_too_long" in codes())
     assert load_settings(gui.ctx.paths.settings_file).lead_max_words == 50
-    assert gui.window.lead_limit_action.text() == "Giới hạn độ dài sapo…"
+    assert gui.editor_menus.article.lead_limit_action.text() == "Giới hạn độ dài sapo…"
     close_gui(gui, trs)

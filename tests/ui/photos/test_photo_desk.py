@@ -190,7 +190,7 @@ def test_picker_snippets_and_article_photos(qtbot, store, tmp_path: Path) -> Non
     repo.attach(article.id, ids)
     desk = PhotoDeskController(repo, InlineTaskRunner(), tmp_path / "t", Translator("en"))
     qtbot.addWidget(desk.view)
-    dialog = ArticlePhotosDialog(repo, desk.thumbs, article.id)
+    dialog = ArticlePhotosDialog(repo, desk.thumbs, article.id, desk.ops)
     qtbot.addWidget(dialog)
     dialog.list.setCurrentIndex(dialog.model.index(2))
     dialog.up.click()

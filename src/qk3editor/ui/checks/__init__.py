@@ -39,5 +39,5 @@ def attach_editor_checks(
         menu.addAction(action)
     else:
         window.addAction(action)
-    controller.tone_style_action = action  # type: ignore[attr-defined]
+    controller.tone_style_action = action
     return controller

@@ -59,6 +59,8 @@ class ChecksController(QObject):
         self.edit = edit
         self.runner = runner
         self._house_style = house_style
+        self.word_count_label: WordCountLabel | None = None  # attach_checks, with a status bar
+        self.tone_style_action: QAction | None = None  # attach_editor_checks (the Edit menu)
         self.highlighter = ChecksHighlighter(edit.document())
         self._key = f"checks-{id(self)}"
         self._timer = QTimer(self)
@@ -173,5 +175,5 @@ def attach_checks(
         label = WordCountLabel(status_bar)
         status_bar.addPermanentWidget(label)
         controller.word_count_changed.connect(label.set_count)
-        controller.word_count_label = label  # type: ignore[attr-defined]
+        controller.word_count_label = label
     return controller

@@ -94,7 +94,9 @@ class LegacyPasteBar(QFrame):
         self.hide()
         if paste is None:
             return
-        if paste.widget.replace_pasted(paste, paste.match.converted):  # type: ignore[attr-defined]
+        # the NFC edits (NfcLineEdit, NfcPlainTextEdit) are the widgets that offer a paste
+        replace_pasted = getattr(paste.widget, "replace_pasted", None)
+        if callable(replace_pasted) and replace_pasted(paste, paste.match.converted):
             self.converted.emit(paste)
 
     def dismiss(self) -> None:
@@ -114,7 +116,6 @@ def attach_legacy_paste_bar(view: QWidget) -> LegacyPasteBar:
         signal = getattr(edit, "legacyPasted", None)
         if signal is not None:
             signal.connect(bar.offer)
-    view.legacy_bar = bar  # type: ignore[attr-defined]
     return bar
 
 

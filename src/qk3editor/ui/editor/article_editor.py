@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
@@ -34,6 +35,8 @@ from qk3editor.ui.editor.preview import PreviewController
 from qk3editor.ui.editor.view import RawFields
 from qk3editor.ui.editor.workflow import WorkflowActions
 from qk3editor.ui.editor.workspace import EditorWorkspace
+from qk3editor.ui.errors import describe_error
+from qk3editor.ui.operations import Operations
 from qk3editor.ui.tasks import TaskRunner
 
 PREFLIGHT_PAUSE_MS = 800
@@ -82,8 +85,9 @@ class ArticleEditor(EditorController):
         photo_library: PhotoLookup | None = None,
         parent: QObject | None = None,
         lead_max_words: Callable[[], int] | None = None,
+        ops: Operations | None = None,
     ) -> None:
-        super().__init__(workspace.view, articles, categories, runner, translator, parent)
+        super().__init__(workspace.view, articles, categories, runner, translator, parent, ops)
         self.workspace = workspace
         self.repo = editor_repo
         self.who = who
@@ -101,7 +105,7 @@ class ArticleEditor(EditorController):
         self.autosaver.failed.connect(self._on_autosave_failed)
         self.autosaver.recovered.connect(self._on_autosave_recovered)
         self.preview = PreviewController(
-            workspace.preview, self.view.body, self._render_input, runner, parent=self
+            workspace.preview, self.view.body, self.render_input, runner, parent=self
         )
         if resolver is not None:
             self.preview.resolver = resolver
@@ -119,6 +123,33 @@ class ArticleEditor(EditorController):
         self.view.body.cursorPositionChanged.connect(self._on_cursor_moved)
         workspace.preflight.jump_requested.connect(self.jump_to)
         workspace.history.restore_requested.connect(self.restore_revision)
+        self.ops.bus.changed.connect(self._on_bus_changed)
+
+    def _on_bus_changed(self, kind: str, ids: tuple[object, ...]) -> None:
+        """The open article moved elsewhere (its status is shown); the preflight reads the
+        article's photos, their captions and the settings: check again when one changed."""
+        if self.article is None:
+            return
+        if kind == "article" and self.article.id in ids and not self.announcing_own_save:
+            article_id, articles = self.article.id, self.articles
+            self.ops.query(
+                lambda: articles.get(article_id), self._on_article_changed, key="editor-article"
+            )
+        elif (
+            (kind == "article_photos" and self.article.id in ids)
+            or kind == "photo"
+            or kind == "settings"
+        ):
+            self.run_preflight()
+
+    def _on_article_changed(self, stored: Article) -> None:
+        """Show a status the store has and the editor does not (the text stays as typed)."""
+        if self.article is None or self.article.id != stored.id:
+            return
+        if stored.status != self.article.status:
+            self.article = replace(self.article, status=stored.status)
+            self._show_status(stored)
+            self.workflow.update_for(stored.status)
 
     # -- what the widgets hold ---------------------------------------------------------------
     def _raw(self) -> RawFields:
@@ -126,7 +157,8 @@ class ArticleEditor(EditorController):
         (NFC, invisible characters) takes ~10 ms for 20,000 words and is done in the jobs."""
         return self.view.raw_fields()
 
-    def _render_input(self) -> Callable[[], RenderInput]:
+    def render_input(self) -> Callable[[], RenderInput]:
+        """A job (for any lane) that builds the renderer's input from the widgets' text now."""
         raw = self._raw()
         date = (self.article.publish_at or self.article.created_at) if self.article else None
 
@@ -148,7 +180,8 @@ class ArticleEditor(EditorController):
             self._field, w = "body", self.view.body
         return self._field, w
 
-    def _position(self) -> SessionEntry | None:
+    def position(self) -> SessionEntry | None:
+        """Where the cursor is in the open article (field, offset, scroll), or None."""
         if self.article is None:
             return None
         name, w = self._focused_field()
@@ -171,7 +204,7 @@ class ArticleEditor(EditorController):
             return None
         article_id = self.article.id
         raw = self._raw()
-        position = self._position()
+        position = self.position()
         who, interval, repo = self.who(), self.typing_interval, self.repo
         return lambda: repo.autosave(article_id, raw.clean(), position, who, interval)
 
@@ -190,12 +223,7 @@ class ArticleEditor(EditorController):
             self.load_history()
 
     def _on_autosave_failed(self, exc: BaseException) -> None:
-        from qk3editor.core.errors import QkError
-
-        if isinstance(exc, QkError):
-            msg = exc.message(self.translator)
-        else:
-            msg = QCoreApplication.translate("ArticleEditor", "The article could not be saved")
+        msg = describe_error(exc, self.translator)
         self.workspace.show_banner(msg)
         self.store_failed.emit(msg)
 
@@ -221,7 +249,12 @@ class ArticleEditor(EditorController):
             repo.prune(article_id, policy)
             return revision
 
-        self.runner.submit("db", job, lambda _r: self._after_revision(), self._on_error)
+        self.ops.run(
+            job,
+            changes=[("article", [article_id])],
+            on_done=lambda _r: self._after_revision(),
+            on_error=self._on_error,
+        )
 
     def _after_revision(self) -> None:
         self.load_history()
@@ -241,7 +274,7 @@ class ArticleEditor(EditorController):
         if position is not None and position.article_id == article.id:
             self._place_cursor(position)
             self.session_restored.emit(article.id)
-        entry = self._position()
+        entry = self.position()
         if entry is not None:
             self.runner.submit("db", lambda: self.repo.update_position(entry), None, None)
 
@@ -342,12 +375,12 @@ class ArticleEditor(EditorController):
         if self.article is None:
             return
         self.save()
-        article_id, who = self.article.id, self.who()
-        self.runner.submit(
-            "db",
-            lambda: self.repo.restore(article_id, revision_id, who)[0],
-            self._on_restored,
-            self._on_error,
+        article_id, who, repo = self.article.id, self.who(), self.repo
+        self.ops.run(
+            lambda: repo.restore(article_id, revision_id, who)[0],
+            changes=[("article", [article_id])],
+            on_done=self._on_restored,
+            on_error=self._on_error,
         )
 
     def _on_restored(self, article: Article) -> None:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from qk3editor.core.articles import STATUS_LABELS, Article, ArticleFields
-from qk3editor.core.errors import QkError
 from qk3editor.core.i18n import Translator
 from qk3editor.storage.articles_repository import ArticleRepository, CategoryRepository
 from qk3editor.ui.editor.view import ArticleEditorView
+from qk3editor.ui.errors import describe_error
+from qk3editor.ui.operations import ChangeBus, Operations
 from qk3editor.ui.tasks import TaskRunner
 
 
@@ -29,14 +32,18 @@ class EditorController(QObject):
         runner: TaskRunner,
         translator: Translator,
         parent: QObject | None = None,
+        ops: Operations | None = None,
     ) -> None:
+        """``ops``: the app's operations (app.build_gui); an editor built alone gets its own."""
         super().__init__(parent)
         self.view = view
         self.articles = articles
         self.categories = categories
         self.runner = runner
         self.translator = translator
+        self.ops = ops if ops is not None else Operations(runner, ChangeBus(self), translator, self)
         self.article: Article | None = None
+        self.announcing_own_save = False
         view.setEnabled(False)
         self.reload_categories()
 
@@ -51,15 +58,20 @@ class EditorController(QObject):
     def new_article(self) -> None:
         """Create an empty draft in the store at once (nothing typed is ever unsaved)."""
         self.save()
-        self.runner.submit(
-            "db", lambda: self.articles.create(ArticleFields()), self._show, self._on_error
+        articles = self.articles
+        self.ops.run(
+            lambda: articles.create(ArticleFields()),
+            changes=lambda article: [("article", [article.id])],
+            on_done=self._show,
+            on_error=self._on_error,
         )
 
     def open(self, article_id: str) -> None:
         if self.article and self.article.id == article_id:
             return
         self.save()
-        self.runner.submit("db", lambda: self.articles.get(article_id), self._show, self._on_error)
+        articles = self.articles
+        self.ops.query(lambda: articles.get(article_id), self._show, self._on_error)
 
     def _show(self, article: Article) -> None:
         self.article = article
@@ -90,15 +102,25 @@ class EditorController(QObject):
         if self.article and self.article.id == article.id:
             self.article = article
             self._show_status(article)
+        self.announcing_own_save = True  # what this editor shows is what was saved
+        try:
+            self.ops.bus.announce("article", [article.id])  # the library and others follow
+        finally:
+            self.announcing_own_save = False
         self.saved.emit(article.id)
 
     # -- workflow (``ArticleEditor`` gives the moves, with who made them) ---------------------
-    def _set_status(self, op: object) -> None:
+    def _set_status(self, op: Callable[[str], Article]) -> None:
         if self.article is None:
             return
         self.save()
         article_id = self.article.id
-        self.runner.submit("db", lambda: op(article_id), self._on_status_set, self._on_error)  # type: ignore[operator]
+        self.ops.run(
+            lambda: op(article_id),
+            changes=[("article", [article_id])],
+            on_done=self._on_status_set,
+            on_error=self._on_error,
+        )
 
     def _on_status_set(self, article: Article) -> None:
         if self.article and self.article.id == article.id:
@@ -108,11 +130,4 @@ class EditorController(QObject):
         self.saved.emit(article.id)
 
     def _on_error(self, exc: BaseException) -> None:
-        if isinstance(exc, QkError):
-            self.error.emit(exc.message(self.translator))
-        else:
-            self.error.emit(
-                QCoreApplication.translate("EditorController", "Unexpected error: {0}").format(
-                    type(exc).__name__
-                )
-            )
+        self.error.emit(describe_error(exc, self.translator))

@@ -36,7 +36,10 @@ class WorkflowActions(QObject):
 
     def update_for(self, status: Status | None) -> None:
         for target, action in self.actions.items():
-            allowed = status is not None and status is not Status.SPIKED
-            allowed = allowed and can_transition(status, target)  # type: ignore[arg-type]
+            allowed = (
+                status is not None
+                and status is not Status.SPIKED
+                and can_transition(status, target)
+            )
             action.setEnabled(allowed)
             action.setVisible(allowed)

@@ -83,8 +83,30 @@ class LibraryController(QObject):
         if select_id:
             self.view.select_article(self.model.row_of(select_id))
 
+    def on_changed(self, kind: str, ids: tuple[object, ...]) -> None:
+        """The change bus: articles written anywhere in the app (a save, a move, an import).
+
+        A listed row is read again; a new article, or one whose new status the list's filter
+        no longer shows (spiked, restored, moved on), refreshes the list.
+        """
+        if kind != "article":
+            return
+        for article_id in ids:
+            assert isinstance(article_id, str)
+            self.article_saved(article_id)
+            row = self.model.row_for(article_id)
+            if row is not None and not _shows_status(self.model.query, row.status):
+                self.refresh()
+
     def article_saved(self, article_id: str) -> None:
         if self.model.row_of(article_id) < 0:
             self.refresh(select_id=article_id)
         else:
             self.model.invalidate(article_id)
+
+
+def _shows_status(query: ArticleQuery, status: Status) -> bool:
+    """Whether a list filtered by ``query`` shows an article with ``status``."""
+    if query.status is not None:
+        return status is query.status
+    return query.include_spiked or status is not Status.SPIKED

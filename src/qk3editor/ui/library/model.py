@@ -110,6 +110,11 @@ class LibraryModel(QAbstractTableModel):
             return
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
+    def row_for(self, article_id: str) -> ArticleRow | None:
+        """The row of ``article_id`` if the model lists it (read through the cache)."""
+        row = self.row_of(article_id)
+        return self._row(row) if row >= 0 else None
+
     def article_id(self, row: int) -> str | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from qk3editor.core.photos import ArticlePhoto
 from qk3editor.core.vietnamese.normalize import normalize
 from qk3editor.storage.photos_repository import PhotoRepository
+from qk3editor.ui.operations import Operations
 from qk3editor.ui.photos.model import ThumbnailCache
 
 Index = QModelIndex | QPersistentModelIndex
@@ -68,19 +70,25 @@ class ArticlePhotosModel(QAbstractListModel):
 
 
 class ArticlePhotosDialog(QDialog):
-    """Reorder (Up/Down), choose the featured photo, edit the article's caption."""
+    """Reorder (Up/Down), choose the featured photo, edit the article's caption.
+
+    Every change is an operation (``ops``, the ``db`` lane); the list is read again when the
+    change bus says this article's photos (or a photo's file caption) changed.
+    """
 
     def __init__(
         self,
         repo: PhotoRepository,
         thumbs: ThumbnailCache,
         article_id: str,
+        ops: Operations,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("articlePhotos")
         self.setWindowTitle(self.tr("Photos of this article"))
         self.repo = repo
+        self.ops = ops
         self.article_id = article_id
         self.model = ArticlePhotosModel(thumbs, self)
         self.list = QListView(self)
@@ -116,13 +124,31 @@ class ArticlePhotosDialog(QDialog):
         )
         self.reset_caption.clicked.connect(lambda: self._set_caption(None))
         self.list.selectionModel().currentChanged.connect(lambda cur, _p: self._show(cur.row()))
+        ops.bus.changed.connect(self._on_bus_changed)
         self.reload()
         self.resize(640, 520)
 
     def reload(self, select: int | None = None) -> None:
+        """Read the article's photos again; keep the current row unless ``select`` says."""
+        if select is None:
+            select = self.list.currentIndex().row()
         self.model.set_items(self.repo.article_photos(self.article_id))
-        if select is not None and 0 <= select < self.model.rowCount():
-            self.list.setCurrentIndex(self.model.index(select))
+        self._select(select)
+
+    def _select(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            self.list.setCurrentIndex(self.model.index(row))
+
+    def _on_bus_changed(self, kind: str, ids: tuple[object, ...]) -> None:
+        if (kind == "article_photos" and self.article_id in ids) or kind == "photo":
+            self.reload()
+
+    def _change(self, op: Callable[[], object], select: int) -> None:
+        self.ops.run(
+            op,
+            changes=[("article_photos", [self.article_id])],
+            on_done=lambda _r: self._select(select),
+        )
 
     def _current(self) -> tuple[int, ArticlePhoto | None]:
         row = self.list.currentIndex().row()
@@ -139,23 +165,25 @@ class ArticlePhotosDialog(QDialog):
             return
         ids = [a.photo.id for a in self.model.items]
         ids[row], ids[target] = ids[target], ids[row]
-        self.repo.reorder(self.article_id, ids)
-        self.reload(target)
+        repo, article_id = self.repo, self.article_id
+        self._change(lambda: repo.reorder(article_id, ids), target)
 
     def _on_featured_clicked(self) -> None:
         row, ap = self._current()
         if ap is not None:
-            self.repo.set_featured(self.article_id, ap.photo.id)
-            self.reload(row)
+            repo, article_id, photo_id = self.repo, self.article_id, ap.photo.id
+            self._change(lambda: repo.set_featured(article_id, photo_id), row)
 
     def _on_remove_clicked(self) -> None:
         row, ap = self._current()
         if ap is not None:
-            self.repo.detach(self.article_id, ap.photo.id)
-            self.reload(min(row, self.model.rowCount() - 2))
+            repo, article_id, photo_id = self.repo, self.article_id, ap.photo.id
+            self._change(
+                lambda: repo.detach(article_id, photo_id), min(row, self.model.rowCount() - 2)
+            )
 
     def _set_caption(self, caption: str | None) -> None:
         row, ap = self._current()
         if ap is not None:
-            self.repo.set_caption(self.article_id, ap.photo.id, caption)
-            self.reload(row)
+            repo, article_id, photo_id = self.repo, self.article_id, ap.photo.id
+            self._change(lambda: repo.set_caption(article_id, photo_id, caption), row)

@@ -24,6 +24,7 @@ from qk3editor.core.i18n import active
 from qk3editor.core.photos import PhotoMetadata
 from qk3editor.core.vietnamese.normalize import normalize
 from qk3editor.photos.captions import BatchEdit, caption_findings, expand_at_cursor
+from qk3editor.ui.errors import describe_error
 
 # the fields the panel has a box for (fewer than core.photos.TEXT_FIELDS: a template's other
 # fields go through ``template_extra``)
@@ -244,6 +245,6 @@ class CaptionPanel(QWidget):
         try:
             edit = self.batch_edit()
         except QkError as exc:
-            self.error.emit(exc.message(active()))
+            self.error.emit(describe_error(exc))
             return
         self.apply_requested.emit(edit)

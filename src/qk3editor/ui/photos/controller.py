@@ -31,6 +31,8 @@ from qk3editor.photos.desk import (
 from qk3editor.photos.ingest import INGEST_POOL, IngestItem, IngestOptions, IngestReport
 from qk3editor.photos.renditions import DEFAULT_SPECS, RenditionFile, RenditionSpec
 from qk3editor.storage.photos_repository import PhotoQuery, PhotoRepository
+from qk3editor.ui.errors import describe_error
+from qk3editor.ui.operations import ChangeBus, Operations
 from qk3editor.ui.photos.incoming import placeholder_image
 from qk3editor.ui.photos.model import PhotoTableModel, ThumbnailCache, load_thumbnail
 from qk3editor.ui.photos.report import IngestReportDialog
@@ -82,10 +84,14 @@ class PhotoDeskController(QObject):
         translator: Translator,
         parent: QObject | None = None,
         view_parent: QWidget | None = None,
+        ops: Operations | None = None,
     ) -> None:
+        """``ops``: the app's operations (app.build_gui); a desk built alone gets its own."""
         super().__init__(parent)
         self.repo = repo
         self.runner = runner
+        self.ops = ops if ops is not None else Operations(runner, ChangeBus(self), translator, self)
+        self.ops.bus.changed.connect(self._on_bus_changed)
         self.translator = translator
         self.thumbnails_dir = thumbnails_dir
         self.thumbs = ThumbnailCache(runner, self)
@@ -122,6 +128,16 @@ class PhotoDeskController(QObject):
         v.location_button.clicked.connect(self._on_location_clicked)
         v.captions.error.connect(self.error)
         self.model.refresh()
+
+    def _on_bus_changed(self, kind: str, ids: tuple[object, ...]) -> None:
+        """Photos changed (here or elsewhere): new ones re-read the list, known ones a row."""
+        if kind != "photo":
+            return
+        if ids:
+            self.model.invalidate([i for i in ids if isinstance(i, int)])
+            self._on_selection_changed(QItemSelection(), QItemSelection())
+        else:
+            self.model.refresh()
 
     # -- browsing --------------------------------------------------------------------------
     def apply_query(self) -> None:
@@ -217,9 +233,12 @@ class PhotoDeskController(QObject):
             )
 
         def store(report: IngestReport) -> None:  # db lane: the rows, in one unit of work
-            self.runner.submit(
-                "db",
+            changes = [("photo", ())]
+            if article_id:
+                changes.append(("article_photos", (article_id,)))
+            self.ops.run(
                 lambda: store_ingested(self.repo, report, article_id),
+                changes=changes,
                 on_done=self._on_imported,
                 on_error=self._on_import_failed,
             )
@@ -248,7 +267,6 @@ class PhotoDeskController(QObject):
     def _on_imported(self, result: ImportResult) -> None:
         self.cancel_event = None
         self.view.set_ingesting(False)
-        self.model.refresh()
         self.imported.emit(result)
         if any(i.status != "imported" for i in result.report.items):
             IngestReportDialog(result.report, self.view).open()
@@ -256,7 +274,7 @@ class PhotoDeskController(QObject):
     def _on_import_failed(self, exc: BaseException) -> None:
         self.cancel_event = None
         self.view.set_ingesting(False)
-        self.error.emit(getattr(exc, "message", lambda _t=None: str(exc))(self.translator))
+        self.error.emit(self.ops.describe(exc))
 
     # -- captions --------------------------------------------------------------------------
     def apply_caption(self, edit: BatchEdit) -> None:
@@ -273,11 +291,14 @@ class PhotoDeskController(QObject):
             return write_captions(photos, edit, codes=codes, pools=pools)
 
         def record(writes: list[CaptionWrite]) -> None:
-            self.runner.submit("db", lambda: record_captions(self.repo, writes), on_done=done)
+            self.ops.run(
+                lambda: record_captions(self.repo, writes),
+                changes=[("photo", ids)],
+                on_done=done,
+                on_error=self._on_error,
+            )
 
         def done(lines: list[CaptionLine]) -> None:
-            self.model.invalidate(ids)
-            self._on_selection_changed(QItemSelection(), QItemSelection())
             failed = [line for line in lines if not line.ok]
             if failed:
                 self.error.emit("\n".join(line.message for line in failed))
@@ -286,7 +307,10 @@ class PhotoDeskController(QObject):
                 self.error.emit("\n".join(cuts))
             self.captioned.emit(lines)
 
-        self.runner.submit("io", files, on_done=record)
+        self.runner.submit("io", files, on_done=record, on_error=self._on_error)
+
+    def _on_error(self, exc: BaseException) -> None:
+        self.error.emit(self.ops.describe(exc))
 
     # -- templates and codes ---------------------------------------------------------------
     def _on_template_requested(self) -> None:
@@ -300,7 +324,7 @@ class PhotoDeskController(QObject):
         try:
             self.view.captions.apply_template(load_template(path))
         except QkError as exc:
-            self.error.emit(exc.message(self.translator))
+            self.error.emit(describe_error(exc, self.translator))
 
     def _on_codes_requested(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -313,7 +337,7 @@ class PhotoDeskController(QObject):
         try:
             self.view.captions.codes = load_codes(path)
         except QkError as exc:
-            self.error.emit(exc.message(self.translator))
+            self.error.emit(describe_error(exc, self.translator))
             return
         if remember:
             self.codes_file_chosen.emit(str(path))
@@ -338,9 +362,7 @@ class PhotoDeskController(QObject):
             "io",
             lambda: export_web(self.repo, ids, folder, specs),
             on_done=done,
-            on_error=lambda exc: self.error.emit(
-                exc.message(self.translator) if isinstance(exc, QkError) else str(exc)
-            ),
+            on_error=self._on_error,
         )
 
     def _on_location_clicked(self) -> None:
@@ -365,8 +387,9 @@ class PhotoDeskController(QObject):
         def job() -> list[Photo]:
             return [self.repo.set_keep_location(pid, keep, who, at) for pid in ids]
 
-        def done(photos: list[Photo]) -> None:
-            self.model.invalidate(ids)
-            self.location_changed.emit(photos)
-
-        self.runner.submit("db", job, on_done=done)
+        self.ops.run(
+            job,
+            changes=[("photo", ids)],
+            on_done=self.location_changed.emit,
+            on_error=self._on_error,
+        )

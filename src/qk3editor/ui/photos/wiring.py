@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from qk3editor.photos.renditions import specs_from_settings
+from qk3editor.ui.operations import Operations
 from qk3editor.ui.photos.article_photos import ArticlePhotosDialog
 from qk3editor.ui.photos.controller import PhotoDeskController
 from qk3editor.ui.photos.picker import PhotoPicker
@@ -24,10 +25,12 @@ if TYPE_CHECKING:
 
 
 def install_photo_desk(
-    ctx: AppContext, runner: TaskRunner, window: Any, editor: Any
+    ctx: AppContext, runner: TaskRunner, window: Any, editor: Any, ops: Operations
 ) -> PhotoDeskController:
     repo = ctx.photos
-    desk = PhotoDeskController(repo, runner, ctx.paths.thumbnails_dir, ctx.translator, window)
+    desk = PhotoDeskController(
+        repo, runner, ctx.paths.thumbnails_dir, ctx.translator, window, ops=ops
+    )
     desk.view.setWindowFlag(Qt.WindowType.Window, True)
     desk.view.setParent(window, Qt.WindowType.Window)
     desk.error.connect(lambda msg: window.statusBar().showMessage(msg, 10_000))
@@ -42,7 +45,8 @@ def install_photo_desk(
     def remember_codes(path: str) -> None:
         extra = dict(ctx.settings.extra or {})
         extra["photo_codes_file"] = path
-        ctx.save_settings(ctx.settings.with_changes(extra=extra))
+        settings = ctx.settings.with_changes(extra=extra)
+        ops.run(lambda: ctx.save_settings(settings), changes=[("settings", ["photo_codes_file"])])
 
     desk.codes_file_chosen.connect(remember_codes)
 
@@ -68,12 +72,12 @@ def install_photo_desk(
         if body is not None:
             body.textCursor().insertText(PhotoPicker.snippets(repo, ids))
         if article_id:
-            repo.attach(article_id, ids)
+            ops.run(lambda: repo.attach(article_id, ids), [("article_photos", [article_id])])
 
     def manage_photos() -> None:
         article_id = getattr(editor, "article_id", None)
         if article_id:
-            ArticlePhotosDialog(repo, desk.thumbs, article_id, window).open()
+            ArticlePhotosDialog(repo, desk.thumbs, article_id, ops, window).open()
 
     insert.triggered.connect(insert_photo)
     manage.triggered.connect(manage_photos)

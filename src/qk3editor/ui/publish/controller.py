@@ -8,11 +8,20 @@ never changed by a publish.
 from __future__ import annotations
 
 import html
+import logging
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QObject, Qt, QTime, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QObject,
+    Qt,
+    QTime,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -28,13 +37,13 @@ from PySide6.QtWidgets import (
 )
 
 from qk3editor.core.articles import Article
-from qk3editor.core.errors import QkError
 from qk3editor.core.i18n import QT_TRANSLATE_NOOP, Translator
 from qk3editor.core.publish_data import Job, JobState, PublishStatus
 from qk3editor.core.timezones import from_local_naive, to_local
 from qk3editor.publish.outbox import Progress
 from qk3editor.publish.service import PublishServices
 from qk3editor.storage.articles_repository import ArticleRepository
+from qk3editor.ui.operations import ChangeBus, Operations
 from qk3editor.ui.publish.conflict_dialog import ConflictDialog
 from qk3editor.ui.publish.outbox_view import OutboxDialog
 from qk3editor.ui.publish.targets_dialog import TargetsDialog
@@ -55,6 +64,13 @@ STATUS_LABELS = {
     PublishStatus.FUTURE: QT_TRANSLATE_NOOP("Publish", "Scheduled"),
 }
 SCHEDULE_DEFAULT_AHEAD = timedelta(hours=1)
+log = logging.getLogger(__name__)
+
+
+def _log_failure(exc: BaseException) -> None:
+    """A background outbox run failed outside any job (jobs record their own errors): logged,
+    not shown, since it repeats every minute."""
+    log.warning("outbox background run failed", exc_info=exc)
 
 
 def tr(text: str) -> str:
@@ -187,16 +203,40 @@ class PublishController(QObject):
         runner: TaskRunner,
         translator: Translator,
         parent: QWidget,
+        ops: Operations | None = None,
     ) -> None:
+        """``ops``: the app's operations (app.build_gui); a controller built alone gets its own."""
         super().__init__(parent)
         self.services = services
         self.articles = articles
         self.runner = runner
+        self.ops = ops if ops is not None else Operations(runner, ChangeBus(self), translator, self)
         self.translator = translator
         self.parent_widget = parent
         self.dialog: PublishDialog | None = None
         self._relay = _Relay(self)
         self.ask_conflict = self._ask_conflict  # replaced in tests
+
+    # -- the outbox in the background --------------------------------------------------------
+    def recover_outbox(self) -> None:
+        """At start: jobs a crash left running wait again; then everything due is sent."""
+        self.ops.run(
+            self.services.outbox.recover_interrupted,
+            changes=[("outbox", ())],
+            on_done=lambda _n: self.send_due(),
+            on_error=_log_failure,
+            lane="io",
+        )
+
+    def send_due(self) -> None:
+        """Send the jobs whose retry time has come (every minute, from the runner's timer)."""
+        self.ops.run(
+            self.services.outbox.run_due,
+            changes=[("outbox", ())],
+            on_error=_log_failure,
+            lane="io",
+            key="outbox",
+        )
 
     # -- entry points --------------------------------------------------------------------
     def publish_from_editor(self, editor: Any) -> None:
@@ -226,10 +266,10 @@ class PublishController(QObject):
                 return
             self.publish_article(article)
 
-        self.runner.submit("db", lambda: articles.get(article_id), loaded, self._on_load_error)
+        self.ops.query(lambda: articles.get(article_id), loaded, self._on_load_error)
 
     def _on_load_error(self, exc: BaseException) -> None:
-        text = exc.message(self.translator) if isinstance(exc, QkError) else type(exc).__name__
+        text = self.ops.describe(exc)
         QMessageBox.warning(
             self.parent_widget, QCoreApplication.translate("Publish", "Cannot publish yet"), text
         )
@@ -270,15 +310,31 @@ class PublishController(QObject):
         self._relay.progressed.connect(dialog.show_progress, Qt.ConnectionType.QueuedConnection)
         target = dialog.target.currentText()
         status = dialog.chosen_status()
-        photos = self.services.photo_source(article)
+        publish_at = dialog.publish_at()
+        services = self.services
+
+        def enqueue() -> Job:  # db lane: the photos are read and the job written there
+            return services.outbox.enqueue(
+                article, services.photo_source(article), target, status, publish_at
+            )
+
+        self.ops.run(
+            enqueue,
+            changes=lambda job: [("outbox", [job.id])],
+            on_done=lambda job: self._send(job.id, dialog, progress=True),
+            on_error=lambda exc: self._on_error(exc, dialog),
+        )
+
+    def _send(self, job_id: int, dialog: PublishDialog, progress: bool = False) -> None:
+        """Run the job on the ``io`` lane (uploads take long); the outbox records each step."""
         outbox = self.services.outbox
-        job = outbox.enqueue(article, photos, target, status, dialog.publish_at())
-        emit = self._relay.progressed.emit
-        self.runner.submit(
-            "io",
-            lambda: outbox.run_job(job.id, progress=emit),
-            lambda done: self._on_done(done, dialog),
-            lambda exc: self._on_error(exc, dialog),
+        emit = self._relay.progressed.emit if progress else None
+        self.ops.run(
+            lambda: outbox.run_job(job_id, progress=emit),
+            changes=[("outbox", [job_id])],
+            on_done=lambda done: self._on_done(done, dialog),
+            on_error=lambda exc: self._on_error(exc, dialog),
+            lane="io",
         )
 
     # -- results ---------------------------------------------------------------------------
@@ -300,16 +356,16 @@ class PublishController(QObject):
                     "Publish", "Edited on the server: nothing was overwritten"
                 )
             )
-            if self.ask_conflict(job.conflict):
-                self.services.outbox.resolve_conflict(job.id, overwrite=True)
-                self.runner.submit(
-                    "io",
-                    lambda: self.services.outbox.run_job(job.id),
-                    lambda done: self._on_done(done, dialog),
-                    lambda exc: self._on_error(exc, dialog),
-                )
+            overwrite = bool(self.ask_conflict(job.conflict))
+            outbox, job_id = self.services.outbox, job.id
+            self.ops.run(
+                lambda: outbox.resolve_conflict(job_id, overwrite=overwrite),
+                changes=[("outbox", [job_id])],
+                on_done=(lambda _r: self._send(job_id, dialog)) if overwrite else None,
+                on_error=lambda exc: self._on_error(exc, dialog),
+            )
+            if overwrite:
                 return
-            self.services.outbox.resolve_conflict(job.id, overwrite=False)
         else:
             step = tr(STEP_LABELS.get(job.error_step or "", job.error_step or ""))
             reason = self._reason(job)
@@ -329,7 +385,7 @@ class PublishController(QObject):
         return job.error_message or job.error_code or ""
 
     def _on_error(self, exc: BaseException, dialog: PublishDialog) -> None:
-        text = exc.message(self.translator) if isinstance(exc, QkError) else type(exc).__name__
+        text = self.ops.describe(exc)
         dialog.result.setText(
             QCoreApplication.translate("Publish", "Publishing failed: %1").replace("%1", text)
         )
@@ -338,11 +394,11 @@ class PublishController(QObject):
         return ConflictDialog(conflict, self.parent_widget).exec() == QDialog.DialogCode.Accepted
 
     def show_targets(self) -> TargetsDialog:
-        dialog = TargetsDialog(self.services, self.runner, self.translator, self.parent_widget)
+        dialog = TargetsDialog(self.services, self.ops, self.parent_widget)
         dialog.show()
         return dialog
 
     def show_outbox(self) -> OutboxDialog:
-        dialog = OutboxDialog(self.services, self.translator, self.parent_widget)
+        dialog = OutboxDialog(self.services, self.ops, self.parent_widget)
         dialog.show()
         return dialog

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -16,17 +17,18 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QLabel,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from qk3editor.core.errors import QkError
 from qk3editor.core.i18n import QT_TRANSLATE_NOOP, Translator
 from qk3editor.core.publish_data import Job, JobState
 from qk3editor.core.timezones import to_local
 from qk3editor.publish.service import PublishServices
+from qk3editor.ui.operations import Operations
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -114,14 +116,17 @@ class OutboxModel(QAbstractTableModel):
 
 
 class OutboxDialog(QDialog):
+    """The jobs; Retry and Cancel are operations, the table follows ``outbox`` changes."""
+
     def __init__(
-        self, services: PublishServices, translator: Translator, parent: QWidget | None = None
+        self, services: PublishServices, ops: Operations, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Outbox"))
         self.services = services
-        self.translator = translator
-        self.model = OutboxModel(services, translator, self)
+        self.ops = ops
+        self.translator = ops.translator or Translator("en")
+        self.model = OutboxModel(services, self.translator, self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView(self)
@@ -131,6 +136,10 @@ class OutboxDialog(QDialog):
         self.retry_button = QPushButton(self.tr("Retry"), self)
         self.cancel_button = QPushButton(self.tr("Cancel job"), self)
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.error_label = QLabel(self)  # why the last Retry/Cancel did not happen
+        self.error_label.setObjectName("outboxError")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
         row = QHBoxLayout()
         for b in (self.retry_button, self.cancel_button, self.refresh_button):
             row.addWidget(b)
@@ -138,13 +147,19 @@ class OutboxDialog(QDialog):
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
+        layout.addWidget(self.error_label)
         layout.addLayout(row)
         layout.addWidget(close)
         self.retry_button.clicked.connect(lambda: self._act(self.services.outbox.retry))
         self.cancel_button.clicked.connect(lambda: self._act(self.services.outbox.cancel))
         self.refresh_button.clicked.connect(self.model.reload)
+        ops.bus.changed.connect(self._on_bus_changed)
         self.resize(900, 400)
         self.last_error = ""
+
+    def _on_bus_changed(self, kind: str, _ids: tuple[object, ...]) -> None:
+        if kind == "outbox":
+            self.model.reload()
 
     def selected_job(self) -> int | None:
         index = self.table.currentIndex()
@@ -152,12 +167,18 @@ class OutboxDialog(QDialog):
             return None
         return self.proxy.mapToSource(index).siblingAtColumn(0).data(Qt.ItemDataRole.UserRole)
 
-    def _act(self, op: Any) -> None:
+    def _act(self, op: Callable[[int], object]) -> None:
         job_id = self.selected_job()
         if job_id is None:
             return
-        try:
-            op(job_id)
-        except QkError as exc:
-            self.last_error = exc.message(self.translator)
-        self.model.reload()
+        self.ops.run(
+            lambda: op(job_id),
+            changes=[("outbox", [job_id])],
+            on_done=lambda _r: self._show_error(""),
+            on_error=lambda exc: self._show_error(self.ops.describe(exc)),
+        )
+
+    def _show_error(self, text: str) -> None:
+        self.last_error = text
+        self.error_label.setText(text)
+        self.error_label.setVisible(bool(text))

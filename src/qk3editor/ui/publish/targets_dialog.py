@@ -19,12 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qk3editor.core.errors import QkError
 from qk3editor.core.i18n import Translator
 from qk3editor.core.publish_data import Target
 from qk3editor.publish.errors import UntrustedApiRoot
 from qk3editor.publish.service import PublishServices
-from qk3editor.ui.tasks import TaskRunner
+from qk3editor.ui.operations import Operations
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -56,18 +55,20 @@ class TargetsModel(QAbstractListModel):
 
 
 class TargetsDialog(QDialog):
+    """Add and remove are operations (the keyring is never called on the GUI thread)."""
+
     def __init__(
         self,
         services: PublishServices,
-        runner: TaskRunner,
-        translator: Translator,
+        ops: Operations,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Publish targets"))
         self.services = services
-        self.runner = runner
-        self.translator = translator
+        self.ops = ops
+        self.runner = ops.runner
+        self.translator: Translator | None = ops.translator
         self.model = TargetsModel(services, self)
         self.list = QListView(self)
         self.list.setModel(self.model)
@@ -102,7 +103,12 @@ class TargetsDialog(QDialog):
         self.add_button.clicked.connect(self._on_add_clicked)
         self.test_button.clicked.connect(self._on_test_clicked)
         self.remove_button.clicked.connect(self._on_remove_clicked)
+        ops.bus.changed.connect(self._on_bus_changed)
         self.last_message = ""
+
+    def _on_bus_changed(self, kind: str, _ids: tuple[object, ...]) -> None:
+        if kind == "target":
+            self.model.reload()
 
     def _selected(self) -> str | None:
         index = self.list.currentIndex()
@@ -130,25 +136,33 @@ class TargetsDialog(QDialog):
         return box.clickedButton() is session
 
     def _on_add_clicked(self) -> None:
+        """Ask the keyring (db lane) whether it can keep the password, then add the target."""
+        fields = (
+            self.name.text(),
+            str(self.kind.currentData()),
+            self.url.text(),
+            self.user.text(),
+            self.secret.text(),
+        )
+        self.ops.query(
+            self.services.secrets.available,
+            lambda available: self._add(fields, bool(available)),
+            self._on_error,
+        )
+
+    def _add(self, fields: tuple[str, str, str, str, str], keyring_available: bool) -> None:
         session_only = False
-        if not self.services.secrets.available():
+        if not keyring_available:
             session_only = self.ask_without_keyring()
             if not session_only:
                 return
-        try:
-            self.services.add_target(
-                self.name.text(),
-                str(self.kind.currentData()),
-                self.url.text(),
-                self.user.text(),
-                self.secret.text(),
-                session_only=session_only,
-            )
-        except QkError as exc:
-            self._say(exc.message(self.translator), warning=True)
-            return
-        self.secret.clear()
-        self.model.reload()
+        services = self.services
+        self.ops.run(
+            lambda: services.add_target(*fields, session_only=session_only),
+            changes=lambda target: [("target", [target.name])],
+            on_done=lambda _t: self.secret.clear(),
+            on_error=self._on_error,
+        )
 
     def ask_trust_api_root(self, root: str) -> bool:
         """The site names its API on another address: ask before the password goes there."""
@@ -167,17 +181,21 @@ class TargetsDialog(QDialog):
 
     def _on_test_clicked(self) -> None:
         name = self._selected()
-        if name is None:
-            return
+        if name is not None:
+            self.test_target(name)
+
+    def test_target(self, name: str) -> None:
+        """Log in to ``name`` (io lane); a foreign API root is trusted only when asked."""
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, UntrustedApiRoot) and self.ask_trust_api_root(exc.root):
-                try:
-                    self.services.trust_api_root(name, exc.root)
-                except QkError as err:
-                    self._on_error(err)
-                    return
-                self._on_test_clicked()
+                services, root = self.services, exc.root  # stored with the target (db lane)
+                self.ops.run(
+                    lambda: services.trust_api_root(name, root),
+                    changes=[("target", [name])],
+                    on_done=lambda _r: self.test_target(name),  # the list was read again
+                    on_error=self._on_error,
+                )
                 return
             self._on_error(exc)
 
@@ -192,14 +210,12 @@ class TargetsDialog(QDialog):
         name = self._selected()
         if name is None:
             return
-        try:
-            self.services.remove_target(name)
-        except QkError as exc:
-            self._on_error(exc)
-        self.model.reload()
+        services = self.services
+        self.ops.run(
+            lambda: services.remove_target(name),
+            changes=[("target", [name])],
+            on_error=self._on_error,
+        )
 
     def _on_error(self, exc: BaseException) -> None:
-        if isinstance(exc, QkError):
-            self._say(exc.message(self.translator), warning=True)
-        else:
-            self._say(self.tr("Unexpected error: %1").replace("%1", type(exc).__name__), True)
+        self._say(self.ops.describe(exc), warning=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -11,18 +10,11 @@ from PySide6.QtGui import QKeySequence
 from qk3editor.core.i18n import Translator
 from qk3editor.publish.service import PublishServices
 from qk3editor.storage.articles_repository import ArticleRepository
+from qk3editor.ui.operations import Operations
 from qk3editor.ui.publish.controller import PublishController
 from qk3editor.ui.tasks import TaskRunner
 
-log = logging.getLogger(__name__)
-
 OUTBOX_INTERVAL_MS = 60_000
-
-
-def _log_failure(exc: BaseException) -> None:
-    """A background outbox run failed outside any job (jobs record their own errors): logged,
-    not shown, since it repeats every minute."""
-    log.warning("outbox background run failed", exc_info=exc)
 
 
 def install_publishing(
@@ -32,9 +24,10 @@ def install_publishing(
     translator: Translator,
     window: Any,
     editor: Any,
+    ops: Operations,
 ) -> PublishController:
     """Called once by app.build_gui, with the services the AppContext built."""
-    controller = PublishController(services, articles, runner, translator, window)
+    controller = PublishController(services, articles, runner, translator, window, ops)
     menu = window.menuBar().addMenu(QCoreApplication.translate("Publish", "&Publish"))
     publish_action = menu.addAction(QCoreApplication.translate("Publish", "Publish article…"))
     publish_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
@@ -48,10 +41,8 @@ def install_publishing(
     )
     window.publish_action = publish_action
 
-    # Jobs left waiting (offline, 5xx, a crash) go out later, also after a restart.
-    def send_due() -> None:
-        runner.submit("io", services.outbox.run_due, None, _log_failure, key="outbox")
-
-    runner.submit("io", services.outbox.recover_interrupted, lambda _n: send_due(), _log_failure)
-    runner.every(OUTBOX_INTERVAL_MS, send_due)  # the runner stops it at quit
+    # Jobs left waiting (offline, 5xx, a crash) go out later, also after a restart. The timer
+    # calls a method of the controller: it stops calling when the window (and it) is gone.
+    controller.recover_outbox()
+    runner.every(OUTBOX_INTERVAL_MS, controller.send_due)  # the runner stops it at quit
     return controller

@@ -7,13 +7,17 @@ the newest query's result reaches the list (stale results are dropped by the run
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from qk3editor.core.vietnamese.normalize import normalize
 from qk3editor.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from qk3editor.storage.search import SearchRepository
+    from qk3editor.ui.library.controller import LibraryController
 
 DEBOUNCE_MS = 150
 MAX_RESULTS = 2000
@@ -120,22 +124,22 @@ class LibrarySearch(QObject):
 
 
 def attach_library_search(
-    library: object, search_repository: object, runner: TaskRunner
+    library: LibraryController, search_repository: SearchRepository, runner: TaskRunner
 ) -> LibrarySearch:
     """Put a search box in the library's filter bar and wire it (one call from app.py).
 
     ``library`` is the LibraryController (its ``view.filter_bar`` and ``model``);
     ``search_repository`` a :class:`~qk3editor.storage.search.SearchRepository`.
     """
-    view = library.view  # type: ignore[attr-defined]
-    model = library.model  # type: ignore[attr-defined]
+    view = library.view
+    model = library.model
     box = SearchBox(view)
     view.filter_bar.insertWidget(0, box, 3)
     repo = search_repository
 
     def search_ids(query: str) -> list[str]:
         # spiked articles too: the status filter decides (the Trash view searches the trash)
-        return [h.article_id for h in repo.search(query, limit=MAX_RESULTS)]  # type: ignore[attr-defined]
+        return [h.article_id for h in repo.search(query, limit=MAX_RESULTS)]
 
     search = LibrarySearch(box, search_ids, lambda _ids: None, lambda: None, runner, box)
     search.attach_model(model)
