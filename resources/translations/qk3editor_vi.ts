@@ -18,6 +18,18 @@ Licence: GPL-3.0-or-later.</source>
 Giấy phép: GPL-3.0-or-later.</translation>
     </message>
     <message>
+        <source>Photos checked: {0} captions read back from their files, {1} leftover temp files removed</source>
+        <translation>Đã kiểm tra ảnh: đọc lại {0} chú thích từ tệp, xóa {1} tệp tạm còn sót</translation>
+    </message>
+    <message>
+        <source>The store is damaged</source>
+        <translation>Kho dữ liệu bị hỏng</translation>
+    </message>
+    <message>
+        <source>Restore the last backup, {name} ({when})? The damaged file is kept aside.</source>
+        <translation>Khôi phục bản sao lưu gần nhất, {name} ({when})? Tệp bị hỏng sẽ được cất riêng.</translation>
+    </message>
+    <message>
         <source>qk3editor cannot start</source>
         <translation>Không khởi động được qk3editor</translation>
     </message>
@@ -1692,6 +1704,14 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>dùng chú thích của bài này</translation>
     </message>
     <message>
+        <source>remove temp files of interrupted writes, read back captions newer than the store</source>
+        <translation>xóa tệp tạm của các lần ghi bị ngắt, đọc lại chú thích mới hơn bản trong kho dữ liệu</translation>
+    </message>
+    <message>
+        <source>read every photo&apos;s file, not only those changed since recorded</source>
+        <translation>đọc tệp của mọi ảnh, không chỉ những tệp đã thay đổi từ lần ghi nhận trước</translation>
+    </message>
+    <message>
         <source>{imported} imported, {duplicate} duplicates, {error} errors</source>
         <translation>{imported} đã nhập, {duplicate} trùng lặp, {error} lỗi</translation>
     </message>
@@ -1710,6 +1730,74 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
     <message>
         <source>location removed</source>
         <translation>bỏ vị trí</translation>
+    </message>
+    <message>
+        <source>temp file removed</source>
+        <translation>đã xóa tệp tạm</translation>
+    </message>
+    <message>
+        <source>caption read back</source>
+        <translation>đã đọc lại chú thích</translation>
+    </message>
+    <message>
+        <source>file missing</source>
+        <translation>thiếu tệp</translation>
+    </message>
+    <message>
+        <source>{checked} files read, {read_back} captions read back, {removed} temp files removed, {missing} missing, {errors} errors</source>
+        <translation>đã đọc {checked} tệp, đọc lại {read_back} chú thích, xóa {removed} tệp tạm, thiếu {missing} tệp, {errors} lỗi</translation>
+    </message>
+    <message>
+        <source>check the store, list and restore backups</source>
+        <translation>kiểm tra kho dữ liệu, xem và khôi phục bản sao lưu</translation>
+    </message>
+    <message>
+        <source>check the store file now</source>
+        <translation>kiểm tra tệp kho dữ liệu ngay bây giờ</translation>
+    </message>
+    <message>
+        <source>list the store&apos;s backups</source>
+        <translation>liệt kê các bản sao lưu của kho dữ liệu</translation>
+    </message>
+    <message>
+        <source>put a backup in place of the store</source>
+        <translation>thay kho dữ liệu bằng một bản sao lưu</translation>
+    </message>
+    <message>
+        <source>the backup&apos;s name</source>
+        <translation>tên bản sao lưu</translation>
+    </message>
+    <message>
+        <source>only a SQLite store file has these checks and backups</source>
+        <translation>chỉ kho dữ liệu dạng tệp SQLite mới có phần kiểm tra và sao lưu này</translation>
+    </message>
+    <message>
+        <source>{path}: no store yet</source>
+        <translation>{path}: chưa có kho dữ liệu</translation>
+    </message>
+    <message>
+        <source>{path}: the check found no damage</source>
+        <translation>{path}: kiểm tra không thấy hư hỏng</translation>
+    </message>
+    <message>
+        <source>read-only: {reason}</source>
+        <translation>chỉ đọc: {reason}</translation>
+    </message>
+    <message>
+        <source>There is no backup in {backups}</source>
+        <translation>Không có bản sao lưu nào trong {backups}</translation>
+    </message>
+    <message>
+        <source>{path} restored from {backup}</source>
+        <translation>Đã khôi phục {path} từ {backup}</translation>
+    </message>
+    <message>
+        <source>the previous file is kept as {kept}</source>
+        <translation>tệp cũ được giữ lại tại {kept}</translation>
+    </message>
+    <message>
+        <source>qk3editor: warning: the log cannot be written ({reason})</source>
+        <translation>qk3editor: cảnh báo: không ghi được nhật ký ({reason})</translation>
     </message>
 </context>
 <context>
@@ -1927,6 +2015,10 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>{path}: bản sao cho web vẫn còn dữ liệu vị trí ({fields}); chặn xuất bản</translation>
     </message>
     <message>
+        <source>{path}: the file holds {count} different XMP packets, and programs disagree on which one to read; the caption was not written (the file is unchanged)</source>
+        <translation>{path}: tệp chứa {count} gói XMP khác nhau và các chương trình không thống nhất sẽ đọc gói nào; chú thích chưa được ghi (tệp không bị thay đổi)</translation>
+    </message>
+    <message>
         <source>No photo with id {id}</source>
         <translation>Không có ảnh mang số {id}</translation>
     </message>
@@ -1989,6 +2081,50 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
     <message>
         <source>A network error stopped the work: {detail}</source>
         <translation>Lỗi mạng làm gián đoạn công việc: {detail}</translation>
+    </message>
+    <message>
+        <source>The store is read-only ({reason}): it can be read but nothing can be saved</source>
+        <translation>Kho dữ liệu chỉ đọc được ({reason}): có thể xem nhưng không lưu được gì</translation>
+    </message>
+    <message>
+        <source>The disk holding the store is full: nothing was saved. Free some space and try again</source>
+        <translation>Ổ đĩa chứa kho dữ liệu đã đầy: chưa lưu được gì. Hãy giải phóng bớt dung lượng rồi thử lại</translation>
+    </message>
+    <message>
+        <source>The store {path} is damaged ({detail}); it was not changed. Restore the last backup ({backup}) with: qk3editor store restore-backup</source>
+        <translation>Kho dữ liệu {path} bị hỏng ({detail}); tệp không bị thay đổi. Hãy khôi phục bản sao lưu gần nhất ({backup}) bằng lệnh: qk3editor store restore-backup</translation>
+    </message>
+    <message>
+        <source>The store {path} is an empty file (0 bytes), not a new store; it was not changed. Restore the last backup ({backup}) with: qk3editor store restore-backup</source>
+        <translation>Kho dữ liệu {path} là một tệp rỗng (0 byte), không phải kho mới; tệp không bị thay đổi. Hãy khôi phục bản sao lưu gần nhất ({backup}) bằng lệnh: qk3editor store restore-backup</translation>
+    </message>
+    <message>
+        <source>The store is busy with another program&apos;s work; try again in a moment</source>
+        <translation>Kho dữ liệu đang bận với việc của một chương trình khác; hãy thử lại sau giây lát</translation>
+    </message>
+    <message>
+        <source>The store {path} is damaged ({detail}); it was not changed. There is no backup in {backups}</source>
+        <translation>Kho dữ liệu {path} bị hỏng ({detail}); tệp không bị thay đổi. Không có bản sao lưu nào trong {backups}</translation>
+    </message>
+    <message>
+        <source>The store {path} is an empty file (0 bytes), not a new store; it was not changed. There is no backup in {backups}</source>
+        <translation>Kho dữ liệu {path} là một tệp rỗng (0 byte), không phải kho mới; tệp không bị thay đổi. Không có bản sao lưu nào trong {backups}</translation>
+    </message>
+    <message>
+        <source>The backup {path} is damaged too ({detail}); nothing was changed</source>
+        <translation>Bản sao lưu {path} cũng bị hỏng ({detail}); không có gì bị thay đổi</translation>
+    </message>
+    <message>
+        <source>There is no backup in {backups}</source>
+        <translation>Không có bản sao lưu nào trong {backups}</translation>
+    </message>
+    <message>
+        <source>There is no backup named {name} in {backups}</source>
+        <translation>Không có bản sao lưu nào tên {name} trong {backups}</translation>
+    </message>
+    <message>
+        <source>The store is damaged ({detail}). Close the app and restore the last backup with: qk3editor store restore-backup</source>
+        <translation>Kho dữ liệu bị hỏng ({detail}). Hãy đóng ứng dụng và khôi phục bản sao lưu gần nhất bằng lệnh: qk3editor store restore-backup</translation>
     </message>
 </context>
 <context>
@@ -2113,6 +2249,21 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
     <message>
         <source>Spiked</source>
         <translation>Thùng rác</translation>
+    </message>
+</context>
+<context>
+    <name>store</name>
+    <message>
+        <source>the disk {folder} is mounted read-only</source>
+        <translation>ổ đĩa {folder} được gắn ở chế độ chỉ đọc</translation>
+    </message>
+    <message>
+        <source>the folder {folder} cannot be written</source>
+        <translation>không ghi được vào thư mục {folder}</translation>
+    </message>
+    <message>
+        <source>the file {path} cannot be written</source>
+        <translation>không ghi được vào tệp {path}</translation>
     </message>
 </context>
 <context>

@@ -157,6 +157,7 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
     from qk3editor.ui.photos.wiring import install_photo_desk
 
     photo_desk = install_photo_desk(ctx, runner, window, editor, ops)
+    start_photo_check(ctx, ops, window)  # issue 12: after a crash, files and store agree
     window.about_action.triggered.connect(
         lambda: QMessageBox.about(
             window,
@@ -186,6 +187,43 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
     # renditions made when photos are attached or captioned, so that publishing only uploads
     window.closing.connect(ctx.preparer.close)
     return Gui(ctx, runner, window, library, editor, photo_desk, publish, bus, ops, menus)
+
+
+def start_photo_check(ctx: AppContext, ops: Operations, window: MainWindow) -> None:
+    """Reconcile photos with the store in the background (what `photos check` does): temp
+    files of interrupted writes removed, captions newer than the store read back."""
+    import logging
+
+    from PySide6.QtCore import QCoreApplication
+
+    from qk3editor.photos.reconcile import CheckReport, reconcile
+
+    repo = ctx.photos
+
+    def done(report: CheckReport) -> None:
+        read_back, removed = report.count("read_back"), report.count("temp_removed")
+        if read_back or removed:
+            window.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "App",
+                    "Photos checked: {0} captions read back from their files, "
+                    "{1} leftover temp files removed",
+                ).format(read_back, removed),
+                10_000,
+            )
+
+    def failed(exc: BaseException) -> None:
+        logging.getLogger(__name__).warning("photo check at start failed: %s", exc)
+
+    def changes(report: CheckReport) -> list[tuple[str, tuple[int, ...]]]:
+        return [("photo", ())] if report.count("read_back") else []
+
+    ops.run(
+        lambda: reconcile(repo, extra_folders=[ctx.paths.photos_dir]),
+        changes=changes,
+        on_done=done,
+        on_error=failed,
+    )
 
 
 def _workspace_in_place(shell: Shell) -> EditorWorkspace:
@@ -244,6 +282,47 @@ def gui_arguments(argv: list[str]) -> dict[str, str | None] | None:
 DESKTOP_ID = "vn.qk3.qk3editor"
 
 
+def offer_backup(parent: object, exc: Exception, paths: Paths, store: str | None) -> bool:
+    """For a damaged or empty store: tell the user and offer the last backup (issue 12).
+
+    True when the user chose to restore it and it was put in place (the damaged file is kept
+    aside), so the caller opens the store again.
+    """
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from qk3editor.core.i18n import active
+    from qk3editor.core.timezones import to_local
+    from qk3editor.paths import resolve_store_url
+    from qk3editor.storage.checks import latest_backup, restore_backup
+    from qk3editor.storage.db import sqlite_path
+    from qk3editor.storage.errors import StoreCorrupt
+
+    if not isinstance(exc, StoreCorrupt):
+        return False
+    path = sqlite_path(resolve_store_url(paths, store, os.environ))
+    last = latest_backup(paths.backups_dir, path) if path is not None else None
+    if path is None or last is None:
+        return False
+    answer = QMessageBox.question(
+        parent,  # type: ignore[arg-type]
+        QCoreApplication.translate("App", "The store is damaged"),
+        exc.message(active())
+        + "\n\n"
+        + QCoreApplication.translate(
+            "App", "Restore the last backup, {name} ({when})? The damaged file is kept aside."
+        )
+        .replace("{name}", last.name)
+        .replace("{when}", to_local(last.modified).strftime("%d/%m/%Y %H:%M")),
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    from qk3editor.context import store_state_file
+
+    restore_backup(path, last.path, store_state_file(paths))
+    return True
+
+
 def make_application(argv: list[str] | None = None) -> QApplication:
     from PySide6.QtWidgets import QApplication
 
@@ -293,9 +372,15 @@ def run_gui(
 
     def finish_start() -> None:
         from qk3editor.context import AppContext
+        from qk3editor.core.errors import QkError
 
         try:
-            ctx = AppContext.open(store=store, language=lang)
+            try:
+                ctx = AppContext.open(store=store, language=lang)
+            except QkError as exc:
+                if not offer_backup(shell.window, exc, paths, store):
+                    raise
+                ctx = AppContext.open(store=store, language=lang)  # the restored store
         except Exception as exc:  # a store that cannot be opened, a full disk, ...
             from qk3editor.ui.errors import describe_error
 

@@ -26,6 +26,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "qk3editor.commands.publish",
     "qk3editor.commands.photos",
     "qk3editor.commands.text",
+    "qk3editor.commands.store",
 )
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
@@ -111,6 +112,11 @@ def main(argv: Sequence[str]) -> int:
 
     ctx: AppContext | None = None
     try:
+        if not getattr(args, "opens_store", True):  # `store ...`: works on a damaged store
+            from qk3editor.context import setup_logging
+
+            setup_logging(resolve_paths().ensure())
+            return int(args.handler(args, None) or 0)
         ctx = AppContext.open(store=args.store, language=args.lang)
         return int(args.handler(args, ctx) or 0)
     except UsageError as exc:

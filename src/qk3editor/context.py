@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from qk3editor.core.i18n import Translator, set_active
@@ -138,7 +140,9 @@ class AppContext:
         lang = choose_language(language, env, settings)
         translator = Translator.load(lang, resources_dir() / "translations")
         set_active(translator)
-        opened = open_store(resolve_store_url(paths, store, env), paths.backups_dir)
+        opened = open_store(
+            resolve_store_url(paths, store, env), paths.backups_dir, store_state_file(paths)
+        )
         return cls(
             paths=paths,
             settings=settings,
@@ -160,15 +164,69 @@ class AppContext:
         self.store.close()
 
 
+def store_state_file(paths: Paths) -> Path:
+    """Where the store's soundness is remembered between runs (storage.checks)."""
+    return paths.cache_dir / "store-checks.json"
+
+
+class SafeFileHandler(logging.handlers.RotatingFileHandler):
+    """The log file, which never breaks the command it logs for.
+
+    A write that fails (disk full, the folder made read-only meanwhile) turns the handler off
+    with one line on stderr instead of logging's "--- Logging error ---" and a traceback.
+    """
+
+    failed = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self.failed:
+            return
+        super().emit(record)
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        if self.failed:
+            return
+        self.failed = True
+        _warn_once(sys.exc_info()[1])
+        try:
+            self.close()
+        except Exception:
+            pass
+
+
+def _warn_once(exc: BaseException | None) -> None:
+    from qk3editor.core.i18n import translate
+
+    reason = getattr(exc, "strerror", None) or (type(exc).__name__ if exc else "")
+    try:
+        sys.stderr.write(
+            translate("cli", "qk3editor: warning: the log cannot be written ({reason})").format(
+                reason=reason
+            )
+            + "\n"
+        )
+    except Exception:
+        pass
+
+
 def setup_logging(paths: Paths) -> None:
-    """Log to a rotating file in the logs folder (once per process)."""
+    """Log to a rotating file in the logs folder (once per process).
+
+    Logging never stops a command: when the folder or file cannot be opened, the app logs
+    nowhere, with one warning line on stderr; a write failing later does the same.
+    """
     root = logging.getLogger("qk3editor")
     if root.handlers:
         return
-    paths.log_dir.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(
-        paths.log_dir / "qk3editor.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
-    )
+    root.setLevel(logging.INFO)
+    try:
+        paths.log_dir.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = SafeFileHandler(
+            paths.log_dir / "qk3editor.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError as exc:
+        _warn_once(exc)
+        root.addHandler(logging.NullHandler())
+        return
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
-    root.setLevel(logging.INFO)

@@ -51,8 +51,13 @@ class Paths:
         return self.data_dir / "photos"
 
     def ensure(self) -> Paths:
-        for d in (self.data_dir, self.config_dir, self.cache_dir, self.log_dir):
+        for d in (self.data_dir, self.config_dir):
             d.mkdir(parents=True, exist_ok=True)
+        for d in (self.cache_dir, self.log_dir):  # the app works without them (issue 12)
+            try:
+                d.mkdir(parents=True, exist_ok=True)
+            except OSError:
+                pass
         return self
 
 

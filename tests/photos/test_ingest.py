@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PIL import Image
 
+from qk3editor.core import atomic
 from qk3editor.photos.ingest import IngestOptions, ingest, process_file
 from tests.photos.photo_factory import CAPTION_VI, jpeg_bytes
 
@@ -226,7 +227,7 @@ def test_full_cache_disk_is_a_clear_line_and_the_batch_goes_on(tmp_path: Path, m
     report = ingest([tmp_path], opts(tmp_path))
     assert [i.status for i in report.items] == ["imported", "error", "imported"]
     assert report.items[1].code == "disk_full"
-    assert not list((tmp_path / "cache").rglob("*.tmp"))
+    assert not list((tmp_path / "cache").rglob("*" + atomic.TEMP_SUFFIX))
 
 
 def test_fuzz_caption_writes_on_200_corrupted_files_never_damage_them(tmp_path: Path) -> None:

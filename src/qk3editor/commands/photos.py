@@ -1,4 +1,4 @@
-"""Photo desk commands: import, list, caption, export.
+"""Photo desk commands: import, list, caption, export, check.
 
 ``photos caption --template F``: F is a YAML mapping of fields to text, which may use the
 template variables {date} {city} {creator} {filename} {seq}; e.g.::
@@ -19,7 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from qk3editor.commands.output import print_json, write_text
+from qk3editor.commands.output import one_line, print_json, write_text
 from qk3editor.core.i18n import QT_TRANSLATE_NOOP, translate
 from qk3editor.photos.captions import BatchEdit, load_codes, load_template
 from qk3editor.photos.desk import caption_photos, export_web, import_photos
@@ -84,6 +84,20 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--article", metavar="ID", help=translate("cli", "use this article's captions"))
     p.set_defaults(handler=run_export)
 
+    p = psub.add_parser(
+        "check",
+        help=translate(
+            "cli",
+            "remove temp files of interrupted writes, read back captions newer than the store",
+        ),
+    )
+    p.add_argument(
+        "--full",
+        action="store_true",
+        help=translate("cli", "read every photo's file, not only those changed since recorded"),
+    )
+    p.set_defaults(handler=run_check)
+
 
 def run_import(args: argparse.Namespace, ctx: AppContext) -> int:
     repo = ctx.photos
@@ -104,11 +118,11 @@ def run_import(args: argparse.Namespace, ctx: AppContext) -> int:
     for item in result.report.items:
         status = translate("cli", STATUS_TEXT[item.status])
         if item.status == "imported":
-            write_text(f"{status}\t#{ids.get(item.content_hash, '?')}\t{item.path}\n")
+            write_text(f"{status}\t#{ids.get(item.content_hash, '?')}\t{one_line(item.path)}\n")
         elif item.status == "duplicate":
-            write_text(f"{status}\t{item.duplicate_of}\t{item.path}\n")
+            write_text(f"{status}\t{item.duplicate_of}\t{one_line(item.path)}\n")
         else:
-            write_text(f"{status}\t{item.path}\t{item.message}\n")
+            write_text(f"{status}\t{one_line(item.path)}\t{one_line(item.message)}\n")
     report = result.report
     write_text(
         translate("cli", "{imported} imported, {duplicate} duplicates, {error} errors").format(
@@ -129,8 +143,8 @@ def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
         return 0
     for p in photos:
         flags = ",".join(p.status_flags) or "-"
-        text = (p.metadata.headline or p.metadata.description).replace("\n", " ")[:60]
-        write_text(f"#{p.id}\t{p.date_taken or '-'}\t{flags}\t{text}\t{p.path}\n")
+        text = one_line((p.metadata.headline or p.metadata.description).replace("\n", " ")[:60])
+        write_text(f"#{p.id}\t{p.date_taken or '-'}\t{flags}\t{text}\t{one_line(p.path)}\n")
     return 0
 
 
@@ -161,12 +175,12 @@ def run_caption(args: argparse.Namespace, ctx: AppContext) -> int:
     error = translate("cli", "error")
     for line in lines:
         if line.ok:
-            write_text(f"{captioned}\t#{line.photo_id}\t{line.path}\n")
+            write_text(f"{captioned}\t#{line.photo_id}\t{one_line(line.path)}\n")
             for cut in line.cuts:
-                write_text(f"  {warning}: {cut.message()}\n")
+                write_text(f"  {warning}: {one_line(cut.message())}\n")
         else:
             failed += 1
-            write_text(f"{error}\t#{line.photo_id}\t{line.message}\n")
+            write_text(f"{error}\t#{line.photo_id}\t{one_line(line.message)}\n")
     return 1 if failed else 0
 
 
@@ -197,5 +211,40 @@ def run_export(args: argparse.Namespace, ctx: AppContext) -> int:
         repo, args.ids, args.output, specs_from_settings(ctx.settings), article_id=args.article
     )
     for r in out:
-        write_text(f"{r.path}\t{r.width}x{r.height}\n")
+        write_text(f"{one_line(str(r.path))}\t{r.width}x{r.height}\n")
     return 0
+
+
+CHECK_TEXT = {
+    "temp_removed": QT_TRANSLATE_NOOP("cli", "temp file removed"),
+    "read_back": QT_TRANSLATE_NOOP("cli", "caption read back"),
+    "missing": QT_TRANSLATE_NOOP("cli", "file missing"),
+    "error": QT_TRANSLATE_NOOP("cli", "error"),
+}
+
+
+def run_check(args: argparse.Namespace, ctx: AppContext) -> int:
+    """Reconcile the photos with the store (what the GUI does at start, in the background)."""
+    from qk3editor.photos.reconcile import reconcile
+
+    report = reconcile(ctx.photos, extra_folders=[ctx.paths.photos_dir], full=args.full)
+    for line in report.lines:
+        label = translate("cli", CHECK_TEXT[line.kind])
+        ident = f"#{line.photo_id}" if line.photo_id is not None else "-"
+        tail = f"\t{one_line(line.message)}" if line.message else ""
+        write_text(f"{label}\t{ident}\t{one_line(line.path)}{tail}\n")
+    write_text(
+        translate(
+            "cli",
+            "{checked} files read, {read_back} captions read back, {removed} temp files removed, "
+            "{missing} missing, {errors} errors",
+        ).format(
+            checked=report.checked,
+            read_back=report.count("read_back"),
+            removed=report.count("temp_removed"),
+            missing=report.count("missing"),
+            errors=report.count("error"),
+        )
+        + "\n"
+    )
+    return 1 if report.count("error") else 0

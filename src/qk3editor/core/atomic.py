@@ -9,6 +9,10 @@ file, if any, is untouched. An existing file keeps its permission bits; a new on
 Caches (thumbnails, renditions kept for the next publish) pass ``durable=False``: still whole
 or not at all, but without the two disk flushes, which cost more than re-making a lost file.
 
+A writer holds an exclusive lock (flock, POSIX) on its temp file until the rename, so a temp
+file left by a killed process (``.<name>.<random>.qk3tmp``, unlocked) can be told from one
+being written right now: :func:`stray_temps` finds the former (issue 12).
+
 Callers that need their own errors (the photo desk's "disk full" / "read-only") catch
 ``OSError`` around these calls; nothing here translates errors.
 """
@@ -22,7 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-TEMP_SUFFIX = ".tmp"
+TEMP_SUFFIX = ".qk3tmp"  # ours alone: never taken for another program's temp file
 
 
 def _read_umask() -> int:
@@ -69,18 +73,69 @@ def write_with(
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=folder)
     try:
         with os.fdopen(fd, "wb") as fh:
+            _lock(fh.fileno())  # until replaced: a check never takes a live temp for stray
             fill(fh)
             fh.flush()
             if durable:
                 os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
+            os.chmod(tmp, mode)
+            if _RENAME_OPEN_FILES:
+                os.replace(tmp, path)
+        if not _RENAME_OPEN_FILES:  # Windows cannot rename a file that is still open
+            os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
     if durable:
         fsync_folder(folder)
+
+
+_RENAME_OPEN_FILES = os.name == "posix"
+
+
+def _lock(fd: int) -> None:
+    """An exclusive lock on our temp file while it is written (POSIX; elsewhere none)."""
+    try:
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except (ImportError, OSError):
+        pass
+
+
+def stray_temps(folder: Path) -> list[Path]:
+    """Temp files in ``folder`` that interrupted writes left behind (a process killed while
+    writing): ours by name, and locked by no live writer. Without flock (Windows) only those
+    older than a day count as stray."""
+    try:
+        found = sorted(p for p in folder.glob(f".*{TEMP_SUFFIX}") if p.is_file())
+    except OSError:
+        return []
+    return [p for p in found if not _in_use(p)]
+
+
+def _in_use(path: Path) -> bool:
+    try:
+        import fcntl
+    except ImportError:
+        import time
+
+        try:
+            return time.time() - path.stat().st_mtime < 86400
+        except OSError:
+            return True
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return True  # gone (renamed into place) or unreadable: not ours to remove
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return True  # a live writer holds it
+    finally:
+        os.close(fd)
+    return False
 
 
 def fsync_folder(folder: Path) -> None:

@@ -145,6 +145,7 @@ class Photo:
     keep_location_by: str = ""
     keep_location_at: datetime | None = None
     imported_at: datetime | None = None
+    updated_at: datetime | None = None  # when the store last recorded the file's metadata
 
     @property
     def no_caption(self) -> bool:

@@ -102,3 +102,12 @@ class HeicCaptionNotWritten(PhotoError):
         "{path}: captions cannot be written safely into HEIC files; the file is unchanged "
         "and the caption is kept in qk3editor (it goes into the web copies)",
     )
+
+
+class XmpPacketsDisagree(PhotoError):
+    code = "photo_xmp_packets"
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "{path}: the file holds {count} different XMP packets, and programs disagree on which "
+        "one to read; the caption was not written (the file is unchanged)",
+    )

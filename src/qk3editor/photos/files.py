@@ -95,6 +95,11 @@ def atomic_write(
         raise os_error(path, exc) from None
 
 
+def stray_temp_files(folder: Path) -> list[Path]:
+    """Temp files that interrupted writes left in ``folder`` (see :func:`atomic.stray_temps`)."""
+    return atomic.stray_temps(folder)
+
+
 def _append_tail(path: Path, out_fd: int, offset: int, before: os.stat_result) -> None:
     with open(path, "rb") as src:
         now = os.fstat(src.fileno())

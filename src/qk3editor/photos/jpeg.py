@@ -191,3 +191,32 @@ def strip_xmp(data: bytes) -> bytes:
             last = end
     out += data[last:]
     return bytes(out)
+
+
+def xmp_packets(data: bytes) -> list[tuple[int, int]]:
+    """``(segment_start, segment_end)`` of each standard XMP packet (APP1 ``xap/1.0/``),
+    marker included; extended XMP segments (``xmp/extension``) are not packets of their own."""
+    return [
+        (start - 4, end)
+        for marker, start, end in iter_segments(data)
+        if marker == 0xE1 and data[start:end].startswith(XMP_HEADERS[0])
+    ]
+
+
+def drop_duplicate_xmp(data: bytes) -> tuple[bytes, int]:
+    """``data`` with repeated XMP packets removed when they are byte-identical copies of the
+    first, and the number of *different* packets (1 or 0: one packet left, nothing to fear).
+
+    Exiv2 reads and writes the first packet, exiftool (and others) let a later one win: with
+    two different packets a caption we write is not the one other programs show.
+    """
+    packets = xmp_packets(data)
+    if len(packets) < 2:
+        return data, len(packets)
+    first = data[packets[0][0] : packets[0][1]]
+    if any(data[a:b] != first for a, b in packets[1:]):
+        return data, len({data[a:b] for a, b in packets})
+    out = bytearray(data[: packets[1][0]])
+    for (_a, b), nxt in zip(packets[1:], [*packets[2:], None], strict=False):
+        out += data[b : nxt[0] if nxt else len(data)]
+    return bytes(out), 1

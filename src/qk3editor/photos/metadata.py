@@ -66,6 +66,7 @@ from qk3editor.photos.errors import (
     InvalidPhotoDate,
     PhotoCorrupt,
     PhotoWriteFailed,
+    XmpPacketsDisagree,
 )
 from qk3editor.photos.exiv2 import EXIV2_LOCK, ExifValues, IptcValues, open_exiv2, raw_bytes
 from qk3editor.photos.files import atomic_write, read_bytes, read_jpeg_head
@@ -134,6 +135,9 @@ def _read_metadata_bytes(data: bytes, path: str) -> PhotoFacts:
     xmp_fields = from_xmp(xmp)
     iim_fields = from_iim(iptc, utf8)
     digest = jpeg.iptc_digest_state(data) if iptc else "absent"
+    different = jpeg.drop_duplicate_xmp(data)[1]
+    if different > 1:
+        warnings.append(f"XMP: {different} different packets; the first one was read")
     preferred = "iim" if digest == "mismatch" else "xmp"
     first, second = (iim_fields, xmp_fields) if preferred == "iim" else (xmp_fields, iim_fields)
     merged = {name: first.get(name) or second.get(name) for name in FIELDS}
@@ -264,6 +268,13 @@ def _apply_metadata(
     # entropy-coded image data is spliced back from the original bytes afterwards, so it is
     # byte-identical by construction and megabytes are not copied through exiv2.
     head_end = jpeg.sos_header_end(data)
+    if head_end:
+        # two different XMP packets: exiv2 would write the first, others read the last
+        deduped, different = jpeg.drop_duplicate_xmp(data[:head_end])
+        if different > 1:
+            raise XmpPacketsDisagree(path=path, count=different)
+        if len(deduped) != head_end:
+            data, head_end = deduped + data[head_end:], len(deduped)
     work = data[:head_end] + b"\xff\xd9" if head_end else data
     try:
         img = open_exiv2(work, path)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from qk3editor.core.articles import (
@@ -62,7 +64,7 @@ class CategoryRepository:
         self._store = store
 
     def list(self) -> list[Category]:
-        with self._store.begin() as s:
+        with self._store.read() as s:
             rows = s.scalars(select(CategoryModel).order_by(CategoryModel.position))
             return [Category(c.id, c.slug, c.name, c.position) for c in rows]
 
@@ -75,15 +77,12 @@ class CategoryRepository:
         return None
 
     def ensure(self, name: str, slug: str) -> Category:
-        """The category with this name, created (with ``slug``) if there is none."""
-        found = self.find(name) or self.find(slug)
-        if found:
-            return found
+        """The category with this name (or this slug), created with ``slug`` if there is none.
+
+        Race-safe: two processes ensuring one new category get the same row.
+        """
         with self._store.begin() as s:
-            position = (s.scalar(select(func.max(CategoryModel.position))) or 0) + 1
-            m = CategoryModel(slug=slug, name=normalize(name).strip(), position=position)
-            s.add(m)
-            s.flush()
+            m = category_for(s, name, slug)
             return Category(m.id, m.slug, m.name, m.position)
 
     def rename(self, category_id: int, name: str) -> None:
@@ -102,14 +101,14 @@ class ArticleRepository:
 
     # -- reading ---------------------------------------------------------------------------
     def get(self, article_id: str) -> Article:
-        with self._store.begin() as s:
+        with self._store.read() as s:
             m = s.get(ArticleModel, article_id)
             if m is None:
                 raise ArticleNotFound(id=article_id)
             return article_from_model(m)
 
     def exists(self, article_id: str) -> bool:
-        with self._store.begin() as s:
+        with self._store.read() as s:
             return s.get(ArticleModel, article_id) is not None
 
     def list(self, query: ArticleQuery | None = None) -> list[Article]:
@@ -117,7 +116,7 @@ class ArticleRepository:
         return self.get_many(ids)
 
     def get_many(self, ids: Sequence[str]) -> list[Article]:
-        with self._store.begin() as s:
+        with self._store.read() as s:
             rows = {
                 m.id: m for m in s.scalars(select(ArticleModel).where(ArticleModel.id.in_(ids)))
             }
@@ -136,7 +135,7 @@ class ArticleRepository:
         column = SORT_COLUMNS.get(q.order_by, ArticleModel.updated_at)
         order = column.desc() if q.descending else column.asc()
         stmt = stmt.order_by(order, ArticleModel.id)
-        with self._store.begin() as s:
+        with self._store.read() as s:
             return list(s.scalars(stmt))
 
     def rows(self, ids: Sequence[str]) -> list[ArticleRow]:
@@ -153,7 +152,7 @@ class ArticleRepository:
             .outerjoin(CategoryModel)
             .where(ArticleModel.id.in_(list(ids)))
         )
-        with self._store.begin() as s:
+        with self._store.read() as s:
             found = {
                 r[0]: ArticleRow(r[0], r[1], r[2], Status(r[3]), r[4], r[5])
                 for r in s.execute(stmt)
@@ -161,7 +160,7 @@ class ArticleRepository:
         return [found[i] for i in ids if i in found]
 
     def count(self) -> int:
-        with self._store.begin() as s:
+        with self._store.read() as s:
             return s.scalar(select(func.count()).select_from(ArticleModel)) or 0
 
     # -- writing ---------------------------------------------------------------------------
@@ -269,17 +268,47 @@ class ArticleRepository:
         from sqlalchemy.orm import Session
 
         assert isinstance(s, Session)
-        key = normalize(name_or_slug).strip()
-        if not key:
+        if not normalize(name_or_slug).strip():
             return None
-        for c in s.scalars(select(CategoryModel)):
-            if c.slug == key or c.name.casefold() == key.casefold():
-                return c.id
-        position = (s.scalar(select(func.max(CategoryModel.position))) or 0) + 1
-        c = CategoryModel(slug=slugify(key) or f"category-{position}", name=key, position=position)
-        s.add(c)
-        s.flush()
-        return c.id
+        return category_for(s, name_or_slug).id
+
+
+def category_for(s: Session, name_or_slug: str, slug: str | None = None) -> CategoryModel:
+    """The category named (or slugged) ``name_or_slug``, created if there is none: insert or
+    get by slug, atomic on SQLite and PostgreSQL (``INSERT ... ON CONFLICT (slug) DO NOTHING``
+    then ``SELECT``), a savepoint and a second look elsewhere.
+
+    Names are matched by slug: "Quốc phòng", "Quoc phong" and "QUỐC PHÒNG" are one category,
+    the one first created (its name is kept as it was first written).
+    """
+    key = normalize(name_or_slug).strip()
+    for c in s.scalars(select(CategoryModel)):
+        if c.slug == key or c.name.casefold() == key.casefold():
+            return c
+    slug = slug or slugify(key) or "category-" + hashlib.sha1(key.encode()).hexdigest()[:10]
+    found = s.scalar(select(CategoryModel).where(CategoryModel.slug == slug))
+    if found is not None:
+        return found
+    position = (s.scalar(select(func.max(CategoryModel.position))) or 0) + 1
+    values = {"slug": slug, "name": key, "position": position}
+    dialect = s.get_bind().dialect.name
+    if dialect in ("sqlite", "postgresql"):
+        if dialect == "sqlite":
+            from sqlalchemy.dialects.sqlite import insert
+        else:
+            from sqlalchemy.dialects.postgresql import insert
+        s.execute(
+            insert(CategoryModel).values(**values).on_conflict_do_nothing(index_elements=["slug"])
+        )
+    else:
+        try:
+            with s.begin_nested():
+                s.add(CategoryModel(**values))
+        except IntegrityError:
+            pass  # another writer created it first: take theirs
+    made = s.scalar(select(CategoryModel).where(CategoryModel.slug == slug))
+    assert made is not None
+    return made
 
 
 def move_status(m: ArticleModel, target: Status) -> Status:
