@@ -43,7 +43,9 @@ DEBIAN_PACKAGES = [
     "php-gd",
     "php-mbstring",
     "php-xml",
+    "wordpress-theme-twentytwentythree",  # the stock theme (--theme stock)
 ]
+STOCK_THEME = "twentytwentythree"
 ADMIN_USER = "qk3admin"
 AUTHOR_USER = "qk3author"
 DB_NAME = "wordpress"
@@ -92,6 +94,8 @@ def missing_parts() -> list[str]:
         for mod, pkg in (("mysqli", "php-mysql"), ("gd", "php-gd")):
             if mod not in mods:
                 missing.append(pkg)
+    if not (WP_SRC / "wp-content" / "themes" / STOCK_THEME / "theme.json").exists():
+        missing.append("wordpress-theme-twentytwentythree")
     return missing
 
 
@@ -321,7 +325,7 @@ define('WP_HTTP_BLOCK_EXTERNAL', true);
 define('AUTOMATIC_UPDATER_DISABLED', true);
 define('WP_AUTO_UPDATE_CORE', false);
 define('DISALLOW_FILE_MODS', true);
-define('WP_DEFAULT_THEME', 'qk3-minimal');
+define('WP_DEFAULT_THEME', {php_string(state.get("theme", "qk3-minimal"))});
 define('FS_METHOD', 'direct');
 define('WP_DEBUG', false);
 require_once ABSPATH . 'wp-settings.php';
@@ -456,8 +460,8 @@ if (!is_blog_installed()) {
     }
     wp_delete_comment(1, true);
 }
-update_option('template', 'qk3-minimal');
-update_option('stylesheet', 'qk3-minimal');
+update_option('template', $cfg['theme']);
+update_option('stylesheet', $cfg['theme']);
 update_option('timezone_string', $cfg['timezone']);
 update_option('gmt_offset', '');
 update_option('blogdescription', '');
@@ -510,6 +514,10 @@ def lay_out_files(root: Path, state: dict) -> None:
     (content / "mu-plugins" / "qk3-test-env.php").write_text(MU_PLUGIN_PHP)
     (content / "themes" / "qk3-minimal" / "style.css").write_text(THEME_STYLE)
     (content / "themes" / "qk3-minimal" / "index.php").write_text(THEME_INDEX)
+    stock = WP_SRC / "wp-content" / "themes" / STOCK_THEME
+    link = content / "themes" / STOCK_THEME
+    if stock.is_dir() and not link.is_symlink() and not link.exists():
+        link.symlink_to(stock)
     (www / "wp-config.php").write_text(wp_config(root, state))
     router = ROUTER_PHP.replace("__ABSPATH__", php_string(str(www) + "/"))
     (root / "router.php").write_text(router)
@@ -530,6 +538,7 @@ def install_wordpress(root: Path, state: dict, structure: str) -> dict:
                 "timezone": SITE_TIMEZONE,
                 "permalink_structure": structure,
                 "categories": SEED_CATEGORIES,
+                "theme": state.get("theme", "qk3-minimal"),
             }
         )
     )
@@ -600,6 +609,7 @@ def cmd_start(args: argparse.Namespace) -> int:
         "port": port,
         "dir": str(root),
         "permalinks": args.permalinks,
+        "theme": STOCK_THEME if args.theme == "stock" else "qk3-minimal",
         "mysql_socket": str(socket_path(root)),
         "db_password": secrets.token_hex(16),
         "admin_password": secrets.token_urlsafe(18),
@@ -750,6 +760,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--port", type=int, required=True, help="port on 127.0.0.1")
     p.add_argument("--permalinks", choices=("pretty", "plain"), default="pretty")
     p.add_argument("--workers", type=int, default=4, help="php -S worker processes")
+    p.add_argument(
+        "--theme",
+        choices=("minimal", "stock"),
+        default="minimal",
+        help="minimal: bare test theme; stock: Twenty Twenty-Three (what a new site shows)",
+    )
     p.set_defaults(func=cmd_start)
     p = sub.add_parser("status", help="print the instance's JSON; exit 1 if not running")
     p.add_argument("--dir", required=True)

@@ -585,6 +585,10 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <translation>Tất cả (trừ thùng rác)</translation>
     </message>
     <message>
+        <source>Changed since publishing</source>
+        <translation>Đã sửa sau khi đăng</translation>
+    </message>
+    <message>
         <source>Trash (spiked)</source>
         <translation>Thùng rác</translation>
     </message>
@@ -616,8 +620,16 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <translation>Tác giả</translation>
     </message>
     <message>
+        <source>Published</source>
+        <translation>Đã đăng</translation>
+    </message>
+    <message>
         <source>(untitled)</source>
         <translation>(chưa có tiêu đề)</translation>
+    </message>
+    <message>
+        <source>changed since publishing</source>
+        <translation>đã sửa sau khi đăng</translation>
     </message>
 </context>
 <context>
@@ -988,6 +1000,13 @@ Giấy phép: GPL-3.0-or-later.</translation>
     </message>
 </context>
 <context>
+    <name>PreviewController</name>
+    <message>
+        <source>The preview could not be updated ({error})</source>
+        <translation>Không cập nhật được bản xem trước ({error})</translation>
+    </message>
+</context>
+<context>
     <name>Publish</name>
     <message>
         <source>Connecting</source>
@@ -1030,18 +1049,6 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <translation>Hẹn giờ đăng</translation>
     </message>
     <message>
-        <source>The article has no title</source>
-        <translation>Bài viết chưa có tiêu đề</translation>
-    </message>
-    <message>
-        <source>The article has no body</source>
-        <translation>Bài viết chưa có nội dung</translation>
-    </message>
-    <message>
-        <source>The article has no lead</source>
-        <translation>Bài viết chưa có sapo</translation>
-    </message>
-    <message>
         <source>The article could not be saved, so it was not published</source>
         <translation>Không lưu được bài nên bài chưa được đăng</translation>
     </message>
@@ -1052,6 +1059,18 @@ Giấy phép: GPL-3.0-or-later.</translation>
     <message>
         <source>Cannot publish yet</source>
         <translation>Chưa thể đăng</translation>
+    </message>
+    <message>
+        <source>Sending a draft for the preview…</source>
+        <translation>Đang gửi bản nháp để xem trước…</translation>
+    </message>
+    <message>
+        <source>Preview on the portal: %1</source>
+        <translation>Xem trên cổng: %1</translation>
+    </message>
+    <message>
+        <source>The preflight found blocking items: fix them, or tick “Publish anyway”.</source>
+        <translation>Kiểm tra trước khi đăng còn mục chặn: hãy sửa, hoặc đánh dấu “Vẫn đăng”.</translation>
     </message>
     <message>
         <source>Published: %1</source>
@@ -1107,6 +1126,30 @@ Giấy phép: GPL-3.0-or-later.</translation>
     <message>
         <source>Status</source>
         <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <source>Date readers see</source>
+        <translation>Ngày bạn đọc thấy</translation>
+    </message>
+    <message>
+        <source>Publish anyway (recorded with your name)</source>
+        <translation>Vẫn đăng (ghi lại tên người đăng)</translation>
+    </message>
+    <message>
+        <source>Preview on the portal</source>
+        <translation>Xem trên cổng</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Ảnh</translation>
+    </message>
+    <message>
+        <source>Preflight</source>
+        <translation>Kiểm tra trước khi đăng</translation>
     </message>
     <message>
         <source>The scheduled time has already passed: choose a time in the future</source>
@@ -1224,6 +1267,38 @@ Giấy phép: GPL-3.0-or-later.</translation>
     <message>
         <source>Password (Application Password)</source>
         <translation>Mật khẩu (Application Password)</translation>
+    </message>
+    <message>
+        <source>Bold first paragraph and excerpt</source>
+        <translation>Đoạn đầu in đậm và phần tóm tắt</translation>
+    </message>
+    <message>
+        <source>Bold first paragraph only</source>
+        <translation>Chỉ đoạn đầu in đậm</translation>
+    </message>
+    <message>
+        <source>Excerpt only (the theme prints it)</source>
+        <translation>Chỉ phần tóm tắt (giao diện tự in)</translation>
+    </message>
+    <message>
+        <source>Featured image and first figure with caption</source>
+        <translation>Ảnh đại diện và ảnh đầu bài kèm chú thích</translation>
+    </message>
+    <message>
+        <source>Featured image only (the theme shows its caption)</source>
+        <translation>Chỉ ảnh đại diện (giao diện tự in chú thích)</translation>
+    </message>
+    <message>
+        <source>Lead on the portal</source>
+        <translation>Sapo trên cổng</translation>
+    </message>
+    <message>
+        <source>Featured photo on the portal</source>
+        <translation>Ảnh đại diện trên cổng</translation>
+    </message>
+    <message>
+        <source>Save portal profile</source>
+        <translation>Lưu cách hiển thị trên cổng</translation>
     </message>
     <message>
         <source>Add</source>
@@ -1508,6 +1583,10 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>đọc mật khẩu từ đầu vào chuẩn</translation>
     </message>
     <message>
+        <source>change a publish target</source>
+        <translation>sửa một nơi đăng bài</translation>
+    </message>
+    <message>
         <source>publish an article to a target</source>
         <translation>đăng một bài lên nơi đăng</translation>
     </message>
@@ -1522,6 +1601,14 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
     <message>
         <source>only put the job in the outbox</source>
         <translation>chỉ đưa việc vào hộp thư đi</translation>
+    </message>
+    <message>
+        <source>publish despite blocking preflight findings (recorded)</source>
+        <translation>vẫn đăng dù kiểm tra trước khi đăng còn mục chặn (có ghi lại)</translation>
+    </message>
+    <message>
+        <source>send a draft and print the portal&apos;s own preview link (nothing goes public)</source>
+        <translation>gửi bản nháp và in đường dẫn xem trước của cổng (không có gì được công khai)</translation>
     </message>
     <message>
         <source>the publish jobs</source>
@@ -1552,6 +1639,14 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>mật khẩu trống</translation>
     </message>
     <message>
+        <source>how the portal prints an article: where the lead goes and whether the featured photo is also the first captioned figure</source>
+        <translation>cách cổng hiển thị bài: sapo đặt ở đâu và ảnh đại diện có đồng thời là ảnh đầu bài kèm chú thích hay không</translation>
+    </message>
+    <message>
+        <source>Target {name}: profile {profile}</source>
+        <translation>Nơi đăng bài {name}: cách hiển thị {profile}</translation>
+    </message>
+    <message>
         <source>Target {name} added ({kind}, {url})</source>
         <translation>Đã thêm nơi đăng {name} ({kind}, {url})</translation>
     </message>
@@ -1572,8 +1667,28 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>--at cần có múi giờ (ví dụ +07:00)</translation>
     </message>
     <message>
+        <source>Not published: {count} blocking item(s):</source>
+        <translation>Chưa đăng: còn {count} mục chặn:</translation>
+    </message>
+    <message>
+        <source>Fix them, or publish anyway with --force.</source>
+        <translation>Hãy sửa các mục này, hoặc vẫn đăng bằng --force.</translation>
+    </message>
+    <message>
+        <source>Published despite {count} blocking item(s) (--force, by {who}):</source>
+        <translation>Vẫn đăng dù còn {count} mục chặn (--force, người đăng: {who}):</translation>
+    </message>
+    <message>
         <source>Job {id} is in the outbox</source>
         <translation>Việc {id} đã vào hộp thư đi</translation>
+    </message>
+    <message>
+        <source>Interrupted: job {id} waits in the outbox; &apos;qk3editor outbox --retry {id}&apos; sends it (never twice)</source>
+        <translation>Đã ngắt: tác vụ {id} chờ trong hộp thư đi; lệnh &apos;qk3editor outbox --retry {id}&apos; sẽ gửi lại (không bao giờ đăng hai lần)</translation>
+    </message>
+    <message>
+        <source>Preview on the portal: {link}</source>
+        <translation>Xem trên cổng: {link}</translation>
     </message>
     <message>
         <source>Published: {link}</source>
@@ -1895,6 +2010,10 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>Không có việc đăng bài {id}</translation>
     </message>
     <message>
+        <source>Unknown portal profile setting: {detail} (use lead=content|excerpt|both, featured=image|image+figure)</source>
+        <translation>Không hiểu thiết lập cách hiển thị: {detail} (dùng lead=content|excerpt|both, featured=image|image+figure)</translation>
+    </message>
+    <message>
         <source>Publishing failed: {detail}</source>
         <translation>Đăng bài không thành công: {detail}</translation>
     </message>
@@ -1969,6 +2088,22 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
     <message>
         <source>The web rendition of photo {photo} failed: {detail}</source>
         <translation>Không tạo được ảnh web cho ảnh {photo}: {detail}</translation>
+    </message>
+    <message>
+        <source>Photo {number} ({photo}) cannot be found: {path}. Nothing was published.</source>
+        <translation>Không tìm thấy ảnh {number} ({photo}): {path}. Chưa có gì được đăng.</translation>
+    </message>
+    <message>
+        <source>Photo {number} ({photo}) cannot be read ({detail}): {path}. Nothing was published.</source>
+        <translation>Không đọc được ảnh {number} ({photo}) ({detail}): {path}. Chưa có gì được đăng.</translation>
+    </message>
+    <message>
+        <source>Interrupted (Ctrl+C) during step {step}; a retry sends it exactly once</source>
+        <translation>Đã ngắt (Ctrl+C) ở bước {step}; gửi lại sẽ chỉ đăng đúng một lần</translation>
+    </message>
+    <message>
+        <source>The article is already public on {target}: a preview draft would take it down. Open the published page, or publish the changes.</source>
+        <translation>Bài viết đã công khai trên {target}: gửi bản nháp để xem trước sẽ gỡ bài xuống. Hãy mở trang đã đăng, hoặc đăng các thay đổi.</translation>
     </message>
     <message>
         <source>{path}: not a caption template ({detail})</source>
@@ -2126,6 +2261,34 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <source>The store is damaged ({detail}). Close the app and restore the last backup with: qk3editor store restore-backup</source>
         <translation>Kho dữ liệu bị hỏng ({detail}). Hãy đóng ứng dụng và khôi phục bản sao lưu gần nhất bằng lệnh: qk3editor store restore-backup</translation>
     </message>
+    <message>
+        <source>{path} is too large ({size}; the limit is {limit})</source>
+        <translation>Tệp {path} quá lớn ({size}; giới hạn là {limit})</translation>
+    </message>
+    <message>
+        <source>The article is too long ({size} characters; the limit is {limit} characters)</source>
+        <translation>Bài viết quá dài ({size} ký tự; giới hạn là {limit} ký tự)</translation>
+    </message>
+    <message>
+        <source>{path}: the front matter is too large ({size}; the limit is {limit})</source>
+        <translation>{path}: phần đầu (front matter) quá lớn ({size}; giới hạn là {limit})</translation>
+    </message>
+    <message>
+        <source>{path}: the YAML uses anchors or aliases (&amp; or *, line {line}), which are not accepted</source>
+        <translation>{path}: YAML dùng neo hoặc bí danh (&amp; hoặc *, dòng {line}), điều này không được chấp nhận</translation>
+    </message>
+    <message>
+        <source>{path}: the Word document unpacks to {size}, more than the limit of {limit}: nothing was imported</source>
+        <translation>{path}: tài liệu Word khi giải nén chiếm {size}, vượt giới hạn {limit}: chưa nhập gì</translation>
+    </message>
+    <message>
+        <source>{path}: the Word document has {size} parts, more than the limit of {limit}: nothing was imported</source>
+        <translation>{path}: tài liệu Word có {size} thành phần, vượt giới hạn {limit}: chưa nhập gì</translation>
+    </message>
+    <message>
+        <source>{path} is not an ordinary file (a folder, device or pipe) and cannot be read</source>
+        <translation>{path} không phải tệp thông thường (mà là thư mục, thiết bị hoặc ống dẫn) nên không đọc được</translation>
+    </message>
 </context>
 <context>
     <name>photos</name>
@@ -2172,6 +2335,22 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <source>{detail}</source>
         <translation>{detail}</translation>
     </message>
+    <message>
+        <source>The article has no body</source>
+        <translation>Bài viết chưa có nội dung</translation>
+    </message>
+    <message>
+        <source>The article has no category</source>
+        <translation>Bài viết chưa có chuyên mục</translation>
+    </message>
+    <message>
+        <source>Photo {number} ({photo}) has no caption</source>
+        <translation>Ảnh {number} ({photo}) chưa có chú thích</translation>
+    </message>
+    <message>
+        <source>Photo {number} ({photo}) has no credit</source>
+        <translation>Ảnh {number} ({photo}) chưa ghi tác giả</translation>
+    </message>
 </context>
 <context>
     <name>revisions</name>
@@ -2194,6 +2373,10 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
     <message>
         <source>Imported</source>
         <translation>Nhập từ tệp</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Đã đăng</translation>
     </message>
     <message>
         <source>Title</source>

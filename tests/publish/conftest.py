@@ -23,7 +23,13 @@ from .helpers import MemoryKeyring
 # The WordPress fixtures (tools/wordpress_env.py), imported once for the whole package. The
 # module is imported under its plain name, as tests/publish/test_wordpress_env.py does.
 sys.path.insert(0, str(Path(__file__).parent))
-from wordpress_fixture import WordPress, wordpress, wordpress_plain  # noqa: F401
+from wordpress_fixture import (  # noqa: F401
+    WordPress,
+    wordpress,
+    wordpress_plain,
+    wordpress_stock,
+    wordpress_stock_plain,
+)
 
 
 @pytest.fixture

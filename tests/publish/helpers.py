@@ -31,6 +31,43 @@ class MemoryKeyring(KeyringBackend):
         self.store.pop((service, username), None)
 
 
+class FileKeyring(KeyringBackend):
+    """A keyring backend for test subprocesses: JSON in ``$QK3_TEST_KEYRING_FILE``
+    (selected with ``PYTHON_KEYRING_BACKEND=tests.publish.helpers.FileKeyring``)."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def _path(self) -> Path:
+        import os
+
+        return Path(os.environ["QK3_TEST_KEYRING_FILE"])
+
+    def _load(self) -> dict[str, str]:
+        import json
+
+        try:
+            return json.loads(self._path().read_text("utf-8"))
+        except FileNotFoundError:
+            return {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self._load().get(f"{service}|{username}")
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        import json
+
+        data = self._load()
+        data[f"{service}|{username}"] = password
+        self._path().write_text(json.dumps(data), "utf-8")
+
+    def delete_password(self, service: str, username: str) -> None:
+        import json
+
+        data = self._load()
+        data.pop(f"{service}|{username}", None)
+        self._path().write_text(json.dumps(data), "utf-8")
+
+
 def make_jpeg(path: Path, size: tuple[int, int] = (1200, 800), seed: int = 0, **save: Any) -> Path:
     """A real JPEG with some structure (gradients, shapes), different for each seed."""
     rng = random.Random(seed)

@@ -10,7 +10,8 @@ from qk3editor.core import render
 from qk3editor.core.articles import Article, Status
 from qk3editor.core.photos import photo_snippet
 from qk3editor.core.publish_data import MediaRecord, PublishPhoto, PublishStatus, Target, TargetKind
-from qk3editor.publish import content
+from qk3editor.publish import blocks, content
+from qk3editor.publish.blocks import BlockImage
 from qk3editor.publish.ninjs import build_item
 from qk3editor.publish.wordpress import WordPressPublisher
 from tests.core.editor_fixture import fixture_article
@@ -62,6 +63,11 @@ def _wp_payload(article: Article, photos: list[PublishPhoto]) -> dict:
     wp._terms[("tags", "dan-van")] = 9
     from qk3editor.publish.base import PostRequest
 
+    # no HTTP: the sizes WordPress made of each upload, as its media endpoint lists them
+    wp._images = lambda media: {  # type: ignore[method-assign]
+        key: BlockImage(int(rec.remote_id), rec.url.replace(".jpg", "-1024x683.jpg"), "large")
+        for key, rec in media.items()
+    }
     req = PostRequest(article, photos, _media(photos), PublishStatus.PUBLISH, None)
     return wp._payload(req)
 
@@ -69,8 +75,92 @@ def _wp_payload(article: Article, photos: list[PublishPhoto]) -> dict:
 def test_wordpress_content_golden() -> None:
     photos = _photos()
     payload = _wp_payload(_article(), photos)
-    _golden("fixture_article_wordpress_content.html", payload["content"] + "\n")
+    _golden("fixture_article_wordpress_blocks.html", payload["content"] + "\n")
     assert payload["featured_media"] == 100  # the featured flag, not the first placed photo
+
+
+def test_wordpress_content_is_ordinary_blocks() -> None:
+    """Parsed back as WordPress's parse_blocks reads it: no "Classic" (freeform) block, every
+    photo an image block of its attachment, the lead once (bold first paragraph), every
+    caption once with its credit, the byline last."""
+    photos = _photos()
+    article = _article()
+    payload = _wp_payload(article, photos)
+    parsed = blocks.parse_blocks(payload["content"])
+    names = [b.name for b in parsed]
+    assert "core/freeform" not in names
+    assert set(names) <= {"core/paragraph", "core/image", "core/heading", "core/list"}
+    images = [b for b in blocks.walk(parsed) if b.name == "core/image"]
+    media = _media(photos)
+    assert sorted(b.attrs["id"] for b in images) == sorted(int(m.remote_id) for m in media.values())
+    for b in images:
+        n = b.attrs["id"]
+        assert b.attrs["sizeSlug"] == "large"
+        assert f'class="wp-image-{n}"' in b.inner_html
+        assert '<figcaption class="wp-element-caption">' in b.inner_html
+        assert "-1024x683.jpg" in b.inner_html
+    # the featured photo (11) is the featured image and, for a stock theme, the first figure
+    assert images[0].attrs["id"] == 100
+    first = parsed[0]
+    assert first.name == "core/paragraph" and first.attrs[content.BLOCK_MARKER] == article.id
+    assert first.inner_html.strip() == f"<p><strong>{article.lead}</strong></p>"
+    text = payload["content"]
+    assert text.count(article.lead[:40]) == 1
+    for caption in ("Toàn cảnh hội nghị", "Các đại biểu dự hội nghị"):
+        assert text.count(f'wp-element-caption">{caption}') == 1
+    assert "(Ảnh: Đức Việt)" in text
+    assert parsed[-1].attrs == {"align": "right"} and article.byline in parsed[-1].inner_html
+    assert payload["excerpt"] == article.lead  # lists of posts show the excerpt
+    assert content.has_marker(text, article.id)
+
+
+def test_profile_featured_image_only_and_lead_in_excerpt() -> None:
+    photos = _photos()
+    article = _article()
+    target = Target(
+        "wp",
+        TargetKind.WORDPRESS,
+        "https://qk3.example.vn",
+        "bientap",
+        {"profile": {"lead": "excerpt", "featured": "image"}},
+    )
+    wp = WordPressPublisher(target, "-", http=None)  # type: ignore[arg-type]
+    wp._terms[("categories", "tin-tuc-su-kien")] = 7
+    wp._terms[("tags", "dan-van")] = 9
+    wp._images = lambda media: {  # type: ignore[method-assign]
+        key: BlockImage(int(rec.remote_id), rec.url, "full") for key, rec in media.items()
+    }
+    from qk3editor.publish.base import PostRequest
+
+    payload = wp._payload(PostRequest(article, photos, _media(photos), PublishStatus.PUBLISH, None))
+    ids = [
+        b.attrs["id"]
+        for b in blocks.walk(blocks.parse_blocks(payload["content"]))
+        if b.name == "core/image"
+    ]
+    assert 100 not in ids and len(ids) == 2
+    assert article.lead[:40] not in payload["content"]
+    assert payload["excerpt"] == article.lead
+
+
+def test_blocks_wrap_lists_quotes_headings() -> None:
+    fragment = render.render_body(
+        "## Tiêu đề phụ\n\n- một\n- hai\n\n1. a\n2. b\n\n> Trích dẫn\n\nĐoạn *cuối*."
+    )
+    out = blocks.to_blocks(fragment, lambda _k: None)
+    parsed = blocks.parse_blocks(out)
+    assert [b.name for b in parsed] == [
+        "core/heading",
+        "core/list",
+        "core/list",
+        "core/quote",
+        "core/paragraph",
+    ]
+    assert parsed[0].attrs == {}  # h2 is the heading block's default level
+    assert [b.name for b in parsed[1].inner_blocks] == ["core/list-item"] * 2
+    assert parsed[2].attrs == {"ordered": True}
+    assert parsed[3].inner_blocks[0].name == "core/paragraph"
+    assert "<em>cuối</em>" in parsed[4].inner_html
 
 
 def test_ninjs_body_golden() -> None:

@@ -49,7 +49,12 @@ def test_publish_waits_for_the_save_and_sends_what_the_editor_shows(
         svc = gui.ctx.publishing
         svc.add_target("cong", "ninjs", portal.url, "editor", portal.secret)
         article = gui.ctx.articles.create(
-            ArticleFields(title="Tiêu đề cũ", lead="Sáng nay khai mạc.", body="Nội dung cũ.")
+            ArticleFields(
+                category="Tin tức - Sự kiện",
+                title="Tiêu đề cũ",
+                lead="Sáng nay khai mạc.",
+                body="Nội dung cũ.",
+            )
         )
         gui.editor.open(article.id)
         qtbot.waitUntil(lambda: gui.editor.article_id == article.id, timeout=10_000)
@@ -84,7 +89,12 @@ def test_publish_waits_for_the_save_and_sends_what_the_editor_shows(
 
 def _schedule(qtbot, gui, target: str):  # type: ignore[no-untyped-def]
     article = gui.ctx.articles.create(
-        ArticleFields(title="Bài hẹn giờ", lead="Tin hẹn giờ.", body="Nội dung hẹn giờ.")
+        ArticleFields(
+            category="Tin tức - Sự kiện",
+            title="Bài hẹn giờ",
+            lead="Tin hẹn giờ.",
+            body="Nội dung hẹn giờ.",
+        )
     )
     gui.editor.open(article.id)
     gui.window.publish_action.trigger()
@@ -138,7 +148,9 @@ def test_a_time_in_the_past_is_refused(qtbot, home, portal, memkeyring):
         svc = gui.ctx.publishing
         svc.add_target("cong", "ninjs", portal.url, "editor", portal.secret)
         article = gui.ctx.articles.create(
-            ArticleFields(title="Bài hẹn giờ", lead="Tin.", body="Nội dung.")
+            ArticleFields(
+                category="Tin tức - Sự kiện", title="Bài hẹn giờ", lead="Tin.", body="Nội dung."
+            )
         )
         gui.editor.open(article.id)
         gui.window.publish_action.trigger()
@@ -160,7 +172,9 @@ def test_status_choices_reach_the_job(qtbot, home, portal, memkeyring, status):
     try:
         svc = gui.ctx.publishing
         svc.add_target("cong", "ninjs", portal.url, "editor", portal.secret)
-        article = gui.ctx.articles.create(ArticleFields(title="Bài", lead="Tin.", body="Nội dung."))
+        article = gui.ctx.articles.create(
+            ArticleFields(category="Tin tức - Sự kiện", title="Bài", lead="Tin.", body="Nội dung.")
+        )
         gui.editor.open(article.id)
         gui.window.publish_action.trigger()
         dialog = gui.publish.dialog
@@ -184,3 +198,46 @@ def test_published_link_from_the_server_is_escaped():
     out = _link_html('https://site.vn/?p=1&x="><img src=x>')
     assert "<img" not in out
     assert out.startswith('<a href="https://site.vn/?p=1&amp;x=&quot;&gt;&lt;img src=x&gt;">')
+
+
+def test_dialog_shows_what_is_sent_and_the_one_preflight_blocks(
+    qtbot, home, portal, memkeyring, tmp_path
+):
+    """The dialog uses core.preflight (no own checks): an article without lead, body or
+    category is blocked until "Publish anyway" is ticked, which is recorded; "Xem trên cổng"
+    sends a draft and opens the portal's link; nothing became public before the publish."""
+    from qk3editor.storage.publication_repository import PublicationRepository
+
+    gui, trs = open_gui(qtbot)
+    try:
+        svc = gui.ctx.publishing
+        svc.add_target("cong", "ninjs", portal.url, "editor", portal.secret)
+        article = gui.ctx.articles.create(ArticleFields(title="Chỉ có tiêu đề"))
+        dialog = gui.publish.publish_article(article)
+        assert dialog is not None
+        assert dialog.title_label.text() == "Chỉ có tiêu đề"
+        assert dialog.date_label.text()  # the date readers will see (the one rule)
+        texts = [dialog.findings_list.item(i).text() for i in range(dialog.findings_list.count())]
+        assert any("chuyên mục" in t for t in texts) and any("sapo" in t for t in texts)
+        assert len(dialog.blocking) == 3 and dialog.force.isVisibleTo(dialog)
+
+        opened: list[str] = []
+        controller = gui.publish
+        controller.open_url = opened.append
+        dialog.preview_button.click()
+        qtbot.waitUntil(lambda: bool(opened), timeout=20_000)
+        assert opened[0].endswith(f"/bai-viet/{article.id}")
+        assert portal.store.get_item(article.id)["item"]["pubstatus"] == "withheld"
+
+        dialog.start_button.click()
+        assert "Vẫn đăng" in dialog.result.text()
+        assert portal.store.get_item(article.id)["item"]["pubstatus"] == "withheld"
+        dialog.force.setChecked(True)
+        dialog.start_button.click()
+        qtbot.waitUntil(lambda: "Đã đăng" in dialog.result.text(), timeout=20_000)
+        assert portal.store.get_item(article.id)["item"]["pubstatus"] == "usable"
+        pub = PublicationRepository(gui.ctx.store).get(article.id, "cong")
+        assert pub is not None and pub.forced_by == controller.who()
+        assert gui.ctx.articles.get(article.id).status.value == "published"
+    finally:
+        close_gui(gui, trs)

@@ -21,7 +21,11 @@ def test_published_photo_reveals_no_location(
 
     ctx = AppContext.open()
     try:
-        article_id = ctx.articles.create(ArticleFields(title="Diễn tập", body="Nội dung.")).id
+        article_id = ctx.articles.create(
+            ArticleFields(
+                title="Diễn tập", lead="Sáng nay diễn tập.", body="Nội dung.", category="Tin tức"
+            )
+        ).id
     finally:
         ctx.close()
     photo = tmp_path / "card" / "IMG_0001.JPG"

@@ -11,8 +11,9 @@ import pytest
 from qk3editor.core.articles import ArticleFields
 from qk3editor.core.publish_data import JobState, PublishStatus, Target, TargetKind
 from qk3editor.publish.errors import AuthFailed
+from qk3editor.publish.outbox import media_slug
 from qk3editor.publish.secrets import SecretStore
-from qk3editor.publish.wordpress import media_marker
+from qk3editor.publish.wordpress import media_caption, media_marker
 
 from .faultproxy import FaultProxy
 from .helpers import make_photos
@@ -63,13 +64,18 @@ def test_two_captioned_photos_once_then_conflict(outbox, repo, articles, wp, tmp
     assert post["link"] == job.link
     media = repo.media(article.id, "wp")
     assert post["featured_media"] == int(media[photos[0].key].remote_id)
-    for photo in photos:
+    for i, photo in enumerate(photos, start=1):
         item = _get(wp, f"wp/v2/media/{media[photo.key].remote_id}", context="edit")
-        assert item["caption"]["raw"] == photo.caption
+        assert item["caption"]["raw"] == media_caption(photo)
+        assert item["caption"]["raw"].startswith(photo.caption)
         assert item["alt_text"] == photo.alt
-        # placed nowhere in the body: the featured photo is the featured image only, the
-        # others are appended after the body (publish/content.py)
-        assert (item["source_url"] in post["content"]["raw"]) is not photo.featured
+        # attached to the post, named after the article's slug (issue 9)
+        assert item["post"] == post["id"]
+        assert item["media_details"]["file"].endswith(f"{media_slug(article)}-{i}.jpg")
+        # the featured photo is the featured image and (stock theme profile) the first
+        # figure; the others are appended after the body; each an image block of its own
+        assert f'"id":{item["id"]},' in post["content"]["raw"]
+        assert f'class="wp-image-{item["id"]}"' in post["content"]["raw"]
     cats = _get(wp, "wp/v2/categories", slug="tin-tuc-su-kien")
     assert post["categories"] == [cats[0]["id"]]
     assert cats[0]["name"] == "Tin tức - Sự kiện"

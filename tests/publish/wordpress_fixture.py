@@ -115,9 +115,11 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _start(tmp_path_factory: pytest.TempPathFactory, permalinks: str) -> Iterator[WordPress]:
+def _start(
+    tmp_path_factory: pytest.TempPathFactory, permalinks: str, theme: str = "minimal"
+) -> Iterator[WordPress]:
     _ensure_packages()
-    root = tmp_path_factory.mktemp(f"wordpress-{permalinks}")
+    root = tmp_path_factory.mktemp(f"wordpress-{permalinks}-{theme}")
     last = ""
     for _attempt in range(3):  # a free port can be taken between probe and bind
         res = subprocess.run(
@@ -131,6 +133,8 @@ def _start(tmp_path_factory: pytest.TempPathFactory, permalinks: str) -> Iterato
                 str(_free_port()),
                 "--permalinks",
                 permalinks,
+                "--theme",
+                theme,
             ],
             capture_output=True,
             text=True,
@@ -179,3 +183,16 @@ def wordpress(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WordPress]:
 def wordpress_plain(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WordPress]:
     """WordPress with plain permalinks (?p=123, REST at index.php?rest_route=/)."""
     yield from _start(tmp_path_factory, "plain")
+
+
+@pytest.fixture(scope="session")
+def wordpress_stock(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WordPress]:
+    """WordPress with its stock theme (Twenty Twenty-Three) and pretty permalinks: what a
+    reader of a new site sees (the browser tests)."""
+    yield from _start(tmp_path_factory, "pretty", "stock")
+
+
+@pytest.fixture(scope="session")
+def wordpress_stock_plain(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WordPress]:
+    """The stock theme with plain permalinks."""
+    yield from _start(tmp_path_factory, "plain", "stock")

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from qk3editor.commands.output import print_json, write_text
-from qk3editor.core import atomic
+from qk3editor.core import atomic, budgets
 from qk3editor.core.articles import STATUS_LABELS, ArticleFields, ArticleQuery, Status
 from qk3editor.core.errors import ImportFormatError
 from qk3editor.core.i18n import QT_TRANSLATE_NOOP, translate
@@ -85,7 +85,9 @@ def run_new(args: argparse.Namespace, ctx: AppContext) -> int:
     body = None
     if args.body_file is not None:
         try:
-            body = clean_text(args.body_file.read_text(encoding="utf-8-sig"))
+            data = budgets.read_limited(args.body_file, budgets.MAX_TEXT_FILE_BYTES)
+            budgets.check_article_text(text := data.decode("utf-8-sig"))
+            body = clean_text(text)
         except OSError as exc:
             raise ImportFormatError(path=str(args.body_file), detail=os_error_text(exc)) from None
         except UnicodeDecodeError:
@@ -167,9 +169,10 @@ def _import_legacy(path: Path, args: argparse.Namespace) -> object | None:
 
     if args.keep_legacy or path.suffix.lower() not in IMPORT_SUFFIXES or not path.is_file():
         return None
-    found = import_file(path, default_legacy_detector()).legacy_encoding
-    if not found:
-        return None
+    doc = import_file(path, default_legacy_detector())
+    found = doc.legacy_encoding
+    if not found:  # Word and web files are imported already: not read and converted twice
+        return doc if path.suffix.lower() in (".docx", ".html", ".htm") else None
     if not args.convert_legacy:
         raise LegacyEncodingSuspected(path=str(path), encoding=NAMES.get(found, found))
     return import_file(path, convert_legacy=found)

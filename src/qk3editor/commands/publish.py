@@ -1,4 +1,4 @@
-"""Publishing commands: target add|list|test|remove, publish, outbox, portal."""
+"""Publishing commands: target add|edit|list|test|remove, publish, outbox, portal."""
 
 from __future__ import annotations
 
@@ -12,7 +12,16 @@ from typing import TYPE_CHECKING, Any
 from qk3editor.commands.output import print_json
 from qk3editor.core.errors import ValidationError
 from qk3editor.core.i18n import translate
-from qk3editor.core.publish_data import JobState, PublishPhoto, PublishStatus
+from qk3editor.core.publish_data import (
+    JobState,
+    PortalProfile,
+    PublishPhoto,
+    PublishStatus,
+    Target,
+    TargetKind,
+    default_profile,
+    parse_profile,
+)
 
 if TYPE_CHECKING:
     from qk3editor.context import AppContext
@@ -39,7 +48,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         action="store_true",
         help=translate("cli", "read the password from standard input"),
     )
+    add_profile_argument(a)
     a.set_defaults(handler=run_target_add)
+    e = tsub.add_parser("edit", help=translate("cli", "change a publish target"))
+    e.add_argument("name")
+    add_profile_argument(e)
+    e.set_defaults(handler=run_target_edit)
     for action, text, handler in (
         ("list", "list publish targets", run_target_list),
         ("test", "check a target's login", run_target_test),
@@ -73,6 +87,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument(
         "--queue", action="store_true", help=translate("cli", "only put the job in the outbox")
     )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help=translate("cli", "publish despite blocking preflight findings (recorded)"),
+    )
+    p.add_argument(
+        "--preview",
+        action="store_true",
+        help=translate(
+            "cli", "send a draft and print the portal's own preview link (nothing goes public)"
+        ),
+    )
     p.set_defaults(handler=run_publish)
 
     p = sub.add_parser("outbox", help=translate("cli", "the publish jobs"))
@@ -99,9 +125,46 @@ def _read_secret(args: argparse.Namespace) -> str:
     return secret
 
 
+def add_profile_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--profile",
+        metavar="lead=content|excerpt|both,featured=image|image+figure",
+        help=translate(
+            "cli",
+            "how the portal prints an article: where the lead goes and whether the featured "
+            "photo is also the first captioned figure",
+        ),
+    )
+
+
+def profile_option(args: argparse.Namespace, target: Target) -> PortalProfile | None:
+    """``--profile`` merged over the target's current profile (None when not given)."""
+    text = getattr(args, "profile", None)
+    if not text:
+        return None
+    return parse_profile(text, target.profile)
+
+
+def run_target_edit(args: argparse.Namespace, ctx: AppContext) -> int:
+    svc = ctx.publishing
+    target = svc.repo.target(args.name)
+    profile = profile_option(args, target)
+    if profile is not None:
+        target = svc.set_profile(target.name, profile)
+        print(
+            translate("cli", "Target {name}: profile {profile}").format(
+                name=target.name, profile=target.profile.text()
+            )
+        )
+    return 0
+
+
 def run_target_add(args: argparse.Namespace, ctx: AppContext) -> int:
     svc = ctx.publishing
-    options = {"ca_bundle": args.ca_bundle} if args.ca_bundle else {}
+    options: dict[str, Any] = {"ca_bundle": args.ca_bundle} if args.ca_bundle else {}
+    if args.profile:
+        kind = TargetKind(args.kind)
+        options["profile"] = parse_profile(args.profile, default_profile(kind)).to_json()
     if args.trust_api_root:
         from qk3editor.publish.targets import API_ROOT_OPTION, make_target, trusted_api_root
 
@@ -127,13 +190,14 @@ def run_target_list(args: argparse.Namespace, ctx: AppContext) -> int:
                     "url": t.url,
                     "user": t.user,
                     "options": t.options,
+                    "profile": t.profile.to_json(),
                 }
                 for t in targets
             ]
         )
         return 0
     for t in targets:
-        print(f"{t.name}\t{t.kind.value}\t{t.url}\t{t.user}")
+        print(f"{t.name}\t{t.kind.value}\t{t.url}\t{t.user}\t{t.profile.text()}")
     return 0
 
 
@@ -187,13 +251,58 @@ def _cli_photos(values: list[str]) -> list[PublishPhoto]:
     return photos
 
 
+def print_findings(findings: list[Any]) -> None:
+    """Each finding on a line of its own, in the UI language, errors marked."""
+    for f in findings:
+        mark = "✗" if f.severity.value == "error" else "!"
+        print(f"  {mark} {f.message(translate)}", file=sys.stderr)
+
+
 def run_publish(args: argparse.Namespace, ctx: AppContext) -> int:
+    from qk3editor.core.articles import iso_utc, utcnow
+    from qk3editor.core.preflight import blocking, default_text_checker, publish_preflight
+
     svc = ctx.publishing
     article = ctx.articles.get(args.id)
     photos = _cli_photos(args.photo) or svc.photo_source(article)
-    job = svc.outbox.enqueue(
-        article, photos, args.target, PublishStatus(args.status), parse_at(args.at)
+    status = PublishStatus.DRAFT if args.preview else PublishStatus(args.status)
+    findings = publish_preflight(
+        article, photos, default_text_checker(), ctx.settings.lead_max_words
     )
+    blockers = blocking(findings)
+    forced = None
+    if blockers and not args.preview:
+        if not args.force:
+            print(
+                translate("cli", "Not published: {count} blocking item(s):").format(
+                    count=len(blockers)
+                ),
+                file=sys.stderr,
+            )
+            print_findings(findings)
+            print(translate("cli", "Fix them, or publish anyway with --force."), file=sys.stderr)
+            return 1
+        who = ctx.settings.who
+        forced = {"by": who, "at": iso_utc(utcnow()), "findings": [f.code for f in blockers]}
+        print(
+            translate(
+                "cli", "Published despite {count} blocking item(s) (--force, by {who}):"
+            ).format(count=len(blockers), who=who),
+            file=sys.stderr,
+        )
+        print_findings(blockers)
+    if args.preview:
+        job = svc.outbox.enqueue_preview(article, photos, args.target, who=ctx.settings.who)
+    else:
+        job = svc.outbox.enqueue(
+            article,
+            photos,
+            args.target,
+            status,
+            parse_at(args.at),
+            who=ctx.settings.who,
+            forced=forced,
+        )
     if args.queue:
         print(translate("cli", "Job {id} is in the outbox").format(id=job.id))
         return 0
@@ -201,7 +310,23 @@ def run_publish(args: argparse.Namespace, ctx: AppContext) -> int:
     def show(p: Any) -> None:
         print(f"  {p.step} {p.done}/{p.total}", file=sys.stderr)
 
-    job = svc.outbox.run_job(job.id, progress=show)
+    try:
+        job = svc.outbox.run_job(job.id, progress=show)
+    except KeyboardInterrupt:
+        svc.outbox.interrupted(job.id)
+        print(
+            translate(
+                "cli",
+                "Interrupted: job {id} waits in the outbox; 'qk3editor outbox --retry {id}' "
+                "sends it (never twice)",
+            ).format(id=job.id),
+            file=sys.stderr,
+        )
+        return 130
+    if args.preview and job.state is JobState.DONE:
+        link = svc.outbox.preview_link(job)
+        print(translate("cli", "Preview on the portal: {link}").format(link=link))
+        return 0
     return _report(job)
 
 

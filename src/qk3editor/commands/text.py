@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from qk3editor.commands.output import print_json, write_text
+from qk3editor.core import budgets
 from qk3editor.core.errors import ImportFormatError
 from qk3editor.core.i18n import QT_TRANSLATE_NOOP, translate
 from qk3editor.core.vietnamese import legacy, tones
@@ -88,9 +89,12 @@ def _line_col(text: str, pos: int) -> tuple[int, int]:
 
 def _fields_of(target: str, ctx: AppContext) -> list[tuple[str, str]]:
     path = Path(target)
-    if path.is_file():
+    if path.exists():  # a file (a folder, FIFO or device is refused, not read)
         try:
-            return [("file", normalize(path.read_text(encoding="utf-8-sig")))]
+            data = budgets.read_limited(path, budgets.MAX_TEXT_FILE_BYTES)
+            text = data.decode("utf-8-sig")
+            budgets.check_article_text(text)
+            return [("file", normalize(text))]
         except UnicodeDecodeError:
             raise ImportFormatError(
                 QT_TRANSLATE_NOOP("errors", "{path} is not UTF-8 text"), path=target

@@ -132,6 +132,7 @@ class ArticleQuery:
     include_spiked: bool = False
     order_by: str = "updated_at"
     descending: bool = True
+    changed_since_published: bool = False  # published, then edited and not sent again
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,9 @@ class ArticleRow:
     status: Status
     updated_at: datetime
     byline: str
+    published_at: datetime | None = None  # the newest public publish (any target)
+    published_target: str = ""
+    changed_since_published: bool = False
 
 
 def iso_utc(value: datetime) -> str:

@@ -12,6 +12,36 @@ from html.parser import HTMLParser
 
 _BLOCK = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "figcaption", "tr"}
 _SKIP = {"script", "style", "head", "title", "noscript", "template"}
+MAX_LIST_INDENT = 16  # deeper lists keep this indent (the renderer shows 32 levels at most)
+# a "<" that opens a complete tag, comment opener, declaration or processing instruction; the
+# lookahead stops at the next "<" or ">", so all of them together scan the text once
+_TAG_START = re.compile(r"<(?!/?[A-Za-z][^<>]*>|!--|![^<>]*>|\?[^<>]*>)")
+
+
+def _escape_stray_lt(source: str) -> str:
+    """``source`` with every ``<`` that does not open a complete tag written as ``&lt;``, and
+    comments without an end removed.
+
+    Python's ``HTMLParser`` re-scans the rest of the text from every ``<`` that does not open a
+    complete tag (``"<a " * 40000`` took minutes, ``"<!--" * N`` too); after this it finds
+    every tag whole and reads the text in one pass."""
+    source = _TAG_START.sub("&lt;", source)
+    if "<!--" not in source:
+        return source
+    out: list[str] = []
+    pos = 0
+    while True:
+        start = source.find("<!--", pos)
+        if start < 0:
+            out.append(source[pos:])
+            break
+        end = source.find("-->", start + 4)
+        out.append(source[pos:start])
+        if end < 0:  # no comment ends after this one: the rest is text
+            out.append(source[start:].replace("<", "&lt;"))
+            break
+        pos = end + 3
+    return "".join(out)
 
 
 class _MarkdownWriter(HTMLParser):
@@ -93,7 +123,7 @@ class _MarkdownWriter(HTMLParser):
     def _list_prefix(self) -> str:
         if not self._lists:
             return "- "
-        depth = len(self._lists) - 1
+        depth = min(len(self._lists) - 1, MAX_LIST_INDENT)  # deeper: quadratic text
         kind, n = self._lists[-1]
         marker = f"{n}. " if kind == "ol" else "- "
         return "    " * depth + "\x00" + marker  # \x00 keeps the indent through whitespace folding
@@ -150,7 +180,7 @@ def html_to_markdown(source: str) -> tuple[str, str, str, list[tuple[int, str]]]
     A caption paragraph right after an image becomes that image's caption.
     """
     w = _MarkdownWriter()
-    w.feed(source)
+    w.feed(_escape_stray_lt(source))
     w.close()
     title = lead = ""
     out: list[str] = []

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from qk3editor.core import budgets
 from qk3editor.core.errors import ImportFormatError
 from qk3editor.core.html_markdown import html_to_markdown
 from qk3editor.core.vietnamese.normalize import clean_paste
@@ -99,7 +100,7 @@ def _legacy_convert(text: str, encoding: str) -> str:
 
 
 def _visible_text(markup: str) -> str:
-    return html.unescape(re.sub(r"<[^>]*>", " ", markup))
+    return html.unescape(re.sub(r"<[^<>]*>", " ", markup))  # [^<>]: one scan, not one per "<"
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
@@ -133,6 +134,41 @@ def decode_html(data: bytes) -> tuple[str, str]:
 
 
 # -- the formats --------------------------------------------------------------------------------
+def check_docx(data: bytes, path: str = "document.docx") -> None:
+    """Refuse a .docx over budget from its zip central directory, before inflating anything.
+
+    The directory's sizes bound the reading too: ``zipfile`` (which the Word reader uses) never
+    inflates a member past the size its directory entry declares. Raises
+    :class:`~qk3editor.core.budgets.DocxTooLarge`, ``DocxTooManyParts`` or ImportFormatError.
+    """
+    import zipfile
+
+    if len(data) > budgets.MAX_DOCX_FILE_BYTES:
+        raise budgets.too_large(path, len(data), budgets.MAX_DOCX_FILE_BYTES)
+    try:
+        infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise ImportFormatError(path=path, detail=f"not a Word document ({exc})") from None
+    if len(infos) > budgets.MAX_DOCX_MEMBERS:
+        raise budgets.DocxTooManyParts(
+            path=path,
+            size=budgets.human_count(len(infos)),
+            limit=budgets.human_count(budgets.MAX_DOCX_MEMBERS),
+        )
+    total = sum(i.file_size for i in infos)
+    xml = sum(i.file_size for i in infos if not i.filename.startswith("word/media/"))
+    for size, limit in ((total, budgets.MAX_DOCX_UNCOMPRESSED_BYTES),
+                        (xml, budgets.MAX_DOCX_XML_BYTES)):  # fmt: skip
+        if size > limit:
+            raise budgets.DocxTooLarge(
+                path=path,
+                size=budgets.human_size(size),
+                limit=budgets.human_size(limit),
+                size_bytes=size,
+                limit_bytes=limit,
+            )
+
+
 def import_docx(
     data: bytes,
     path: str = "document.docx",
@@ -144,6 +180,7 @@ def import_docx(
     ``convert_legacy`` ("tcvn3", "vni") reads the text as that legacy font encoding."""
     import mammoth
 
+    check_docx(data, path)
     images: list[tuple[bytes, str]] = []
 
     def keep_image(image: mammoth.documents.Image) -> dict[str, str]:
@@ -163,6 +200,7 @@ def import_docx(
     except Exception as exc:  # mammoth raises many kinds on a damaged file
         raise ImportFormatError(path=path, detail=f"not a Word document ({exc})") from None
     value = str(result.value)
+    budgets.check_article_text(_visible_text(value))
     found = None
     if convert_legacy:
         value = _legacy_convert(value, convert_legacy)
@@ -194,14 +232,28 @@ def import_html(
         text, encoding = _legacy_convert(raw, convert_legacy), convert_legacy
     else:
         text, encoding = decode_html(data)
+    budgets.check_article_text(text)  # markup included: what the converter has to walk
     title, lead, body, _captions = html_to_markdown(text)
     if not title:
-        m = re.search(r"<title[^>]*>(.*?)</title>", text, re.I | re.S)
-        title = html.unescape(m.group(1)).strip() if m else ""
+        title = _html_title(text)
     doc = ImportedDocument(
         title=clean_paste(title), lead=clean_paste(lead), body=clean_paste(body), encoding=encoding
     )
     return doc if convert_legacy else _with_legacy(doc, detector, _visible_text(raw))
+
+
+def _html_title(text: str) -> str:
+    """The first ``<title>``'s text: one search each way (a regex retried from every
+    ``<title`` of a document without ``</title>`` is quadratic)."""
+    lower = text.lower()
+    start = lower.find("<title")
+    if start < 0:
+        return ""
+    open_end = lower.find(">", start)
+    close = lower.find("</title>", open_end) if open_end >= 0 else -1
+    if close < 0:
+        return ""
+    return html.unescape(text[open_end + 1 : close]).strip()
 
 
 def import_text(data: bytes, markdown: bool, detector: LegacyDetector | None = None,
@@ -227,6 +279,7 @@ def import_text(data: bytes, markdown: bool, detector: LegacyDetector | None = N
             encoding=encoding,
         )
     else:
+        budgets.check_article_text(text)
         text = clean_paste(text)
         paras = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
         title = paras[0].split("\n")[0].strip() if paras else fallback_title
@@ -265,8 +318,9 @@ def import_file(
     suffix = path.suffix.lower()
     if suffix not in IMPORT_SUFFIXES:
         raise ImportFormatError(path=str(path), detail=f"unsupported file type {suffix}")
+    limit = budgets.MAX_DOCX_FILE_BYTES if suffix == ".docx" else budgets.MAX_TEXT_FILE_BYTES
     try:
-        data = path.read_bytes()
+        data = budgets.read_limited(path, limit)
     except OSError as exc:
         raise ImportFormatError(path=str(path), detail=exc.strerror or str(exc)) from None
     if suffix == ".docx":

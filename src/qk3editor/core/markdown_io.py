@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
+from qk3editor.core import budgets
 from qk3editor.core.articles import Article, ArticleFields
 from qk3editor.core.errors import ImportFormatError
 from qk3editor.core.i18n import QT_TRANSLATE_NOOP
@@ -41,8 +43,58 @@ def decode_bytes(data: bytes, path: str) -> str:
         ) from None
 
 
+class _AliasFound(Exception):
+    def __init__(self, line: int) -> None:
+        self.line = line
+
+
+@lru_cache(maxsize=1)
+def _no_alias_loader() -> type:
+    import yaml  # lazily: not needed to show the first window
+
+    class NoAliasLoader(yaml.SafeLoader):
+        """SafeLoader that refuses anchors and aliases before composing anything (an alias
+        bomb of a few hundred bytes expands into gigabytes)."""
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            loader: Any = self  # PyYAML's composer is untyped
+            event: Any = loader.peek_event()
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise _AliasFound(int(event.start_mark.line) + 1)
+            return super().compose_node(parent, index)
+
+    return NoAliasLoader
+
+
+def load_yaml(text: str, path: str = "", first_line: int = 1, front_matter: bool = True) -> object:
+    """``text`` read as YAML the safe way: no Python objects, no anchors or aliases; front
+    matter at most ``budgets.MAX_FRONT_MATTER_BYTES``. Raises ``yaml.YAMLError`` for bad YAML
+    and :class:`~qk3editor.core.budgets.YamlAliasRefused` /
+    :class:`~qk3editor.core.budgets.FrontMatterTooLarge` over budget."""
+    import yaml
+
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if front_matter and size > budgets.MAX_FRONT_MATTER_BYTES:
+        raise budgets.FrontMatterTooLarge(
+            path=path,
+            size=budgets.human_size(size),
+            limit=budgets.human_size(budgets.MAX_FRONT_MATTER_BYTES),
+            size_bytes=size,
+            limit_bytes=budgets.MAX_FRONT_MATTER_BYTES,
+        )
+    try:
+        return yaml.load(text, Loader=_no_alias_loader())
+    except _AliasFound as found:
+        raise budgets.YamlAliasRefused(path=path, line=found.line + first_line - 1) from None
+
+
 def parse_markdown(text: str, path: str = "", fallback_title: str = "") -> ArticleFields:
-    """The article fields of a markdown document (front matter optional)."""
+    """The article fields of a markdown document (front matter optional).
+
+    Over budget (``core.budgets``: article length, front matter size, YAML aliases) it raises
+    the budget's error before anything else is done with the text."""
+    if len(text) > budgets.MAX_ARTICLE_CHARS + budgets.MAX_FRONT_MATTER_BYTES:
+        budgets.check_article_text(text)  # refused before cleaning megabytes
     text = clean_text(text)
     meta: dict[str, object] = {}
     m = _FRONT.match(text)
@@ -50,7 +102,7 @@ def parse_markdown(text: str, path: str = "", fallback_title: str = "") -> Artic
         import yaml  # lazily: not needed to show the first window
 
         try:
-            loaded: object = yaml.safe_load(m.group(1)) or {}
+            loaded: object = load_yaml(m.group(1), path, first_line=2) or {}
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             raise ImportFormatError(
@@ -87,6 +139,7 @@ def parse_markdown(text: str, path: str = "", fallback_title: str = "") -> Artic
         )
     tags = tuple(_str(t) for t in cast(Sequence[object], tags_raw) if _str(t))
     publish_at = parse_date(meta.get("date"), path)
+    budgets.check_article_text(title, _str(meta.get("lead")), body)
     return ArticleFields(
         title=clean_text(title).strip(),
         lead=_str(meta.get("lead")),
@@ -169,7 +222,7 @@ def os_error_text(exc: OSError) -> str:
 
 def read_markdown_file(path: Path) -> ArticleFields:
     try:
-        data = path.read_bytes()
+        data = budgets.read_limited(path, budgets.MAX_TEXT_FILE_BYTES)
     except OSError as exc:
         raise ImportFormatError(path=str(path), detail=os_error_text(exc)) from None
     return parse_markdown(decode_bytes(data, str(path)), str(path), fallback_title=path.stem)

@@ -7,11 +7,13 @@ can be replaced by any callable, so this module works before and without them.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from qk3editor.core.articles import Article
 from qk3editor.core.i18n import QT_TRANSLATE_NOOP
+from qk3editor.core.publish_data import PublishPhoto
 
 LEAD_MAX_WORDS = 80
 _PHOTO_REF = re.compile(r"!\[([^\]]*)\]\(qk3photo:([^)\s]+)\)")
@@ -93,6 +95,12 @@ MESSAGES = {
         "preflight", "Tone marks in two styles: “{word}” here, “{other}” elsewhere"
     ),
     "vietnamese": QT_TRANSLATE_NOOP("preflight", "{detail}"),
+    "no_body": QT_TRANSLATE_NOOP("preflight", "The article has no body"),
+    "no_category": QT_TRANSLATE_NOOP("preflight", "The article has no category"),
+    "attached_no_caption": QT_TRANSLATE_NOOP(
+        "preflight", "Photo {number} ({photo}) has no caption"
+    ),
+    "attached_no_credit": QT_TRANSLATE_NOOP("preflight", "Photo {number} ({photo}) has no credit"),
 }
 
 
@@ -241,3 +249,65 @@ def run_preflight(
 
 def is_ready(findings: Iterable[PreflightFinding]) -> bool:
     return not any(f.severity is PreflightSeverity.ERROR for f in findings)
+
+
+# -- before publishing: the one decision for the GUI's dialog and the CLI ----------------------
+def publish_preflight(
+    article: Article,
+    photos: Sequence[PublishPhoto] = (),
+    text_checker: TextChecker | None = None,
+    lead_max_words: int = LEAD_MAX_WORDS,
+) -> list[PreflightFinding]:
+    """What stands between ``article`` (with the ``photos`` it goes out with) and a publish.
+
+    Errors block (``qk3editor publish`` exits 1 unless ``--force``; the GUI's publish button
+    asks for the same override); warnings are shown. The editor's own checks
+    (:func:`run_preflight`) plus: a body and a category, and every attached photo captioned.
+    """
+    by_key = {p.key: p for p in photos}
+
+    def lookup(photo_id: str) -> PhotoInfo | None:
+        p = by_key.get(photo_id)
+        return None if p is None else PhotoInfo(caption=p.caption, credit=p.credit)
+
+    featured = next((p.key for p in photos if p.featured), None)
+    source = PreflightInput(
+        title=article.title,
+        lead=article.lead,
+        body=article.body,
+        featured_photo=featured,
+        lead_max_words=lead_max_words,
+    )
+    out = run_preflight(source, lookup if photos else None, text_checker)
+    if not photos:  # without photos the placeholder lookup would invent a credit
+        out = [f for f in out if f.code not in ("photo_no_credit", "photo_no_caption")]
+    if not article.body.strip():
+        out.append(_finding("no_body", PreflightSeverity.ERROR, Location("body")))
+    if not (article.category or "").strip():
+        out.append(_finding("no_category", PreflightSeverity.ERROR, Location("category")))
+    placed = {m.group(2) for m in _PHOTO_REF.finditer(article.body)}
+    for number, p in enumerate(photos, start=1):
+        if p.key in placed:
+            continue  # checked where it stands in the body
+        loc = Location("photos", number - 1)
+        if not p.caption.strip():
+            out.append(
+                _finding(
+                    "attached_no_caption", PreflightSeverity.ERROR, loc, number=number, photo=p.key
+                )
+            )
+        if not p.credit.strip():
+            out.append(
+                _finding(
+                    "attached_no_credit", PreflightSeverity.WARNING, loc, number=number, photo=p.key
+                )
+            )
+    order = {"title": 0, "lead": 1, "category": 2, "body": 3, "photos": 4}
+    out.sort(
+        key=lambda f: (f.severity is not PreflightSeverity.ERROR, order.get(f.location.field, 9))
+    )
+    return out
+
+
+def blocking(findings: Iterable[PreflightFinding]) -> list[PreflightFinding]:
+    return [f for f in findings if f.severity is PreflightSeverity.ERROR]

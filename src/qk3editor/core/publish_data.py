@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, cast
 
 from qk3editor.core.articles import Article, Status, iso_utc
 from qk3editor.core.errors import NotFoundError, QkError
@@ -60,6 +60,100 @@ class JobState(StrEnum):
 OPEN_STATES = frozenset({JobState.QUEUED, JobState.RUNNING, JobState.WAITING})
 
 
+class LeadPlacement(StrEnum):
+    """Where a portal shows the lead."""
+
+    CONTENT = "content"  # a bold first paragraph of the content (as the QK3 portal prints it)
+    EXCERPT = "excerpt"  # only the excerpt / summary field (a theme that prints it)
+    BOTH = "both"  # the first paragraph and the excerpt (lists show the excerpt)
+
+
+class FeaturedPlacement(StrEnum):
+    """How a portal shows the featured photo."""
+
+    IMAGE = "image"  # the featured image only (the theme shows it, with its caption)
+    IMAGE_AND_FIGURE = "image+figure"  # also the first figure of the content, with its caption
+
+
+class InvalidProfile(QkError):
+    code = "invalid_profile"
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "Unknown portal profile setting: {detail} (use lead=content|excerpt|both, "
+        "featured=image|image+figure)",
+    )
+
+
+@dataclass(frozen=True)
+class PortalProfile:
+    """How one target's portal prints an article, so that a reader sees the lead once and
+    every caption once. Stored with the target (``options["profile"]``)."""
+
+    lead: LeadPlacement
+    featured: FeaturedPlacement
+
+    @property
+    def lead_in_content(self) -> bool:
+        return self.lead in (LeadPlacement.CONTENT, LeadPlacement.BOTH)
+
+    @property
+    def lead_in_excerpt(self) -> bool:
+        return self.lead in (LeadPlacement.EXCERPT, LeadPlacement.BOTH)
+
+    @property
+    def featured_figure(self) -> bool:
+        return self.featured is FeaturedPlacement.IMAGE_AND_FIGURE
+
+    def to_json(self) -> dict[str, str]:
+        return {"lead": self.lead.value, "featured": self.featured.value}
+
+    def text(self) -> str:
+        return f"lead={self.lead.value},featured={self.featured.value}"
+
+
+def default_profile(kind: TargetKind) -> PortalProfile:
+    """WordPress' stock themes print the content and the featured image without its caption
+    (and not the excerpt on a post's page): lead in the content (and the excerpt, for lists),
+    featured photo also as the first captioned figure. The reference portal (ninjs) prints the
+    summary in bold and the featured picture with its caption itself."""
+    if kind is TargetKind.WORDPRESS:
+        return PortalProfile(LeadPlacement.BOTH, FeaturedPlacement.IMAGE_AND_FIGURE)
+    return PortalProfile(LeadPlacement.EXCERPT, FeaturedPlacement.IMAGE)
+
+
+def profile_from_json(kind: TargetKind, data: object) -> PortalProfile:
+    base = default_profile(kind)
+    if not isinstance(data, dict):
+        return base
+    values = cast(dict[str, object], data)
+    try:
+        lead = LeadPlacement(str(values.get("lead", base.lead.value)))
+        featured = FeaturedPlacement(str(values.get("featured", base.featured.value)))
+    except ValueError:
+        return base
+    return PortalProfile(lead, featured)
+
+
+def parse_profile(text: str, base: PortalProfile) -> PortalProfile:
+    """``lead=content,featured=image`` (either part may be left out) merged over ``base``."""
+    lead, featured = base.lead, base.featured
+    for part in (p.strip() for p in text.replace(";", ",").split(",")):
+        if not part:
+            continue
+        key, _, value = part.partition("=")
+        key, value = key.strip().lower(), value.strip().lower()
+        try:
+            if key == "lead":
+                lead = LeadPlacement(value)
+            elif key == "featured":
+                featured = FeaturedPlacement(value)
+            else:
+                raise ValueError(key)
+        except ValueError:
+            raise InvalidProfile(detail=part) from None
+    return PortalProfile(lead, featured)
+
+
 @dataclass(frozen=True)
 class Target:
     """A named publish target. The secret is never here: it lives in the keyring."""
@@ -74,6 +168,30 @@ class Target:
     def ca_bundle(self) -> str | None:
         value = self.options.get("ca_bundle")
         return str(value) if value else None
+
+    @property
+    def profile(self) -> PortalProfile:
+        return profile_from_json(self.kind, self.options.get("profile"))
+
+
+def publication_date(
+    status: PublishStatus,
+    scheduled_at: datetime | None,
+    first_published_at: datetime | None,
+    now: datetime,
+) -> datetime:
+    """The one date rule: the date a reader sees, in the preview and on every target.
+
+    A scheduled publish shows its scheduled time; an update of an article already published
+    keeps the first publication's date; anything else shows the time it is sent (``now``).
+    The article's own ``publish_at`` field is only the wished scheduled time (used as the
+    schedule when none is given at publish time); its ``created_at`` is never shown.
+    """
+    if status is PublishStatus.FUTURE and scheduled_at is not None:
+        return scheduled_at
+    if first_published_at is not None:
+        return first_published_at
+    return now
 
 
 @dataclass(frozen=True)
@@ -234,3 +352,43 @@ def article_from_json(data: dict[str, Any]) -> Article:
         version=int(data.get("version", 1)),
         publish_at=when(data.get("publish_at")),
     )
+
+
+@dataclass(frozen=True)
+class Publication:
+    """An article as it went out to one target (the last successful publish)."""
+
+    article_id: str
+    target: str
+    link: str
+    remote_status: str
+    first_published_at: datetime
+    published_at: datetime
+    article_version: int
+    revision_id: int | None = None
+    who: str = ""
+    forced_by: str | None = None
+    forced_at: datetime | None = None
+
+    @property
+    def public(self) -> bool:
+        """Out for readers (or scheduled), not only a draft on the portal."""
+        return self.remote_status in (PublishStatus.PUBLISH.value, PublishStatus.FUTURE.value)
+
+    def changed_since(self, article: Article) -> bool:
+        """The article was edited after this version went out."""
+        return article.version > self.article_version
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "target": self.target,
+            "link": self.link,
+            "remote_status": self.remote_status,
+            "first_published_at": iso_utc(self.first_published_at),
+            "published_at": iso_utc(self.published_at),
+            "article_version": self.article_version,
+            "revision_id": self.revision_id,
+            "who": self.who,
+            "forced_by": self.forced_by,
+            "forced_at": iso_utc(self.forced_at) if self.forced_at else None,
+        }

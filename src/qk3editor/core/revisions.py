@@ -21,6 +21,7 @@ class RevisionReason(StrEnum):
     TYPING = "typing"  # at most every TYPING_INTERVAL while typing
     RESTORE = "restore"  # an old revision brought back (itself a new revision)
     IMPORT = "import"
+    PUBLISHED = "published"  # the version that went out to a portal (issue 9)
 
 
 REASON_LABELS: dict[RevisionReason, str] = {
@@ -29,6 +30,7 @@ REASON_LABELS: dict[RevisionReason, str] = {
     RevisionReason.TYPING: QT_TRANSLATE_NOOP("revisions", "While typing"),
     RevisionReason.RESTORE: QT_TRANSLATE_NOOP("revisions", "Restored"),
     RevisionReason.IMPORT: QT_TRANSLATE_NOOP("revisions", "Imported"),
+    RevisionReason.PUBLISHED: QT_TRANSLATE_NOOP("revisions", "Published"),
 }
 
 FIELDS = ("title", "lead", "category", "byline", "tags", "body")
@@ -203,7 +205,7 @@ def revisions_to_prune(
     for r in ordered:
         if r.id in protected or r.created_at >= cutoff:
             continue
-        if r.reason in (RevisionReason.STATUS, RevisionReason.RESTORE):
+        if r.reason in (RevisionReason.STATUS, RevisionReason.RESTORE, RevisionReason.PUBLISHED):
             continue
         if r.reason is RevisionReason.SAVE and policy.keep_saves:
             continue

@@ -159,8 +159,12 @@ def load_template(path: Path) -> BatchEdit:
     """
     import yaml
 
+    from qk3editor.core import budgets
+    from qk3editor.core.markdown_io import load_yaml
+
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+        raw = budgets.read_limited(path, budgets.MAX_FRONT_MATTER_BYTES)
+        data = load_yaml(raw.decode("utf-8-sig"), str(path), front_matter=False)
     except OSError as exc:
         raise TemplateFileError(path=str(path), detail=exc.strerror or str(exc)) from None
     except (UnicodeDecodeError, yaml.YAMLError) as exc:
@@ -203,8 +207,10 @@ def edit_from_mapping(data: Mapping[str, Any], source: str = "") -> BatchEdit:
 
 def load_codes(path: Path) -> dict[str, str]:
     """Codes from a TSV file: ``code<TAB>expansion`` (``=code=`` or ``code``), ``#`` comments."""
+    from qk3editor.core import budgets
+
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = budgets.read_limited(path, budgets.MAX_TEXT_FILE_BYTES).decode("utf-8-sig")
     except OSError as exc:
         raise CodesFileError(path=str(path), line=0, detail=exc.strerror or str(exc)) from None
     except UnicodeDecodeError:

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 from typing import BinaryIO
 
-from qk3editor.core import atomic
+from qk3editor.core import atomic, budgets
 from qk3editor.photos import jpeg
 from qk3editor.photos.errors import (
     DiskFull,
@@ -25,8 +25,10 @@ from qk3editor.photos.errors import (
 
 
 def read_bytes(path: Path) -> bytes:
+    """The whole photo file, if it is a regular file within ``budgets.MAX_IMAGE_FILE_BYTES``
+    (a FIFO or /dev/zero named .jpg is refused, never read)."""
     try:
-        return path.read_bytes()
+        return budgets.read_limited(path, budgets.MAX_IMAGE_FILE_BYTES)
     except FileNotFoundError:
         raise PhotoNotFound(path=str(path)) from None
     except OSError as exc:
@@ -34,8 +36,9 @@ def read_bytes(path: Path) -> bytes:
 
 
 def read_head(path: Path, size: int = 65536) -> bytes:
-    """The file's first ``size`` bytes (raises ``OSError``): enough for a JPEG's Exif."""
-    with open(path, "rb") as fh:
+    """The file's first ``size`` bytes (raises ``OSError`` or a budget's QkError): enough for
+    a JPEG's Exif."""
+    with budgets.open_regular(path, budgets.MAX_IMAGE_FILE_BYTES) as fh:
         return fh.read(size)
 
 
@@ -45,7 +48,7 @@ HEAD_LIMIT = 4 * 1024 * 1024
 def read_jpeg_head(path: Path) -> tuple[bytes, os.stat_result] | None:
     """The bytes up to the end of the first SOS header, and the file's stat; else ``None``."""
     try:
-        with open(path, "rb") as fh:
+        with budgets.open_regular(path, budgets.MAX_IMAGE_FILE_BYTES) as fh:
             stat = os.fstat(fh.fileno())
             size = 65536
             buf = b""

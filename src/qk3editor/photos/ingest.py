@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from qk3editor.core import atomic
+from qk3editor.core import atomic, budgets
 from qk3editor.core.errors import QkError
 from qk3editor.core.tasks import Pools, scoped_pools
 from qk3editor.core.vietnamese.normalize import to_nfc
@@ -46,7 +46,7 @@ IMAGE_EXTENSIONS = frozenset(
 )
 FORMATS = frozenset({"JPEG", "MPO", "PNG", "TIFF", "HEIF"})
 DEFAULT_THUMB_SIZE = 320
-DEFAULT_MAX_PIXELS = 120_000_000
+DEFAULT_MAX_PIXELS = budgets.MAX_IMAGE_PIXELS
 INLINE_BELOW = 4
 FIRST_SCREEN = 24
 INGEST_POOL = "ingest"  # process pool names in the task runner's pools
@@ -149,7 +149,19 @@ def thumbnail_path(thumbnails_dir: Path, content_hash: str) -> Path:
 
 
 def error_item(path: str, exc: QkError) -> IngestItem:
-    return IngestItem(path=path, status="error", code=exc.code, message=exc.message())
+    # in the user's language where the process has it (files done inline, the GUI's thread);
+    # a spawned pool worker has no translator and writes English
+    from qk3editor.core.i18n import active
+
+    return IngestItem(path=path, status="error", code=exc.code, message=exc.message(active()))
+
+
+def _bomb_pixels(exc: Exception) -> int | str:
+    """The pixel count Pillow's decompression-bomb check names in its message, else "?"."""
+    import re
+
+    m = re.search(r"\((\d+) pixels\)", str(exc))
+    return int(m.group(1)) if m else "?"
 
 
 def process_file(path: str, options: IngestOptions) -> IngestItem:
@@ -168,6 +180,7 @@ def _process(path: Path, options: IngestOptions) -> IngestItem:
     from PIL import Image, UnidentifiedImageError
 
     heif.register()
+    Image.MAX_IMAGE_PIXELS = budgets.MAX_IMAGE_PIXELS  # Pillow's own bomb check, same budget
     data = read_bytes(path)
     digest = content_hash(data)
     name = str(path)
@@ -178,8 +191,10 @@ def _process(path: Path, options: IngestOptions) -> IngestItem:
             im = Image.open(io.BytesIO(data))
         except UnidentifiedImageError:
             raise PhotoNotImage(path=name) from None
-        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            raise PhotoTooLarge(path=name, pixels="?", limit=options.max_pixels) from None
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+            raise PhotoTooLarge(
+                path=name, pixels=_bomb_pixels(exc), limit=options.max_pixels
+            ) from None
         except (OSError, SyntaxError, ValueError) as exc:
             raise PhotoCorrupt(path=name, detail=str(exc)) from None
         fmt = im.format or ""
@@ -251,7 +266,7 @@ def placeholder(path: Path) -> bytes | None:
     """The embedded Exif thumbnail, read from the file's first 64 KiB (or ``None``)."""
     try:
         return jpeg.exif_thumbnail(read_head(path))
-    except OSError:
+    except (OSError, QkError):
         return None
 
 
@@ -266,6 +281,8 @@ def quick_preview(path: Path, size: int = DEFAULT_THUMB_SIZE) -> bytes | None:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
+            if budgets.check_regular(path).st_size > budgets.MAX_IMAGE_FILE_BYTES:
+                return None  # the pool reports it (a FIFO raised: Image.open would block)
             with Image.open(path) as im:
                 if im.format not in ("JPEG", "MPO"):
                     return None

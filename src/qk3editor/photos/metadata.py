@@ -54,6 +54,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
+from qk3editor.core import budgets
+from qk3editor.core.errors import QkError
 from qk3editor.core.photos import (
     FIELDS,
     PhotoMetadata,
@@ -228,9 +230,9 @@ def write_metadata(
 
 def is_heif_file(path: Path) -> bool:
     try:
-        with open(path, "rb") as fh:
+        with budgets.open_regular(path, budgets.MAX_IMAGE_FILE_BYTES) as fh:
             return heif.is_heif(fh.read(64))
-    except OSError:
+    except (OSError, QkError):
         return False
 
 

@@ -23,6 +23,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from qk3editor.core import budgets
 from qk3editor.core.photos import LOCATION_FIELDS, PhotoMetadata
 from qk3editor.photos import heif, jpeg
 from qk3editor.photos.errors import PhotoCorrupt, PhotoNotImage, PhotoTooLarge
@@ -208,6 +209,7 @@ def render_bytes(
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     heif.register()
+    Image.MAX_IMAGE_PIXELS = budgets.MAX_IMAGE_PIXELS  # Pillow's own bomb check, same budget
     data = read_bytes(source)
     # the file's own metadata only when none is given (publishing always gives it)
     md = metadata or read_metadata_bytes(data, str(source)).metadata

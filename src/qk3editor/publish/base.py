@@ -38,6 +38,7 @@ class PostRequest:
     media: dict[str, MediaRecord]  # photo key -> uploaded media
     status: PublishStatus
     publish_at: datetime | None
+    date: datetime | None = None  # the date readers see (core.publish_data.publication_date)
 
 
 class Publisher(Protocol):

@@ -12,8 +12,11 @@ Where the photos go:
 * a photo the reporter placed in the body (``![caption](qk3photo:ID)``) stands exactly there,
   as a figure with its figcaption (caption and credit);
 * the featured photo (``article_photos.featured``) when it is *not* placed in the body is the
-  post's featured image only (WordPress ``featured_media``, a ninjs association flagged
-  ``featured``; the reference portal shows it above the body); it is not repeated in the body;
+  post's featured image (WordPress ``featured_media``, a ninjs association flagged
+  ``featured``; the reference portal shows it above the body, with its caption). When the
+  target's portal profile says its theme shows the featured image without a caption
+  (``featured=image+figure``, WordPress' default) it is also the content's first figure, so
+  the caption is on the page once;
 * any other photo attached to the article but not placed in the body is appended after the
   body, in the article's photo order, as the same figure the renderer makes for a placed one
   (it was attached to be published; dropping it silently would lose it).
@@ -22,16 +25,19 @@ Where the photos go:
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 from collections.abc import Mapping, Sequence
 
 from qk3editor.core import render
 from qk3editor.core.articles import Article
 from qk3editor.core.photos import find_photo_placements, photo_snippet
-from qk3editor.core.publish_data import MediaRecord, PublishPhoto
+from qk3editor.core.publish_data import MediaRecord, PortalProfile, PublishPhoto
 from qk3editor.core.render import PhotoRef, PhotoResolver, RenderInput
+from qk3editor.publish import blocks
 
 ARTICLE_MARKER = "qk3editor:article="
+BLOCK_MARKER = "qk3Article"  # the article UUID as an attribute of the first block (WordPress)
 
 
 def render_input(article: Article, body: str | None = None) -> RenderInput:
@@ -57,12 +63,37 @@ def unplaced_photos(body: str, photos: Sequence[PublishPhoto]) -> list[PublishPh
     return [p for p in photos if p.key not in placed and not p.featured]
 
 
-def publish_body(body: str, photos: Sequence[PublishPhoto]) -> str:
-    """The markdown that is rendered: the body, then the unplaced photos' snippets."""
+def featured_figure(
+    body: str, photos: Sequence[PublishPhoto], profile: PortalProfile | None
+) -> PublishPhoto | None:
+    """The featured photo shown as the content's first figure (profile ``image+figure``),
+    unless the reporter placed it in the body already."""
+    if profile is None or not profile.featured_figure:
+        return None
+    featured = next((p for p in photos if p.featured), None)
+    if featured is None or featured.key in placed_keys(body):
+        return None
+    return featured
+
+
+def publish_body(
+    body: str, photos: Sequence[PublishPhoto], profile: PortalProfile | None = None
+) -> str:
+    """The markdown that is rendered: (the featured figure,) the body, the unplaced photos."""
     extra = [photo_snippet(p.key, p.caption, p.credit) for p in unplaced_photos(body, photos)]
-    if not extra:
-        return body
-    return body.rstrip("\n") + "\n\n" + "\n\n".join(extra) + "\n"
+    first = featured_figure(body, photos, profile)
+    out = body
+    if extra:
+        out = body.rstrip("\n") + "\n\n" + "\n\n".join(extra) + "\n"
+    if first is not None:
+        out = photo_snippet(first.key, first.caption, first.credit) + "\n\n" + out
+    return out
+
+
+def lead_html(lead: str) -> str:
+    """The lead as the QK3 portal prints it: the content's bold first paragraph."""
+    text = html.escape(lead.strip(), quote=False).replace("\n", "<br>")
+    return f"<strong>{text}</strong>"
 
 
 def media_resolver(
@@ -88,17 +119,46 @@ def article_html(
     photos: Sequence[PublishPhoto],
     media: Mapping[str, MediaRecord],
     marker: bool = False,
+    profile: PortalProfile | None = None,
 ) -> str:
-    """The post's content: the shared renderer's :func:`render_content` with remote photos.
+    """The post's content: the shared renderer's :func:`render_content` with remote photos
+    (clean HTML: the ninjs body).
 
     ``marker`` adds an HTML comment holding the article UUID, by which WordPress' search
     finds the post again after a create whose outcome was unknown.
     """
-    source = render_input(article, publish_body(article.body, photos))
+    source = render_input(article, publish_body(article.body, photos, profile))
     out = render.render_content(source, media_resolver(photos, media))
+    if profile is not None and profile.lead_in_content and article.lead.strip():
+        out = f'<p class="qk3-lead">{lead_html(article.lead)}</p>\n' + out
     if marker:
         out += f"\n<!-- {ARTICLE_MARKER}{article.id} -->"
     return out
+
+
+def wordpress_content(
+    article: Article,
+    photos: Sequence[PublishPhoto],
+    media: Mapping[str, MediaRecord],
+    images: blocks.ImageLookup,
+    profile: PortalProfile,
+) -> str:
+    """The post's content as WordPress block markup: the same renderer's sanitised HTML
+    (:func:`article_html` without the lead), each top-level element wrapped in its block,
+    each photo an image block of its attachment (``images``: photo key → size to show)."""
+    source = render_input(article, publish_body(article.body, photos, profile))
+    fragment = render.render_content(source, media_resolver(photos, media))
+    out = blocks.to_blocks(fragment, images)
+    if profile.lead_in_content and article.lead.strip():
+        out = blocks.paragraph(lead_html(article.lead)) + "\n\n" + out
+    return blocks.with_attribute(out, BLOCK_MARKER, article.id)
+
+
+def has_marker(content: str, article_id: str) -> bool:
+    """Whether a post's raw content carries this article's UUID (either marker form)."""
+    return (
+        f"{ARTICLE_MARKER}{article_id}" in content or f'"{BLOCK_MARKER}":"{article_id}"' in content
+    )
 
 
 def body_html(article: Article) -> str:

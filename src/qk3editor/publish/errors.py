@@ -191,3 +191,38 @@ class JobNotRetryable(PublishError):
 class RenditionFailed(PublishError):
     code = "rendition"
     template = QT_TRANSLATE_NOOP("errors", "The web rendition of photo {photo} failed: {detail}")
+
+
+class PhotoMissing(PublishError):
+    """A photo's original file is gone (moved, deleted, an unplugged disk)."""
+
+    code = "photo_missing"
+    template = QT_TRANSLATE_NOOP(
+        "errors", "Photo {number} ({photo}) cannot be found: {path}. Nothing was published."
+    )
+
+
+class PhotoUnreadable(PublishError):
+    """A photo's file is there but cannot be read as an image (damaged, not a photo)."""
+
+    code = "photo_unreadable"
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "Photo {number} ({photo}) cannot be read ({detail}): {path}. Nothing was published.",
+    )
+
+
+class PublishInterrupted(PublishError):
+    code = "interrupted"
+    template = QT_TRANSLATE_NOOP(
+        "errors", "Interrupted (Ctrl+C) during step {step}; a retry sends it exactly once"
+    )
+
+
+class PreviewWouldUnpublish(PublishError):
+    code = "preview_public"
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The article is already public on {target}: a preview draft would take it down. "
+        "Open the published page, or publish the changes.",
+    )

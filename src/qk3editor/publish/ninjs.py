@@ -31,7 +31,14 @@ import httpx
 
 from qk3editor.core.articles import Article, iso_utc, utcnow
 from qk3editor.core.json_values import as_object, object_or_empty, objects_in
-from qk3editor.core.publish_data import MediaRecord, PublishPhoto, PublishStatus, Rendition, Target
+from qk3editor.core.publish_data import (
+    MediaRecord,
+    PortalProfile,
+    PublishPhoto,
+    PublishStatus,
+    Rendition,
+    Target,
+)
 from qk3editor.core.vietnamese.fold import slugify
 from qk3editor.publish.base import PostRequest, RemotePost
 from qk3editor.publish.content import article_html, meta_hash
@@ -129,17 +136,25 @@ def build_item(
     status: PublishStatus,
     publish_at: datetime | None,
     now: datetime | None = None,
+    date: datetime | None = None,
+    profile: PortalProfile | None = None,
 ) -> dict[str, Any]:
-    """The ninjs 2.x document of an article; photos as ``picture`` associations."""
+    """The ninjs 2.x document of an article; photos as ``picture`` associations.
+
+    ``firstcreated`` is the date readers see (the one date rule,
+    :func:`qk3editor.core.publish_data.publication_date`); ``versioncreated`` is when this
+    version was sent.
+    """
     sent = [p for p in photos if p.key in media]
+    sent_at = now or utcnow()
     item: dict[str, Any] = {
         "uri": article_uri(article.id),
         "type": "text",
         "representationtype": "full",
         "profile": "qk3-article",
         "version": str(article.version),
-        "firstcreated": iso_utc(article.created_at),
-        "versioncreated": iso_utc(now or utcnow()),
+        "firstcreated": iso_utc(date or sent_at),
+        "versioncreated": iso_utc(sent_at),
         "pubstatus": pubstatus(status),
         "language": "vi",
         "headlines": [{"role": "main", "value": article.title}],
@@ -148,7 +163,7 @@ def build_item(
             {
                 "role": "main",
                 "contenttype": "text/html",
-                "value": article_html(article, photos, media),
+                "value": article_html(article, photos, media, profile=profile),
             }
         ],
         "altids": [{"role": "qk3editor", "value": article.id}],
@@ -296,7 +311,15 @@ class NinjsPublisher:
         return self.get_post(article_id)
 
     def _put(self, req: PostRequest, base_modified: str | None) -> RemotePost:
-        doc = build_item(req.article, req.photos, req.media, req.status, req.publish_at)
+        doc = build_item(
+            req.article,
+            req.photos,
+            req.media,
+            req.status,
+            req.publish_at,
+            date=req.date,
+            profile=self.target.profile,
+        )
         headers = {
             "Content-Type": "application/json; charset=utf-8",
             "X-QK3-Base-Modified": base_modified or "none",

@@ -18,7 +18,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import wait as wait_all
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -30,24 +30,33 @@ from qk3editor.core.publish_data import (
     MediaRecord,
     PublishPhoto,
     PublishStatus,
+    Rendition,
     Target,
     TargetKind,
     article_from_json,
+    publication_date,
 )
 from qk3editor.core.tasks import Pools, scoped_pools
+from qk3editor.core.vietnamese.fold import slugify
 from qk3editor.publish.base import PostRequest, Publisher, RemotePost
 from qk3editor.publish.content import body_html, meta_hash
 from qk3editor.publish.errors import (
     JobNotRetryable,
+    PhotoMissing,
+    PhotoUnreadable,
+    PreviewWouldUnpublish,
     PublishConflict,
     PublishError,
+    PublishInterrupted,
     RemoteGone,
     RemoteHttpError,
+    RenditionFailed,
 )
 from qk3editor.publish.http import HttpClient
 from qk3editor.publish.renditions import RenditionProvider
 from qk3editor.publish.secrets import SecretStore
 from qk3editor.publish.targets import http_settings
+from qk3editor.storage.publication_repository import PublicationRepository
 from qk3editor.storage.publish_repository import PublishRepository
 
 log = logging.getLogger(__name__)
@@ -125,6 +134,7 @@ class Outbox:
         sleep: Callable[[float], None] = time.sleep,
         rng: random.Random | None = None,
         pools: Pools | None = None,
+        publications: PublicationRepository | None = None,
     ) -> None:
         self.repo = repo
         self.secrets = secrets
@@ -137,6 +147,7 @@ class Outbox:
         # the task runner's pools: photos upload on its UPLOAD_POOL threads (none given: a
         # pool of this job's own, shut down when the job ends)
         self.pools = pools
+        self.publications = publications or PublicationRepository(repo.store)
         # renditions are CPU work: as many at once as there are cores, so that the first
         # ones are uploading while the others are made (uploads stay bounded by ``workers``)
         self._render_slots = threading.BoundedSemaphore(max(1, os.cpu_count() or 1))
@@ -149,13 +160,38 @@ class Outbox:
         target: str,
         status: PublishStatus = PublishStatus.PUBLISH,
         publish_at: datetime | None = None,
+        who: str = "",
+        forced: dict[str, Any] | None = None,
     ) -> Job:
-        """A new job holding a snapshot of the article and its photos as they are now."""
+        """A new job holding a snapshot of the article and its photos as they are now.
+
+        ``forced``: published although the preflight found blocking items (who, when and
+        which findings), recorded with the job and then with the publication.
+        """
         self.repo.target(target)  # raises TargetNotFound
         if status is PublishStatus.FUTURE and publish_at is None:
+            publish_at = article.publish_at  # the article's own wished time
+        if status is PublishStatus.FUTURE and publish_at is None:
             raise PublishError(detail="a scheduled publish needs a time (--at)")
-        payload = {"article": article.to_json(), "photos": [p.to_json() for p in photos]}
+        payload: dict[str, Any] = {
+            "article": article.to_json(),
+            "photos": [p.to_json() for p in photos],
+            "who": who,
+        }
+        if forced:
+            payload["forced"] = forced
         return self.repo.create_job(article.id, target, status, publish_at, payload)
+
+    def enqueue_preview(
+        self, article: Article, photos: Sequence[PublishPhoto], target: str, who: str = ""
+    ) -> Job:
+        """A draft for the portal's own preview ("Xem trên cổng"): nothing becomes public.
+        Refused when the article is public on that target already (a draft would take the
+        published post down)."""
+        done = self.publications.get(article.id, target)
+        if done is not None and done.public:
+            raise PreviewWouldUnpublish(target=target)
+        return self.enqueue(article, photos, target, PublishStatus.DRAFT, None, who=who)
 
     def retry(self, job_id: int) -> Job:
         job = self.repo.job(job_id)
@@ -252,6 +288,7 @@ class Outbox:
                 finally:
                     publisher.close()
                 report(Progress("done", 1, 1, link))
+                self._record_publication(job, link)
                 return self.repo.update_job(
                     job_id,
                     state=JobState.DONE,
@@ -299,6 +336,18 @@ class Outbox:
                     state=JobState.WAITING,
                     next_attempt_at=utcnow() + timedelta(seconds=delay),
                 )
+            except KeyboardInterrupt:
+                exc2 = PublishInterrupted(step=step.name)
+                self.repo.update_job(
+                    job_id,
+                    state=JobState.WAITING,
+                    attempts=job.attempts + 1,
+                    next_attempt_at=utcnow(),
+                    error_code=exc2.code,
+                    error_step=step.name,
+                    error_message=exc2.message(i18n.active()),
+                )
+                raise
             except BaseException:
                 self.repo.update_job(
                     job_id,
@@ -308,6 +357,60 @@ class Outbox:
                     error_message="internal error",
                 )
                 raise
+
+    def _rendition(self, photo: PublishPhoto, number: int) -> Rendition:
+        """The provider's rendition; a file that is gone or unreadable is a photo error on the
+        job (its code, the photo's number, caption and path), never an internal error."""
+        try:
+            return self.renditions(photo)
+        except RenditionFailed as exc:
+            if not os.path.exists(photo.source):
+                raise _photo_missing(photo, number) from None
+            raise PhotoUnreadable(
+                number=number,
+                photo=_photo_name(photo),
+                path=photo.source,
+                detail=str(exc.params.get("detail", exc.code)),
+            ) from None
+        except PublishError:
+            raise
+        except Exception as exc:
+            if not os.path.exists(photo.source) or isinstance(exc, FileNotFoundError):
+                raise _photo_missing(photo, number) from None
+            detail = getattr(exc, "code", None) or type(exc).__name__
+            raise PhotoUnreadable(
+                number=number, photo=_photo_name(photo), path=photo.source, detail=str(detail)
+            ) from None
+
+    def interrupted(self, job_id: int) -> Job:
+        """A job left running by Ctrl+C waits in the outbox (a retry finds what went out)."""
+        job = self.repo.job(job_id)
+        if job.state is JobState.RUNNING:
+            return self.repo.update_job(job_id, state=JobState.WAITING, next_attempt_at=utcnow())
+        return job
+
+    def preview_link(self, job: Job) -> str:
+        """The portal's own preview of the draft a job sent (WordPress: ``?p=ID&preview=true``;
+        the reference portal: its page of the withheld item)."""
+        target = self.repo.target(job.target)
+        remote = self.repo.remote(job.article_id, target.name)
+        link = (remote.link if remote else None) or job.link or ""
+        if target.kind is TargetKind.WORDPRESS and remote is not None and remote.remote_id:
+            return f"{target.url.rstrip('/')}/?p={remote.remote_id}&preview=true"
+        return link
+
+    def _record_publication(self, job: Job, link: str) -> None:
+        """The article's published state (Đã đăng, link, target, time, marked revision)."""
+        snapshot = job.payload.get("article", {})
+        self.publications.record(
+            job.article_id,
+            job.target,
+            link,
+            job.status.value,
+            who=str(job.payload.get("who", "")),
+            forced=job.payload.get("forced"),
+            article_version=int(snapshot.get("version", 0)) or None,
+        )
 
     def _attempt(
         self,
@@ -322,6 +425,11 @@ class Outbox:
         photos = [PublishPhoto.from_json(p) for p in job.payload.get("photos", [])]
         retrying = job.attempts > 0
         known = self.repo.media(article.id, target.name)
+        remote = self.repo.remote(article.id, target.name)
+        if remote is not None and remote.remote_id and hasattr(publisher, "post_id"):
+            setattr(publisher, "post_id", remote.remote_id)  # noqa: B010 - WordPress: new media attached from the start
+        index = {p.key: i for i, p in enumerate(photos, start=1)}
+        slug = media_slug(article)
         uploaded: dict[str, MediaRecord] = {}
         total = len(photos)
         counter = {"rendered": 0, "uploaded": 0}
@@ -332,7 +440,9 @@ class Outbox:
                 raise PublishError(detail="cancelled")
             step.name = STEP_RENDITION
             with self._render_slots:
-                rendition = self.renditions(photo)
+                rendition = self._rendition(photo, index[photo.key])
+            # the file name a reader and the portal's media library see: the article's slug
+            rendition = replace(rendition, filename=f"{slug}-{index[photo.key]}.jpg")
             with lock:
                 counter["rendered"] += 1
                 report(Progress(STEP_RENDITION, counter["rendered"], total, photo.key))
@@ -365,14 +475,23 @@ class Outbox:
                 finally:  # none of this job's uploads goes on after it ends
                     wait_all([fut for _p, fut in futures])
         if errors:
-            step.name = STEP_UPLOAD
             retryable = [e for e in errors if e.retryable]
-            raise (errors[0] if len(retryable) != len(errors) or not retryable else retryable[0])
+            err = errors[0] if len(retryable) != len(errors) or not retryable else retryable[0]
+            photo_error = isinstance(err, (PhotoMissing, PhotoUnreadable, RenditionFailed))
+            step.name = STEP_RENDITION if photo_error else STEP_UPLOAD
+            raise err
         if cancel is not None and cancel.is_set():
             raise PublishError(detail="cancelled")
         step.name = STEP_POST
         report(Progress(STEP_POST, 0, 1, article.title))
-        req = PostRequest(article, photos, uploaded, job.status, job.publish_at)
+        first = self.publications.first_published_at(article.id, target.name)
+        now = utcnow()
+        when: datetime | None = publication_date(job.status, job.publish_at, first, now)
+        if when == now:
+            # "the time it is sent": the portal's own clock says it (a client clock a few
+            # seconds ahead must not turn a publish into a schedule on WordPress)
+            when = None
+        req = PostRequest(article, photos, uploaded, job.status, job.publish_at, when)
         post = self._post(article, target, publisher, req, retrying, job.id)
         self.repo.save_remote(
             article.id,
@@ -445,6 +564,26 @@ class Outbox:
         payload = self.repo.job(job_id).payload
         if payload.get(UPDATE_SENT_OVER) != modified:
             self.repo.update_job(job_id, payload={**payload, UPDATE_SENT_OVER: modified})
+
+
+def _photo_name(photo: PublishPhoto) -> str:
+    caption = photo.caption.strip()
+    if len(caption) > 50:
+        caption = caption[:49].rstrip() + "…"
+    return caption or os.path.basename(photo.source)
+
+
+def _photo_missing(photo: PublishPhoto, number: int) -> PhotoMissing:
+    return PhotoMissing(number=number, photo=_photo_name(photo), path=photo.source)
+
+
+def media_slug(article: Article) -> str:
+    """The stem of the article's media file names: its title's slug, at most 60 characters
+    cut at a word (``tang-cuong-phoi-hop-...``)."""
+    slug = slugify(article.title) or "anh"
+    if len(slug) > 60:
+        slug = slug[:60].rsplit("-", 1)[0] or slug[:60]
+    return slug
 
 
 def _local_version(article: Article, modified: str) -> dict[str, Any]:

@@ -666,6 +666,29 @@ def _vn_date(iso: object) -> str:
         return ""
 
 
+LEAD_PREFIX = "QK3 online - "
+
+
+def portal_lead(lead: str) -> str:
+    """The lead as printed: "QK3 online - " before it, unless the reporter wrote it already
+    (the house style starts every lead with it: never twice)."""
+    lead = lead.strip()
+    if not lead or lead.casefold().startswith(LEAD_PREFIX.strip(" -").casefold()):
+        return lead
+    return LEAD_PREFIX + lead
+
+
+def shown_date(item: dict[str, Any], record: dict[str, Any]) -> str:
+    """The date a reader sees: the embargo of a scheduled item, else ``firstcreated`` (the
+    sender's one date rule: when it was first sent), else this version's time."""
+    return str(
+        item.get("embargoed")
+        or item.get("firstcreated")
+        or item.get("versioncreated")
+        or record["modified"]
+    )
+
+
 def article_page(record: dict[str, Any]) -> str:
     item = object_or_empty(record["item"])
     title = html.escape(str(objects_in(item["headlines"])[0]["value"]))
@@ -676,9 +699,9 @@ def article_page(record: dict[str, Any]) -> str:
         f'<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{title}</title>'
         f"<style>{PAGE_CSS}</style></head><body>"
         f"<header><strong>QK3 online</strong> · Đường dây nóng · "
-        f"{_vn_date(item.get('versioncreated', record['modified']))}</header>"
+        f"{_vn_date(shown_date(item, record))}</header>"
         f'<nav class="crumb">Trang chủ › {crumb}</nav><article><h1>{title}</h1>'
-        f'<p class="lead">QK3 online - {html.escape(lead)}</p>'
+        f'<p class="lead">{html.escape(portal_lead(lead))}</p>'
         f"{_featured_figure(item, body)}{body}</article></body></html>"
     )
 

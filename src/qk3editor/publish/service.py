@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from qk3editor.core.articles import Article
-from qk3editor.core.publish_data import PublishPhoto, Target
+from qk3editor.core.publish_data import PortalProfile, PublishPhoto, Target
 from qk3editor.core.tasks import Pools
 from qk3editor.publish.outbox import Outbox, RetryPolicy
 from qk3editor.publish.renditions import PillowRenditions, RenditionProvider
@@ -84,6 +84,10 @@ class PublishServices:
         except Exception:
             self.secrets.delete(target.name, target.user)
             raise
+
+    def set_profile(self, name: str, profile: PortalProfile) -> Target:
+        """How this target's portal prints an article (stored with the target)."""
+        return self.repo.merge_target_options(name, {"profile": profile.to_json()})
 
     def trust_api_root(self, name: str, url: str) -> Target:
         """The user confirmed that ``url`` is the WordPress API root of target ``name`` (even

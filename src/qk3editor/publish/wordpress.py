@@ -25,7 +25,8 @@ from qk3editor.core.json_values import as_object, object_or_empty, objects_in
 from qk3editor.core.publish_data import MediaRecord, PublishPhoto, PublishStatus, Rendition, Target
 from qk3editor.core.vietnamese.fold import slugify
 from qk3editor.publish.base import PostRequest, RemotePost
-from qk3editor.publish.content import ARTICLE_MARKER, article_html, meta_hash
+from qk3editor.publish.blocks import BlockImage
+from qk3editor.publish.content import has_marker, meta_hash, wordpress_content
 from qk3editor.publish.errors import (
     AuthFailed,
     BadResponse,
@@ -60,6 +61,14 @@ CANNOT_CREATE_TERM = frozenset({"rest_cannot_create", "rest_forbidden", "rest_ca
 def wp_gmt(value: datetime) -> str:
     """WordPress ``*_gmt`` fields: UTC, no offset, no Z."""
     return value.astimezone(UTC).replace(tzinfo=None, microsecond=0).isoformat()
+
+
+def media_caption(photo: PublishPhoto) -> str:
+    """The caption as the page prints it: the text, then the credit."""
+    credit = re.sub(r"^(?:ảnh|Ảnh|ẢNH)\s*:\s*", "", photo.credit.strip())
+    if credit:
+        return f"{photo.caption.strip()} (Ảnh: {credit})".strip()
+    return photo.caption.strip()
 
 
 def media_marker(article_id: str, photo_key: str, rendition_hash: str) -> str:
@@ -98,6 +107,8 @@ class WordPressPublisher:
         self._root: str | None = target.options.get("api_root")
         self._root_lock = threading.Lock()
         self._terms: dict[tuple[str, str], int] = {}
+        self.post_id: str | None = None  # set by the outbox when the post exists already
+        self._attached: dict[str, str] = {}  # media id -> the post it is attached to
 
     def close(self) -> None:
         self.http.close()
@@ -194,10 +205,15 @@ class WordPressPublisher:
         )
 
     def _media_params(self, photo: PublishPhoto) -> dict[str, str]:
+        """Title, caption (with the credit, as the page prints it) and alt text in the
+        article's own Vietnamese; the description is the caption too (the marker by which a
+        lost upload is found again goes after it)."""
+        caption = media_caption(photo)
         return {
             "title": photo.title or photo.caption[:80] or photo.key,
-            "caption": photo.caption,
+            "caption": caption,
             "alt_text": photo.alt or photo.caption,
+            "description": caption,
         }
 
     def media_exists(
@@ -222,7 +238,10 @@ class WordPressPublisher:
         self, article: Article, photo: PublishPhoto, rendition: Rendition
     ) -> MediaRecord:
         params = self._media_params(photo)
-        params["description"] = media_marker(article.id, photo.key, rendition.sha256)
+        marker = media_marker(article.id, photo.key, rendition.sha256)
+        params["description"] = f"{params['description']}\n\n<!-- {marker} -->".lstrip()
+        if self.post_id:  # an update: attached to its post from the start
+            params["post"] = self.post_id
         data = self._call(
             "POST",
             "wp/v2/media",
@@ -236,8 +255,47 @@ class WordPressPublisher:
         return self._media_record(article, photo, rendition.sha256, data)
 
     def update_media_meta(self, record: MediaRecord, photo: PublishPhoto) -> MediaRecord:
-        self._call("POST", f"wp/v2/media/{record.remote_id}", json_body=self._media_params(photo))
+        params: dict[str, Any] = dict(self._media_params(photo))
+        params.pop("description")  # keeps the marker written at upload
+        self._call("POST", f"wp/v2/media/{record.remote_id}", json_body=params)
         return MediaRecord(**{**record.__dict__, "meta_hash": meta_hash(photo)})
+
+    def _images(self, media: dict[str, MediaRecord]) -> dict[str, BlockImage]:
+        """Photo key → the size an image block shows: ``large`` (WordPress' biggest size that
+        fits a content column, served with ``srcset``), or ``full`` for a small photo."""
+        ids = {rec.remote_id: key for key, rec in media.items()}
+        if not ids:
+            return {}
+        found = self._call(
+            "GET",
+            "wp/v2/media",
+            params={"include": ",".join(ids), "per_page": "100", "context": "edit"},
+        ).json()
+        out: dict[str, BlockImage] = {}
+        for item in objects_in(found):
+            media_id = str(item.get("id"))
+            key = ids.get(media_id)
+            if key is None:
+                continue
+            self._attached[media_id] = str(item.get("post") or "")
+            sizes = object_or_empty(object_or_empty(item.get("media_details")).get("sizes"))
+            large = object_or_empty(sizes.get("large"))
+            if large.get("source_url"):
+                out[key] = BlockImage(int(media_id), str(large["source_url"]), "large")
+            else:
+                out[key] = BlockImage(int(media_id), str(item.get("source_url", "")), "full")
+        for key, rec in media.items():  # listed nowhere (should not happen): the file itself
+            out.setdefault(key, BlockImage(int(rec.remote_id), rec.url, "full"))
+        return out
+
+    def attach_media(self, post_id: str, media: dict[str, MediaRecord]) -> None:
+        """Every photo's media item attached to the post (``post``): the media library then
+        lists them under it instead of "unattached"."""
+        for rec in media.values():
+            if self._attached.get(rec.remote_id) == str(post_id):
+                continue  # attached already (an update): no request
+            self._call("POST", f"wp/v2/media/{rec.remote_id}", json_body={"post": int(post_id)})
+            self._attached[rec.remote_id] = str(post_id)
 
     # -- terms -----------------------------------------------------------------------------
     def term_id(self, taxonomy: str, name: str, slug: str) -> int:
@@ -288,7 +346,6 @@ class WordPressPublisher:
         )
 
     def find_post(self, article_id: str) -> RemotePost | None:
-        marker = f"{ARTICLE_MARKER}{article_id}"
         found = self._call(
             "GET",
             "wp/v2/posts",
@@ -296,7 +353,7 @@ class WordPressPublisher:
         ).json()
         for item in objects_in(found):
             post = self._post_from(item)
-            if marker in post.content:
+            if has_marker(post.content, article_id):
                 return post
         return None
 
@@ -312,10 +369,12 @@ class WordPressPublisher:
 
     def _payload(self, req: PostRequest) -> dict[str, Any]:
         a = req.article
+        profile = self.target.profile
+        images = self._images(req.media)
         payload: dict[str, Any] = {
             "title": a.title,
-            "content": article_html(a, req.photos, req.media, marker=True),
-            "excerpt": a.lead,
+            "content": wordpress_content(a, req.photos, req.media, images.get, profile),
+            "excerpt": a.lead if profile.lead_in_excerpt else "",
             "status": req.status.value,
         }
         if a.category:
@@ -327,16 +386,30 @@ class WordPressPublisher:
         if featured is None:
             featured = next((p for p in req.photos if p.key in req.media), None)
         payload["featured_media"] = int(req.media[featured.key].remote_id) if featured else 0
-        if req.publish_at is not None:
-            payload["date_gmt"] = wp_gmt(req.publish_at)
-        elif req.status is PublishStatus.FUTURE:
+        if req.status is PublishStatus.FUTURE and req.publish_at is None:
             raise BadResponse(host="-", detail="a scheduled post needs a time")
+        when = req.date or req.publish_at
+        if when is not None and req.status is not PublishStatus.DRAFT:
+            payload["date_gmt"] = wp_gmt(when)  # the one date rule (core.publish_data)
         return payload
 
     def create_post(self, req: PostRequest) -> RemotePost:
         data = self._call("POST", "wp/v2/posts", json_body=self._payload(req)).json()
-        return self._post_from(data)
+        post = self._post_from(data)
+        self.attach_media(post.remote_id, req.media)
+        return post
 
     def update_post(self, remote_id: str, req: PostRequest, base_modified: str) -> RemotePost:
         data = self._call("POST", f"wp/v2/posts/{remote_id}", json_body=self._payload(req)).json()
-        return self._post_from(data)
+        post = self._post_from(data)
+        self.attach_media(post.remote_id, req.media)
+        return post
+
+    def preview_link(self, post: RemotePost) -> str:
+        """The portal's own preview of a draft (opens after a login in the browser)."""
+        link = post.link or self.target.url.rstrip("/") + f"/?p={post.remote_id}"
+        sep = "&" if "?" in link else "?"
+        if "?p=" not in link and "&p=" not in link:
+            link = self.target.url.rstrip("/") + f"/?p={post.remote_id}"
+            sep = "&"
+        return f"{link}{sep}preview=true"

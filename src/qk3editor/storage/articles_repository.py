@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -132,6 +134,8 @@ class ArticleRepository:
             stmt = stmt.where(ArticleModel.status != Status.SPIKED.value)
         if q.category_id is not None:
             stmt = stmt.where(ArticleModel.category_id == q.category_id)
+        if q.changed_since_published:
+            stmt = stmt.where(_changed_since_published())
         column = SORT_COLUMNS.get(q.order_by, ArticleModel.updated_at)
         order = column.desc() if q.descending else column.asc()
         stmt = stmt.order_by(order, ArticleModel.id)
@@ -157,7 +161,22 @@ class ArticleRepository:
                 r[0]: ArticleRow(r[0], r[1], r[2], Status(r[3]), r[4], r[5])
                 for r in s.execute(stmt)
             }
-        return [found[i] for i in ids if i in found]
+            published = _published_rows(s, list(found))
+        out: list[ArticleRow] = []
+        for i in ids:
+            row = found.get(i)
+            if row is None:
+                continue
+            if i in published:
+                when, target, changed = published[i]
+                row = replace(
+                    row,
+                    published_at=when,
+                    published_target=target,
+                    changed_since_published=changed,
+                )
+            out.append(row)
+        return out
 
     def count(self) -> int:
         with self._store.read() as s:
@@ -309,6 +328,43 @@ def category_for(s: Session, name_or_slug: str, slug: str | None = None) -> Cate
     made = s.scalar(select(CategoryModel).where(CategoryModel.slug == slug))
     assert made is not None
     return made
+
+
+_PUBLIC = ("publish", "future")
+
+
+def _changed_since_published() -> Any:
+    """Published (publicly, on some target) and edited since the newest such publish."""
+    from qk3editor.storage.publication_models import ArticlePublicationModel as P
+
+    newest = (
+        select(func.max(P.article_version))
+        .where(P.article_id == ArticleModel.id, P.remote_status.in_(_PUBLIC))
+        .scalar_subquery()
+    )
+    return ArticleModel.version > newest
+
+
+def _published_rows(s: Any, ids: list[str]) -> dict[str, tuple[datetime, str, bool]]:
+    """Each article's newest public publish: (when, target, edited since)."""
+    from qk3editor.storage.publication_models import ArticlePublicationModel as P
+
+    if not ids:
+        return {}
+    stmt = (
+        select(P.article_id, P.published_at, P.target, P.article_version, ArticleModel.version)
+        .join(ArticleModel, ArticleModel.id == P.article_id)
+        .where(P.article_id.in_(ids), P.remote_status.in_(_PUBLIC))
+    )
+    newest: dict[str, tuple[datetime, str]] = {}
+    sent: dict[str, int] = {}
+    current: dict[str, int] = {}
+    for article_id, when, target, sent_version, version in s.execute(stmt):
+        if article_id not in newest or when > newest[article_id][0]:
+            newest[article_id] = (when, target)
+        sent[article_id] = max(sent.get(article_id, 0), sent_version)
+        current[article_id] = version
+    return {k: (when, target, current[k] > sent[k]) for k, (when, target) in newest.items()}
 
 
 def move_status(m: ArticleModel, target: Status) -> Status:

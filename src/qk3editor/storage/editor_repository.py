@@ -83,6 +83,31 @@ def _to_revision(m: RevisionModel) -> Revision:
     )
 
 
+def snapshot_in(s: Session, m: ArticleModel, reason: RevisionReason, who: str) -> Revision:
+    """A revision of ``m`` inside the caller's transaction (also the published state's)."""
+    number = (
+        s.scalar(select(func.max(RevisionModel.number)).where(RevisionModel.article_id == m.id))
+        or 0
+    ) + 1
+    r = RevisionModel(
+        article_id=m.id,
+        number=number,
+        created_at=utcnow(),
+        reason=reason.value,
+        who=who,
+        status=m.status,
+        title=m.title,
+        lead=m.lead,
+        body=m.body,
+        category=m.category.name if m.category else "",
+        byline=m.byline,
+        tags=list(m.tags or ()),
+    )
+    s.add(r)
+    s.flush()
+    return _to_revision(r)
+
+
 class EditorRepository:
     def __init__(self, store: Store, articles: ArticleRepository | None = None) -> None:
         self._store = store
@@ -114,27 +139,7 @@ class EditorRepository:
 
     # -- revisions ---------------------------------------------------------------------------
     def _snapshot(self, s: Session, m: ArticleModel, reason: RevisionReason, who: str) -> Revision:
-        number = (
-            s.scalar(select(func.max(RevisionModel.number)).where(RevisionModel.article_id == m.id))
-            or 0
-        ) + 1
-        r = RevisionModel(
-            article_id=m.id,
-            number=number,
-            created_at=utcnow(),
-            reason=reason.value,
-            who=who,
-            status=m.status,
-            title=m.title,
-            lead=m.lead,
-            body=m.body,
-            category=m.category.name if m.category else "",
-            byline=m.byline,
-            tags=list(m.tags or ()),
-        )
-        s.add(r)
-        s.flush()
-        return _to_revision(r)
+        return snapshot_in(s, m, reason, who)
 
     def add_revision(self, article_id: str, reason: RevisionReason, who: str) -> Revision:
         """A snapshot of the article as stored now."""

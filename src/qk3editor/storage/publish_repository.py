@@ -61,6 +61,11 @@ class PublishRepository:
     def __init__(self, store: Store) -> None:
         self._store = store
 
+    @property
+    def store(self) -> Store:
+        """The store (other repositories of the publishing layer share it)."""
+        return self._store
+
     # -- targets ---------------------------------------------------------------------------
     def add_target(self, target: Target) -> Target:
         try:
@@ -100,6 +105,16 @@ class PublishRepository:
             if m is None:
                 raise TargetNotFound(name=name)
             m.options = dict(options)
+            return _target(m)
+
+    def merge_target_options(self, name: str, updates: dict[str, Any]) -> Target:
+        """Some of a target's options replaced, the others kept (e.g. its portal profile),
+        in one transaction."""
+        with self._store.begin() as s:
+            m = s.scalar(select(PublishTargetModel).where(PublishTargetModel.name == name))
+            if m is None:
+                raise TargetNotFound(name=name)
+            m.options = {**(m.options or {}), **updates}
             return _target(m)
 
     def remove_target(self, name: str) -> None:

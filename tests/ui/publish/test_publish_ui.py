@@ -40,7 +40,12 @@ def _setup(qtbot, portal, secret=None):  # type: ignore[no-untyped-def]
     svc = gui.ctx.publishing
     svc.add_target("cong", "ninjs", portal.url, "editor", secret or portal.secret)
     article = gui.ctx.articles.create(
-        ArticleFields(title="Hội thi cán bộ", lead="Sáng nay khai mạc.", body="Nội dung.")
+        ArticleFields(
+            title="Hội thi cán bộ",
+            lead="Sáng nay khai mạc.",
+            body="Nội dung.",
+            category="Tin tức - Sự kiện",
+        )
     )
     gui.editor.open(article.id)
     return gui, trs, svc, article

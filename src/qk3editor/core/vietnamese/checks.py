@@ -105,7 +105,11 @@ def _key(word: str) -> str:
 
 def telex_decode(word: str) -> str | None:
     """The syllable an ASCII Telex key sequence types (``tieengs`` → ``tiếng``), or None."""
-    if not word.isascii() or not word.isalpha() or len(word) < 2:
+    if (
+        not word.isascii()
+        or not word.isalpha()
+        or not 2 <= len(word) <= 2 * tones.MAX_SYLLABLE_CHARS
+    ):
         return None
     lower = word.lower()
     tone = ""
@@ -175,7 +179,14 @@ class Checker:
 
     # -- public ---------------------------------------------------------------------------
     def check(self, text: str, house_style: str = tones.OLD) -> list[Finding]:
-        """Every finding in ``text`` (NFC), sorted by position."""
+        """Every finding in ``text`` (NFC), sorted by position.
+
+        Only the first ``budgets.MAX_ARTICLE_CHARS`` characters are looked at: a longer text
+        (a 50 MB paste) is over the article budget anyway, and checking it whole would take
+        gigabytes."""
+        from qk3editor.core.budgets import MAX_ARTICLE_CHARS
+
+        text = text[:MAX_ARTICLE_CHARS]
         findings: list[Finding] = []
         if COMBINING_RE.search(text):
             findings.extend(mark_findings(text))

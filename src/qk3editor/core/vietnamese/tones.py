@@ -136,7 +136,15 @@ def split_letter(ch: str) -> Letter | None:
     return Letter(composed.lower(), tones[0] if tones else "", base.isupper())
 
 
+# The longest syllable is 7 letters (nghiêng); with marks typed apart (NFD) still under 16.
+# Longer "words" are not syllables, and are refused before a Letter is built per character
+# (20 MB of one word took 3.8 GB).
+MAX_SYLLABLE_CHARS = 16
+
+
 def _letters(word: str) -> tuple[Letter, ...] | None:
+    if len(word) > MAX_SYLLABLE_CHARS:
+        return None
     out: list[Letter] = []
     for ch in unicodedata.normalize("NFC", word):
         if unicodedata.combining(ch):

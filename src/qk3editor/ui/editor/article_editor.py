@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from qk3editor.core.articles import Article, Status
+from qk3editor.core.articles import Article, Status, utcnow
 from qk3editor.core.preflight import (
     LEAD_MAX_WORDS,
     Location,
@@ -24,6 +24,7 @@ from qk3editor.core.preflight import (
     default_text_checker,
     run_preflight,
 )
+from qk3editor.core.publish_data import PublishStatus, publication_date
 from qk3editor.core.render import PhotoRef, PhotoResolver, RenderInput
 from qk3editor.core.revisions import RetentionPolicy, Revision, RevisionReason
 from qk3editor.storage.articles_repository import ArticleRepository, CategoryRepository
@@ -99,6 +100,10 @@ class ArticleEditor(EditorController):
         self.photo_resolver = resolver
         # article id -> its featured photo's id (article_photos.featured), read off the GUI thread
         self.featured_photo_of: Callable[[str], str | None] | None = None
+        # issue 9, set by the publishing wiring: the first public publication's date of an
+        # article (read off the GUI thread, kept until the next publish)
+        self.first_published_of: Callable[[str], datetime | None] | None = None
+        self._publication_facts: dict[str, datetime | None] = {}
         composition = CompositionTracker([self.view.body, self.view.lead], self)
         self.autosaver = Autosaver(runner, self._autosave_job, self, composition=composition)
         self.autosaver.saved.connect(self._on_autosaved)
@@ -157,15 +162,36 @@ class ArticleEditor(EditorController):
         (NFC, invisible characters) takes ~10 ms for 20,000 words and is done in the jobs."""
         return self.view.raw_fields()
 
+    def forget_publication_facts(self) -> None:
+        """After a publish: the preview's date is read again."""
+        self._publication_facts.clear()
+
+    def _first_published(self, article_id: str) -> datetime | None:
+        if article_id not in self._publication_facts:
+            first_of = self.first_published_of
+            self._publication_facts[article_id] = first_of(article_id) if first_of else None
+        return self._publication_facts[article_id]
+
     def render_input(self) -> Callable[[], RenderInput]:
         """A job (for any lane) that builds the renderer's input from the widgets' text now."""
         raw = self._raw()
-        date = (self.article.publish_at or self.article.created_at) if self.article else None
+        article = self.article
+        first_published = self._first_published
 
         def build() -> RenderInput:
             f = raw.clean()
+            body = f.body or ""
+            date = None
+            if article is not None:
+                # the one date rule (core.publish_data.publication_date), as every target uses
+                first = first_published(article.id)
+                now = utcnow()
+                wished = article.publish_at
+                scheduled = wished if wished is not None and wished > now else None
+                status = PublishStatus.FUTURE if scheduled else PublishStatus.PUBLISH
+                date = publication_date(status, scheduled, first, now)
             return RenderInput(
-                f.title or "", f.lead or "", f.body or "", f.category or None, f.byline or "", date
+                f.title or "", f.lead or "", body, f.category or None, f.byline or "", date
             )
 
         return build

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSizeF, QTimer, Signal
-from PySide6.QtWidgets import QPlainTextEdit, QTextBrowser, QWidget
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextBrowser, QWidget
 
 if TYPE_CHECKING:  # the renderer (markdown, nh3) loads with the first render, not at start-up
     from qk3editor.core.render import PhotoResolver, RenderInput
@@ -77,6 +77,27 @@ class PreviewPane(QTextBrowser):
         self.setObjectName("preview")
         self.setOpenLinks(False)  # a click in the preview never navigates away
         self.setOpenExternalLinks(False)
+        # why the preview is not up to date (e.g. the text is over its budget): shown over
+        # the last good render, which stays in place
+        self.notice = QLabel(self)
+        self.notice.setObjectName("previewNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet(
+            "QLabel { background: #fff3cd; color: #5c4400; border: 1px solid #e0c36b;"
+            " padding: 6px; }"
+        )
+        self.notice.hide()
+
+    def show_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setFixedWidth(max(self.viewport().width() - 8, 100))
+        self.notice.adjustSize()
+        self.notice.move(4, 4)
+        self.notice.show()
+        self.notice.raise_()
+
+    def hide_notice(self) -> None:
+        self.notice.hide()
 
 
 class PreviewController(QObject):
@@ -143,8 +164,25 @@ class PreviewController(QObject):
             "io",
             lambda: render_for_preview(build(), resolver, generation, width, whole),
             self._on_rendered,
+            self._on_render_failed,
             key="preview",
         )
+
+    def _on_render_failed(self, exc: BaseException) -> None:
+        """The last good render stays; the notice says why this one was not shown."""
+        from qk3editor.core.errors import QkError
+
+        if isinstance(exc, QkError):
+            text = QCoreApplication.translate("errors", exc.template)
+            try:
+                text = text.format(**exc.params)
+            except (KeyError, IndexError, ValueError):
+                pass
+        else:
+            text = QCoreApplication.translate(
+                "PreviewController", "The preview could not be updated ({error})"
+            ).format(error=type(exc).__name__)
+        self.pane.show_notice(text)
 
     def reset(self) -> None:
         """Another article: the next render builds a whole new document."""
@@ -156,6 +194,7 @@ class PreviewController(QObject):
         if result.generation < self.shown_generation:
             return  # an older render overtaken by a newer one
         self.shown_generation = result.generation
+        self.pane.hide_notice()
         self._lines = result.lines
         bar = self.pane.verticalScrollBar()
         keep = bar.value()

@@ -11,6 +11,7 @@ from qk3editor.ui.library.view import LibraryView
 
 ALL = "__all__"
 SPIKED_VIEW = "__trash__"
+CHANGED = "__changed_since_published__"
 
 
 class LibraryController(QObject):
@@ -48,6 +49,7 @@ class LibraryController(QObject):
         for status in Status:
             if status is not Status.SPIKED:
                 sf.addItem(translate("status", STATUS_LABELS[status]), status.value)
+        sf.addItem(translate("LibraryController", "Changed since publishing"), CHANGED)
         sf.addItem(translate("LibraryController", "Trash (spiked)"), Status.SPIKED.value)
         sf.blockSignals(False)
         self.reload_categories()
@@ -69,7 +71,8 @@ class LibraryController(QObject):
         category = self.view.category_filter.currentData()
         base = self.model.query
         return ArticleQuery(
-            status=None if status in (None, ALL) else Status(status),
+            status=None if status in (None, ALL, CHANGED) else Status(status),
+            changed_since_published=status == CHANGED,
             category_id=None if category in (None, ALL) else int(category),
             order_by=base.order_by,
             descending=base.descending,

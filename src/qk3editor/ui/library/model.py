@@ -31,6 +31,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("status", QT_TRANSLATE_NOOP("LibraryModel", "Status")),
     ("updated_at", QT_TRANSLATE_NOOP("LibraryModel", "Updated")),
     ("byline", QT_TRANSLATE_NOOP("LibraryModel", "Byline")),
+    ("published", QT_TRANSLATE_NOOP("LibraryModel", "Published")),
 )
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -165,6 +166,8 @@ class LibraryModel(QAbstractTableModel):
             return QCoreApplication.translate("status", STATUS_LABELS[r.status])
         if key == "updated_at":
             return to_local(r.updated_at).strftime("%d/%m/%Y %H:%M")
+        if key == "published":
+            return published_text(r)
         return r.byline
 
     def headerData(
@@ -187,3 +190,14 @@ class LibraryModel(QAbstractTableModel):
         self._ids = self._query_ids()
         self._cache.clear()
         self.endResetModel()
+
+
+def published_text(r: ArticleRow) -> str:
+    """Where and when it went out, and whether it was edited since (issue 9)."""
+    if r.published_at is None:
+        return ""
+    text = f"{r.published_target} · {to_local(r.published_at):%d/%m/%Y %H:%M}"
+    if r.changed_since_published:
+        changed = QCoreApplication.translate("LibraryModel", "changed since publishing")
+        text = f"✎ {changed} ({text})"
+    return text

@@ -60,7 +60,7 @@ class LibraryView(QWidget):
     def configure_columns(self) -> None:
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((1, 130), (2, 85), (3, 115), (4, 90)):
+        for col, width in ((1, 130), (2, 85), (3, 115), (4, 90), (5, 170)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, width)
         header.setStretchLastSection(False)

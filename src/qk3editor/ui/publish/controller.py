@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -18,11 +18,15 @@ from PySide6.QtCore import (
     QDate,
     QDateTime,
     QObject,
+    QSize,
     Qt,
     QTime,
+    QUrl,
     Signal,
 )
+from PySide6.QtGui import QDesktopServices, QIcon, QImageReader, QPixmap
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateTimeEdit,
     QDialog,
@@ -30,15 +34,30 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QProgressBar,
     QVBoxLayout,
     QWidget,
 )
 
-from qk3editor.core.articles import Article
+from qk3editor.core.articles import Article, iso_utc, utcnow
+from qk3editor.core.errors import QkError
 from qk3editor.core.i18n import QT_TRANSLATE_NOOP, Translator
-from qk3editor.core.publish_data import Job, JobState, PublishStatus
+from qk3editor.core.preflight import (
+    PreflightFinding,
+    PreflightSeverity,
+    default_text_checker,
+    publish_preflight,
+)
+from qk3editor.core.publish_data import (
+    Job,
+    JobState,
+    PublishPhoto,
+    PublishStatus,
+    publication_date,
+)
+from qk3editor.core.render import portal_date
 from qk3editor.core.timezones import from_local_naive, to_local
 from qk3editor.publish.outbox import Progress
 from qk3editor.publish.service import PublishServices
@@ -77,16 +96,22 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Publish", text)
 
 
-def preflight(article: Article) -> list[str]:
-    """A simple preflight until the editor's own exists: what blocks a publish."""
-    problems = []
-    if not article.title.strip():
-        problems.append(QCoreApplication.translate("Publish", "The article has no title"))
-    if not article.body.strip():
-        problems.append(QCoreApplication.translate("Publish", "The article has no body"))
-    if not article.lead.strip():
-        problems.append(QCoreApplication.translate("Publish", "The article has no lead"))
-    return problems
+def default_who() -> str:
+    """The OS account (app wiring gives the settings' name instead)."""
+    from qk3editor.core.settings import Settings
+
+    return Settings().who
+
+
+def _thumbnail(path: str) -> QPixmap:
+    """A small picture of the photo, decoded at that size (a 24 MP file stays quick)."""
+    reader = QImageReader(path)
+    reader.setAutoTransform(True)
+    size = reader.size()
+    if size.isValid() and size.width() > 0:
+        reader.setScaledSize(size.scaled(QSize(96, 64), Qt.AspectRatioMode.KeepAspectRatio))
+    image = reader.read()
+    return QPixmap.fromImage(image) if not image.isNull() else QPixmap()
 
 
 def _link_html(url: str) -> str:
@@ -108,10 +133,17 @@ class PublishDialog(QDialog):
         parent: QWidget | None = None,
         article: Article | None = None,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
+        photos: Sequence[PublishPhoto] = (),
+        findings: Sequence[PreflightFinding] = (),
+        first_published: Callable[[str], datetime | None] = lambda _t: None,
+        translator: Translator | None = None,
     ) -> None:
         super().__init__(parent)
         self.article = article  # the snapshot that is published (what the editor showed)
         self.now = now
+        self.photos = list(photos)
+        self.findings = list(findings)
+        self.first_published = first_published
         self.setWindowTitle(self.tr("Publish"))
         self.target = QComboBox(self)
         self.target.addItems(targets)
@@ -129,6 +161,32 @@ class PublishDialog(QDialog):
         form.addRow(self.tr("Status"), self.status)
         form.addRow(self.when_label, self.when)
         self.status.currentIndexChanged.connect(self._status_changed)
+        # what will be sent (issue 9): title, date by the one rule, each photo, the findings
+        self.title_label = QLabel(self)
+        self.title_label.setWordWrap(True)
+        self.title_label.setText(html.escape(article.title) if article else "")
+        self.date_label = QLabel(self)
+        form.addRow(self.tr("Title"), self.title_label)
+        form.addRow(self.tr("Date readers see"), self.date_label)
+        self.photo_list = QListWidget(self)
+        self.photo_list.setIconSize(QSize(96, 64))
+        self.photo_list.setMaximumHeight(150)
+        for number, photo in enumerate(self.photos, start=1):
+            credit = (
+                f" ({self.tr('Photo: %1').replace('%1', photo.credit)})" if photo.credit else ""
+            )
+            item = QListWidgetItem(f"{number}. {photo.caption or '—'}{credit}")
+            item.setIcon(QIcon(_thumbnail(photo.source)))
+            self.photo_list.addItem(item)
+        self.findings_list = QListWidget(self)
+        self.findings_list.setMaximumHeight(120)
+        for f in self.findings:
+            mark = "✗" if f.severity is PreflightSeverity.ERROR else "!"
+            self.findings_list.addItem(f"{mark} {f.message(QCoreApplication.translate)}")
+        self.blocking = [f for f in self.findings if f.severity is PreflightSeverity.ERROR]
+        self.force = QCheckBox(self.tr("Publish anyway (recorded with your name)"), self)
+        self.force.setVisible(bool(self.blocking))
+        self.target.currentIndexChanged.connect(self._show_date)
         self._status_changed()
         self.steps = QListWidget(self)
         self.bar = QProgressBar(self)
@@ -142,8 +200,18 @@ class PublishDialog(QDialog):
         )
         self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
+        self.preview_button = self.buttons.addButton(
+            self.tr("Preview on the portal"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        if self.photos:
+            layout.addWidget(QLabel(self.tr("Photos"), self))
+            layout.addWidget(self.photo_list)
+        if self.findings:
+            layout.addWidget(QLabel(self.tr("Preflight"), self))
+            layout.addWidget(self.findings_list)
+            layout.addWidget(self.force)
         layout.addWidget(self.steps)
         layout.addWidget(self.bar)
         layout.addWidget(self.result)
@@ -154,6 +222,29 @@ class PublishDialog(QDialog):
         scheduled = self.chosen_status() is PublishStatus.FUTURE
         self.when.setEnabled(scheduled)
         self.when_label.setEnabled(scheduled)
+        self._show_date()
+
+    def shown_date(self) -> datetime:
+        """The date readers will see (core.publish_data.publication_date)."""
+        return publication_date(
+            self.chosen_status(),
+            self.publish_at(),
+            self.first_published(self.target.currentText()),
+            self.now(),
+        )
+
+    def _show_date(self) -> None:
+        if not hasattr(self, "date_label"):
+            return
+        when = self.shown_date()
+        self.date_label.setText(f"{portal_date(when)} {to_local(when):%H:%M}")
+
+    def forced(self) -> bool:
+        """Blocking findings and the person ticked "Publish anyway"."""
+        return bool(self.blocking) and self.force.isChecked()
+
+    def blocked(self) -> bool:
+        return bool(self.blocking) and not self.force.isChecked()
 
     def chosen_status(self) -> PublishStatus:
         return PublishStatus(self.status.currentData())
@@ -216,6 +307,7 @@ class PublishController(QObject):
         self.dialog: PublishDialog | None = None
         self._relay = _Relay(self)
         self.ask_conflict = self._ask_conflict  # replaced in tests
+        self.who: Callable[[], str] = default_who  # the person recorded on a publish
 
     # -- the outbox in the background --------------------------------------------------------
     def recover_outbox(self) -> None:
@@ -280,31 +372,105 @@ class PublishController(QObject):
         return self.publish_article(self.articles.get(article_id))
 
     def publish_article(self, article: Article) -> PublishDialog | None:
-        problems = preflight(article)
         targets = [t.name for t in self.services.repo.targets()]
         if not targets:
-            problems.append(
-                QCoreApplication.translate(
-                    "Publish", "No publish target yet: add one under Publish → Targets"
-                )
-            )
-        if problems:
             QMessageBox.warning(
                 self.parent_widget,
                 QCoreApplication.translate("Publish", "Cannot publish yet"),
-                "\n".join(problems),
+                QCoreApplication.translate(
+                    "Publish", "No publish target yet: add one under Publish → Targets"
+                ),
             )
             return None
-        dialog = PublishDialog(targets, self.parent_widget, article)
+        photos = self.services.photo_source(article)
+        # the one preflight (core.preflight), the same decision as `qk3editor publish`
+        findings = publish_preflight(article, photos, default_text_checker())
+        publications = self.services.outbox.publications
+        dialog = PublishDialog(
+            targets,
+            self.parent_widget,
+            article,
+            photos=photos,
+            findings=findings,
+            first_published=lambda t: publications.first_published_at(article.id, t),
+            translator=self.translator,
+        )
         self.dialog = dialog
-        dialog.start_button.clicked.connect(lambda: self.start(article, dialog))
+        dialog.start_button.clicked.connect(lambda: self.start(article, dialog, photos))
+        dialog.preview_button.clicked.connect(
+            lambda: self.preview_on_portal(article, dialog, photos)
+        )
         dialog.show()
         return dialog
 
-    def start(self, article: Article, dialog: PublishDialog) -> None:
+    def preview_on_portal(
+        self, article: Article, dialog: PublishDialog, photos: Sequence[PublishPhoto] | None = None
+    ) -> None:
+        """ "Xem trên cổng": a draft on the chosen target, then the portal's own preview link
+        in the system browser. Nothing becomes public."""
+        services, outbox = self.services, self.services.outbox
+        target, who, shown = dialog.target.currentText(), self.who(), photos
+
+        def enqueue() -> Job:  # db lane: the photos are read and the draft job written there
+            sent = shown if shown is not None else services.photo_source(article)
+            return outbox.enqueue_preview(article, sent, target, who)
+
+        dialog.preview_button.setEnabled(False)
+        dialog.result.setText(
+            QCoreApplication.translate("Publish", "Sending a draft for the preview…")
+        )
+
+        def done(finished: Job) -> None:
+            dialog.preview_button.setEnabled(True)
+            if finished.state is not JobState.DONE:
+                self._on_done(finished, dialog)
+                return
+            link = outbox.preview_link(finished)
+            dialog.result.setText(
+                QCoreApplication.translate("Publish", "Preview on the portal: %1").replace(
+                    "%1", _link_html(link)
+                )
+            )
+            self.open_url(link)
+
+        def failed(exc: BaseException) -> None:
+            dialog.preview_button.setEnabled(True)
+            if isinstance(exc, QkError):  # e.g. already public there: said as it is
+                dialog.result.setText(html.escape(exc.message(self.translator)))
+            else:
+                self._on_error(exc, dialog)
+
+        def send(job: Job) -> None:
+            self.ops.run(
+                lambda: outbox.run_job(job.id),
+                changes=[("outbox", [job.id])],
+                on_done=done,
+                on_error=failed,
+                lane="io",
+            )
+
+        self.ops.run(
+            enqueue, changes=lambda job: [("outbox", [job.id])], on_done=send, on_error=failed
+        )
+
+    def open_url(self, link: str) -> None:
+        """The system browser (replaced in tests)."""
+        QDesktopServices.openUrl(QUrl(link))
+
+    def start(
+        self, article: Article, dialog: PublishDialog, photos: Sequence[PublishPhoto] | None = None
+    ) -> None:
         problem = dialog.schedule_problem()
         if problem is not None:
             dialog.result.setText(problem)
+            return
+        if dialog.blocked():
+            dialog.result.setText(
+                QCoreApplication.translate(
+                    "Publish",
+                    "The preflight found blocking items: fix them, or tick “Publish anyway”.",
+                )
+            )
             return
         dialog.start_button.setEnabled(False)
         self._relay.progressed.connect(dialog.show_progress, Qt.ConnectionType.QueuedConnection)
@@ -312,10 +478,20 @@ class PublishController(QObject):
         status = dialog.chosen_status()
         publish_at = dialog.publish_at()
         services = self.services
+        forced = None
+        if dialog.forced():
+            forced = {
+                "by": self.who(),
+                "at": iso_utc(utcnow()),
+                "findings": [f.code for f in dialog.blocking],
+            }
+        who = self.who()
+        shown = photos  # the photos the dialog showed (None: read them on the db lane)
 
         def enqueue() -> Job:  # db lane: the photos are read and the job written there
+            sent = shown if shown is not None else services.photo_source(article)
             return services.outbox.enqueue(
-                article, services.photo_source(article), target, status, publish_at
+                article, sent, target, status, publish_at, who=who, forced=forced
             )
 
         self.ops.run(
@@ -331,7 +507,8 @@ class PublishController(QObject):
         emit = self._relay.progressed.emit if progress else None
         self.ops.run(
             lambda: outbox.run_job(job_id, progress=emit),
-            changes=[("outbox", [job_id])],
+            # the article may now be published (status, library column): announced too
+            changes=lambda done: [("outbox", [job_id]), ("article", [done.article_id])],
             on_done=lambda done: self._on_done(done, dialog),
             on_error=lambda exc: self._on_error(exc, dialog),
             lane="io",

@@ -20,7 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from qk3editor.core.i18n import Translator
-from qk3editor.core.publish_data import Target
+from qk3editor.core.publish_data import (
+    FeaturedPlacement,
+    LeadPlacement,
+    PortalProfile,
+    Target,
+    TargetKind,
+    default_profile,
+)
 from qk3editor.publish.errors import UntrustedApiRoot
 from qk3editor.publish.service import PublishServices
 from qk3editor.ui.operations import Operations
@@ -39,6 +46,10 @@ class TargetsModel(QAbstractListModel):
         self.beginResetModel()
         self._rows = self._services.repo.targets()
         self.endResetModel()
+
+    def targets(self) -> list[Target]:
+        """The targets as last read (their portal profiles included)."""
+        return list(self._rows)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -87,11 +98,27 @@ class TargetsDialog(QDialog):
         form.addRow(self.tr("Address"), self.url)
         form.addRow(self.tr("User"), self.user)
         form.addRow(self.tr("Password (Application Password)"), self.secret)
+        self.lead_place = QComboBox(self)
+        self.lead_place.addItem(self.tr("Bold first paragraph and excerpt"), "both")
+        self.lead_place.addItem(self.tr("Bold first paragraph only"), "content")
+        self.lead_place.addItem(self.tr("Excerpt only (the theme prints it)"), "excerpt")
+        self.featured_place = QComboBox(self)
+        self.featured_place.addItem(
+            self.tr("Featured image and first figure with caption"), "image+figure"
+        )
+        self.featured_place.addItem(
+            self.tr("Featured image only (the theme shows its caption)"), "image"
+        )
+        form.addRow(self.tr("Lead on the portal"), self.lead_place)
+        form.addRow(self.tr("Featured photo on the portal"), self.featured_place)
+        self.kind.currentIndexChanged.connect(self._kind_defaults)
+        self._kind_defaults()
+        self.profile_button = QPushButton(self.tr("Save portal profile"), self)
         self.add_button = QPushButton(self.tr("Add"), self)
         self.test_button = QPushButton(self.tr("Test connection"), self)
         self.remove_button = QPushButton(self.tr("Remove"), self)
         buttons = QHBoxLayout()
-        for b in (self.add_button, self.test_button, self.remove_button):
+        for b in (self.add_button, self.profile_button, self.test_button, self.remove_button):
             buttons.addWidget(b)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
@@ -103,12 +130,47 @@ class TargetsDialog(QDialog):
         self.add_button.clicked.connect(self._on_add_clicked)
         self.test_button.clicked.connect(self._on_test_clicked)
         self.remove_button.clicked.connect(self._on_remove_clicked)
+        self.profile_button.clicked.connect(self._on_profile_clicked)
+        self.list.selectionModel().currentChanged.connect(lambda *_a: self._show_profile())
         ops.bus.changed.connect(self._on_bus_changed)
         self.last_message = ""
 
     def _on_bus_changed(self, kind: str, _ids: tuple[object, ...]) -> None:
         if kind == "target":
             self.model.reload()
+
+    # -- portal profile (issue 9) --------------------------------------------------------------
+    def _set_profile_fields(self, profile: PortalProfile) -> None:
+        self.lead_place.setCurrentIndex(self.lead_place.findData(profile.lead.value))
+        self.featured_place.setCurrentIndex(self.featured_place.findData(profile.featured.value))
+
+    def _kind_defaults(self) -> None:
+        self._set_profile_fields(default_profile(TargetKind(str(self.kind.currentData()))))
+
+    def profile_fields(self) -> PortalProfile:
+        return PortalProfile(
+            LeadPlacement(str(self.lead_place.currentData())),
+            FeaturedPlacement(str(self.featured_place.currentData())),
+        )
+
+    def _show_profile(self) -> None:
+        name = self._selected()
+        if name is None:
+            return
+        found = next((t for t in self.model.targets() if t.name == name), None)
+        if found is not None:
+            self._set_profile_fields(found.profile)
+
+    def _on_profile_clicked(self) -> None:
+        name = self._selected()
+        if name is None:
+            return
+        services, profile = self.services, self.profile_fields()
+        self.ops.run(
+            lambda: services.set_profile(name, profile),
+            changes=lambda target: [("target", [target.name])],
+            on_error=self._on_error,
+        )
 
     def _selected(self) -> str | None:
         index = self.list.currentIndex()
@@ -157,8 +219,9 @@ class TargetsDialog(QDialog):
             if not session_only:
                 return
         services = self.services
+        profile = {"profile": self.profile_fields().to_json()}
         self.ops.run(
-            lambda: services.add_target(*fields, session_only=session_only),
+            lambda: services.add_target(*fields, options=profile, session_only=session_only),
             changes=lambda target: [("target", [target.name])],
             on_done=lambda _t: self.secret.clear(),
             on_error=self._on_error,

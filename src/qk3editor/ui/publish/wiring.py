@@ -28,6 +28,8 @@ def install_publishing(
 ) -> PublishController:
     """Called once by app.build_gui, with the services the AppContext built."""
     controller = PublishController(services, articles, runner, translator, window, ops)
+    if callable(getattr(editor, "who", None)):
+        controller.who = editor.who  # the settings' name, as the editor records it
     menu = window.menuBar().addMenu(QCoreApplication.translate("Publish", "&Publish"))
     publish_action = menu.addAction(QCoreApplication.translate("Publish", "Publish article…"))
     publish_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
@@ -40,6 +42,11 @@ def install_publishing(
         controller.show_outbox
     )
     window.publish_action = publish_action
+
+    # the preview follows the one date rule (issue 9)
+    if hasattr(editor, "first_published_of"):
+        editor.first_published_of = services.outbox.publications.first_published_at
+        controller.finished.connect(lambda _job: editor.forget_publication_facts())
 
     # Jobs left waiting (offline, 5xx, a crash) go out later, also after a restart. The timer
     # calls a method of the controller: it stops calling when the window (and it) is gone.
