@@ -1,9 +1,11 @@
-"""Screenshots of the welcome page and of each preferences page, for the docs.
+"""Screenshots for the docs, from the real app:
 
-    QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py [--lang vi|en] [--out docs/img]
+    QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py [--lang vi|en] [--out DIR]
 
-A fresh QK3EDITOR_HOME in a temporary folder (an empty store: the welcome page), the window at
-1366×768, grabbed offscreen; the preferences dialog grabbed once per page.
+The user guide's pictures (docs/huong-dan/img; docs/guide_screenshots.py), then the welcome
+page and each preferences page (docs/img; docs/welcome_screenshots.py): a fresh
+QK3EDITOR_HOME in a temporary folder, the window at 1366×768, grabbed offscreen. Run it again
+when the interface changes; look at every picture before committing.
 """
 
 from __future__ import annotations
@@ -16,61 +18,31 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "docs"))
 
 
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--lang", default="vi", choices=["vi", "en"])
-    ap.add_argument("--out", type=Path, default=ROOT / "docs" / "img")
+    ap.add_argument("--out", type=Path, default=ROOT / "docs" / "huong-dan" / "img")
     args = ap.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.pop("QK3EDITOR_STORE", None)
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["QK3EDITOR_HOME"] = str(Path(tmp) / "home")
-        return shoot(args.lang, args.out)
+        os.environ["QK3EDITOR_LANG"] = args.lang
+        os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
+        import guide_screenshots
 
+        args.out.mkdir(parents=True, exist_ok=True)
+        for path in guide_screenshots.shoot(args.lang, args.out, Path(tmp)):
+            print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["QK3EDITOR_HOME"] = str(Path(tmp) / "home")  # an empty store: the welcome
+        import welcome_screenshots
 
-def shoot(language: str, out: Path) -> int:
-    from PySide6.QtWidgets import QApplication
-
-    from qk3editor.app import build_gui, make_application
-    from qk3editor.context import AppContext
-    from qk3editor.paths import resources_dir
-    from qk3editor.ui.i18n import install_translators
-    from qk3editor.ui.preferences import show_preferences
-    from qk3editor.ui.tasks import InlineTaskRunner
-
-    app = make_application()
-    install_translators(app, language, resources_dir() / "translations")
-    ctx = AppContext.open(language=language)
-    gui = build_gui(ctx, InlineTaskRunner())
-    out.mkdir(parents=True, exist_ok=True)
-    suffix = "" if language == "vi" else f"-{language}"
-    window = gui.window
-    window.resize(1366, 768)
-    window.show()
-    for _ in range(5):
-        QApplication.processEvents()
-    written = []
-    path = out / f"welcome{suffix}.png"
-    window.grab().save(str(path))
-    written.append(path)
-    dialog = show_preferences(ctx, gui.ops, window)
-    dialog.resize(860, 560)
-    for key in dialog.pages:
-        dialog.show_page(key)
-        for _ in range(3):
-            QApplication.processEvents()
-        path = out / f"preferences-{key}{suffix}.png"
-        dialog.grab().save(str(path))
-        written.append(path)
-    dialog.close()
-    window.close()
-    gui.runner.wait()
-    ctx.close()
-    for p in written:
-        print(p.relative_to(ROOT) if p.is_relative_to(ROOT) else p)
-    return 0
+        return welcome_screenshots.shoot(args.lang, ROOT / "docs" / "img")
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    sys.exit(main())

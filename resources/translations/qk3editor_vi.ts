@@ -236,6 +236,45 @@ Giấy phép: GPL-3.0-or-later.</translation>
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <source>qk3editor met an error</source>
+        <translation>qk3editor gặp lỗi</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Something went wrong inside qk3editor.&lt;/b&gt;&lt;br&gt;What happened: {summary}&lt;br&gt;&lt;br&gt;Your text is safe: what you typed was saved before this message (autosave), and it will be there when you open the article again.&lt;br&gt;&lt;br&gt;You can go on working. If the error comes back, copy the report and send it to the technical team; it holds no password and no address of yours.</source>
+        <translation>&lt;b&gt;Đã có lỗi bên trong qk3editor.&lt;/b&gt;&lt;br&gt;Chuyện gì đã xảy ra: {summary}&lt;br&gt;&lt;br&gt;Bài của bạn an toàn: những gì bạn đã gõ được lưu trước khi thông báo này hiện ra (tự động lưu), và sẽ còn nguyên khi bạn mở lại bài.&lt;br&gt;&lt;br&gt;Bạn có thể làm việc tiếp. Nếu lỗi lặp lại, hãy sao chép báo cáo và gửi cho bộ phận kỹ thuật; báo cáo không chứa mật khẩu hay địa chỉ nào của bạn.</translation>
+    </message>
+    <message>
+        <source>The log is in: {path}</source>
+        <translation>Nhật ký lỗi nằm ở: {path}</translation>
+    </message>
+    <message>
+        <source>There is no log file.</source>
+        <translation>Không có tệp nhật ký.</translation>
+    </message>
+    <message>
+        <source>Copy report</source>
+        <translation>Sao chép báo cáo</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation>Mở thư mục nhật ký</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Làm tiếp</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Thoát</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Đã sao chép</translation>
+    </message>
+</context>
+<context>
     <name>EditorWiring</name>
     <message>
         <source>Lead length limit</source>
@@ -430,6 +469,13 @@ Giấy phép: GPL-3.0-or-later.</translation>
     <message>
         <source>Photo id</source>
         <translation>Mã ảnh</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Hướng dẫn sử dụng</translation>
     </message>
 </context>
 <context>
@@ -700,6 +746,17 @@ Giấy phép: GPL-3.0-or-later.</translation>
     <message>
         <source>Me</source>
         <translation>Cá nhân</translation>
+    </message>
+</context>
+<context>
+    <name>OpenFiles</name>
+    <message>
+        <source>Open file</source>
+        <translation>Mở tệp</translation>
+    </message>
+    <message>
+        <source>No such file: {0}</source>
+        <translation>Không có tệp: {0}</translation>
     </message>
 </context>
 <context>
@@ -1817,8 +1874,8 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>ngôn ngữ (vi hoặc en)</translation>
     </message>
     <message>
-        <source>print the version</source>
-        <translation>in số phiên bản</translation>
+        <source>print the version, the build, Qt and exiv2</source>
+        <translation>in phiên bản, bản dựng, phiên bản Qt và exiv2</translation>
     </message>
     <message>
         <source>qk3editor: usage error: {detail}</source>
@@ -3195,6 +3252,25 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
     <message>
         <source>the file {path} cannot be written</source>
         <translation>không ghi được vào tệp {path}</translation>
+    </message>
+</context>
+<context>
+    <name>version</name>
+    <message>
+        <source>not available</source>
+        <translation>không có</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Phiên bản</translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <translation>Bản dựng</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Hệ điều hành</translation>
     </message>
 </context>
 <context>

@@ -14,7 +14,7 @@ def main(argv: list[str] | None = None) -> int:
     if gui is not None:  # straight to the window: the CLI's modules are not needed
         from qk3editor.app import run_gui
 
-        return run_gui(store=gui["store"], language=gui["lang"])
+        return run_gui(store=gui["store"], language=gui["lang"], files=gui.get("files"))
     from qk3editor.cli import main as cli_main
 
     return cli_main(args)

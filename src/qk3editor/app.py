@@ -183,6 +183,10 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
         )
     )
 
+    from qk3editor.ui.help import install_help_menu  # issue 15: Help → User guide
+
+    install_help_menu(window, ctx.paths.cache_dir, ctx.translator.language)
+
     def on_closing() -> None:
         editor.save()
         runner.wait()
@@ -280,15 +284,25 @@ def _workspace_in_place(shell: Shell) -> EditorWorkspace:
     return workspace
 
 
+GUI_FILE_SUFFIXES = (".docx", ".md", ".markdown", ".txt", ".html", ".htm")  # core.importers
+
+
 def gui_arguments(argv: list[str]) -> dict[str, str | None] | None:
     """``--store``/``--lang`` when ``argv`` names no command (the GUI starts), else ``None``.
 
-    Parsed by hand so that starting the window loads neither argparse nor the commands.
+    Files to import (``qk3editor bai.docx``: the desktop's "open with") are under ``"files"``,
+    joined by NUL, when some are named. Parsed by hand so that starting the window loads
+    neither argparse nor the commands.
     """
     found: dict[str, str | None] = {"store": None, "lang": None}
+    files: list[str] = []
     i = 0
     while i < len(argv):
         arg = argv[i]
+        if not arg.startswith("-") and arg.lower().endswith(GUI_FILE_SUFFIXES):
+            files.append(arg)
+            i += 1
+            continue
         name, eq, value = arg.partition("=")
         if name not in ("--store", "--lang"):
             return None
@@ -301,7 +315,12 @@ def gui_arguments(argv: list[str]) -> dict[str, str | None] | None:
             return None
         found[name[2:]] = value
         i += 1
+    if files:
+        found["files"] = "\0".join(files)
     return found
+
+
+DESKTOP_ID = "vn.qk3.qk3editor"
 
 
 def offer_backup(parent: object, exc: Exception, paths: Paths, store: str | None) -> bool:
@@ -353,6 +372,13 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("qk3editor")
     app.setOrganizationName("qk3editor")
     app.setApplicationDisplayName("qk3editor")
+    app.setDesktopFileName(DESKTOP_ID)  # Wayland/X11 match the window to the .desktop entry
+    from PySide6.QtGui import QIcon
+
+    icon = QIcon()  # the rendered sizes (packaging/make_icons.py), sharp at 16 px too
+    for png in sorted((resources_dir() / "icons" / "hicolor").glob("*/apps/qk3editor.png")):
+        icon.addFile(str(png))
+    app.setWindowIcon(icon)
     return app
 
 
@@ -378,10 +404,13 @@ def run_gui(
     language: str | None = None,
     hooks: StartHooks | None = None,
     create: bool = False,
+    files: str | None = None,
 ) -> int:
     """Show the window (library first, from the quick reader), open the store, run the loop.
 
     ``hooks``: only the test harness and benchmarks pass them (``python -m qk3editor.testing``).
+    ``files``: paths joined by NUL (``qk3editor bai.docx``, "open with"), imported once the GUI
+    is built.
     """
     from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QMessageBox
@@ -426,8 +455,15 @@ def run_gui(
             app.exit(1)
             return
         gui = state["gui"] = build_gui(ctx, shell=shell)
+        from qk3editor.ui.crash import install_crash_reporter  # issue 15
+
+        install_crash_reporter(gui)
         if hooks is None or not hooks.started(gui, quick is not None):
             gui.editor.restore_session()  # reopen what was open
+        if files:
+            from qk3editor.ui.open_files import open_files
+
+            open_files(gui, files.split("\0"))
         if quick is not None:
             quick.close()
 

@@ -62,7 +62,11 @@ def build_parser() -> Parser:
         help=translate("cli", "make a new store at --store if there is none"),
     )
     p.add_argument("--lang", choices=LANGUAGES, help=translate("cli", "language (vi or en)"))
-    p.add_argument("--version", action="store_true", help=translate("cli", "print the version"))
+    p.add_argument(
+        "--version",
+        action="store_true",
+        help=translate("cli", "print the version, the build, Qt and exiv2"),
+    )
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
@@ -90,7 +94,9 @@ def main(argv: Sequence[str]) -> int:
     if gui_args is not None:  # no command: straight to the window, without loading commands
         from qk3editor.app import run_gui
 
-        return run_gui(store=gui_args["store"], language=gui_args["lang"])
+        return run_gui(
+            store=gui_args["store"], language=gui_args["lang"], files=gui_args.get("files")
+        )
     translator = Translator.load(_early_language(argv), resources_dir() / "translations")
     set_active(translator)
     try:
@@ -102,9 +108,9 @@ def main(argv: Sequence[str]) -> int:
         )
         return EXIT_USAGE
     if args.version:
-        from qk3editor import __version__
+        from qk3editor.version import version_text
 
-        print(f"qk3editor {__version__}")
+        print(version_text())
         return EXIT_OK
     if args.command is None:
         from qk3editor.app import run_gui

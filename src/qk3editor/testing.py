@@ -11,6 +11,10 @@ the hooks and then runs the normal window (``qk3editor.app.run_gui``)::
                                       # article id, field, cursor and body, then quit
         [--exit-after-shown]          # print "shown <unix time> rows=<n>" at the first frame
                                       # with the library, then quit once the GUI is built
+        [FILE ...]                    # files to import, as ``qk3editor FILE`` ("open with")
+
+The desktop bundle ships this launcher as ``qk3editor-testing`` beside ``qk3editor``
+(packaging/smoke_test.py starts the window through it).
 
 Typing goes through real Qt input events: ASCII as ``QTest.keyClick`` key events, everything
 else (Vietnamese) as ``QInputMethodEvent`` commits, the way an IME delivers it.
@@ -156,6 +160,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--type-ms", type=int, default=20)
     ap.add_argument("--report", action="store_true")
     ap.add_argument("--exit-after-shown", action="store_true")
+    ap.add_argument("files", nargs="*", metavar="FILE")
     a = ap.parse_args(argv)
     typing = None
     if a.type_file is not None:
@@ -163,7 +168,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     hooks = TestHooks(typing, a.report, a.exit_after_shown)
     from qk3editor.app import run_gui
 
-    return run_gui(store=a.store, language=a.lang, hooks=hooks)
+    files = "\0".join(a.files) or None
+    return run_gui(store=a.store, language=a.lang, hooks=hooks, files=files)
 
 
 if __name__ == "__main__":

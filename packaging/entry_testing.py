@@ -1,0 +1,10 @@
+"""``qk3editor-testing`` in the bundle: the test launcher (``python -m qk3editor.testing``)."""
+
+import multiprocessing
+import sys
+
+if __name__ == "__main__":
+    multiprocessing.freeze_support()
+    from qk3editor.testing import main
+
+    sys.exit(main())
