@@ -35,8 +35,9 @@ def chapters(folder: Path) -> list[Path]:
 
 def render_guide(out_dir: Path, language: str = "vi") -> Path | None:
     """One HTML page of the whole guide (``language`` en: the English chapters where ready)."""
-    import markdown
+    from markdown_it import MarkdownIt  # the app's own markdown parser (core.render uses it)
 
+    md = MarkdownIt("commonmark").enable("table")
     root = guide_dir()
     if root is None:
         return None
@@ -46,7 +47,7 @@ def render_guide(out_dir: Path, language: str = "vi") -> Path | None:
         text = chapter.read_text(encoding="utf-8")
         for other in chapters(folder):  # a link to a chapter becomes a link inside the page
             text = text.replace(f"]({other.name})", f"](#{other.stem})")
-        body = markdown.markdown(text, extensions=["tables", "fenced_code"])
+        body = md.render(text)
         parts.append(f'<section id="{chapter.stem}">{body}</section>')
     title = "qk3editor — hướng dẫn sử dụng" if folder == root else "qk3editor — user guide"
     page = (
