@@ -58,7 +58,7 @@ def test_render_guide_is_one_page_with_working_pictures(tmp_path: Path) -> None:
     assert 'href="#02-viet-va-xem-truoc"' in page  # chapter links point inside the page
     base = re.search(r'<base href="file://([^"]+)"', page)
     assert base is not None and Path(base.group(1)) == GUIDE
-    srcs = re.findall(r'<img alt="[^"]*" src="([^"]+)"', page)
+    srcs = re.findall(r'<img [^>]*src="([^"]+)"', page)
     assert srcs and all((GUIDE / s).is_file() for s in srcs)
     english = render_guide(tmp_path, "en")
     assert english is not None
