@@ -150,7 +150,7 @@ CHECK_CASES = [
 IMPORT = """
 import sys
 from qk3editor.cli import main
-RESULT["rc"] = main(["--store", ARGS["store"], *ARGS["argv"]])
+RESULT["rc"] = main(["--store", ARGS["store"], "--create", *ARGS["argv"]])
 """
 
 
