@@ -55,7 +55,7 @@ def type_text(app, edit, count: int, interval_ms: int = 25) -> StallMeter:  # ty
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtGui import QTextCursor
 
-    from qk3editor.testing import type_char
+    from qk3editor.ui.testing import type_char
 
     meter = StallMeter()
     loop = QEventLoop()

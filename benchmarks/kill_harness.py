@@ -4,7 +4,7 @@ moment, restart it, compare what the store kept with what was typed.
     python benchmarks/kill_harness.py [--quick] [--trials N]
 
 Each trial: a fresh QK3EDITOR_HOME; the app starts offscreen through the test launcher
-(``python -m qk3editor.testing --type FILE``, see qk3editor.testing) and types Vietnamese
+(``python -m qk3editor.ui.testing --type FILE``, see qk3editor.ui.testing) and types Vietnamese
 and ASCII text into a new article's body; after a random delay it is killed with SIGKILL;
 ``PRAGMA integrity_check`` runs on the store; the app is started again with ``--report``,
 reopens what was open and prints it. Characters lost = typed - kept. The text kept must be
@@ -74,7 +74,7 @@ def run_trial(rng: random.Random, min_s: float, max_s: float, interval_ms: int =
             [
                 sys.executable,
                 "-m",
-                "qk3editor.testing",
+                "qk3editor.ui.testing",
                 "--type",
                 str(script),
                 "--type-ms",
@@ -115,7 +115,7 @@ def run_trial(rng: random.Random, min_s: float, max_s: float, interval_ms: int =
         con.close()
 
         out = subprocess.run(
-            [sys.executable, "-m", "qk3editor.testing", "--report"],
+            [sys.executable, "-m", "qk3editor.ui.testing", "--report"],
             env=_env(home),
             capture_output=True,
             text=True,

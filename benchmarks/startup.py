@@ -92,7 +92,7 @@ def main() -> int:
         env["QK3EDITOR_HOME"] = str(home)
         env["PYTHONPATH"] = str(ROOT / "src")
         # the test launcher: the normal window, plus the hook that prints the first frame
-        ours_cmd = [sys.executable, "-m", "qk3editor.testing", "--exit-after-shown"]
+        ours_cmd = [sys.executable, "-m", "qk3editor.ui.testing", "--exit-after-shown"]
         bare_cmd = [sys.executable, "-c", BARE]
         # One warm-up each (disk cache, .pyc), then interleaved runs.
         time_process(ours_cmd, env)

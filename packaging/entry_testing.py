@@ -1,10 +1,10 @@
-"""``qk3editor-testing`` in the bundle: the test launcher (``python -m qk3editor.testing``)."""
+"""``qk3editor-testing`` in the bundle: the test launcher (``python -m qk3editor.ui.testing``)."""
 
 import multiprocessing
 import sys
 
 if __name__ == "__main__":
     multiprocessing.freeze_support()
-    from qk3editor.testing import main
+    from qk3editor.ui.testing import main
 
     sys.exit(main())

@@ -14,7 +14,7 @@ unset, a fresh HOME and QK3EDITOR_HOME. Steps, each checked:
 4. five JPEGs: ``photos import --article`` (the spawn process pool of the photo desk, inside
    the frozen app), ``photos caption``, ``photos export --web`` (exiv2 writes the caption);
 5. the window under Xvfb (``Xvfb :N -noreset``), started by the bundle's test launcher
-   ``qk3editor-testing --exit-after-shown ARTICLE.md`` (qk3editor.testing: the same run_gui):
+   ``qk3editor-testing --exit-after-shown ARTICLE.md`` (qk3editor.ui.testing: the same run_gui):
    it shows the window, imports the file through the desktop "open with" path and quits; the
    store then holds the article.
 
@@ -276,7 +276,7 @@ def smoke(bundle: Path, compare: Path | None, keep: bool) -> int:
             penv = dict(clean_env(tmp / "pip"), DISPLAY=display)
             penv["PATH"] = f"{compare.parent}:/usr/bin:/bin"
             run(compare, ["import", str(fixture)], penv)
-            pip_launcher = [str(compare.parent / "python"), "-m", "qk3editor.testing"]
+            pip_launcher = [str(compare.parent / "python"), "-m", "qk3editor.ui.testing"]
             figures["pip_window_shown_s"] = round(time_window(pip_launcher, penv, []), 2)
             figures["pip_version_s"] = round(time_version(compare, penv), 2)
         print("figures: " + json.dumps(figures))

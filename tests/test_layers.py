@@ -41,6 +41,23 @@ def test_no_qt_outside_ui() -> None:
     assert offenders == []
 
 
+# The composition root is the one top-level module that may import Qt; every other top-level
+# module (the CLI's entry, the context, paths, errors, the desktop check) is Qt-free.
+GUI_TOP_LEVEL = {"app.py"}
+
+
+def test_every_top_level_module_but_the_composition_root_is_qt_free() -> None:
+    top = sorted(p for p in SRC.glob("*.py") if p.name not in GUI_TOP_LEVEL)
+    assert {p.name for p in top} >= set(NON_UI_MODULES)  # the walk sees the listed ones
+    offenders = [
+        f"{f.name} imports {m}"
+        for f in top
+        for m in imported_modules(f)
+        if m == "PySide6" or m.startswith("PySide6.")
+    ]
+    assert offenders == []
+
+
 def test_core_imports_no_other_layer() -> None:
     others = ("qk3editor.storage", "qk3editor.photos", "qk3editor.publish", "qk3editor.ui")
     offenders = [

@@ -1,4 +1,4 @@
-"""Test-only hooks live in ``qk3editor.testing``, which no production module imports."""
+"""Test-only hooks live in ``qk3editor.ui.testing``, which no production module imports."""
 
 from __future__ import annotations
 
@@ -23,10 +23,10 @@ def test_no_production_module_imports_the_test_hooks() -> None:
     offenders = [
         str(p.relative_to(SRC))
         for p in SRC.rglob("*.py")
-        if p.name != "testing.py" and "qk3editor.testing" in _imports(p)
+        if p.name != "testing.py" and "qk3editor.ui.testing" in _imports(p)
     ]
     assert offenders == []
-    assert "qk3editor.testing" in _imports(Path(__file__))  # the walk does see imports
+    assert "qk3editor.ui.testing" in _imports(Path(__file__))  # the walk does see imports
 
 
 def test_no_test_only_environment_switch_is_left_in_production_code() -> None:
@@ -39,4 +39,4 @@ def test_no_test_only_environment_switch_is_left_in_production_code() -> None:
 
 
 def _unused() -> None:  # keeps the import above a real one for the self-check
-    import qk3editor.testing  # noqa: F401
+    import qk3editor.ui.testing  # noqa: F401

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The README's first command on a fresh clone, under a real X server (Xvfb): the install part
 # verbatim, and its last step (`.venv/bin/qk3editor`) started through the test launcher
-# (`python -m qk3editor.testing --exit-after-shown`: the same window, which quits once shown).
+# (`python -m qk3editor.ui.testing --exit-after-shown`: the same window, which quits once shown).
 # The window must be shown on the welcome page of an empty store. Used by .ci/run:
 #   tools/first_run_check.sh
 # Needs: git, Xvfb, the system packages of the README's Start section, network or a wheel cache.
@@ -38,7 +38,7 @@ out="$work/out.txt"
   cd "$work/clone"
   unset QT_QPA_PLATFORM WAYLAND_DISPLAY
   export DISPLAY=":${display_number}" QK3EDITOR_HOME="$work/home"
-  launch=".venv/bin/python -m qk3editor.testing --exit-after-shown"
+  launch=".venv/bin/python -m qk3editor.ui.testing --exit-after-shown"
   timeout 600 bash -c "set -euo pipefail; ${cmd/.venv\/bin\/qk3editor/$launch}"
 ) | tee "$out"
 grep -q '^shown ' "$out" || { echo "the window was not shown" >&2; exit 1; }

@@ -70,7 +70,7 @@ class Gui:
 
 
 class StartHooks(Protocol):
-    """What a test harness or benchmark may do at start (``qk3editor.testing``); the app
+    """What a test harness or benchmark may do at start (``qk3editor.ui.testing``); the app
     itself passes none."""
 
     def first_frame(self, shell: Shell, gui: Gui | None) -> None:
@@ -408,7 +408,7 @@ def run_gui(
 ) -> int:
     """Show the window (library first, from the quick reader), open the store, run the loop.
 
-    ``hooks``: only the test harness and benchmarks pass them (``python -m qk3editor.testing``).
+    ``hooks``: only the test harness and benchmarks pass them (``python -m qk3editor.ui.testing``).
     ``files``: paths joined by NUL (``qk3editor bai.docx``, "open with"), imported once the GUI
     is built.
     """

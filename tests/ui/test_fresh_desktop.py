@@ -110,7 +110,7 @@ def test_first_command_opens_the_window_on_welcome_under_xvfb(tmp_path: Path, xv
     for name in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY", "QK3EDITOR_LANG"):
         env.pop(name, None)
     # the same run_gui as ``qk3editor``, through the test launcher that quits once it is shown
-    command = [sys.executable, "-m", "qk3editor.testing", "--exit-after-shown"]
+    command = [sys.executable, "-m", "qk3editor.ui.testing", "--exit-after-shown"]
     out = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()

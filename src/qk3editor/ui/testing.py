@@ -4,7 +4,7 @@ The kill harness (tests/ui/editor/test_kill_harness.py, benchmarks/kill_harness.
 start-up benchmark and screenshot tooling start the app through this launcher, which installs
 the hooks and then runs the normal window (``qk3editor.app.run_gui``)::
 
-    python -m qk3editor.testing [--store URL] [--lang vi|en]
+    python -m qk3editor.ui.testing [--store URL] [--lang vi|en]
         [--type FILE [--type-ms N]]   # a new article; FILE's text typed into its body, one
                                       # character every N ms (default 20), "typed N" printed
         [--report]                    # after the session is restored: one JSON line with the
@@ -153,7 +153,7 @@ def _report(gui: Gui, article_id: str) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m qk3editor.testing")
+    ap = argparse.ArgumentParser(prog="python -m qk3editor.ui.testing")
     ap.add_argument("--store")
     ap.add_argument("--lang", choices=("vi", "en"))
     ap.add_argument("--type", dest="type_file", type=Path)
