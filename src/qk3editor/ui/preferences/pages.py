@@ -214,7 +214,7 @@ class PortalsPage(PreferencesPage):
 
     def __init__(self, ctx: Any, parent: QWidget | None = None, runner: Any = None) -> None:
         super().__init__(ctx, parent, runner)
-        from qk3editor.ui.publish.targets_dialog import TargetsPanel
+        from qk3editor.ui.publish.targets_panel import TargetsPanel
 
         self.panel = TargetsPanel(ctx.publishing, runner, self)  # runner: the Operations
         self.panel.offer_local_portal(ctx.paths.data_dir / "portal")
