@@ -539,8 +539,8 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <translation>Ngôn ngữ giao diện</translation>
     </message>
     <message>
-        <source>The new language is used from the next start of qk3editor.</source>
-        <translation>Ngôn ngữ mới được dùng từ lần mở qk3editor sau.</translation>
+        <source>The new language applies at once: the window is rebuilt in it, with your open article and its unsaved text kept.</source>
+        <translation>Ngôn ngữ mới có hiệu lực ngay: cửa sổ được dựng lại bằng ngôn ngữ đó, bài đang mở và phần chữ chưa lưu vẫn được giữ nguyên.</translation>
     </message>
     <message>
         <source>Language</source>

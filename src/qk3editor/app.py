@@ -6,8 +6,9 @@ Qt is imported inside the functions, so ``qk3editor --help`` and the CLI never l
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol
 
 from qk3editor.paths import Paths, resources_dir
 from qk3editor.ui.startup import (  # start-up checks and offers; re-exported for their callers
@@ -66,6 +67,10 @@ class Gui:
     checks: ChecksController | None = None
     welcome: WelcomePage | None = None  # issue 10: shown while the store is empty
     settings_relay: SettingsRelay | None = None  # issue 10: the one settings-changed signal
+    # issue 10: a language change rebuilds the GUI in place (switch_language); whoever holds
+    # this Gui is told of its successor through these callbacks
+    replaced: list[Callable[[Gui], None]] = field(default_factory=list)
+    translators: list[Any] = field(default_factory=list)  # the QTranslators installed
 
     def shutdown(self) -> None:
         """At quit: every timer stopped, every thread and worker process joined, store closed."""
@@ -214,6 +219,9 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
     from qk3editor.ui.publish.local_portal import stop_local_portals
 
     window.closing.connect(stop_local_portals)  # a test portal started from the window
+    from qk3editor.ui.language_switch import follow_language
+
+    follow_language(gui)  # a language chosen in Preferences rebuilds the GUI at once
     return gui
 
 
@@ -313,7 +321,7 @@ def run_gui(
     if cannot_show_window(lang):
         return 1
     app = make_application()
-    install_translators(app, lang, resources_dir() / "translations")
+    translators = install_translators(app, lang, resources_dir() / "translations")
     quick = QuickLibrary.open(resolve_store_url(paths, store, os.environ))
     shell = build_shell(paths, quick)
     shell.window.show()
@@ -343,9 +351,16 @@ def run_gui(
             app.exit(1)
             return
         gui = state["gui"] = build_gui(ctx, shell=shell)
+        gui.translators = translators
         from qk3editor.ui.crash import install_crash_reporter  # issue 15
 
         install_crash_reporter(gui)
+
+        def replaced(new: Gui) -> None:  # the language changed: the GUI was rebuilt
+            state["gui"] = new
+            install_crash_reporter(new)
+
+        gui.replaced.append(replaced)
         if hooks is None or not hooks.started(gui, quick is not None):
             gui.editor.restore_session()  # reopen what was open
         if files:

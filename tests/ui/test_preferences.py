@@ -135,7 +135,7 @@ def test_each_setting_changes_behaviour_at_once(qtbot, home: Path, tmp_path: Pat
         photos.set_codes_file(str(codes_file))
         assert gui.photo_desk.view.captions.codes == {"thai": "Thiếu tướng Nguyễn Văn Thái"}
 
-        # Language: saved for the next start
+        # Language: saved (the window is rebuilt in it: tests/ui/test_language_switch.py)
         language = dialog.show_page("language")
         language.language.setCurrentIndex(language.language.findData("en"))
         assert load_settings(ctx.paths.settings_file).language == "en"

@@ -233,7 +233,12 @@ class LanguagePage(PreferencesPage):
         self.language.addItem("Tiếng Việt", "vi")
         self.language.addItem("English", "en")
         self.form.addRow(self.tr("Language of the interface"), self.language)
-        self._note(self.tr("The new language is used from the next start of qk3editor."))
+        self._note(
+            self.tr(
+                "The new language applies at once: the window is rebuilt in it, with your "
+                "open article and its unsaved text kept."
+            )
+        )
         self.language.currentIndexChanged.connect(
             lambda _i: self._apply(language=str(self.language.currentData()))
         )
