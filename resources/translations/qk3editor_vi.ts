@@ -2174,6 +2174,10 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>Cụm mật khẩu của tệp mật khẩu: </translation>
     </message>
     <message>
+        <source>Wrong passphrase, try again.</source>
+        <translation>Sai cụm mật khẩu, hãy gõ lại.</translation>
+    </message>
+    <message>
         <source>Password (Application Password): </source>
         <translation>Mật khẩu (Application Password): </translation>
     </message>
