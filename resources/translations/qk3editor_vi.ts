@@ -167,8 +167,8 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <translation>Từ khóa</translation>
     </message>
     <message>
-        <source>Empty fields keep each photo&apos;s own value. Variables: {date} {city} {creator} {filename} {seq}</source>
-        <translation>Ô để trống giữ nguyên giá trị riêng của từng ảnh. Biến: {date} {city} {creator} {filename} {seq}</translation>
+        <source>Empty fields keep each photo&apos;s own value. Variables: {date} {city} {creator} {credit} {filename} {seq}</source>
+        <translation>Ô để trống giữ nguyên giá trị riêng của từng ảnh. Biến: {date} {city} {creator} {credit} {filename} {seq}</translation>
     </message>
     <message>
         <source>Apply to selected photos</source>

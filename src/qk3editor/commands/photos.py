@@ -2,7 +2,7 @@
 feature, place, detach (article ids by any unique prefix).
 
 ``photos caption --template F``: F is a YAML mapping of fields to text, which may use the
-template variables {date} {city} {creator} {filename} {seq}; e.g.::
+template variables {date} {city} {creator} {credit} {filename} {seq}; e.g.::
 
     description: "{city}, {date}: =thai= thăm bộ đội"
     credit: Báo Quân khu 3

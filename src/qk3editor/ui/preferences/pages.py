@@ -102,7 +102,8 @@ class MePage(PreferencesPage):
 
     def load(self, settings: Settings) -> None:
         self.name.setText(settings.user_name)
-        self.name.setPlaceholderText(settings.who)
+        who = settings.who
+        self.name.setPlaceholderText(who if who != "?" else "")  # the OS account, if known
         self.byline.setText(settings.byline)
         self.credit.setText(settings.photo_credit)
 
