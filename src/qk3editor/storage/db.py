@@ -270,6 +270,10 @@ def migrate(engine: Engine, backups_dir: Path | None = None) -> Path | None:
             return backup  # another process migrated while we waited for the lock
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "heads")
+        if engine.dialect.name == "postgresql":
+            from qk3editor.storage import notify_sql
+
+            notify_sql.install(conn)  # live updates on every table, whichever branch came last
     return backup
 
 
