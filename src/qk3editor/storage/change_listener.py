@@ -23,6 +23,7 @@ from typing import Any
 
 from sqlalchemy import make_url
 
+from qk3editor.core.json_values import as_object, list_or_empty
 from qk3editor.storage.notify_sql import CHANNEL, origin_name
 
 log = logging.getLogger(__name__)
@@ -153,8 +154,9 @@ class ChangeListener:
                 payload = json.loads(n.extra.decode("utf-8"))
             except ValueError:
                 continue
-            if isinstance(payload, dict) and payload.get("origin") != self.skip_origin:
-                found.append(payload)
+            obj = as_object(payload)
+            if obj is not None and obj.get("origin") != self.skip_origin:
+                found.append(obj)
         return found
 
 
@@ -163,8 +165,8 @@ def merge(payloads: list[dict[str, Any]]) -> list[Change]:
     kinds: dict[str, dict[Any, None]] = {}
     for p in payloads:
         kind = p.get("kind")
-        ids = p.get("ids")
-        if not isinstance(kind, str) or not isinstance(ids, list):
+        ids = list_or_empty(p.get("ids"))
+        if not isinstance(kind, str):
             continue
         seen = kinds.setdefault(kind, {})
         for i in ids:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import ColumnElement, delete, select, update
 from sqlalchemy.orm import Session
 
 from qk3editor.core.leases import (
@@ -194,7 +194,7 @@ class LeaseRepository:
         )
 
 
-def _mine(me: LeaseOwner) -> tuple[object, ...]:
+def _mine(me: LeaseOwner) -> tuple[ColumnElement[bool], ...]:
     return (
         ArticleLeaseModel.holder == me.login,
         ArticleLeaseModel.host == me.host,
