@@ -3137,6 +3137,10 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <source>Taking over an article needs a reason</source>
         <translation>Muốn giành quyền sửa bài phải ghi lý do</translation>
     </message>
+    <message>
+        <source>The reason is too long ({size} characters; at most {limit})</source>
+        <translation>Lý do quá dài ({size} ký tự; tối đa {limit})</translation>
+    </message>
 </context>
 <context>
     <name>labels</name>

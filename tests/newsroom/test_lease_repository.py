@@ -143,3 +143,17 @@ def test_editors_in_processes_take_turns_and_lose_no_update(
     assert [e.action for e in events].count("acquire") == editors * rounds
     assert [e.action for e in events].count("release") == editors * rounds
     assert [e.action for e in events].count("takeover") == 0
+
+
+def test_a_take_over_reason_has_a_budget(tmp_path: Path) -> None:
+    from qk3editor.core.budgets import MAX_LEASE_REASON_CHARS
+    from qk3editor.core.leases import LeaseReasonTooLong
+
+    store = open_store(f"sqlite:///{tmp_path / 's.sqlite3'}")
+    article = _article(store)
+    assert LeaseRepository(store, VIET).acquire(article).granted
+    lan = LeaseRepository(store, LAN)
+    with pytest.raises(LeaseReasonTooLong):
+        lan.acquire(article, takeover_reason="x" * (MAX_LEASE_REASON_CHARS + 1))
+    assert lan.acquire(article, takeover_reason="x" * MAX_LEASE_REASON_CHARS).granted
+    store.close()

@@ -84,3 +84,10 @@ class LeaseHeld(QkError):
 class LeaseReasonMissing(QkError):
     code = "lease_reason_missing"
     template = QT_TRANSLATE_NOOP("errors", "Taking over an article needs a reason")
+
+
+class LeaseReasonTooLong(QkError):
+    code = "lease_reason_too_long"
+    template = QT_TRANSLATE_NOOP(
+        "errors", "The reason is too long ({size} characters; at most {limit})"
+    )

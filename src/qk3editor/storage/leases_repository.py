@@ -15,12 +15,14 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import ColumnElement, delete, select, update
 from sqlalchemy.orm import Session
 
+from qk3editor.core.budgets import MAX_LEASE_REASON_CHARS
 from qk3editor.core.leases import (
     LEASE_TTL,
     Lease,
     LeaseEvent,
     LeaseOwner,
     LeaseReasonMissing,
+    LeaseReasonTooLong,
     LeaseResult,
 )
 from qk3editor.storage.articles_models import ArticleModel
@@ -87,6 +89,8 @@ class LeaseRepository:
         me = self.owner
         if takeover_reason is not None and not takeover_reason.strip():
             raise LeaseReasonMissing()
+        if takeover_reason is not None and len(takeover_reason) > MAX_LEASE_REASON_CHARS:
+            raise LeaseReasonTooLong(size=len(takeover_reason), limit=MAX_LEASE_REASON_CHARS)
         with self.store.begin() as s:
             self._lock(s, article_id)
             now = self._now(s)
