@@ -21,6 +21,8 @@ sys.path.insert(0, str(ROOT))
 
 
 def shoot(language: str, out: Path) -> Path:
+    from tests.conftest import fixture_article_markdown
+
     from qk3editor.app import build_gui, make_application
     from qk3editor.context import AppContext
     from qk3editor.core.articles import ArticleFields
@@ -30,7 +32,6 @@ def shoot(language: str, out: Path) -> Path:
     from qk3editor.storage.leases_repository import LeaseRepository
     from qk3editor.ui.i18n import install_translators
     from qk3editor.ui.tasks import InlineTaskRunner
-    from tests.conftest import fixture_article_markdown
 
     sys.path.insert(0, str(ROOT / "docs"))
     from guide_screenshots import SIZE, settle

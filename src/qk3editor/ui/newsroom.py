@@ -23,4 +23,5 @@ def install_newsroom(gui: Gui, workspace: EditorWorkspace) -> None:
         gui.runner.wait()
 
     gui.window.closing.connect(give_back)
-    gui.live = install_live_updates(gui.ctx, gui.bus, [gui.library.refresh], gui.window)
+    resync = [gui.library.refresh, leases.resync]
+    gui.live = install_live_updates(gui.ctx, gui.bus, resync, gui.window)

@@ -232,6 +232,16 @@ class LeaseController(QObject):
         elif kind == "article" and self.editor.read_only and self.ops.bus.remote:
             self._reload()
 
+    def resync(self) -> None:
+        """After the live updates reconnected: what happened meanwhile is unknown."""
+        if self.article_id is None:
+            return
+        if self.article_id in self.held:
+            self._beat_now()
+        else:
+            self.recheck()
+            self._reload()
+
     def _beat_now(self) -> None:
         held, leases = self.held, self.leases
         self.ops.query(lambda: leases.renew(held), lambda lost: lost and self._on_lost(lost))
