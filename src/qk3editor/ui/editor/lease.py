@@ -10,6 +10,8 @@ back, expired, or a take-over of ours is taken over in turn) the banner follows.
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QPushButton, QWidget
 
@@ -22,6 +24,7 @@ from qk3editor.ui.editor.controller import EditorController
 from qk3editor.ui.editor.workspace import EditorWorkspace
 
 RECHECK_MARGIN_MS = 1_000
+log = logging.getLogger(__name__)
 
 
 class LeaseBanner(QWidget):
@@ -111,8 +114,8 @@ class LeaseController(QObject):
 
     # -- opening and closing -----------------------------------------------------------------
     def _on_opened(self, article_id: str) -> None:
-        if article_id == self.article_id:
-            return
+        if article_id == self.article_id or self.leases.store.read_only:
+            return  # a store we may not write: nobody edits there, there is nothing to hold
         self.release_open()
         self.article_id = article_id
         self.holder = None
@@ -123,7 +126,13 @@ class LeaseController(QObject):
         self.ops.run(
             lambda: leases.acquire(article_id, reason),
             on_done=lambda result: self._on_answer(article_id, result),
+            on_error=self._on_ask_failed if reason is None else None,
         )
+
+    def _on_ask_failed(self, exc: BaseException) -> None:
+        """The lease could not be asked for (the store is away for a moment): the editor
+        works as before leases; its own save errors say what is wrong."""
+        log.warning("lease not taken: %s", exc)
 
     def _on_answer(self, article_id: str, result: LeaseResult) -> None:
         if article_id != self.article_id:  # another article was opened meanwhile
