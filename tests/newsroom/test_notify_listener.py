@@ -120,3 +120,17 @@ def test_merge_keeps_order_and_drops_repeats() -> None:
         ]
     )
     assert got == [("article", ("a", "b")), ("photo", (3,))]
+
+
+def test_every_watched_table_has_its_trigger(store: Store) -> None:
+    """Installed after the migrations, whichever branch came last (photos, publishing)."""
+    from qk3editor.storage.notify_sql import WATCHED
+
+    with store.engine.connect() as conn:
+        found = set(
+            conn.exec_driver_sql(
+                "SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+                "WHERE t.tgname = 'qk3_notify'"
+            ).scalars()
+        )
+    assert found == set(WATCHED)
