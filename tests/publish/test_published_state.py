@@ -245,7 +245,7 @@ def test_target_profile_add_and_edit_merge(home, memkeyring, monkeypatch, capsys
     out = capsys.readouterr().out
     listed = json.loads(out[out.index("[") :])
     # lead as given; featured keeps WordPress's default
-    assert listed[0]["profile"] == {"lead": "content", "featured": "image+figure"}
+    assert listed[0]["profile"] == {"lead": "content", "featured": "figure"}
     assert main(["target", "edit", "wp", "--profile", "featured=image"]) == 0
     assert main(["target", "list", "--json"]) == 0
     out = capsys.readouterr().out

@@ -701,9 +701,17 @@ def article_page(record: dict[str, Any]) -> str:
         f"<header><strong>QK3 online</strong> · Đường dây nóng · "
         f"{_vn_date(shown_date(item, record))}</header>"
         f'<nav class="crumb">Trang chủ › {crumb}</nav><article><h1>{title}</h1>'
-        f'<p class="lead">{html.escape(portal_lead(lead))}</p>'
+        f"{_lead_paragraph(lead, body)}"
         f"{_featured_figure(item, body)}{body}</article></body></html>"
     )
+
+
+def _lead_paragraph(lead: str, body: str) -> str:
+    """The summary in bold, unless the body starts with the lead already (a target whose
+    portal profile puts the lead in the content): a reader sees it once."""
+    if body.lstrip().startswith('<p class="qk3-lead">'):
+        return ""
+    return f'<p class="lead">{html.escape(portal_lead(lead))}</p>'
 
 
 def _with_role(values: object, role: str) -> dict[str, Any]:

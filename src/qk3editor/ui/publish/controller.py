@@ -62,6 +62,7 @@ from qk3editor.core.timezones import from_local_naive, to_local
 from qk3editor.publish.outbox import Progress
 from qk3editor.publish.service import PublishServices
 from qk3editor.storage.articles_repository import ArticleRepository
+from qk3editor.ui.editor.preview_target import PreviewTargetChooser
 from qk3editor.ui.operations import ChangeBus, Operations
 from qk3editor.ui.publish.conflict_dialog import ConflictDialog
 from qk3editor.ui.publish.outbox_view import OutboxDialog
@@ -308,6 +309,7 @@ class PublishController(QObject):
         self._relay = _Relay(self)
         self.ask_conflict = self._ask_conflict  # replaced in tests
         self.who: Callable[[], str] = default_who  # the person recorded on a publish
+        self.preview_targets: PreviewTargetChooser | None = None  # set by install_publishing
 
     # -- the outbox in the background --------------------------------------------------------
     def recover_outbox(self) -> None:
@@ -396,6 +398,12 @@ class PublishController(QObject):
             translator=self.translator,
         )
         self.dialog = dialog
+        chooser = self.preview_targets
+        if chooser is not None:  # the target the preview shows, and the other way round
+            chosen = chooser.current()
+            if chosen is not None:
+                dialog.target.setCurrentText(chosen.name)
+            dialog.target.currentTextChanged.connect(chooser.select)
         dialog.start_button.clicked.connect(lambda: self.start(article, dialog, photos))
         dialog.preview_button.clicked.connect(
             lambda: self.preview_on_portal(article, dialog, photos)
