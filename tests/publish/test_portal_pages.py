@@ -11,6 +11,7 @@ import pytest
 
 from qk3editor.core.articles import ArticleFields
 from qk3editor.core.publish_data import JobState, PublishPhoto, Target, TargetKind
+from qk3editor.core.render import portal_date
 from qk3editor.publish import blocks
 from qk3editor.publish.outbox import Outbox
 from qk3editor.publish.renditions import PillowRenditions
@@ -142,3 +143,6 @@ def test_reference_portal_reads_like_the_preview(
     page = browser.read_page(job.link, tmp_path / "reference-portal.png")
     browser.keep(page.screenshot)
     check_reader_page(page, article.lead, article.byline)
+    # the one date rule: the page prints the date it was sent, as the preview does
+    first = outbox.publications.first_published_at(article.id, "portal")
+    assert first is not None and portal_date(first) in page.text
