@@ -109,3 +109,61 @@ def test_gui_publish_to_stock_wordpress_reads_like_the_preview(
         qtbot.waitUntil(lambda: library.model.rowCount() == 1, timeout=5_000)
     finally:
         close_gui(gui, trs)
+
+
+def test_cli_publish_to_stock_wordpress_reads_like_the_preview(
+    home, wordpress_stock, memkeyring, tmp_path: Path
+):  # type: ignore[no-untyped-def]
+    """The same from `qk3editor publish`: the page read in Chromium, both media attached to
+    the post and named from the slug, the article Đã đăng."""
+    from qk3editor.cli import main
+    from qk3editor.context import AppContext
+    from qk3editor.publish import blocks
+
+    browser.require()
+    wp = wordpress_stock
+    ctx = AppContext.open()
+    try:
+        card = tmp_path / "card"
+        card.mkdir()
+        for i in range(2):
+            make_jpeg(card / f"hoi-nghi-{i}.jpg", (3000, 2000), seed=50 + i)
+        photos = PhotoRepository(ctx.store)
+        imported = import_photos(photos, [card], IngestOptions(tmp_path / "thumbs", workers=1))
+        ids = sorted(p.id for p in imported.photos)
+        article = ctx.articles.create(fixture_fields())
+        photos.attach(article.id, ids)
+        photos.set_featured(article.id, ids[0])
+        for photo_id, caption in zip(ids, CAPTIONS, strict=True):
+            photos.set_caption(article.id, photo_id, caption)
+            stored = photos.get(photo_id)
+            photos.update_metadata(photo_id, replace(stored.metadata, credit=CREDIT))
+        ctx.publishing.add_target("wp", "wordpress", wp.url, wp.user, wp.app_password)
+    finally:
+        ctx.close()
+
+    assert main(["publish", article.id, "--target", "wp"]) == 0
+    ctx = AppContext.open()
+    try:
+        job = ctx.publishing.repo.jobs()[-1]
+        remote = ctx.publishing.repo.remote(article.id, "wp")
+        assert ctx.articles.get(article.id).status.value == "published"
+    finally:
+        ctx.close()
+    page = browser.read_page(job.link or "", tmp_path / "cli-wordpress.png")
+    browser.keep(page.screenshot)
+    check_reader_page(page, article.lead, article.byline)
+    assert len([i for i in page.images if "/wp-content/uploads/" in i["src"]]) == 2
+    assert remote is not None
+    with httpx.Client(auth=wp.auth, timeout=30) as http:
+        post = http.get(wp.api(f"wp/v2/posts/{remote.remote_id}", context="edit")).json()
+        attached = http.get(
+            wp.api("wp/v2/media", parent=post["id"], context="edit", per_page=50)
+        ).json()
+    parsed = blocks.parse_blocks(post["content"]["raw"])
+    assert "core/freeform" not in [b.name for b in parsed]
+    image_ids = [b.attrs["id"] for b in blocks.walk(parsed) if b.name == "core/image"]
+    assert sorted(image_ids) == sorted(m["id"] for m in attached) and len(image_ids) == 2
+    for m in attached:
+        assert m["media_details"]["file"].split("/")[-1].startswith("tang-cuong-phoi-hop")
+        assert m["caption"]["raw"] and m["alt_text"] and m["title"]["raw"]
