@@ -1152,7 +1152,7 @@ Hãy chọn cụm mật khẩu cho tệp đó:</translation>
     </message>
     <message>
         <source>Preview as</source>
-        <translation>Xem như trên</translation>
+        <translation>Xem theo nơi đăng</translation>
     </message>
 </context>
 <context>
