@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from qk3editor.core.articles import Article, Status, utcnow
+from qk3editor.core.articles import Article, Status
 from qk3editor.core.preflight import (
     LEAD_MAX_WORDS,
     Location,
@@ -24,8 +24,8 @@ from qk3editor.core.preflight import (
     default_text_checker,
     run_preflight,
 )
-from qk3editor.core.publish_data import PublishPhoto, PublishStatus, Target, publication_date
-from qk3editor.core.render import PagePlan, PhotoRef, PhotoResolver, RenderInput
+from qk3editor.core.publish_data import PublishPhoto, Target
+from qk3editor.core.render import PhotoRef, PhotoResolver, RenderInput
 from qk3editor.core.revisions import RetentionPolicy, Revision, RevisionReason
 from qk3editor.storage.articles_repository import ArticleRepository, CategoryRepository
 from qk3editor.storage.editor_import import find_imported_photo
@@ -33,7 +33,7 @@ from qk3editor.storage.editor_repository import EditorRepository, SessionEntry
 from qk3editor.ui.editor.autosave import Autosaver, CompositionTracker
 from qk3editor.ui.editor.controller import EditorController
 from qk3editor.ui.editor.preview import PreviewController
-from qk3editor.ui.editor.preview_target import PreviewTargetChooser
+from qk3editor.ui.editor.preview_target import PreviewTargetChooser, render_input_of
 from qk3editor.ui.editor.view import RawFields
 from qk3editor.ui.editor.workflow import WorkflowActions
 from qk3editor.ui.editor.workspace import EditorWorkspace
@@ -203,25 +203,7 @@ class ArticleEditor(EditorController):
         photos_of = self.page_photos_of
 
         def build() -> RenderInput:
-            f = raw.clean()
-            body = f.body or ""
-            date = None
-            if article is not None:
-                # the one date rule (core.publish_data.publication_date), as every target uses
-                first = first_published(article.id)
-                now = utcnow()
-                wished = article.publish_at
-                scheduled = wished if wished is not None and wished > now else None
-                status = PublishStatus.FUTURE if scheduled else PublishStatus.PUBLISH
-                date = publication_date(status, scheduled, first, now)
-            plan = PagePlan()
-            if target is not None and article is not None and photos_of is not None:
-                from qk3editor.publish.content import page_plan  # the one publishing decision
-
-                plan = page_plan(body, photos_of(article.id), target.kind, target.profile)
-            return RenderInput(
-                f.title or "", f.lead or "", body, f.category or None, f.byline or "", date, plan
-            )
+            return render_input_of(raw.clean(), article, first_published, target, photos_of)
 
         return build
 

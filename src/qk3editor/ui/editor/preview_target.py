@@ -11,12 +11,45 @@ portal's look (lead in bold, photos where the reporter placed them).
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
-from qk3editor.core.publish_data import Target
+from qk3editor.core.articles import Article, ArticleFields, utcnow
+from qk3editor.core.publish_data import PublishPhoto, PublishStatus, Target, publication_date
+from qk3editor.core.render import PagePlan, RenderInput
 from qk3editor.ui.operations import ChangeBus
+
+
+def render_input_of(
+    f: ArticleFields,
+    article: Article | None,
+    first_published: Callable[[str], datetime | None],
+    target: Target | None,
+    photos_of: Callable[[str], list[PublishPhoto]] | None,
+) -> RenderInput:
+    """The renderer's input for the editor's (cleaned) fields: the date by the one date rule,
+    as every target uses it, and with ``target`` its portal's :class:`PagePlan` as publishing
+    decides it (runs in the render job, off the GUI thread)."""
+    body = f.body or ""
+    date = None
+    if article is not None:
+        # the one date rule (core.publish_data.publication_date), as every target uses
+        first = first_published(article.id)
+        now = utcnow()
+        wished = article.publish_at
+        scheduled = wished if wished is not None and wished > now else None
+        status = PublishStatus.FUTURE if scheduled else PublishStatus.PUBLISH
+        date = publication_date(status, scheduled, first, now)
+    plan = PagePlan()
+    if target is not None and article is not None and photos_of is not None:
+        from qk3editor.publish.content import page_plan  # the one publishing decision
+
+        plan = page_plan(body, photos_of(article.id), target.kind, target.profile)
+    return RenderInput(
+        f.title or "", f.lead or "", body, f.category or None, f.byline or "", date, plan
+    )
 
 
 class PreviewTargetBar(QWidget):
