@@ -130,5 +130,11 @@ def test_heic_caption_is_kept_in_the_store_and_reaches_the_web_copy(repo, tmp_pa
     assert facts.metadata.description == caption and not facts.gps
     # a person may still choose to publish the location: then the GPS block is copied
     repo.set_keep_location(photo.id, True, "Trưởng ban", datetime(2026, 11, 26, tzinfo=UTC))
-    (kept,) = export_web(repo, [photo.id], tmp_path / "web2", [RenditionSpec("web", 100, 80)])
+    (kept,) = export_web(  # and the policy lets such a choice count
+        repo,
+        [photo.id],
+        tmp_path / "web2",
+        [RenditionSpec("web", 100, 80)],
+        location_policy="per_photo",
+    )
     assert read_metadata(kept.path).gps

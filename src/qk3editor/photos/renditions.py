@@ -9,6 +9,9 @@ remains, :class:`LocationLeak` blocks publishing.
 
 Keeping the location is a choice a person makes per photo (:class:`LocationChoice`, recorded
 with who and when); only then are City/Province/Country/Sub-location and the GPS block copied.
+The location policy (Preferences › Photos, setting ``location_policy``) decides whether such
+choices are honoured at all: ``strip`` (the default) removes the location from every web copy,
+``per_photo`` keeps it where a person chose to (:func:`location_choice`).
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from qk3editor.core import budgets
-from qk3editor.core.photos import LOCATION_FIELDS, PhotoMetadata
+from qk3editor.core.photos import LOCATION_FIELDS, Photo, PhotoMetadata
 from qk3editor.photos import heif, jpeg
 from qk3editor.photos.errors import PhotoCorrupt, PhotoNotImage, PhotoTooLarge
 from qk3editor.photos.exiv2 import EXIV2_LOCK, open_exiv2
@@ -118,6 +121,20 @@ class LocationChoice:
     keep: bool
     by: str
     at: datetime
+
+
+LOCATION_POLICIES = ("strip", "per_photo")  # the settings' ``location_policy``; strip first
+
+
+def location_choice(photo: Photo | None, policy: str) -> LocationChoice | None:
+    """The recorded choice to publish ``photo`` with its location, when the policy lets such a
+    choice count (``per_photo``); ``None`` (the location is removed) in every other case,
+    an unknown policy included."""
+    if policy != "per_photo" or photo is None:
+        return None
+    if not photo.keep_location or photo.keep_location_at is None:
+        return None
+    return LocationChoice(True, photo.keep_location_by, photo.keep_location_at)
 
 
 @dataclass(frozen=True)

@@ -313,6 +313,9 @@ def test_template_codes_export_and_location_choice(qtbot, desk, tmp_path: Path) 
     }
 
     desk.who = "Trưởng ban biên tập"
+    assert not view.location_button.isEnabled()  # the default policy offers no choice
+    desk.set_location_policy("per_photo")
+    assert view.location_button.isEnabled()
     with qtbot.waitSignal(desk.location_changed):
         desk.set_keep_location([photos[0].id], True)
     kept = desk.repo.get(photos[0].id)
