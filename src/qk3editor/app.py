@@ -230,6 +230,7 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
     from qk3editor.ui.language_switch import follow_language
 
     follow_language(gui)  # a language chosen in Preferences rebuilds the GUI at once
+    window.keep_help_last()  # every feature has added its menu: Help goes last (also on a rebuild)
     return gui
 
 
