@@ -147,7 +147,6 @@ def build(path: Path, n: int, photos: int, batch: int = 2_000) -> None:
     statuses = ["published"] * 6 + ["draft", "submitted", "approved", "spiked"]
     t0 = time.perf_counter()
     with store.engine.begin() as conn:
-        conn.exec_driver_sql("PRAGMA synchronous=OFF")
         n_cat = len(conn.exec_driver_sql("SELECT id FROM categories").all())
     articles = ArticleModel.__table__
     from qk3editor.storage.search import SearchDocumentModel
