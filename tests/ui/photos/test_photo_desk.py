@@ -360,7 +360,7 @@ def test_desk_model_reads_only_the_pages_shown(qtbot, store, monkeypatch) -> Non
             f"{i:064x}",
             PhotoMetadata(headline=f"Ảnh {i}"),
             date_taken=f"2026-11-01T{i // 60 % 24:02d}:{i % 60:02d}:00",
-        )  # fmt: skip
+        )
         for i in range(n)
     )
     offsets: list[int] = []
