@@ -204,6 +204,12 @@ class PhotoTableModel(QAbstractTableModel):
                 self._cache[p.id] = p
 
     # -- Qt --------------------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        """One Python call a row (the grid lays out every row): not hasIndex's two."""
+        if parent.isValid() or not (0 <= row < self._count and 0 <= column < len(self.COLUMNS)):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._count
 
