@@ -118,11 +118,11 @@ def test_a_new_article_is_found_and_selected_after_the_refresh(qtbot, articles) 
         articles.create(ArticleFields(title=f"Bài {i:03d}"))
     model = LibraryModel(articles.pages())
     model.set_query(ArticleQuery(order_by="title", descending=False))
-    new = articles.create(ArticleFields(title="Bài 150b"))
+    new = articles.create(ArticleFields(title=f"Bài {CHUNK // 2:03d}b"))  # on the first page
     assert model.loaded_row(new.id) == -1  # not on a page read before the refresh
     model.refresh()
-    assert model.row_of(new.id) == 151
-    assert model.index(151, 0).data() == "Bài 150b"
+    assert model.row_of(new.id) == CHUNK // 2 + 1
+    assert model.index(CHUNK // 2 + 1, 0).data() == f"Bài {CHUNK // 2:03d}b"
     articles.spike(new.id)
     model.refresh()
     assert model.row_of(new.id) == -1

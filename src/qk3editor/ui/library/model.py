@@ -30,8 +30,8 @@ from PySide6.QtCore import (
 from qk3editor.core.articles import STATUS_LABELS, ArticleQuery, ArticleRow
 from qk3editor.core.timezones import to_local
 
-CHUNK = 200
-MAX_PAGES = 64  # pages kept (12,800 rows): bounded memory over any store
+CHUNK = 100
+MAX_PAGES = 128  # pages kept (12,800 rows): bounded memory over any store
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("title", QT_TRANSLATE_NOOP("LibraryModel", "Title")),
     ("category", QT_TRANSLATE_NOOP("LibraryModel", "Category")),

@@ -26,8 +26,8 @@ from qk3editor.storage.photos_repository import PhotoQuery, PhotoRepository
 from qk3editor.ui.tasks import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
-CHUNK = 200
-MAX_PAGES = 32  # pages of photos kept (6,400): bounded memory over a whole archive
+CHUNK = 100
+MAX_PAGES = 64  # pages of photos kept (6,400): bounded memory over a whole archive
 MAX_PIXMAPS = 2000  # ~100 KB each at 160 px
 THUMB = QSize(160, 160)
 
