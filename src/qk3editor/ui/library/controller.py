@@ -97,7 +97,7 @@ class LibraryController(QObject):
             return
         for article_id in ids:
             assert isinstance(article_id, str)
-            if remote and self.model.row_of(article_id) < 0:
+            if remote and self.model.loaded_row(article_id) < 0:  # not on a page read
                 self.refresh()
                 continue
             self.article_saved(article_id)
