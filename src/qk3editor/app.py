@@ -113,7 +113,7 @@ def build_shell(paths: Paths, quick: QuickLibrary | None = None) -> Shell:
     window.add_panel(editor_view, 5)
     model = None
     if quick is not None:
-        model = LibraryModel(quick.list_ids, quick.rows, window)
+        model = LibraryModel(quick, window)
         library_view.table.setModel(model)
         library_view.configure_columns()
         model.refresh()
