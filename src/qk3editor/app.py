@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from qk3editor.context import AppContext
+    from qk3editor.core.articles import ArticleQuery
     from qk3editor.storage.quick import QuickLibrary
     from qk3editor.ui.checks.controller import ChecksController
     from qk3editor.ui.editor.article_editor import ArticleEditor
@@ -99,12 +100,22 @@ def build_shell(paths: Paths, quick: QuickLibrary | None = None) -> Shell:
     # of the GUI once the store is open: the first frame needs only the form.
     window.add_panel(editor_view, 5)
     model = None
+    configured = False
     if quick is not None:
-        model = LibraryModel(quick.list_ids, quick.rows, window)
+        reader = quick
+
+        def list_ids(query: ArticleQuery) -> list[str]:
+            # the default sort indicator and the remembered columns each sort the model: one
+            # read of the ids once both are in place, not three (issue 14: start-up)
+            return reader.list_ids(query) if configured else []
+
+        model = LibraryModel(list_ids, quick.rows, window)
         library_view.table.setModel(model)
         library_view.configure_columns()
-        model.refresh()
     window.restore_state()
+    if model is not None:
+        configured = True
+        model.refresh()
     return Shell(window, library_view, editor_view, model)
 
 
@@ -373,11 +384,14 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("qk3editor")
     app.setApplicationDisplayName("qk3editor")
     app.setDesktopFileName(DESKTOP_ID)  # Wayland/X11 match the window to the .desktop entry
+    from PySide6.QtCore import QSize
     from PySide6.QtGui import QIcon
 
     icon = QIcon()  # the rendered sizes (packaging/make_icons.py), sharp at 16 px too
     for png in sorted((resources_dir() / "icons" / "hicolor").glob("*/apps/qk3editor.png")):
-        icon.addFile(str(png))
+        # the size from the folder name (48x48): Qt then reads a file only when it draws it
+        side = png.parent.parent.name.partition("x")[0]
+        icon.addFile(str(png), QSize(int(side), int(side)) if side.isdigit() else QSize())
     app.setWindowIcon(icon)
     return app
 
