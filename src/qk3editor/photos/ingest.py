@@ -4,10 +4,12 @@ The heavy part of each file (read, hash, decode at reduced size, thumbnail, meta
 plain function, :func:`process_file` (:mod:`qk3editor.photos.ingest_file`; the placeholders
 and quick previews are :mod:`qk3editor.photos.previews`), run in a process pool so that
 both cores work; a batch of a few files runs inline. A card's usual batch (up to
-:data:`THREADS_UP_TO` JPEGs) when no pool is running yet runs on threads of this process
-instead: starting spawned workers (a Python each, importing Pillow and exiv2) costs as much
-as decoding a dozen 24-MP photos, and Pillow decodes, shrinks and hashes without the GIL
-(exiv2 runs under its lock). Before the pool starts, :func:`ingest` reads only the first
+:data:`THREADS_UP_TO` JPEGs) runs on threads of this process instead, whether or not the
+desk's pool is running: starting spawned workers (a Python each, importing Pillow and exiv2)
+costs as much as decoding a dozen 24-MP photos, Pillow decodes, shrinks and hashes without
+the GIL (exiv2 runs under its lock), and on threads the first screen needs no quick previews
+(each one a second decode of the photo): 24 x 24 MP took 110 ms of CPU a photo on threads,
+167 ms through a warm pool (issue 14). Before the pool starts, :func:`ingest` reads only the first
 kilobytes of each file to hand the embedded Exif thumbnail to ``on_placeholder``, so the desk
 can show every photo at once and replace it by the real thumbnail when it arrives; the first
 screen's photos without one get a 1/8-scale preview (:func:`quick_preview`) on threads, so
@@ -229,12 +231,13 @@ def _ingest(
 
 
 def _on_threads(files: list[Path], workers: int, pools: Pools) -> bool:
-    """A small batch of JPEGs and no ingest pool running: threads of this process."""
+    """A small batch of JPEGs: threads of this process, even when the desk's pool runs (no
+    quick previews to make first, no pickling; see the module's docstring)."""
+    del pools  # the same answer with a warm pool or none
     return (
         workers > 1
         and INLINE_BELOW <= len(files) <= THREADS_UP_TO
         and all(f.suffix.lower() in JPEG_EXTENSIONS for f in files)
-        and not pools.started(INGEST_POOL)
     )
 
 
