@@ -117,9 +117,9 @@ def process_file(path: str, options: IngestOptions) -> IngestItem:
 def _process(path: Path, options: IngestOptions) -> IngestItem:
     from PIL import Image, UnidentifiedImageError
 
-    heif.register()
     Image.MAX_IMAGE_PIXELS = budgets.MAX_IMAGE_PIXELS  # Pillow's own bomb check, same budget
     data = read_bytes(path)
+    heif.register_for(data)
     digest = content_hash(data)
     name = str(path)
     with warnings.catch_warnings():

@@ -217,9 +217,9 @@ def render_bytes(
     """
     from PIL import Image, ImageOps, UnidentifiedImageError
 
-    heif.register()
     Image.MAX_IMAGE_PIXELS = budgets.MAX_IMAGE_PIXELS  # Pillow's own bomb check, same budget
     data = read_bytes(source)
+    heif.register_for(data)
     # the file's own metadata only when none is given (publishing always gives it)
     md = metadata or read_metadata_bytes(data, str(source)).metadata
     keep = bool(location and location.keep)
