@@ -395,3 +395,23 @@ def test_a_3_2_photo_decodes_at_an_eighth_for_its_thumbnail(tmp_path: Path, monk
     assert decoded[0] == (150, 100)
     with Image.open(item.thumbnail) as thumb:
         assert thumb.size == (120, 80)
+
+
+def test_preload_loads_what_a_batch_on_threads_needs_in_a_fresh_process() -> None:
+    """Issue 14: the desk preloads Pillow's JPEG decoder and exiv2 when it opens, so the first
+    import's first screen does not wait for them (and pillow-heif is not among them)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from qk3editor.photos.ingest import preload\n"
+        "names = ('PIL.JpegImagePlugin', 'pyexiv2', 'pillow_heif')\n"
+        "print([n in sys.modules for n in names])\n"
+        "preload()\n"
+        "print([n in sys.modules for n in names])\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True
+    ).stdout.split("\n")
+    assert out[:2] == ["[False, False, False]", "[True, True, False]"]

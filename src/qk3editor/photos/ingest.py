@@ -98,6 +98,16 @@ class IngestReport:
         return [i for i in self.items if i.status == "imported"]
 
 
+def preload() -> None:
+    """Import what a batch on threads needs (Pillow's JPEG decoder, exiv2), so that the first
+    import's first screen does not wait for it: the desk calls it when it opens, off the GUI
+    thread, beside warming the process pool (issue 14)."""
+    import pyexiv2  # noqa: F401  # pyright: ignore[reportUnusedImport]
+    from PIL import Image, ImageOps  # noqa: F401  # pyright: ignore[reportUnusedImport]
+
+    Image.preinit()  # the JPEG plugin among others
+
+
 def collect_files(paths: Iterable[Path]) -> list[Path]:
     """Files to ingest: folders are walked (images by extension, sorted); files kept as given.
 
