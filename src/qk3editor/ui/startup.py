@@ -33,11 +33,14 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("qk3editor")
     app.setApplicationDisplayName("qk3editor")
     app.setDesktopFileName(DESKTOP_ID)  # Wayland/X11 match the window to the .desktop entry
+    from PySide6.QtCore import QSize
     from PySide6.QtGui import QIcon
 
     icon = QIcon()  # the rendered sizes (packaging/make_icons.py), sharp at 16 px too
     for png in sorted((resources_dir() / "icons" / "hicolor").glob("*/apps/qk3editor.png")):
-        icon.addFile(str(png))
+        # the size from the folder name (48x48): Qt then reads a file only when it draws it
+        side = png.parent.parent.name.partition("x")[0]
+        icon.addFile(str(png), QSize(int(side), int(side)) if side.isdigit() else QSize())
     app.setWindowIcon(icon)
     return app
 

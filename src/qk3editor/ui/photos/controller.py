@@ -31,6 +31,7 @@ from qk3editor.photos.desk import (
     write_default_credit,
 )
 from qk3editor.photos.ingest import INGEST_POOL, IngestItem, IngestOptions, IngestReport
+from qk3editor.photos.ingest import preload as preload_ingest
 from qk3editor.photos.renditions import DEFAULT_SPECS, RenditionFile, RenditionSpec
 from qk3editor.storage.photos_repository import PhotoQuery, PhotoRepository
 from qk3editor.ui.errors import describe_error
@@ -259,6 +260,8 @@ class PhotoDeskController(QObject):
             return
         self.runner.pools.warm(INGEST_POOL, self.workers or os.cpu_count() or 2)
         self._warmed.add(INGEST_POOL)
+        # a card's usual batch runs on threads of this process: its libraries loaded now too
+        self.runner.submit("io", preload_ingest)
 
     def cancel_ingest(self) -> None:
         if self.cancel_event is not None:
