@@ -6,7 +6,7 @@ Qt is imported inside the functions, so ``qk3editor --help`` and the CLI never l
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -21,7 +21,6 @@ from qk3editor.ui.startup import (  # start-up checks and offers; re-exported fo
 
 if TYPE_CHECKING:
     from qk3editor.context import AppContext
-    from qk3editor.core.articles import ArticleQuery, ArticleRow
     from qk3editor.storage.quick import QuickLibrary
     from qk3editor.ui.checks.controller import ChecksController
     from qk3editor.ui.editor.article_editor import ArticleEditor
@@ -95,31 +94,6 @@ class StartHooks(Protocol):
         ...
 
 
-class _FirstFrameSource:
-    """The quick reader, silent until the view's sort and columns are in place (issue 14:
-    start-up). The default sort indicator and the remembered columns each sort the model:
-    the rows are counted once, after both, in the order the person left."""
-
-    def __init__(self, quick: QuickLibrary) -> None:
-        self.quick = quick
-        self.ready = False
-
-    def count_ids(self, query: ArticleQuery) -> int:
-        return self.quick.count_ids(query) if self.ready else 0
-
-    def page_ids(self, query: ArticleQuery, offset: int, limit: int) -> list[str]:
-        return self.quick.page_ids(query, offset, limit) if self.ready else []
-
-    def position(self, query: ArticleQuery, article_id: str) -> int:
-        return self.quick.position(query, article_id)
-
-    def filter_ids(self, query: ArticleQuery, ids: Sequence[str]) -> list[str]:
-        return self.quick.filter_ids(query, ids)
-
-    def rows(self, ids: Sequence[str]) -> list[ArticleRow]:
-        return self.quick.rows(ids)
-
-
 def build_shell(paths: Paths, quick: QuickLibrary | None = None) -> Shell:
     """The main window with its panels; with a quick reader, the library is filled already."""
     from PySide6.QtCore import QSettings
@@ -139,14 +113,12 @@ def build_shell(paths: Paths, quick: QuickLibrary | None = None) -> Shell:
     window.add_panel(editor_view, 5)
     model = None
     if quick is not None:
-        first_frame = _FirstFrameSource(quick)
-        model = LibraryModel(first_frame, window)
+        model = LibraryModel(quick, window)
         library_view.table.setModel(model)
         library_view.configure_columns()
     window.restore_state()
     if model is not None:
-        first_frame.ready = True
-        model.refresh()
+        model.refresh()  # one count, once the sort and the remembered columns are in place
     return Shell(window, library_view, editor_view, model)
 
 
