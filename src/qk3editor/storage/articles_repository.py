@@ -59,6 +59,7 @@ def article_from_model(m: ArticleModel) -> Article:
         updated_at=m.updated_at,
         version=m.version,
         publish_at=m.publish_at,
+        owner=m.owner,
     )
 
 
@@ -239,6 +240,7 @@ class ArticleRepository:
                 created_at=now,
                 updated_at=now,
                 version=1,
+                owner=self._store.owner_name or None,  # PostgreSQL: the server's trigger
             )
             self._apply(s, m, fields)
             s.add(m)

@@ -116,6 +116,7 @@ class PhotoRepository:
                     keep_location_by="",
                     imported_at=now,
                     updated_at=now,
+                    owner=self._store.owner_name or None,  # PostgreSQL: the server's trigger
                 )
                 _put_metadata(m, n.metadata)
                 s.add(m)
