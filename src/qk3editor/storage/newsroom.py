@@ -238,7 +238,8 @@ def _grant_baseline() -> list[str]:
         # tables and sequences later migrations add (re-run init to narrow them)
         "ALTER DEFAULT PRIVILEGES IN SCHEMA public "
         f"GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {ALL}",
-        f"ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO {ALL}",
+        "ALTER DEFAULT PRIVILEGES IN SCHEMA public "
+        f"GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO {ALL}",
         f"REVOKE UPDATE, DELETE ON categories FROM {FIELD}",
     ]
     for table in DESK_WRITES:
