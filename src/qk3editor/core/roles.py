@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from qk3editor.core.articles import Status
+from qk3editor.core.errors import QkError
 from qk3editor.core.i18n import QT_TRANSLATE_NOOP, translate
 
 
@@ -63,6 +64,19 @@ NO_ROLE = QT_TRANSLATE_NOOP(
 NOT_OWN_PHOTO = QT_TRANSLATE_NOOP(
     "roles", "As a {role}, you may caption only your own photos; a photo editor may caption any"
 )
+
+
+class RoleRefused(QkError):
+    """Refused by the client before asking the server, which would refuse it too."""
+
+    code = "permission_denied"
+    template = QT_TRANSLATE_NOOP("errors", "{reason}")
+
+
+def refuse_if(reason: str | None) -> None:
+    """Raise :class:`RoleRefused` when there is a reason (a ``why_not_...`` answer)."""
+    if reason is not None:
+        raise RoleRefused(reason=reason)
 
 
 @dataclass(frozen=True)
