@@ -1370,6 +1370,17 @@ Hãy chọn cụm mật khẩu cho tệp đó:</translation>
     </message>
 </context>
 <context>
+    <name>Roles</name>
+    <message>
+        <source>no role</source>
+        <translation>chưa có vai trò</translation>
+    </message>
+    <message>
+        <source>Newsroom: {login} ({role})</source>
+        <translation>Toà soạn: {login} ({role})</translation>
+    </message>
+</context>
+<context>
     <name>SearchBox</name>
     <message>
         <source>Search (dan van finds dân vận)</source>

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from qk3editor.ui.photos.controller import PhotoDeskController
     from qk3editor.ui.preferences.relay import SettingsRelay
     from qk3editor.ui.publish.controller import PublishController
+    from qk3editor.ui.roles import RoleGate
     from qk3editor.ui.tasks import TaskRunner
     from qk3editor.ui.welcome import WelcomePage
 
@@ -62,6 +63,9 @@ class Gui:
     checks: ChecksController | None = None
     welcome: WelcomePage | None = None  # issue 10: shown while the store is empty
     settings_relay: SettingsRelay | None = None  # issue 10: the one settings-changed signal
+    roles: RoleGate | None = (
+        None  # issue 16: ui.roles.RoleGate on a newsroom store (None on SQLite)
+    )
 
     def shutdown(self) -> None:
         """At quit: every timer stopped, every thread and worker process joined, store closed."""
@@ -210,6 +214,9 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
     from qk3editor.ui.publish.local_portal import stop_local_portals
 
     window.closing.connect(stop_local_portals)  # a test portal started from the window
+    from qk3editor.ui.roles import install_roles  # issue 16: the newsroom role
+
+    gui.roles = install_roles(ctx.store.capabilities, window, editor)
     return gui
 
 
