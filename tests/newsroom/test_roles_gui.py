@@ -7,16 +7,18 @@ import os
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel
 from PySide6.QtWidgets import QApplication
 
 from qk3editor.app import build_gui
 from qk3editor.context import AppContext
 from qk3editor.core.articles import ArticleFields, Status
+from qk3editor.core.photos import PhotoMetadata
 from qk3editor.core.roles import Role
 from qk3editor.paths import resources_dir
 from qk3editor.storage.articles_repository import ArticleRepository
 from qk3editor.storage.db import Store, open_store
+from qk3editor.storage.photos_repository import NewPhoto, PhotoRepository
 from qk3editor.ui.i18n import install_translators
 from qk3editor.ui.tasks import InlineTaskRunner
 
@@ -31,8 +33,14 @@ def test_a_reporter_sees_why_and_the_server_refuses_anyway(
         theirs = ArticleRepository(other).create(
             ArticleFields(title="Bài của phóng viên khác", body="Nội dung")
         )
+        (their_photo,) = PhotoRepository(other).add([NewPhoto("/a.jpg", "a" * 64, PhotoMetadata())])
     finally:
         other.close()
+    me = open_store(url)
+    try:
+        (my_photo,) = PhotoRepository(me).add([NewPhoto("/b.jpg", "b" * 64, PhotoMetadata())])
+    finally:
+        me.close()
 
     ctx = AppContext.open(store=url, language="vi")
     translators = install_translators(
@@ -61,6 +69,21 @@ def test_a_reporter_sees_why_and_the_server_refuses_anyway(
             w.show()
             qtbot.waitExposed(w)
             w.grab().save(os.environ["QK3_SCREENSHOTS"] + "/newsroom-reporter-role.png")
+
+        desk = gui.photo_desk
+        desk.apply_query()
+        rows = {desk.model.photo_id(r): r for r in range(desk.model.rowCount())}
+        grid = desk.view.grid.selectionModel()
+        apply = desk.view.captions.apply_button
+        grid.select(
+            desk.model.index(rows[my_photo.id], 0), QItemSelectionModel.SelectionFlag.Select
+        )
+        assert apply.isEnabled() and not apply.toolTip()
+        grid.select(
+            desk.model.index(rows[their_photo.id], 0), QItemSelectionModel.SelectionFlag.Select
+        )
+        assert not apply.isEnabled()
+        assert apply.toolTip().startswith("Là phóng viên, bạn chỉ được viết chú thích")
 
         # a modified client: the disabled action run anyway; the server says no, in Vietnamese
         editor.spike()

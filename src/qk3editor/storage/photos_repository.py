@@ -73,6 +73,7 @@ def _to_photo(m: PhotoModel) -> Photo:
         keep_location_at=m.keep_location_at,
         imported_at=m.imported_at,
         updated_at=m.updated_at,
+        owner=m.owner,
     )
 
 

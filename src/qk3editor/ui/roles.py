@@ -23,7 +23,9 @@ READ_ONLY_MARK = "qk3RoleReadOnly"  # set on a field this gate made read-only (a
 class RoleGate(QObject):
     """Keeps the window's actions in step with the role and the open article."""
 
-    def __init__(self, caps: Capabilities, window: Any, editor: Any) -> None:
+    def __init__(
+        self, caps: Capabilities, window: Any, editor: Any, photo_desk: Any = None
+    ) -> None:
         super().__init__(window)
         self.caps = caps
         self.window = window
@@ -36,6 +38,10 @@ class RoleGate(QObject):
         editor.workflow.refusal = self._why_move
         editor.workflow.updated.connect(lambda _status: self.refresh())
         editor.opened.connect(lambda _id: self.refresh())
+        self.photo_desk = photo_desk
+        if photo_desk is not None:  # after the desk's own handler (which enables "Apply")
+            selection = photo_desk.view.grid.selectionModel()
+            selection.selectionChanged.connect(lambda *_a: self.refresh_captions())
         self.refresh()
 
     def _who(self) -> str:
@@ -71,6 +77,18 @@ class RoleGate(QObject):
             if isinstance(field, QWidget):
                 _read_only(field, edit)
 
+    def refresh_captions(self) -> None:
+        """The caption panel's "Apply" only for photos the role may caption."""
+        desk = self.photo_desk
+        photos = desk.shown_selection()
+        why = next(
+            (w for p in photos if (w := self.caps.why_not_caption(p.owner)) is not None), None
+        )
+        button = desk.view.captions.apply_button
+        if why is not None:
+            button.setEnabled(False)
+        button.setToolTip(why or "")
+
 
 def _gate(action: QAction, why: str | None) -> None:
     action.setEnabled(why is None)
@@ -99,8 +117,10 @@ def _read_only(field: QWidget, why: str | None) -> None:
         field.setToolTip("")
 
 
-def install_roles(caps: Capabilities, window: Any, editor: Any) -> RoleGate | None:
+def install_roles(
+    caps: Capabilities, window: Any, editor: Any, photo_desk: Any = None
+) -> RoleGate | None:
     """Called once by app.build_gui after the menus exist; nothing on a local store."""
     if not caps.newsroom:
         return None
-    return RoleGate(caps, window, editor)
+    return RoleGate(caps, window, editor, photo_desk)
