@@ -13,6 +13,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from qk3editor.commands.output import write_text
+from qk3editor.core import budgets
 from qk3editor.core.errors import QkError
 from qk3editor.core.i18n import QT_TRANSLATE_NOOP, translate
 from qk3editor.core.roles import Role
@@ -20,7 +21,7 @@ from qk3editor.core.roles import Role
 if TYPE_CHECKING:
     from qk3editor.context import AppContext
 
-MAX_PASSWORD = 1024  # characters read from stdin (a budget: docs/LIMITS.md)
+MAX_PASSWORD = budgets.MAX_PASSWORD_CHARS  # read from stdin (docs/LIMITS.md)
 
 
 class NewsroomError(QkError):
