@@ -222,7 +222,7 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
     window.closing.connect(stop_local_portals)  # a test portal started from the window
     from qk3editor.ui.roles import install_roles  # issue 16: the newsroom role
 
-    gui.roles = install_roles(ctx.store.capabilities, window, editor, photo_desk)
+    gui.roles = install_roles(ctx.store.capabilities, window, editor, photo_desk, gui.leases)
     return gui
 
 

@@ -62,6 +62,7 @@ def test_a_reporter_sees_why_and_the_server_refuses_anyway(
         assert not w.spike_action.isEnabled()
         assert w.spike_action.toolTip().startswith("Chỉ biên tập viên mới được")
         assert editor.view.body.isReadOnly() and editor.view.title.isReadOnly()
+        assert gui.leases is not None and gui.leases.held == ()  # no lease: the desk may edit
         submit = editor.workflow.actions[Status.SUBMITTED]
         assert submit.isVisible() and not submit.isEnabled() and submit.toolTip()
         if os.environ.get("QK3_SCREENSHOTS"):
@@ -95,10 +96,12 @@ def test_a_reporter_sees_why_and_the_server_refuses_anyway(
         assert mine is not None and mine.owner == login
         assert w.save_action.isEnabled() and w.spike_action.isEnabled() is False
         assert not editor.view.body.isReadOnly()
+        assert gui.leases.held == (mine.id,)
         assert editor.workflow.actions[Status.SUBMITTED].isEnabled()
         editor.workflow.actions[Status.SUBMITTED].trigger()
         assert ArticleRepository(newsroom).get(mine.id).status is Status.SUBMITTED
         assert editor.view.body.isReadOnly()  # submitted: the desk's now
+        assert gui.leases.held == ()  # and its lease given back
     finally:
         gui.window.close()
         for t in translators:

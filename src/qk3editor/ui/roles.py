@@ -24,7 +24,12 @@ class RoleGate(QObject):
     """Keeps the window's actions in step with the role and the open article."""
 
     def __init__(
-        self, caps: Capabilities, window: Any, editor: Any, photo_desk: Any = None
+        self,
+        caps: Capabilities,
+        window: Any,
+        editor: Any,
+        photo_desk: Any = None,
+        leases: Any = None,
     ) -> None:
         super().__init__(window)
         self.caps = caps
@@ -36,9 +41,11 @@ class RoleGate(QObject):
         for menu in window.menuBar().findChildren(QMenu):
             menu.setToolTipsVisible(True)  # a disabled item says why
         editor.workflow.refusal = self._why_move
+        editor.role_allows_edit = self._may_edit
         editor.workflow.updated.connect(lambda _status: self.refresh())
         editor.opened.connect(lambda _id: self.refresh())
         self.photo_desk = photo_desk
+        self.leases = leases  # ui.editor.lease.LeaseController (given back when we may not edit)
         if photo_desk is not None:  # after the desk's own handler (which enables "Apply")
             selection = photo_desk.view.grid.selectionModel()
             selection.selectionChanged.connect(lambda *_a: self.refresh_captions())
@@ -49,6 +56,10 @@ class RoleGate(QObject):
         return QCoreApplication.translate("Roles", "Newsroom: {login} ({role})").format(
             login=self.caps.login, role=role
         )
+
+    def _may_edit(self) -> bool:
+        article = self.editor.article
+        return article is None or self.caps.why_not_edit(article.owner, article.status) is None
 
     def _why_move(self, target: Status) -> str | None:
         article = self.editor.article
@@ -71,6 +82,8 @@ class RoleGate(QObject):
         publish = getattr(w, "publish_action", None)
         if isinstance(publish, QAction):
             _gate(publish, self.caps.why_not_publish())
+        if edit is not None and self.leases is not None and self.leases.held:
+            self.leases.release_open()  # submitted: the desk may take it at once
         view = getattr(self.editor, "view", None)
         for name in ("title", "lead", "body", "byline", "tags", "category"):
             field = getattr(view, name, None)
@@ -118,9 +131,9 @@ def _read_only(field: QWidget, why: str | None) -> None:
 
 
 def install_roles(
-    caps: Capabilities, window: Any, editor: Any, photo_desk: Any = None
+    caps: Capabilities, window: Any, editor: Any, photo_desk: Any = None, leases: Any = None
 ) -> RoleGate | None:
     """Called once by app.build_gui after the menus exist; nothing on a local store."""
     if not caps.newsroom:
         return None
-    return RoleGate(caps, window, editor, photo_desk)
+    return RoleGate(caps, window, editor, photo_desk, leases)
