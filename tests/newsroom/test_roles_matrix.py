@@ -23,9 +23,10 @@ from qk3editor.edge_errors import PermissionDenied
 from qk3editor.storage.articles_repository import ArticleRepository
 from qk3editor.storage.db import Store, open_store
 from qk3editor.storage.editor_repository import EditorRepository
-from qk3editor.storage.newsroom import add_user, set_role
+from qk3editor.storage.newsroom import add_user, init_newsroom, set_role
 from qk3editor.storage.photos_repository import NewPhoto, PhotoRepository
 from qk3editor.storage.publish_repository import PublishRepository
+from tests.pg_fixture import postgres_url  # noqa: F401
 
 EVERYONE = frozenset(Role)
 DESK = frozenset({Role.EDITOR, Role.ADMIN})
@@ -64,8 +65,26 @@ class World:
         return got
 
 
-@pytest.fixture
-def world(newsroom: Store, request: pytest.FixtureRequest) -> Iterator[World]:
+@pytest.fixture(scope="module")
+def module_newsroom(postgres_url: str) -> Iterator[Store]:  # noqa: F811
+    """One newsroom for the whole matrix (every case makes its own rows): init once."""
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(postgres_url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DROP SCHEMA public CASCADE")
+        conn.exec_driver_sql("CREATE SCHEMA public")
+    engine.dispose()
+    store = open_store(postgres_url)
+    init_newsroom(store)
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def world(module_newsroom: Store, request: pytest.FixtureRequest) -> Iterator[World]:
+    """The role's own login (and another reporter's), once per role for the module."""
+    newsroom = module_newsroom
     role: Role = request.param
     made: list[Store] = []
 
