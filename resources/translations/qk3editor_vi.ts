@@ -1175,6 +1175,17 @@ Hãy chọn cụm mật khẩu cho tệp đó:</translation>
     </message>
 </context>
 <context>
+    <name>PreviewTargetBar</name>
+    <message>
+        <source>The preview shows the article as this target&apos;s portal prints it</source>
+        <translation>Bản xem trước hiển thị bài viết đúng như cổng của nơi đăng này in ra</translation>
+    </message>
+    <message>
+        <source>Preview as</source>
+        <translation>Xem theo nơi đăng</translation>
+    </message>
+</context>
+<context>
     <name>Publish</name>
     <message>
         <source>Connecting</source>
@@ -1488,6 +1499,10 @@ Hãy chọn cụm mật khẩu cho tệp đó:</translation>
     <message>
         <source>Excerpt only (the theme prints it)</source>
         <translation>Chỉ phần tóm tắt (giao diện tự in)</translation>
+    </message>
+    <message>
+        <source>First figure with caption (not the featured image)</source>
+        <translation>Ảnh đầu bài kèm chú thích (không đặt làm ảnh đại diện)</translation>
     </message>
     <message>
         <source>Featured image and first figure with caption</source>
@@ -2781,8 +2796,8 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>Không có việc đăng bài {id}</translation>
     </message>
     <message>
-        <source>Unknown portal profile setting: {detail} (use lead=content|excerpt|both, featured=image|image+figure)</source>
-        <translation>Không hiểu thiết lập cách hiển thị: {detail} (dùng lead=content|excerpt|both, featured=image|image+figure)</translation>
+        <source>Unknown portal profile setting: {detail} (use lead=content|excerpt|both, featured=image|figure|image+figure)</source>
+        <translation>Không hiểu thiết lập cách hiển thị: {detail} (dùng lead=content|excerpt|both, featured=image|figure|image+figure)</translation>
     </message>
     <message>
         <source>Publishing failed: {detail}</source>

@@ -240,7 +240,7 @@ def _read_secret(args: argparse.Namespace) -> str:
 def add_profile_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--profile",
-        metavar="lead=content|excerpt|both,featured=image|image+figure",
+        metavar="lead=content|excerpt|both,featured=image|figure|image+figure",
         help=translate(
             "cli",
             "how the portal prints an article: where the lead goes and whether the featured "

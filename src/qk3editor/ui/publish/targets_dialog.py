@@ -106,6 +106,9 @@ class TargetsPanel(QWidget):
         self.lead_place.addItem(self.tr("Excerpt only (the theme prints it)"), "excerpt")
         self.featured_place = QComboBox(self)
         self.featured_place.addItem(
+            self.tr("First figure with caption (not the featured image)"), "figure"
+        )
+        self.featured_place.addItem(
             self.tr("Featured image and first figure with caption"), "image+figure"
         )
         self.featured_place.addItem(
