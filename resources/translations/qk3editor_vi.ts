@@ -1435,6 +1435,17 @@ Hãy chọn cụm mật khẩu cho tệp đó:</translation>
     </message>
 </context>
 <context>
+    <name>Roles</name>
+    <message>
+        <source>no role</source>
+        <translation>chưa có vai trò</translation>
+    </message>
+    <message>
+        <source>Newsroom: {login} ({role})</source>
+        <translation>Toà soạn: {login} ({role})</translation>
+    </message>
+</context>
+<context>
     <name>SearchBox</name>
     <message>
         <source>Search (dan van finds dân vận)</source>
@@ -2638,6 +2649,66 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <source>Nobody is editing an article now.</source>
         <translation>Không có ai đang sửa bài nào.</translation>
     </message>
+    <message>
+        <source>set up a newsroom&apos;s users and roles</source>
+        <translation>thiết lập người dùng và vai trò của toà soạn</translation>
+    </message>
+    <message>
+        <source>make the PostgreSQL store a newsroom (roles, rules)</source>
+        <translation>biến kho PostgreSQL thành toà soạn (vai trò, quy tắc)</translation>
+    </message>
+    <message>
+        <source>add a newsroom user (the password is read from stdin)</source>
+        <translation>thêm người dùng toà soạn (mật khẩu đọc từ stdin)</translation>
+    </message>
+    <message>
+        <source>the login name</source>
+        <translation>tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>the role</source>
+        <translation>vai trò</translation>
+    </message>
+    <message>
+        <source>change a newsroom user&apos;s role</source>
+        <translation>đổi vai trò của một người dùng toà soạn</translation>
+    </message>
+    <message>
+        <source>list the newsroom&apos;s users and roles</source>
+        <translation>liệt kê người dùng và vai trò của toà soạn</translation>
+    </message>
+    <message>
+        <source>show your login and role</source>
+        <translation>cho biết tài khoản và vai trò của bạn</translation>
+    </message>
+    <message>
+        <source>created the roles: {roles}</source>
+        <translation>đã tạo các vai trò: {roles}</translation>
+    </message>
+    <message>
+        <source>the newsroom is ready: rules on {tables} tables</source>
+        <translation>toà soạn đã sẵn sàng: quy tắc trên {tables} bảng</translation>
+    </message>
+    <message>
+        <source>Password: </source>
+        <translation>Mật khẩu: </translation>
+    </message>
+    <message>
+        <source>added {name} as {role}</source>
+        <translation>đã thêm {name} làm {role}</translation>
+    </message>
+    <message>
+        <source>{name} is now {role}</source>
+        <translation>{name} giờ là {role}</translation>
+    </message>
+    <message>
+        <source>a local store: no roles</source>
+        <translation>kho trên máy: không có vai trò</translation>
+    </message>
+    <message>
+        <source>no role</source>
+        <translation>chưa có vai trò</translation>
+    </message>
 </context>
 <context>
     <name>desktop</name>
@@ -2981,6 +3052,10 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>Lỗi mạng làm gián đoạn công việc: {detail}</translation>
     </message>
     <message>
+        <source>The newsroom server refused this: your role does not allow it. Ask an editor or the newsroom administrator</source>
+        <translation>Máy chủ toà soạn từ chối việc này: vai trò của bạn không được phép làm. Hãy nhờ biên tập viên hoặc quản trị viên toà soạn</translation>
+    </message>
+    <message>
         <source>The store is read-only ({reason}): it can be read but nothing can be saved</source>
         <translation>Kho dữ liệu chỉ đọc được ({reason}): có thể xem nhưng không lưu được gì</translation>
     </message>
@@ -3188,6 +3263,42 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <source>The reason is too long ({size} characters; at most {limit})</source>
         <translation>Lý do quá dài ({size} ký tự; tối đa {limit})</translation>
     </message>
+    <message>
+        <source>{detail}</source>
+        <translation>{detail}</translation>
+    </message>
+    <message>
+        <source>A newsroom is a PostgreSQL store: give --store postgresql+psycopg://USER@HOST/DB</source>
+        <translation>Toà soạn là một kho PostgreSQL: hãy đưa --store postgresql+psycopg://NGƯỜI_DÙNG@MÁY_CHỦ/CSDL</translation>
+    </message>
+    <message>
+        <source>No password was given on stdin</source>
+        <translation>Chưa có mật khẩu nào được đưa vào qua stdin</translation>
+    </message>
+    <message>
+        <source>The password is too long (at most {limit} characters)</source>
+        <translation>Mật khẩu quá dài (tối đa {limit} ký tự)</translation>
+    </message>
+    <message>
+        <source>{name} cannot be a user name: use lower-case Latin letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos; (at most 63), not starting with a digit, &apos;pg_&apos; or &apos;qk3_&apos;</source>
+        <translation>{name} không dùng được làm tên người dùng: hãy dùng chữ Latinh thường, chữ số, &apos;_&apos;, &apos;.&apos; hoặc &apos;-&apos; (tối đa 63 ký tự), không bắt đầu bằng chữ số, &apos;pg_&apos; hay &apos;qk3_&apos;</translation>
+    </message>
+    <message>
+        <source>The user {name} exists already; change their role with: newsroom role</source>
+        <translation>Người dùng {name} đã có; muốn đổi vai trò thì dùng: newsroom role</translation>
+    </message>
+    <message>
+        <source>There is no newsroom user {name}</source>
+        <translation>Toà soạn không có người dùng {name}</translation>
+    </message>
+    <message>
+        <source>This store is not a newsroom yet: its owner runs `qk3editor newsroom init` first</source>
+        <translation>Kho này chưa phải là toà soạn: chủ sở hữu kho cần chạy `qk3editor newsroom init` trước</translation>
+    </message>
+    <message>
+        <source>{reason}</source>
+        <translation>{reason}</translation>
+    </message>
 </context>
 <context>
     <name>labels</name>
@@ -3315,6 +3426,49 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
     <message>
         <source>Body</source>
         <translation>Nội dung</translation>
+    </message>
+</context>
+<context>
+    <name>roles</name>
+    <message>
+        <source>reporter</source>
+        <translation>phóng viên</translation>
+    </message>
+    <message>
+        <source>photo editor</source>
+        <translation>biên tập ảnh</translation>
+    </message>
+    <message>
+        <source>editor</source>
+        <translation>biên tập viên</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>quản trị viên</translation>
+    </message>
+    <message>
+        <source>As a {role}, you may change only your own articles while they are drafts</source>
+        <translation>Là {role}, bạn chỉ được sửa bài của chính mình khi bài còn là bản nháp</translation>
+    </message>
+    <message>
+        <source>This article has been submitted to the desk; only an editor may change it now</source>
+        <translation>Bài này đã được gửi về toà soạn; giờ chỉ biên tập viên mới được sửa</translation>
+    </message>
+    <message>
+        <source>Only an editor may do this (your role: {role})</source>
+        <translation>Chỉ biên tập viên mới được làm việc này (vai trò của bạn: {role})</translation>
+    </message>
+    <message>
+        <source>Only the newsroom administrator may manage users (your role: {role})</source>
+        <translation>Chỉ quản trị viên toà soạn mới được quản lý người dùng (vai trò của bạn: {role})</translation>
+    </message>
+    <message>
+        <source>Your login {login} has no newsroom role; ask the administrator to give you one</source>
+        <translation>Tài khoản {login} chưa có vai trò trong toà soạn; hãy nhờ quản trị viên cấp vai trò cho bạn</translation>
+    </message>
+    <message>
+        <source>As a {role}, you may caption only your own photos; a photo editor may caption any</source>
+        <translation>Là {role}, bạn chỉ được viết chú thích cho ảnh của chính mình; biên tập ảnh được chú thích mọi ảnh</translation>
     </message>
 </context>
 <context>

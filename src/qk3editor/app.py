@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from qk3editor.ui.photos.controller import PhotoDeskController
     from qk3editor.ui.preferences.relay import SettingsRelay
     from qk3editor.ui.publish.controller import PublishController
+    from qk3editor.ui.roles import RoleGate
     from qk3editor.ui.tasks import TaskRunner
     from qk3editor.ui.welcome import WelcomePage
 
@@ -69,6 +70,7 @@ class Gui:
     checks: ChecksController | None = None
     welcome: WelcomePage | None = None  # issue 10: shown while the store is empty
     settings_relay: SettingsRelay | None = None  # issue 10: the one settings-changed signal
+    roles: RoleGate | None = None  # issue 16: the newsroom role (None on SQLite)
     leases: LeaseController | None = None  # issue 16: who edits the open article
     live: LiveUpdates | None = None  # issue 16: other processes' changes (PostgreSQL)
     # issue 10: a language change rebuilds the GUI in place (switch_language); whoever holds
@@ -228,6 +230,9 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
     from qk3editor.ui.publish.local_portal import stop_local_portals
 
     window.closing.connect(stop_local_portals)  # a test portal started from the window
+    from qk3editor.ui.roles import install_roles  # issue 16: the newsroom role
+
+    gui.roles = install_roles(ctx.store.capabilities, window, editor, photo_desk, gui.leases)
     from qk3editor.ui.language_switch import follow_language
 
     follow_language(gui)  # a language chosen in Preferences rebuilds the GUI at once

@@ -189,7 +189,8 @@ class AppContext:
         if not create and (store or env.get("QK3EDITOR_STORE")):
             check_store_exists(url)
         opened = open_store(url, paths.backups_dir, store_state_file(paths))
-        return cls(
+        opened.owner_name = settings.who
+        ctx = cls(
             paths=paths,
             settings=settings,
             translator=translator,
@@ -197,6 +198,8 @@ class AppContext:
             articles=ArticleRepository(opened),
             categories=CategoryRepository(opened),
         )
+        ctx.subscribe_settings(lambda changed: setattr(opened, "owner_name", changed.who))
+        return ctx
 
     def update_settings(self, settings: Settings) -> None:
         """The one way settings change: saved atomically, then every subscriber is told

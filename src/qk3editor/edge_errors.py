@@ -62,6 +62,27 @@ class NetworkFailure(QkError):
     template = QT_TRANSLATE_NOOP("errors", "A network error stopped the work: {detail}")
 
 
+class PermissionDenied(QkError):
+    """The newsroom's PostgreSQL server refused a statement (issue 16): SQLSTATE 42501
+    (insufficient_privilege), which is also what a row-level security policy or the guard
+    triggers of ``newsroom init`` answer. The server is the authority; this is its word."""
+
+    code = "permission_denied"
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The newsroom server refused this: your role does not allow it. "
+        "Ask an editor or the newsroom administrator",
+    )
+
+
+def is_permission_denied(exc: BaseException) -> bool:
+    """SQLSTATE 42501 from PostgreSQL (raw psycopg, or wrapped by SQLAlchemy)."""
+    for e in (exc, getattr(exc, "orig", None)):
+        if e is not None and str(getattr(e, "sqlstate", None) or "") == "42501":
+            return True
+    return False
+
+
 _OS_ERRORS: dict[int, type[QkError]] = {
     errno.ENOSPC: DiskFull,
     errno.EDQUOT: DiskFull,
@@ -84,6 +105,8 @@ def as_qk_error(exc: BaseException) -> QkError | None:
         return FileProblem(detail=exc.strerror or str(exc))
     if _is_locked(exc):
         return StoreBusy()
+    if is_permission_denied(exc):
+        return PermissionDenied()
     return _network_error(exc)
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from qk3editor.commands import interrupts, leases
 from qk3editor.commands.output import print_json, write_text
 from qk3editor.core import atomic, budgets
-from qk3editor.core.articles import STATUS_LABELS, ArticleFields, ArticleQuery, Status
+from qk3editor.core.articles import STATUS_LABELS, Article, ArticleFields, ArticleQuery, Status
 from qk3editor.core.errors import ImportFormatError
 from qk3editor.core.i18n import QT_TRANSLATE_NOOP, translate
 from qk3editor.core.markdown_io import (
@@ -156,6 +156,8 @@ def run_edit(args: argparse.Namespace, ctx: AppContext) -> int:
         byline=clean_text(args.byline) if args.byline is not None else None,
         tags=tags,
     )
+    target = Status(args.status) if args.status else None
+    _check_role(ctx, ctx.articles.get(article_id), target, fields)  # before taking the lease
     with leases.holding(ctx, article_id, args.force, args.reason):
         before = ctx.articles.get(article_id)
         after = ctx.articles.update(article_id, fields, expected_version=before.version)
@@ -277,13 +279,30 @@ def run_export(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def run_spike(args: argparse.Namespace, ctx: AppContext) -> int:
-    _workflow(ctx).change_status(ctx.articles.resolve_id(args.id), Status.SPIKED, ctx.settings.who)
+    article_id = ctx.articles.resolve_id(args.id)
+    _check_role(ctx, ctx.articles.get(article_id), Status.SPIKED)
+    _workflow(ctx).change_status(article_id, Status.SPIKED, ctx.settings.who)
     return 0
 
 
 def run_restore(args: argparse.Namespace, ctx: AppContext) -> int:
-    _workflow(ctx).unspike(ctx.articles.resolve_id(args.id), ctx.settings.who)
+    article_id = ctx.articles.resolve_id(args.id)
+    _check_role(ctx, ctx.articles.get(article_id), None, ArticleFields())
+    _workflow(ctx).unspike(article_id, ctx.settings.who)
     return 0
+
+
+def _check_role(
+    ctx: AppContext, article: Article, target: Status | None, fields: ArticleFields | None = None
+) -> None:
+    """Refuse early, with the reason, what the newsroom role may not do (the server would)."""
+    from qk3editor.core.roles import refuse_if
+
+    caps = ctx.store.capabilities
+    if fields is not None and (target is None or fields != ArticleFields()):
+        refuse_if(caps.why_not_edit(article.owner, article.status))
+    if target is not None and target is not article.status:
+        refuse_if(caps.why_not_status(article.owner, article.status, target))
 
 
 def _export_rendered(args: argparse.Namespace, ctx: AppContext) -> int:

@@ -239,9 +239,17 @@ def _say_not_stored(name: str) -> None:
     )
 
 
+def _check_desk(ctx: AppContext) -> None:
+    """On a newsroom store, publishing and its targets are the desk's (the server agrees)."""
+    from qk3editor.core.roles import refuse_if
+
+    refuse_if(ctx.store.capabilities.why_not_publish())
+
+
 def run_target_add(args: argparse.Namespace, ctx: AppContext) -> int:
     from qk3editor.publish.errors import NoKeyringError, UntrustedApiRoot
 
+    _check_desk(ctx)
     svc = _services(ctx, args)
     options = _target_option_values(args, args.kind, args.url, args.user)
     secret = _read_secret(args)
@@ -272,6 +280,7 @@ def run_target_add(args: argparse.Namespace, ctx: AppContext) -> int:
 def run_target_edit(args: argparse.Namespace, ctx: AppContext) -> int:
     from qk3editor.publish.errors import NoKeyringError
 
+    _check_desk(ctx)
     svc = _services(ctx, args)
     old = svc.repo.target(args.name)
     secret = _read_secret(args) if (args.password or args.password_stdin) else None
@@ -348,6 +357,7 @@ def run_target_test(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def run_target_remove(args: argparse.Namespace, ctx: AppContext) -> int:
+    _check_desk(ctx)
     ctx.publishing.remove_target(args.name)
     print(translate("cli", "Target {name} removed").format(name=args.name))
     return 0
@@ -394,6 +404,7 @@ def run_publish(args: argparse.Namespace, ctx: AppContext) -> int:
     from qk3editor.core.articles import iso_utc, utcnow
     from qk3editor.core.preflight import blocking, default_text_checker, publish_preflight
 
+    _check_desk(ctx)
     svc = _services(ctx, args)
     _stdin_password_for(svc, args, args.target)
     article = ctx.articles.get(ctx.articles.resolve_id(args.id))

@@ -89,6 +89,7 @@ class Article:
     version: int
     publish_at: datetime | None = None
     category_slug: str | None = None
+    owner: str | None = None  # who made it (a newsroom login; the user name on SQLite)
 
     def to_json(self) -> dict[str, object]:
         """Every field under its plain name, times in ISO 8601 UTC."""

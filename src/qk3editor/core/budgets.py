@@ -59,6 +59,10 @@ MAX_LEASE_REASON_CHARS = 2_000
 """Pixels of a photo (width × height), checked from the header before decoding; Pillow's
 ``Image.MAX_IMAGE_PIXELS`` is set to the same value."""
 
+# -- newsroom (issue 16) --------------------------------------------------------------------------
+MAX_PASSWORD_CHARS = 1024
+"""A newsroom user's password read from stdin by ``newsroom add-user`` (one line, no more)."""
+
 
 # -- errors ---------------------------------------------------------------------------------------
 class InputTooLarge(QkError):

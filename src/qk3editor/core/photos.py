@@ -146,6 +146,7 @@ class Photo:
     keep_location_at: datetime | None = None
     imported_at: datetime | None = None
     updated_at: datetime | None = None  # when the store last recorded the file's metadata
+    owner: str | None = None  # who imported it (a newsroom login; the user name on SQLite)
 
     @property
     def no_caption(self) -> bool:

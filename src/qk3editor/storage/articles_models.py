@@ -60,6 +60,8 @@ class ArticleModel(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
     publish_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # migration s16_owner: the login that made it (PostgreSQL: set by the server)
+    owner: Mapped[str | None] = mapped_column(String(200), nullable=True, index=True)
 
     category: Mapped[CategoryModel | None] = relationship(lazy="joined")
 

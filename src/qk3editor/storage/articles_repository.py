@@ -50,6 +50,7 @@ def article_from_model(m: ArticleModel) -> Article:
         updated_at=m.updated_at,
         version=m.version,
         publish_at=m.publish_at,
+        owner=m.owner,
     )
 
 
@@ -218,6 +219,7 @@ class ArticleRepository:
                 created_at=now,
                 updated_at=now,
                 version=1,
+                owner=self._store.owner_name or None,  # PostgreSQL: the server's trigger
             )
             self._apply(s, m, fields)
             s.add(m)
@@ -279,6 +281,19 @@ class ArticleRepository:
                 raise ArticleNotFound(id=article_id)
             target = m.spiked_from or Status.DRAFT.value
         return self.set_status(article_id, Status(target))
+
+    def delete(self, article_id: str) -> None:
+        """Remove an article with its revisions, photo links and jobs (a newsroom lets a
+        reporter delete only their own drafts: issue 16)."""
+        from qk3editor.storage.search import ARTICLE_SOURCE, remove_text
+
+        with self._store.begin() as s:
+            m = s.get(ArticleModel, article_id)
+            if m is None:
+                raise ArticleNotFound(id=article_id)
+            s.delete(m)
+            s.flush()
+            remove_text(s, ARTICLE_SOURCE, article_id)
 
     def _apply(self, s: object, m: ArticleModel, f: ArticleFields) -> bool:
         changed = False

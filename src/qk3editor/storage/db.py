@@ -36,6 +36,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, Program
 from sqlalchemy.orm import Session, sessionmaker
 
 from qk3editor.core.errors import QkError
+from qk3editor.core.roles import Capabilities
 from qk3editor.storage.errors import classify
 from qk3editor.storage.heads import MIGRATIONS, script_heads
 from qk3editor.storage.store_events import StoreEvents
@@ -62,10 +63,26 @@ class Store:
     readers: sessionmaker[Session] | None = None  # sessions that start a deferred transaction
     state_file: Path | None = field(default=None, repr=False)
     backups_dir: Path | None = field(default=None, repr=False)  # daily backups (with state_file)
+    # who new rows belong to on SQLite (the settings' user name); PostgreSQL ignores it and
+    # records the login (migration s16_owner)
+    owner_name: str = ""
+    # PostgreSQL: the login's role, read on each new connection (issue 16; see .newsroom)
+    roles: RoleCell | None = field(default=None, repr=False)
 
     @property
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
+
+    @property
+    def capabilities(self) -> Capabilities:
+        """What the current login may do: everything on SQLite; on PostgreSQL its newsroom
+        role, read once per connection (the last connection made tells)."""
+        if self.roles is None:
+            return Capabilities.local()
+        if self.roles.value is None:
+            with self.engine.connect():
+                pass  # a new connection reads it (the pool's connections read it already)
+        return self.roles.value or Capabilities.local()
 
     @property
     def read_only(self) -> bool:
@@ -100,6 +117,21 @@ class Store:
             if self.backups_dir is not None and path.is_file():
                 backup_if_due(path, self.backups_dir)  # once a day, checked
             remember_sound(self.state_file, path)
+
+
+@dataclass
+class RoleCell:
+    """The login's capabilities as the newest connection read them."""
+
+    value: Capabilities | None = None
+
+    def on_connect(self, dbapi_conn: Any, _record: Any) -> None:
+        from qk3editor.storage.newsroom import capabilities_of
+
+        try:
+            self.value = capabilities_of(dbapi_conn)
+        finally:
+            dbapi_conn.rollback()  # leave the connection as it was: no transaction open
 
 
 @contextmanager
@@ -294,8 +326,12 @@ def open_store(url: str, backups_dir: Path | None = None, state_file: Path | Non
         check_sqlite_file(path, backups_dir, state_file, mode or "ro")
     elif path is not None:
         _create_sqlite(path)
+    roles: RoleCell | None = None
     try:
         engine = make_engine(url, mode)
+        if engine.dialect.name == "postgresql":
+            roles = RoleCell()
+            event.listen(engine, "connect", roles.on_connect)
         if reason is None:
             migrate(engine, backups_dir)
         elif pending_migrations(engine):
@@ -313,6 +349,7 @@ def open_store(url: str, backups_dir: Path | None = None, state_file: Path | Non
         readers=readers,
         state_file=state_file,
         backups_dir=backups_dir,
+        roles=roles,
     )
 
 

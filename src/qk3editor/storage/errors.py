@@ -100,6 +100,10 @@ def classify(exc: BaseException, read_only_reason: str | None = None) -> QkError
     code = getattr(orig, "sqlite_errorcode", None)
     primary = code & 0xFF if isinstance(code, int) else None
     state = _sqlstate(orig)
+    if state == "42501":  # a newsroom role's refusal (grants, row-level security, guards)
+        from qk3editor.edge_errors import PermissionDenied
+
+        return PermissionDenied()
     if primary == SQLITE_READONLY or state == "25006" or "readonly database" in text:
         return StoreOpenedReadOnly(reason=read_only_reason or str(orig))
     if primary == SQLITE_FULL or state in ("53100", "53200") or "disk is full" in text:

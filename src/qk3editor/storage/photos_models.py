@@ -56,6 +56,8 @@ class PhotoModel(Base):
     keep_location_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     imported_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # migration s16_owner: the login that imported it (PostgreSQL: set by the server)
+    owner: Mapped[str | None] = mapped_column(String(200), nullable=True, index=True)
 
 
 class ArticlePhotoModel(Base):

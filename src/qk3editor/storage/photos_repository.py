@@ -73,6 +73,7 @@ def _to_photo(m: PhotoModel) -> Photo:
         keep_location_at=m.keep_location_at,
         imported_at=m.imported_at,
         updated_at=m.updated_at,
+        owner=m.owner,
     )
 
 
@@ -116,6 +117,7 @@ class PhotoRepository:
                     keep_location_by="",
                     imported_at=now,
                     updated_at=now,
+                    owner=self._store.owner_name or None,  # PostgreSQL: the server's trigger
                 )
                 _put_metadata(m, n.metadata)
                 s.add(m)

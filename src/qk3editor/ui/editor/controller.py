@@ -46,6 +46,9 @@ class EditorController(QObject):
         self.announcing_own_save = False
         # issue 16: another editor holds the open article (ui/editor/lease.py): shown, not saved
         self.read_only = False
+        # issue 16: may the newsroom role change the open article (ui/roles.py sets it); when
+        # not, the fields stay read-only and no lease is taken (it would block the desk)
+        self.role_allows_edit: Callable[[], bool] = lambda: True
         # the fields a new article starts with (the preferences' byline, set by the wiring)
         self.new_fields: Callable[[], ArticleFields] = ArticleFields
         view.setEnabled(False)

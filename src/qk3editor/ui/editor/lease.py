@@ -119,6 +119,10 @@ class LeaseController(QObject):
         self.release_open()
         self.article_id = article_id
         self.holder = None
+        if not self.editor.role_allows_edit():  # issue 16 roles: read-only, nothing to hold
+            self._recheck.stop()
+            self.banner.hide()
+            return
         self._ask(article_id)
 
     def _ask(self, article_id: str, reason: str | None = None) -> None:
@@ -281,6 +285,7 @@ class LeaseController(QObject):
         self.editor._show_status(article)
 
     def _set_read_only(self, on: bool) -> None:
+        on = on or not self.editor.role_allows_edit()  # the role's read-only stays (ui/roles)
         self.editor.read_only = on
         view = self.editor.view
         for w in (view.title, view.byline, view.tags):

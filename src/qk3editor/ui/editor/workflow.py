@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction
 
@@ -23,10 +25,13 @@ class WorkflowActions(QObject):
     """One action per target state; only the moves allowed now are enabled."""
 
     move_requested = Signal(object)  # Status
+    updated = Signal(object)  # the Status (or None) the actions were set for
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.actions: dict[Status, QAction] = {}
+        # why the newsroom role may not make a move (None: it may); ui.roles sets it
+        self.refusal: Callable[[Status], str | None] = lambda _target: None
         for target, label in ACTION_LABELS.items():
             action = QAction(QCoreApplication.translate("workflow", label), self)
             action.setObjectName(f"workflow_{target.value}")
@@ -41,5 +46,8 @@ class WorkflowActions(QObject):
                 and status is not Status.SPIKED
                 and can_transition(status, target)
             )
-            action.setEnabled(allowed)
+            why = self.refusal(target) if allowed else None
+            action.setEnabled(allowed and why is None)
             action.setVisible(allowed)
+            action.setToolTip(why or "")
+        self.updated.emit(status)

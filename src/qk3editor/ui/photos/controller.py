@@ -162,6 +162,10 @@ class PhotoDeskController(QObject):
     def selected_ids(self) -> list[int]:
         return [pid for r in self._selected_rows() if (pid := self.model.photo_id(r)) is not None]
 
+    def shown_selection(self) -> list[Photo]:
+        """The selected photos as the model holds them (no query)."""
+        return [p for r in self._selected_rows() if (p := self.model.photo(r)) is not None]
+
     def selected_photos(self) -> list[Photo]:
         return self.repo.get_many(self.selected_ids())
 

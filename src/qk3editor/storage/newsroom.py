@@ -1,0 +1,419 @@
+"""A newsroom's roles on PostgreSQL (issue 16): ``newsroom init``, its users, the login's role.
+
+``init`` (run by the database's owner or a superuser; idempotent) makes the four group roles
+(NOLOGIN) ``qk3_reporter``, ``qk3_photo_editor``, ``qk3_editor``, ``qk3_admin``, grants on every
+table and sequence (and, by ALTER DEFAULT PRIVILEGES, on tables later migrations add), then
+narrows them table by table and turns on row-level security where rows differ by owner. The
+rules (docs/newsroom-roles.md has the matrix):
+
+- the policies hold the *new* row's rules (an article a reporter writes is theirs and a draft
+  or submitted; a link or note goes to their own article);
+- BEFORE UPDATE/DELETE guard triggers hold the *old* row's rules (a reporter may change only
+  their own drafts). A guard raises SQLSTATE 42501 instead of letting a policy's USING clause
+  skip the row silently: a refused UPDATE must be an error the client sees, not "0 rows";
+- plain grants hold the rest (only editors write the publishing tables).
+
+Users are LOGIN roles in exactly one group, made and moved by SECURITY DEFINER functions that
+only administrators may call. The password never reaches the server in clear: the client
+sends a SCRAM-SHA-256 verifier (:func:`scram_verifier`), so it is in no statement or log.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+from qk3editor.core.roles import ROLES_BY_RANK, Capabilities, Role
+from qk3editor.storage.db import Store, migrate
+
+GROUPS = tuple(r.group for r in ROLES_BY_RANK)
+DESK = "qk3_editor, qk3_admin"
+FIELD = "qk3_reporter, qk3_photo_editor"
+ALL = ", ".join(GROUPS)
+USER_NAME = re.compile(r"^[a-z_][a-z0-9_.\-]{0,62}$")
+
+# tables only the desk writes; reporters and photo editors read them
+DESK_WRITES = (
+    "publish_targets",
+    "publish_jobs",
+    "publish_remote",
+    "publish_media",
+    "article_publications",
+)
+READ_ONLY = ("alembic_version",)
+# the photo fields a photo editor may change on anyone's photo
+CAPTION_FIELDS = (
+    "headline description alt_text creator credit copyright keywords date_created sublocation "
+    "city province_state country job_id instructions title search_text keep_location "
+    "keep_location_by keep_location_at updated_at"
+).split()
+
+FUNCTIONS = r"""
+CREATE OR REPLACE FUNCTION qk3_role() RETURNS text LANGUAGE sql STABLE AS $$
+    SELECT CASE
+        WHEN pg_has_role(session_user, 'qk3_admin', 'MEMBER') THEN 'admin'
+        WHEN pg_has_role(session_user, 'qk3_editor', 'MEMBER') THEN 'editor'
+        WHEN pg_has_role(session_user, 'qk3_photo_editor', 'MEMBER') THEN 'photo_editor'
+        WHEN pg_has_role(session_user, 'qk3_reporter', 'MEMBER') THEN 'reporter'
+        ELSE '' END
+$$;
+
+CREATE OR REPLACE FUNCTION qk3_is_field() RETURNS boolean LANGUAGE sql STABLE AS $$
+    SELECT qk3_role() IN ('reporter', 'photo_editor')
+$$;
+
+CREATE OR REPLACE FUNCTION qk3_own_draft(article text) RETURNS boolean LANGUAGE sql STABLE AS $$
+    SELECT EXISTS (SELECT 1 FROM articles a WHERE a.id = article
+                   AND a.owner = session_user AND a.status = 'draft')
+$$;
+
+CREATE OR REPLACE FUNCTION qk3_own_article(article text) RETURNS boolean
+LANGUAGE sql STABLE AS $$
+    SELECT EXISTS (SELECT 1 FROM articles a WHERE a.id = article AND a.owner = session_user)
+$$;
+
+CREATE OR REPLACE FUNCTION qk3_refuse(what text) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'qk3: the role % of % may not %', qk3_role(), session_user, what
+        USING ERRCODE = '42501';
+END
+$$;
+
+CREATE OR REPLACE FUNCTION qk3_guard_article() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF qk3_is_field()
+       AND (OLD.owner IS DISTINCT FROM session_user OR OLD.status <> 'draft') THEN
+        PERFORM qk3_refuse(lower(TG_OP) || ' article ' || OLD.id);
+    END IF;
+    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+    RETURN NEW;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION qk3_guard_photo() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF qk3_is_field() THEN
+        IF OLD.owner IS DISTINCT FROM session_user OR EXISTS (
+            SELECT 1 FROM article_photos ap JOIN articles a ON a.id = ap.article_id
+            WHERE ap.photo_id = OLD.id
+              AND (a.owner IS DISTINCT FROM session_user OR a.status <> 'draft')) THEN
+            IF NOT (TG_OP = 'UPDATE' AND qk3_role() = 'photo_editor'
+                    AND (to_jsonb(NEW) - CAPTIONS) = (to_jsonb(OLD) - CAPTIONS)) THEN
+                PERFORM qk3_refuse(lower(TG_OP) || ' photo ' || OLD.id);
+            END IF;
+        END IF;
+    END IF;
+    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+    RETURN NEW;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION qk3_guard_article_photo() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF qk3_is_field() THEN
+        IF TG_OP = 'INSERT' THEN
+            IF NOT qk3_own_draft(NEW.article_id) THEN
+                PERFORM qk3_refuse('link a photo to article ' || NEW.article_id);
+            END IF;
+        ELSIF TG_OP = 'DELETE' THEN
+            IF NOT qk3_own_draft(OLD.article_id) THEN
+                PERFORM qk3_refuse('unlink a photo from article ' || OLD.article_id);
+            END IF;
+        ELSIF NOT (qk3_own_draft(OLD.article_id) AND qk3_own_draft(NEW.article_id))
+              AND NOT (qk3_role() = 'photo_editor'
+                       AND (to_jsonb(NEW) - 'caption_override')
+                           = (to_jsonb(OLD) - 'caption_override')) THEN
+            PERFORM qk3_refuse('change the photos of article ' || OLD.article_id);
+        END IF;
+    END IF;
+    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+    RETURN NEW;
+END
+$$;
+"""
+
+USER_FUNCTIONS = r"""
+CREATE OR REPLACE FUNCTION qk3_check_admin() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+    IF NOT (qk3_role() = 'admin' OR session_user = current_user) THEN
+        PERFORM qk3_refuse('manage newsroom users');
+    END IF;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION qk3_set_user_role(name text, grp text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+DECLARE g text;
+BEGIN
+    PERFORM qk3_check_admin();
+    IF grp NOT IN ('qk3_reporter', 'qk3_photo_editor', 'qk3_editor', 'qk3_admin') THEN
+        RAISE EXCEPTION 'qk3: no such role %', grp USING ERRCODE = '22023';
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = name AND rolcanlogin
+                   AND NOT rolsuper) THEN
+        RAISE EXCEPTION 'qk3: no newsroom user %', name USING ERRCODE = '42704';
+    END IF;
+    FOREACH g IN ARRAY ARRAY['qk3_reporter', 'qk3_photo_editor', 'qk3_editor', 'qk3_admin'] LOOP
+        IF g <> grp AND EXISTS (SELECT 1 FROM pg_auth_members m
+                                WHERE m.roleid = g::regrole AND m.member = name::regrole) THEN
+            EXECUTE format('REVOKE %I FROM %I', g, name);
+        END IF;
+    END LOOP;
+    EXECUTE format('GRANT %I TO %I', grp, name);
+END
+$$;
+
+CREATE OR REPLACE FUNCTION qk3_add_user(name text, verifier text, grp text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+BEGIN
+    PERFORM qk3_check_admin();
+    IF name !~ '^[a-z_][a-z0-9_.\-]{0,62}$' OR name LIKE 'qk3\_%' OR name LIKE 'pg\_%' THEN
+        RAISE EXCEPTION 'qk3: not a user name: %', name USING ERRCODE = '22023';
+    END IF;
+    IF verifier !~ '^SCRAM-SHA-256\$' THEN
+        RAISE EXCEPTION 'qk3: a password verifier is expected' USING ERRCODE = '22023';
+    END IF;
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = name) THEN
+        RAISE EXCEPTION 'qk3: the user % exists', name USING ERRCODE = '42710';
+    END IF;
+    EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L', name, verifier);
+    PERFORM qk3_set_user_role(name, grp);
+END
+$$;
+
+CREATE OR REPLACE FUNCTION qk3_users() RETURNS TABLE (name text, grp text, can_login boolean)
+LANGUAGE sql STABLE AS $$
+    SELECT u.rolname::text, g.rolname::text, u.rolcanlogin
+    FROM pg_auth_members m
+    JOIN pg_roles g ON g.oid = m.roleid
+    JOIN pg_roles u ON u.oid = m.member
+    WHERE g.rolname IN ('qk3_reporter', 'qk3_photo_editor', 'qk3_editor', 'qk3_admin')
+    ORDER BY 1, 2
+$$;
+
+REVOKE ALL ON FUNCTION qk3_add_user(text, text, text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION qk3_set_user_role(text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION qk3_add_user(text, text, text) TO qk3_admin;
+GRANT EXECUTE ON FUNCTION qk3_set_user_role(text, text) TO qk3_admin;
+"""
+
+
+def _policies(table: str, statements: list[str]) -> list[str]:
+    """Row-level security on ``table`` with exactly ``statements`` as its policies (the old
+    ones dropped first, so that re-running init after a change of rules applies it)."""
+    return [
+        f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
+        f"""DO $$ DECLARE p record; BEGIN
+            FOR p IN SELECT policyname FROM pg_policies
+                     WHERE schemaname = current_schema() AND tablename = '{table}' LOOP
+                EXECUTE format('DROP POLICY %I ON {table}', p.policyname);
+            END LOOP; END $$""",
+        f"CREATE POLICY qk3_read ON {table} FOR SELECT TO {ALL} USING (true)",
+        f"CREATE POLICY qk3_desk ON {table} FOR ALL TO {DESK} USING (true) WITH CHECK (true)",
+        *statements,
+    ]
+
+
+def _guard(table: str, function: str, events: str) -> list[str]:
+    return [
+        f"DROP TRIGGER IF EXISTS {table}_guard ON {table}",
+        f"CREATE TRIGGER {table}_guard BEFORE {events} ON {table} "
+        f"FOR EACH ROW EXECUTE FUNCTION {function}()",
+    ]
+
+
+def _grant_baseline() -> list[str]:
+    out = [
+        f"GRANT USAGE ON SCHEMA public TO {ALL}",
+        f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {ALL}",
+        f"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {ALL}",
+        # tables and sequences later migrations add (re-run init to narrow them)
+        "ALTER DEFAULT PRIVILEGES IN SCHEMA public "
+        f"GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {ALL}",
+        "ALTER DEFAULT PRIVILEGES IN SCHEMA public "
+        f"GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO {ALL}",
+        f"REVOKE UPDATE, DELETE ON categories FROM {FIELD}",
+    ]
+    for table in DESK_WRITES:
+        out.append(f"REVOKE INSERT, UPDATE, DELETE ON {table} FROM {FIELD}")
+    for table in READ_ONLY:
+        out.append(f"REVOKE INSERT, UPDATE, DELETE ON {table} FROM {ALL}")
+    return out
+
+
+def _rules(existing: set[str]) -> list[str]:
+    captions = "ARRAY[" + ", ".join(f"'{c}'" for c in CAPTION_FIELDS) + "]"
+    out = [FUNCTIONS.replace("CAPTIONS", captions), *_grant_baseline()]
+    out += _policies(
+        "articles",
+        [
+            f"CREATE POLICY qk3_own_insert ON articles FOR INSERT TO {FIELD} "
+            "WITH CHECK (owner = session_user AND status IN ('draft', 'submitted'))",
+            # the old row is checked by the guard (an error, not a silent skip)
+            f"CREATE POLICY qk3_own_update ON articles FOR UPDATE TO {FIELD} USING (true) "
+            "WITH CHECK (owner = session_user AND status IN ('draft', 'submitted'))",
+            f"CREATE POLICY qk3_own_delete ON articles FOR DELETE TO {FIELD} USING (true)",
+        ],
+    )
+    out += _guard("articles", "qk3_guard_article", "UPDATE OR DELETE")
+    out += _policies(
+        "photos",
+        [
+            f"CREATE POLICY qk3_own_insert ON photos FOR INSERT TO {FIELD} "
+            "WITH CHECK (owner = session_user)",
+            f"CREATE POLICY qk3_field_update ON photos FOR UPDATE TO {FIELD} USING (true) "
+            "WITH CHECK (true)",
+            f"CREATE POLICY qk3_field_delete ON photos FOR DELETE TO {FIELD} USING (true)",
+        ],
+    )
+    out += _guard("photos", "qk3_guard_photo", "UPDATE OR DELETE")
+    out += _policies(
+        "article_photos",
+        [
+            f"CREATE POLICY qk3_own_insert ON article_photos FOR INSERT TO {FIELD} "
+            "WITH CHECK (qk3_own_draft(article_id))",
+            f"CREATE POLICY qk3_own_update ON article_photos FOR UPDATE TO {FIELD} "
+            "USING (true) WITH CHECK (qk3_own_draft(article_id) OR qk3_role() = 'photo_editor')",
+            f"CREATE POLICY qk3_own_delete ON article_photos FOR DELETE TO {FIELD} USING (true)",
+        ],
+    )
+    out += _guard("article_photos", "qk3_guard_article_photo", "INSERT OR UPDATE OR DELETE")
+    out += _policies(
+        "article_revisions",
+        [
+            f"CREATE POLICY qk3_own_insert ON article_revisions FOR INSERT TO {FIELD} "
+            "WITH CHECK (qk3_own_article(article_id))",
+            # pruning old revisions skips other people's articles
+            f"CREATE POLICY qk3_own_delete ON article_revisions FOR DELETE TO {FIELD} "
+            "USING (qk3_own_draft(article_id))",
+        ],
+    )
+    out.append(f"REVOKE UPDATE ON article_revisions FROM {FIELD}")
+    out += _policies(
+        "status_changes",
+        [
+            f"CREATE POLICY qk3_own_insert ON status_changes FOR INSERT TO {FIELD} "
+            "WITH CHECK (qk3_own_article(article_id) AND to_status IN ('draft', 'submitted'))",
+        ],
+    )
+    out.append(f"REVOKE UPDATE, DELETE ON status_changes FROM {FIELD}")
+    if "desk_messages" in existing:  # h16send's table (migration s16_desk)
+        out += _policies(
+            "desk_messages",
+            [
+                f"CREATE POLICY qk3_own_insert ON desk_messages FOR INSERT TO {FIELD} "
+                "WITH CHECK (kind IN ('note', 'submitted') AND qk3_own_article(article_id))",
+            ],
+        )
+        out.append(f"REVOKE UPDATE, DELETE ON desk_messages FROM {FIELD}")
+    out.append(USER_FUNCTIONS)
+    return out
+
+
+@dataclass(frozen=True)
+class InitReport:
+    created_groups: tuple[str, ...]
+    tables: int
+
+
+def init_newsroom(store: Store) -> InitReport:
+    """Make ``store`` (PostgreSQL, opened as its owner or a superuser) a newsroom; idempotent."""
+    migrate(store.engine)
+    created: list[str] = []
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql("SELECT pg_advisory_xact_lock(1903716916)")  # one init at a time
+        for group in GROUPS:
+            if not _role_exists(conn, group):
+                conn.exec_driver_sql(f'CREATE ROLE "{group}" NOLOGIN')
+                created.append(group)
+        existing = {
+            r[0]
+            for r in conn.execute(
+                text("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
+            )
+        }
+        cursor: Any = conn.connection.dbapi_connection.cursor()  # pyright: ignore[reportOptionalMemberAccess] (an open connection has one)
+        try:
+            for statement in _rules(existing):
+                cursor.execute(statement)  # no parameters: '%' in format() stays as it is
+        finally:
+            cursor.close()
+    return InitReport(tuple(created), len(existing))
+
+
+def _role_exists(conn: Connection, name: str) -> bool:
+    return bool(
+        conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": name}).first()
+    )
+
+
+def scram_verifier(password: str, iterations: int = 4096, salt: bytes | None = None) -> str:
+    """The SCRAM-SHA-256 verifier PostgreSQL stores for ``password`` (RFC 5802/7677), so the
+    password itself never leaves this process. NFKC stands in for SASLprep."""
+    salt = os.urandom(16) if salt is None else salt
+    secret = unicodedata.normalize("NFKC", password).encode("utf-8")
+    salted = hashlib.pbkdf2_hmac("sha256", secret, salt, iterations)
+    client_key = hmac.new(salted, b"Client Key", hashlib.sha256).digest()
+    stored_key = hashlib.sha256(client_key).digest()
+    server_key = hmac.new(salted, b"Server Key", hashlib.sha256).digest()
+
+    def b64(b: bytes) -> str:
+        return base64.b64encode(b).decode("ascii")
+
+    return f"SCRAM-SHA-256${iterations}:{b64(salt)}${b64(stored_key)}:{b64(server_key)}"
+
+
+def add_user(store: Store, name: str, password: str, role: Role) -> None:
+    """A new LOGIN role ``name`` in ``role``'s group (administrators only, by the server)."""
+    verifier = scram_verifier(password)
+    with store.begin() as s:
+        s.execute(
+            text("SELECT qk3_add_user(:n, :v, :g)"), {"n": name, "v": verifier, "g": role.group}
+        )
+
+
+def set_role(store: Store, name: str, role: Role) -> None:
+    with store.begin() as s:
+        s.execute(text("SELECT qk3_set_user_role(:n, :g)"), {"n": name, "g": role.group})
+
+
+@dataclass(frozen=True)
+class NewsroomUser:
+    name: str
+    role: Role
+    can_login: bool
+
+
+def list_users(store: Store) -> list[NewsroomUser]:
+    by_group = {r.group: r for r in ROLES_BY_RANK}
+    with store.read() as s:
+        rows = s.execute(text("SELECT name, grp, can_login FROM qk3_users()")).all()
+    return [NewsroomUser(str(n), by_group[str(g)], bool(c)) for n, g, c in rows]
+
+
+CAPABILITIES_SQL = (
+    "SELECT session_user, "
+    "(SELECT pg_get_userbyid(datdba) = session_user FROM pg_database "
+    " WHERE datname = current_database()), "
+    "ARRAY(SELECT rolname::text FROM pg_roles WHERE rolname = ANY(%s) "
+    "      AND pg_has_role(session_user, oid, 'MEMBER'))"
+)
+
+
+def capabilities_of(dbapi_conn: Any) -> Capabilities:
+    """The login's role, read on a raw driver connection (once per connection)."""
+    cur = dbapi_conn.cursor()
+    try:
+        cur.execute(CAPABILITIES_SQL, (list(GROUPS),))
+        login, owns, groups = cur.fetchone()
+    finally:
+        cur.close()
+    return Capabilities.from_groups(str(login), set(groups or ()), bool(owns))
