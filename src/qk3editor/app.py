@@ -196,7 +196,14 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
     from qk3editor.ui.publish.wiring import install_publishing  # issue 6
 
     publish = install_publishing(
-        ctx.publishing, ctx.articles, runner, ctx.translator, window, editor, ops
+        ctx.publishing,
+        ctx.articles,
+        runner,
+        ctx.translator,
+        window,
+        editor,
+        ops,
+        house_style=lambda: ctx.settings.tone_style,
     )
     # renditions made when photos are attached or captioned, so that publishing only uploads
     window.closing.connect(ctx.preparer.close)
@@ -257,7 +264,7 @@ def start_photo_check(ctx: AppContext, ops: Operations, window: MainWindow) -> N
         logging.getLogger(__name__).warning("photo check at start failed: %s", exc)
 
     def changes(report: CheckReport) -> list[tuple[str, tuple[int, ...]]]:
-        return [("photo", ())] if report.count("read_back") else []
+        return [("photo", ())] if report.count("read_back") or report.count("written") else []
 
     ops.run(
         lambda: reconcile(repo, extra_folders=[ctx.paths.photos_dir]),
