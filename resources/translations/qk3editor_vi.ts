@@ -877,6 +877,10 @@ Hãy chọn cụm mật khẩu cho tệp đó:</translation>
         <translation>giữ vị trí theo lựa chọn</translation>
     </message>
     <message>
+        <source>not yet written to the file</source>
+        <translation>chưa ghi vào tệp</translation>
+    </message>
+    <message>
         <source>caption only in the store (HEIC)</source>
         <translation>chú thích chỉ lưu trong kho (HEIC)</translation>
     </message>
@@ -1645,6 +1649,10 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>
             <numerusform>%n thay đổi</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Caption of photo %1 (%2)</source>
+        <translation>Chú thích ảnh %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -2468,6 +2476,10 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
     <message>
         <source>caption read back</source>
         <translation>đã đọc lại chú thích</translation>
+    </message>
+    <message>
+        <source>caption written to the file</source>
+        <translation>đã ghi chú thích vào tệp</translation>
     </message>
     <message>
         <source>file missing</source>

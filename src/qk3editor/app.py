@@ -139,11 +139,19 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
     editor = build_editor(window, ctx, runner, shell.editor_workspace, ops)
 
     from qk3editor.ui.checks import attach_editor_checks
+    from qk3editor.ui.checks.photo_captions import ArticleCaptions
     from qk3editor.ui.search import attach_library_search
 
     view = shell.editor_view
+    # the tone dialog covers the article's photo captions too (issue 11)
+    captions = ArticleCaptions(ctx.photos, ops, lambda: editor.article_id)
     checks = attach_editor_checks(
-        window, view.body, runner, lambda: ctx.settings, {"title": view.title, "lead": view.lead}
+        window,
+        view.body,
+        runner,
+        lambda: ctx.settings,
+        {"title": view.title, "lead": view.lead},
+        captions,
     )
     from qk3editor.ui.checks.legacy import attach_legacy_paste_bar
 

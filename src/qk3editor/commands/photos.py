@@ -327,6 +327,7 @@ def run_export(args: argparse.Namespace, ctx: AppContext) -> int:
 CHECK_TEXT = {
     "temp_removed": QT_TRANSLATE_NOOP("cli", "temp file removed"),
     "read_back": QT_TRANSLATE_NOOP("cli", "caption read back"),
+    "written": QT_TRANSLATE_NOOP("cli", "caption written to the file"),
     "missing": QT_TRANSLATE_NOOP("cli", "file missing"),
     "error": QT_TRANSLATE_NOOP("cli", "error"),
 }

@@ -13,7 +13,7 @@ from PySide6.QtCore import QItemSelection, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from qk3editor.core.errors import QkError
+from qk3editor.core.errors import QkError, record_message
 from qk3editor.core.i18n import Translator
 from qk3editor.core.photos import Photo
 from qk3editor.core.timezones import to_local
@@ -301,7 +301,7 @@ class PhotoDeskController(QObject):
         def done(lines: list[CaptionLine]) -> None:
             failed = [line for line in lines if not line.ok]
             if failed:
-                self.error.emit("\n".join(line.message for line in failed))
+                self.error.emit("\n".join(self.line_text(line) for line in failed))
             cuts = [c.message() for line in lines for c in line.cuts]
             if cuts:
                 self.error.emit("\n".join(cuts))
@@ -311,6 +311,11 @@ class PhotoDeskController(QObject):
 
     def _on_error(self, exc: BaseException) -> None:
         self.error.emit(self.ops.describe(exc))
+
+    def line_text(self, line: CaptionLine) -> str:
+        """Why a photo's caption was not written, in the person's language (the line keeps
+        code + parameters; its ``message`` is English, for logs)."""
+        return record_message(line.error, self.translator) if line.error else line.message
 
     # -- templates and codes ---------------------------------------------------------------
     def _on_template_requested(self) -> None:
