@@ -1278,6 +1278,10 @@ Hãy chọn cụm mật khẩu cho tệp đó:</translation>
         <translation>Ngày bạn đọc thấy</translation>
     </message>
     <message>
+        <source>Photo: %1</source>
+        <translation>Ảnh: %1</translation>
+    </message>
+    <message>
         <source>Publish anyway (recorded with your name)</source>
         <translation>Vẫn đăng (ghi lại tên người đăng)</translation>
     </message>

@@ -92,3 +92,27 @@ def test_every_badge_on_its_photo_and_in_the_legend(
         store.close()
         for t in translators:
             QCoreApplication.removeTranslator(t)
+
+
+def test_selected_photo_shows_its_creator_and_a_vietnamese_date(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The Creator field shows the photo's by-line; the preview line its date as dd/mm/yyyy
+    HH:MM (was ISO, "2018-10-11 08:30:00")."""
+    store = open_store(f"sqlite:///{tmp_path / 's.sqlite3'}")
+    try:
+        repo = PhotoRepository(store)
+        card = tmp_path / "card"
+        card.mkdir()
+        (card / "a.jpg").write_bytes(jpeg_bytes(date_taken="2018:10:11 08:30:00"))
+        (card / "b.jpg").write_bytes(jpeg_bytes(color=(9, 9, 9)))
+        ids = [p.id for p in import_photos(repo, [card], IngestOptions(tmp_path / "t")).photos]
+        caption_photos(repo, ids[:1], BatchEdit(values={}, creator=("Đức Việt",)))
+        desk = PhotoDeskController(repo, InlineTaskRunner(), tmp_path / "th", Translator("vi"))
+        qtbot.addWidget(desk.view)
+        row = desk.model.row_of(ids[0])
+        desk.view.grid.setCurrentIndex(desk.model.index(row, 0))
+        assert desk.view.captions.creator.text() == "Đức Việt"
+        assert "11/10/2018 08:30" in desk.view.preview_info.text()
+        desk.view.grid.setCurrentIndex(desk.model.index(desk.model.row_of(ids[1]), 0))
+        assert desk.view.captions.creator.text() == ""
+    finally:
+        store.close()

@@ -43,3 +43,24 @@ def test_publish_dialog_lists_only_words_away_from_the_house_style(
     finally:
         close_gui(gui, trs)
         keyring.set_keyring(previous)
+
+
+@pytest.mark.parametrize("typed", ["Ảnh: Đức Việt", "ảnh : Đức Việt", "Đức Việt"])
+def test_publish_dialog_shows_a_credit_with_one_vietnamese_prefix(qtbot, typed: str) -> None:  # type: ignore[no-untyped-def]
+    """Issue 11: "(Ảnh: Ảnh: Đức Việt)" or "(Photo: ...)" in the Vietnamese dialog."""
+    from PySide6.QtCore import QCoreApplication
+
+    from qk3editor.core.publish_data import PublishPhoto
+    from qk3editor.paths import resources_dir
+    from qk3editor.ui.i18n import install_translators
+    from qk3editor.ui.publish.controller import PublishDialog
+
+    trs = install_translators(QCoreApplication.instance(), "vi", resources_dir() / "translations")
+    try:
+        photo = PublishPhoto("1", "/nowhere/a.jpg", caption="Hội nghị", credit=typed)
+        dialog = PublishDialog(["cong"], photos=[photo])
+        qtbot.addWidget(dialog)
+        assert dialog.photo_list.item(0).text() == "1. Hội nghị (Ảnh: Đức Việt)"
+    finally:
+        for t in trs:
+            QCoreApplication.removeTranslator(t)

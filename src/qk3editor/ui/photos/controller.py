@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from qk3editor.core.errors import QkError, record_message
 from qk3editor.core.i18n import Translator
-from qk3editor.core.photos import Photo
+from qk3editor.core.photos import Photo, shown_date
 from qk3editor.core.timezones import to_local
 from qk3editor.photos.captions import BatchEdit, load_codes, load_template
 from qk3editor.photos.desk import (
@@ -171,7 +171,7 @@ class PhotoDeskController(QObject):
         if photo is None:
             self.view.show_preview(None, "")
             return
-        taken = photo.date_taken.replace("T", " ")
+        taken = shown_date(photo.date_taken)  # dd/mm/yyyy HH:MM, as the table shows it
         info = f"{Path(photo.path).name} · {photo.width}×{photo.height} · {taken}"
         if photo.keep_location and photo.keep_location_at is not None:
             info += "\n" + self.tr("Location kept on the web by {0} on {1}").format(
