@@ -3110,6 +3110,18 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <source>location present</source>
         <translation>có vị trí chụp</translation>
     </message>
+    <message>
+        <source>location kept by choice</source>
+        <translation>giữ vị trí theo lựa chọn</translation>
+    </message>
+    <message>
+        <source>not yet written to the file</source>
+        <translation>chưa ghi vào tệp</translation>
+    </message>
+    <message>
+        <source>caption only in the store (HEIC)</source>
+        <translation>chú thích chỉ lưu trong kho (HEIC)</translation>
+    </message>
 </context>
 <context>
     <name>photos</name>

@@ -233,7 +233,8 @@ def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
         print_json([p.as_json() for p in photos])
         return 0
     for p in photos:
-        flags = ", ".join(label(PHOTO_FLAG_TEXT, f, ctx.translator) for f in p.status_flags)
+        # the desk's badges (--json keeps the codes: "status", "file_pending")
+        flags = ", ".join(label(PHOTO_FLAG_TEXT, f, ctx.translator) for f in p.badges)
         text = one_line(headline_from(p.metadata.headline or p.metadata.description, 60))
         when = shown_date(p.date_taken)
         write_text(f"#{p.id}\t{when or '-'}\t{flags or '-'}\t{text}\t{one_line(p.path)}\n")
