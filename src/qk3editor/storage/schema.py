@@ -8,12 +8,21 @@ from __future__ import annotations
 
 from qk3editor.storage import (
     editor_models,
+    lease_models,
     photos_models,
+    publication_models,
     publish_models,
     search,
 )
 from qk3editor.storage.articles_models import Base
 
 # Named so that a checker (and a reader) sees why they are imported.
-FEATURE_MODULES = (editor_models, photos_models, publish_models, search)
+FEATURE_MODULES = (
+    editor_models,
+    lease_models,
+    photos_models,
+    publication_models,
+    publish_models,
+    search,
+)
 metadata = Base.metadata
