@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from qk3editor.commands import interrupts
 from qk3editor.commands.output import print_json
+from qk3editor.commands.passphrase import terminal_passphrase_for
 from qk3editor.core.errors import ValidationError
 from qk3editor.core.i18n import active, translate
 from qk3editor.core.labels import JOB_STATE_TEXT, STEP_TEXT, label
@@ -188,42 +189,13 @@ def _say_untrusted(exc: Exception, translator: Any) -> None:
     print(translate("cli", "qk3editor: warning: {detail}").format(detail=message), file=sys.stderr)
 
 
-def _terminal_passphrase(creating: bool) -> str | None:
-    """The encrypted password file's passphrase, asked on the terminal (even when stdin is a
-    file); None where there is no terminal. Never from the environment (it leaks)."""
-    if os.name == "nt":
-        if not sys.stdin.isatty():
-            return None
-    else:
-        try:
-            with open("/dev/tty", "rb"):
-                pass
-        except OSError:
-            return None
-    if creating:
-        print(
-            translate(
-                "cli",
-                "There is no system keyring: qk3editor keeps passwords in an encrypted file. "
-                "Choose a passphrase for it (asked once per session).",
-            ),
-            file=sys.stderr,
-        )
-        first = getpass.getpass(translate("cli", "New passphrase: "))
-        if not first or getpass.getpass(translate("cli", "The passphrase again: ")) != first:
-            print(translate("cli", "The two passphrases differ or are empty."), file=sys.stderr)
-            return None
-        return first
-    return getpass.getpass(translate("cli", "Passphrase of the password file: ")) or None
-
-
 def _services(ctx: AppContext, args: argparse.Namespace | None = None) -> Any:
     """The publishing services; the encrypted password file's passphrase is asked on the
     terminal, except for ``--password-stdin`` (a script: nothing is ever prompted)."""
     scripted = args is not None and getattr(args, "password_stdin", False)
     services = ctx.publishing
     if services.secrets.passphrase is None and not scripted:
-        services.secrets.passphrase = _terminal_passphrase
+        services.secrets.passphrase = terminal_passphrase_for(services.secrets.file)
     return services
 
 
@@ -240,7 +212,7 @@ def _read_secret(args: argparse.Namespace) -> str:
 def add_profile_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--profile",
-        metavar="lead=content|excerpt|both,featured=image|image+figure",
+        metavar="lead=content|excerpt|both,featured=image|figure|image+figure",
         help=translate(
             "cli",
             "how the portal prints an article: where the lead goes and whether the featured "
@@ -569,7 +541,6 @@ def run_outbox(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def run_portal(args: argparse.Namespace, ctx: AppContext) -> int:
-    import os
 
     from qk3editor.publish.portal import PortalServer, PortalStore, load_or_create_secret
 

@@ -108,11 +108,12 @@ def test_selected_photo_shows_its_creator_and_a_vietnamese_date(qtbot, tmp_path:
         caption_photos(repo, ids[:1], BatchEdit(values={}, creator=("Đức Việt",)))
         desk = PhotoDeskController(repo, InlineTaskRunner(), tmp_path / "th", Translator("vi"))
         qtbot.addWidget(desk.view)
-        row = desk.model.row_of(ids[0])
-        desk.view.grid.setCurrentIndex(desk.model.index(row, 0))
+        model = desk.model
+        rows = {p.id: r for r in range(model.rowCount()) if (p := model.photo(r)) is not None}
+        desk.view.grid.setCurrentIndex(model.index(rows[ids[0]], 0))
         assert desk.view.captions.creator.text() == "Đức Việt"
         assert "11/10/2018 08:30" in desk.view.preview_info.text()
-        desk.view.grid.setCurrentIndex(desk.model.index(desk.model.row_of(ids[1]), 0))
+        desk.view.grid.setCurrentIndex(model.index(rows[ids[1]], 0))
         assert desk.view.captions.creator.text() == ""
     finally:
         store.close()
