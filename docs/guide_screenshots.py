@@ -183,7 +183,11 @@ def shoot(language: str, out: Path, tmp: Path) -> list[Path]:
     grab_dialog(desk_action.trigger, save("ban-anh"), (1200, 720), select_first)
 
     # 4. publishing: the targets and the outbox
-    publish_menu = window.menuBar().actions()[-1].menu()
+    publish_menu = next(  # the menu holding "Publish article…" (Help is the last menu)
+        m.menu()
+        for m in window.menuBar().actions()
+        if m.menu() is not None and window.publish_action in m.menu().actions()
+    )
     items = [a for a in publish_menu.actions() if not a.isSeparator()]
     for a, name in zip(items, ("dang-bai", "noi-dang", "hop-thu-di"), strict=False):
         grab_dialog(a.trigger, save(name), None)

@@ -911,6 +911,10 @@ Hãy chọn cụm mật khẩu cho tệp đó:</translation>
         <translation>giữ vị trí theo lựa chọn</translation>
     </message>
     <message>
+        <source>not yet written to the file</source>
+        <translation>chưa ghi vào tệp</translation>
+    </message>
+    <message>
         <source>caption only in the store (HEIC)</source>
         <translation>chú thích chỉ lưu trong kho (HEIC)</translation>
     </message>
@@ -1339,6 +1343,10 @@ Hãy chọn cụm mật khẩu cho tệp đó:</translation>
         <translation>Ngày bạn đọc thấy</translation>
     </message>
     <message>
+        <source>Photo: %1</source>
+        <translation>Ảnh: %1</translation>
+    </message>
+    <message>
         <source>Publish anyway (recorded with your name)</source>
         <translation>Vẫn đăng (ghi lại tên người đăng)</translation>
     </message>
@@ -1725,6 +1733,10 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>
             <numerusform>%n thay đổi</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Caption of photo %1 (%2)</source>
+        <translation>Chú thích ảnh %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -2558,6 +2570,10 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>đã đọc lại chú thích</translation>
     </message>
     <message>
+        <source>caption written to the file</source>
+        <translation>đã ghi chú thích vào tệp</translation>
+    </message>
+    <message>
         <source>file missing</source>
         <translation>thiếu tệp</translation>
     </message>
@@ -3313,6 +3329,18 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
     <message>
         <source>location present</source>
         <translation>có vị trí chụp</translation>
+    </message>
+    <message>
+        <source>location kept by choice</source>
+        <translation>giữ vị trí theo lựa chọn</translation>
+    </message>
+    <message>
+        <source>not yet written to the file</source>
+        <translation>chưa ghi vào tệp</translation>
+    </message>
+    <message>
+        <source>caption only in the store (HEIC)</source>
+        <translation>chú thích chỉ lưu trong kho (HEIC)</translation>
     </message>
 </context>
 <context>

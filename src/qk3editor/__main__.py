@@ -8,6 +8,15 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     """Run the command line or, with no subcommand, the GUI."""
     args = sys.argv[1:] if argv is None else argv
+    try:
+        return _main(args)
+    except KeyboardInterrupt:  # Ctrl+C while the modules load: the same one line
+        from qk3editor.cli import interrupted
+
+        return interrupted(args)
+
+
+def _main(args: list[str]) -> int:
     from qk3editor.app import gui_arguments
 
     gui = gui_arguments(list(args))

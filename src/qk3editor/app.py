@@ -158,8 +158,17 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
     from qk3editor.ui.search import attach_library_search
 
     view = shell.editor_view
+    from qk3editor.ui.checks.photo_captions import ArticleCaptions
+
+    # the tone dialog covers the article's photo captions too (issue 11)
+    captions = ArticleCaptions(ctx.photos, ops, lambda: editor.article_id)
     checks = attach_editor_checks(
-        window, view.body, runner, lambda: ctx.settings, {"title": view.title, "lead": view.lead}
+        window,
+        view.body,
+        runner,
+        lambda: ctx.settings,
+        {"title": view.title, "lead": view.lead},
+        captions,
     )
     from qk3editor.ui.checks.legacy import attach_legacy_paste_bar
 
@@ -212,7 +221,14 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
     from qk3editor.ui.publish.wiring import install_publishing  # issue 6
 
     publish = install_publishing(
-        ctx.publishing, ctx.articles, runner, ctx.translator, window, editor, ops
+        ctx.publishing,
+        ctx.articles,
+        runner,
+        ctx.translator,
+        window,
+        editor,
+        ops,
+        house_style=lambda: ctx.settings.tone_style,
     )
     # renditions made when photos are attached or captioned, so that publishing only uploads
     window.closing.connect(ctx.preparer.close)

@@ -89,7 +89,34 @@ def _early_language(argv: Sequence[str]) -> str:
 
 
 def main(argv: Sequence[str]) -> int:
+    """The command line; Ctrl+C anywhere (opening the store, a command, closing the store)
+    ends with one line in the person's language saying what was left, and exit 130."""
+    from qk3editor.commands import interrupts
+
     argv = list(argv)
+    interrupts.note(None)  # what a previous command left is not this one's
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        return interrupted(argv)
+
+
+def interrupted(argv: Sequence[str]) -> int:
+    """Print the one Ctrl+C line (``commands.interrupts``) and return 130."""
+    from qk3editor.commands.interrupts import interrupted_line
+    from qk3editor.core.i18n import active
+
+    try:
+        if active().language == "en":  # stopped before the language was chosen
+            lang = _early_language(list(argv))
+            set_active(Translator.load(lang, resources_dir() / "translations"))
+    except Exception:  # the line is printed whatever state the start was in
+        pass
+    print(interrupted_line(), file=sys.stderr, flush=True)
+    return 130
+
+
+def _main(argv: list[str]) -> int:
     from qk3editor.app import gui_arguments
 
     gui_args = gui_arguments(argv)
@@ -134,11 +161,6 @@ def main(argv: Sequence[str]) -> int:
             translate("cli", "qk3editor: usage error: {detail}").format(detail=exc), file=sys.stderr
         )
         return EXIT_USAGE
-    except KeyboardInterrupt:
-        from qk3editor.commands.interrupts import interrupted_line
-
-        print(interrupted_line(), file=sys.stderr, flush=True)
-        return 130
     except BrokenPipeError:
         return EXIT_OK
     except Exception as exc:  # QkError, known library errors, anything else: one describer

@@ -210,6 +210,10 @@ def test_every_command_and_error_path_speaks_vietnamese(
     assert "no_caption" in listed[0]["status"]  # --json keeps the machine codes
     for args in (
         ["photos", "caption", "1", "--credit", "Ảnh: Đức Việt", "--caption", "Hà Nội"],
+        ["photos", "place", article, "1", "--caption", "Hà Nội"],
+        ["photos", "feature", article, "1"],
+        ["photos", "detach", article, "1"],
+        ["edit", article, "--title", "Tiêu đề mới", "--tags", "dân vận, Quân khu 3"],
         ["photos", "location", "1", "--keep"],
         ["photos", "export", "1", "--web", "-o", str(tmp_path / "web")],
         ["photos", "list"],
@@ -217,6 +221,16 @@ def test_every_command_and_error_path_speaks_vietnamese(
     ):
         code, text = run(*args)
         assert code == 0, (args, text)
+    for args in (  # unknown ids, a backup that is not there
+        ["photos", "feature", article, "99"],
+        ["photos", "place", "nope", "1"],
+        ["photos", "detach", article, "99"],
+        ["edit", "nope", "--title", "x"],
+        ["edit", article, "--body-file", str(tmp_path / "missing.txt")],
+        ["store", "restore-backup", "khong-co.sqlite3"],
+    ):
+        code, text = run(*args)
+        assert code != 0 and "lỗi" in text, (args, text)
 
     # publishing: a bad address, a wrong secret, a broken server, then a real portal
     portal = Portal(tmp_path / "portal")
@@ -238,6 +252,14 @@ def test_every_command_and_error_path_speaks_vietnamese(
         assert run("target", "test", "wrong")[0] == 1
         assert run("target", "test", "down")[0] == 1
         assert run("target", "test", "portal")[0] == 0
+        # editing a target: a wrong password, a broken server, then the right one
+        code, text = run("target", "edit", "portal", "--password-stdin", stdin="sai\n")
+        assert code == 1 and "lỗi" in text, text
+        code, text = run("target", "edit", "down", "--url", f"http://127.0.0.1:{closed_port()}")
+        assert code == 1 and "lỗi" in text, text
+        code, text = run("target", "edit", "portal", "--password-stdin", stdin=portal.secret + "\n")
+        assert code == 0, text
+        assert run("target", "edit", "khong-co", "--user", "x")[0] == 1
         assert run("publish", article, "--target", "wrong")[0] == 1
         assert run("publish", article, "--target", "down")[0] == 1
         code, text = run("publish", article, "--target", "portal")

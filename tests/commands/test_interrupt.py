@@ -143,3 +143,44 @@ def test_ctrl_c_during_publish_names_the_job_and_the_command(
     assert last.startswith("Đã ngắt: tác vụ 1 chờ trong hộp thư đi"), err
     assert "qk3editor outbox --retry 1" in last
     assert "Traceback" not in err
+
+
+def _stop(*_a: object, **_k: object) -> None:
+    raise KeyboardInterrupt
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        "qk3editor.cli.build_parser",  # while the commands are read
+        "qk3editor.context.AppContext.open",  # while the store opens
+        "qk3editor.context.AppContext.close",  # while it closes, after the work
+        "qk3editor.commands.text.run_check",  # in a command
+    ],
+)
+def test_ctrl_c_anywhere_prints_one_vietnamese_line(
+    home: Path,
+    fixture_md: Path,
+    where: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 11: Ctrl+C anywhere in the CLI prints one line in Vietnamese saying what was left
+    and how to go on (exit 130), never a traceback — also while the store opens or closes."""
+    assert cli.main(["import", str(fixture_md)]) == 0
+    article = capsys.readouterr().out.split()[0]
+    module, _, name = where.rpartition(".")
+    if module.endswith("AppContext"):
+        from qk3editor.context import AppContext
+
+        monkeypatch.setattr(AppContext, name, _stop if name == "close" else classmethod(_stop))
+    else:
+        monkeypatch.setattr(module + "." + name, _stop, raising=False)
+    code = cli.main(["--lang", "vi", "check", article])
+    monkeypatch.undo()
+    err = capsys.readouterr().err
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert code == 130, err
+    assert len(lines) == 1, err
+    assert lines[0].startswith("qk3editor: đã dừng (Ctrl+C): "), err
+    assert "chạy lại" in lines[0], err  # how to go on

@@ -72,6 +72,38 @@ def test_location_leak_is_an_error_with_a_code() -> None:
     assert err.code == "location_leak" and "GPS" in err.message()
 
 
+def test_a_failed_file_write_keeps_the_caption_in_the_store_until_photos_check(
+    repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file cannot take the caption (disk full: a fault a test cannot cause on the test
+    machine's disk, so the writer raises it): the store keeps it, marked "not yet written to
+    the file" (the desk's badge); `photos check` writes it when the file can take it."""
+    from qk3editor.photos import desk
+    from qk3editor.photos.errors import DiskFull
+    from qk3editor.photos.reconcile import reconcile
+
+    ids = imported(repo, tmp_path, 2)
+
+    def full(path: Path, *_a: object, **_k: object) -> None:
+        raise DiskFull(path=str(path))
+
+    with monkeypatch.context() as m:
+        m.setattr(desk, "write_metadata", full)
+        lines = caption_photos(repo, ids[:1], BatchEdit(values={"description": "Thành ủy họp"}))
+    assert [(line.ok, line.code) for line in lines] == [(False, "disk_full")]
+    photo = repo.get(ids[0])
+    assert photo.metadata.description == "Thành ủy họp" and photo.file_pending
+    assert "file_pending" in photo.badges
+    assert read_metadata(Path(photo.path)).metadata.description == ""  # the file is unchanged
+    assert "file_pending" not in repo.get(ids[1]).badges
+
+    report = reconcile(repo)
+    assert [(line.kind, line.photo_id) for line in report.lines] == [("written", ids[0])]
+    photo = repo.get(ids[0])
+    assert not photo.file_pending and "file_pending" not in photo.badges
+    assert read_metadata(Path(photo.path)).metadata.description == "Thành ủy họp"
+
+
 def test_the_users_credit_is_the_default_and_a_template_variable(repo, tmp_path: Path) -> None:
     """Preferences › Me › Photo credit: a photo captioned without a credit gets it (in the
     file and the store); a photo's own credit wins; ``{credit}`` is usable in a template."""

@@ -244,7 +244,8 @@ def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
         print_json([p.as_json() for p in photos])
         return 0
     for p in photos:
-        flags = ", ".join(label(PHOTO_FLAG_TEXT, f, ctx.translator) for f in p.status_flags)
+        # the desk's badges (--json keeps the codes: "status", "file_pending")
+        flags = ", ".join(label(PHOTO_FLAG_TEXT, f, ctx.translator) for f in p.badges)
         text = one_line(headline_from(p.metadata.headline or p.metadata.description, 60))
         when = shown_date(p.date_taken)
         write_text(f"#{p.id}\t{when or '-'}\t{flags or '-'}\t{text}\t{one_line(p.path)}\n")
@@ -359,6 +360,7 @@ def run_export(args: argparse.Namespace, ctx: AppContext) -> int:
 CHECK_TEXT = {
     "temp_removed": QT_TRANSLATE_NOOP("cli", "temp file removed"),
     "read_back": QT_TRANSLATE_NOOP("cli", "caption read back"),
+    "written": QT_TRANSLATE_NOOP("cli", "caption written to the file"),
     "missing": QT_TRANSLATE_NOOP("cli", "file missing"),
     "error": QT_TRANSLATE_NOOP("cli", "error"),
 }

@@ -29,6 +29,9 @@ PHOTO_FLAG_TEXT = {
     "no_caption": ("labels", QT_TRANSLATE_NOOP("labels", "no caption")),
     "no_credit": ("labels", QT_TRANSLATE_NOOP("labels", "no credit")),
     "gps": ("labels", QT_TRANSLATE_NOOP("labels", "location present")),
+    "location_kept": ("labels", QT_TRANSLATE_NOOP("labels", "location kept by choice")),
+    "file_pending": ("labels", QT_TRANSLATE_NOOP("labels", "not yet written to the file")),
+    "store_only": ("labels", QT_TRANSLATE_NOOP("labels", "caption only in the store (HEIC)")),
 }
 
 

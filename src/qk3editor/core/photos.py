@@ -144,6 +144,7 @@ class Photo:
     keep_location: bool = False
     keep_location_by: str = ""
     keep_location_at: datetime | None = None
+    file_pending: bool = False  # the store holds metadata the file does not yet
     imported_at: datetime | None = None
     updated_at: datetime | None = None  # when the store last recorded the file's metadata
     owner: str | None = None  # who imported it (a newsroom login; the user name on SQLite)
@@ -172,11 +173,16 @@ class Photo:
     def badges(self) -> tuple[str, ...]:
         """The desk's state badges: ``no_caption``, ``no_credit``, ``gps`` (location
         present), ``location_kept`` (kept in the web copies by a person's choice),
-        ``store_only`` (a HEIC file: the caption lives only in the store)."""
+        ``file_pending`` (the store's caption is not yet written to the file: its write
+        failed or is to be made), ``store_only`` (a HEIC file: the caption lives only in the
+        store)."""
         out = list(self.status_flags)
         if self.gps and self.keep_location:
             out.append("location_kept")
-        if self.format.lower() in ("heic", "heif"):
+        store_only = self.format.lower() in ("heic", "heif")
+        if self.file_pending and not store_only:
+            out.append("file_pending")
+        if store_only:
             out.append("store_only")
         return tuple(out)
 
@@ -191,6 +197,7 @@ class Photo:
             "height": self.height,
             "gps": self.gps,
             "status": list(self.status_flags),
+            "file_pending": self.file_pending,
             "keep_location": self.keep_location,
             "keep_location_by": self.keep_location_by,
             "keep_location_at": self.keep_location_at.isoformat()

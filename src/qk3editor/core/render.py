@@ -270,6 +270,14 @@ _CREDIT_PREFIX = "Ảnh: "
 # a credit typed with its own prefix ("Ảnh: Đức Việt", "ảnh : TTXVN", "Photo: AP") keeps one
 _TYPED_PREFIX = re.compile(r"^\s*(?:ảnh|photo)\s*:\s*", re.IGNORECASE)
 _TAGS = re.compile(r"<[^<>]*>")
+
+
+def credit_name(credit: str) -> str:
+    """A credit without the prefix a person may have typed ("Ảnh: Đức Việt" → "Đức Việt"):
+    whoever shows it adds its own prefix once."""
+    return _TYPED_PREFIX.sub("", credit).strip()
+
+
 _TITLE = re.compile(r'\btitle="([^"]*)"')
 
 

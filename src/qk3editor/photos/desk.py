@@ -43,7 +43,9 @@ class PhotoRepo(Protocol):
     def id_for_hash(self, content_hash: str) -> int | None: ...
     def get(self, photo_id: int) -> Photo: ...
     def get_many(self, ids: Sequence[int]) -> list[Photo]: ...
-    def update_metadata(self, photo_id: int, metadata: PhotoMetadata) -> Photo: ...
+    def update_metadata(
+        self, photo_id: int, metadata: PhotoMetadata, *, file_pending: bool = False
+    ) -> Photo: ...
     def attach(self, article_id: str, photo_ids: Sequence[int]) -> Any: ...
     def article_photos(self, article_id: str) -> Any: ...
 
@@ -135,10 +137,12 @@ def store_ingested(
 
 @dataclass(frozen=True)
 class CaptionWrite:
-    """What happened to one file; ``stored`` is the metadata the file now holds."""
+    """What happened to one file; ``stored`` is the metadata the file now holds, or with
+    ``pending`` the metadata the store keeps until the file can take it (its write failed)."""
 
     line: CaptionLine
     stored: PhotoMetadata | None
+    pending: bool = False
 
 
 def caption_photos(
@@ -197,15 +201,24 @@ def write_captions(
                     photo.id, photo.path, False, (), exc.code, exc.message(), exc.record()
                 )
                 return CaptionWrite(line, new if touched else None)
+        except QkError as exc:  # the file could not be read: nothing to record
+            line = CaptionLine(
+                photo.id, photo.path, False, (), exc.code, exc.message(), exc.record()
+            )
+            return CaptionWrite(line, None)
+        try:
             result = write_metadata(path, new, only=touched) if touched else None
             stored = read_metadata(path).metadata
             cuts = result.cuts if result else ()
             return CaptionWrite(CaptionLine(photo.id, photo.path, True, cuts), stored)
         except QkError as exc:
+            # the file is unchanged (atomic write); the store keeps the new caption, marked
+            # "not yet written to the file", so that nothing typed is lost and `photos check`
+            # writes it later
             line = CaptionLine(
                 photo.id, photo.path, False, (), exc.code, exc.message(), exc.record()
             )
-            return CaptionWrite(line, None)
+            return CaptionWrite(line, new if touched else None, pending=bool(touched))
 
     out: list[CaptionWrite] = []
     with scoped_pools(pools) as own:
@@ -234,7 +247,7 @@ def record_captions(repo: PhotoRepo, writes: Sequence[CaptionWrite]) -> list[Cap
     lines: list[CaptionLine] = []
     for w in writes:
         if w.stored is not None:
-            repo.update_metadata(w.line.photo_id, w.stored)
+            repo.update_metadata(w.line.photo_id, w.stored, file_pending=w.pending)
         if w.line.code != "cancelled":
             lines.append(w.line)
     return lines

@@ -20,7 +20,7 @@ from typing import Protocol
 from qk3editor.core.errors import QkError
 from qk3editor.core.photos import Photo, PhotoMetadata
 from qk3editor.photos.files import stray_temp_files
-from qk3editor.photos.metadata import is_heif_file, read_metadata
+from qk3editor.photos.metadata import is_heif_file, read_metadata, write_metadata
 
 log = logging.getLogger(__name__)
 
@@ -32,12 +32,15 @@ CLOCK_SLACK_S = 2.0
 class ReconcileRepo(Protocol):
     def list_ids(self) -> list[int]: ...
     def get_many(self, ids: Sequence[int]) -> list[Photo]: ...
-    def update_metadata(self, photo_id: int, metadata: PhotoMetadata) -> Photo: ...
+    def update_metadata(
+        self, photo_id: int, metadata: PhotoMetadata, *, file_pending: bool = False
+    ) -> Photo: ...
 
 
 @dataclass(frozen=True)
 class CheckLine:
-    """One finding: ``kind`` is ``temp_removed``, ``read_back``, ``missing`` or ``error``."""
+    """One finding: ``kind`` is ``temp_removed``, ``read_back``, ``written`` (a caption the
+    store held for the file, written now), ``missing`` or ``error``."""
 
     kind: str
     path: str
@@ -80,6 +83,18 @@ def _changed_since_recorded(photo: Photo, path: Path) -> bool | None:
     return recorded is None or mtime > recorded.timestamp() - CLOCK_SLACK_S
 
 
+def _write_pending(repo: ReconcileRepo, photo: Photo, path: Path) -> CheckLine:
+    """Write a caption the store kept when its file could not take it (then the store
+    records what the file holds, and the photo is no longer pending)."""
+    try:
+        write_metadata(path, photo.metadata)
+        repo.update_metadata(photo.id, read_metadata(path).metadata)
+    except QkError as exc:
+        return CheckLine("error", photo.path, photo.id, exc.message())
+    log.info("caption of photo #%s written to %s", photo.id, path)
+    return CheckLine("written", photo.path, photo.id)
+
+
 def reconcile(
     repo: ReconcileRepo,
     *,
@@ -106,8 +121,14 @@ def reconcile(
         if changed is None:
             lines.append(CheckLine("missing", photo.path, photo.id))
             continue
-        if not (changed or full) or is_heif_file(path):
+        if is_heif_file(path):
             continue  # HEIC captions live in the store only: the file never holds ours
+        if photo.file_pending:  # the store's caption is newer: the file gets it now
+            checked += 1
+            lines.append(_write_pending(repo, photo, path))
+            continue
+        if not (changed or full):
+            continue
         checked += 1
         try:
             found = read_metadata(path).metadata.normalized()

@@ -54,6 +54,8 @@ class PhotoModel(Base):
     keep_location: Mapped[bool] = mapped_column(Boolean, default=False)
     keep_location_by: Mapped[str] = mapped_column(String(200), default="")
     keep_location_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    # the store holds a caption the file does not yet (the write failed or is to be made)
+    file_pending: Mapped[bool] = mapped_column(Boolean, default=False)
     imported_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
     # migration s16_owner: the login that imported it (PostgreSQL: set by the server)

@@ -71,6 +71,7 @@ def _to_photo(m: PhotoModel) -> Photo:
         keep_location=m.keep_location,
         keep_location_by=m.keep_location_by,
         keep_location_at=m.keep_location_at,
+        file_pending=bool(m.file_pending),
         imported_at=m.imported_at,
         updated_at=m.updated_at,
         owner=m.owner,
@@ -169,13 +170,18 @@ class PhotoRepository:
         with self._store.begin() as s:
             return s.scalar(select(func.count()).select_from(PhotoModel)) or 0
 
-    def update_metadata(self, photo_id: int, metadata: PhotoMetadata) -> Photo:
-        """Record the metadata now in the file (after a successful write)."""
+    def update_metadata(
+        self, photo_id: int, metadata: PhotoMetadata, *, file_pending: bool = False
+    ) -> Photo:
+        """Record the metadata now in the file (after a successful write); with
+        ``file_pending``, metadata the file does not hold yet (its write failed: the desk
+        shows "not yet written to the file" and ``photos check`` writes it again)."""
         with self._store.begin() as s:
             m = s.get(PhotoModel, photo_id)
             if m is None:
                 raise PhotoIdNotFound(id=photo_id)
             _put_metadata(m, metadata)
+            m.file_pending = file_pending
             m.updated_at = utcnow()
             s.flush()
             photo = _to_photo(m)

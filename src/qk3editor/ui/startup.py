@@ -130,7 +130,7 @@ def start_photo_check(ctx: AppContext, ops: Operations, window: MainWindow) -> N
         logging.getLogger(__name__).warning("photo check at start failed: %s", exc)
 
     def changes(report: CheckReport) -> list[tuple[str, tuple[int, ...]]]:
-        return [("photo", ())] if report.count("read_back") else []
+        return [("photo", ())] if report.count("read_back") or report.count("written") else []
 
     ops.run(
         lambda: reconcile(repo, extra_folders=[ctx.paths.photos_dir]),

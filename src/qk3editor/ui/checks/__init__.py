@@ -10,10 +10,12 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLineEdit, QMainWindow, QPlainTextEdit
 
 from qk3editor.ui.checks.controller import ChecksController, WordCountLabel, attach_checks
+from qk3editor.ui.checks.photo_captions import ArticleCaptions
 from qk3editor.ui.checks.tone_dialog import ToneStyleDialog, make_tone_style_consistent
 from qk3editor.ui.tasks import TaskRunner
 
 __all__ = [
+    "ArticleCaptions",
     "ChecksController",
     "ToneStyleDialog",
     "WordCountLabel",
@@ -29,16 +31,18 @@ def attach_editor_checks(
     runner: TaskRunner,
     settings: Any,
     others: Mapping[str, QLineEdit | QPlainTextEdit] | None = None,
+    captions: ArticleCaptions | None = None,
 ) -> ChecksController:
     """Checks and word count for ``edit``, and "Make the tone style consistent..." in the
     window's Edit menu (``window.edit_menu`` when it has one) over ``edit`` and ``others``
-    (the title and lead). One call from app.py."""
+    (the title and lead) and ``captions`` (the article's photo captions). One call from
+    app.py."""
     controller = attach_checks(edit, runner, settings, window.statusBar())
     text = QCoreApplication.translate("ChecksController", "Make the tone style &consistent...")
     action = QAction(text, window)
     action.setObjectName("toneStyleAction")
     action.triggered.connect(
-        lambda: make_tone_style_consistent(edit, controller.house_style(), window, others)
+        lambda: make_tone_style_consistent(edit, controller.house_style(), window, others, captions)
     )
     menu = getattr(window, "edit_menu", None)
     if menu is not None:

@@ -1,7 +1,9 @@
 """“Make the tone style consistent”: every change is listed before anything is applied.
 
 It covers every field a reader sees: title, lead, body (with the photo captions written in
-it) — one list, one undo step per field."""
+it) and the captions of the article's photos (the file's or the article's own, HEIC ones kept
+only in the store) — one list, one undo step per text field; captions go back through the
+photo desk's write path (:mod:`qk3editor.ui.checks.photo_captions`)."""
 
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from qk3editor.core.vietnamese import tones
+from qk3editor.ui.checks.photo_captions import ArticleCaptions
 
 FIELD_NAMES = {
     "title": QT_TRANSLATE_NOOP("ToneStyleDialog", "Title"),
@@ -39,9 +42,14 @@ class ToneStyleDialog(QDialog):
     every field."""
 
     def __init__(
-        self, text: str | Mapping[str, str], house_style: str, parent: QWidget | None = None
+        self,
+        text: str | Mapping[str, str],
+        house_style: str,
+        parent: QWidget | None = None,
+        labels: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(parent)
+        self._labels = dict(labels or {})  # shown names of fields beyond title/lead/body
         self.setObjectName("toneStyleDialog")
         self.setWindowTitle(self.tr("Make the tone style consistent"))
         self._fields = dict(text) if isinstance(text, Mapping) else {"body": text}
@@ -93,7 +101,9 @@ class ToneStyleDialog(QDialog):
         total = 0
         for name, changes in self.field_changes.items():
             text = self._fields[name]
-            shown = QCoreApplication.translate("ToneStyleDialog", FIELD_NAMES.get(name, name))
+            shown = self._labels.get(name) or QCoreApplication.translate(
+                "ToneStyleDialog", FIELD_NAMES.get(name, name)
+            )
             for c in changes:
                 line = text.count("\n", 0, c.start) + 1
                 left = max(text.rfind("\n", 0, c.start) + 1, c.start - 30)
@@ -123,12 +133,17 @@ def apply_style_changes(edit: QPlainTextEdit, changes: list[tones.StyleChange]) 
 
 def apply_line_changes(edit: QLineEdit, changes: list[tones.StyleChange]) -> None:
     """``changes`` applied to a one-line field (one undo step; the cursor back at its start)."""
-    text = edit.text()
-    for c in sorted(changes, key=lambda c: c.start, reverse=True):
-        text = text[: c.start] + c.new + text[c.end :]
+    text = changed_text(edit.text(), changes)
     edit.selectAll()
     edit.insert(text)
     edit.setCursorPosition(0)
+
+
+def changed_text(text: str, changes: list[tones.StyleChange]) -> str:
+    """``text`` with ``changes`` applied (last first: the spans stay valid)."""
+    for c in sorted(changes, key=lambda c: c.start, reverse=True):
+        text = text[: c.start] + c.new + text[c.end :]
+    return text
 
 
 def make_tone_style_consistent(
@@ -136,27 +151,37 @@ def make_tone_style_consistent(
     house_style: str,
     parent: QWidget | None = None,
     others: Mapping[str, QLineEdit | QPlainTextEdit] | None = None,
+    captions: ArticleCaptions | None = None,
 ) -> bool:
-    """Show the dialog for ``edit`` (the body) and ``others`` (title, lead); apply on OK.
-    Returns whether anything changed."""
+    """Show the dialog for ``edit`` (the body), ``others`` (title, lead) and the article's
+    photo ``captions``; apply on OK. Returns whether anything changed."""
     edits: dict[str, QLineEdit | QPlainTextEdit] = {**(others or {}), "body": edit}
     texts = {
         name: e.text() if isinstance(e, QLineEdit) else e.toPlainText() for name, e in edits.items()
     }
-    dialog = ToneStyleDialog(texts, house_style, parent or edit)
+    fields = captions.load() if captions is not None else {}
+    texts.update({key: f.text for key, f in fields.items()})
+    labels = {key: f.label for key, f in fields.items()}
+    dialog = ToneStyleDialog(texts, house_style, parent or edit, labels)
     try:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         changed = False
+        new_captions: dict[str, str] = {}
         for name, changes in dialog.field_changes.items():
             if not changes:
+                continue
+            changed = True
+            if name in fields:
+                new_captions[name] = changed_text(texts[name], changes)
                 continue
             target = edits[name]
             if isinstance(target, QLineEdit):
                 apply_line_changes(target, changes)
             else:
                 apply_style_changes(target, changes)
-            changed = True
+        if captions is not None and new_captions:
+            captions.apply(new_captions)
         return changed
     finally:
         dialog.deleteLater()

@@ -183,6 +183,14 @@ class CaptionPanel(QWidget):
             placeholder = self.tr("(different values: kept)") if len(photos) > 1 else ""
             w = self.fields[name]
             w.setPlaceholderText(placeholder)
+        # the by-line the photos share (the desk's Creator, what {creator} fills in)
+        creators = {md.creator for md in photos}
+        self.creator.setText(", ".join(creators.pop()) if len(creators) == 1 else "")
+        self.creator.setPlaceholderText(
+            self.tr("(different values: kept)")
+            if len(photos) > 1 and not self.creator.text()
+            else self.tr("photographers, separated by commas")
+        )
         self.keywords.clear()
         self.undo_stack.clear()
         self.apply_button.setText(self.tr("Apply to %n photo(s)", "", len(photos)))

@@ -14,9 +14,9 @@ from PySide6.QtCore import QItemSelection, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from qk3editor.core.errors import QkError
+from qk3editor.core.errors import QkError, record_message
 from qk3editor.core.i18n import Translator
-from qk3editor.core.photos import Photo
+from qk3editor.core.photos import Photo, shown_date
 from qk3editor.core.timezones import to_local
 from qk3editor.photos.captions import BatchEdit, load_codes, load_template
 from qk3editor.photos.desk import (
@@ -181,7 +181,7 @@ class PhotoDeskController(QObject):
         if photo is None:
             self.view.show_preview(None, "")
             return
-        taken = photo.date_taken.replace("T", " ")
+        taken = shown_date(photo.date_taken)  # dd/mm/yyyy HH:MM, as the table shows it
         info = f"{Path(photo.path).name} · {photo.width}×{photo.height} · {taken}"
         if photo.keep_location and photo.keep_location_at is not None:
             info += "\n" + self.tr("Location kept on the web by {0} on {1}").format(
@@ -337,7 +337,7 @@ class PhotoDeskController(QObject):
         def done(lines: list[CaptionLine]) -> None:
             failed = [line for line in lines if not line.ok]
             if failed:
-                self.error.emit("\n".join(line.message for line in failed))
+                self.error.emit("\n".join(self.line_text(line) for line in failed))
             cuts = [c.message() for line in lines for c in line.cuts]
             if cuts:
                 self.error.emit("\n".join(cuts))
@@ -347,6 +347,11 @@ class PhotoDeskController(QObject):
 
     def _on_error(self, exc: BaseException) -> None:
         self.error.emit(self.ops.describe(exc))
+
+    def line_text(self, line: CaptionLine) -> str:
+        """Why a photo's caption was not written, in the person's language (the line keeps
+        code + parameters; its ``message`` is English, for logs)."""
+        return record_message(line.error, self.translator) if line.error else line.message
 
     # -- templates and codes ---------------------------------------------------------------
     def _on_template_requested(self) -> None:

@@ -49,6 +49,10 @@ BADGES: dict[str, tuple[str, str]] = {
     "no_credit": ("#e65100", QT_TRANSLATE_NOOP("PhotoBadges", "no credit")),
     "gps": ("#1565c0", QT_TRANSLATE_NOOP("PhotoBadges", "location present")),
     "location_kept": ("#2e7d32", QT_TRANSLATE_NOOP("PhotoBadges", "location kept by choice")),
+    "file_pending": (
+        "#f9a825",
+        QT_TRANSLATE_NOOP("PhotoBadges", "not yet written to the file"),
+    ),
     "store_only": ("#6a1b9a", QT_TRANSLATE_NOOP("PhotoBadges", "caption only in the store (HEIC)")),
 }
 

@@ -97,6 +97,9 @@ class PublishController(QObject):
         self._relay = _Relay(self)
         self.ask_conflict = self._ask_conflict  # replaced in tests
         self.who: Callable[[], str] = default_who  # the person recorded on a publish
+        # the house tone style of the moment (app wiring reads the settings; preferences may
+        # change it while the window is open): the preflight advises toward it, as `check` does
+        self.house_style: Callable[[], str] = lambda: "old"
         self.preview_targets: PreviewTargetChooser | None = None  # set by install_publishing
 
     # -- the outbox in the background --------------------------------------------------------
@@ -174,7 +177,7 @@ class PublishController(QObject):
             return None
         photos = self.services.photo_source(article)
         # the one preflight (core.preflight), the same decision as `qk3editor publish`
-        findings = publish_preflight(article, photos, default_text_checker())
+        findings = publish_preflight(article, photos, default_text_checker(self.house_style()))
         publications = self.services.outbox.publications
         dialog = PublishDialog(
             targets,

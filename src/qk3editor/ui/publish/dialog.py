@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     Qt,
     QTime,
 )
-from PySide6.QtGui import QIcon, QImageReader, QPixmap
+from PySide6.QtGui import QIcon, QImageReader, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -43,7 +43,7 @@ from qk3editor.core.publish_data import (
     PublishStatus,
     publication_date,
 )
-from qk3editor.core.render import portal_date
+from qk3editor.core.render import credit_name, portal_date
 from qk3editor.core.timezones import from_local_naive, to_local
 from qk3editor.publish.outbox import Progress
 
@@ -133,9 +133,8 @@ class PublishDialog(QDialog):
         self.photo_list.setIconSize(QSize(96, 64))
         self.photo_list.setMaximumHeight(150)
         for number, photo in enumerate(self.photos, start=1):
-            credit = (
-                f" ({self.tr('Photo: %1').replace('%1', photo.credit)})" if photo.credit else ""
-            )
+            shown_credit = self.tr("Photo: %1").replace("%1", credit_name(photo.credit))
+            credit = f" ({shown_credit})" if photo.credit else ""
             item = QListWidgetItem(f"{number}. {photo.caption or '—'}{credit}")
             item.setIcon(QIcon(_thumbnail(photo.source)))
             self.photo_list.addItem(item)
@@ -177,7 +176,13 @@ class PublishDialog(QDialog):
         layout.addWidget(self.bar)
         layout.addWidget(self.result)
         layout.addWidget(self.buttons)
-        self.resize(560, 420)
+        self.resize(720, 520)  # a title on one or two lines; fits a 1366×768 laptop
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # a wrapped label in a form gets one line's height: give the title all its lines
+        label = self.title_label
+        label.setMinimumHeight(label.heightForWidth(max(label.width(), 1)))
 
     def _status_changed(self) -> None:
         scheduled = self.chosen_status() is PublishStatus.FUTURE

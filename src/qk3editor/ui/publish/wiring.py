@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -25,9 +26,12 @@ def install_publishing(
     window: Any,
     editor: Any,
     ops: Operations,
+    house_style: Callable[[], str] | None = None,
 ) -> PublishController:
     """Called once by app.build_gui, with the services the AppContext built."""
     controller = PublishController(services, articles, runner, translator, window, ops)
+    if house_style is not None:
+        controller.house_style = house_style  # the preflight advises toward the house style
     if callable(getattr(editor, "who", None)):
         controller.who = editor.who  # the settings' name, as the editor records it
     menu = window.menuBar().addMenu(QCoreApplication.translate("Publish", "&Publish"))

@@ -1,63 +1,58 @@
-"""The app on a 1366×768 laptop screen: layout checks and the screenshots of the docs.
+"""The one screenshot harness: a laptop screen, a sample newsroom, the layout checks.
 
-    python docs/make_screenshots_1366.py --check          # one JSON line: the layout problems
-    python docs/make_screenshots_1366.py --out docs/img   # the PNGs (Vietnamese)
+Used by docs/make_screenshots.py (the only entry point) and tests/ui/test_layout_1366.py:
 
-It starts itself on Qt's offscreen platform with one 1366×768 screen (a configuration file for
-the offscreen plugin), in a fresh QK3EDITOR_HOME holding the fixture article, a few captioned
-photos, a reference portal with one published and one failed job. The windows are sized by
-the app's own code (nothing here resizes them), then:
+    python docs/make_screenshots.py                          # every picture of the docs
+    python docs/make_screenshots.py --check --size 1600x900  # one JSON line: layout problems
+
+:func:`on_laptop_screen` re-runs a command on Qt's offscreen platform with one screen of the
+asked size (a configuration file for the offscreen plugin) in a fresh QK3EDITOR_HOME.
+:func:`sample_newsroom` fills it: the fixture article with a real JPEG attached and placed in
+its body, captioned photos (real JPEG files), a reference portal with one published and one
+failed job. The windows are sized by the app's own code (nothing here resizes them), then
+:func:`layout_run` checks and grabs:
 
 - every top-level window (main window with the preview, photo desk as grid and as table,
-  publish dialog, outbox, targets) must lie inside the screen's free area;
+  publish dialog, outbox, targets, each preferences page) must lie inside the screen's free
+  area;
 - every visible widget inside it (outside scrolled content) must lie inside its window, and
   no combo box or button may be narrower than its own minimum (clipped text);
 - the preview takes at least a third of the main window, the library's title column at least
   40 % of the table, the title field shows its start, Help is the last menu;
 - the photo table shows its status column and gives the caption a useful width; the
   outbox's link/error column gets at least a quarter of the table.
-
-tests/ui/test_layout_1366.py runs ``--check`` and fails on any problem.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-SCREEN = {"width": 1366, "height": 768}
+LAPTOP = (1366, 768)
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--check", action="store_true", help="print the layout problems as JSON")
-    ap.add_argument("--out", type=Path, help="write the screenshots here")
-    ap.add_argument("--lang", default="vi", choices=["vi", "en"])
-    ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
-    args = ap.parse_args()
-    if not args.child:  # re-run with the 1366×768 offscreen screen and a fresh home
-        with tempfile.TemporaryDirectory() as tmp:
-            config = Path(tmp) / "screen.json"
-            screen = {"name": "laptop", "x": 0, "y": 0, "logicalDpiX": 96, "logicalDpiY": 96}
-            config.write_text(
-                json.dumps({"windowFrameMargins": True, "screens": [{**screen, **SCREEN}]})
-            )
-            env = dict(
-                os.environ,
-                QT_QPA_PLATFORM=f"offscreen:configfile={config}",
-                QK3EDITOR_HOME=str(Path(tmp) / "home"),
-                PYTHONPATH=os.pathsep.join([str(ROOT / "src"), str(ROOT)]),
-            )
-            env.pop("QK3EDITOR_STORE", None)
-            return subprocess.call([sys.executable, __file__, *sys.argv[1:], "--child"], env=env)
-    return run(args.lang, args.check, args.out)
+def on_laptop_screen(script: str, argv: Sequence[str], size: tuple[int, int] = LAPTOP) -> int:
+    """Run ``script argv`` on an offscreen screen of ``size`` in a fresh home."""
+    with tempfile.TemporaryDirectory() as tmp:
+        config = Path(tmp) / "screen.json"
+        screen = {"name": "laptop", "x": 0, "y": 0, "logicalDpiX": 96, "logicalDpiY": 96}
+        screen.update(width=size[0], height=size[1])
+        config.write_text(json.dumps({"windowFrameMargins": True, "screens": [screen]}))
+        env = dict(
+            os.environ,
+            QT_QPA_PLATFORM=f"offscreen:configfile={config}",
+            QK3EDITOR_HOME=str(Path(tmp) / "home"),
+            PYTHONPATH=os.pathsep.join([str(ROOT / "src"), str(ROOT), str(ROOT / "docs")]),
+        )
+        env.pop("QK3EDITOR_STORE", None)
+        return subprocess.call([sys.executable, script, *argv], env=env)
 
 
 # -- the sample newsroom -----------------------------------------------------------------------
@@ -84,12 +79,34 @@ def _memory_keyring() -> None:
     keyring.set_keyring(Memory())
 
 
+def _scene(path: Path, i: int) -> None:
+    """A real JPEG that looks like a photo (sky, field, people), different for each ``i``."""
+    from PIL import Image, ImageDraw, ImageFilter
+
+    sky = (120 + 12 * i % 60, 160, 200 - 10 * i)
+    image = Image.new("RGB", (1600, 1067), sky)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 640 + 20 * i, 1600, 1067), fill=(86 + 9 * i, 110, 72))
+    draw.ellipse((1150 - 90 * i, 120, 1330 - 90 * i, 300), fill=(250, 220, 120))
+    for x in range(160 + 30 * i, 1500, 230):
+        draw.rectangle((x, 560, x + 80, 800), fill=(40, 60 + 8 * i, 40))
+        draw.ellipse((x + 12, 490, x + 68, 546), fill=(200, 160, 130))
+    noise = Image.effect_noise((1600, 1067), 18).convert("RGB")
+    image = Image.blend(image, noise, 0.12).filter(ImageFilter.SMOOTH)
+    exif = Image.Exif()
+    exif[0x0110] = "NIKON D750"
+    exif[0x8769] = {0x9003: f"2018:10:{10 + i // 3:02d} 08:{15 + 7 * i:02d}:00"}  # taken
+    if i == 4:  # one photo with its location, as a phone or a GPS unit leaves it
+        exif[0x8825] = {1: "N", 2: (20.0, 43.0, 0.0), 3: "E", 4: (106.0, 46.0, 0.0)}
+    image.save(path, quality=88, exif=exif.tobytes())
+
+
 def sample_newsroom(home: Path) -> tuple[Any, str]:
-    """A store with the fixture article (its photo attached), captioned photos, a portal
-    with one published and one failed job. Returns the portal server and the article id."""
+    """A store with the fixture article (a real photo attached and placed in its body),
+    captioned photos (real JPEG files), a portal with one published and one failed job.
+    Returns the portal server and the article id."""
     import secrets as pysecrets
 
-    from PIL import Image
     from tests.conftest import fixture_article_markdown
 
     from qk3editor.context import AppContext
@@ -104,16 +121,12 @@ def sample_newsroom(home: Path) -> tuple[Any, str]:
     _memory_keyring()
     work = home.parent / "sample"
     work.mkdir(parents=True, exist_ok=True)
-    md = work / "bai.md"
-    md.write_text(fixture_article_markdown(), encoding="utf-8")
     ctx = AppContext.open(language="vi")
     try:
-        article = ctx.articles.create(read_article_file(md))
         folder = work / "anh"
         folder.mkdir(exist_ok=True)
         for i in range(6):
-            img = Image.effect_noise((1200, 800), 30 + 8 * i).convert("RGB")
-            img.save(folder / f"DSC_{4810 + i}.jpg", quality=85)
+            _scene(folder / f"DSC_{4810 + i}.jpg", i)
         result = import_photos(
             ctx.photos, [folder], IngestOptions(thumbnails_dir=ctx.paths.thumbnails_dir)
         )
@@ -129,6 +142,12 @@ def sample_newsroom(home: Path) -> tuple[Any, str]:
             keywords=("dân vận", "Quân khu 3"),
         )
         caption_photos(ctx.photos, ids[:4], edit)
+        # the fixture's photo is the first sample photo: a real file in the store
+        md = work / "bai.md"
+        text = fixture_article_markdown().replace("qk3photo:phctttdvvqk20177", f"qk3photo:{ids[0]}")
+        md.write_text(text, encoding="utf-8")
+        article = ctx.articles.create(read_article_file(md))
+        ctx.photos.attach(article.id, [ids[0]])
         secret = pysecrets.token_urlsafe(16)
         portal = PortalServer(0, PortalStore(work / "portal"), {"editor": secret})
         portal.start_background()
@@ -151,7 +170,7 @@ def sample_newsroom(home: Path) -> tuple[Any, str]:
 
 
 # -- the checks ----------------------------------------------------------------------------------
-def _settle(rounds: int = 8) -> None:
+def settle(rounds: int = 8) -> None:
     from PySide6.QtWidgets import QApplication
 
     for _ in range(rounds):
@@ -170,9 +189,27 @@ def _inside_scrolled_content(w: Any, top: Any) -> bool:
     return False
 
 
+CHECKED: list[str] = []  # the windows looked at (the --check line lists them)
+
+
+def _label_clipped(w: Any) -> str:
+    """How a label's text is cut ("" when it is not): a one-line label narrower than its
+    text, a wrapped one lower than its lines at its width."""
+    from PySide6.QtWidgets import QLabel
+
+    if not isinstance(w, QLabel) or not w.text() or (w.pixmap() is not None and not w.text()):
+        return ""
+    if w.wordWrap():
+        need = w.heightForWidth(w.width())
+        return f"{w.height()} < {need} px high" if need > w.height() + 1 else ""
+    need = w.sizeHint().width()
+    return f"{w.width()} < {need} px" if w.width() + 1 < need else ""
+
+
 def window_problems(name: str, window: Any) -> list[str]:
     """A window outside the screen's free area, a widget outside its window, a clipped
     combo box or button."""
+    CHECKED.append(name)
     from PySide6.QtCore import QPoint, QRect
     from PySide6.QtWidgets import QAbstractButton, QComboBox, QWidget
 
@@ -188,6 +225,9 @@ def window_problems(name: str, window: Any) -> list[str]:
         rect = QRect(w.mapTo(window, QPoint(0, 0)), w.size())
         if not inner.contains(rect):
             out.append(f"{name}: {type(w).__name__}#{w.objectName()} {rect.getRect()} outside")
+        clipped_label = _label_clipped(w)
+        if clipped_label:
+            out.append(f"{name}: QLabel#{w.objectName()} clipped ({clipped_label}): {w.text()!r}")
         if isinstance(w, (QComboBox, QAbstractButton)) and w.width() < w.minimumSizeHint().width():
             text = w.currentText() if isinstance(w, QComboBox) else w.text()
             out.append(
@@ -250,13 +290,16 @@ def table_problems(name: str, table: Any, wide: str, share: float) -> list[str]:
     return out
 
 
-def run(language: str, check: bool, out: Path | None) -> int:
+def layout_run(language: str, check: bool, out: Path | None, suffix: str = "") -> int:
+    """Open every window named in issue 11 on this screen; print the problems (``check``) as
+    one JSON line; grab the pictures into ``out``."""
     from PySide6.QtWidgets import QApplication
 
     from qk3editor.app import build_gui, make_application
     from qk3editor.context import AppContext
     from qk3editor.paths import resources_dir
     from qk3editor.ui.i18n import install_translators
+    from qk3editor.ui.preferences import show_preferences
     from qk3editor.ui.tasks import InlineTaskRunner
 
     home = Path(os.environ["QK3EDITOR_HOME"])
@@ -272,47 +315,55 @@ def run(language: str, check: bool, out: Path | None) -> int:
     try:
         window = gui.window
         window.show()
-        _settle()
+        settle()
         gui.library.view.article_activated.emit(article_id)
-        _settle()
+        settle()
         problems += window_problems("main", window) + main_window_problems(gui)
         shots["main-window"] = window
 
         desk = gui.photo_desk.view
         desk.show()
-        _settle()
+        desk.grid.setCurrentIndex(desk.grid.model().index(0, 0))  # its preview and caption
+        settle()
         problems += window_problems("photo desk (grid)", desk)
         if out is not None:
-            desk.grab().save(str(out / "photo-desk.png"))
-            print(out / "photo-desk.png")
+            desk.grab().save(str(out / f"photo-desk{suffix}.png"))
+            print(out / f"photo-desk{suffix}.png")
         desk.toggle.setChecked(True)
-        _settle()
+        settle()
         problems += window_problems("photo desk (table)", desk)
         problems += table_problems("photo table", desk.table, _header(desk.table, 3), 0.15)
         shots["photo-desk-table"] = desk
 
         dialog = gui.publish.publish_article(ctx.articles.get(article_id))
-        _settle()
+        settle()
         if dialog is None:
             problems.append("publish dialog: refused to open for the sample article")
         else:
             problems += window_problems("publish dialog", dialog)
             shots["publish-dialog"] = dialog
         outbox = gui.publish.show_outbox()
-        _settle()
+        settle()
         problems += window_problems("outbox", outbox)
         problems += table_problems("outbox", outbox.table, _header(outbox.table, 5), 0.25)
         shots["outbox"] = outbox
         targets = gui.publish.show_targets()
-        _settle()
+        settle()
         problems += window_problems("targets", targets)
+        targets.close()
+        preferences = show_preferences(ctx, gui.ops, window)
+        for key in preferences.pages:
+            preferences.show_page(key)
+            settle(3)
+            problems += window_problems(f"preferences ({key})", preferences)
+        preferences.close()
         if out is not None:
             for name, widget in shots.items():
                 widget.raise_()
-                _settle(3)
-                widget.grab().save(str(out / f"{name}.png"))
-                print(out / f"{name}.png")
-        for w in (targets, outbox, dialog, desk):
+                settle(3)
+                widget.grab().save(str(out / f"{name}{suffix}.png"))
+                print(out / f"{name}{suffix}.png")
+        for w in (outbox, dialog, desk):
             if w is not None:
                 w.close()
         window.close()
@@ -323,7 +374,7 @@ def run(language: str, check: bool, out: Path | None) -> int:
         portal.server_close()
         QApplication.processEvents()
     if check:
-        print(json.dumps({"problems": problems}, ensure_ascii=False))
+        print(json.dumps({"problems": problems, "windows": CHECKED}, ensure_ascii=False))
     return 0
 
 
@@ -331,7 +382,3 @@ def _header(table: Any, column: int) -> str:
     from PySide6.QtCore import Qt
 
     return str(table.model().headerData(column, Qt.Orientation.Horizontal))
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
