@@ -317,6 +317,8 @@ def layout_run(language: str, check: bool, out: Path | None, suffix: str = "") -
         window.show()
         settle()
         gui.library.view.article_activated.emit(article_id)
+        if gui.checks is not None:
+            gui.checks.check_now()  # the word count and underlines, not after the debounce
         settle()
         problems += window_problems("main", window) + main_window_problems(gui)
         shots["main-window"] = window
