@@ -7,13 +7,22 @@ the schema test the whole picture, whichever modules the rest of the process has
 from __future__ import annotations
 
 from qk3editor.storage import (
+    desk_models,
     editor_models,
     photos_models,
+    publication_models,
     publish_models,
     search,
 )
 from qk3editor.storage.articles_models import Base
 
 # Named so that a checker (and a reader) sees why they are imported.
-FEATURE_MODULES = (editor_models, photos_models, publish_models, search)
+FEATURE_MODULES = (
+    desk_models,
+    editor_models,
+    photos_models,
+    publication_models,
+    publish_models,
+    search,
+)
 metadata = Base.metadata
