@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 from qk3editor.core.articles import Article, utcnow
 from qk3editor.core.i18n import QT_TRANSLATE_NOOP
@@ -96,6 +96,10 @@ class RetryPolicy:
 
 
 def default_publisher_factory(target: Target, secret: str) -> Publisher:
+    if target.kind is TargetKind.NEWSROOM:
+        from qk3editor.publish.newsroom import NewsroomPublisher
+
+        return cast(Publisher, NewsroomPublisher(target, secret))
     http = HttpClient(http_settings(target))
     if target.kind is TargetKind.WORDPRESS:
         from qk3editor.publish.wordpress import WordPressPublisher
@@ -136,6 +140,22 @@ class Outbox(HttpPosting):
         # renditions are CPU work: as many at once as there are cores, so that the first
         # ones are uploading while the others are made (uploads stay bounded by ``workers``)
         self._render_slots = threading.BoundedSemaphore(max(1, os.cpu_count() or 1))
+        # the articles a newsroom returned, found by the last run_due (sync_newsrooms)
+        self.returned: list[str] = []
+
+    def _send_to_desk(
+        self, job: Job, publisher: Publisher, report: ProgressFn, step: StepName
+    ) -> str:
+        """One attempt at a send to the newsroom (:mod:`.newsroom`)."""
+        from qk3editor.publish.newsroom import NewsroomPublisher
+
+        assert isinstance(publisher, NewsroomPublisher)
+
+        def progress(name: str, done: int, total: int, detail: str) -> None:
+            step.name = STEP_UPLOAD if name == "upload" else STEP_POST
+            report(Progress(name, done, total, detail))
+
+        return publisher.send(job, self.repo.store, self.repo, progress)
 
     # -- jobs ------------------------------------------------------------------------------
     def enqueue(
@@ -147,6 +167,7 @@ class Outbox(HttpPosting):
         publish_at: datetime | None = None,
         who: str = "",
         forced: dict[str, Any] | None = None,
+        note: str = "",
     ) -> Job:
         """A new job holding a snapshot of the article and its photos as they are now.
 
@@ -167,6 +188,8 @@ class Outbox(HttpPosting):
         }
         if forced:
             payload["forced"] = forced
+        if note.strip():
+            payload["note"] = note.strip()  # a send to the desk: the reporter's note
         return self.repo.create_job(article.id, target, status, publish_at, payload)
 
     def enqueue_preview(
@@ -232,7 +255,34 @@ class Outbox(HttpPosting):
         for job in self.repo.due_jobs(utcnow()):
             if self.repo.claim(job.id, (JobState.QUEUED, JobState.WAITING)):
                 done.append(self._run_claimed(job.id, progress, None, inline_retries))
+        self.returned = self.sync_newsrooms()
         return done
+
+    def sync_newsrooms(self) -> list[str]:
+        """The reporter's sync: each newsroom target's new returns come into the local store
+        (comment and returned state); the ids of the articles returned. A newsroom out of
+        reach is left for the next run (nothing is lost: the desk keeps its messages)."""
+        from qk3editor.publish.newsroom import NewsroomPublisher
+
+        returned: list[str] = []
+        for target in self.repo.targets():
+            if target.kind is not TargetKind.NEWSROOM:
+                continue
+            try:
+                publisher = self.publisher_factory(
+                    target, self.secrets.get(target.name, target.user)
+                )
+            except PublishError as exc:
+                log.info("newsroom %s: no sync (%s)", target.name, exc.code)
+                continue
+            try:
+                if isinstance(publisher, NewsroomPublisher):
+                    returned.extend(publisher.pull_returns(self.repo.store, self.repo))
+            except PublishError as exc:
+                log.info("newsroom %s: no sync (%s)", target.name, exc.code)
+            finally:
+                publisher.close()
+        return returned
 
     def run_job(
         self,
@@ -272,11 +322,15 @@ class Outbox(HttpPosting):
                 secret = self.secrets.get(target.name, target.user)
                 publisher = self.publisher_factory(target, secret)
                 try:
-                    link = self._attempt(job, target, publisher, report, step, cancel)
+                    if target.kind is TargetKind.NEWSROOM:
+                        link = self._send_to_desk(job, publisher, report, step)
+                    else:
+                        link = self._attempt(job, target, publisher, report, step, cancel)
                 finally:
                     publisher.close()
                 report(Progress("done", 1, 1, link))
-                self._record_publication(job, link)
+                if target.kind is not TargetKind.NEWSROOM:  # a send to the desk is no publication
+                    self._record_publication(job, link)
                 return self.repo.update_job(
                     job_id,
                     state=JobState.DONE,
