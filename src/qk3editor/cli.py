@@ -25,6 +25,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "qk3editor.commands.articles",
     "qk3editor.commands.targets",
     "qk3editor.commands.publish",
+    "qk3editor.commands.desk",
     "qk3editor.commands.photos",
     "qk3editor.commands.text",
     "qk3editor.commands.store",

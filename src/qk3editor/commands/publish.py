@@ -23,6 +23,7 @@ from qk3editor.core.publish_data import (
     JobState,
     PublishPhoto,
     PublishStatus,
+    TargetKind,
 )
 
 if TYPE_CHECKING:
@@ -63,6 +64,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         ),
     )
     password_stdin_argument(p)
+    p.add_argument(
+        "--note",
+        default="",
+        help=translate("cli", "a note for the desk (a send to a newsroom target)"),
+    )
     p.set_defaults(handler=run_publish)
 
     p = sub.add_parser("outbox", help=translate("cli", "the publish jobs"))
@@ -125,6 +131,8 @@ def run_publish(args: argparse.Namespace, ctx: AppContext) -> int:
     article = ctx.articles.get(ctx.articles.resolve_id(args.id))
     photos = _cli_photos(args.photo) or svc.photo_source(article)
     status = PublishStatus.DRAFT if args.preview else PublishStatus(args.status)
+    if svc.repo.target(args.target).kind is TargetKind.NEWSROOM:
+        return _send_to_desk(args, ctx, svc, article, photos)
     findings = publish_preflight(
         article, photos, default_text_checker(ctx.settings.tone_style), ctx.settings.lead_max_words
     )
@@ -190,6 +198,24 @@ def run_publish(args: argparse.Namespace, ctx: AppContext) -> int:
     return _report(job)
 
 
+def _send_to_desk(
+    args: argparse.Namespace, ctx: AppContext, svc: Any, article: Any, photos: Any
+) -> int:
+    """``publish ID --target NEWSROOM``: the article goes to the desk as it is (no publish
+    preflight: the desk edits it), with the note."""
+    job = svc.outbox.enqueue(article, photos, args.target, who=ctx.settings.who, note=args.note)
+    if args.queue:
+        print(translate("cli", "Job {id} is in the outbox").format(id=job.id))
+        return 0
+    interrupts.note(lambda: _left_in_outbox(job.id))
+    try:
+        job = svc.outbox.run_job(job.id, inline_retries=False)
+    except KeyboardInterrupt:
+        svc.outbox.interrupted(job.id)
+        return 130
+    return _report(job)
+
+
 def _left_in_outbox(job_id: int) -> str:
     return translate(
         "cli",
@@ -199,6 +225,14 @@ def _left_in_outbox(job_id: int) -> str:
 
 
 def _report(job: Any) -> int:
+    sent_to_desk = str(job.link or "").startswith("newsroom:")
+    if job.state is JobState.DONE and sent_to_desk:
+        print(
+            translate("cli", "Sent to the desk {target}: {title}").format(
+                target=job.target, title=job.payload.get("article", {}).get("title", "")
+            )
+        )
+        return 0
     if job.state is JobState.DONE:
         print(translate("cli", "Published: {link}").format(link=job.link))
         return 0

@@ -73,9 +73,13 @@ def _target_arguments(p: argparse.ArgumentParser, adding: bool) -> None:
     goes here and into :func:`_target_option_values`."""
     p.add_argument(
         "--kind",
-        choices=["wordpress", "ninjs"],
+        choices=["wordpress", "ninjs", "newsroom"],
         required=adding,
-        help=translate("cli", "the kind of site"),
+        help=translate(
+            "cli",
+            "the kind of site (newsroom: the desk's shared PostgreSQL store, "
+            "--url postgresql+psycopg://USER@HOST:PORT/DB)",
+        ),
     )
     p.add_argument("--url", required=adding, help=translate("cli", "the site address"))
     p.add_argument("--user", required=adding, help=translate("cli", "the user name"))
