@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
-from qk3editor.core.articles import Status
+from qk3editor.core.articles import ArticleFields, Status
 from qk3editor.core.publish_data import JobState
 from qk3editor.storage.articles_repository import ArticleRepository
 from qk3editor.storage.db import open_store
@@ -96,3 +97,118 @@ def test_offline_queued_then_sent_once_with_photos_byte_identical(
     finally:
         r.close()
         proxy.close()
+
+
+def _blob_hashes(url: str) -> set[str]:
+    from qk3editor.storage.desk_models import PhotoBlobModel
+
+    store = open_store(url)
+    try:
+        with store.read() as s:
+            return {
+                str(h)
+                for h in s.scalars(
+                    select(PhotoBlobModel.content_hash).where(PhotoBlobModel.seq == 0)
+                )
+            }
+    finally:
+        store.close()
+
+
+def test_cut_mid_send_then_resume_one_copy_photos_byte_identical(
+    tmp_path: Path, newsroom: str, memkeyring: object
+) -> None:
+    proxy = CuttingProxy(port_of(newsroom))
+    r = reporter(tmp_path / "reporter")
+    try:
+        r.services.add_target("toasoan", "newsroom", via_port(newsroom, proxy.port), "qk3", "x")
+        article = article_with_photos(r, tmp_path, sizes=(1_000_000, 2_000_000))
+        first, second = (sha256(tmp_path / f"anh-{i}.jpg") for i in range(2))
+        job_id = send(r, article, "toasoan", note="Gửi từ đơn vị")
+        proxy.cut_after(1_700_000)  # the first original is whole, the second is cut
+        job = r.services.outbox.run_job(job_id, inline_retries=False)
+        assert proxy.cuts == 1
+        assert job.state is JobState.WAITING and job.error_code == "transport"
+        assert _count_articles(newsroom) == 0  # nothing of the article itself
+        assert _blob_hashes(newsroom) == {first}  # the whole original is kept, not the cut one
+        job = r.services.outbox.run_job(job_id, inline_retries=False)  # resumed
+        assert job.state is JobState.DONE, job.error_message
+        assert _count_articles(newsroom) == 1
+        assert _blob_hashes(newsroom) == {first, second}
+        assert sorted(h for _c, h in _desk_photos(newsroom, article.id, tmp_path)) == sorted(
+            [first, second]
+        )
+    finally:
+        r.close()
+        proxy.close()
+
+
+def test_newer_desk_edit_is_a_conflict_never_overwritten(
+    tmp_path: Path, newsroom: str, memkeyring: object
+) -> None:
+    r = reporter(tmp_path / "reporter")
+    desk = open_store(newsroom)
+    try:
+        r.services.add_target("toasoan", "newsroom", newsroom, "qk3", "x", check=True)
+        article = article_with_photos(r, tmp_path, sizes=(50_000,))
+        assert r.services.outbox.run_job(send(r, article, "toasoan")).state is JobState.DONE
+        # changed and sent again while the desk holds it: refused, said in the job
+        changed = r.articles.update(article.id, ArticleFields(title="Tin từ đơn vị (sửa)"))
+        job = r.services.outbox.run_job(send(r, changed, "toasoan"), inline_retries=False)
+        assert job.state is JobState.FAILED and job.error_code == "at_desk"
+        # the desk returns it, then edits it again
+        DeskRepository(desk).return_article(article.id, "Thiếu nguồn tin", "Biên tập viên")
+        assert r.services.outbox.sync_newsrooms() == [article.id]
+        desk_articles = ArticleRepository(desk)
+        desk_articles.update(article.id, ArticleFields(title="Tiêu đề của toà soạn"))
+        job = r.services.outbox.run_job(send(r, changed, "toasoan"), inline_retries=False)
+        assert job.state is JobState.CONFLICT
+        assert job.conflict is not None
+        assert job.conflict["remote"]["title"] == "Tiêu đề của toà soạn"
+        assert job.conflict["local"]["title"] == "Tin từ đơn vị (sửa)"
+        assert desk_articles.get(article.id).title == "Tiêu đề của toà soạn"  # not overwritten
+        # a person decides to overwrite: sent
+        r.services.outbox.resolve_conflict(job.id, overwrite=True)
+        job = r.services.outbox.run_job(job.id, inline_retries=False)
+        assert job.state is JobState.DONE, job.error_message
+        assert desk_articles.get(article.id).title == "Tin từ đơn vị (sửa)"
+    finally:
+        desk.close()
+        r.close()
+
+
+def test_return_with_comment_is_seen_after_sync_and_can_be_sent_again(
+    tmp_path: Path, newsroom: str, memkeyring: object
+) -> None:
+    r = reporter(tmp_path / "reporter")
+    desk = open_store(newsroom)
+    try:
+        r.services.add_target("toasoan", "newsroom", newsroom, "qk3", "x")
+        article = article_with_photos(r, tmp_path, sizes=(20_000,))
+        r.services.outbox.run_job(send(r, article, "toasoan", note="Xin duyệt"))
+        with pytest.raises(Exception) as refused:
+            DeskRepository(desk).return_article(article.id, "   ", "Biên tập viên")
+        assert getattr(refused.value, "code", "") == "comment_needed"
+        DeskRepository(desk).return_article(article.id, "Bổ sung ảnh toàn cảnh", "Trưởng ban")
+        assert ArticleRepository(desk).get(article.id).status is Status.DRAFT
+        local = DeskRepository(r.store)
+        assert local.latest([article.id])[article.id].kind.value == "note"
+        r.services.outbox.run_due()  # the next sync
+        assert r.services.outbox.returned == [article.id]
+        latest = local.latest([article.id])[article.id]
+        assert latest.returned and latest.text == "Bổ sung ảnh toàn cảnh"
+        assert latest.author_name == "Trưởng ban"
+        assert r.services.outbox.sync_newsrooms() == []  # seen once
+        fixed = r.articles.update(article.id, ArticleFields(lead="Sáng nay, có thêm ảnh"))
+        job = r.services.outbox.run_job(send(r, fixed, "toasoan", note="Đã bổ sung"))
+        assert job.state is JobState.DONE, job.error_message
+        again = ArticleRepository(desk).get(article.id)
+        assert again.status is Status.SUBMITTED and again.lead == "Sáng nay, có thêm ảnh"
+        assert [m.kind.value for m in DeskRepository(desk).messages(article.id)] == [
+            "note",
+            "returned",
+            "note",
+        ]
+    finally:
+        desk.close()
+        r.close()

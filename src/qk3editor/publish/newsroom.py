@@ -209,6 +209,7 @@ class NewsroomPublisher:
             report("upload", len(prepared), len(prepared), "")
             report("post", 0, 1, article.title)
             remote = repo.remote(article.id, self.target.name)
+            force = repo.job_force(job.id)  # a person chose to overwrite the desk's version
             result = send_article(
                 self.engine,
                 article,
@@ -216,6 +217,7 @@ class NewsroomPublisher:
                 str(job.payload.get("note", "")),
                 str(job.payload.get("who", "")),
                 remote.modified if remote is not None else None,
+                force=force,
             )
         except QkError:
             raise

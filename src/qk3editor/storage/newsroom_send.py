@@ -27,6 +27,7 @@ from qk3editor.storage.desk_models import DeskMessageModel
 from qk3editor.storage.desk_repository import login_of
 from qk3editor.storage.photo_blobs import blob_path
 from qk3editor.storage.photos_models import ArticlePhotoModel, PhotoModel
+from qk3editor.storage.search import sync_article
 
 PHOTO_REF = re.compile(r"qk3photo:(\d+)")
 # photo columns that belong to one store (its own id, file, thumbnail, times)
@@ -160,9 +161,11 @@ def send_article(
     note: str,
     author_name: str,
     recorded_version: str | None,
+    force: bool = False,
 ) -> SendResult:
     """See the module docs. ``recorded_version``: the desk's version after our last send (or
-    the version the desk returned the article at); None when never sent from here."""
+    the version the desk returned the article at); None when never sent from here. ``force``:
+    a person saw the conflict and chose to replace the desk's draft (never a submitted one)."""
     with Session(engine) as s, s.begin():
         desk = _desk_state(s, article.id)
         known = _known_photo_ids(s, photos)
@@ -173,7 +176,7 @@ def send_article(
             if desk.status != Status.DRAFT.value:
                 outcome = SendOutcome.UNCHANGED if same else SendOutcome.AT_DESK
                 return SendResult(outcome, desk.version, desk, known)
-            if str(desk.version) != (recorded_version or "") and not same:
+            if str(desk.version) != (recorded_version or "") and not same and not force:
                 return SendResult(SendOutcome.CONFLICT, desk.version, desk, known)
         elif recorded_version:
             return SendResult(SendOutcome.GONE)
@@ -256,6 +259,9 @@ def send_article(
                 updated_at=now,
             )
         )
+        row = s.get(ArticleModel, article.id, populate_existing=True)
+        assert row is not None
+        sync_article(s, row)  # the desk's search finds it
         return SendResult(SendOutcome.SENT, version, desk, ids)
 
 

@@ -32,6 +32,7 @@ from qk3editor.storage.photo_blobs import (
     write_blob_file,
 )
 from qk3editor.storage.photos_models import ArticlePhotoModel, PhotoModel
+from qk3editor.storage.search import sync_article
 
 SERVER_SET = frozenset({"id", "owner"})  # never copied: the target numbers rows / sets owners
 
@@ -175,15 +176,20 @@ def _copy_articles(
         values["category_id"] = categories.get(a.category_id) if a.category_id else None
         values["body"] = rewrite_photo_refs(a.body, refs)
         if a.id not in have:
-            dst.add(ArticleModel(**values))
+            m = ArticleModel(**values)
+            dst.add(m)
             report.articles_added += 1
         elif a.version > have[a.id]:
-            m = dst.get(ArticleModel, a.id)
-            assert m is not None
+            found = dst.get(ArticleModel, a.id)
+            assert found is not None
+            m = found
             for key, value in values.items():
                 setattr(m, key, value)
             report.articles_updated += 1
-    dst.flush()
+        else:
+            continue
+        dst.flush()
+        sync_article(dst, m)
 
 
 def _copy_revisions(src: Session, dst: Session, report: CopyReport) -> None:
