@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import socket
 import threading
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,7 +68,7 @@ def reporter(folder: Path) -> Reporter:
 def article_with_photos(r: Reporter, folder: Path, sizes: tuple[int, ...] = (300_000,)) -> Article:
     ids: list[int] = []
     for i, size in enumerate(sizes):
-        path = photo_file(folder, f"anh-{i}.jpg", size, seed=len(str(folder)) * 31 + i)
+        path = photo_file(folder, f"anh-{i}.jpg", size, seed=zlib.crc32(str(folder).encode()) + i)
         (added,) = r.photos.add(
             [
                 NewPhoto(

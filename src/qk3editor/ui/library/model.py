@@ -58,6 +58,9 @@ class LibraryModel(QAbstractTableModel):
             QCoreApplication.translate("LibraryModel", label) for _key, label in COLUMNS
         ]
         self.loads = 0  # chunks fetched (tests check that scrolling stays lazy)
+        # the newsroom desk's newest message of each article (issue 16): returned, sent
+        self._desk_marks: Callable[[Sequence[str]], dict[str, Any]] | None = None
+        self._desk: dict[str, Any] = {}
 
     # -- data ------------------------------------------------------------------------------
     @property
@@ -78,11 +81,18 @@ class LibraryModel(QAbstractTableModel):
         self._load_rows = load_rows
         self.refresh()
 
+    def set_desk_marks(self, marks: Callable[[Sequence[str]], dict[str, Any]] | None) -> None:
+        """``marks(ids)``: the desk's newest message of each of those articles (a
+        ``DeskMessage``); the status column shows "returned" with the desk's comment."""
+        self._desk_marks = marks
+        self.refresh()
+
     def set_ids(self, ids: list[str]) -> None:
         """Show exactly ``ids`` (e.g. search results), in that order."""
         self.beginResetModel()
         self._ids = list(ids)
         self._cache.clear()
+        self._desk.clear()
         self.endResetModel()
 
     def refresh(self) -> None:
@@ -105,6 +115,7 @@ class LibraryModel(QAbstractTableModel):
     def invalidate(self, article_id: str) -> None:
         """Drop one cached row (after a save) and tell the views."""
         self._cache.pop(article_id, None)
+        self._desk.pop(article_id, None)
         try:
             row = self._ids.index(article_id)
         except ValueError:
@@ -138,6 +149,10 @@ class LibraryModel(QAbstractTableModel):
         self.loads += 1
         for r in self._load_rows(chunk):
             self._cache[r.id] = r
+        if self._desk_marks is not None and chunk:
+            marks = self._desk_marks(chunk)
+            for i in chunk:
+                self._desk[i] = marks.get(i)
         return self._cache.get(article_id)
 
     # -- Qt model API ----------------------------------------------------------------------
@@ -152,23 +167,36 @@ class LibraryModel(QAbstractTableModel):
             return None
         if role == ID_ROLE:
             return self._ids[index.row()]
+        key = COLUMNS[index.column()][0]
+        if role == Qt.ItemDataRole.ForegroundRole and key == "status":
+            return self._desk_color(index.row())
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         r = self._row(index.row())
         if r is None:
             return None
-        key = COLUMNS[index.column()][0]
         if key == "title":
             return r.title or QCoreApplication.translate("LibraryModel", "(untitled)")
         if key == "category":
             return r.category or ""
         if key == "status":
-            return QCoreApplication.translate("status", STATUS_LABELS[r.status])
+            label = QCoreApplication.translate("status", STATUS_LABELS[r.status])
+            return desk_status_text(label, self._desk.get(r.id), role)
         if key == "updated_at":
             return to_local(r.updated_at).strftime("%d/%m/%Y %H:%M")
         if key == "published":
             return published_text(r)
         return r.byline
+
+    def _desk_color(self, row: int) -> Any:
+        if self._row(row) is None:
+            return None
+        m = self._desk.get(self._ids[row])
+        if m is not None and getattr(m, "returned", False):
+            from PySide6.QtGui import QColor
+
+            return QColor("#a05a00")
+        return None
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -201,3 +229,18 @@ def published_text(r: ArticleRow) -> str:
         changed = QCoreApplication.translate("LibraryModel", "changed since publishing")
         text = f"✎ {changed} ({text})"
     return text
+
+
+def desk_status_text(label: str, m: Any, role: int) -> str:
+    """The status as the library shows it with the desk's newest message (issue 16):
+    "↩ Returned by the desk" (tooltip: the comment), or "sent to the desk"."""
+    if m is None:
+        return label
+    if getattr(m, "returned", False):
+        text = "↩ " + QCoreApplication.translate("LibraryModel", "Returned by the desk")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            who = m.author_name or m.author
+            return f"{text} ({who}): {m.text}"
+        return text
+    sent = QCoreApplication.translate("LibraryModel", "sent to the desk")
+    return f"{label} · {sent}"

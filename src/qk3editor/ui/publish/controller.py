@@ -308,6 +308,8 @@ class PublishController(QObject):
         self._relay = _Relay(self)
         self.ask_conflict = self._ask_conflict  # replaced in tests
         self.who: Callable[[], str] = default_who  # the person recorded on a publish
+        self.menu: Any = None  # the Publish menu (wiring)
+        self.desk: Any = None  # the newsroom desk's controller (ui/publish/desk.py)
 
     # -- the outbox in the background --------------------------------------------------------
     def recover_outbox(self) -> None:
@@ -322,9 +324,11 @@ class PublishController(QObject):
 
     def send_due(self) -> None:
         """Send the jobs whose retry time has come (every minute, from the runner's timer)."""
+        outbox = self.services.outbox
         self.ops.run(
-            self.services.outbox.run_due,
-            changes=[("outbox", ())],
+            outbox.run_due,
+            # articles a newsroom returned (the reporter's sync) are read again everywhere
+            changes=lambda _jobs: [("outbox", ()), ("article", tuple(outbox.returned))],
             on_error=_log_failure,
             lane="io",
             key="outbox",
