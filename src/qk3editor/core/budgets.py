@@ -57,6 +57,13 @@ MAX_IMAGE_PIXELS = 120_000_000
 """Pixels of a photo (width × height), checked from the header before decoding; Pillow's
 ``Image.MAX_IMAGE_PIXELS`` is set to the same value."""
 
+BLOB_PIECE_BYTES = 1 * MB
+"""Issue 16: a photo original goes to and from a PostgreSQL store in pieces of this size (the
+memory a send to the newsroom or a store copy holds per photo, whatever the file's size)."""
+NEWSROOM_CONNECT_SECONDS = 10
+"""A newsroom that does not answer the connection within this many seconds is offline for now
+(the send waits in the outbox; TCP keepalives notice a cut line within ~25 s)."""
+
 
 # -- errors ---------------------------------------------------------------------------------------
 class InputTooLarge(QkError):

@@ -28,6 +28,7 @@ from sqlalchemy import Engine, create_engine, make_url, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.pool import NullPool
 
+from qk3editor.core.budgets import NEWSROOM_CONNECT_SECONDS
 from qk3editor.core.desk import DeskMessageKind
 from qk3editor.core.errors import QkError
 from qk3editor.core.i18n import QT_TRANSLATE_NOOP
@@ -140,7 +141,9 @@ class NewsroomPublisher:
     """What :func:`~qk3editor.publish.outbox.default_publisher_factory` gives for a newsroom:
     the connection to the shared store (opened on first use, closed with :meth:`close`)."""
 
-    def __init__(self, target: Target, secret: str, connect_timeout: float = 10.0) -> None:
+    def __init__(
+        self, target: Target, secret: str, connect_timeout: float = NEWSROOM_CONNECT_SECONDS
+    ) -> None:
         self.target = target
         self._secret = secret
         self._timeout = connect_timeout

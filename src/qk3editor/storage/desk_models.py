@@ -8,10 +8,11 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from qk3editor.core.budgets import BLOB_PIECE_BYTES
 from qk3editor.storage.articles_models import Base, UTCDateTime
 
 # Photo originals are kept in the store in pieces of this size (see PhotoBlobModel).
-BLOB_CHUNK = 1024 * 1024
+BLOB_CHUNK = BLOB_PIECE_BYTES
 
 
 class DeskMessageModel(Base):
