@@ -1508,6 +1508,10 @@ Hãy chọn cụm mật khẩu cho tệp đó:</translation>
         <translation>Cổng thông tin (ninjs push)</translation>
     </message>
     <message>
+        <source>Newsroom (send to the desk)</source>
+        <translation>Tòa soạn (gửi bài về tòa soạn)</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
