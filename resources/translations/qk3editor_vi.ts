@@ -3198,8 +3198,8 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>đã huỷ</translation>
     </message>
     <message>
-        <source>The desk holds this article already (status: {status}) and it has changed since; it can be sent again when the desk returns it</source>
-        <translation>Tòa soạn đang giữ bài này (trạng thái: {status}) và bài đã thay đổi từ lần gửi trước; có thể gửi lại khi tòa soạn trả bài</translation>
+        <source>The desk holds this article already and it has changed since; it can be sent again when the desk returns it</source>
+        <translation>Tòa soạn đang giữ bài này và bài đã thay đổi từ lần gửi trước; có thể gửi lại khi tòa soạn trả bài</translation>
     </message>
     <message>
         <source>{host} is not a newsroom store yet (run “qk3editor --store URL newsroom init” there)</source>
@@ -3278,8 +3278,8 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>ngày giờ thiếu múi giờ</translation>
     </message>
     <message>
-        <source>The article is not waiting at the desk (its status is {status}); only a submitted article can be returned</source>
-        <translation>Bài không chờ ở tòa soạn (trạng thái: {status}); chỉ bài đã gửi mới trả lại được</translation>
+        <source>The article is not waiting at the desk; only a submitted article can be returned</source>
+        <translation>Bài không chờ ở tòa soạn; chỉ bài đã gửi mới trả lại được</translation>
     </message>
     <message>
         <source>Say why the article goes back to the reporter (a comment is needed)</source>

@@ -49,8 +49,7 @@ class NotAtDesk(QkError):
     code = "not_at_desk"
     template = QT_TRANSLATE_NOOP(
         "errors",
-        "The article is not waiting at the desk (its status is {status}); only a submitted "
-        "article can be returned",
+        "The article is not waiting at the desk; only a submitted article can be returned",
     )
 
 

@@ -64,8 +64,8 @@ class AtTheDesk(PublishError):
     code = "at_desk"
     template = QT_TRANSLATE_NOOP(
         "errors",
-        "The desk holds this article already (status: {status}) and it has changed since; "
-        "it can be sent again when the desk returns it",
+        "The desk holds this article already and it has changed since; it can be sent again "
+        "when the desk returns it",
     )
 
 
@@ -134,6 +134,8 @@ def transport_error(target: Target, exc: BaseException) -> PublishError:
         return NewsroomRefused(detail=state or "42501")
     if state in ("28P01", "28000") or "password authentication failed" in message:
         return NewsroomLoginFailed(host=_host(target))
+    if state is not None and str(state).startswith("42"):  # no such table, column: not migrated
+        return NotANewsroom(host=_host(target))
     return TransportFailure(host=_host(target), detail=message[:200])
 
 

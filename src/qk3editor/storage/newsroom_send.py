@@ -29,6 +29,7 @@ from qk3editor.storage.photo_blobs import blob_path
 from qk3editor.storage.photos_models import ArticlePhotoModel, PhotoModel
 from qk3editor.storage.search import sync_article
 
+HELD = "held"  # DeskState.status of a draft this login may not change
 PHOTO_REF = re.compile(r"qk3photo:(\d+)")
 # photo columns that belong to one store (its own id, file, thumbnail, times)
 LOCAL_PHOTO_COLUMNS = frozenset({"id", "path", "thumbnail", "imported_at", "updated_at", "owner"})
@@ -94,14 +95,23 @@ def _same(article: Article, body: str, desk: DeskState) -> bool:
 
 
 def _desk_state(s: Session, article_id: str) -> DeskState | None:
+    """The desk's row of the article; a draft the sender may change is locked first.
+
+    Under the roles' row-level security ``SELECT … FOR UPDATE`` skips rows the login may not
+    update (a submitted article, another's): so the row is read plainly, and locked only when
+    it is a draft; a draft the lock cannot see is reported as held by the desk."""
     a = ArticleModel
-    row = s.execute(
-        select(a.status, a.version, a.title, a.lead, a.body, a.byline, a.tags, a.updated_at)
-        .where(a.id == article_id)
-        .with_for_update()
-    ).first()
+    columns = (a.status, a.version, a.title, a.lead, a.body, a.byline, a.tags, a.updated_at)
+    row = s.execute(select(*columns).where(a.id == article_id)).first()
     if row is None:
         return None
+    if str(row[0]) == Status.DRAFT.value:
+        locked = s.execute(select(*columns).where(a.id == article_id).with_for_update()).first()
+        if locked is None:  # not ours to change: the desk (or another reporter) holds it
+            return DeskState(
+                HELD, int(row[1]), row[2], row[3], row[4], row[5], tuple(row[6] or ()), row[7]
+            )
+        row = locked
     return DeskState(
         str(row[0]), int(row[1]), row[2], row[3], row[4], row[5], tuple(row[6] or ()), row[7]
     )
