@@ -325,7 +325,7 @@ def install_desk(
     menu.addSeparator()
     send = menu.addAction(QCoreApplication.translate("Desk", "Send to the desk…"))
     send.setObjectName("sendToDeskAction")
-    send.setShortcut(QKeySequence("Ctrl+Shift+D"))
+    send.setShortcut(QKeySequence("Ctrl+Shift+G"))
     send.triggered.connect(lambda: controller.send_from_editor(editor))
     back = menu.addAction(QCoreApplication.translate("Desk", "Return to the reporter…"))
     back.setObjectName("returnToReporterAction")
