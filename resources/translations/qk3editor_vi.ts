@@ -631,6 +631,36 @@ Giấy phép: GPL-3.0-or-later.</translation>
     </message>
 </context>
 <context>
+    <name>LeaseBanner</name>
+    <message>
+        <source>Take over…</source>
+        <translation>Giành quyền sửa…</translation>
+    </message>
+    <message>
+        <source>Edit this article yourself; the other editor&apos;s window turns read-only</source>
+        <translation>Tự sửa bài này; cửa sổ của người kia chuyển sang chỉ đọc</translation>
+    </message>
+    <message>
+        <source>{name} is editing this article (on {host}, since {since}). You see it read-only; it follows their saves.</source>
+        <translation>{name} đang sửa bài này (trên máy {host}, từ {since}). Bạn đang xem ở chế độ chỉ đọc; bài tự cập nhật theo những gì người đó lưu.</translation>
+    </message>
+    <message>
+        <source>{name} took this article over; your window is read-only now. What you typed after their take-over was not saved.</source>
+        <translation>{name} đã giành quyền sửa bài này; cửa sổ của bạn giờ chỉ đọc. Những gì bạn gõ sau lúc đó không được lưu.</translation>
+    </message>
+</context>
+<context>
+    <name>LeaseController</name>
+    <message>
+        <source>Take over the article</source>
+        <translation>Giành quyền sửa bài</translation>
+    </message>
+    <message>
+        <source>{name} will see that you took it over, and why. Reason:</source>
+        <translation>{name} sẽ thấy bạn đã giành quyền sửa và vì sao. Lý do:</translation>
+    </message>
+</context>
+<context>
     <name>LegacyImportDialog</name>
     <message>
         <source>Old Vietnamese font encoding</source>
@@ -2665,6 +2695,26 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>qk3editor: đã dừng (Ctrl+C): {detail}</translation>
     </message>
     <message>
+        <source>who is editing which article</source>
+        <translation>ai đang sửa bài nào</translation>
+    </message>
+    <message>
+        <source>an article&apos;s lease events instead</source>
+        <translation>thay vào đó, xem lịch sử giữ quyền sửa của một bài</translation>
+    </message>
+    <message>
+        <source>take the article over from the person editing it (needs --reason)</source>
+        <translation>giành quyền sửa bài từ người đang sửa (cần --reason)</translation>
+    </message>
+    <message>
+        <source>why you take it over (recorded)</source>
+        <translation>lý do giành quyền sửa (được ghi lại)</translation>
+    </message>
+    <message>
+        <source>Nobody is editing an article now.</source>
+        <translation>Không có ai đang sửa bài nào.</translation>
+    </message>
+    <message>
         <source>the newsroom desk: return, messages, sync</source>
         <translation>tòa soạn: trả bài, lời nhắn, đồng bộ</translation>
     </message>
@@ -3276,6 +3326,18 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
     <message>
         <source>a date without a time zone</source>
         <translation>ngày giờ thiếu múi giờ</translation>
+    </message>
+    <message>
+        <source>{name} is editing this article (on {host}, since {since}); open it read-only, or take it over giving a reason (--force --reason &quot;...&quot;)</source>
+        <translation>{name} đang sửa bài này (trên máy {host}, từ {since}); hãy mở ở chế độ chỉ đọc, hoặc giành quyền sửa kèm lý do (--force --reason &quot;...&quot;)</translation>
+    </message>
+    <message>
+        <source>Taking over an article needs a reason</source>
+        <translation>Muốn giành quyền sửa bài phải ghi lý do</translation>
+    </message>
+    <message>
+        <source>The reason is too long ({size} characters; at most {limit})</source>
+        <translation>Lý do quá dài ({size} ký tự; tối đa {limit})</translation>
     </message>
     <message>
         <source>The article is not waiting at the desk; only a submitted article can be returned</source>

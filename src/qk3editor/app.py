@@ -19,12 +19,14 @@ if TYPE_CHECKING:
     from qk3editor.storage.quick import QuickLibrary
     from qk3editor.ui.checks.controller import ChecksController
     from qk3editor.ui.editor.article_editor import ArticleEditor
+    from qk3editor.ui.editor.lease import LeaseController
     from qk3editor.ui.editor.view import ArticleEditorView
     from qk3editor.ui.editor.wiring import EditorMenus
     from qk3editor.ui.editor.workspace import EditorWorkspace
     from qk3editor.ui.library.controller import LibraryController
     from qk3editor.ui.library.model import LibraryModel
     from qk3editor.ui.library.view import LibraryView
+    from qk3editor.ui.live import LiveUpdates
     from qk3editor.ui.main_window import MainWindow
     from qk3editor.ui.operations import ChangeBus, Operations
     from qk3editor.ui.photos.controller import PhotoDeskController
@@ -62,6 +64,8 @@ class Gui:
     checks: ChecksController | None = None
     welcome: WelcomePage | None = None  # issue 10: shown while the store is empty
     settings_relay: SettingsRelay | None = None  # issue 10: the one settings-changed signal
+    leases: LeaseController | None = None  # issue 16: who edits the open article
+    live: LiveUpdates | None = None  # issue 16: other processes' changes (PostgreSQL)
 
     def shutdown(self) -> None:
         """At quit: every timer stopped, every thread and worker process joined, store closed."""
@@ -152,7 +156,7 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
     attach_library_search(library, ctx.search, runner)
 
     # the library follows the change bus (saves, moves, imports) instead of the editor
-    bus.changed.connect(library.on_changed)
+    bus.changed.connect(lambda kind, ids: library.on_changed(kind, ids, bus.remote))
     library.open_requested.connect(editor.open)
     editor.opened.connect(lambda i: library.view.select_article(library.model.row_of(i)))
     editor.error.connect(lambda msg: window.statusBar().showMessage(msg, 10_000))
@@ -222,6 +226,10 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
     from qk3editor.ui.preferences import install_preferences
 
     gui.settings_relay = install_preferences(ctx, ops, window, editor, checks, photo_desk)
+    from qk3editor.ui.newsroom import install_newsroom  # issue 16: leases, live updates
+
+    assert shell.editor_workspace is not None
+    install_newsroom(gui, shell.editor_workspace)
     from qk3editor.ui.publish.local_portal import stop_local_portals
 
     window.closing.connect(stop_local_portals)  # a test portal started from the window

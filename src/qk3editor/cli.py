@@ -29,6 +29,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "qk3editor.commands.photos",
     "qk3editor.commands.text",
     "qk3editor.commands.store",
+    "qk3editor.commands.leases",
 )
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2

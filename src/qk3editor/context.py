@@ -20,10 +20,12 @@ from qk3editor.storage.db import Store, open_store
 from qk3editor.storage.store_events import StoreEvents
 
 if TYPE_CHECKING:
+    from qk3editor.core.leases import LeaseOwner
     from qk3editor.photos.publish_providers import DeskPhotoSource, DeskRenditions
     from qk3editor.publish.prepare import RenditionPreparer
     from qk3editor.publish.service import PublishServices
     from qk3editor.storage.editor_repository import EditorRepository
+    from qk3editor.storage.leases_repository import LeaseRepository
     from qk3editor.storage.photos_repository import PhotoRepository
     from qk3editor.storage.publish_repository import PublishRepository
     from qk3editor.storage.search import SearchRepository
@@ -60,6 +62,29 @@ class AppContext:
         from qk3editor.storage.editor_repository import EditorRepository
 
         return EditorRepository(self.store, self.articles)
+
+    @property
+    def lease_owner(self) -> LeaseOwner:
+        """This running app as a lease holder: the OS login (PostgreSQL: the server's),
+        the name from the settings, this machine and process."""
+        import getpass
+        import os
+        import socket
+
+        from qk3editor.core.leases import LeaseOwner
+
+        try:
+            login = getpass.getuser()
+        except (OSError, KeyError):
+            login = "?"
+        return LeaseOwner(login, self.settings.who, socket.gethostname(), os.getpid())
+
+    @cached_property
+    def leases(self) -> LeaseRepository:
+        """Who edits which article (issue 16); several processes or machines on one store."""
+        from qk3editor.storage.leases_repository import LeaseRepository
+
+        return LeaseRepository(self.store, self.lease_owner)
 
     @cached_property
     def photos(self) -> PhotoRepository:

@@ -129,6 +129,7 @@ def test_every_change_kind_refreshes_the_views_that_show_it(
             "outbox",
             "target",
             "settings",
+            "lease",
         }
         desk = gui.photo_desk
         publish = gui.publish
@@ -204,6 +205,16 @@ def test_every_change_kind_refreshes_the_views_that_show_it(
         )
         bus.announce("outbox", [job.id])
         assert outbox.model.rowCount() == 1
+
+        # lease (issue 16): taken over elsewhere, the open article turns read-only
+        from qk3editor.core.leases import LeaseOwner
+        from qk3editor.storage.leases_repository import LeaseRepository
+
+        assert not gui.editor.read_only
+        other_app = LeaseOwner("lan", "Thu Lan", "may-2", 1)
+        LeaseRepository(ctx.store, other_app).acquire(article.id, takeover_reason="Sửa gấp")
+        bus.announce("lease", [article.id])
+        assert gui.editor.read_only and "Thu Lan" in gui.leases.banner.label.text()
 
         # settings: the preflight's lead-length limit
         ctx.save_settings(ctx.settings.with_changes(lead_max_words=50))

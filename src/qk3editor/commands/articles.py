@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from qk3editor.commands import interrupts
+from qk3editor.commands import interrupts, leases
 from qk3editor.commands.output import print_json, write_text
 from qk3editor.core import atomic, budgets
 from qk3editor.core.articles import STATUS_LABELS, ArticleFields, ArticleQuery, Status
@@ -52,6 +52,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         choices=[s.value for s in Status],
         help=translate("cli", "move the article in the workflow"),
     )
+    leases.add_force_arguments(p)  # issue 16: an article someone else is editing
     p.set_defaults(handler=run_edit)
 
     p = sub.add_parser("list", help=translate("cli", "list articles"))
@@ -155,17 +156,18 @@ def run_edit(args: argparse.Namespace, ctx: AppContext) -> int:
         byline=clean_text(args.byline) if args.byline is not None else None,
         tags=tags,
     )
-    before = ctx.articles.get(article_id)
-    after = ctx.articles.update(article_id, fields)
-    editor = _workflow(ctx)
-    if after.version != before.version:
-        editor.add_revision(article_id, RevisionReason.SAVE, ctx.settings.who)
-    if args.status and Status(args.status) is not after.status:
-        target = Status(args.status)
-        if after.status is Status.SPIKED and target is not Status.SPIKED:
-            after = editor.unspike(article_id, ctx.settings.who)
-        if after.status is not target:
-            editor.change_status(article_id, target, ctx.settings.who)
+    with leases.holding(ctx, article_id, args.force, args.reason):
+        before = ctx.articles.get(article_id)
+        after = ctx.articles.update(article_id, fields, expected_version=before.version)
+        editor = _workflow(ctx)
+        if after.version != before.version:
+            editor.add_revision(article_id, RevisionReason.SAVE, ctx.settings.who)
+        if args.status and Status(args.status) is not after.status:
+            target = Status(args.status)
+            if after.status is Status.SPIKED and target is not Status.SPIKED:
+                after = editor.unspike(article_id, ctx.settings.who)
+            if after.status is not target:
+                editor.change_status(article_id, target, ctx.settings.who)
     print(article_id)
     return 0
 

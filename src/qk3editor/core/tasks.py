@@ -8,8 +8,9 @@ make an executor: they take one (or a :class:`Pools`) by injection.
 :class:`Runner` adds the two lanes of the GUI's ``TaskRunner`` — ``db`` (one thread, so
 every store write is serialised) and ``io`` — with the same ``submit`` interface, and
 repeating timers; the CLI uses it as it is, the GUI's ``qk3editor.ui.tasks.TaskRunner`` wraps
-one (its results come back on the GUI thread). ``Runner.shutdown`` stops the timers, cancels
-what has not started and joins every thread and worker process: nothing of ours is left.
+one (its results come back on the GUI thread). ``Runner.shutdown`` stops the timers and the
+background services (:meth:`Runner.background`: the live-update listener), cancels what has
+not started and joins every thread and worker process: nothing of ours is left.
 
 Code that is handed no pools (a test, a library call) gets a private :class:`Pools` for the
 one call through :func:`scoped_pools`, shut down when the call returns.
@@ -189,6 +190,7 @@ class Runner:
         self._latest: dict[str, int] = {}
         self._pending: set[Future[Any]] = set()
         self._timers: list[Timer] = []
+        self._stoppers: list[Callable[[], None]] = []
 
     def lane(self, lane: str) -> Executor:
         if lane not in LANES:
@@ -251,6 +253,22 @@ class Runner:
             self._timers.append(timer)
         return timer
 
+    def background(
+        self, name: str, run: Callable[[], object], stop: Callable[[], None]
+    ) -> Future[Any]:
+        """Run ``run`` for as long as the app lives on a thread of its own (a LISTEN
+        connection): :meth:`shutdown` calls ``stop`` first, which must make ``run`` return."""
+        with self._lock:
+            self._stoppers.append(stop)
+
+        def job() -> None:
+            try:
+                run()
+            except Exception:
+                log.exception("background service %s failed", name)
+
+        return self.pools.threads(f"bg-{name}", 1).submit(job)
+
     def wait(self, timeout: float | None = None) -> bool:
         """Until every submitted job has finished (False on timeout)."""
         import concurrent.futures as cf
@@ -265,6 +283,10 @@ class Runner:
         with self._lock:
             timers = list(self._timers)
             self._timers.clear()
+            stoppers = list(self._stoppers)
+            self._stoppers.clear()
         for timer in timers:
             timer.stop()
+        for stop in stoppers:
+            stop()
         self.pools.shutdown(wait=wait)

@@ -176,6 +176,13 @@ def make_engine(url: str, read_only: str | None = None) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _begin_immediate)
         return engine
+    if url.startswith("postgresql"):
+        from qk3editor.storage.notify_sql import origin_name
+
+        # the live-update triggers name the writer, so a process skips its own news
+        return create_engine(
+            url, pool_pre_ping=True, connect_args={"application_name": origin_name()}
+        )
     return create_engine(url, pool_pre_ping=True)
 
 
@@ -263,6 +270,10 @@ def migrate(engine: Engine, backups_dir: Path | None = None) -> Path | None:
             return backup  # another process migrated while we waited for the lock
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "heads")
+        if engine.dialect.name == "postgresql":
+            from qk3editor.storage import notify_sql
+
+            notify_sql.install(conn)  # live updates on every table, whichever branch came last
     return backup
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from qk3editor.storage import (
     desk_models,
     editor_models,
+    lease_models,
     photos_models,
     publication_models,
     publish_models,
@@ -20,6 +21,7 @@ from qk3editor.storage.articles_models import Base
 FEATURE_MODULES = (
     desk_models,
     editor_models,
+    lease_models,
     photos_models,
     publication_models,
     publish_models,

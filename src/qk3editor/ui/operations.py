@@ -16,6 +16,10 @@ refreshes what it shows of that kind. Kinds (:data:`CHANGE_KINDS`):
 ``outbox``          ids = job ids enqueued, retried, cancelled, resolved or finished
 ``target``          ids = target names added or removed
 ``settings``        ids = setting names changed (e.g. ``lead_max_words``)
+``lease``           ids = article ids whose editing lease changed hands (issue 16)
+
+On a PostgreSQL store the live-update listener (:mod:`qk3editor.ui.live`) announces what
+other processes changed on the same bus, with :attr:`ChangeBus.remote` set while it does.
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ from qk3editor.ui.tasks import TaskRunner
 
 T = TypeVar("T")
 
-CHANGE_KINDS = ("article", "photo", "article_photos", "outbox", "target", "settings")
+CHANGE_KINDS = ("article", "photo", "article_photos", "outbox", "target", "settings", "lease")
 
 Change = tuple[str, Iterable[Any]]
 Changes = Iterable[Change] | Callable[[Any], Iterable[Change]]
@@ -42,6 +46,16 @@ class ChangeBus(QObject):
     """Built once in app.build_gui; every view that shows stored data listens to it."""
 
     changed = Signal(str, object)  # kind, tuple of ids
+    remote = False  # True while announcing what another process changed (live updates)
+
+    def announce_remote(self, kind: str, ids: Iterable[Any] = ()) -> None:
+        """What another process changed (the live-update listener): views refresh without
+        moving the user (no selection jumps to another editor's new article)."""
+        self.remote = True
+        try:
+            self.announce(kind, ids)
+        finally:
+            self.remote = False
 
     def announce(self, kind: str, ids: Iterable[Any] = ()) -> None:
         """Tell every view that ``ids`` of ``kind`` changed (GUI thread only)."""

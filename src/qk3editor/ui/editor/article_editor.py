@@ -226,7 +226,7 @@ class ArticleEditor(EditorController):
             self.autosaver.note_edit()  # the place is part of what a restart brings back
 
     def _autosave_job(self) -> Callable[[], Any] | None:
-        if self.article is None:
+        if self.article is None or self.read_only:
             return None
         article_id = self.article.id
         raw = self._raw()

@@ -44,6 +44,8 @@ class EditorController(QObject):
         self.ops = ops if ops is not None else Operations(runner, ChangeBus(self), translator, self)
         self.article: Article | None = None
         self.announcing_own_save = False
+        # issue 16: another editor holds the open article (ui/editor/lease.py): shown, not saved
+        self.read_only = False
         # the fields a new article starts with (the preferences' byline, set by the wiring)
         self.new_fields: Callable[[], ArticleFields] = ArticleFields
         view.setEnabled(False)

@@ -86,16 +86,20 @@ class LibraryController(QObject):
         if select_id:
             self.view.select_article(self.model.row_of(select_id))
 
-    def on_changed(self, kind: str, ids: tuple[object, ...]) -> None:
+    def on_changed(self, kind: str, ids: tuple[object, ...], remote: bool = False) -> None:
         """The change bus: articles written anywhere in the app (a save, a move, an import).
 
         A listed row is read again; a new article, or one whose new status the list's filter
-        no longer shows (spiked, restored, moved on), refreshes the list.
+        no longer shows (spiked, restored, moved on), refreshes the list. ``remote``: another
+        process wrote it (live updates): a new article is listed but not selected.
         """
         if kind != "article":
             return
         for article_id in ids:
             assert isinstance(article_id, str)
+            if remote and self.model.row_of(article_id) < 0:
+                self.refresh()
+                continue
             self.article_saved(article_id)
             row = self.model.row_for(article_id)
             if row is not None and not _shows_status(self.model.query, row.status):

@@ -1,0 +1,27 @@
+"""Several editors on one store (issue 16), put into the window by the composition root."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from qk3editor.ui.editor.lease import LeaseController
+from qk3editor.ui.live import install_live_updates
+
+if TYPE_CHECKING:
+    from qk3editor.app import Gui
+    from qk3editor.ui.editor.workspace import EditorWorkspace
+
+
+def install_newsroom(gui: Gui, workspace: EditorWorkspace) -> None:
+    """The open article's lease (banner, read-only, take-over) and, on PostgreSQL, the live
+    updates from other processes."""
+    leases = LeaseController(gui.editor, workspace, gui.ctx.leases, gui.ctx.tasks, gui.window)
+    gui.leases = leases
+
+    def give_back() -> None:  # after the editor's last save, before the runner stops
+        leases.release_open()
+        gui.runner.wait()
+
+    gui.window.closing.connect(give_back)
+    resync = [gui.library.refresh, leases.resync]
+    gui.live = install_live_updates(gui.ctx, gui.bus, resync, gui.window)
