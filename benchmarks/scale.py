@@ -23,15 +23,23 @@ Every interactive figure is the time until the view has painted (``grab()``: the
 - memory: peak and steady PSS (``/proc/self/smaps_rollup``), with the library and the desk open;
 - store size on disk.
 
-Baselines in the same run, same store: a naive library that loads every row into Python and
-sorts there (what a ``QSortFilterProxyModel`` over a full model does; capped at 100,000 rows),
-and a ``LIKE '%word%'`` scan over the search text (capped at 5 queries). ``ratio`` in the last
-line is naive open / our open at the largest size run.
+Baselines in the same run, same store, interleaved with ours (the library opened again
+between two naive opens): a naive library that loads every row into Python, sorts there and
+shows them in a table (what a ``QSortFilterProxyModel`` over a full model does; capped at
+100,000 rows), and a ``LIKE '%word%'`` scan over the search text (capped at 5 queries). The
+library is measured after a bare table has been painted (``qt_warmup_ms``: Qt's first style
+and font work, which a running app has done).
+
+``ratio`` in the last line: how many times faster the naive open grew than ours from the
+smallest size run to the largest (the benchmark's question is flat cost; at 1k the naive
+library is as fast as ours, so naive / ours at one size would invert between ``--quick`` and
+the full run); ``open_ratio_largest`` is naive / ours at the largest size.
 
 Goals (issue 14), at 100k: every interactive figure < 100 ms, search median <= 5 ms, steady
 memory < 300 MB; at 1M: < 200 ms and <= 20 ms. ``--quick`` runs 1k and 10k (under a minute
 once the stores are cached; the goals are for 100k/1M, quick only shows the slope).
-Last line: one JSON object.
+``--postgres`` measures 100k on a PostgreSQL server started for the run (tests/pg_fixture.py's
+way; needs the Debian package). Last line: one JSON object.
 """
 
 from __future__ import annotations
@@ -40,15 +48,11 @@ import argparse
 import gc
 import json
 import os
-import random
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
-import uuid
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -56,7 +60,6 @@ HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent / "src"), str(HERE)]
 
 NAIVE_CAP = 100_000
-THUMBS = 64  # distinct thumbnail files the photos share
 QUERIES = (
     "dan van",
     "Đức Việt",
@@ -71,166 +74,8 @@ QUERIES = (
     "trực thăng",
     "dân quân tự vệ",
 )
-WORDS = (
-    "Quân khu tổ chức hội nghị tổng kết công tác dân vận năm trong lực lượng vũ trang "
-    "Bộ đội Biên phòng Hải Phòng huấn luyện sẵn sàng chiến đấu tìm kiếm cứu nạn trực thăng "
-    "Lữ đoàn pháo phòng không Đức Việt Nguyễn Thanh Hải Kiến Thụy Móng Cái đường thủy lôi "
-    "dân quân tự vệ Thiếu tướng chính ủy đảng ủy bảo đảm an toàn giao thông biển đảo"
-).split()
-
-
-def parse_size(text: str) -> int:
-    t = text.strip().lower()
-    mult = 1_000_000 if t.endswith("m") else 1_000 if t.endswith("k") else 1
-    return int(float(t.rstrip("km")) * mult)
-
-
-def label(n: int) -> str:
-    return f"{n // 1_000_000}m" if n >= 1_000_000 else f"{n // 1_000}k" if n >= 1_000 else str(n)
-
-
-def pss_mb() -> float:
-    try:
-        for line in Path("/proc/self/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return float("nan")
-
-
-# -- building ------------------------------------------------------------------------------
-def cache_dir() -> Path:
-    d = Path(os.environ.get("QK3_BENCH_CACHE") or Path(tempfile.gettempdir()) / "qk3-bench-cache")
-    d.mkdir(parents=True, exist_ok=True)
-    return d
-
-
-def store_path(n: int, photos: int) -> Path:
-    from qk3editor.storage.heads import script_heads
-
-    heads = "-".join(sorted(script_heads()))
-    return cache_dir() / f"scale-a{label(n)}-p{label(photos)}-{heads}.sqlite3"
-
-
-def _sentence(rng: random.Random, k: int) -> str:
-    return " ".join(rng.choice(WORDS) for _ in range(k))
-
-
-def make_thumbnails(folder: Path) -> list[str]:
-    from PIL import Image
-
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for i in range(THUMBS):
-        p = folder / f"t{i}.jpg"
-        if not p.exists():
-            colour = (40 + i * 3 % 200, 90 + i * 7 % 160, 160 - i % 120)
-            Image.new("RGB", (320, 213), colour).save(p, quality=80)
-        paths.append(str(p))
-    return paths
-
-
-def build(path: Path, n: int, photos: int, batch: int = 2_000) -> None:
-    from sqlalchemy import insert
-
-    from qk3editor.storage.articles_models import ArticleModel
-    from qk3editor.storage.db import open_store
-    from qk3editor.storage.photos_models import PhotoModel
-    from qk3editor.storage.search import article_text, document_row
-
-    tmp = path.with_suffix(".building")
-    tmp.unlink(missing_ok=True)
-    store = open_store(f"sqlite:///{tmp}")  # the schema through the migrations
-    rng = random.Random(14)
-    base = datetime(2020, 1, 1, tzinfo=UTC)
-    statuses = ["published"] * 6 + ["draft", "submitted", "approved", "spiked"]
-    t0 = time.perf_counter()
-    with store.engine.begin() as conn:
-        conn.exec_driver_sql("PRAGMA synchronous=OFF")
-        n_cat = len(conn.exec_driver_sql("SELECT id FROM categories").all())
-    articles = ArticleModel.__table__
-    from qk3editor.storage.search import SearchDocumentModel
-
-    docs_table = SearchDocumentModel.__table__
-    for start in range(0, n, batch):
-        rows, docs = [], []
-        for i in range(start, min(n, start + batch)):
-            aid = str(uuid.UUID(int=rng.getrandbits(128), version=4))
-            title = _sentence(rng, rng.randint(6, 12)).capitalize()
-            lead = _sentence(rng, 30)
-            body = "\n\n".join(_sentence(rng, 40) for _ in range(3))
-            byline = rng.choice(("Đức Việt", "Thanh Hải", "Minh Anh", "Hoàng Sáng", ""))
-            when = base + timedelta(minutes=i * 3 + rng.randint(0, 2))
-            rows.append(
-                {
-                    "id": aid,
-                    "title": title,
-                    "lead": lead,
-                    "body": body,
-                    "category_id": 1 + i % n_cat if i % 17 else None,
-                    "byline": byline,
-                    "tags": ["dân vận"],
-                    "status": statuses[i % len(statuses)],
-                    "created_at": when,
-                    "updated_at": when,
-                    "version": 1,
-                }
-            )
-            plain = article_text(title, lead, body, byline, ["dân vận"])
-            docs.append(document_row("article", aid, aid, plain))
-        with store.engine.begin() as conn:
-            conn.execute(insert(articles), rows)
-            conn.execute(insert(docs_table), docs)
-        done = start + len(rows)
-        if done % 100_000 == 0 or done == n:
-            print(f"  {done} articles, {time.perf_counter() - t0:.0f} s", flush=True)
-    thumbs = make_thumbnails(path.parent / "scale-thumbs")
-    photo_table = PhotoModel.__table__
-    for start in range(0, photos, batch):
-        rows = []
-        for i in range(start, min(photos, start + batch)):
-            headline = _sentence(rng, 6).capitalize()
-            description = _sentence(rng, 25) if i % 9 else ""
-            credit = "QK3 online" if i % 13 else ""
-            name = f"/photos/{2020 + i // 20_000}/DSC_{i:06d}.JPG"
-            rows.append(
-                {
-                    "path": name,
-                    "content_hash": f"{i:064x}",
-                    "size_bytes": 8_000_000,
-                    "width": 6000,
-                    "height": 4000,
-                    "format": "JPEG",
-                    "thumbnail": thumbs[i % len(thumbs)],
-                    "camera": "NIKON D750",
-                    "date_taken": (base + timedelta(minutes=i)).strftime("%Y-%m-%dT%H:%M:%S")
-                    if i % 50
-                    else "",
-                    "gps": i % 11 == 0,
-                    "has_iim": True,
-                    "headline": headline,
-                    "description": description,
-                    "credit": credit,
-                    "city": "Hải Phòng",
-                    "creator": ["Đức Việt"],
-                    "keywords": ["dân vận", "biên phòng"],
-                    "search_text": "\n".join((headline, description, credit, name)).casefold(),
-                    "imported_at": base,
-                    "updated_at": base,
-                }
-            )
-        with store.engine.begin() as conn:
-            conn.execute(insert(photo_table), rows)
-    with store.engine.begin() as conn:
-        if store.is_sqlite:
-            conn.exec_driver_sql("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
-    with store.engine.connect() as conn:
-        conn.exec_driver_sql("ANALYZE")
-        conn.commit()
-    store.close()
-    tmp.rename(path)
-    print(f"  built {path.name} in {time.perf_counter() - t0:.0f} s", flush=True)
+from _scale_build import build, label, parse_size, pss_mb, store_path  # noqa: E402
+from _scale_report import growth, report  # noqa: E402
 
 
 # -- measuring -----------------------------------------------------------------------------
@@ -247,7 +92,10 @@ class Clock:
 
 
 def naive_library(store: Any) -> int:
-    """Baseline: every library row into Python, sorted there (capped at NAIVE_CAP rows)."""
+    """Baseline: every library row into Python, sorted there (capped at NAIVE_CAP rows), and
+    shown in a table as ours is (what a QSortFilterProxyModel over a full model does)."""
+    from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+    from PySide6.QtWidgets import QTableView
     from sqlalchemy import text
 
     with store.engine.connect() as conn:
@@ -260,6 +108,28 @@ def naive_library(store: Any) -> int:
             {"cap": NAIVE_CAP},
         ).all()
     rows.sort(key=lambda r: (r[4], r[0]), reverse=True)
+
+    class Rows(QAbstractTableModel):
+        def rowCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008
+            return 0 if parent.isValid() else len(rows)
+
+        def columnCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008
+            return 0 if parent.isValid() else 4
+
+        def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return str(rows[index.row()][(1, 2, 3, 4)[index.column()]])
+            return None
+
+    table = QTableView()
+    model = Rows(table)
+    table.setModel(model)
+    table.verticalHeader().hide()
+    table.resize(1200, 800)
+    table.show()
+    table.grab()
+    table.close()
+    table.deleteLater()
     return len(rows)
 
 
@@ -297,9 +167,14 @@ def measure(url: str, n: int, photos: int, path: Path | None) -> dict[str, Any]:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     clock = Clock()
-    out: dict[str, Any] = {"articles": n, "photos": photos}
+    out: dict[str, Any] = {"articles": n, "photos": photos, "load_start": os.getloadavg()[0]}
+    # the running app has painted a window already: a bare table painted first (Qt's style,
+    # fonts), so that the library's figure is its own, at every size
+    out["qt_warmup_ms"] = clock.ms(_bare_table)
     start_pss = pss_mb()
     store = open_store(url)
+    with store.read() as s:  # the store opened (the app's start-up did), not yet read
+        s.connection()
     articles = ArticleRepository(store)
     categories = CategoryRepository(store)
 
@@ -314,15 +189,11 @@ def measure(url: str, n: int, photos: int, path: Path | None) -> dict[str, Any]:
         view.show()
         view.grab()
 
-    out["library_open_ms"] = clock.ms(open_library)
+    out["library_open_ms"] = clock.ms(open_library)  # the first: a cold store
     view: LibraryView = holder["view"]
     ctl: LibraryController = holder["ctl"]
     model = ctl.model
     out["library_rows"] = model.rowCount()
-    # naive baseline, same store, same run
-    naive = [clock.ms(lambda: naive_library(store)) for _ in range(2)]
-    out["naive_open_ms"] = min(naive)
-    out["naive_capped"] = n > NAIVE_CAP
 
     from PySide6.QtCore import Qt
 
@@ -377,14 +248,9 @@ def measure(url: str, n: int, photos: int, path: Path | None) -> dict[str, Any]:
     for q in QUERIES:
         times.append(clock.ms(lambda q=q: search.search_ids(q)))
         shown.append(
-            clock.ms(
-                lambda q=q: (
-                    model.set_id_filter(lambda ids, q=q: _keep(ids, search.search_ids(q))),
-                    view.table.grab(),
-                )
-            )
+            clock.ms(lambda q=q: (model.set_ranked(search.search_ids(q)), view.table.grab()))
         )
-    model.set_id_filter(None)
+    model.set_ranked(None)
     panel = sorted(clock.ms(lambda q=q: search.search(q, limit=50)) for q in QUERIES * 2)
     out["search50_median_ms"] = statistics.median(panel)
     out["search50_p95_ms"] = panel[min(len(panel) - 1, int(len(panel) * 0.95))]
@@ -393,8 +259,6 @@ def measure(url: str, n: int, photos: int, path: Path | None) -> dict[str, Any]:
     out["search_p95_ms"] = times[min(len(times) - 1, int(len(times) * 0.95))]
     out["search_in_library_median_ms"] = statistics.median(shown)
     out["search_in_library_max_ms"] = max(shown)
-    base = [clock.ms(lambda q=q: naive_search(store, q)) for q in QUERIES[:5]]
-    out["naive_search_median_ms"] = statistics.median(base)
 
     # photo desk
     runner = TaskRunner(io_threads=2)
@@ -441,81 +305,55 @@ def measure(url: str, n: int, photos: int, path: Path | None) -> dict[str, Any]:
     out["pss_start_mb"] = start_pss
     out["pss_steady_mb"] = pss_mb()
     out["pss_peak_mb"] = max(clock.peak, out["pss_steady_mb"])
+
+    # the baselines after the memory figures (theirs are not ours): the naive library
+    # interleaved with ours opening again, then the LIKE scan
+    naive, again = [], []
+    for _ in range(3):
+        naive.append(clock.ms(lambda: naive_library(store)))
+        again.append(clock.ms(lambda: _reopen(open_library, holder)))
+    holder["view"], holder["ctl"] = view, ctl
+    out["naive_open_ms"] = min(naive)
+    out["library_reopen_ms"] = min(again)
+    out["naive_capped"] = n > NAIVE_CAP
+    base = [clock.ms(lambda q=q: naive_search(store, q)) for q in QUERIES[:5]]
+    out["naive_search_median_ms"] = statistics.median(base)
     if path is not None:
         out["store_mb"] = sum(
             p.stat().st_size / 1e6 for p in (path, Path(f"{path}-wal")) if p.exists()
         )
+    else:
+        from sqlalchemy import text
+
+        with store.engine.connect() as conn:
+            size = conn.execute(text("SELECT pg_database_size(current_database())")).scalar()
+        out["store_mb"] = int(size or 0) / 1e6
     runner.shutdown()
     store.close()
+    out["load_end"] = os.getloadavg()[0]
     return out
 
 
-def _keep(ids: list[str], hits: list[str]) -> list[str]:
-    allowed = set(ids)
-    return [h for h in hits if h in allowed]
+def _bare_table() -> None:
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QTableView
+
+    model = QStandardItemModel(30, 4)
+    for r in range(30):
+        model.setItem(r, 0, QStandardItem(f"hàng {r}"))
+    table = QTableView()
+    table.setModel(model)
+    table.resize(1200, 800)
+    table.show()
+    table.grab()
+    table.close()
 
 
-GOALS = {100_000: (100.0, 5.0), 1_000_000: (200.0, 20.0)}
-
-
-def interactive(r: dict[str, Any]) -> dict[str, float]:
-    figs = {
-        "library_open": r["library_open_ms"],
-        "scroll_page": r["scroll_page_ms_max"],
-        "search_in_library": r["search_in_library_max_ms"],
-        "desk_open": r["desk_open_ms"],
-    }
-    figs.update({f"sort_{k}": v for k, v in r["sort_ms"].items()})
-    figs.update({f"filter_{k}": v for k, v in r["filter_ms"].items()})
-    return figs
-
-
-def report(r: dict[str, Any]) -> None:
-    n = r["articles"]
-    print(f"\n== {label(n)} articles, {label(r['photos'])} photos ({r.get('backend', 'sqlite')})")
-    print(
-        f"  library open {r['library_open_ms']:.1f} ms ({r['library_rows']} rows); "
-        f"naive load-all {r['naive_open_ms']:.1f} ms{' (capped)' if r['naive_capped'] else ''}"
-    )
-    print("  sort  " + "  ".join(f"{k} {v:.1f}" for k, v in r["sort_ms"].items()))
-    print("  filter " + "  ".join(f"{k} {v:.1f}" for k, v in r["filter_ms"].items()))
-    print(
-        f"  scroll {r['scroll_rows']} rows: page max {r['scroll_page_ms_max']:.1f} ms, median "
-        f"{r['scroll_page_ms_median']:.1f}, total {r['scroll_total_ms']:.0f} ms, "
-        f"{r['scroll_chunk_loads']} chunk loads"
-    )
-    print(
-        f"  search (50 hits) median {r['search50_median_ms']:.2f} ms p95 "
-        f"{r['search50_p95_ms']:.2f} ms; library ids (1,000) median "
-        f"{r['search_median_ms']:.2f} ms p95 {r['search_p95_ms']:.2f} ms; in the "
-        f"library median {r['search_in_library_median_ms']:.1f} max "
-        f"{r['search_in_library_max_ms']:.1f}; naive LIKE median {r['naive_search_median_ms']:.1f}"
-    )
-    print(
-        f"  photo desk open {r['desk_open_ms']:.1f} ms, first {r['desk_visible_tiles']} "
-        f"thumbnails {r['desk_first_thumbnails_ms']:.1f} ms ({r['desk_rows']} photos)"
-    )
-    print(
-        f"  PSS start {r['pss_start_mb']:.0f} MB, peak {r['pss_peak_mb']:.0f} MB, steady "
-        f"{r['pss_steady_mb']:.0f} MB; store {r.get('store_mb', float('nan')):.0f} MB"
-    )
-    goal = GOALS.get(n)
-    if goal:
-        figs = interactive(r)
-        slow = {k: round(v, 1) for k, v in figs.items() if v >= goal[0]}
-        r["goal_interactive_ms"] = goal[0]
-        r["over_goal"] = slow
-        print(
-            f"  goals: interactive < {goal[0]:.0f} ms: {'met' if not slow else f'missed {slow}'}; "
-            f"search median <= {goal[1]:.0f} ms: "
-            f"{'met' if r['search50_median_ms'] <= goal[1] else 'missed'} (50 hits), "
-            f"{'met' if r['search_median_ms'] <= goal[1] else 'missed'} (1,000 ids)"
-            + (
-                f"; steady PSS < 300 MB: {'met' if r['pss_steady_mb'] < 300 else 'missed'}"
-                if n == 100_000
-                else ""
-            )
-        )
+def _reopen(open_library: Callable[[], None], holder: dict[str, Any]) -> None:
+    """The library opened again beside the first (a warm store), then closed."""
+    open_library()
+    holder["view"].close()
+    holder["view"].deleteLater()
 
 
 def run_child(args: argparse.Namespace) -> int:
@@ -570,8 +408,18 @@ def main() -> int:
         "benchmark": "scale",
         "sizes": [label(r["articles"]) for r in sqlite],
         "largest": label(big["articles"]),
-        "ratio": round(big["naive_open_ms"] / big["library_open_ms"], 2),
-        "search_ratio": round(big["naive_search_median_ms"] / big["search_median_ms"], 1),
+        # how much faster the naive library's open grows than ours from the smallest size to
+        # the largest (the benchmark's question: flat cost); one size: naive / ours there
+        "ratio": round(growth(sqlite, "naive_open_ms") / growth(sqlite, "library_reopen_ms"), 2)
+        if len(sqlite) > 1
+        else round(big["naive_open_ms"] / big["library_reopen_ms"], 2),
+        "open_ratio_largest": round(big["naive_open_ms"] / big["library_reopen_ms"], 2),
+        "search_ratio": round(
+            growth(sqlite, "naive_search_median_ms") / growth(sqlite, "search_median_ms"), 1
+        )
+        if len(sqlite) > 1
+        else round(big["naive_search_median_ms"] / big["search_median_ms"], 1),
+        "search_ratio_largest": round(big["naive_search_median_ms"] / big["search_median_ms"], 1),
         "results": results,
     }
     print(json.dumps(summary, ensure_ascii=False))
@@ -593,8 +441,14 @@ def _child(extra: list[str]) -> dict[str, Any]:
 
 
 def run_postgres(n: int, photos: int) -> dict[str, Any] | None:
-    print("PostgreSQL: not run (see the report)", flush=True)
-    return None
+    """The same measures on a real PostgreSQL server (started here, filled through the
+    migrations as the SQLite stores are; not cached: the server lives for this run only)."""
+    from _scale_build import cache_dir, fill, postgres_server
+
+    with postgres_server() as url:
+        print(f"PostgreSQL: filling {label(n)} articles + {label(photos)} photos ...", flush=True)
+        fill(url, n, photos, cache_dir() / "scale-thumbs")
+        return _child(["--one", str(n), str(photos), "--url", url])
 
 
 if __name__ == "__main__":

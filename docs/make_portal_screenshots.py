@@ -8,8 +8,10 @@ reference portal, side by side.
 Starts a private WordPress (tools/wordpress_env.py, --theme stock) and the reference portal on
 127.0.0.1, publishes the fixture article (tests/data/qk3-article-2018-10-21.txt) with two
 captioned 3000×2000 photos through the real outbox, opens each page in headless Chromium at
-1280 px and grabs the app's preview pane (offscreen Qt) for the same article. Writes
-``preview.png``, ``wordpress.png``, ``reference-portal.png`` and ``preview-vs-wordpress.png``.
+1280 px and grabs the app's preview pane (offscreen Qt) for the same article with each target
+chosen above it (its portal profile). Writes ``preview.png``, ``wordpress.png``,
+``preview-vs-wordpress.png``, ``reference-portal.png`` and ``preview-vs-reference-portal.png``
+(docs/img), and the user guide's copy ``docs/huong-dan/img/xem-truoc-va-cong.png``.
 Needs: chromium, chromium-driver, selenium, the WordPress packages (tools/WORDPRESS.md).
 """
 
@@ -43,7 +45,9 @@ def free_port() -> int:
 
 
 def article_fields(photo_keys: list[str]):  # type: ignore[no-untyped-def]
-    """The fixture article, its two photos placed as the portal printed them."""
+    """The fixture article; the second photo placed before the last paragraph. The first one
+    is the featured photo, not placed: the target's portal profile decides where it shows
+    (WordPress' default ``featured=figure``: the content's first captioned figure)."""
     from tests.core.editor_fixture import fixture_article
 
     from qk3editor.core.articles import ArticleFields
@@ -51,9 +55,8 @@ def article_fields(photo_keys: list[str]):  # type: ignore[no-untyped-def]
 
     src = fixture_article()
     paras = [p for p in src.body.split("\n\n") if p.strip() and "qk3photo:" not in p]
-    first = photo_snippet(photo_keys[0], CAPTIONS[0], CREDIT)
     second = photo_snippet(photo_keys[1], CAPTIONS[1], CREDIT)
-    body = "\n\n".join([first, *paras[:-1], second, paras[-1]]) + "\n"
+    body = "\n\n".join([*paras[:-1], second, paras[-1]]) + "\n"
     return ArticleFields(
         title=src.title, lead=src.lead.strip(), body=body, category=src.category, byline=src.byline
     )
@@ -81,14 +84,18 @@ def make_photos(folder: Path):  # type: ignore[no-untyped-def]
     return out
 
 
-def grab_preview(article, photos, out: Path) -> None:  # type: ignore[no-untyped-def]
-    """The app's own preview pane (QTextBrowser), offscreen, the whole page."""
+def grab_preview(article, photos, target, out: Path) -> None:  # type: ignore[no-untyped-def]
+    """The app's own preview pane (QTextBrowser, offscreen, the whole page) as the editor
+    shows it with ``target`` chosen above it: the same segments and page plan
+    (``page_segments`` with ``publish.content.page_plan`` of the target's portal profile)."""
     from PySide6.QtWidgets import QApplication
 
-    from qk3editor.core.publish_data import publication_date
-    from qk3editor.core.render import PhotoRef, render_page
-    from qk3editor.publish.content import render_input
+    from qk3editor.core.articles import utcnow
+    from qk3editor.core.publish_data import PublishStatus, publication_date
+    from qk3editor.core.render import PhotoRef, RenderInput
+    from qk3editor.publish.content import page_plan
     from qk3editor.ui.editor.preview import PreviewPane
+    from qk3editor.ui.editor.preview_doc import SegmentedDocument, page_segments
 
     app = QApplication.instance() or QApplication([])
     by_key = {p.key: p for p in photos}
@@ -97,19 +104,21 @@ def grab_preview(article, photos, out: Path) -> None:  # type: ignore[no-untyped
         p = by_key.get(photo_id)
         return None if p is None else PhotoRef(Path(p.source).as_uri(), width=560)
 
-    from qk3editor.core.articles import utcnow
-    from qk3editor.core.publish_data import PublishStatus
-
-    source = render_input(article)
-    source = type(source)(
-        **{
-            **source.__dict__,
-            "date": publication_date(PublishStatus.PUBLISH, None, None, utcnow()),
-        }
+    source = RenderInput(
+        article.title,
+        article.lead,
+        article.body,
+        article.category,
+        article.byline,
+        publication_date(PublishStatus.PUBLISH, None, None, utcnow()),
+        page_plan(article.body, photos, target.kind, target.profile),
     )
+    segments, _lines = page_segments(source, resolve)
+    doc = SegmentedDocument()
+    doc.build(segments)
     pane = PreviewPane()
     pane.resize(820, 900)
-    pane.setHtml(render_page(source, resolve))
+    pane.setDocument(doc.document)
     pane.show()
     app.processEvents()
     height = int(pane.document().size().height()) + 40
@@ -133,9 +142,21 @@ def side_by_side(left: Path, right: Path, out: Path) -> None:
     canvas.save(out, optimize=True)
 
 
+def guide_copy(source: Path, out: Path) -> None:
+    """A smaller copy for the user guide (1200 px wide)."""
+    from PIL import Image
+
+    image = Image.open(source).convert("RGB")
+    width = 1200
+    image = image.resize((width, int(image.height * width / image.width)), Image.LANCZOS)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    image.save(out, optimize=True)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--out", type=Path, default=ROOT / "docs" / "img")
+    ap.add_argument("--guide", type=Path, default=ROOT / "docs" / "huong-dan" / "img")
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="qk3-shots-"))
@@ -169,7 +190,8 @@ def main() -> int:
         photos = make_photos(work / "photos")
         article = ArticleRepository(store).create(article_fields([p.key for p in photos]))
 
-        repo.add_target(Target("wp", TargetKind.WORDPRESS, wp["url"], wp["user"], {}))
+        wp_target = Target("wp", TargetKind.WORDPRESS, wp["url"], wp["user"], {})
+        repo.add_target(wp_target)  # the default portal profile: lead=both, featured=figure
         SecretStore().set("wp", wp["user"], wp["app_password"])
         job = outbox.run_job(outbox.enqueue(article, photos, "wp").id)
         assert job.state is JobState.DONE, job.error_message
@@ -179,7 +201,8 @@ def main() -> int:
         portal.start_background()
         try:
             url = f"http://127.0.0.1:{portal.port}"
-            repo.add_target(Target("cong", TargetKind.NINJS, url, "editor", {}))
+            portal_target = Target("cong", TargetKind.NINJS, url, "editor", {})
+            repo.add_target(portal_target)
             SecretStore().set("cong", "editor", "s3cret-key-0123")
             job = outbox.run_job(outbox.enqueue(article, photos, "cong").id)
             assert job.state is JobState.DONE, job.error_message
@@ -188,12 +211,20 @@ def main() -> int:
             portal.shutdown()
             portal.server_close()
 
-        grab_preview(article, photos, args.out / "preview.png")
+        grab_preview(article, photos, wp_target, args.out / "preview.png")
         side_by_side(
             args.out / "preview.png",
             args.out / "wordpress.png",
             args.out / "preview-vs-wordpress.png",
         )
+        grab_preview(article, photos, portal_target, work / "preview-reference-portal.png")
+        side_by_side(
+            work / "preview-reference-portal.png",
+            args.out / "reference-portal.png",
+            args.out / "preview-vs-reference-portal.png",
+        )
+        # the user guide's copy (the guide folder is what the app bundle ships)
+        guide_copy(args.out / "preview-vs-wordpress.png", args.guide / "xem-truoc-va-cong.png")
         store.close()
     finally:
         subprocess.run([sys.executable, str(tool), "stop", "--dir", str(wp_dir)], check=False)
@@ -202,8 +233,10 @@ def main() -> int:
         "wordpress.png",
         "reference-portal.png",
         "preview-vs-wordpress.png",
+        "preview-vs-reference-portal.png",
     ):
         print(args.out / name)
+    print(args.guide / "xem-truoc-va-cong.png")
     return 0
 
 

@@ -167,8 +167,8 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <translation>Từ khóa</translation>
     </message>
     <message>
-        <source>Empty fields keep each photo&apos;s own value. Variables: {date} {city} {creator} {filename} {seq}</source>
-        <translation>Ô để trống giữ nguyên giá trị riêng của từng ảnh. Biến: {date} {city} {creator} {filename} {seq}</translation>
+        <source>Empty fields keep each photo&apos;s own value. Variables: {date} {city} {creator} {credit} {filename} {seq}</source>
+        <translation>Ô để trống giữ nguyên giá trị riêng của từng ảnh. Biến: {date} {city} {creator} {credit} {filename} {seq}</translation>
     </message>
     <message>
         <source>Apply to selected photos</source>
@@ -622,8 +622,8 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <translation>Ngôn ngữ giao diện</translation>
     </message>
     <message>
-        <source>The new language is used from the next start of qk3editor.</source>
-        <translation>Ngôn ngữ mới được dùng từ lần mở qk3editor sau.</translation>
+        <source>The new language applies at once: the window is rebuilt in it, with your open article and its unsaved text kept.</source>
+        <translation>Ngôn ngữ mới có hiệu lực ngay: cửa sổ được dựng lại bằng ngôn ngữ đó, bài đang mở và phần chữ chưa lưu vẫn được giữ nguyên.</translation>
     </message>
     <message>
         <source>Language</source>
@@ -865,6 +865,10 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <translation>Tên của bạn được ghi lại ở mọi thay đổi bạn làm (chuyển trạng thái bài, phiên bản, lựa chọn giữ vị trí của ảnh).</translation>
     </message>
     <message>
+        <source>Your photo credit goes to every photo you import or caption that has no credit of its own, and is {credit} in caption templates.</source>
+        <translation>Nguồn ảnh của bạn được ghi vào mọi ảnh bạn nhập hoặc viết chú thích mà chưa có nguồn ảnh riêng, và là {credit} trong mẫu chú thích.</translation>
+    </message>
+    <message>
         <source>Me</source>
         <translation>Cá nhân</translation>
     </message>
@@ -1066,6 +1070,14 @@ Hãy chọn cụm mật khẩu cho tệp đó:</translation>
         </translation>
     </message>
     <message>
+        <source>Choose whether the web copies of the selected photos keep their location</source>
+        <translation>Chọn bản sao cho web của các ảnh đã chọn có giữ vị trí chụp hay không</translation>
+    </message>
+    <message>
+        <source>Web copies never keep a location (Preferences › Photos › Location in web photos)</source>
+        <translation>Bản sao cho web không bao giờ giữ vị trí chụp (Cài đặt › Ảnh › Vị trí trong ảnh lên web)</translation>
+    </message>
+    <message>
         <source>Publish the selected photos WITH the place where they were taken?</source>
         <translation>Đăng các ảnh đã chọn KÈM nơi chụp?</translation>
     </message>
@@ -1198,12 +1210,24 @@ Hãy chọn cụm mật khẩu cho tệp đó:</translation>
         <translation>Tệp mã chú thích</translation>
     </message>
     <message>
-        <source>Location: web photos never carry GPS or place fields unless a person chose to keep them for that photo (photo desk, or qk3editor photos location).</source>
-        <translation>Vị trí: ảnh lên web không bao giờ mang GPS hay thông tin địa điểm, trừ khi có người đã chọn giữ lại cho ảnh đó (ở bàn ảnh, hoặc lệnh qk3editor photos location).</translation>
+        <source>Always remove it (recommended)</source>
+        <translation>Luôn xóa bỏ (nên dùng)</translation>
     </message>
     <message>
-        <source>Caption templates use {date} {city} {creator} {filename} {seq}; codes such as =thai= expand as you type. A codes file has one code and its text per line, separated by a tab.</source>
-        <translation>Mẫu chú thích dùng {date} {city} {creator} {filename} {seq}; các mã như =thai= được thay ngay khi gõ. Tệp mã có mỗi dòng một mã và nội dung của nó, cách nhau bằng một dấu tab.</translation>
+        <source>Keep it where a person chose to, photo by photo</source>
+        <translation>Giữ lại ở những ảnh có người đã chọn giữ, từng ảnh một</translation>
+    </message>
+    <message>
+        <source>Location in web photos</source>
+        <translation>Vị trí trong ảnh lên web</translation>
+    </message>
+    <message>
+        <source>Location: web photos never carry GPS or place fields unless a person chose to keep them for that photo (photo desk › Location…, or qk3editor photos location), and only while this is set to keep them photo by photo.</source>
+        <translation>Vị trí: ảnh lên web không bao giờ mang GPS hay thông tin địa điểm, trừ khi có người đã chọn giữ lại cho ảnh đó (bàn ảnh › Vị trí…, hoặc lệnh qk3editor photos location), và chỉ khi mục này đang đặt là giữ lại từng ảnh một.</translation>
+    </message>
+    <message>
+        <source>Caption templates use {date} {city} {creator} {credit} {filename} {seq}; codes such as =thai= expand as you type. A codes file has one code and its text per line, separated by a tab.</source>
+        <translation>Mẫu chú thích dùng {date} {city} {creator} {credit} {filename} {seq}; các mã như =thai= được thay ngay khi gõ. Tệp mã có mỗi dòng một mã và nội dung của nó, cách nhau bằng một dấu tab.</translation>
     </message>
     <message>
         <source>Photos</source>
@@ -1263,6 +1287,17 @@ Hãy chọn cụm mật khẩu cho tệp đó:</translation>
     <message>
         <source>The preview could not be updated ({error})</source>
         <translation>Không cập nhật được bản xem trước ({error})</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewTargetBar</name>
+    <message>
+        <source>The preview shows the article as this target&apos;s portal prints it</source>
+        <translation>Bản xem trước hiển thị bài viết đúng như cổng của nơi đăng này in ra</translation>
+    </message>
+    <message>
+        <source>Preview as</source>
+        <translation>Xem theo nơi đăng</translation>
     </message>
 </context>
 <context>
@@ -1572,6 +1607,10 @@ Hãy chọn cụm mật khẩu cho tệp đó:</translation>
     <message>
         <source>Excerpt only (the theme prints it)</source>
         <translation>Chỉ phần tóm tắt (giao diện tự in)</translation>
+    </message>
+    <message>
+        <source>First figure with caption (not the featured image)</source>
+        <translation>Ảnh đầu bài kèm chú thích (không đặt làm ảnh đại diện)</translation>
     </message>
     <message>
         <source>Featured image and first figure with caption</source>
@@ -2279,6 +2318,10 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>Cụm mật khẩu của tệp mật khẩu: </translation>
     </message>
     <message>
+        <source>Wrong passphrase, try again.</source>
+        <translation>Sai cụm mật khẩu, hãy gõ lại.</translation>
+    </message>
+    <message>
         <source>Password (Application Password): </source>
         <translation>Mật khẩu (Application Password): </translation>
     </message>
@@ -2595,6 +2638,10 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>bỏ vị trí</translation>
     </message>
     <message>
+        <source>note: the location policy removes every location from web photos; the choice counts once it is &quot;per photo&quot; (Preferences › Photos)</source>
+        <translation>lưu ý: chính sách vị trí đang xóa mọi vị trí khỏi ảnh lên web; lựa chọn này chỉ có hiệu lực khi chính sách là &quot;từng ảnh một&quot; (Cài đặt › Ảnh)</translation>
+    </message>
+    <message>
         <source>temp file removed</source>
         <translation>đã xóa tệp tạm</translation>
     </message>
@@ -2880,8 +2927,8 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>Không có việc đăng bài {id}</translation>
     </message>
     <message>
-        <source>Unknown portal profile setting: {detail} (use lead=content|excerpt|both, featured=image|image+figure)</source>
-        <translation>Không hiểu thiết lập cách hiển thị: {detail} (dùng lead=content|excerpt|both, featured=image|image+figure)</translation>
+        <source>Unknown portal profile setting: {detail} (use lead=content|excerpt|both, featured=image|figure|image+figure)</source>
+        <translation>Không hiểu thiết lập cách hiển thị: {detail} (dùng lead=content|excerpt|both, featured=image|figure|image+figure)</translation>
     </message>
     <message>
         <source>Publishing failed: {detail}</source>

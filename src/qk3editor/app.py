@@ -6,15 +6,20 @@ Qt is imported inside the functions, so ``qk3editor --help`` and the CLI never l
 from __future__ import annotations
 
 import os
-import sys
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol
 
 from qk3editor.paths import Paths, resources_dir
+from qk3editor.ui.startup import (  # start-up checks and offers; re-exported for their callers
+    DESKTOP_ID,  # noqa: F401  (tests/test_packaging.py reads it here)
+    cannot_show_window,
+    make_application,
+    offer_backup,
+    start_photo_check,
+)
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication
-
     from qk3editor.context import AppContext
     from qk3editor.storage.quick import QuickLibrary
     from qk3editor.ui.checks.controller import ChecksController
@@ -66,6 +71,10 @@ class Gui:
     settings_relay: SettingsRelay | None = None  # issue 10: the one settings-changed signal
     leases: LeaseController | None = None  # issue 16: who edits the open article
     live: LiveUpdates | None = None  # issue 16: other processes' changes (PostgreSQL)
+    # issue 10: a language change rebuilds the GUI in place (switch_language); whoever holds
+    # this Gui is told of its successor through these callbacks
+    replaced: list[Callable[[Gui], None]] = field(default_factory=list)
+    translators: list[Any] = field(default_factory=list)  # the QTranslators installed
 
     def shutdown(self) -> None:
         """At quit: every timer stopped, every thread and worker process joined, store closed."""
@@ -104,11 +113,12 @@ def build_shell(paths: Paths, quick: QuickLibrary | None = None) -> Shell:
     window.add_panel(editor_view, 5)
     model = None
     if quick is not None:
-        model = LibraryModel(quick.list_ids, quick.rows, window)
+        model = LibraryModel(quick, window)
         library_view.table.setModel(model)
         library_view.configure_columns()
-        model.refresh()
     window.restore_state()
+    if model is not None:
+        model.refresh()  # one count, once the sort and the remembered columns are in place
     return Shell(window, library_view, editor_view, model)
 
 
@@ -233,6 +243,10 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
     from qk3editor.ui.publish.local_portal import stop_local_portals
 
     window.closing.connect(stop_local_portals)  # a test portal started from the window
+    from qk3editor.ui.language_switch import follow_language
+
+    follow_language(gui)  # a language chosen in Preferences rebuilds the GUI at once
+    window.keep_help_last()  # every feature has added its menu: Help goes last (also on a rebuild)
     return gui
 
 
@@ -251,43 +265,6 @@ def _install_welcome(gui: Gui, shell: Shell) -> WelcomePage | None:
     }
     empty = gui.ctx.articles.count() == 0
     return install_welcome(window, shell.editor_workspace, gui.editor.opened, actions, empty)
-
-
-def start_photo_check(ctx: AppContext, ops: Operations, window: MainWindow) -> None:
-    """Reconcile photos with the store in the background (what `photos check` does): temp
-    files of interrupted writes removed, captions newer than the store read back."""
-    import logging
-
-    from PySide6.QtCore import QCoreApplication
-
-    from qk3editor.photos.reconcile import CheckReport, reconcile
-
-    repo = ctx.photos
-
-    def done(report: CheckReport) -> None:
-        read_back, removed = report.count("read_back"), report.count("temp_removed")
-        if read_back or removed:
-            window.statusBar().showMessage(
-                QCoreApplication.translate(
-                    "App",
-                    "Photos checked: {0} captions read back from their files, "
-                    "{1} leftover temp files removed",
-                ).format(read_back, removed),
-                10_000,
-            )
-
-    def failed(exc: BaseException) -> None:
-        logging.getLogger(__name__).warning("photo check at start failed: %s", exc)
-
-    def changes(report: CheckReport) -> list[tuple[str, tuple[int, ...]]]:
-        return [("photo", ())] if report.count("read_back") else []
-
-    ops.run(
-        lambda: reconcile(repo, extra_folders=[ctx.paths.photos_dir]),
-        changes=changes,
-        on_done=done,
-        on_error=failed,
-    )
 
 
 def _workspace_in_place(shell: Shell) -> EditorWorkspace:
@@ -343,85 +320,6 @@ def gui_arguments(argv: list[str]) -> dict[str, str | None] | None:
     return found
 
 
-DESKTOP_ID = "vn.qk3.qk3editor"
-
-
-def offer_backup(parent: object, exc: Exception, paths: Paths, store: str | None) -> bool:
-    """For a damaged or empty store: tell the user and offer the last backup (issue 12).
-
-    True when the user chose to restore it and it was put in place (the damaged file is kept
-    aside), so the caller opens the store again.
-    """
-    from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QMessageBox
-
-    from qk3editor.core.i18n import active
-    from qk3editor.core.timezones import to_local
-    from qk3editor.paths import resolve_store_url
-    from qk3editor.storage.checks import latest_backup, restore_backup
-    from qk3editor.storage.db import sqlite_path
-    from qk3editor.storage.errors import StoreCorrupt
-
-    if not isinstance(exc, StoreCorrupt):
-        return False
-    path = sqlite_path(resolve_store_url(paths, store, os.environ))
-    last = latest_backup(paths.backups_dir, path) if path is not None else None
-    if path is None or last is None:
-        return False
-    answer = QMessageBox.question(
-        parent,  # type: ignore[arg-type]
-        QCoreApplication.translate("App", "The store is damaged"),
-        exc.message(active())
-        + "\n\n"
-        + QCoreApplication.translate(
-            "App", "Restore the last backup, {name} ({when})? The damaged file is kept aside."
-        )
-        .replace("{name}", last.name)
-        .replace("{when}", to_local(last.modified).strftime("%d/%m/%Y %H:%M")),
-    )
-    if answer != QMessageBox.StandardButton.Yes:
-        return False
-    from qk3editor.context import store_state_file
-
-    restore_backup(path, last.path, store_state_file(paths))
-    return True
-
-
-def make_application(argv: list[str] | None = None) -> QApplication:
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
-    assert isinstance(app, QApplication)
-    app.setApplicationName("qk3editor")
-    app.setOrganizationName("qk3editor")
-    app.setApplicationDisplayName("qk3editor")
-    app.setDesktopFileName(DESKTOP_ID)  # Wayland/X11 match the window to the .desktop entry
-    from PySide6.QtGui import QIcon
-
-    icon = QIcon()  # the rendered sizes (packaging/make_icons.py), sharp at 16 px too
-    for png in sorted((resources_dir() / "icons" / "hicolor").glob("*/apps/qk3editor.png")):
-        icon.addFile(str(png))
-    app.setWindowIcon(icon)
-    return app
-
-
-def _cannot_show_window(language: str) -> bool:
-    """Say in one line (the person's language) why Qt's platform plugin cannot load here, before
-    Qt aborts with its own text; True when the window cannot open."""
-    from qk3editor import desktop_check
-
-    if not desktop_check.no_display() and not desktop_check.missing_libraries():
-        return False  # the usual case: no translator loaded, nothing printed
-    from qk3editor.core.i18n import Translator, set_active
-
-    set_active(Translator.load(language, resources_dir() / "translations"))
-    message = desktop_check.problem()
-    if message is None:
-        return False
-    print(message, file=sys.stderr)
-    return True
-
-
 def run_gui(
     store: str | None = None,
     language: str | None = None,
@@ -445,10 +343,10 @@ def run_gui(
 
     paths = resolve_paths().ensure()
     lang = choose_language(language, os.environ, load_settings(paths.settings_file))
-    if _cannot_show_window(lang):
+    if cannot_show_window(lang):
         return 1
     app = make_application()
-    install_translators(app, lang, resources_dir() / "translations")
+    translators = install_translators(app, lang, resources_dir() / "translations")
     quick = QuickLibrary.open(resolve_store_url(paths, store, os.environ))
     shell = build_shell(paths, quick)
     shell.window.show()
@@ -478,9 +376,16 @@ def run_gui(
             app.exit(1)
             return
         gui = state["gui"] = build_gui(ctx, shell=shell)
+        gui.translators = translators
         from qk3editor.ui.crash import install_crash_reporter  # issue 15
 
         install_crash_reporter(gui)
+
+        def replaced(new: Gui) -> None:  # the language changed: the GUI was rebuilt
+            state["gui"] = new
+            install_crash_reporter(new)
+
+        gui.replaced.append(replaced)
         if hooks is None or not hooks.started(gui, quick is not None):
             gui.editor.restore_session()  # reopen what was open
         if files:

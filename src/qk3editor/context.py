@@ -111,12 +111,18 @@ class AppContext:
         from qk3editor.photos.renditions import specs_from_settings
 
         renditions = DeskRenditions(
-            self.photos, specs_from_settings(self.settings), cache_dir=self.paths.renditions_dir
+            self.photos,
+            specs_from_settings(self.settings),
+            cache_dir=self.paths.renditions_dir,
+            location_policy=self.settings.location_policy,
         )
-        # a changed rendition size or quality applies at once (no copy kept from start-up)
-        self.subscribe_settings(
-            lambda settings: renditions.set_specs(specs_from_settings(settings))
-        )
+
+        def follow(settings: Settings) -> None:
+            # a changed rendition size, quality or location policy applies at once
+            renditions.set_specs(specs_from_settings(settings))
+            renditions.location_policy = settings.location_policy
+
+        self.subscribe_settings(follow)
         return renditions
 
     @cached_property

@@ -37,10 +37,13 @@ def test_date_rule() -> None:
 
 def test_profiles_default_per_kind_and_merge() -> None:
     wp = default_profile(TargetKind.WORDPRESS)
-    assert (wp.lead, wp.featured) == (LeadPlacement.BOTH, FeaturedPlacement.IMAGE_AND_FIGURE)
+    assert (wp.lead, wp.featured) == (LeadPlacement.BOTH, FeaturedPlacement.FIGURE)
     assert wp.lead_in_content and wp.lead_in_excerpt and wp.featured_figure
+    assert not wp.featured_image  # the stock theme's banner would show the photo again
     ninjs = default_profile(TargetKind.NINJS)
-    assert not ninjs.lead_in_content and not ninjs.featured_figure
+    assert not ninjs.lead_in_content and not ninjs.featured_figure and ninjs.featured_image
+    both = parse_profile("featured=image+figure", wp)
+    assert both.featured_figure and both.featured_image
     merged = parse_profile("featured=image", wp)
     assert merged.lead is LeadPlacement.BOTH and merged.featured is FeaturedPlacement.IMAGE
     assert parse_profile(" LEAD = excerpt ; ", wp).lead is LeadPlacement.EXCERPT

@@ -80,8 +80,11 @@ def test_a_broken_process_pool_is_rebuilt_through_the_pools() -> None:
         pools.shutdown()
 
 
-def test_ingest_goes_on_when_the_runners_pool_was_broken(tmp_path: Path) -> None:
+def test_ingest_goes_on_when_the_runners_pool_was_broken(tmp_path: Path, monkeypatch) -> None:
     """The desk keeps a warm pool; an earlier crash broke it: the next import rebuilds it."""
+    from qk3editor.photos import ingest as ingest_module
+
+    monkeypatch.setattr(ingest_module, "THREADS_UP_TO", 5)  # a batch for the process pool
     card = tmp_path / "card"
     card.mkdir()
     for i in range(6):

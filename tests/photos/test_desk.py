@@ -60,10 +60,55 @@ def test_export_uses_article_caption_and_blocks_nothing_without_location(repo, t
     first = read_metadata(out[0].path)
     assert first.metadata.description == "Chú thích trong bài" and not first.gps
     repo.set_keep_location(ids[1], True, "Trưởng ban", datetime(2026, 11, 26, tzinfo=UTC))
-    out = export_web(repo, [ids[1]], tmp_path / "web2", [RenditionSpec("web", 200, 80)])
-    assert read_metadata(out[0].path).gps  # a person chose to keep it
+    spec = [RenditionSpec("web", 200, 80)]
+    out = export_web(repo, [ids[1]], tmp_path / "web2", spec)
+    assert not read_metadata(out[0].path).gps  # the default policy: always removed
+    out = export_web(repo, [ids[1]], tmp_path / "web3", spec, location_policy="per_photo")
+    assert read_metadata(out[0].path).gps  # a person chose to keep it, and the policy lets it
 
 
 def test_location_leak_is_an_error_with_a_code() -> None:
     err = LocationLeak(path="x.jpg", fields="Exif.GPSInfo.GPSLatitude")
     assert err.code == "location_leak" and "GPS" in err.message()
+
+
+def test_the_users_credit_is_the_default_and_a_template_variable(repo, tmp_path: Path) -> None:
+    """Preferences › Me › Photo credit: a photo captioned without a credit gets it (in the
+    file and the store); a photo's own credit wins; ``{credit}`` is usable in a template."""
+    ids = imported(repo, tmp_path, 2)
+    own = caption_photos(repo, [ids[1]], BatchEdit(values={"credit": "TTXVN"}))
+    assert own[0].ok
+    edit = BatchEdit(values={"description": "Ảnh {seq}: {credit}"}, default_credit="Đức Việt")
+    lines = caption_photos(repo, ids, edit)
+    assert [line.ok for line in lines] == [True, True]
+    first, second = repo.get(ids[0]), repo.get(ids[1])
+    assert first.metadata.credit == "Đức Việt"
+    assert read_metadata(Path(first.path)).metadata.credit == "Đức Việt"
+    assert first.metadata.description == "Ảnh 1: Đức Việt"
+    assert second.metadata.credit == "TTXVN"  # its own credit is kept
+    assert second.metadata.description == "Ảnh 2: TTXVN"
+    # without a default credit nothing is added
+    (tmp_path / "more").mkdir()
+    more = imported(repo, tmp_path / "more", 1, size=(300, 200))
+    caption_photos(repo, more, BatchEdit(values={"description": "x"}))
+    assert repo.get(more[0]).metadata.credit == ""
+
+
+def test_imported_photos_without_a_credit_get_the_users(repo, tmp_path: Path) -> None:
+    from qk3editor.photos.desk import record_captions, write_default_credit
+
+    card = tmp_path / "card"
+    card.mkdir()
+    (card / "a.jpg").write_bytes(jpeg_bytes())
+    (card / "b.jpg").write_bytes(
+        jpeg_bytes(color=(9, 9, 9), iim={"Iptc.Application2.Credit": "AP"})
+    )
+    result = import_photos(repo, [card], IngestOptions(tmp_path / "t", workers=1))
+    writes = write_default_credit(list(result.photos), "Văn Hải")
+    assert len(writes) == 1  # only the photo without a credit is written
+    record_captions(repo, writes)
+    by_name = {Path(p.path).name: repo.get(p.id) for p in result.photos}
+    assert by_name["a.jpg"].metadata.credit == "Văn Hải"
+    assert read_metadata(card / "a.jpg").metadata.credit == "Văn Hải"
+    assert by_name["b.jpg"].metadata.credit == "AP"
+    assert write_default_credit(list(result.photos), "") == []

@@ -130,5 +130,39 @@ def test_heic_caption_is_kept_in_the_store_and_reaches_the_web_copy(repo, tmp_pa
     assert facts.metadata.description == caption and not facts.gps
     # a person may still choose to publish the location: then the GPS block is copied
     repo.set_keep_location(photo.id, True, "Trưởng ban", datetime(2026, 11, 26, tzinfo=UTC))
-    (kept,) = export_web(repo, [photo.id], tmp_path / "web2", [RenditionSpec("web", 100, 80)])
+    (kept,) = export_web(  # and the policy lets such a choice count
+        repo,
+        [photo.id],
+        tmp_path / "web2",
+        [RenditionSpec("web", 100, 80)],
+        location_policy="per_photo",
+    )
     assert read_metadata(kept.path).gps
+
+
+def test_a_card_of_jpegs_never_loads_pillow_heif_and_a_heic_after_it_still_opens(
+    tmp_path: Path,
+) -> None:
+    """Issue 14: pillow-heif loads only for a file that is not a JPEG (its import costs as much
+    as Pillow's, before the first screen), in a fresh process as a worker is."""
+    import subprocess
+    import sys
+
+    from tests.photos.photo_factory import jpeg_bytes
+
+    (tmp_path / "a.jpg").write_bytes(jpeg_bytes())
+    (tmp_path / "b.HEIC").write_bytes(heic_bytes())
+    script = f"""
+import sys
+from pathlib import Path
+from qk3editor.photos.ingest import IngestOptions, ingest
+opts = IngestOptions(Path({str(tmp_path / "t")!r}), workers=1)
+(jpg,) = ingest([Path({str(tmp_path / "a.jpg")!r})], opts).items
+print(jpg.status, "pillow_heif" in sys.modules)
+(heic,) = ingest([Path({str(tmp_path / "b.HEIC")!r})], opts).items
+print(heic.status, heic.format, "pillow_heif" in sys.modules)
+"""
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True
+    ).stdout.split("\n")
+    assert out[:2] == ["imported False", "imported HEIF True"]

@@ -136,7 +136,9 @@ def test_cancel_stops_between_files(tmp_path: Path) -> None:
     assert report.count("imported") == 1 and report.count("cancelled") == 5
 
 
-def test_process_pool_uses_workers_and_gives_the_same_report(tmp_path: Path) -> None:
+def test_process_pool_uses_workers_and_gives_the_same_report(tmp_path: Path, monkeypatch) -> None:
+    from qk3editor.photos import ingest as ingest_module
+
     src = tmp_path / "src"
     src.mkdir()
     for i in range(5):
@@ -144,14 +146,19 @@ def test_process_pool_uses_workers_and_gives_the_same_report(tmp_path: Path) -> 
     (src / "w5.jpg").write_text("not an image")
     seen: list[int] = []
     pools = Pools()
+    options = IngestOptions(thumbnails_dir=tmp_path / "thumbs", workers=2)
     try:
-        pools.warm(INGEST_POOL, 2)  # as the desk does: a running pool is used, small batch or not
-        report = ingest(
-            [src],
-            IngestOptions(thumbnails_dir=tmp_path / "thumbs", workers=2),
-            progress=lambda d, t, i: seen.append(d),
-            pools=pools,
-        )
+        pools.warm(INGEST_POOL, 2)  # as the desk does when it opens
+        # a card's usual batch of JPEGs runs on threads all the same (issue 14: no previews
+        # to make first, no second decode of each photo)...
+        ingest([src], options, pools=pools)
+        assert THREADS_POOL in pools.names()
+        pools.shutdown()
+        pools = Pools()
+        pools.warm(INGEST_POOL, 2)
+        # ...a bigger one goes to the running pool
+        monkeypatch.setattr(ingest_module, "THREADS_UP_TO", 5)
+        report = ingest([src], options, progress=lambda d, t, i: seen.append(d), pools=pools)
         assert THREADS_POOL not in pools.names()
     finally:
         pools.shutdown()
@@ -160,9 +167,7 @@ def test_process_pool_uses_workers_and_gives_the_same_report(tmp_path: Path) -> 
     assert [Path(i.path).name for i in report.items] == [f"w{i}.jpg" for i in range(6)]
 
 
-def test_a_small_jpeg_batch_without_a_running_pool_runs_on_threads(
-    tmp_path: Path, monkeypatch
-) -> None:
+def test_a_small_jpeg_batch_runs_on_threads(tmp_path: Path, monkeypatch) -> None:
     from qk3editor.photos import ingest as ingest_module
 
     src = tmp_path / "src"
@@ -390,3 +395,23 @@ def test_a_3_2_photo_decodes_at_an_eighth_for_its_thumbnail(tmp_path: Path, monk
     assert decoded[0] == (150, 100)
     with Image.open(item.thumbnail) as thumb:
         assert thumb.size == (120, 80)
+
+
+def test_preload_loads_what_a_batch_on_threads_needs_in_a_fresh_process() -> None:
+    """Issue 14: the desk preloads Pillow's JPEG decoder and exiv2 when it opens, so the first
+    import's first screen does not wait for them (and pillow-heif is not among them)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from qk3editor.photos.ingest import preload\n"
+        "names = ('PIL.JpegImagePlugin', 'pyexiv2', 'pillow_heif')\n"
+        "print([n in sys.modules for n in names])\n"
+        "preload()\n"
+        "print([n in sys.modules for n in names])\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True
+    ).stdout.split("\n")
+    assert out[:2] == ["[False, False, False]", "[True, True, False]"]

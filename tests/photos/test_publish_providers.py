@@ -56,8 +56,15 @@ def test_article_photos_and_their_renditions_for_publishing(store, tmp_path: Pat
     assert facts.metadata.description == CAPTION_VI and facts.metadata.credit == "QK3"
 
     repo.set_keep_location(ids[0], True, "Trưởng ban", datetime(2026, 11, 26, tzinfo=UTC))
+    # the default policy strips every location, a recorded choice too
+    stripped = read_metadata_bytes(renditions(photos[1]).data)
+    assert not stripped.gps and stripped.metadata.city == ""
+    renditions.location_policy = "per_photo"  # Preferences › Photos: photo by photo
     kept = read_metadata_bytes(renditions(photos[1]).data)
     assert kept.gps and kept.metadata.city == "Hải Phòng"
+    assert not read_metadata_bytes(renditions(photos[0]).data).gps  # nobody chose it here
+    renditions.location_policy = "always"  # not a policy: as strip
+    assert not read_metadata_bytes(renditions(photos[1]).data).gps
 
 
 def test_a_photo_not_in_the_store_is_rendered_without_location(tmp_path: Path, store) -> None:

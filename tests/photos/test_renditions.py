@@ -195,3 +195,40 @@ def test_a_4_3_photo_decodes_at_half_size_and_still_fills_the_rendition(
     assert body.startswith(b"\xff\xd8")
     assert draft_size((6000, 4000), 1600) == (1600, 1067)
     assert draft_size((800, 600), 1600) == (800, 600)  # never asked larger than it is
+
+
+def test_the_rendition_filter_stays_within_what_the_jpeg_encode_changes_anyway() -> None:
+    """Issue 14: web renditions resize with bicubic (less CPU than Lanczos). On a detailed
+    picture (fine print, noise) the two must differ much less than the rendition's own
+    quality-85 JPEG encode changes it; a coarser filter (bilinear, box, nearest) does not."""
+    import io
+    import math
+
+    from PIL import ImageChops, ImageDraw, ImageFilter
+
+    from qk3editor.photos.renditions import RESAMPLE
+
+    def psnr(a: Image.Image, b: Image.Image) -> float:
+        hist = ImageChops.difference(a, b).histogram()
+        mse = sum(n * (i % 256) ** 2 for i, n in enumerate(hist)) / (a.width * a.height * 3)
+        return 10 * math.log10(255**2 / mse)
+
+    noise = Image.effect_noise((1500, 1000), 50).convert("RGB")
+    src = noise.filter(ImageFilter.GaussianBlur(1.2))
+    draw = ImageDraw.Draw(src)
+    for y in range(0, 1000, 14):  # small print, the hardest case for a filter
+        draw.text((10 + y % 40, y), "Quân khu 3 · huấn luyện 2026 " * 8, fill=(250, 250, 250))
+    size = (800, 800)
+
+    def shrunk(name: str) -> Image.Image:
+        out = src.copy()
+        out.thumbnail(size, getattr(Image.Resampling, name))
+        return out
+
+    lanczos = shrunk("LANCZOS")
+    buf = io.BytesIO()
+    lanczos.save(buf, "JPEG", quality=85)
+    encoded = Image.open(io.BytesIO(buf.getvalue())).convert("RGB")
+    margin = psnr(lanczos, shrunk(RESAMPLE)) - psnr(lanczos, encoded)
+    assert margin >= 4, margin  # dB: the filter's difference is well below the encode's
+    assert psnr(lanczos, shrunk("BILINEAR")) - psnr(lanczos, encoded) < 4  # (about 0 dB)

@@ -56,8 +56,8 @@ def _media(photos: list[PublishPhoto]) -> dict[str, MediaRecord]:
     }
 
 
-def _wp_payload(article: Article, photos: list[PublishPhoto]) -> dict:
-    target = Target("wp", TargetKind.WORDPRESS, "https://qk3.example.vn", "bientap", {})
+def _wp_payload(article: Article, photos: list[PublishPhoto], options: dict | None = None) -> dict:
+    target = Target("wp", TargetKind.WORDPRESS, "https://qk3.example.vn", "bientap", options or {})
     wp = WordPressPublisher(target, "-", http=None)  # type: ignore[arg-type]
     wp._terms[("categories", "tin-tuc-su-kien")] = 7  # no HTTP: terms already known
     wp._terms[("tags", "dan-van")] = 9
@@ -76,7 +76,17 @@ def test_wordpress_content_golden() -> None:
     photos = _photos()
     payload = _wp_payload(_article(), photos)
     _golden("fixture_article_wordpress_blocks.html", payload["content"] + "\n")
-    assert payload["featured_media"] == 100  # the featured flag, not the first placed photo
+    # the default profile (featured=figure): the featured photo is the first figure only
+    assert payload["featured_media"] == 0
+
+
+def test_wordpress_featured_image_follows_the_profile() -> None:
+    """``image`` and ``image+figure`` make the featured flag the post's featured image (not
+    the first placed photo); ``figure`` none (the stock theme's caption-less banner)."""
+    photos = _photos()
+    for profile, featured in (("image", 100), ("image+figure", 100), ("figure", 0)):
+        options = {"profile": {"lead": "both", "featured": profile}}
+        assert _wp_payload(_article(), photos, options)["featured_media"] == featured, profile
 
 
 def test_wordpress_content_is_ordinary_blocks() -> None:
@@ -99,7 +109,7 @@ def test_wordpress_content_is_ordinary_blocks() -> None:
         assert f'class="wp-image-{n}"' in b.inner_html
         assert '<figcaption class="wp-element-caption">' in b.inner_html
         assert "-1024x683.jpg" in b.inner_html
-    # the featured photo (11) is the featured image and, for a stock theme, the first figure
+    # the featured photo (11) is, for a stock theme, the first figure
     assert images[0].attrs["id"] == 100
     first = parsed[0]
     assert first.name == "core/paragraph" and first.attrs[content.BLOCK_MARKER] == article.id

@@ -11,6 +11,7 @@ import pytest
 
 from qk3editor.core.articles import ArticleFields
 from qk3editor.core.publish_data import JobState, PublishPhoto, Target, TargetKind
+from qk3editor.core.render import portal_date
 from qk3editor.publish import blocks
 from qk3editor.publish.outbox import Outbox
 from qk3editor.publish.renditions import PillowRenditions
@@ -107,9 +108,10 @@ def test_stock_wordpress_reads_like_the_preview(
     page = browser.read_page(job.link, tmp_path / f"wordpress-{stock.permalinks}.png")
     browser.keep(page.screenshot)
     check_reader_page(page, article.lead, article.byline)
-    # WordPress sized the photos itself: srcset on every content image
+    # WordPress sized the photos itself: srcset on every content image; each photo shown
+    # once (the default profile ``featured=figure``: no caption-less banner of the first)
     content_imgs = [i for i in page.images if "/wp-content/uploads/" in i["src"]]
-    assert len(content_imgs) >= 2 and all(i["srcset"] for i in content_imgs)
+    assert len(content_imgs) == 2 and all(i["srcset"] for i in content_imgs)
 
     # the block markup parsed back: ordinary blocks, every image an attachment of the post
     remote = repo.remote(article.id, "wp")
@@ -123,7 +125,7 @@ def test_stock_wordpress_reads_like_the_preview(
     image_ids = [b.attrs["id"] for b in blocks.walk(parsed) if b.name == "core/image"]
     assert len(image_ids) == 2
     assert set(image_ids) == {m["id"] for m in attached}
-    assert post["featured_media"] in image_ids
+    assert post["featured_media"] == 0  # the featured photo is the first figure only
     for m in attached:
         assert m["post"] == post["id"]
         assert m["media_details"]["file"].split("/")[-1].startswith("tang-cuong-phoi-hop")
@@ -141,3 +143,6 @@ def test_reference_portal_reads_like_the_preview(
     page = browser.read_page(job.link, tmp_path / "reference-portal.png")
     browser.keep(page.screenshot)
     check_reader_page(page, article.lead, article.byline)
+    # the one date rule: the page prints the date it was sent, as the preview does
+    first = outbox.publications.first_published_at(article.id, "portal")
+    assert first is not None and portal_date(first) in page.text

@@ -14,6 +14,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from qk3editor.cli import main
 from qk3editor.core.articles import ArticleFields, ArticleQuery, Status
 from qk3editor.core.revisions import RevisionReason
@@ -146,10 +148,12 @@ def test_preview_sends_a_draft_and_never_unpublishes(home, portal, memkeyring, m
     assert portal.store.get_item(article_id)["item"]["pubstatus"] == "usable"
 
 
+@pytest.mark.parametrize("damage", ["missing", "unreadable"])
 def test_missing_photo_is_a_photo_error_named_on_the_job(
-    home, portal, memkeyring, monkeypatch, capsys, tmp_path
+    damage, home, portal, memkeyring, monkeypatch, capsys, tmp_path
 ):
-    """Through the real renditions provider (the photo desk's), not a stand-in."""
+    """Through the real renditions provider (the photo desk's), not a stand-in: a photo file
+    gone, or one that is no longer a picture."""
     article_id = _create(**FULL)
     (tmp_path / "card").mkdir()
     photo = make_jpeg(tmp_path / "card" / "IMG_0002.jpg", (1200, 800))
@@ -163,7 +167,10 @@ def test_missing_photo_is_a_photo_error_named_on_the_job(
         ctx.close()
     assert sources
     for source in sources:
-        Path(source).unlink()
+        if damage == "missing":
+            Path(source).unlink()
+        else:
+            Path(source).write_bytes(b"\x00 not a picture any more " * 64)
     _add_portal(monkeypatch, portal.url, portal.secret)
     capsys.readouterr()
     # --force: the photo has no caption yet (a blocking item); the file error comes after
@@ -177,7 +184,7 @@ def test_missing_photo_is_a_photo_error_named_on_the_job(
     finally:
         ctx.close()
     assert job.state.value == "failed"
-    assert (job.error_code, job.error_step) == ("photo_missing", "rendition")
+    assert (job.error_code, job.error_step) == (f"photo_{damage}", "rendition")
     assert "1" in job.error_message and sources[0] in job.error_message
     assert "internal" not in (job.error_message + err)
     # stored as code + params (English for the log); the CLI shows it in Vietnamese
@@ -245,7 +252,7 @@ def test_target_profile_add_and_edit_merge(home, memkeyring, monkeypatch, capsys
     out = capsys.readouterr().out
     listed = json.loads(out[out.index("[") :])
     # lead as given; featured keeps WordPress's default
-    assert listed[0]["profile"] == {"lead": "content", "featured": "image+figure"}
+    assert listed[0]["profile"] == {"lead": "content", "featured": "figure"}
     assert main(["target", "edit", "wp", "--profile", "featured=image"]) == 0
     assert main(["target", "list", "--json"]) == 0
     out = capsys.readouterr().out

@@ -52,7 +52,8 @@ def _get(wp, route, **params):  # type: ignore[no-untyped-def]
 
 
 def test_two_captioned_photos_once_then_conflict(outbox, repo, articles, wp, tmp_path):
-    add_wp_target(repo, wp)
+    # a profile that sets the post's featured image (the default, ``figure``, does not)
+    add_wp_target(repo, wp, options={"profile": {"lead": "both", "featured": "image+figure"}})
     article = _new_article(articles)
     photos = make_photos(tmp_path / "photos", 2)
     job = outbox.run_job(outbox.enqueue(article, photos, "wp").id)

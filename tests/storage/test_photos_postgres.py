@@ -33,6 +33,8 @@ def test_photo_repository_on_postgres(fresh_postgres: str) -> None:  # noqa: F81
         assert repo.list_ids(PhotoQuery(text="HẢI")) == [a.id]
         assert repo.list_ids(PhotoQuery(text="100%")) == [a.id]  # % is matched literally
         assert repo.list_ids(PhotoQuery(status="gps")) == [a.id]
+        assert repo.count_ids(PhotoQuery(text="100%")) == 1 and repo.count_ids(PhotoQuery()) == 2
+        assert repo.page_ids(PhotoQuery(), 1, 5) == [a.id]  # the desk's second window
         assert repo.get(a.id).metadata.keywords == ("QK3",)
         when = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
         assert repo.set_keep_location(a.id, True, "Trưởng ban", when).keep_location_at == when

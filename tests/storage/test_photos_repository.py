@@ -77,6 +77,12 @@ def test_list_filter_status_and_sort_by_date_taken(store) -> None:
     assert len(repo.list_ids(PhotoQuery(status="gps"))) == 1
     assert len(repo.list_ids(PhotoQuery(text="img_0002"))) == 1
     assert repo.list_ids(PhotoQuery(text="100%")) == []
+    # the windowed desk (issue 14): counts and pages agree with the whole list
+    for q in (PhotoQuery(), PhotoQuery(newest_first=True), PhotoQuery(text="hải"),
+              PhotoQuery(status="no_caption"), PhotoQuery(text="100%")):  # fmt: skip
+        whole = repo.list_ids(q)
+        assert repo.count_ids(q) == len(whole), q
+        assert [i for o in range(0, 6, 2) for i in repo.page_ids(q, o, 2)] == whole, q
 
 
 def test_keep_location_is_recorded_with_who_and_when(store) -> None:

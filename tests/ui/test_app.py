@@ -145,6 +145,42 @@ def test_first_frame_from_the_quick_reader_then_the_store_takes_over(qtbot, home
     close_gui(gui, [])
 
 
+def test_first_frame_reads_the_ids_once_in_the_remembered_order(qtbot, home: Path) -> None:
+    """Issue 14 (start-up): the default sort indicator and the remembered columns each sort
+    the model; the ids are read once, after both, in the order the person left."""
+    from qk3editor.app import build_shell
+    from qk3editor.storage.quick import QuickLibrary
+
+    ctx = AppContext.open()
+    for title in ("Bê", "An", "Cư"):
+        ctx.articles.create(ArticleFields(title=title))
+    url, paths = ctx.store.url, ctx.paths
+    ctx.close()
+    quick = QuickLibrary.open(url)
+    assert quick is not None
+    shell = build_shell(paths, quick)
+    qtbot.addWidget(shell.window)
+    assert shell.library_model is not None
+    assert shell.library_model.index(0, 0).data() == "Cư"  # newest first by default
+    shell.library_view.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # by title
+    shell.window.save_state()
+    shell.window.close()
+
+    reads: list[str] = []
+    counted = quick.count_ids
+
+    def count_ids(query):  # type: ignore[no-untyped-def]
+        reads.append(query.order_by)
+        return counted(query)
+
+    quick.count_ids = count_ids  # type: ignore[method-assign]
+    shell = build_shell(paths, quick)
+    qtbot.addWidget(shell.window)
+    assert reads == ["title"]
+    assert [shell.library_model.index(r, 0).data() for r in range(3)] == ["An", "Bê", "Cư"]
+    quick.close()
+
+
 def test_gui_arguments_are_read_without_argparse() -> None:
     from qk3editor.app import gui_arguments
 

@@ -2,7 +2,7 @@
 feature, place, detach (article ids by any unique prefix).
 
 ``photos caption --template F``: F is a YAML mapping of fields to text, which may use the
-template variables {date} {city} {creator} {filename} {seq}; e.g.::
+template variables {date} {city} {creator} {credit} {filename} {seq}; e.g.::
 
     description: "{city}, {date}: =thai= thăm bộ đội"
     credit: Báo Quân khu 3
@@ -31,7 +31,13 @@ from qk3editor.core.i18n import QT_TRANSLATE_NOOP, translate
 from qk3editor.core.labels import PHOTO_FLAG_TEXT, label
 from qk3editor.core.photos import ArticlePhoto, headline_from, shown_date
 from qk3editor.photos.captions import BatchEdit, load_codes, load_template
-from qk3editor.photos.desk import caption_photos, export_web, import_photos
+from qk3editor.photos.desk import (
+    caption_photos,
+    export_web,
+    import_photos,
+    record_captions,
+    write_default_credit,
+)
 from qk3editor.photos.ingest import IngestOptions
 from qk3editor.photos.renditions import specs_from_settings
 from qk3editor.storage.photos_repository import PhotoQuery
@@ -173,6 +179,11 @@ def run_import(args: argparse.Namespace, ctx: AppContext) -> int:
             cancel=cancel,
         )
     interrupts.note(None)
+    if ctx.settings.photo_credit and result.photos:  # the user's credit where a photo has none
+        credit = ctx.settings.photo_credit
+        record_captions(
+            repo, write_default_credit(list(result.photos), credit, pools=ctx.tasks.pools)
+        )
     ids = {p.content_hash: p.id for p in result.photos}
     for item in result.report.items:
         status = translate("cli", STATUS_TEXT[item.status])
@@ -254,11 +265,18 @@ def build_edit(args: argparse.Namespace) -> BatchEdit:
     return replace(base, values=values)
 
 
+def with_user_credit(edit: BatchEdit, ctx: AppContext) -> BatchEdit:
+    """The user's credit (settings ``photo_credit``) as the edit's default credit."""
+    if edit.default_credit or not ctx.settings.photo_credit:
+        return edit
+    return replace(edit, default_credit=ctx.settings.photo_credit)
+
+
 def run_caption(args: argparse.Namespace, ctx: AppContext) -> int:
     repo = ctx.photos
     for pid in args.ids:
         repo.get(pid)  # unknown ids fail before any file is touched
-    edit = build_edit(args)
+    edit = with_user_credit(build_edit(args), ctx)
     codes = load_codes(args.codes) if args.codes else None
     seen = {"done": 0, "total": len(args.ids)}
     interrupts.note(
@@ -307,6 +325,15 @@ def run_location(args: argparse.Namespace, ctx: AppContext) -> int:
             else translate("cli", "location removed")
         )
         write_text(f"#{pid}\t{state}\t{who}\n")
+    if args.keep and ctx.settings.location_policy != "per_photo":
+        write_text(
+            translate(
+                "cli",
+                "note: the location policy removes every location from web photos; the choice "
+                'counts once it is "per photo" (Preferences › Photos)',
+            )
+            + "\n"
+        )
     return 0
 
 
@@ -317,7 +344,12 @@ def run_export(args: argparse.Namespace, ctx: AppContext) -> int:
     if args.article:
         args.article = ctx.articles.resolve_id(args.article)
     out = export_web(
-        repo, args.ids, args.output, specs_from_settings(ctx.settings), article_id=args.article
+        repo,
+        args.ids,
+        args.output,
+        specs_from_settings(ctx.settings),
+        article_id=args.article,
+        location_policy=ctx.settings.location_policy,
     )
     for r in out:
         write_text(f"{one_line(str(r.path))}\t{r.width}x{r.height}\n")

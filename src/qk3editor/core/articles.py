@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -56,6 +55,8 @@ def check_transition(source: Status, target: Status) -> None:
 
 def new_article_id() -> str:
     """A new article id: a UUID4, also the publishing idempotency key."""
+    import uuid  # not at import: the first frame needs no id (issue 14)
+
     return str(uuid.uuid4())
 
 

@@ -8,7 +8,6 @@ Source strings are English; Vietnamese is the default language. Mark strings wit
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 DEFAULT_LANGUAGE = "vi"
@@ -45,6 +44,8 @@ class Translator:
 
 def read_ts(path: Path) -> dict[tuple[str, str], str]:
     """Every finished translation in a Qt Linguist ``.ts`` file, keyed by (context, source)."""
+    import xml.etree.ElementTree as ET  # only for .ts files (tools, tests), not at start-up
+
     messages: dict[tuple[str, str], str] = {}
     root = ET.parse(path).getroot()
     for context in root.iter("context"):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from qk3editor.core.i18n import QT_TRANSLATE_NOOP, Translator
 
-# the same sources as ui/publish/outbox_view.py and ui/publish/controller.py (one translation)
+# the same sources as ui/publish/outbox_view.py and ui/publish/dialog.py (one translation)
 JOB_STATE_TEXT = {
     "queued": ("Outbox", QT_TRANSLATE_NOOP("Outbox", "Queued")),
     "running": ("Outbox", QT_TRANSLATE_NOOP("Outbox", "Sending")),

@@ -74,6 +74,9 @@ class FeaturedPlacement(StrEnum):
 
     IMAGE = "image"  # the featured image only (the theme shows it, with its caption)
     IMAGE_AND_FIGURE = "image+figure"  # also the first figure of the content, with its caption
+    # only the content's first figure, with its caption; not the portal's featured image (a
+    # theme that prints the featured image without its caption would show the photo twice)
+    FIGURE = "figure"
 
 
 class InvalidProfile(QkError):
@@ -81,7 +84,7 @@ class InvalidProfile(QkError):
     template = QT_TRANSLATE_NOOP(
         "errors",
         "Unknown portal profile setting: {detail} (use lead=content|excerpt|both, "
-        "featured=image|image+figure)",
+        "featured=image|figure|image+figure)",
     )
 
 
@@ -103,7 +106,13 @@ class PortalProfile:
 
     @property
     def featured_figure(self) -> bool:
-        return self.featured is FeaturedPlacement.IMAGE_AND_FIGURE
+        """The featured photo is the content's first figure, with its caption."""
+        return self.featured in (FeaturedPlacement.IMAGE_AND_FIGURE, FeaturedPlacement.FIGURE)
+
+    @property
+    def featured_image(self) -> bool:
+        """The featured photo is the portal's featured image (WordPress ``featured_media``)."""
+        return self.featured in (FeaturedPlacement.IMAGE, FeaturedPlacement.IMAGE_AND_FIGURE)
 
     def to_json(self) -> dict[str, str]:
         return {"lead": self.lead.value, "featured": self.featured.value}
@@ -113,12 +122,18 @@ class PortalProfile:
 
 
 def default_profile(kind: TargetKind) -> PortalProfile:
-    """WordPress' stock themes print the content and the featured image without its caption
-    (and not the excerpt on a post's page): lead in the content (and the excerpt, for lists),
-    featured photo also as the first captioned figure. The reference portal (ninjs) prints the
-    summary in bold and the featured picture with its caption itself."""
+    """What makes a stock portal show the lead once, every photo once and every caption once.
+
+    WordPress' stock theme (Twenty Twenty-Three) prints the content, prints the featured image
+    as a banner *without* its caption, and does not print the excerpt on a post's page: the
+    lead goes in the content (and the excerpt, for lists and feeds), and the featured photo is
+    the content's first captioned figure and *not* the post's featured image (``figure``):
+    with ``image+figure`` the reader sees the photo twice (banner, then figure), with
+    ``image`` its caption is nowhere. The price: theme lists show no thumbnail; a site whose
+    theme prints the featured image's caption chooses ``image``. The reference portal (ninjs)
+    prints the summary in bold and the featured picture with its caption itself."""
     if kind is TargetKind.WORDPRESS:
-        return PortalProfile(LeadPlacement.BOTH, FeaturedPlacement.IMAGE_AND_FIGURE)
+        return PortalProfile(LeadPlacement.BOTH, FeaturedPlacement.FIGURE)
     return PortalProfile(LeadPlacement.EXCERPT, FeaturedPlacement.IMAGE)
 
 

@@ -78,6 +78,23 @@ def no_photos(_photo_id: str) -> PhotoRef | None:
 
 
 @dataclass(frozen=True)
+class PagePlan:
+    """What a target's portal page adds around the body, so that the preview shows what
+    that portal shows (issue 9; made by :func:`qk3editor.publish.content.page_plan` from the
+    target's portal profile, the same decision publishing makes).
+
+    ``lead``: the lead is printed on the page. ``banner``: a photo id the theme shows above
+    the article without its caption (WordPress' featured image). ``before`` / ``after``:
+    markdown photo snippets shown as captioned figures before the body (the featured photo)
+    and after it (attached photos not placed in the body)."""
+
+    lead: bool = True
+    banner: str | None = None
+    before: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class RenderInput:
     """The parts of an article the renderer shows (plain values, safe to pass to a thread)."""
 
@@ -87,6 +104,7 @@ class RenderInput:
     category: str | None = None
     byline: str = ""
     date: datetime | None = None
+    page: PagePlan = PagePlan()
 
 
 # -- markdown → HTML (markdown-it-py, CommonMark) ------------------------------------------------
@@ -387,10 +405,22 @@ def _head_parts(article: RenderInput, home_label: str) -> list[str]:
     parts.append(f'<h1 class="qk3-title">{_esc(article.title)}</h1>')
     if article.date is not None:
         parts.append(f'<p class="qk3-date">{_esc(portal_date(article.date))}</p>')
-    if article.lead.strip():
+    if article.lead.strip() and article.page.lead:
         lead = _esc(article.lead.strip()).replace("\n", "<br>")
         parts.append(f'<p class="qk3-lead"><strong>{lead}</strong></p>')
     return parts
+
+
+def banner_html(article: RenderInput, resolver: PhotoResolver) -> str:
+    """The theme's featured image (no caption), as :class:`PagePlan` says; "" if none."""
+    if article.page.banner is None:
+        return ""
+    ref = resolver(article.page.banner)
+    if ref is None or not _SAFE_SRC.match(ref.src):
+        return ""
+    width = f' width="{int(ref.width)}"' if ref.width else ""
+    src = _esc(ref.src)
+    return f'<p class="qk3-banner" align="center"><img src="{src}" alt=""{width}></p>'
 
 
 def article_head(article: RenderInput, home_label: str = "Trang chủ") -> str:

@@ -31,8 +31,11 @@ class Settings:
     rendition_quality: int = 85
     ca_bundle: str = ""
     byline: str = ""  # the byline a new article starts with
-    photo_credit: str = ""  # the photo credit line of the preferences (not yet used elsewhere)
+    photo_credit: str = ""  # the user's credit: photos imported/captioned without one get it
     checks_enabled: bool = True  # the Vietnamese checks underlined as you type
+    # web photos: "strip" removes every location (the default); "per_photo" keeps it where a
+    # person chose to for that photo (recorded with who and when). Nothing else is accepted.
+    location_policy: str = "strip"
     extra: dict[str, Any] = field(default_factory=dict[str, Any])
 
     def with_changes(self, **changes: Any) -> Settings:
@@ -69,6 +72,8 @@ def load_settings(path: Path) -> Settings:
     for key, value in stored.items():
         if key in known and isinstance(value, type(getattr(default, key))):
             values[key] = value
+    if values.get("location_policy") not in (None, "strip", "per_photo"):
+        del values["location_policy"]  # an unknown policy never weakens the default
     return Settings(**values)
 
 

@@ -6,7 +6,11 @@ hold template variables, filled per photo:
 
 ``{date}`` date created (else date taken) as dd/mm/yyyy · ``{city}`` the photo's city ·
 ``{creator}`` its creators · ``{filename}`` the file name · ``{seq}`` 1-based position in the
-batch (``{seq:03d}`` pads). ``{{`` and ``}}`` are literal braces.
+batch (``{seq:03d}`` pads) · ``{credit}`` the photo's credit, else the user's own (Preferences ›
+Me, :attr:`BatchEdit.default_credit`). ``{{`` and ``}}`` are literal braces.
+
+The user's credit is also the default credit: a photo captioned (or imported) without a credit
+of its own gets it; a credit in the file or in the edit always wins.
 
 Codes (a tab-separated file ``code<TAB>expansion``, ``#`` comments) expand ``=code=`` tokens,
 e.g. ``=thai=`` → "Thiếu tướng Nguyễn Thanh Hải, Phó Chính ủy Quân khu"; the editor expands a
@@ -30,7 +34,7 @@ from qk3editor.core.vietnamese.findings import Finding
 from qk3editor.core.vietnamese.normalize import normalize
 from qk3editor.photos.errors import CodesFileError, TemplateError, TemplateFileError
 
-TEMPLATE_VARIABLES = ("date", "city", "creator", "filename", "seq")
+TEMPLATE_VARIABLES = ("date", "city", "creator", "filename", "seq", "credit")
 CODE_RE = re.compile(r"=([^\s=]{1,40})=")
 
 
@@ -54,6 +58,8 @@ class BatchEdit:
     creator: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
     keywords_mode: str = "append"  # append | replace
+    # the user's credit (Preferences › Me): given to a photo that has none, and ``{credit}``
+    default_credit: str = ""
 
     def __post_init__(self) -> None:
         for name in self.values:
@@ -71,6 +77,8 @@ class BatchEdit:
             out.append("creator")
         if self.keywords:  # apply_batch changes keywords only when some are given
             out.append("keywords")
+        if self.default_credit.strip() and "credit" not in out:
+            out.append("credit")  # a photo without a credit gets the default one
         return out
 
 
@@ -92,7 +100,7 @@ def check_template(text: str) -> None:
 
 
 def template_vars(
-    md: PhotoMetadata, filename: str, seq: int, date_taken: str = ""
+    md: PhotoMetadata, filename: str, seq: int, date_taken: str = "", default_credit: str = ""
 ) -> dict[str, Any]:
     return {
         "date": _vn_date(md.date_created or date_taken),
@@ -100,6 +108,7 @@ def template_vars(
         "creator": ", ".join(md.creator),
         "filename": filename,
         "seq": seq,
+        "credit": md.credit or normalize_caption(default_credit),
     }
 
 
@@ -123,7 +132,8 @@ def apply_batch(
     codes: Mapping[str, str] | None = None,
 ) -> PhotoMetadata:
     """``current`` with ``edit`` applied: templates filled for this photo, codes expanded."""
-    variables = template_vars(_with_own_values(current, edit), filename, seq, date_taken)
+    own = _with_own_values(current, edit)
+    variables = template_vars(own, filename, seq, date_taken, edit.default_credit)
     changes: dict[str, Any] = {}
     for name, text in edit.values.items():
         if not text.strip():
@@ -138,6 +148,8 @@ def apply_batch(
         new = [normalize_caption(k) for k in edit.keywords if k.strip()]
         base = list(current.keywords) if edit.keywords_mode == "append" else []
         changes["keywords"] = tuple(base + [k for k in new if k not in base])
+    if not changes.get("credit") and not current.credit and edit.default_credit.strip():
+        changes["credit"] = normalize_caption(edit.default_credit)
     return replace(current, **changes).normalized()
 
 
@@ -148,7 +160,7 @@ def _with_own_values(current: PhotoMetadata, edit: BatchEdit) -> PhotoMetadata:
     plain = {
         name: normalize_caption(text)
         for name, text in edit.values.items()
-        if text.strip() and "{" not in text and name in ("city", "date_created")
+        if text.strip() and "{" not in text and name in ("city", "date_created", "credit")
     }
     if edit.creator:
         plain_creator = tuple(normalize_caption(c) for c in edit.creator if c.strip())

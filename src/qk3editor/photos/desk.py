@@ -28,9 +28,9 @@ from qk3editor.photos.ingest import (
 )
 from qk3editor.photos.metadata import IimCut, is_heif_file, read_metadata, write_metadata
 from qk3editor.photos.renditions import (
-    LocationChoice,
     RenditionFile,
     RenditionSpec,
+    location_choice,
     render,
 )
 
@@ -218,6 +218,17 @@ def write_captions(
     return out
 
 
+def write_default_credit(
+    photos: Sequence[Photo], credit: str, *, pools: Pools | None = None
+) -> list[CaptionWrite]:
+    """The user's credit (Preferences › Me) written into the photos that have none (the file
+    half, as :func:`write_captions`); photos with a credit of their own are left alone."""
+    lacking = [p for p in photos if not p.metadata.credit.strip()]
+    if not credit.strip() or not lacking:
+        return []
+    return write_captions(lacking, BatchEdit(values={}, default_credit=credit), pools=pools)
+
+
 def record_captions(repo: PhotoRepo, writes: Sequence[CaptionWrite]) -> list[CaptionLine]:
     """The store half: record what each written file now holds (the ``db`` lane)."""
     lines: list[CaptionLine] = []
@@ -236,10 +247,13 @@ def export_web(
     specs: Sequence[RenditionSpec],
     *,
     article_id: str | None = None,
+    location_policy: str = "strip",
 ) -> list[RenditionFile]:
     """The web renditions exactly as publishing sends them (``photo-<id>-<spec>.jpg``).
 
     With ``article_id`` each photo carries the article's caption where it has its own.
+    ``location_policy`` (the settings'): a recorded choice to keep a photo's location counts
+    only under ``per_photo``; otherwise every location is removed.
     Raises :class:`~qk3editor.photos.errors.LocationLeak` (publishing is blocked) if one
     still holds location data nobody chose to keep.
     """
@@ -253,9 +267,7 @@ def export_web(
         md = photo.metadata
         if photo.id in overrides:
             md = replace(md, description=overrides[photo.id])
-        choice = None
-        if photo.keep_location and photo.keep_location_at is not None:
-            choice = LocationChoice(True, photo.keep_location_by, photo.keep_location_at)
+        choice = location_choice(photo, location_policy)
         out.extend(
             render(
                 Path(photo.path),

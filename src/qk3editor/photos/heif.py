@@ -37,6 +37,13 @@ def register() -> bool:
     return _registered
 
 
+def register_for(data: bytes) -> None:
+    """:func:`register` unless ``data`` is a JPEG: a card of JPEGs never loads pillow-heif
+    (its import is about as long as Pillow's; issue 14, the first screen)."""
+    if not data.startswith(b"\xff\xd8"):
+        register()
+
+
 def is_heif(data: bytes) -> bool:
     """Whether ``data`` (at least its first 64 bytes) starts like a HEIF image file."""
     if len(data) < 12 or data[4:8] != b"ftyp":

@@ -1,12 +1,15 @@
 """Ingest: files and folders → content hash, metadata, thumbnail in the cache, a report line.
 
 The heavy part of each file (read, hash, decode at reduced size, thumbnail, metadata) is a
-plain function, :func:`process_file`, run in a process pool so that both cores work; a batch
-of a few files runs inline. A card's usual batch (up to :data:`THREADS_UP_TO` JPEGs) when no
-pool is running yet runs on threads of this process instead: starting spawned workers (a
-Python each, importing Pillow and exiv2) costs as much as decoding a dozen 24-MP photos, and
-Pillow decodes, shrinks and hashes without the GIL (exiv2 runs under its lock). Before the
-pool starts, :func:`ingest` reads only the first
+plain function, :func:`process_file` (:mod:`qk3editor.photos.ingest_file`; the placeholders
+and quick previews are :mod:`qk3editor.photos.previews`), run in a process pool so that
+both cores work; a batch of a few files runs inline. A card's usual batch (up to
+:data:`THREADS_UP_TO` JPEGs) runs on threads of this process instead, whether or not the
+desk's pool is running: starting spawned workers (a Python each, importing Pillow and exiv2)
+costs as much as decoding a dozen 24-MP photos, Pillow decodes, shrinks and hashes without
+the GIL (exiv2 runs under its lock), and on threads the first screen needs no quick previews
+(each one a second decode of the photo): 24 x 24 MP took 110 ms of CPU a photo on threads,
+167 ms through a warm pool (issue 14). Before the pool starts, :func:`ingest` reads only the first
 kilobytes of each file to hand the embedded Exif thumbnail to ``on_placeholder``, so the desk
 can show every photo at once and replace it by the real thumbnail when it arrives; the first
 screen's photos without one get a 1/8-scale preview (:func:`quick_preview`) on threads, so
@@ -20,79 +23,66 @@ pixels) becomes one ``error`` line in the report and the batch goes on.
 from __future__ import annotations
 
 import concurrent.futures as cf
-import hashlib
-import io
 import os
 import threading
-import warnings
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from qk3editor.core import atomic, budgets
-from qk3editor.core.errors import QkError
 from qk3editor.core.i18n import QT_TRANSLATE_NOOP
 from qk3editor.core.tasks import Pools, scoped_pools
 from qk3editor.core.vietnamese.normalize import to_nfc
-from qk3editor.photos import heif, jpeg
-from qk3editor.photos.errors import (
-    PhotoCorrupt,
-    PhotoError,
-    PhotoNotImage,
-    PhotoTooLarge,
+from qk3editor.photos.errors import PhotoCorrupt, PhotoError
+from qk3editor.photos.ingest_file import (
+    DEFAULT_MAX_PIXELS,
+    DEFAULT_THUMB_SIZE,
+    FORMATS,
+    IMAGE_EXTENSIONS,
+    IngestItem,
+    IngestOptions,
+    content_hash,
+    error_item,
+    process_file,
+    thumbnail_path,
 )
-from qk3editor.photos.files import os_error, read_bytes, read_head
-from qk3editor.photos.metadata import read_metadata_bytes
+from qk3editor.photos.previews import (
+    PREVIEW_POOL,
+    PlaceholderFn,
+    placeholder,
+    previews,
+    quick_preview,
+)
 
-IMAGE_EXTENSIONS = frozenset(
-    {".jpg", ".jpeg", ".jpe", ".png", ".tif", ".tiff", *heif.HEIF_EXTENSIONS}
-)
-FORMATS = frozenset({"JPEG", "MPO", "PNG", "TIFF", "HEIF"})
-DEFAULT_THUMB_SIZE = 320
-DEFAULT_MAX_PIXELS = budgets.MAX_IMAGE_PIXELS
+__all__ = [
+    "DEFAULT_MAX_PIXELS",
+    "DEFAULT_THUMB_SIZE",
+    "FORMATS",
+    "IMAGE_EXTENSIONS",
+    "PREVIEW_POOL",
+    "IngestItem",
+    "IngestOptions",
+    "IngestReport",
+    "PlaceholderFn",
+    "collect_files",
+    "content_hash",
+    "error_item",
+    "ingest",
+    "placeholder",
+    "process_file",
+    "quick_preview",
+    "thumbnail_path",
+]
+
 INLINE_BELOW = 4
 THREADS_UP_TO = 40  # JPEGs; a bigger batch (or one with other formats) pays the pool's start
 JPEG_EXTENSIONS = frozenset({".jpg", ".jpeg", ".jpe"})
 FIRST_SCREEN = 24
 INGEST_POOL = "ingest"  # process pool names in the task runner's pools
 SOLO_POOL = "ingest-solo"
-PREVIEW_POOL = "previews"
 THREADS_POOL = "ingest-threads"
 
 ProgressFn = Callable[[int, int, "IngestItem"], None]
-PlaceholderFn = Callable[[str, bytes], None]
-
-
-@dataclass(frozen=True)
-class IngestItem:
-    """One line of the ingest report (and, when imported, everything the store needs)."""
-
-    path: str
-    status: str  # imported | duplicate | error | cancelled
-    content_hash: str = ""
-    code: str = ""
-    message: str = ""
-    duplicate_of: str = ""
-    size_bytes: int = 0
-    width: int = 0
-    height: int = 0
-    format: str = ""
-    thumbnail: str = ""
-    metadata: dict[str, Any] = field(default_factory=dict[str, Any])
-    date_taken: str = ""
-    orientation: int = 1
-    gps: bool = False
-    has_iim: bool = False
-    camera: str = ""
-    warnings: tuple[str, ...] = ()
-    # the error as code + English template + params (QkError.record); the edge translates it
-    error: dict[str, Any] | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.status == "imported"
 
 
 @dataclass(frozen=True)
@@ -108,12 +98,14 @@ class IngestReport:
         return [i for i in self.items if i.status == "imported"]
 
 
-@dataclass(frozen=True)
-class IngestOptions:
-    thumbnails_dir: Path
-    thumb_size: int = DEFAULT_THUMB_SIZE
-    max_pixels: int = DEFAULT_MAX_PIXELS
-    workers: int | None = None  # None: every core
+def preload() -> None:
+    """Import what a batch on threads needs (Pillow's JPEG decoder, exiv2), so that the first
+    import's first screen does not wait for it: the desk calls it when it opens, off the GUI
+    thread, beside warming the process pool (issue 14)."""
+    import pyexiv2  # noqa: F401  # pyright: ignore[reportUnusedImport]
+    from PIL import Image, ImageOps  # noqa: F401  # pyright: ignore[reportUnusedImport]
+
+    Image.preinit()  # the JPEG plugin among others
 
 
 def collect_files(paths: Iterable[Path]) -> list[Path]:
@@ -141,190 +133,6 @@ def collect_files(paths: Iterable[Path]) -> list[Path]:
                 seen.add(key)
                 out.append(key)
     return out
-
-
-def content_hash(data: bytes) -> str:
-    """The identity of a photo's content: for JPEG the image data only (frame, tables, scan),
-    so a caption written into the file later (ours or another tool's) keeps it; for other
-    formats the whole file."""
-    if data.startswith(jpeg.SOI):
-        found = jpeg.image_data_digest(data)
-        if found:
-            return found
-    return hashlib.sha256(data).hexdigest()
-
-
-def thumbnail_path(thumbnails_dir: Path, content_hash: str) -> Path:
-    return thumbnails_dir / content_hash[:2] / f"{content_hash}.jpg"
-
-
-def error_item(path: str, exc: QkError) -> IngestItem:
-    return IngestItem(
-        path=path, status="error", code=exc.code, message=exc.message(), error=exc.record()
-    )
-
-
-def _bomb_pixels(exc: Exception) -> int | str:
-    """The pixel count Pillow's decompression-bomb check names in its message, else "?"."""
-    import re
-
-    m = re.search(r"\((\d+) pixels\)", str(exc))
-    return int(m.group(1)) if m else "?"
-
-
-def process_file(path: str, options: IngestOptions) -> IngestItem:
-    """Hash, decode at reduced size, thumbnail and metadata of one file (runs in a worker)."""
-    try:
-        return _process(Path(path), options)
-    except QkError as exc:
-        return error_item(path, exc)
-    except MemoryError:
-        return error_item(path, PhotoTooLarge(path=path, pixels="?", limit=options.max_pixels))
-    except Exception as exc:  # a library bug on hostile input: still one line, batch goes on
-        return error_item(path, PhotoCorrupt(path=path, detail=f"{type(exc).__name__}: {exc}"))
-
-
-def _process(path: Path, options: IngestOptions) -> IngestItem:
-    from PIL import Image, UnidentifiedImageError
-
-    heif.register()
-    Image.MAX_IMAGE_PIXELS = budgets.MAX_IMAGE_PIXELS  # Pillow's own bomb check, same budget
-    data = read_bytes(path)
-    digest = content_hash(data)
-    name = str(path)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)  # Pillow's notes on damaged Exif
-        warnings.simplefilter("error", Image.DecompressionBombWarning)
-        try:
-            im = Image.open(io.BytesIO(data))
-        except UnidentifiedImageError:
-            raise PhotoNotImage(path=name) from None
-        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-            raise PhotoTooLarge(
-                path=name, pixels=_bomb_pixels(exc), limit=options.max_pixels
-            ) from None
-        except (OSError, SyntaxError, ValueError) as exc:
-            raise PhotoCorrupt(path=name, detail=str(exc)) from None
-        fmt = im.format or ""
-        if fmt not in FORMATS:
-            raise PhotoNotImage(path=name)
-        width, height = im.size
-        # pillow-heif has already turned the image upright (its size is the upright one)
-        upright = "original_orientation" in im.info
-        if width * height > options.max_pixels:
-            raise PhotoTooLarge(path=name, pixels=width * height, limit=options.max_pixels)
-        try:
-            im = _shrink(im, options.thumb_size, Image.Resampling.LANCZOS)
-        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            raise PhotoTooLarge(
-                path=name, pixels=width * height, limit=options.max_pixels
-            ) from None
-        except (OSError, SyntaxError, ValueError, EOFError) as exc:
-            raise PhotoCorrupt(path=name, detail=str(exc)) from None
-    try:
-        facts = read_metadata_bytes(data, name)  # of a JPEG, exiv2 sees only the metadata head
-    except PhotoError:
-        facts = None
-    thumb = thumbnail_path(options.thumbnails_dir, digest)
-    _save_thumbnail(im, thumb)
-    orientation = facts.orientation if facts else 1
-    if orientation in (5, 6, 7, 8) and not upright:
-        width, height = height, width
-    return IngestItem(
-        path=to_nfc(name),
-        status="imported",
-        content_hash=digest,
-        size_bytes=len(data),
-        width=width,
-        height=height,
-        format=fmt,
-        thumbnail=str(thumb),
-        metadata=facts.metadata.as_dict() if facts else {},
-        date_taken=facts.date_taken if facts else "",
-        orientation=orientation,
-        gps=facts.gps if facts else False,
-        has_iim=facts.has_iim if facts else False,
-        camera=" ".join(x for x in (facts.make, facts.model) if x) if facts else "",
-        warnings=facts.warnings if facts else ("metadata unreadable",),
-    )
-
-
-def _shrink(im: Any, size: int, resample: Any) -> Any:
-    """``im`` decoded small, upright, fitted into ``size`` px and RGB. A JPEG is decoded at
-    1/2..1/8 scale (DCT scaling, never below ``size``: the shrink-on-load trick
-    vipsthumbnail uses)."""
-    from PIL import ImageOps
-
-    if im.format in ("JPEG", "MPO"):
-        im.draft("RGB", jpeg.draft_size(im.size, size))
-    im.load()
-    ImageOps.exif_transpose(im, in_place=True)  # upright without copying the decoded image
-    im.thumbnail((size, size), resample)
-    return im if im.mode == "RGB" else im.convert("RGB")
-
-
-def _save_thumbnail(im: Any, target: Path) -> None:
-    try:
-        atomic.write_with(target, lambda fh: im.save(fh, "JPEG", quality=82), durable=False)
-    except OSError as exc:
-        raise os_error(target, exc) from None
-
-
-def placeholder(path: Path) -> bytes | None:
-    """The embedded Exif thumbnail, read from the file's first 64 KiB (or ``None``)."""
-    try:
-        return jpeg.exif_thumbnail(read_head(path))
-    except (OSError, QkError):
-        return None
-
-
-def quick_preview(path: Path, size: int = DEFAULT_THUMB_SIZE) -> bytes | None:
-    """A small JPEG of a JPEG photo decoded at 1/8 scale (DCT scaling: ~0.1 s for 24 MP,
-    most of it Huffman decoding), upright; ``None`` for other formats or on any failure.
-
-    Shown until the real thumbnail (exact size, Lanczos) arrives from the pool.
-    """
-    from PIL import Image
-
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            if budgets.check_regular(path).st_size > budgets.MAX_IMAGE_FILE_BYTES:
-                return None  # the pool reports it (a FIFO raised: Image.open would block)
-            with Image.open(path) as im:
-                if im.format not in ("JPEG", "MPO"):
-                    return None
-                w, h = im.size
-                if w * h > DEFAULT_MAX_PIXELS:
-                    return None
-                out = _shrink(im, size, Image.Resampling.BILINEAR)  # 1/8 scale for cameras
-                buf = io.BytesIO()
-                out.save(buf, "JPEG", quality=75)
-                return buf.getvalue()
-    except Exception:  # a preview is optional: the pool reports the file's real error
-        return None
-
-
-def _previews(
-    files: list[Path],
-    size: int,
-    on_placeholder: PlaceholderFn,
-    cancel: threading.Event,
-    threads: int,
-    pools: Pools,
-) -> None:
-    """Quick previews of ``files``, handed to ``on_placeholder`` in order (decoded on
-    ``threads`` threads of ``pools``: Pillow releases the GIL while decoding)."""
-    tp = pools.threads(PREVIEW_POOL, threads)
-    futures = [tp.submit(quick_preview, f, size) for f in files]
-    for f, fut in zip(files, futures, strict=True):
-        if cancel.is_set():
-            for rest in futures:
-                rest.cancel()
-            return
-        body = fut.result()
-        if body:
-            on_placeholder(str(f), body)
 
 
 def ingest(
@@ -386,7 +194,7 @@ def _ingest(
         and len(files) >= INLINE_BELOW
         and not on_threads  # no pool to wait for: the real thumbnails come as soon
     ):
-        _previews(quick, options.thumb_size, on_placeholder, cancel, workers, pools)
+        previews(quick, options.thumb_size, on_placeholder, cancel, workers, pools)
     # ...then they go to the pool first, for their real thumbnails
     first = set(quick)
     order = [f for f in files if f in first] + [f for f in files if f not in first]
@@ -433,12 +241,13 @@ def _ingest(
 
 
 def _on_threads(files: list[Path], workers: int, pools: Pools) -> bool:
-    """A small batch of JPEGs and no ingest pool running: threads of this process."""
+    """A small batch of JPEGs: threads of this process, even when the desk's pool runs (no
+    quick previews to make first, no pickling; see the module's docstring)."""
+    del pools  # the same answer with a warm pool or none
     return (
         workers > 1
         and INLINE_BELOW <= len(files) <= THREADS_UP_TO
         and all(f.suffix.lower() in JPEG_EXTENSIONS for f in files)
-        and not pools.started(INGEST_POOL)
     )
 
 

@@ -40,6 +40,7 @@ from qk3editor.photos.renditions import (
     DEFAULT_SPECS,
     LocationChoice,
     RenditionSpec,
+    location_choice,
     render_bytes,
 )
 
@@ -81,9 +82,13 @@ class DeskRenditions:
         repo: Any,
         specs: Sequence[RenditionSpec] = DEFAULT_SPECS,
         cache_dir: Path | None = None,
+        location_policy: str = "strip",
     ) -> None:
         self._repo = repo
         self._spec = max(specs, key=lambda s: s.max_size)
+        # the settings' location policy: a recorded keep-location choice counts only under
+        # "per_photo" (renditions.location_choice); strip is the safe default
+        self.location_policy = location_policy
         self.cache_dir = cache_dir
         self._locks: dict[str, threading.Lock] = {}
         self._locks_guard = threading.Lock()
@@ -196,10 +201,7 @@ class DeskRenditions:
             alt_text=photo.alt or base.alt_text,
             credit=photo.credit or base.credit,
         )
-        choice = None
-        if stored is not None and stored.keep_location and stored.keep_location_at is not None:
-            choice = LocationChoice(True, stored.keep_location_by, stored.keep_location_at)
-        return md, choice
+        return md, location_choice(stored, self.location_policy)
 
     def _make(
         self, photo: PublishPhoto, md: PhotoMetadata, choice: LocationChoice | None

@@ -9,6 +9,9 @@ remains, :class:`LocationLeak` blocks publishing.
 
 Keeping the location is a choice a person makes per photo (:class:`LocationChoice`, recorded
 with who and when); only then are City/Province/Country/Sub-location and the GPS block copied.
+The location policy (Preferences › Photos, setting ``location_policy``) decides whether such
+choices are honoured at all: ``strip`` (the default) removes the location from every web copy,
+``per_photo`` keeps it where a person chose to (:func:`location_choice`).
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from qk3editor.core import budgets
-from qk3editor.core.photos import LOCATION_FIELDS, PhotoMetadata
+from qk3editor.core.photos import LOCATION_FIELDS, Photo, PhotoMetadata
 from qk3editor.photos import heif, jpeg
 from qk3editor.photos.errors import PhotoCorrupt, PhotoNotImage, PhotoTooLarge
 from qk3editor.photos.exiv2 import EXIV2_LOCK, open_exiv2
@@ -46,6 +49,15 @@ KEPT_FIELDS = (
     "title",
     "date_created",
 )
+# The web rendition's resampling filter (issue 14). Bicubic, not Lanczos: the resize is most
+# of a rendition's CPU (24 MP, decoded at 1/2: Lanczos 71 ms, bicubic 49 ms of ~100 ms), and
+# the two differ far less than the JPEG encode every rendition goes through anyway: Lanczos
+# vs bicubic 41-61 dB PSNR, SSIM 0.997-1.000, where Lanczos vs its own quality-85 JPEG is
+# 24-42 dB, SSIM 0.96-0.99 (photos with small print, the camera-like and the publish
+# benchmark's 24-MP files: benchmarks/rendition_filter.py, docs/PERFORMANCE.md). A test holds
+# the margin (test_renditions: the filter differs from Lanczos well below the encode's change).
+RESAMPLE = "BICUBIC"
+
 # every key prefix that can tell where a photo was taken (as pyexiv2 names them)
 LOCATION_PREFIXES = (
     "Exif.GPSInfo.",
@@ -118,6 +130,20 @@ class LocationChoice:
     keep: bool
     by: str
     at: datetime
+
+
+LOCATION_POLICIES = ("strip", "per_photo")  # the settings' ``location_policy``; strip first
+
+
+def location_choice(photo: Photo | None, policy: str) -> LocationChoice | None:
+    """The recorded choice to publish ``photo`` with its location, when the policy lets such a
+    choice count (``per_photo``); ``None`` (the location is removed) in every other case,
+    an unknown policy included."""
+    if policy != "per_photo" or photo is None:
+        return None
+    if not photo.keep_location or photo.keep_location_at is None:
+        return None
+    return LocationChoice(True, photo.keep_location_by, photo.keep_location_at)
 
 
 @dataclass(frozen=True)
@@ -208,9 +234,9 @@ def render_bytes(
     """
     from PIL import Image, ImageOps, UnidentifiedImageError
 
-    heif.register()
     Image.MAX_IMAGE_PIXELS = budgets.MAX_IMAGE_PIXELS  # Pillow's own bomb check, same budget
     data = read_bytes(source)
+    heif.register_for(data)
     # the file's own metadata only when none is given (publishing always gives it)
     md = metadata or read_metadata_bytes(data, str(source)).metadata
     keep = bool(location and location.keep)
@@ -241,7 +267,7 @@ def render_bytes(
         # the last (usually the only) rendition shrinks the decoded image itself: a copy of
         # it costs as much CPU as a quarter of the resize
         copy = im if n == len(specs) - 1 else im.copy()
-        copy.thumbnail((spec.max_size, spec.max_size), Image.Resampling.LANCZOS)
+        copy.thumbnail((spec.max_size, spec.max_size), getattr(Image.Resampling, RESAMPLE))
         buf = io.BytesIO()
         copy.save(
             buf,

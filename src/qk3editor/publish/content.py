@@ -14,9 +14,10 @@ Where the photos go:
 * the featured photo (``article_photos.featured``) when it is *not* placed in the body is the
   post's featured image (WordPress ``featured_media``, a ninjs association flagged
   ``featured``; the reference portal shows it above the body, with its caption). When the
-  target's portal profile says its theme shows the featured image without a caption
-  (``featured=image+figure``, WordPress' default) it is also the content's first figure, so
-  the caption is on the page once;
+  target's portal profile says ``featured=image+figure`` it is also the content's first
+  figure; with ``featured=figure`` (WordPress' default: the stock theme shows the featured
+  image as a banner without its caption) it is only the content's first figure, and the post
+  has no featured image, so the photo and its caption are on the page once;
 * any other photo attached to the article but not placed in the body is appended after the
   body, in the article's photo order, as the same figure the renderer makes for a placed one
   (it was attached to be published; dropping it silently would lose it).
@@ -32,8 +33,8 @@ from collections.abc import Mapping, Sequence
 from qk3editor.core import render
 from qk3editor.core.articles import Article
 from qk3editor.core.photos import find_photo_placements, photo_snippet
-from qk3editor.core.publish_data import MediaRecord, PortalProfile, PublishPhoto
-from qk3editor.core.render import PhotoRef, PhotoResolver, RenderInput
+from qk3editor.core.publish_data import MediaRecord, PortalProfile, PublishPhoto, TargetKind
+from qk3editor.core.render import PagePlan, PhotoRef, PhotoResolver, RenderInput
 from qk3editor.publish import blocks
 
 ARTICLE_MARKER = "qk3editor:article="
@@ -74,6 +75,39 @@ def featured_figure(
     if featured is None or featured.key in placed_keys(body):
         return None
     return featured
+
+
+def banner_photo(
+    photos: Sequence[PublishPhoto], profile: PortalProfile | None
+) -> PublishPhoto | None:
+    """The photo a portal shows as the post's featured image (WordPress ``featured_media``):
+    the featured one, else the first; none when the profile says ``figure``."""
+    if profile is not None and not profile.featured_image:
+        return None
+    return next((p for p in photos if p.featured), None) or next(iter(photos), None)
+
+
+def page_plan(
+    body: str, photos: Sequence[PublishPhoto], kind: TargetKind, profile: PortalProfile
+) -> PagePlan:
+    """What the target's portal page shows around the body, for the editor's preview: the
+    same decisions as :func:`publish_body`, :func:`banner_photo` and the portal's page.
+
+    WordPress' stock theme prints the content (with the lead when the profile puts it
+    there) and the featured image as a banner without its caption, never the excerpt. The
+    reference portal prints the summary (once) and the featured picture with its caption
+    above the body unless the body shows it already."""
+    first = featured_figure(body, photos, profile)
+    after = tuple(photo_snippet(p.key, p.caption, p.credit) for p in unplaced_photos(body, photos))
+    if kind is TargetKind.WORDPRESS:
+        banner = banner_photo(photos, profile)
+        before = (photo_snippet(first.key, first.caption, first.credit),) if first else ()
+        return PagePlan(profile.lead_in_content, banner.key if banner else None, before, after)
+    featured = next((p for p in photos if p.featured), None)
+    before: tuple[str, ...] = ()
+    if featured is not None and featured.key not in placed_keys(body):
+        before = (photo_snippet(featured.key, featured.caption, featured.credit),)
+    return PagePlan(True, None, before, after)
 
 
 def publish_body(

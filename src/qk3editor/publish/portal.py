@@ -1,9 +1,10 @@
 """The reference portal: a ninjs push receiver on 127.0.0.1 (``qk3editor portal``).
 
 It verifies each request's HMAC, stores what it gets in a folder (one JSON file per item, one
-file per photo, written atomically) and serves each article as a web page shaped like the QK3
-portal's article page. It is the working reference of docs/ninjs-push-openapi.yaml, built to
-stand hostile clients:
+file per photo, written atomically: :mod:`portal_store`) and serves each article as a web page
+shaped like the QK3 portal's article page (:mod:`portal_pages`); what it accepts (ids, item
+checks, the sanitiser) is :mod:`portal_items`. It is the working reference of
+docs/ninjs-push-openapi.yaml, built to stand hostile clients:
 
 - the signature covers the method, the path and every ``X-QK3-*`` header (the body's hash,
   the timestamp and ``X-QK3-Base-Modified`` among them) and is checked from the headers alone,
@@ -21,27 +22,40 @@ stand hostile clients:
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 import logging
-import os
 import re
-import secrets as pysecrets
 import socket
 import threading
 import time
-from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from typing import Any, cast
 from urllib.parse import unquote, urlsplit
 
-import nh3
-
-from qk3editor.core import atomic, render
-from qk3editor.core.json_values import as_object, list_or_empty, object_or_empty, objects_in
-from qk3editor.core.vietnamese.dates import format_portal_date
+from qk3editor.core.json_values import as_object, objects_in
 from qk3editor.publish.ninjs import API_PREFIX, BODY_HASH_HEADER, SIGNATURE_TOLERANCE_S, verify
+from qk3editor.publish.portal_items import (
+    item_problem,
+    json_depth,
+    sanitize_html,
+    schema_validator,
+    valid_id,
+    valid_sha,
+)
+from qk3editor.publish.portal_pages import article_page, index_page
+from qk3editor.publish.portal_store import PortalStore, load_or_create_secret
+
+# the receiver's parts, importable from here as before the split
+__all__ = [
+    "PortalHandler",
+    "PortalServer",
+    "PortalStore",
+    "article_page",
+    "index_page",
+    "load_or_create_secret",
+    "sanitize_html",
+    "valid_id",
+]
 
 log = logging.getLogger(__name__)
 
@@ -49,220 +63,9 @@ MAX_MEDIA_BODY = 40 * 1024 * 1024
 MAX_ITEM_BODY = 8 * 1024 * 1024
 MAX_BODY = MAX_MEDIA_BODY
 MAX_JSON_DEPTH = 64
-ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,127}")  # always with fullmatch
-SHA_RE = re.compile(r"[0-9a-f]{64}")
 CHUNK = 64 * 1024
 LINGER_SECONDS = 0.5
 LINGER_BYTES = 256 * 1024
-# what our own renderer puts on its output besides the sanitiser's allow-list (classes and
-# alignment of paragraphs, the body's div, the credit's span)
-RENDERED_ATTRIBUTES = {"p": {"class", "align"}, "div": {"class"}, "span": {"class"}}
-
-
-def _now_iso() -> str:
-    return datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
-
-
-def valid_id(value: str) -> bool:
-    """An item id: 1-128 of ``A-Z a-z 0-9 _ -``, starting with a letter or digit, whole."""
-    return ID_RE.fullmatch(value) is not None and value.strip("-") != ""
-
-
-def valid_sha(value: str) -> bool:
-    return SHA_RE.fullmatch(value) is not None
-
-
-def sanitize_html(fragment: str) -> str:
-    """HTML as the portal stores it: core/render.py's allow-lists (tags, attributes, URL
-    schemes; scripts dropped with their content, script URLs hidden by blanks emptied), plus
-    the presentational attributes our own renderer writes."""
-    attributes = {tag: set(names) for tag, names in render.ALLOWED_ATTRIBUTES.items()}
-    for tag, names in RENDERED_ATTRIBUTES.items():
-        attributes.setdefault(tag, set()).update(names)
-    cleaned = nh3.clean(
-        fragment,
-        tags=set(render.ALLOWED_TAGS),
-        clean_content_tags={"script", "style"},
-        attributes=attributes,
-        url_schemes=set(render.URL_SCHEMES) - {render.PHOTO_SCHEME},
-        link_rel="noopener noreferrer",
-        strip_comments=True,
-    )
-    return _URL_ATTR.sub(_empty_script_url, cleaned)
-
-
-_SCRIPTISH = ("javascript:", "vbscript:", "livescript:", "data:")
-_URL_ATTR = re.compile(r'\b(href|src)="([^"]*)"')
-
-
-def _empty_script_url(m: re.Match[str]) -> str:
-    """Like the renderer: a URL a lenient browser could still read as a script URL (blanks or
-    control characters inside the scheme) is emptied."""
-    compact = "".join(ch for ch in html.unescape(m.group(2)) if ch > " ").lower()
-    return f'{m.group(1)}=""' if compact.startswith(_SCRIPTISH) else m.group(0)
-
-
-def json_depth(value: object) -> int:
-    """How deeply lists and objects nest (iterative: no recursion on hostile input)."""
-    deepest = 0
-    stack: list[tuple[object, int]] = [(value, 1)]
-    while stack:
-        node, depth = stack.pop()
-        obj, children = as_object(node), list_or_empty(node)
-        if obj is not None:
-            children = list(obj.values())
-        elif not isinstance(node, list):
-            continue
-        deepest = max(deepest, depth)
-        stack.extend((child, depth + 1) for child in children)
-    return deepest
-
-
-def _is_time(value: Any) -> bool:
-    if not isinstance(value, str):
-        return False
-    try:
-        datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return False
-    return True
-
-
-def _list_of_dicts(item: dict[str, Any], key: str, text: str) -> str | None:
-    problem = f"{key} must be a list of objects with a text {text}"
-    value: object = item.get(key, [])
-    entries = list_or_empty(value)
-    if not isinstance(value, list):
-        return problem
-    for entry in entries:
-        obj = as_object(entry)
-        if obj is None or not isinstance(obj.get(text, ""), str):
-            return problem
-    return None
-
-
-def item_problem(item: dict[str, Any]) -> str | None:
-    """Why the portal cannot store and show ``item``, or None."""
-    headlines = list_or_empty(item.get("headlines"))
-    first = as_object(headlines[0]) if headlines else None
-    if first is None or not isinstance(first.get("value"), str):
-        return "headlines[0].value is required"
-    for key in ("versioncreated", "firstcreated", "embargoed"):
-        if key in item and not _is_time(item[key]):
-            return f"{key} is not an ISO 8601 time"
-    for key, text in (
-        ("bodies", "value"),
-        ("descriptions", "value"),
-        ("subjects", "name"),
-        ("associations", "name"),
-    ):
-        problem = _list_of_dicts(item, key, text)
-        if problem:
-            return problem
-    for assoc in objects_in(item.get("associations")):
-        for key, text in (("renditions", "href"), ("descriptions", "value"), ("altids", "role")):
-            problem = _list_of_dicts(assoc, key, text)
-            if problem:
-                return "associations: " + problem
-        if not isinstance(assoc.get("by", ""), str):
-            return "associations: by must be text"
-    for key in ("pubstatus", "by"):
-        if not isinstance(item.get(key, ""), str):
-            return f"{key} must be text"
-    return None
-
-
-def _schema_validator() -> Any:
-    try:
-        import jsonschema
-    except ImportError:  # the portal still works; it just does not validate
-        return None
-    from qk3editor.paths import resources_dir
-
-    path = resources_dir() / "ninjs" / "ninjs-schema_2.2.json"
-    if not path.is_file():
-        return None
-    return jsonschema.Draft202012Validator(json.loads(path.read_text("utf-8")))
-
-
-class PortalStore:
-    """Items and media in a folder. Thread-safe."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        (root / "items").mkdir(parents=True, exist_ok=True)
-        (root / "media").mkdir(parents=True, exist_ok=True)
-        self._lock = threading.RLock()
-
-    def _item_path(self, uuid: str) -> Path:
-        return self.root / "items" / f"{uuid.lower()}.json"
-
-    def get_item(self, uuid: str) -> dict[str, Any] | None:
-        path = self._item_path(uuid)
-        with self._lock:
-            if not path.is_file():
-                return None
-            return json.loads(path.read_text("utf-8"))
-
-    def put_item(
-        self, uuid: str, item: dict[str, Any], base_modified: str
-    ) -> tuple[int, dict[str, Any]]:
-        """(200|201, record) or (409, current record) when ``base_modified`` is stale."""
-        with self._lock:
-            current = self.get_item(uuid)
-            if current is None and base_modified != "none":
-                return 404, {}
-            if current is not None and current["modified"] != base_modified:
-                return 409, current
-            record = {
-                "id": uuid.lower(),
-                "item": item,
-                "modified": _now_iso(),
-                "creates": (current or {}).get("creates", 0) + (0 if current else 1),
-                "updates": (current or {}).get("updates", 0) + (1 if current else 0),
-            }
-            atomic.write_bytes(
-                self._item_path(uuid), json.dumps(record, ensure_ascii=False).encode()
-            )
-            return (200 if current else 201), record
-
-    def edit_item(self, uuid: str, title: str) -> dict[str, Any]:
-        """An edit made on the portal's side (its own CMS): a new title and modified time."""
-        with self._lock:
-            record = self.get_item(uuid)
-            if record is None:
-                raise KeyError(uuid)
-            record["item"]["headlines"][0]["value"] = title
-            record["modified"] = _now_iso()
-            atomic.write_bytes(
-                self._item_path(uuid), json.dumps(record, ensure_ascii=False).encode()
-            )
-            return record
-
-    def items(self) -> list[dict[str, Any]]:
-        """Every readable record (one that cannot be read is logged and left out)."""
-        out: list[dict[str, Any]] = []
-        with self._lock:
-            for path in sorted((self.root / "items").glob("*.json")):
-                try:
-                    out.append(object_or_empty(json.loads(path.read_text("utf-8"))))
-                except (OSError, UnicodeDecodeError, ValueError, RecursionError):
-                    log.warning("portal: %s cannot be read", path.name)
-        return out
-
-    def media_path(self, sha: str) -> Path:
-        return self.root / "media" / f"{sha}.jpg"
-
-    def has_media(self, sha: str) -> bool:
-        return self.media_path(sha).is_file()
-
-    def put_media(self, sha: str, data: bytes) -> bool:
-        with self._lock:
-            path = self.media_path(sha)
-            if path.is_file():
-                return False
-            atomic.write_bytes(path, data)
-            return True
 
 
 class PortalServer(ThreadingHTTPServer):
@@ -285,7 +88,7 @@ class PortalServer(ThreadingHTTPServer):
         self.store = store
         self.keys = keys
         self.public_url = (public_url or f"http://127.0.0.1:{self.server_address[1]}").rstrip("/")
-        self.validator = _schema_validator()
+        self.validator = schema_validator()
         self.max_clients = max_clients
         self.request_deadline = request_deadline
         self.idle_timeout = idle_timeout
@@ -646,120 +449,3 @@ class PortalHandler(BaseHTTPRequestHandler):
             self._send(200, index_page(store.items()).encode("utf-8"), "text/html; charset=utf-8")
             return
         self._send(404, b"<h1>404</h1>", "text/html; charset=utf-8")
-
-
-PAGE_CSS = (
-    "body{font-family:Arial,sans-serif;max-width:820px;margin:auto;color:#222}"
-    "header{background:#0b5d1e;color:#fff;padding:8px 12px}"
-    ".crumb{color:#0b5d1e;margin:12px 0}.lead{font-weight:bold}"
-    "figure{margin:16px 0;text-align:center}figure img{max-width:100%}"
-    "figcaption{font-style:italic;color:#444}.byline{text-align:right;font-weight:bold}"
-)
-
-
-def _vn_date(iso: object) -> str:
-    """``Chủ nhật, 21/10/2018`` for an ISO time, in Vietnam (the day may differ from UTC's);
-    "" for a value that is not one (a page never fails on its date)."""
-    try:
-        return format_portal_date(datetime.fromisoformat(str(iso).replace("Z", "+00:00")))
-    except (ValueError, OverflowError):
-        return ""
-
-
-LEAD_PREFIX = "QK3 online - "
-
-
-def portal_lead(lead: str) -> str:
-    """The lead as printed: "QK3 online - " before it, unless the reporter wrote it already
-    (the house style starts every lead with it: never twice)."""
-    lead = lead.strip()
-    if not lead or lead.casefold().startswith(LEAD_PREFIX.strip(" -").casefold()):
-        return lead
-    return LEAD_PREFIX + lead
-
-
-def shown_date(item: dict[str, Any], record: dict[str, Any]) -> str:
-    """The date a reader sees: the embargo of a scheduled item, else ``firstcreated`` (the
-    sender's one date rule: when it was first sent), else this version's time."""
-    return str(
-        item.get("embargoed")
-        or item.get("firstcreated")
-        or item.get("versioncreated")
-        or record["modified"]
-    )
-
-
-def article_page(record: dict[str, Any]) -> str:
-    item = object_or_empty(record["item"])
-    title = html.escape(str(objects_in(item["headlines"])[0]["value"]))
-    lead = str(_with_role(item.get("descriptions"), "summary").get("value", ""))
-    body = str((objects_in(item.get("bodies")) or [{}])[0].get("value", ""))
-    crumb = html.escape(str((objects_in(item.get("subjects")) or [{}])[0].get("name", "Tin tức")))
-    return (
-        f'<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{title}</title>'
-        f"<style>{PAGE_CSS}</style></head><body>"
-        f"<header><strong>QK3 online</strong> · Đường dây nóng · "
-        f"{_vn_date(shown_date(item, record))}</header>"
-        f'<nav class="crumb">Trang chủ › {crumb}</nav><article><h1>{title}</h1>'
-        f'<p class="lead">{html.escape(portal_lead(lead))}</p>'
-        f"{_featured_figure(item, body)}{body}</article></body></html>"
-    )
-
-
-def _with_role(values: object, role: str) -> dict[str, Any]:
-    """The first object of a ninjs array whose ``role`` is ``role`` (or an empty one)."""
-    none: dict[str, Any] = {}
-    return next((d for d in objects_in(values) if d.get("role") == role), none)
-
-
-def _featured_figure(item: dict[str, Any], body: str) -> str:
-    """The featured picture above the body when the body does not show it already."""
-    for assoc in objects_in(item.get("associations")):
-        if not _with_role(assoc.get("altids"), "featured"):
-            continue
-        href = str((objects_in(assoc.get("renditions")) or [{}])[0].get("href", ""))
-        if not re.match(r"https?://", href, re.I) or html.escape(href, quote=True) in body:
-            return ""
-        caption = str(_with_role(assoc.get("descriptions"), "caption").get("value", ""))
-        credit = f" ({html.escape(str(assoc['by']))})" if assoc.get("by") else ""
-        return (
-            f'<figure class="qk3-featured"><img src="{html.escape(href, quote=True)}" '
-            f'alt="{html.escape(caption, quote=True)}"><figcaption>{html.escape(caption)}'
-            f"{credit}</figcaption></figure>"
-        )
-    return ""
-
-
-def _index_row(record: dict[str, Any]) -> str:
-    """One line of the index; "" for a record that is not shown or cannot be (never raises)."""
-    try:
-        item = record["item"]
-        if item.get("pubstatus") != "usable" or not valid_id(str(record["id"])):
-            return ""
-        title = html.escape(str(item["headlines"][0]["value"]))
-    except (KeyError, IndexError, TypeError, AttributeError):
-        log.warning("portal: a stored item cannot be listed")
-        return ""
-    return f'<li><a href="/bai-viet/{record["id"]}">{title}</a></li>'
-
-
-def index_page(records: list[dict[str, Any]]) -> str:
-    rows = "".join(_index_row(r) for r in records)
-    return (
-        f'<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>QK3 online'
-        f"</title><style>{PAGE_CSS}</style></head><body><header><strong>QK3 online"
-        f"</strong></header><ul>{rows}</ul></body></html>"
-    )
-
-
-def load_or_create_secret(folder: Path) -> tuple[str, Path]:
-    """The portal's shared secret from ``folder/secret`` (0600), made on first start."""
-    path = folder / "secret"
-    folder.mkdir(parents=True, exist_ok=True)
-    if path.is_file():
-        return path.read_text("utf-8").strip(), path
-    value = pysecrets.token_urlsafe(32)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(value + "\n")
-    return value, path

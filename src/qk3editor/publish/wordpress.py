@@ -28,7 +28,7 @@ from qk3editor.core.publish_data import MediaRecord, PublishPhoto, PublishStatus
 from qk3editor.core.vietnamese.fold import slugify
 from qk3editor.publish.base import PostRequest, RemotePost
 from qk3editor.publish.blocks import BlockImage
-from qk3editor.publish.content import has_marker, meta_hash, wordpress_content
+from qk3editor.publish.content import banner_photo, has_marker, meta_hash, wordpress_content
 from qk3editor.publish.errors import (
     AuthFailed,
     BadResponse,
@@ -388,9 +388,8 @@ class WordPressPublisher:
             payload["categories"] = [self.term_id("categories", a.category, slug)]
         if a.tags:
             payload["tags"] = [self.term_id("tags", t, slugify(t)) for t in a.tags]
-        featured = next((p for p in req.photos if p.featured and p.key in req.media), None)
-        if featured is None:
-            featured = next((p for p in req.photos if p.key in req.media), None)
+        # profile ``figure``: the featured photo is only the content's first figure
+        featured = banner_photo([p for p in req.photos if p.key in req.media], profile)
         payload["featured_media"] = int(req.media[featured.key].remote_id) if featured else 0
         if req.status is PublishStatus.FUTURE and req.publish_at is None:
             raise BadResponse(

@@ -70,4 +70,6 @@ class ArticleModel(Base):
         Index("ix_articles_byline_sort", "byline", "id", "status"),
         Index("ix_articles_status_updated", "status", "updated_at", "id"),
         Index("ix_articles_category_updated", "category_id", "updated_at", "id"),
+        # migration h14a_category_sort: the category sort a category at a time, its counts
+        Index("ix_articles_category_id_sort", "category_id", "id", "status"),
     )

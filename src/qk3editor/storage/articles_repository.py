@@ -29,17 +29,8 @@ from qk3editor.core.vietnamese.fold import slugify
 from qk3editor.core.vietnamese.normalize import normalize
 from qk3editor.storage.articles_models import ArticleModel, CategoryModel
 from qk3editor.storage.db import Store, first_column
+from qk3editor.storage.library_pages import LibraryPages, ordered
 from qk3editor.storage.search import sync_article
-
-SORT_COLUMNS = {
-    "title": ArticleModel.title,
-    "category": CategoryModel.name,
-    "status": ArticleModel.status,
-    "updated_at": ArticleModel.updated_at,
-    "created_at": ArticleModel.created_at,
-    "byline": ArticleModel.byline,
-}
-
 
 __all__ = ["ArticleQuery", "ArticleRepository", "CategoryRepository"]
 
@@ -164,24 +155,12 @@ class ArticleRepository:
     @staticmethod
     def list_statement(query: ArticleQuery | None = None) -> Select[str]:
         """The query of :meth:`list_ids`. Every sort and filter walks an index in order
-        (migration ``0006_library_sort``): the id breaks ties in the same direction, so a
-        descending sort is the index read backwards, not a sort of the whole table."""
-        q = query or ArticleQuery()
-        stmt = select(ArticleModel.id)
-        if q.order_by == "category":  # the join only when its name orders the list
-            stmt = stmt.outerjoin(CategoryModel)
-        if q.status is not None:
-            stmt = stmt.where(ArticleModel.status == q.status.value)
-        elif not q.include_spiked:
-            stmt = stmt.where(ArticleModel.status != Status.SPIKED.value)
-        if q.category_id is not None:
-            stmt = stmt.where(ArticleModel.category_id == q.category_id)
-        if q.changed_since_published:
-            stmt = stmt.where(_changed_since_published())
-        column = SORT_COLUMNS.get(q.order_by, ArticleModel.updated_at)
-        order = column.desc() if q.descending else column.asc()
-        tie = ArticleModel.id.desc() if q.descending else ArticleModel.id.asc()
-        return stmt.order_by(order, tie)
+        (migration ``0006_library_sort``): see :func:`~qk3editor.storage.library_pages.ordered`."""
+        return ordered(query or ArticleQuery())
+
+    def pages(self) -> LibraryPages:
+        """The library's list a window at a time (count, pages of ids, a row's position)."""
+        return LibraryPages(self._store, self.rows)
 
     def rows(self, ids: Sequence[str]) -> list[ArticleRow]:
         """Library rows for ``ids`` in that order (one query; the library loads in chunks)."""
@@ -372,18 +351,6 @@ def category_for(s: Session, name_or_slug: str, slug: str | None = None) -> Cate
 
 
 _PUBLIC = ("publish", "future")
-
-
-def _changed_since_published() -> Any:
-    """Published (publicly, on some target) and edited since the newest such publish."""
-    from qk3editor.storage.publication_models import ArticlePublicationModel as P
-
-    newest = (
-        select(func.max(P.article_version))
-        .where(P.article_id == ArticleModel.id, P.remote_status.in_(_PUBLIC))
-        .scalar_subquery()
-    )
-    return ArticleModel.version > newest
 
 
 def _published_rows(s: Any, ids: list[str]) -> dict[str, tuple[datetime, str, bool]]:

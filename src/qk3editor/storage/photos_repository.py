@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import case, func, select
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
 from qk3editor.core.articles import utcnow
@@ -148,21 +148,18 @@ class PhotoRepository:
 
     def list_ids(self, query: PhotoQuery | None = None) -> list[int]:
         """The ids the desk shows, filtered and ordered by the database."""
-        q = query or PhotoQuery()
-        stmt = select(PhotoModel.id)
-        text = normalize(q.text).strip().casefold()
-        if text:
-            escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            stmt = stmt.where(PhotoModel.search_text.like(f"%{escaped}%", escape="\\"))
-        if q.status == "no_caption":
-            stmt = stmt.where(PhotoModel.description == "")
-        elif q.status == "no_credit":
-            stmt = stmt.where(PhotoModel.credit == "")
-        elif q.status == "gps":
-            stmt = stmt.where(PhotoModel.gps.is_(True))
-        undated = case((PhotoModel.date_taken == "", 1), else_=0)
-        order = PhotoModel.date_taken.desc() if q.newest_first else PhotoModel.date_taken.asc()
-        stmt = stmt.order_by(undated, order, PhotoModel.id)
+        with self._store.read() as s:
+            return first_column(s, _desk_statement(query or PhotoQuery()))
+
+    def count_ids(self, query: PhotoQuery) -> int:
+        """How many photos the desk's filters let through (issue 14: the windowed desk)."""
+        stmt = select(func.count()).select_from(_filtered(query).subquery())
+        with self._store.read() as s:
+            return int(s.scalar(stmt) or 0)
+
+    def page_ids(self, query: PhotoQuery, offset: int, limit: int) -> list[int]:
+        """``limit`` ids from row ``offset`` of the desk's list, in its order."""
+        stmt = _desk_statement(query).offset(max(offset, 0)).limit(limit)
         with self._store.read() as s:
             return first_column(s, stmt)
 
@@ -328,6 +325,28 @@ class PhotoRepository:
             index_photo_captions(s, article_id, photos)
         self._store.events.article_photos.announce_ids([article_id])
         return next(a for a in photos if a.photo.id == photo_id)
+
+
+def _filtered(q: PhotoQuery) -> Select[Any]:
+    stmt = select(PhotoModel.id)
+    text = normalize(q.text).strip().casefold()
+    if text:
+        escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        stmt = stmt.where(PhotoModel.search_text.like(f"%{escaped}%", escape="\\"))
+    if q.status == "no_caption":
+        stmt = stmt.where(PhotoModel.description == "")
+    elif q.status == "no_credit":
+        stmt = stmt.where(PhotoModel.credit == "")
+    elif q.status == "gps":
+        stmt = stmt.where(PhotoModel.gps.is_(True))
+    return stmt
+
+
+def _desk_statement(q: PhotoQuery) -> Select[Any]:
+    """The desk's list: by date taken (undated last), the id breaking ties."""
+    undated = case((PhotoModel.date_taken == "", 1), else_=0)
+    order = PhotoModel.date_taken.desc() if q.newest_first else PhotoModel.date_taken.asc()
+    return _filtered(q).order_by(undated, order, PhotoModel.id)
 
 
 def new_photo_from_ingest(item: Any) -> NewPhoto:

@@ -57,27 +57,37 @@ class QuickLibrary:
         self._conn.close()
 
     def list_ids(self, query: ArticleQuery) -> list[str]:
-        where: list[str] = []
-        params: list[str | int] = []
-        if query.status is not None:
-            where.append("a.status = ?")
-            params.append(query.status.value)
-        elif not query.include_spiked:
-            where.append("a.status != ?")
-            params.append(Status.SPIKED.value)
-        if query.category_id is not None:
-            where.append("a.category_id = ?")
-            params.append(query.category_id)
-        column = _SORT.get(query.order_by, "a.updated_at")
-        direction = "DESC" if query.descending else "ASC"
-        join = " LEFT OUTER JOIN categories c ON c.id = a.category_id" if column == "c.name" else ""
-        sql = (
-            "SELECT a.id FROM articles a"
-            + join
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + f" ORDER BY {column} {direction}, a.id {direction}"  # as ArticleRepository
-        )
+        sql, params = _list_sql(query)
         return [r[0] for r in self._conn.execute(sql, params)]
+
+    # the windowed library model's reads (ui.library.model.LibrarySource), as LibraryPages
+    def count_ids(self, query: ArticleQuery) -> int:
+        where, params = _where(query)
+        found = self._conn.execute(f"SELECT count(*) FROM articles a{where}", params).fetchone()
+        return int(found[0]) if found else 0
+
+    def page_ids(self, query: ArticleQuery, offset: int, limit: int) -> list[str]:
+        sql, params = _list_sql(query)
+        rows = self._conn.execute(f"{sql} LIMIT ? OFFSET ?", [*params, limit, max(offset, 0)])
+        return [r[0] for r in rows]
+
+    def position(self, query: ArticleQuery, article_id: str) -> int:
+        source, order, params = _list_parts(query)
+        sql = f"SELECT n FROM (SELECT a.id, row_number() OVER ({order}) AS n{source}) WHERE id = ?"
+        found = self._conn.execute(sql, [*params, article_id]).fetchone()
+        return int(found[0]) - 1 if found else -1
+
+    def filter_ids(self, query: ArticleQuery, ids: Sequence[str]) -> list[str]:
+        where, params = _where(query)
+        keep: set[str] = set()
+        ids = list(ids)
+        for start in range(0, len(ids), 500):
+            part = ids[start : start + 500]
+            marks = ",".join("?" * len(part))
+            glue = " AND " if where else " WHERE "
+            sql = f"SELECT a.id FROM articles a{where}{glue}a.id IN ({marks})"
+            keep.update(r[0] for r in self._conn.execute(sql, [*params, *part]))
+        return [i for i in ids if i in keep]
 
     def rows(self, ids: Sequence[str]) -> list[ArticleRow]:
         found: dict[str, ArticleRow] = {}
@@ -92,6 +102,36 @@ class QuickLibrary:
             for r in self._conn.execute(sql, part):
                 found[r[0]] = ArticleRow(r[0], r[1], r[2], Status(r[3]), _utc(r[4]), r[5])
         return [found[i] for i in ids if i in found]
+
+
+def _where(query: ArticleQuery) -> tuple[str, list[str | int]]:
+    where: list[str] = []
+    params: list[str | int] = []
+    if query.status is not None:
+        where.append("a.status = ?")
+        params.append(query.status.value)
+    elif not query.include_spiked:
+        where.append("a.status != ?")
+        params.append(Status.SPIKED.value)
+    if query.category_id is not None:
+        where.append("a.category_id = ?")
+        params.append(query.category_id)
+    return (" WHERE " + " AND ".join(where) if where else ""), params
+
+
+def _list_parts(query: ArticleQuery) -> tuple[str, str, list[str | int]]:
+    """`` FROM ... WHERE ...``, ``ORDER BY ...`` and the parameters of the library's list."""
+    where, params = _where(query)
+    column = _SORT.get(query.order_by, "a.updated_at")
+    direction = "DESC" if query.descending else "ASC"
+    join = " LEFT OUTER JOIN categories c ON c.id = a.category_id" if column == "c.name" else ""
+    order = f"ORDER BY {column} {direction}, a.id {direction}"  # as ArticleRepository
+    return f" FROM articles a{join}{where}", order, params
+
+
+def _list_sql(query: ArticleQuery) -> tuple[str, list[str | int]]:
+    source, order, params = _list_parts(query)
+    return f"SELECT a.id{source} {order}", params
 
 
 def _utc(value: str) -> datetime:

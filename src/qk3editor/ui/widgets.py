@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, Signal
 from PySide6.QtGui import (
@@ -14,8 +15,16 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
-from qk3editor.core.markdown_io import clean_text
-from qk3editor.core.vietnamese.legacy import LegacyMatch, detect_legacy
+if TYPE_CHECKING:
+    from qk3editor.core.vietnamese.legacy import LegacyMatch
+
+
+def clean_text(text: str) -> str:
+    """:func:`qk3editor.core.markdown_io.clean_text`, whose Vietnamese tables load at the first
+    text typed or pasted, not with the first frame (issue 14: start-up)."""
+    from qk3editor.core.vietnamese.normalize import clean_paste
+
+    return clean_paste(text)
 
 
 @dataclass(frozen=True)
@@ -35,6 +44,8 @@ def utf16_len(text: str) -> int:
 
 
 def _legacy_of(raw: str) -> LegacyMatch | None:
+    from qk3editor.core.vietnamese.legacy import detect_legacy  # at the first paste
+
     return detect_legacy(raw) if raw and not raw.isspace() else None
 
 

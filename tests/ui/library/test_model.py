@@ -6,9 +6,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
-from qk3editor.core.articles import ArticleFields, Status
+from qk3editor.core.articles import ArticleFields, ArticleRow, Status
 from qk3editor.storage.articles_repository import ArticleQuery, ArticleRepository
 from qk3editor.storage.db import open_store
+from qk3editor.ui.library import model as library_model
 from qk3editor.ui.library.model import CHUNK, ID_ROLE, LibraryModel
 
 
@@ -22,7 +23,7 @@ def articles(tmp_path: Path):  # type: ignore[no-untyped-def]
 def test_model_passes_the_qt_model_tester(qtbot, articles) -> None:  # type: ignore[no-untyped-def]
     for i in range(30):
         articles.create(ArticleFields(title=f"Bài {i:02d}", byline="Đức Việt"))
-    model = LibraryModel(articles.list_ids, articles.rows)
+    model = LibraryModel(articles.pages())
     QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
     model.refresh()
     model.sort(0, Qt.SortOrder.AscendingOrder)
@@ -36,7 +37,7 @@ def test_model_passes_the_qt_model_tester(qtbot, articles) -> None:  # type: ign
 def test_rows_load_lazily_in_chunks(qtbot, articles) -> None:  # type: ignore[no-untyped-def]
     for i in range(CHUNK * 3):
         articles.create(ArticleFields(title=f"Bài {i}"))
-    model = LibraryModel(articles.list_ids, articles.rows)
+    model = LibraryModel(articles.pages())
     model.refresh()
     assert model.rowCount() == CHUNK * 3
     assert model.loads == 0  # ids only until a row is shown
@@ -50,10 +51,94 @@ def test_rows_load_lazily_in_chunks(qtbot, articles) -> None:  # type: ignore[no
 
 def test_saved_row_is_refreshed(qtbot, articles) -> None:  # type: ignore[no-untyped-def]
     a = articles.create(ArticleFields(title="Cũ"))
-    model = LibraryModel(articles.list_ids, articles.rows)
+    model = LibraryModel(articles.pages())
     model.refresh()
     assert model.index(0, 0).data() == "Cũ"
     articles.update(a.id, ArticleFields(title="Mới"))
     with qtbot.waitSignal(model.dataChanged):
         model.invalidate(a.id)
     assert model.index(0, 0).data() == "Mới"
+
+
+class Counting:
+    """The store's pages, counting what the model asks for."""
+
+    def __init__(self, articles: ArticleRepository) -> None:
+        self.pages = articles.pages()
+        self.offsets: list[int] = []
+        self.positions = 0
+
+    def count_ids(self, query: ArticleQuery) -> int:
+        return self.pages.count_ids(query)
+
+    def page_ids(self, query: ArticleQuery, offset: int, limit: int) -> list[str]:
+        self.offsets.append(offset)
+        return self.pages.page_ids(query, offset, limit)
+
+    def position(self, query: ArticleQuery, article_id: str) -> int:
+        self.positions += 1
+        return self.pages.position(query, article_id)
+
+    def filter_ids(self, query: ArticleQuery, ids: list[str]) -> list[str]:
+        return self.pages.filter_ids(query, ids)
+
+    def rows(self, ids: list[str]) -> list[ArticleRow]:
+        return self.pages.rows(ids)
+
+
+def test_model_reads_only_the_pages_shown(qtbot, articles, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(library_model, "MAX_PAGES", 2)
+    made = [articles.create(ArticleFields(title=f"Bài {i}")) for i in range(CHUNK * 3 + 5)]
+    source = Counting(articles)
+    model = LibraryModel(source)
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Warning)
+    model.refresh()
+    assert model.rowCount() == CHUNK * 3 + 5
+    source.offsets.clear()
+    assert model.index(CHUNK * 3 + 4, 0).data() == "Bài 0"  # newest first: the oldest last
+    assert model.index(0, 0).data() == made[-1].title
+    assert source.offsets == [CHUNK * 3, 0]  # two windows, not the whole list
+    model.index(CHUNK, 0).data()  # a third page: the least recently read one is dropped
+    model.index(0, 0).data()
+    assert source.offsets == [CHUNK * 3, 0, CHUNK]  # the first page was kept (read last)
+    before = len(source.offsets)
+    model.index(CHUNK * 3, 0).data()  # dropped earlier: read again
+    assert len(source.offsets) == before + 1
+    # where an article sits, without reading its page: the database counts the rows before it
+    target = made[CHUNK + 10]
+    model.refresh()
+    source.offsets.clear()
+    assert model.row_of(target.id) == CHUNK * 3 + 5 - 1 - (CHUNK + 10)
+    assert source.offsets == [] and source.positions == 1
+    assert model.row_for(target.id) == articles.rows([target.id])[0]
+
+
+def test_a_new_article_is_found_and_selected_after_the_refresh(qtbot, articles) -> None:  # type: ignore[no-untyped-def]
+    for i in range(CHUNK + 3):
+        articles.create(ArticleFields(title=f"Bài {i:03d}"))
+    model = LibraryModel(articles.pages())
+    model.set_query(ArticleQuery(order_by="title", descending=False))
+    new = articles.create(ArticleFields(title=f"Bài {CHUNK // 2:03d}b"))  # on the first page
+    assert model.loaded_row(new.id) == -1  # not on a page read before the refresh
+    model.refresh()
+    assert model.row_of(new.id) == CHUNK // 2 + 1
+    assert model.index(CHUNK // 2 + 1, 0).data() == f"Bài {CHUNK // 2:03d}b"
+    articles.spike(new.id)
+    model.refresh()
+    assert model.row_of(new.id) == -1
+
+
+def test_search_results_stay_ranked_within_the_filters(qtbot, articles) -> None:  # type: ignore[no-untyped-def]
+    a, b, c = (articles.create(ArticleFields(title=t)) for t in ("A", "B", "C"))
+    articles.spike(b.id)
+    model = LibraryModel(articles.pages())
+    model.refresh()
+    model.set_ranked([c.id, b.id, a.id])
+    assert model.ids() == [c.id, a.id]  # relevance order; the spiked one left out
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    assert model.ids() == [c.id, a.id]  # a sort keeps the ranking while searching
+    model.set_query(ArticleQuery(status=Status.SPIKED))
+    assert model.ids() == [b.id]
+    model.set_ranked(None)
+    model.set_query(ArticleQuery())
+    assert model.ids() == [c.id, a.id]  # newest first again

@@ -313,6 +313,9 @@ def test_template_codes_export_and_location_choice(qtbot, desk, tmp_path: Path) 
     }
 
     desk.who = "Trưởng ban biên tập"
+    assert not view.location_button.isEnabled()  # the default policy offers no choice
+    desk.set_location_policy("per_photo")
+    assert view.location_button.isEnabled()
     with qtbot.waitSignal(desk.location_changed):
         desk.set_keep_location([photos[0].id], True)
     kept = desk.repo.get(photos[0].id)
@@ -342,3 +345,50 @@ def test_grid_tiles_are_full_size_and_show_thumbnails(qtbot, desk, tmp_path: Pat
     assert rect.height() >= 150 and rect.width() >= 150  # not squashed to a line of text
     icon = desk.model.index(0, 0).data(Qt.ItemDataRole.DecorationRole)
     assert icon is not None and not icon.isNull()
+
+
+def test_desk_model_reads_only_the_pages_shown(qtbot, store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Issue 14: a 50k-photo archive opens on a count and the first page, not every id."""
+    from qk3editor.core.photos import PhotoMetadata
+    from qk3editor.storage.photos_repository import NewPhoto
+    from qk3editor.ui.photos import model as desk_model
+    from qk3editor.ui.photos.model import CHUNK, PhotoTableModel, ThumbnailCache
+
+    monkeypatch.setattr(desk_model, "MAX_PAGES", 2)
+    repo = PhotoRepository(store)
+    n = CHUNK * 3 + 5
+    repo.add(
+        NewPhoto(
+            f"/card/DSC_{i:04d}.JPG",
+            f"{i:064x}",
+            PhotoMetadata(headline=f"Ảnh {i}"),
+            date_taken=f"2026-11-01T{i // 60 % 24:02d}:{i % 60:02d}:00",
+        )
+        for i in range(n)
+    )
+    offsets: list[int] = []
+    page_ids = repo.page_ids
+
+    def counted(query: PhotoQuery, offset: int, limit: int) -> list[int]:
+        offsets.append(offset)
+        return page_ids(query, offset, limit)
+
+    monkeypatch.setattr(repo, "page_ids", counted)
+    model = PhotoTableModel(repo, ThumbnailCache(InlineTaskRunner()))
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Warning)
+    model.refresh()
+    offsets.clear()
+    assert model.rowCount() == n
+    assert model.index(n - 1, 0).data() == f"DSC_{n - 1:04d}.JPG"
+    assert model.index(0, 2).data() == "Ảnh 0"
+    assert offsets == [CHUNK * 3, 0]  # two windows, not the whole list
+    model.index(CHUNK, 0).data()  # a third page: the least recently read one is dropped
+    assert model.row_of(model.photo_id(0) or -1) == 0
+    assert model.row_of(model.photo_id(CHUNK) or -1) == CHUNK
+    assert offsets == [CHUNK * 3, 0, CHUNK]
+    model.index(n - 1, 0).data()  # dropped: read again
+    assert offsets[-1] == CHUNK * 3
+    last_ten = f"dsc_{(n - 1) // 10:03d}"  # DSC_..00 to DSC_..04
+    model.set_query(PhotoQuery(text=last_ten))
+    assert model.ids() == repo.list_ids(PhotoQuery(text=last_ten))
+    assert model.rowCount() == 5

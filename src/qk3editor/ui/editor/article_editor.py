@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from qk3editor.core.articles import Article, Status, utcnow
+from qk3editor.core.articles import Article, Status
 from qk3editor.core.preflight import (
     LEAD_MAX_WORDS,
     Location,
@@ -24,7 +24,7 @@ from qk3editor.core.preflight import (
     default_text_checker,
     run_preflight,
 )
-from qk3editor.core.publish_data import PublishStatus, publication_date
+from qk3editor.core.publish_data import PublishPhoto, Target
 from qk3editor.core.render import PhotoRef, PhotoResolver, RenderInput
 from qk3editor.core.revisions import RetentionPolicy, Revision, RevisionReason
 from qk3editor.storage.articles_repository import ArticleRepository, CategoryRepository
@@ -33,6 +33,7 @@ from qk3editor.storage.editor_repository import EditorRepository, SessionEntry
 from qk3editor.ui.editor.autosave import Autosaver, CompositionTracker
 from qk3editor.ui.editor.controller import EditorController
 from qk3editor.ui.editor.preview import PreviewController
+from qk3editor.ui.editor.preview_target import PreviewTargetChooser, render_input_of
 from qk3editor.ui.editor.view import RawFields
 from qk3editor.ui.editor.workflow import WorkflowActions
 from qk3editor.ui.editor.workspace import EditorWorkspace
@@ -104,16 +105,23 @@ class ArticleEditor(EditorController):
         # article (read off the GUI thread, kept until the next publish)
         self.first_published_of: Callable[[str], datetime | None] | None = None
         self._publication_facts: dict[str, datetime | None] = {}
+        # issue 9: the preview shows the page of this target's portal (its portal profile);
+        # the article's photos as publishing sends them (read off the GUI thread)
+        self.preview_target: Target | None = None
+        self.page_photos_of: Callable[[str], list[PublishPhoto]] | None = None
         composition = CompositionTracker([self.view.body, self.view.lead], self)
         self.autosaver = Autosaver(runner, self._autosave_job, self, composition=composition)
         self.autosaver.saved.connect(self._on_autosaved)
         self.autosaver.failed.connect(self._on_autosave_failed)
         self.autosaver.recovered.connect(self._on_autosave_recovered)
         self.preview = PreviewController(
-            workspace.preview, self.view.body, self.render_input, runner, parent=self
+            workspace.preview, self.view.body, self.preview_input, runner, parent=self
         )
         if resolver is not None:
             self.preview.resolver = resolver
+        self.preview_targets = PreviewTargetChooser(
+            workspace.preview_target, self.set_preview_target, self
+        )
         self.workflow = WorkflowActions(self)
         self.workflow.move_requested.connect(self.set_status)
         self._preflight_timer = QTimer(self)
@@ -146,6 +154,8 @@ class ArticleEditor(EditorController):
             or kind == "settings"
         ):
             self.run_preflight()
+            if kind != "settings" and self.preview_target is not None:
+                self.preview.schedule()  # the portal's page shows the article's photos
 
     def _on_article_changed(self, stored: Article) -> None:
         """Show a status the store has and the editor does not (the text stays as typed)."""
@@ -172,27 +182,28 @@ class ArticleEditor(EditorController):
             self._publication_facts[article_id] = first_of(article_id) if first_of else None
         return self._publication_facts[article_id]
 
-    def render_input(self) -> Callable[[], RenderInput]:
-        """A job (for any lane) that builds the renderer's input from the widgets' text now."""
+    def set_preview_target(self, target: Target | None) -> None:
+        """The preview shows the page of ``target``'s portal (None: the QK3 portal's look)."""
+        self.preview_target = target
+        if self.article is not None:
+            self.preview.render_now()
+
+    def preview_input(self) -> Callable[[], RenderInput]:
+        """:meth:`render_input` with the page of the selected target's portal."""
+        return self.render_input(page=True)
+
+    def render_input(self, page: bool = False) -> Callable[[], RenderInput]:
+        """A job (for any lane) that builds the renderer's input from the widgets' text now;
+        with ``page``, the selected target's :class:`PagePlan` (lead, featured photo, photos
+        not placed in the body) as publishing decides it."""
         raw = self._raw()
         article = self.article
         first_published = self._first_published
+        target = self.preview_target if page else None
+        photos_of = self.page_photos_of
 
         def build() -> RenderInput:
-            f = raw.clean()
-            body = f.body or ""
-            date = None
-            if article is not None:
-                # the one date rule (core.publish_data.publication_date), as every target uses
-                first = first_published(article.id)
-                now = utcnow()
-                wished = article.publish_at
-                scheduled = wished if wished is not None and wished > now else None
-                status = PublishStatus.FUTURE if scheduled else PublishStatus.PUBLISH
-                date = publication_date(status, scheduled, first, now)
-            return RenderInput(
-                f.title or "", f.lead or "", body, f.category or None, f.byline or "", date
-            )
+            return render_input_of(raw.clean(), article, first_published, target, photos_of)
 
         return build
 

@@ -52,15 +52,32 @@ def _header_html() -> str:
 def page_segments(article: RenderInput, resolver: PhotoResolver) -> tuple[list[str], list[int]]:
     """The page as segments (head, body blocks, tail) and the first body line of each block.
 
-    Pure Python on cached blocks: runs in the render job."""
-    from qk3editor.core.render import article_head, article_tail, render_body_blocks
+    The article's :class:`~qk3editor.core.render.PagePlan` (the selected target's portal
+    profile) adds the theme's banner to the head, and the featured figure (before the body)
+    and the unplaced photos (after it) as segments of their own, tied to the body's first and
+    last lines. Pure Python on cached blocks: runs in the render job."""
+    from qk3editor.core.render import (
+        article_head,
+        article_tail,
+        banner_html,
+        render_body_blocks,
+    )
 
+    page = article.page
     blocks = render_body_blocks(article.body, resolver)
     head = f'<div class="qk3-site">{_header_html()}</div>\n{article_head(article)}'
+    head += banner_html(article, resolver)
+    last = blocks[-1][0] + 1 if blocks else 1
+    shown: list[tuple[int, str]] = []
+    for snippet in page.before:
+        shown.extend((0, html) for _line, html in render_body_blocks(snippet, resolver))
+    shown.extend(blocks)
+    for snippet in page.after:
+        shown.extend((last, html) for _line, html in render_body_blocks(snippet, resolver))
     segments = [head]
-    segments.extend(f'<div class="qk3-body">{html}</div>' for _line, html in blocks)
+    segments.extend(f'<div class="qk3-body">{html}</div>' for _line, html in shown)
     segments.append(article_tail(article))
-    return segments, [line for line, _html in blocks]
+    return segments, [line for line, _html in shown]
 
 
 def _fragment(segment: str) -> QTextDocumentFragment:

@@ -15,8 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from qk3editor.core.articles import ArticleFields
-from qk3editor.core.markdown_io import clean_text
-from qk3editor.ui.widgets import NfcLineEdit, NfcPlainTextEdit
+from qk3editor.ui.widgets import NfcLineEdit, NfcPlainTextEdit, clean_text
 
 
 @dataclass(frozen=True)

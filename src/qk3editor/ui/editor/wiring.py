@@ -74,6 +74,7 @@ def build_editor(
         ops=ops,
     )
     editor.featured_photo_of = _featured_photo_of(photos)
+    editor.page_photos_of = ctx.photo_source.for_id  # the preview shows the portal's page
     # the preflight is checked again on the change bus (article_photos, photo, settings)
     editor.text_checker = _house_style_checker(ctx)  # issue 11: advice toward the house style
     return editor

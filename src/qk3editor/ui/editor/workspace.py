@@ -11,6 +11,7 @@ from qk3editor.ui.editor.formatting import FormattingBar
 from qk3editor.ui.editor.history import HistoryPanel
 from qk3editor.ui.editor.preflight_panel import PreflightPanel
 from qk3editor.ui.editor.preview import PreviewPane
+from qk3editor.ui.editor.preview_target import PreviewTargetBar
 from qk3editor.ui.editor.view import ArticleEditorView
 
 
@@ -38,7 +39,15 @@ class EditorWorkspace(QWidget):
         self.history = HistoryPanel(self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("editorTabs")
-        self.tabs.addTab(self.preview, self.tr("Preview"))
+        # the preview and, above it, which portal's page it shows (issue 9)
+        self.preview_target = PreviewTargetBar(self)
+        preview_page = QWidget(self)
+        preview_layout = QVBoxLayout(preview_page)
+        preview_layout.setContentsMargins(0, 0, 0, 0)
+        preview_layout.setSpacing(2)
+        preview_layout.addWidget(self.preview_target)
+        preview_layout.addWidget(self.preview, 1)
+        self.tabs.addTab(preview_page, self.tr("Preview"))
         self.tabs.addTab(self.preflight, self.tr("Preflight"))
         self.tabs.addTab(self.history, self.tr("History"))
 

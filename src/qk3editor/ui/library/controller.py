@@ -31,13 +31,13 @@ class LibraryController(QObject):
         self.categories = categories
         self._fill_filters()
         if model is None:
-            self.model = LibraryModel(articles.list_ids, articles.rows, self)
+            self.model = LibraryModel(articles.pages(), self)
             view.table.setModel(self.model)
             view.configure_columns()
             self.model.refresh()
         else:  # the quick start-up model already on screen: the full store takes it over
             self.model = model
-            model.set_source(articles.list_ids, articles.rows)
+            model.set_source(articles.pages())
         view.filters_changed.connect(self._on_view_filters_changed)
         view.article_activated.connect(self.open_requested)
 
@@ -97,7 +97,7 @@ class LibraryController(QObject):
             return
         for article_id in ids:
             assert isinstance(article_id, str)
-            if remote and self.model.row_of(article_id) < 0:
+            if remote and self.model.loaded_row(article_id) < 0:  # not on a page read
                 self.refresh()
                 continue
             self.article_saved(article_id)
@@ -106,7 +106,9 @@ class LibraryController(QObject):
                 self.refresh()
 
     def article_saved(self, article_id: str) -> None:
-        if self.model.row_of(article_id) < 0:
+        """A row on a page the model read is read again in place; any other article (a new
+        one, or one off the pages read) refreshes the list, which selects it."""
+        if self.model.loaded_row(article_id) < 0:
             self.refresh(select_id=article_id)
         else:
             self.model.invalidate(article_id)

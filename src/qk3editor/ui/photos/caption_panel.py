@@ -123,7 +123,7 @@ class CaptionPanel(QWidget):
         self.hint = QLabel(
             self.tr(
                 "Empty fields keep each photo's own value. Variables: {date} {city} "
-                "{creator} {filename} {seq}"
+                "{creator} {credit} {filename} {seq}"
             ),
             self,
         )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -27,8 +28,10 @@ from qk3editor.photos.desk import (
     record_captions,
     store_ingested,
     write_captions,
+    write_default_credit,
 )
 from qk3editor.photos.ingest import INGEST_POOL, IngestItem, IngestOptions, IngestReport
+from qk3editor.photos.ingest import preload as preload_ingest
 from qk3editor.photos.renditions import DEFAULT_SPECS, RenditionFile, RenditionSpec
 from qk3editor.storage.photos_repository import PhotoQuery, PhotoRepository
 from qk3editor.ui.errors import describe_error
@@ -100,6 +103,8 @@ class PhotoDeskController(QObject):
         self.cancel_event: threading.Event | None = None
         self.workers: int | None = None
         self.who = ""  # recorded on a keep-location choice (the settings' user name)
+        self.default_credit = ""  # Preferences › Me: photos imported or captioned without one
+        self.location_policy = "strip"  # Preferences › Photos; see set_location_policy
         self.specs: Sequence[RenditionSpec] = DEFAULT_SPECS
         self._warmed: set[str] = set()
         self._bridge = _Bridge(self)
@@ -127,6 +132,7 @@ class PhotoDeskController(QObject):
         v.export_button.clicked.connect(self._on_export_clicked)
         v.location_button.clicked.connect(self._on_location_clicked)
         v.captions.error.connect(self.error)
+        self.set_location_policy(self.location_policy)
         self.model.refresh()
 
     def _on_bus_changed(self, kind: str, ids: tuple[object, ...]) -> None:
@@ -254,6 +260,8 @@ class PhotoDeskController(QObject):
             return
         self.runner.pools.warm(INGEST_POOL, self.workers or os.cpu_count() or 2)
         self._warmed.add(INGEST_POOL)
+        # a card's usual batch runs on threads of this process: its libraries loaded now too
+        self.runner.submit("io", preload_ingest)
 
     def cancel_ingest(self) -> None:
         if self.cancel_event is not None:
@@ -270,6 +278,29 @@ class PhotoDeskController(QObject):
         self.imported.emit(result)
         if any(i.status != "imported" for i in result.report.items):
             IngestReportDialog(result.report, self.view).open()
+        self._credit_new_photos(list(result.photos))
+
+    def _credit_new_photos(self, photos: list[Photo]) -> None:
+        """New photos without a credit get the user's (files on ``io``, store on ``db``)."""
+        credit, pools = self.default_credit, self.runner.pools
+        if not credit.strip() or not any(not p.metadata.credit.strip() for p in photos):
+            return
+
+        def record(writes: list[CaptionWrite]) -> None:
+            ids = [w.line.photo_id for w in writes]
+            self.ops.run(
+                lambda: record_captions(self.repo, writes),
+                changes=[("photo", ids)],
+                on_done=self.captioned.emit,
+                on_error=self._on_error,
+            )
+
+        self.runner.submit(
+            "io",
+            lambda: write_default_credit(photos, credit, pools=pools),
+            on_done=record,
+            on_error=self._on_error,
+        )
 
     def _on_import_failed(self, exc: BaseException) -> None:
         self.cancel_event = None
@@ -282,7 +313,8 @@ class PhotoDeskController(QObject):
         if not ids:
             return
         codes = self.view.captions.codes
-
+        if self.default_credit and not edit.default_credit:
+            edit = replace(edit, default_credit=self.default_credit)  # the user's, at this moment
         photos = self.repo.get_many(ids)
 
         pools = self.runner.pools
@@ -352,7 +384,7 @@ class PhotoDeskController(QObject):
         ids = self.selected_ids()
         if not ids:
             return
-        specs = list(self.specs)
+        specs, policy = list(self.specs), self.location_policy
 
         def done(renditions: list[RenditionFile]) -> None:
             self.message.emit(self.tr("%n web copies written", "", len(renditions)))
@@ -360,12 +392,29 @@ class PhotoDeskController(QObject):
 
         self.runner.submit(
             "io",
-            lambda: export_web(self.repo, ids, folder, specs),
+            lambda: export_web(self.repo, ids, folder, specs, location_policy=policy),
             on_done=done,
             on_error=self._on_error,
         )
 
+    def set_location_policy(self, policy: str) -> None:
+        """Preferences › Photos › Location: under ``strip`` every web copy loses its location
+        and the per-photo choice is not offered; under ``per_photo`` the Location button
+        records a person's choice for the selected photos."""
+        self.location_policy = policy
+        button = self.view.location_button
+        button.setEnabled(policy == "per_photo")
+        button.setToolTip(
+            self.tr("Choose whether the web copies of the selected photos keep their location")
+            if policy == "per_photo"
+            else self.tr(
+                "Web copies never keep a location (Preferences › Photos › Location in web photos)"
+            )
+        )
+
     def _on_location_clicked(self) -> None:
+        if self.location_policy != "per_photo":
+            return
         photos = self.selected_photos()
         if not photos:
             return

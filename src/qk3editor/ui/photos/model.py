@@ -1,5 +1,5 @@
-"""The photo desk's model: ids from the store, rows fetched lazily in chunks, thumbnails
-loaded off the GUI thread."""
+"""The photo desk's model: a count and pages of rows from the store (issue 14: never every id
+of a 50k-photo archive), thumbnails loaded off the GUI thread."""
 
 from __future__ import annotations
 
@@ -26,7 +26,8 @@ from qk3editor.storage.photos_repository import PhotoQuery, PhotoRepository
 from qk3editor.ui.tasks import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
-CHUNK = 200
+CHUNK = 100
+MAX_PAGES = 64  # pages of photos kept (6,400): bounded memory over a whole archive
 MAX_PIXMAPS = 2000  # ~100 KB each at 160 px
 THUMB = QSize(160, 160)
 
@@ -105,7 +106,8 @@ class ThumbnailCache(QObject):
 
 
 class PhotoTableModel(QAbstractTableModel):
-    """Photos of a :class:`PhotoQuery`: the model holds ids; rows are fetched on demand."""
+    """Photos of a :class:`PhotoQuery`: the database counts them; pages of ``CHUNK`` photos are
+    read as a view shows them (on the GUI thread, as the library's; a few milliseconds)."""
 
     IdRole = Qt.ItemDataRole.UserRole + 1
     COLUMNS = ("file", "date_taken", "headline", "caption", "credit", "status")
@@ -117,9 +119,9 @@ class PhotoTableModel(QAbstractTableModel):
         self._repo = repo
         self._thumbs = thumbs
         self._query = PhotoQuery()
-        self._ids: list[int] = []
+        self._count = 0
+        self._pages: OrderedDict[int, list[int]] = OrderedDict()  # least recently used first
         self._cache: dict[int, Photo] = {}
-        self._row_of: dict[int, int] = {}
         thumbs.loaded.connect(self._on_thumb_loaded)
         self._titles: dict[str, Callable[[], str]] = {
             "file": lambda: self.tr("File"),
@@ -141,8 +143,8 @@ class PhotoTableModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         self.beginResetModel()
-        self._ids = self._repo.list_ids(self._query)
-        self._row_of = {pid: i for i, pid in enumerate(self._ids)}
+        self._count = self._repo.count_ids(self._query)
+        self._pages.clear()
         self._cache.clear()
         self.endResetModel()
 
@@ -150,32 +152,66 @@ class PhotoTableModel(QAbstractTableModel):
         """Re-read these photos (after a caption was written)."""
         for pid in photo_ids:
             self._cache.pop(pid, None)
-            row = self._row_of.get(pid)
-            if row is not None:
+            row = self.row_of(pid)
+            if row >= 0:
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
 
     def photo_id(self, row: int) -> int | None:
-        return self._ids[row] if 0 <= row < len(self._ids) else None
+        if not 0 <= row < self._count:
+            return None
+        page = self._page(row // CHUNK)
+        offset = row % CHUNK
+        return page[offset] if offset < len(page) else None
 
     def row_of(self, photo_id: int) -> int:
-        return self._row_of.get(photo_id, -1)
+        """The row of ``photo_id`` on a page read since the last refresh, else -1 (a view
+        shows only those)."""
+        for number, page in self._pages.items():
+            if photo_id in page:
+                return number * CHUNK + page.index(photo_id)
+        return -1
 
     def photo(self, row: int) -> Photo | None:
         pid = self.photo_id(row)
         if pid is None:
             return None
-        if pid not in self._cache:
-            chunk = self._ids[row : row + CHUNK]
-            for p in self._repo.get_many([i for i in chunk if i not in self._cache]):
-                self._cache[p.id] = p
+        if pid not in self._cache:  # invalidated after a caption was written: read again
+            self._load(self._page(row // CHUNK))
         return self._cache.get(pid)
 
     def ids(self) -> list[int]:
-        return list(self._ids)
+        """Every id of the list, in order: reads the whole list (tests, small lists only)."""
+        return [i for row in range(self._count) if (i := self.photo_id(row)) is not None]
+
+    def _page(self, number: int) -> list[int]:
+        page = self._pages.get(number)
+        if page is not None:
+            self._pages.move_to_end(number)
+            return page
+        page = self._repo.page_ids(self._query, number * CHUNK, CHUNK)
+        self._pages[number] = page
+        while len(self._pages) > MAX_PAGES:
+            _old, dropped = self._pages.popitem(last=False)
+            for i in dropped:
+                self._cache.pop(i, None)
+        self._load(page)
+        return page
+
+    def _load(self, ids: list[int]) -> None:
+        missing = [i for i in ids if i not in self._cache]
+        if missing:
+            for p in self._repo.get_many(missing):
+                self._cache[p.id] = p
 
     # -- Qt --------------------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        """One Python call a row (the grid lays out every row): not hasIndex's two."""
+        if parent.isValid() or not (0 <= row < self._count and 0 <= column < len(self.COLUMNS)):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
@@ -227,7 +263,7 @@ class PhotoTableModel(QAbstractTableModel):
         return None
 
     def _on_thumb_loaded(self, photo_id: int) -> None:
-        row = self._row_of.get(photo_id)
-        if row is not None:
+        row = self.row_of(photo_id)
+        if row >= 0:
             idx = self.index(row, 0)
             self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.DecorationRole])

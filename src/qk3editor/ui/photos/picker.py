@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from qk3editor.core.photos import photo_snippet
 from qk3editor.storage.photos_repository import PhotoQuery, PhotoRepository
 from qk3editor.ui.photos.model import PhotoTableModel, ThumbnailCache
-from qk3editor.ui.photos.view import TileDelegate
+from qk3editor.ui.photos.view import TileDelegate, batched_layout
 
 
 class PhotoPicker(QDialog):
@@ -51,6 +51,7 @@ class PhotoPicker(QDialog):
         self.grid.setGridSize(QSize(150, 170))
         self.grid.setResizeMode(QListView.ResizeMode.Adjust)
         self.grid.setUniformItemSizes(True)
+        batched_layout(self.grid)
         self.grid.setItemDelegate(TileDelegate(QSize(144, 162), self.grid))
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.grid.setModel(self.model)

@@ -40,6 +40,8 @@ from qk3editor.ui.photos.caption_panel import CaptionPanel
 from qk3editor.ui.photos.incoming import IncomingModel
 from qk3editor.ui.photos.model import BADGES, BADGES_ROLE, PhotoTableModel, badge_label
 
+LAYOUT_BATCH = 500  # tiles laid out per event-loop turn (a few milliseconds)
+
 
 class TileDelegate(QStyledItemDelegate):
     """A fixed tile size: thumbnails arrive after the layout, and a size taken from a tile
@@ -72,6 +74,14 @@ class TileDelegate(QStyledItemDelegate):
             painter.drawEllipse(x, y, 12, 12)
             x += 15
         painter.restore()
+
+
+def batched_layout(grid: QListView) -> None:
+    """Lay the tiles out a batch at a time between events (issue 14): an icon-mode list asks
+    the model about every row when it lays them out (a second at 50k photos), so the first
+    screen is painted after the first batch and the rest follows without blocking."""
+    grid.setLayoutMode(QListView.LayoutMode.Batched)
+    grid.setBatchSize(LAYOUT_BATCH)
 
 
 def badge_legend() -> str:
@@ -142,6 +152,7 @@ class PhotoDeskView(QWidget):
         self.grid.setMovement(QListView.Movement.Static)
         self.grid.setWordWrap(True)
         self.grid.setUniformItemSizes(True)
+        batched_layout(self.grid)
         self.grid.setItemDelegate(TileDelegate(QSize(172, 192), self.grid))
         self.grid.setModel(model)
         self.table = QTableView(self)

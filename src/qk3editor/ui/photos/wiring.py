@@ -36,6 +36,8 @@ def install_photo_desk(
     desk.error.connect(lambda msg: window.statusBar().showMessage(msg, 10_000))
     desk.view.captions.house_style = getattr(ctx.settings, "tone_style", "old")
     desk.who = ctx.settings.who
+    desk.default_credit = ctx.settings.photo_credit
+    desk.set_location_policy(ctx.settings.location_policy)
     desk.specs = specs_from_settings(ctx.settings)
     desk.message.connect(lambda msg: window.statusBar().showMessage(msg, 5_000))
     codes_file = (ctx.settings.extra or {}).get("photo_codes_file")

@@ -42,6 +42,8 @@ def install_preferences(
         if desk is not None:
             desk.view.captions.house_style = settings.tone_style
             desk.who = settings.who
+            desk.default_credit = settings.photo_credit
+            desk.set_location_policy(settings.location_policy)
             desk.specs = specs_from_settings(settings)
             codes = (settings.extra or {}).get("photo_codes_file")
             if codes and codes != getattr(desk, "_codes_file", None) and Path(codes).is_file():

@@ -84,6 +84,12 @@ class MePage(PreferencesPage):
                 "the location choice of a photo)."
             )
         )
+        self._note(
+            self.tr(
+                "Your photo credit goes to every photo you import or caption that has no credit "
+                "of its own, and is {credit} in caption templates."
+            )
+        )
         self.name.editingFinished.connect(lambda: self._apply(user_name=self.name.text().strip()))
         self.byline.editingFinished.connect(lambda: self._apply(byline=self.byline.text().strip()))
         self.credit.editingFinished.connect(
@@ -96,7 +102,8 @@ class MePage(PreferencesPage):
 
     def load(self, settings: Settings) -> None:
         self.name.setText(settings.user_name)
-        self.name.setPlaceholderText(settings.who)
+        who = settings.who
+        self.name.setPlaceholderText(who if who != "?" else "")  # the OS account, if known
         self.byline.setText(settings.byline)
         self.credit.setText(settings.photo_credit)
 
@@ -152,18 +159,28 @@ class PhotosPage(PreferencesPage):
         self.form.addRow(self.tr("Web photos: long edge"), self.edge)
         self.form.addRow(self.tr("Web photos: JPEG quality"), self.quality)
         self.form.addRow(self.tr("Caption codes file"), codes_row)
+        self.location = QComboBox(self)
+        self.location.addItem(self.tr("Always remove it (recommended)"), "strip")
+        self.location.addItem(
+            self.tr("Keep it where a person chose to, photo by photo"), "per_photo"
+        )
+        self.form.addRow(self.tr("Location in web photos"), self.location)
         self._note(
             self.tr(
                 "Location: web photos never carry GPS or place fields unless a person chose to "
-                "keep them for that photo (photo desk, or qk3editor photos location)."
+                "keep them for that photo (photo desk › Location…, or qk3editor photos "
+                "location), and only while this is set to keep them photo by photo."
             )
         )
         self._note(
             self.tr(
-                "Caption templates use {date} {city} {creator} {filename} {seq}; codes such as "
-                "=thai= expand as you type. A codes file has one code and its text per line, "
-                "separated by a tab."
+                "Caption templates use {date} {city} {creator} {credit} {filename} {seq}; codes "
+                "such as =thai= expand as you type. A codes file has one code and its text per "
+                "line, separated by a tab."
             )
+        )
+        self.location.currentIndexChanged.connect(
+            lambda _i: self._apply(location_policy=str(self.location.currentData()))
         )
         self.edge.valueChanged.connect(lambda v: self._apply(rendition_long_edge=int(v)))
         self.quality.valueChanged.connect(lambda v: self._apply(rendition_quality=int(v)))
@@ -176,6 +193,7 @@ class PhotosPage(PreferencesPage):
     def load(self, settings: Settings) -> None:
         self.edge.setValue(settings.rendition_long_edge)
         self.quality.setValue(settings.rendition_quality)
+        self.location.setCurrentIndex(max(0, self.location.findData(settings.location_policy)))
         self.codes.setText(str((settings.extra or {}).get("photo_codes_file", "")))
 
     def set_codes_file(self, path: str) -> None:
@@ -197,7 +215,7 @@ class PortalsPage(PreferencesPage):
 
     def __init__(self, ctx: Any, parent: QWidget | None = None, runner: Any = None) -> None:
         super().__init__(ctx, parent, runner)
-        from qk3editor.ui.publish.targets_dialog import TargetsPanel
+        from qk3editor.ui.publish.targets_panel import TargetsPanel
 
         self.panel = TargetsPanel(ctx.publishing, runner, self)  # runner: the Operations
         self.panel.offer_local_portal(ctx.paths.data_dir / "portal")
@@ -216,7 +234,12 @@ class LanguagePage(PreferencesPage):
         self.language.addItem("Tiếng Việt", "vi")
         self.language.addItem("English", "en")
         self.form.addRow(self.tr("Language of the interface"), self.language)
-        self._note(self.tr("The new language is used from the next start of qk3editor."))
+        self._note(
+            self.tr(
+                "The new language applies at once: the window is rebuilt in it, with your "
+                "open article and its unsaved text kept."
+            )
+        )
         self.language.currentIndexChanged.connect(
             lambda _i: self._apply(language=str(self.language.currentData()))
         )

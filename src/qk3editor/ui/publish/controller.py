@@ -10,43 +10,26 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QDate,
-    QDateTime,
     QObject,
-    QSize,
     Qt,
-    QTime,
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QDesktopServices, QIcon, QImageReader, QPixmap
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
-    QProgressBar,
-    QVBoxLayout,
     QWidget,
 )
 
 from qk3editor.core.articles import Article, iso_utc, utcnow
 from qk3editor.core.errors import QkError
-from qk3editor.core.i18n import QT_TRANSLATE_NOOP, Translator
+from qk3editor.core.i18n import Translator
 from qk3editor.core.preflight import (
-    PreflightFinding,
-    PreflightSeverity,
     default_text_checker,
     publish_preflight,
 )
@@ -54,35 +37,22 @@ from qk3editor.core.publish_data import (
     Job,
     JobState,
     PublishPhoto,
-    PublishStatus,
-    publication_date,
 )
-from qk3editor.core.render import portal_date
-from qk3editor.core.timezones import from_local_naive, to_local
-from qk3editor.publish.outbox import Progress
 from qk3editor.publish.service import PublishServices
 from qk3editor.storage.articles_repository import ArticleRepository
+from qk3editor.ui.editor.preview_target import PreviewTargetChooser
 from qk3editor.ui.operations import ChangeBus, Operations
 from qk3editor.ui.publish.conflict_dialog import ConflictDialog
+from qk3editor.ui.publish.dialog import (
+    STEP_LABELS,
+    PublishDialog,
+    _link_html,
+    tr,
+)
 from qk3editor.ui.publish.outbox_view import OutboxDialog
 from qk3editor.ui.publish.targets_dialog import TargetsDialog
 from qk3editor.ui.tasks import TaskRunner
 
-STEP_LABELS = {
-    "connect": QT_TRANSLATE_NOOP("Publish", "Connecting"),
-    "rendition": QT_TRANSLATE_NOOP("Publish", "Web rendition"),
-    "upload": QT_TRANSLATE_NOOP("Publish", "Photo upload"),
-    "post": QT_TRANSLATE_NOOP("Publish", "Article"),
-    "retry": QT_TRANSLATE_NOOP("Publish", "Retrying"),
-    "done": QT_TRANSLATE_NOOP("Publish", "Done"),
-}
-STATUS_LABELS = {
-    PublishStatus.PUBLISH: QT_TRANSLATE_NOOP("Publish", "Publish now"),
-    PublishStatus.DRAFT: QT_TRANSLATE_NOOP("Publish", "Draft on the site"),
-    PublishStatus.PENDING: QT_TRANSLATE_NOOP("Publish", "Pending review"),
-    PublishStatus.FUTURE: QT_TRANSLATE_NOOP("Publish", "Scheduled"),
-}
-SCHEDULE_DEFAULT_AHEAD = timedelta(hours=1)
 log = logging.getLogger(__name__)
 
 
@@ -92,10 +62,6 @@ def _log_failure(exc: BaseException) -> None:
     log.warning("outbox background run failed", exc_info=exc)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Publish", text)
-
-
 def default_who() -> str:
     """The OS account (app wiring gives the settings' name instead)."""
     from qk3editor.core.settings import Settings
@@ -103,185 +69,8 @@ def default_who() -> str:
     return Settings().who
 
 
-def _thumbnail(path: str) -> QPixmap:
-    """A small picture of the photo, decoded at that size (a 24 MP file stays quick)."""
-    reader = QImageReader(path)
-    reader.setAutoTransform(True)
-    size = reader.size()
-    if size.isValid() and size.width() > 0:
-        reader.setScaledSize(size.scaled(QSize(96, 64), Qt.AspectRatioMode.KeepAspectRatio))
-    image = reader.read()
-    return QPixmap.fromImage(image) if not image.isNull() else QPixmap()
-
-
-def _link_html(url: str) -> str:
-    """The site's answer as a clickable link; escaped, since the server chose the text."""
-    safe = html.escape(url, quote=True)
-    return f'<a href="{safe}">{safe}</a>'
-
-
 class _Relay(QObject):
     progressed = Signal(object)
-
-
-class PublishDialog(QDialog):
-    """Choose target and status, then watch the steps."""
-
-    def __init__(
-        self,
-        targets: list[str],
-        parent: QWidget | None = None,
-        article: Article | None = None,
-        now: Callable[[], datetime] = lambda: datetime.now(UTC),
-        photos: Sequence[PublishPhoto] = (),
-        findings: Sequence[PreflightFinding] = (),
-        first_published: Callable[[str], datetime | None] = lambda _t: None,
-        translator: Translator | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.article = article  # the snapshot that is published (what the editor showed)
-        self.now = now
-        self.photos = list(photos)
-        self.findings = list(findings)
-        self.first_published = first_published
-        self.setWindowTitle(self.tr("Publish"))
-        self.target = QComboBox(self)
-        self.target.addItems(targets)
-        self.status = QComboBox(self)
-        for status, label in STATUS_LABELS.items():
-            self.status.addItem(tr(label), status.value)
-        # "Scheduled": the time is typed in Vietnam time (Asia/Ho_Chi_Minh) and sent in UTC
-        self.when = QDateTimeEdit(self)
-        self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("dd/MM/yyyy HH:mm")
-        self.set_local_time(to_local(now() + SCHEDULE_DEFAULT_AHEAD).replace(second=0))
-        self.when_label = QLabel(self.tr("Time (Vietnam)"), self)
-        form = QFormLayout()
-        form.addRow(self.tr("Target"), self.target)
-        form.addRow(self.tr("Status"), self.status)
-        form.addRow(self.when_label, self.when)
-        self.status.currentIndexChanged.connect(self._status_changed)
-        # what will be sent (issue 9): title, date by the one rule, each photo, the findings
-        self.title_label = QLabel(self)
-        self.title_label.setWordWrap(True)
-        self.title_label.setText(html.escape(article.title) if article else "")
-        self.date_label = QLabel(self)
-        form.addRow(self.tr("Title"), self.title_label)
-        form.addRow(self.tr("Date readers see"), self.date_label)
-        self.photo_list = QListWidget(self)
-        self.photo_list.setIconSize(QSize(96, 64))
-        self.photo_list.setMaximumHeight(150)
-        for number, photo in enumerate(self.photos, start=1):
-            credit = (
-                f" ({self.tr('Photo: %1').replace('%1', photo.credit)})" if photo.credit else ""
-            )
-            item = QListWidgetItem(f"{number}. {photo.caption or '—'}{credit}")
-            item.setIcon(QIcon(_thumbnail(photo.source)))
-            self.photo_list.addItem(item)
-        self.findings_list = QListWidget(self)
-        self.findings_list.setMaximumHeight(120)
-        for f in self.findings:
-            mark = "✗" if f.severity is PreflightSeverity.ERROR else "!"
-            self.findings_list.addItem(f"{mark} {f.message(QCoreApplication.translate)}")
-        self.blocking = [f for f in self.findings if f.severity is PreflightSeverity.ERROR]
-        self.force = QCheckBox(self.tr("Publish anyway (recorded with your name)"), self)
-        self.force.setVisible(bool(self.blocking))
-        self.target.currentIndexChanged.connect(self._show_date)
-        self._status_changed()
-        self.steps = QListWidget(self)
-        self.bar = QProgressBar(self)
-        self.result = QLabel(self)
-        self.result.setOpenExternalLinks(True)
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        self.result.setWordWrap(True)
-        self.buttons = QDialogButtonBox(self)
-        self.start_button = self.buttons.addButton(
-            self.tr("Publish"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self.buttons.rejected.connect(self.reject)
-        self.preview_button = self.buttons.addButton(
-            self.tr("Preview on the portal"), QDialogButtonBox.ButtonRole.ActionRole
-        )
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        if self.photos:
-            layout.addWidget(QLabel(self.tr("Photos"), self))
-            layout.addWidget(self.photo_list)
-        if self.findings:
-            layout.addWidget(QLabel(self.tr("Preflight"), self))
-            layout.addWidget(self.findings_list)
-            layout.addWidget(self.force)
-        layout.addWidget(self.steps)
-        layout.addWidget(self.bar)
-        layout.addWidget(self.result)
-        layout.addWidget(self.buttons)
-        self.resize(560, 420)
-
-    def _status_changed(self) -> None:
-        scheduled = self.chosen_status() is PublishStatus.FUTURE
-        self.when.setEnabled(scheduled)
-        self.when_label.setEnabled(scheduled)
-        self._show_date()
-
-    def shown_date(self) -> datetime:
-        """The date readers will see (core.publish_data.publication_date)."""
-        return publication_date(
-            self.chosen_status(),
-            self.publish_at(),
-            self.first_published(self.target.currentText()),
-            self.now(),
-        )
-
-    def _show_date(self) -> None:
-        if not hasattr(self, "date_label"):
-            return
-        when = self.shown_date()
-        self.date_label.setText(f"{portal_date(when)} {to_local(when):%H:%M}")
-
-    def forced(self) -> bool:
-        """Blocking findings and the person ticked "Publish anyway"."""
-        return bool(self.blocking) and self.force.isChecked()
-
-    def blocked(self) -> bool:
-        return bool(self.blocking) and not self.force.isChecked()
-
-    def chosen_status(self) -> PublishStatus:
-        return PublishStatus(self.status.currentData())
-
-    def set_local_time(self, value: datetime) -> None:
-        """Show a wall-clock time of Vietnam (naive, or aware in any zone)."""
-        if value.tzinfo is not None:
-            value = to_local(value)
-        self.when.setDateTime(
-            QDateTime(
-                QDate(value.year, value.month, value.day),
-                QTime(value.hour, value.minute),
-            )
-        )
-
-    def publish_at(self) -> datetime | None:
-        """The scheduled time in UTC (None unless "Scheduled" is chosen)."""
-        if self.chosen_status() is not PublishStatus.FUTURE:
-            return None
-        d, t = self.when.date(), self.when.time()
-        local = datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
-        return from_local_naive(local)
-
-    def schedule_problem(self) -> str | None:
-        """Why the chosen time cannot be used (translated), or None."""
-        when = self.publish_at()
-        if when is not None and when <= self.now():
-            return self.tr("The scheduled time has already passed: choose a time in the future")
-        return None
-
-    def show_progress(self, p: Progress) -> None:
-        label = tr(STEP_LABELS.get(p.step, p.step))
-        self.steps.addItem(f"{label} {p.done}/{p.total} {p.detail}".strip())
-        self.steps.scrollToBottom()
-        if p.step in ("upload", "post") and p.total:
-            self.bar.setMaximum(p.total)
-            self.bar.setValue(p.done)
 
 
 class PublishController(QObject):
@@ -310,6 +99,7 @@ class PublishController(QObject):
         self.who: Callable[[], str] = default_who  # the person recorded on a publish
         self.menu: Any = None  # the Publish menu (wiring)
         self.desk: Any = None  # the newsroom desk's controller (ui/publish/desk.py)
+        self.preview_targets: PreviewTargetChooser | None = None  # set by install_publishing
 
     # -- the outbox in the background --------------------------------------------------------
     def recover_outbox(self) -> None:
@@ -400,6 +190,12 @@ class PublishController(QObject):
             translator=self.translator,
         )
         self.dialog = dialog
+        chooser = self.preview_targets
+        if chooser is not None:  # the target the preview shows, and the other way round
+            chosen = chooser.current()
+            if chosen is not None:
+                dialog.target.setCurrentText(chosen.name)
+            dialog.target.currentTextChanged.connect(chooser.select)
         dialog.start_button.clicked.connect(lambda: self.start(article, dialog, photos))
         dialog.preview_button.clicked.connect(
             lambda: self.preview_on_portal(article, dialog, photos)

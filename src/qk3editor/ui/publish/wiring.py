@@ -49,6 +49,14 @@ def install_publishing(
         editor.first_published_of = services.outbox.publications.first_published_at
         controller.finished.connect(lambda _job: editor.forget_publication_facts())
 
+    # the preview shows the page of the target chosen above it (its portal profile); the
+    # publish dialog starts on that target (issue 9)
+    chooser = getattr(editor, "preview_targets", None)
+    if chooser is not None:
+        repo = services.repo
+        chooser.follow(ops.bus, lambda: ops.query(repo.targets, chooser.set_targets))
+        controller.preview_targets = chooser
+
     # Jobs left waiting (offline, 5xx, a crash) go out later, also after a restart. The timer
     # calls a method of the controller: it stops calling when the window (and it) is gone.
     controller.recover_outbox()

@@ -86,7 +86,8 @@ class LibrarySearch(QObject):
         self._show_ids(ids)
         if self._model is not None:
             self._apply(ids)
-            ids = self._model.ids()
+            self.results_shown.emit(query, self._model.rowCount())
+            return
         self.results_shown.emit(query, len(ids))
 
     # -- the library model: results within the filters, through every refresh --------------
@@ -103,17 +104,9 @@ class LibrarySearch(QObject):
         model.dataChanged.connect(lambda *_args: self._on_model_reset())  # an article saved
 
     def _apply(self, ids: list[str] | None) -> None:
-        if ids is None:
-            id_filter = None
-        else:
-
-            def id_filter(allowed: list[str], ranked: list[str] = ids) -> list[str]:
-                keep = set(allowed)
-                return [i for i in ranked if i in keep]
-
         self._applying = True
         try:
-            self._model.set_id_filter(id_filter)
+            self._model.set_ranked(ids)
         finally:
             self._applying = False
 
