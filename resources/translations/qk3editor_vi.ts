@@ -275,6 +275,89 @@ Giấy phép: GPL-3.0-or-later.</translation>
     </message>
 </context>
 <context>
+    <name>Desk</name>
+    <message>
+        <source>the desk</source>
+        <translation>tòa soạn</translation>
+    </message>
+    <message>
+        <source>Returned by the desk (%1, %2): %3</source>
+        <translation>Tòa soạn trả lại (%1, %2): %3</translation>
+    </message>
+    <message>
+        <source>Send to the desk</source>
+        <translation>Gửi về tòa soạn</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(chưa có tiêu đề)</translation>
+    </message>
+    <message>
+        <source>Newsroom:</source>
+        <translation>Tòa soạn:</translation>
+    </message>
+    <message>
+        <source>A note for the desk (optional): what is urgent, sources…</source>
+        <translation>Lời nhắn cho tòa soạn (không bắt buộc): tin gấp, nguồn tin…</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Lời nhắn:</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Gửi</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Return to the reporter</source>
+        <translation>Trả lại phóng viên</translation>
+    </message>
+    <message>
+        <source>Why does “%1” go back to the reporter?</source>
+        <translation>Vì sao trả lại bài “%1” cho phóng viên?</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Trả lại</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>No newsroom yet: add one under Publish → Targets (kind “newsroom”, the address of the newsroom&apos;s PostgreSQL store)</source>
+        <translation>Chưa có tòa soạn nào: hãy thêm trong Đăng bài → Nơi đăng (loại “newsroom”, địa chỉ kho PostgreSQL của tòa soạn)</translation>
+    </message>
+    <message>
+        <source>Sending to the desk…</source>
+        <translation>Đang gửi về tòa soạn…</translation>
+    </message>
+    <message>
+        <source>Sent to the desk %1.</source>
+        <translation>Đã gửi về tòa soạn %1.</translation>
+    </message>
+    <message>
+        <source>No connection to the newsroom now (%1). The article waits in the outbox and goes out by itself when the connection is back.</source>
+        <translation>Hiện chưa kết nối được với tòa soạn (%1). Bài nằm chờ trong hộp thư đi và sẽ tự gửi khi có kết nối trở lại.</translation>
+    </message>
+    <message>
+        <source>The desk changed this article after your last send; nothing was overwritten. See the outbox to compare both versions.</source>
+        <translation>Tòa soạn đã sửa bài này sau lần gửi trước của bạn; không có gì bị ghi đè. Mở hộp thư đi để so sánh hai bản.</translation>
+    </message>
+    <message>
+        <source>Send to the desk…</source>
+        <translation>Gửi về tòa soạn…</translation>
+    </message>
+    <message>
+        <source>Return to the reporter…</source>
+        <translation>Trả lại phóng viên…</translation>
+    </message>
+</context>
+<context>
     <name>EditorWiring</name>
     <message>
         <source>Lead length limit</source>
@@ -683,6 +766,14 @@ Giấy phép: GPL-3.0-or-later.</translation>
     <message>
         <source>changed since publishing</source>
         <translation>đã sửa sau khi đăng</translation>
+    </message>
+    <message>
+        <source>Returned by the desk</source>
+        <translation>Bị trả lại</translation>
+    </message>
+    <message>
+        <source>sent to the desk</source>
+        <translation>đã gửi về tòa soạn</translation>
     </message>
 </context>
 <context>
@@ -1501,6 +1592,10 @@ Hãy chọn cụm mật khẩu cho tệp đó:</translation>
         <translation>Cổng thông tin (ninjs push)</translation>
     </message>
     <message>
+        <source>Newsroom (send to the desk)</source>
+        <translation>Tòa soạn (gửi bài về tòa soạn)</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
@@ -2114,6 +2209,10 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>thêm nơi đăng bài</translation>
     </message>
     <message>
+        <source>the kind of site (newsroom: the desk&apos;s shared PostgreSQL store, --url postgresql+psycopg://USER@HOST:PORT/DB)</source>
+        <translation>loại trang (newsroom: kho PostgreSQL dùng chung của tòa soạn, --url postgresql+psycopg://NGƯỜI_DÙNG@MÁY:CỔNG/CSDL)</translation>
+    </message>
+    <message>
         <source>the site address</source>
         <translation>địa chỉ trang</translation>
     </message>
@@ -2170,6 +2269,10 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>gửi bản nháp và in đường dẫn xem trước của cổng (không có gì được công khai)</translation>
     </message>
     <message>
+        <source>a note for the desk (a send to a newsroom target)</source>
+        <translation>lời nhắn cho tòa soạn (khi gửi tới nơi đăng loại newsroom)</translation>
+    </message>
+    <message>
         <source>the publish jobs</source>
         <translation>các việc đăng bài</translation>
     </message>
@@ -2204,10 +2307,6 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
     <message>
         <source>read the password from standard input (one line)</source>
         <translation>đọc mật khẩu từ đầu vào chuẩn (một dòng)</translation>
-    </message>
-    <message>
-        <source>the kind of site</source>
-        <translation>loại trang</translation>
     </message>
     <message>
         <source>set a new password (asked for, or read with --password-stdin)</source>
@@ -2312,6 +2411,10 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
     <message>
         <source>the article was not published completely; job {id} stays in the outbox; to send it again: qk3editor outbox --retry {id}</source>
         <translation>bài chưa đăng xong; lệnh đăng {id} vẫn nằm trong hộp thư đi; để gửi lại: qk3editor outbox --retry {id}</translation>
+    </message>
+    <message>
+        <source>Sent to the desk {target}: {title}</source>
+        <translation>Đã gửi về tòa soạn {target}: {title}</translation>
     </message>
     <message>
         <source>Published: {link}</source>
@@ -2606,6 +2709,18 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>tên bản sao lưu</translation>
     </message>
     <message>
+        <source>copy this store (articles, revisions, photos with their originals, links, categories) into another store, e.g. the newsroom; a second run adds nothing twice</source>
+        <translation>chép kho này (bài, các bản lưu, ảnh kèm tệp gốc, liên kết ảnh, chuyên mục) sang một kho khác, ví dụ kho của tòa soạn; chạy lại lần nữa không chép trùng</translation>
+    </message>
+    <message>
+        <source>the other store: postgresql+psycopg://USER@HOST:PORT/DB or a file</source>
+        <translation>kho đích: postgresql+psycopg://NGƯỜI_DÙNG@MÁY:CỔNG/CSDL hoặc một tệp</translation>
+    </message>
+    <message>
+        <source>read the other store&apos;s password from standard input (one line)</source>
+        <translation>đọc mật khẩu của kho đích từ đầu vào chuẩn (một dòng)</translation>
+    </message>
+    <message>
         <source>only a SQLite store file has these checks and backups</source>
         <translation>chỉ kho dữ liệu dạng tệp SQLite mới có phần kiểm tra và sao lưu này</translation>
     </message>
@@ -2632,6 +2747,14 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
     <message>
         <source>the previous file is kept as {kept}</source>
         <translation>tệp cũ được giữ lại tại {kept}</translation>
+    </message>
+    <message>
+        <source>Copied to {to}: {added} new article(s), {updated} updated, {photos} photo(s) ({originals} original(s)), {revisions} revision(s), {links} photo link(s), {categories} categor(ies)</source>
+        <translation>Đã chép sang {to}: {added} bài mới, {updated} bài cập nhật, {photos} ảnh ({originals} tệp gốc), {revisions} bản lưu, {links} liên kết ảnh, {categories} chuyên mục</translation>
+    </message>
+    <message>
+        <source>{count} photo original(s) were not found on this machine: copied without</source>
+        <translation>Không tìm thấy {count} tệp ảnh gốc trên máy này: ảnh được chép không kèm tệp gốc</translation>
     </message>
     <message>
         <source>qk3editor: warning: the log cannot be written ({reason})</source>
@@ -2724,6 +2847,53 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
     <message>
         <source>no role</source>
         <translation>chưa có vai trò</translation>
+    </message>
+    <message>
+        <source>the newsroom desk: return, messages, sync</source>
+        <translation>tòa soạn: trả bài, lời nhắn, đồng bộ</translation>
+    </message>
+    <message>
+        <source>send a submitted article back to its reporter</source>
+        <translation>trả một bài đã gửi về lại cho phóng viên</translation>
+    </message>
+    <message>
+        <source>why it goes back (the reporter sees it)</source>
+        <translation>lý do trả bài (phóng viên sẽ thấy)</translation>
+    </message>
+    <message>
+        <source>an article&apos;s notes and returns</source>
+        <translation>các lời nhắn và lần trả bài của một bài</translation>
+    </message>
+    <message>
+        <source>bring in the desk&apos;s returns of the articles sent from here</source>
+        <translation>nhận các bài tòa soạn trả lại trong số bài đã gửi từ máy này</translation>
+    </message>
+    <message>
+        <source>Returned to the reporter: {title}</source>
+        <translation>Đã trả lại phóng viên: {title}</translation>
+    </message>
+    <message>
+        <source>Returned by the desk: {title} — {comment}</source>
+        <translation>Tòa soạn trả lại: {title} — {comment}</translation>
+    </message>
+    <message>
+        <source>Nothing new from the desk</source>
+        <translation>Tòa soạn chưa có gì mới</translation>
+    </message>
+</context>
+<context>
+    <name>desk</name>
+    <message>
+        <source>Note</source>
+        <translation>Lời nhắn</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Đã gửi</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Trả lại</translation>
     </message>
 </context>
 <context>
@@ -3216,8 +3386,36 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>đã huỷ</translation>
     </message>
     <message>
+        <source>The desk holds this article already and it has changed since; it can be sent again when the desk returns it</source>
+        <translation>Tòa soạn đang giữ bài này và bài đã thay đổi từ lần gửi trước; có thể gửi lại khi tòa soạn trả bài</translation>
+    </message>
+    <message>
+        <source>{host} is not a newsroom store yet (run “qk3editor --store URL newsroom init” there)</source>
+        <translation>{host} chưa phải là kho của tòa soạn (hãy chạy “qk3editor --store URL newsroom init” ở đó)</translation>
+    </message>
+    <message>
+        <source>The newsroom refused: your login may not do this ({detail})</source>
+        <translation>Tòa soạn từ chối: tài khoản của bạn không được làm việc này ({detail})</translation>
+    </message>
+    <message>
+        <source>{host} did not accept the user name or password of the newsroom</source>
+        <translation>{host} không chấp nhận tên người dùng hoặc mật khẩu tòa soạn</translation>
+    </message>
+    <message>
         <source>not a URL</source>
         <translation>không phải địa chỉ web</translation>
+    </message>
+    <message>
+        <source>use postgresql+psycopg://USER@HOST:PORT/DB</source>
+        <translation>hãy dùng dạng postgresql+psycopg://NGƯỜI_DÙNG@MÁY:CỔNG/CSDL</translation>
+    </message>
+    <message>
+        <source>no password inside the URL (it goes in the keyring)</source>
+        <translation>không ghi mật khẩu trong địa chỉ (mật khẩu được cất trong kho khóa)</translation>
+    </message>
+    <message>
+        <source>the user in the URL differs from --user</source>
+        <translation>người dùng trong địa chỉ khác với --user</translation>
     </message>
     <message>
         <source>use https://host/...</source>
@@ -3314,6 +3512,14 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
     <message>
         <source>{reason}</source>
         <translation>{reason}</translation>
+    </message>
+    <message>
+        <source>The article is not waiting at the desk; only a submitted article can be returned</source>
+        <translation>Bài không chờ ở tòa soạn; chỉ bài đã gửi mới trả lại được</translation>
+    </message>
+    <message>
+        <source>Say why the article goes back to the reporter (a comment is needed)</source>
+        <translation>Hãy ghi lý do trả bài cho phóng viên (cần có lời nhận xét)</translation>
     </message>
 </context>
 <context>

@@ -230,6 +230,21 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
         ops,
         house_style=lambda: ctx.settings.tone_style,
     )
+    from qk3editor.storage.desk_repository import DeskRepository
+    from qk3editor.ui.publish.desk import install_desk  # issue 16: the newsroom desk
+
+    publish.desk = install_desk(
+        ctx.publishing,
+        ctx.articles,
+        DeskRepository(ctx.store),
+        ops,
+        window,
+        editor,
+        library,
+        publish.menu,
+        bus,
+        publish.who,
+    )
     # renditions made when photos are attached or captioned, so that publishing only uploads
     window.closing.connect(ctx.preparer.close)
     gui = Gui(

@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 COMMAND_MODULES: tuple[str, ...] = (
     "qk3editor.commands.articles",
     "qk3editor.commands.publish",
+    "qk3editor.commands.desk",
     "qk3editor.commands.photos",
     "qk3editor.commands.text",
     "qk3editor.commands.store",

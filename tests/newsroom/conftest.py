@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterator
 
+import keyring
 import pytest
 from sqlalchemy import make_url
 
@@ -12,6 +13,7 @@ from qk3editor.core.roles import Role
 from qk3editor.storage.db import Store, open_store
 from qk3editor.storage.newsroom import add_user, init_newsroom
 from tests.pg_fixture import fresh_postgres, postgres_url  # noqa: F401
+from tests.publish.helpers import MemoryKeyring
 
 
 @pytest.fixture
@@ -37,3 +39,19 @@ def make_user(newsroom: Store) -> Iterator[Callable[[Role], tuple[str, str]]]:
     yield make
     for s in opened:
         s.close()
+
+
+@pytest.fixture
+def memkeyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def newsroom_url(fresh_postgres: str) -> Iterator[str]:  # noqa: F811
+    """A newsroom store (the schema migrated, no roles set up) on the test server; its URL."""
+    open_store(fresh_postgres).close()
+    yield fresh_postgres

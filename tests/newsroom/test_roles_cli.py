@@ -56,16 +56,10 @@ def test_init_is_idempotent_and_covers_tables_added_later(
         assert _count(store, "SELECT count(*) FROM pg_policies") == policies
         assert _count(store, "SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal") == triggers
 
-        # a later migration adds a table (here h16send's desk messages): re-running init
-        # gives the groups their rights on it and its policies
+        # a later migration adds a table: the groups may use it at once (default privileges),
+        # before init is run again
         with store.begin() as s:
-            s.execute(
-                text(
-                    "CREATE TABLE desk_messages (id serial PRIMARY KEY, article_id varchar(36) "
-                    "REFERENCES articles(id) ON DELETE CASCADE, kind varchar(20), author "
-                    "varchar(200), author_name text, text text, created_at timestamptz)"
-                )
-            )
+            s.execute(text("CREATE TABLE later_notes (id serial PRIMARY KEY, note text)"))
         name = f"u{uuid.uuid4().hex[:10]}"
         added = run(
             "--store", fresh_postgres, "newsroom", "add-user", name, "--role", "reporter",
@@ -76,22 +70,21 @@ def test_init_is_idempotent_and_covers_tables_added_later(
         try:
             mine = ArticleRepository(reporter).create(ArticleFields(title="Tin"))
             with reporter.begin() as s:  # default privileges: the new table is usable at once
-                s.execute(
-                    text("INSERT INTO desk_messages (article_id, kind, text) VALUES (:a, 'x', '')"),
-                    {"a": mine.id},
-                )
+                s.execute(text("INSERT INTO later_notes (note) VALUES ('x')"))
+            # the desk messages (migration s16_desk) get their narrowed rules from init
             assert run("--store", fresh_postgres, "newsroom", "init").returncode == 0
             u = make_url(fresh_postgres)
             with psycopg.connect(
                 host=u.host, port=u.port, user=name, dbname=u.database, autocommit=True
             ) as conn:
                 conn.execute(
-                    "INSERT INTO desk_messages (article_id, kind, text) "
-                    f"VALUES ('{mine.id}', 'note', 'Gửi toà soạn')"
+                    "INSERT INTO desk_messages (article_id, kind, author, author_name, text, "
+                    f"created_at) VALUES ('{mine.id}', 'note', '{name}', 'PV', 'Gửi toà soạn', "
+                    "now())"
                 )
                 for refused in (
-                    f"INSERT INTO desk_messages (article_id, kind) VALUES ('{mine.id}', "
-                    "'returned')",
+                    "INSERT INTO desk_messages (article_id, kind, author, author_name, text, "
+                    f"created_at) VALUES ('{mine.id}', 'returned', '{name}', 'PV', '', now())",
                     "DELETE FROM desk_messages",
                 ):
                     try:

@@ -12,14 +12,24 @@ from qk3editor.ui.help import chapters, guide_dir, render_guide
 from tests.ui.test_app import close_gui, open_gui
 
 GUIDE = Path(__file__).resolve().parents[2] / "docs" / "huong-dan"
-TOPICS = ("bat-dau", "viet", "kiem-tra", "anh", "dang-bai", "cai-dat", "dong-lenh", "loi")
+TOPICS = (
+    "bat-dau",
+    "viet",
+    "kiem-tra",
+    "anh",
+    "dang-bai",
+    "cai-dat",
+    "dong-lenh",
+    "loi",
+    "toa-soan",
+)
 
 
 @pytest.mark.parametrize("folder", [GUIDE, GUIDE / "en"], ids=["vi", "en"])
 def test_every_chapter_is_linked_and_every_picture_exists(folder: Path) -> None:
     index = (folder / "README.md").read_text(encoding="utf-8")
     files = chapters(folder)
-    assert len(files) == 9  # the index and eight chapters
+    assert len(files) == 10  # the index, eight chapters and the newsroom page
     for chapter in files[1:]:
         assert f"]({chapter.name})" in index, chapter.name
     pictures = 0
@@ -54,7 +64,7 @@ def test_render_guide_is_one_page_with_working_pictures(tmp_path: Path) -> None:
     page_path = render_guide(tmp_path, "vi")
     assert page_path is not None
     page = page_path.read_text(encoding="utf-8")
-    assert page.count("<section") == 9
+    assert page.count("<section") == 10
     assert 'href="#02-viet-va-xem-truoc"' in page  # chapter links point inside the page
     base = re.search(r'<base href="file://([^"]+)"', page)
     assert base is not None and Path(base.group(1)) == GUIDE

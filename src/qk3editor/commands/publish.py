@@ -97,6 +97,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         ),
     )
     _password_stdin_argument(p)
+    p.add_argument(
+        "--note",
+        default="",
+        help=translate("cli", "a note for the desk (a send to a newsroom target)"),
+    )
     p.set_defaults(handler=run_publish)
 
     p = sub.add_parser("outbox", help=translate("cli", "the publish jobs"))
@@ -128,9 +133,13 @@ def _target_arguments(p: argparse.ArgumentParser, adding: bool) -> None:
     goes here and into :func:`_target_option_values`."""
     p.add_argument(
         "--kind",
-        choices=["wordpress", "ninjs"],
+        choices=["wordpress", "ninjs", "newsroom"],
         required=adding,
-        help=translate("cli", "the kind of site"),
+        help=translate(
+            "cli",
+            "the kind of site (newsroom: the desk's shared PostgreSQL store, "
+            "--url postgresql+psycopg://USER@HOST:PORT/DB)",
+        ),
     )
     p.add_argument("--url", required=adding, help=translate("cli", "the site address"))
     p.add_argument("--user", required=adding, help=translate("cli", "the user name"))
@@ -410,6 +419,8 @@ def run_publish(args: argparse.Namespace, ctx: AppContext) -> int:
     article = ctx.articles.get(ctx.articles.resolve_id(args.id))
     photos = _cli_photos(args.photo) or svc.photo_source(article)
     status = PublishStatus.DRAFT if args.preview else PublishStatus(args.status)
+    if svc.repo.target(args.target).kind is TargetKind.NEWSROOM:
+        return _send_to_desk(args, ctx, svc, article, photos)
     findings = publish_preflight(
         article, photos, default_text_checker(ctx.settings.tone_style), ctx.settings.lead_max_words
     )
@@ -475,6 +486,24 @@ def run_publish(args: argparse.Namespace, ctx: AppContext) -> int:
     return _report(job)
 
 
+def _send_to_desk(
+    args: argparse.Namespace, ctx: AppContext, svc: Any, article: Any, photos: Any
+) -> int:
+    """``publish ID --target NEWSROOM``: the article goes to the desk as it is (no publish
+    preflight: the desk edits it), with the note."""
+    job = svc.outbox.enqueue(article, photos, args.target, who=ctx.settings.who, note=args.note)
+    if args.queue:
+        print(translate("cli", "Job {id} is in the outbox").format(id=job.id))
+        return 0
+    interrupts.note(lambda: _left_in_outbox(job.id))
+    try:
+        job = svc.outbox.run_job(job.id, inline_retries=False)
+    except KeyboardInterrupt:
+        svc.outbox.interrupted(job.id)
+        return 130
+    return _report(job)
+
+
 def _left_in_outbox(job_id: int) -> str:
     return translate(
         "cli",
@@ -484,6 +513,13 @@ def _left_in_outbox(job_id: int) -> str:
 
 
 def _report(job: Any) -> int:
+    if job.state is JobState.DONE and str(job.link or "").startswith("newsroom:"):
+        print(
+            translate("cli", "Sent to the desk {target}: {title}").format(
+                target=job.target, title=job.payload.get("article", {}).get("title", "")
+            )
+        )
+        return 0
     if job.state is JobState.DONE:
         print(translate("cli", "Published: {link}").format(link=job.link))
         return 0

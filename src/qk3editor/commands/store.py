@@ -1,4 +1,4 @@
-"""Store commands: check, backups, restore-backup. They work on a damaged store too.
+"""Store commands: check, backups, restore-backup (they work on a damaged store too), copy.
 
 ``store check`` runs SQLite's ``quick_check`` now (whatever was remembered); ``store backups``
 lists the backups in the data folder, newest first; ``store restore-backup [NAME]`` puts a
@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from qk3editor.commands.output import write_text
 from qk3editor.core.errors import StoreError
@@ -24,6 +25,9 @@ from qk3editor.storage.checks import (
     restore_backup,
 )
 from qk3editor.storage.errors import NO_BACKUPS, NO_SUCH_BACKUP
+
+if TYPE_CHECKING:
+    from qk3editor.context import AppContext
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -43,6 +47,28 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     p.add_argument("name", nargs="?", metavar="NAME", help=translate("cli", "the backup's name"))
     p.set_defaults(handler=run_restore, opens_store=False)
+
+    p = ssub.add_parser(
+        "copy",
+        help=translate(
+            "cli",
+            "copy this store (articles, revisions, photos with their originals, links, "
+            "categories) into another store, e.g. the newsroom; a second run adds nothing twice",
+        ),
+    )
+    p.add_argument(
+        "--to",
+        required=True,
+        metavar="URL|PATH",
+        help=translate("cli", "the other store: postgresql+psycopg://USER@HOST:PORT/DB or a file"),
+    )
+    p.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help=translate("cli", "read the other store's password from standard input (one line)"),
+    )
+    p.add_argument("--json", action="store_true", help=translate("cli", "JSON output"))
+    p.set_defaults(handler=run_copy)
 
 
 def _target(args: argparse.Namespace) -> tuple[Paths, Path]:
@@ -106,4 +132,56 @@ def run_restore(args: argparse.Namespace, _ctx: object) -> int:
     )
     if kept is not None:
         write_text(translate("cli", "the previous file is kept as {kept}").format(kept=kept) + "\n")
+    return 0
+
+
+def run_copy(args: argparse.Namespace, ctx: AppContext) -> int:
+    """``store copy --to URL``: see :mod:`qk3editor.storage.store_copy`."""
+    import sys
+
+    from sqlalchemy import make_url
+
+    from qk3editor.commands.output import print_json
+    from qk3editor.paths import store_url_for
+    from qk3editor.storage.db import open_store
+    from qk3editor.storage.store_copy import copy_store
+
+    url = store_url_for(args.to)
+    if args.password_stdin:  # kept in memory for this command only
+        secret = sys.stdin.readline().rstrip("\r\n")
+        url = make_url(url).set(password=secret).render_as_string(hide_password=False)
+    target = open_store(url)
+    try:
+        photos_dir = ctx.paths.photos_dir if target.is_sqlite else None
+        report = copy_store(ctx.store, target, photos_dir)
+    finally:
+        target.close()
+    if args.json:
+        print_json(report.to_json())
+        return 0
+    write_text(
+        translate(
+            "cli",
+            "Copied to {to}: {added} new article(s), {updated} updated, {photos} photo(s) "
+            "({originals} original(s)), {revisions} revision(s), {links} photo link(s), "
+            "{categories} categor(ies)",
+        ).format(
+            to=make_url(url).render_as_string(hide_password=True),
+            added=report.articles_added,
+            updated=report.articles_updated,
+            photos=report.photos,
+            originals=report.originals,
+            revisions=report.revisions,
+            links=report.links,
+            categories=report.categories,
+        )
+        + "\n"
+    )
+    if report.missing_originals:
+        write_text(
+            translate(
+                "cli", "{count} photo original(s) were not found on this machine: copied without"
+            ).format(count=report.missing_originals)
+            + "\n"
+        )
     return 0

@@ -62,6 +62,12 @@ MAX_LEASE_REASON_CHARS = 2_000
 # -- newsroom (issue 16) --------------------------------------------------------------------------
 MAX_PASSWORD_CHARS = 1024
 """A newsroom user's password read from stdin by ``newsroom add-user`` (one line, no more)."""
+BLOB_PIECE_BYTES = 1 * MB
+"""Issue 16: a photo original goes to and from a PostgreSQL store in pieces of this size (the
+memory a send to the newsroom or a store copy holds per photo, whatever the file's size)."""
+NEWSROOM_CONNECT_SECONDS = 10
+"""A newsroom that does not answer the connection within this many seconds is offline for now
+(the send waits in the outbox; TCP keepalives notice a cut line within ~25 s)."""
 
 
 # -- errors ---------------------------------------------------------------------------------------

@@ -36,6 +36,7 @@ class JobNotFound(NotFoundError):
 class TargetKind(StrEnum):
     WORDPRESS = "wordpress"
     NINJS = "ninjs"
+    NEWSROOM = "newsroom"  # the shared PostgreSQL store of the desk (issue 16)
 
 
 class PublishStatus(StrEnum):

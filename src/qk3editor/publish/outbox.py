@@ -17,43 +17,47 @@ import random
 import threading
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import wait as wait_all
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 from qk3editor.core.articles import Article, utcnow
 from qk3editor.core.i18n import QT_TRANSLATE_NOOP
 from qk3editor.core.publish_data import (
     Job,
     JobState,
-    MediaRecord,
     PublishPhoto,
     PublishStatus,
-    Rendition,
     Target,
     TargetKind,
-    article_from_json,
-    publication_date,
 )
-from qk3editor.core.tasks import Pools, scoped_pools
-from qk3editor.core.vietnamese.fold import slugify
-from qk3editor.publish.base import PostRequest, Publisher, RemotePost
-from qk3editor.publish.content import body_html, meta_hash
+from qk3editor.core.tasks import Pools
+from qk3editor.publish.base import Publisher
 from qk3editor.publish.errors import (
     InternalPublishError,
     JobNotRetryable,
-    PhotoMissing,
-    PhotoUnreadable,
     PreviewWouldUnpublish,
     PublishConflict,
     PublishError,
     PublishInterrupted,
-    RemoteGone,
     RemoteHttpError,
-    RenditionFailed,
 )
 from qk3editor.publish.http import HttpClient
+from qk3editor.publish.posting import (  # re-exported: the outbox's public names
+    STEP_CONNECT,
+    STEP_POST,
+    STEP_RENDITION,
+    STEP_UPLOAD,
+    UPDATE_SENT_OVER,
+    UPLOAD_POOL,
+    HttpPosting,
+    Progress,
+    ProgressFn,
+    PublisherFactory,
+    StepName,
+    media_slug,
+    no_progress,
+)
 from qk3editor.publish.renditions import RenditionProvider
 from qk3editor.publish.secrets import SecretStore
 from qk3editor.publish.targets import http_settings
@@ -62,34 +66,19 @@ from qk3editor.storage.publish_repository import PublishRepository
 
 log = logging.getLogger(__name__)
 
-STEP_RENDITION = "rendition"
-STEP_UPLOAD = "upload"
-STEP_POST = "post"
-STEP_CONNECT = "connect"
-UPLOAD_POOL = "uploads"  # thread pool name in the task runner's pools
-# in a job's payload: the remote version an update of this job was sent over (its answer may
-# have been lost; a retry then finds the server's version changed by that update itself)
-UPDATE_SENT_OVER = "update_sent_over"
-
-
-@dataclass(frozen=True)
-class Progress:
-    """One step of a publish, for the progress display."""
-
-    step: str  # rendition | upload | post | retry | done
-    done: int
-    total: int
-    detail: str = ""
-
-
-ProgressFn = Callable[[Progress], None]
-
-
-def _no_progress(_progress: Progress) -> None:
-    """Progress nobody watches."""
-
-
-PublisherFactory = Callable[[Target, str], Publisher]
+__all__ = [
+    "STEP_CONNECT",
+    "STEP_POST",
+    "STEP_RENDITION",
+    "STEP_UPLOAD",
+    "UPDATE_SENT_OVER",
+    "UPLOAD_POOL",
+    "Outbox",
+    "Progress",
+    "ProgressFn",
+    "RetryPolicy",
+    "media_slug",
+]
 
 
 @dataclass(frozen=True)
@@ -107,6 +96,10 @@ class RetryPolicy:
 
 
 def default_publisher_factory(target: Target, secret: str) -> Publisher:
+    if target.kind is TargetKind.NEWSROOM:
+        from qk3editor.publish.newsroom import NewsroomPublisher
+
+        return cast(Publisher, NewsroomPublisher(target, secret))
     http = HttpClient(http_settings(target))
     if target.kind is TargetKind.WORDPRESS:
         from qk3editor.publish.wordpress import WordPressPublisher
@@ -117,12 +110,7 @@ def default_publisher_factory(target: Target, secret: str) -> Publisher:
     return NinjsPublisher(target, secret, http)
 
 
-class _Step:
-    def __init__(self) -> None:
-        self.name = STEP_CONNECT
-
-
-class Outbox:
+class Outbox(HttpPosting):
     def __init__(
         self,
         repo: PublishRepository,
@@ -152,6 +140,22 @@ class Outbox:
         # renditions are CPU work: as many at once as there are cores, so that the first
         # ones are uploading while the others are made (uploads stay bounded by ``workers``)
         self._render_slots = threading.BoundedSemaphore(max(1, os.cpu_count() or 1))
+        # the articles a newsroom returned, found by the last run_due (sync_newsrooms)
+        self.returned: list[str] = []
+
+    def _send_to_desk(
+        self, job: Job, publisher: Publisher, report: ProgressFn, step: StepName
+    ) -> str:
+        """One attempt at a send to the newsroom (:mod:`.newsroom`)."""
+        from qk3editor.publish.newsroom import NewsroomPublisher
+
+        assert isinstance(publisher, NewsroomPublisher)
+
+        def progress(name: str, done: int, total: int, detail: str) -> None:
+            step.name = STEP_UPLOAD if name == "upload" else STEP_POST
+            report(Progress(name, done, total, detail))
+
+        return publisher.send(job, self.repo.store, self.repo, progress)
 
     # -- jobs ------------------------------------------------------------------------------
     def enqueue(
@@ -163,6 +167,7 @@ class Outbox:
         publish_at: datetime | None = None,
         who: str = "",
         forced: dict[str, Any] | None = None,
+        note: str = "",
     ) -> Job:
         """A new job holding a snapshot of the article and its photos as they are now.
 
@@ -183,6 +188,8 @@ class Outbox:
         }
         if forced:
             payload["forced"] = forced
+        if note.strip():
+            payload["note"] = note.strip()  # a send to the desk: the reporter's note
         return self.repo.create_job(article.id, target, status, publish_at, payload)
 
     def enqueue_preview(
@@ -248,7 +255,34 @@ class Outbox:
         for job in self.repo.due_jobs(utcnow()):
             if self.repo.claim(job.id, (JobState.QUEUED, JobState.WAITING)):
                 done.append(self._run_claimed(job.id, progress, None, inline_retries))
+        self.returned = self.sync_newsrooms()
         return done
+
+    def sync_newsrooms(self) -> list[str]:
+        """The reporter's sync: each newsroom target's new returns come into the local store
+        (comment and returned state); the ids of the articles returned. A newsroom out of
+        reach is left for the next run (nothing is lost: the desk keeps its messages)."""
+        from qk3editor.publish.newsroom import NewsroomPublisher
+
+        returned: list[str] = []
+        for target in self.repo.targets():
+            if target.kind is not TargetKind.NEWSROOM:
+                continue
+            try:
+                publisher = self.publisher_factory(
+                    target, self.secrets.get(target.name, target.user)
+                )
+            except PublishError as exc:
+                log.info("newsroom %s: no sync (%s)", target.name, exc.code)
+                continue
+            try:
+                if isinstance(publisher, NewsroomPublisher):
+                    returned.extend(publisher.pull_returns(self.repo.store, self.repo))
+            except PublishError as exc:
+                log.info("newsroom %s: no sync (%s)", target.name, exc.code)
+            finally:
+                publisher.close()
+        return returned
 
     def run_job(
         self,
@@ -278,21 +312,25 @@ class Outbox:
         cancel: threading.Event | None,
         inline_retries: bool,
     ) -> Job:
-        report: ProgressFn = progress or _no_progress
+        report: ProgressFn = progress or no_progress
         job = self.repo.job(job_id)
         tries = 0
         while True:
-            step = _Step()
+            step = StepName()
             try:
                 target = self.repo.target(job.target)
                 secret = self.secrets.get(target.name, target.user)
                 publisher = self.publisher_factory(target, secret)
                 try:
-                    link = self._attempt(job, target, publisher, report, step, cancel)
+                    if target.kind is TargetKind.NEWSROOM:
+                        link = self._send_to_desk(job, publisher, report, step)
+                    else:
+                        link = self._attempt(job, target, publisher, report, step, cancel)
                 finally:
                     publisher.close()
                 report(Progress("done", 1, 1, link))
-                self._record_publication(job, link)
+                if target.kind is not TargetKind.NEWSROOM:  # a send to the desk is no publication
+                    self._record_publication(job, link)
                 return self.repo.update_job(
                     job_id,
                     state=JobState.DONE,
@@ -367,30 +405,6 @@ class Outbox:
                 )
                 raise
 
-    def _rendition(self, photo: PublishPhoto, number: int) -> Rendition:
-        """The provider's rendition; a file that is gone or unreadable is a photo error on the
-        job (its code, the photo's number, caption and path), never an internal error."""
-        try:
-            return self.renditions(photo)
-        except RenditionFailed as exc:
-            if not os.path.exists(photo.source):
-                raise _photo_missing(photo, number) from None
-            raise PhotoUnreadable(
-                number=number,
-                photo=_photo_name(photo),
-                path=photo.source,
-                detail=str(exc.params.get("detail", exc.code)),
-            ) from None
-        except PublishError:
-            raise
-        except Exception as exc:
-            if not os.path.exists(photo.source) or isinstance(exc, FileNotFoundError):
-                raise _photo_missing(photo, number) from None
-            detail = getattr(exc, "code", None) or type(exc).__name__
-            raise PhotoUnreadable(
-                number=number, photo=_photo_name(photo), path=photo.source, detail=str(detail)
-            ) from None
-
     def interrupted(self, job_id: int) -> Job:
         """A job left running by Ctrl+C waits in the outbox (a retry finds what went out)."""
         job = self.repo.job(job_id)
@@ -420,185 +434,3 @@ class Outbox:
             forced=job.payload.get("forced"),
             article_version=int(snapshot.get("version", 0)) or None,
         )
-
-    def _attempt(
-        self,
-        job: Job,
-        target: Target,
-        publisher: Publisher,
-        report: ProgressFn,
-        step: _Step,
-        cancel: threading.Event | None,
-    ) -> str:
-        article = article_from_json(job.payload["article"])
-        photos = [PublishPhoto.from_json(p) for p in job.payload.get("photos", [])]
-        retrying = job.attempts > 0
-        known = self.repo.media(article.id, target.name)
-        remote = self.repo.remote(article.id, target.name)
-        if remote is not None and remote.remote_id and hasattr(publisher, "post_id"):
-            setattr(publisher, "post_id", remote.remote_id)  # noqa: B010 - WordPress: new media attached from the start
-        index = {p.key: i for i, p in enumerate(photos, start=1)}
-        slug = media_slug(article)
-        uploaded: dict[str, MediaRecord] = {}
-        total = len(photos)
-        counter = {"rendered": 0, "uploaded": 0}
-        lock = threading.Lock()
-
-        def one(photo: PublishPhoto) -> MediaRecord:
-            if cancel is not None and cancel.is_set():
-                raise PublishError(detail=QT_TRANSLATE_NOOP("errors", "cancelled"))
-            step.name = STEP_RENDITION
-            with self._render_slots:
-                rendition = self._rendition(photo, index[photo.key])
-            # the file name a reader and the portal's media library see: the article's slug
-            rendition = replace(rendition, filename=f"{slug}-{index[photo.key]}.jpg")
-            with lock:
-                counter["rendered"] += 1
-                report(Progress(STEP_RENDITION, counter["rendered"], total, photo.key))
-            step.name = STEP_UPLOAD
-            rec = known.get(photo.key)
-            if rec is not None and rec.rendition_hash == rendition.sha256:
-                if rec.meta_hash != meta_hash(photo):
-                    rec = publisher.update_media_meta(rec, photo)
-                    self.repo.save_media(rec)
-            else:
-                found = publisher.media_exists(article, photo, rendition, retrying)
-                rec = found or publisher.upload_media(article, photo, rendition)
-                self.repo.save_media(rec)
-            with lock:
-                counter["uploaded"] += 1
-                report(Progress(STEP_UPLOAD, counter["uploaded"], total, photo.key))
-            return rec
-
-        errors: list[PublishError] = []
-        if photos:
-            with scoped_pools(self.pools) as pools:
-                pool = pools.threads(UPLOAD_POOL, self.workers)
-                futures = [(p, pool.submit(one, p)) for p in photos]
-                try:
-                    for photo, fut in futures:
-                        try:
-                            uploaded[photo.key] = fut.result()
-                        except PublishError as exc:
-                            errors.append(exc)
-                finally:  # none of this job's uploads goes on after it ends
-                    wait_all([fut for _p, fut in futures])
-        if errors:
-            retryable = [e for e in errors if e.retryable]
-            err = errors[0] if len(retryable) != len(errors) or not retryable else retryable[0]
-            photo_error = isinstance(err, (PhotoMissing, PhotoUnreadable, RenditionFailed))
-            step.name = STEP_RENDITION if photo_error else STEP_UPLOAD
-            raise err
-        if cancel is not None and cancel.is_set():
-            raise PublishError(detail=QT_TRANSLATE_NOOP("errors", "cancelled"))
-        step.name = STEP_POST
-        report(Progress(STEP_POST, 0, 1, article.title))
-        first = self.publications.first_published_at(article.id, target.name)
-        now = utcnow()
-        when: datetime | None = publication_date(job.status, job.publish_at, first, now)
-        if when == now:
-            # "the time it is sent": the portal's own clock says it (a client clock a few
-            # seconds ahead must not turn a publish into a schedule on WordPress)
-            when = None
-        req = PostRequest(article, photos, uploaded, job.status, job.publish_at, when)
-        post = self._post(article, target, publisher, req, retrying, job.id)
-        self.repo.save_remote(
-            article.id,
-            target.name,
-            remote_id=post.remote_id,
-            link=post.link,
-            modified=post.version,
-            create_attempted=True,
-        )
-        report(Progress(STEP_POST, 1, 1, post.link))
-        return post.link
-
-    def _post(
-        self,
-        article: Article,
-        target: Target,
-        publisher: Publisher,
-        req: PostRequest,
-        retrying: bool,
-        job_id: int,
-    ) -> RemotePost:
-        remote = self.repo.remote(article.id, target.name)
-        if remote is not None and remote.remote_id:
-            current = publisher.get_post(remote.remote_id)
-            if current is None:
-                raise RemoteGone(target=target.name)
-            if (
-                current.version != remote.modified
-                and not self.repo.job_force(job_id)
-                and not self._update_sent_over(job_id, remote.modified, current, req)
-            ):
-                raise PublishConflict(
-                    local=_local_version(article, remote.modified or ""),
-                    remote={
-                        "title": current.title,
-                        "content": current.content,
-                        "modified": current.modified,
-                        "link": current.link,
-                    },
-                )
-            self._note_update_sent(job_id, remote.modified)
-            return publisher.update_post(remote.remote_id, req, current.modified)
-        if retrying or (remote is not None and remote.create_attempted):
-            found = publisher.find_post(article.id)
-            if found is not None:
-                # Our own earlier create went through: adopt it and update it in place.
-                self.repo.save_remote(
-                    article.id,
-                    target.name,
-                    remote_id=found.remote_id,
-                    link=found.link,
-                    modified=found.version,
-                )
-                self._note_update_sent(job_id, found.version)
-                return publisher.update_post(found.remote_id, req, found.modified)
-        self.repo.save_remote(article.id, target.name, create_attempted=True)
-        return publisher.create_post(req)
-
-    def _update_sent_over(
-        self, job_id: int, modified: str | None, current: RemotePost, req: PostRequest
-    ) -> bool:
-        """This job already sent an update over the version we recorded and never heard back,
-        and the server holds the title that update carried: the newer version is that update.
-        A server edit of the title in between still stops the job (a false alarm is safe:
-        a person decides; a silent overwrite is not)."""
-        sent_over = self.repo.job(job_id).payload.get(UPDATE_SENT_OVER)
-        return sent_over == modified and current.title.strip() == req.article.title.strip()
-
-    def _note_update_sent(self, job_id: int, modified: str | None) -> None:
-        payload = self.repo.job(job_id).payload
-        if payload.get(UPDATE_SENT_OVER) != modified:
-            self.repo.update_job(job_id, payload={**payload, UPDATE_SENT_OVER: modified})
-
-
-def _photo_name(photo: PublishPhoto) -> str:
-    caption = photo.caption.strip()
-    if len(caption) > 50:
-        caption = caption[:49].rstrip() + "…"
-    return caption or os.path.basename(photo.source)
-
-
-def _photo_missing(photo: PublishPhoto, number: int) -> PhotoMissing:
-    return PhotoMissing(number=number, photo=_photo_name(photo), path=photo.source)
-
-
-def media_slug(article: Article) -> str:
-    """The stem of the article's media file names: its title's slug, at most 60 characters
-    cut at a word (``tang-cuong-phoi-hop-...``)."""
-    slug = slugify(article.title) or "anh"
-    if len(slug) > 60:
-        slug = slug[:60].rsplit("-", 1)[0] or slug[:60]
-    return slug
-
-
-def _local_version(article: Article, modified: str) -> dict[str, Any]:
-    return {
-        "title": article.title,
-        "content": body_html(article),
-        "lead": article.lead,
-        "modified": modified,
-    }

@@ -59,10 +59,16 @@ def make_target(
     try:
         target_kind = TargetKind(kind)
     except ValueError:
-        raise InvalidTarget(detail=f"kind must be wordpress or ninjs, not {kind}") from None
+        raise InvalidTarget(
+            detail=f"kind must be wordpress, ninjs or newsroom, not {kind}"
+        ) from None
     user = unicodedata.normalize("NFC", user.strip())
     if not user:
         raise InvalidTarget(detail=QT_TRANSLATE_NOOP("errors", "a user name is needed"))
+    if target_kind is TargetKind.NEWSROOM:
+        from qk3editor.publish.newsroom import newsroom_url
+
+        return Target(name, target_kind, newsroom_url(url, user), user, dict(options or {}))
     return Target(name, target_kind, normalise_url(url), user, dict(options or {}))
 
 

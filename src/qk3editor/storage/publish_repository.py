@@ -237,6 +237,18 @@ class PublishRepository:
                 m.article_id, m.target, m.remote_id, m.link, m.modified, m.create_attempted
             )
 
+    def remote_article_ids(self, target: str) -> list[str]:
+        """The articles sent to ``target`` at least once (a newsroom's sync asks about them)."""
+        with self._store.read() as s:
+            return list(
+                s.scalars(
+                    select(PublishRemoteModel.article_id).where(
+                        PublishRemoteModel.target == target,
+                        PublishRemoteModel.remote_id.is_not(None),
+                    )
+                )
+            )
+
     def save_remote(self, article_id: str, target: str, **values: Any) -> None:
         values["updated_at"] = utcnow()
         with self._store.begin() as s:

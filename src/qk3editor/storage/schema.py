@@ -7,6 +7,7 @@ the schema test the whole picture, whichever modules the rest of the process has
 from __future__ import annotations
 
 from qk3editor.storage import (
+    desk_models,
     editor_models,
     lease_models,
     photos_models,
@@ -18,6 +19,7 @@ from qk3editor.storage.articles_models import Base
 
 # Named so that a checker (and a reader) sees why they are imported.
 FEATURE_MODULES = (
+    desk_models,
     editor_models,
     lease_models,
     photos_models,

@@ -29,8 +29,13 @@ def guide_dir() -> Path | None:
 
 
 def chapters(folder: Path) -> list[Path]:
-    """The index first, then the numbered chapters in order."""
-    return [folder / "README.md", *sorted(folder.glob("[0-9][0-9]-*.md"))]
+    """The index first, then the numbered chapters in order, then the named pages that
+    several features write into (the newsroom: ``toa-soan.md``)."""
+    extra = [folder / name for name in EXTRA_PAGES if (folder / name).is_file()]
+    return [folder / "README.md", *sorted(folder.glob("[0-9][0-9]-*.md")), *extra]
+
+
+EXTRA_PAGES = ("toa-soan.md",)
 
 
 def render_guide(out_dir: Path, language: str = "vi") -> Path | None:

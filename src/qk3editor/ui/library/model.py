@@ -14,7 +14,7 @@ indexes of migration ``0006_library_sort``); writes never do (tests/thread_guard
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any, Protocol
 
@@ -72,6 +72,9 @@ class LibraryModel(QAbstractTableModel):
             QCoreApplication.translate("LibraryModel", label) for _key, label in COLUMNS
         ]
         self.loads = 0  # pages fetched (tests check that scrolling stays lazy)
+        # the newsroom desk's newest message of each article (issue 16): returned, sent
+        self._desk_marks: Callable[[Sequence[str]], dict[str, Any]] | None = None
+        self._desk: dict[str, Any] = {}
 
     # -- data ------------------------------------------------------------------------------
     @property
@@ -87,12 +90,19 @@ class LibraryModel(QAbstractTableModel):
         self._source = source
         self.refresh()
 
+    def set_desk_marks(self, marks: Callable[[Sequence[str]], dict[str, Any]] | None) -> None:
+        """``marks(ids)``: the desk's newest message of each of those articles (a
+        ``DeskMessage``); the status column shows "returned" with the desk's comment."""
+        self._desk_marks = marks
+        self.refresh()
+
     def refresh(self, recount: bool = True) -> None:
         """Read the list again (after a save, a filter change): its count, nothing else until
         a view asks for rows."""
         self.beginResetModel()
         self._pages.clear()
         self._cache.clear()
+        self._desk.clear()
         if self._ranked is not None:
             self._ranked_in = self._source.filter_ids(self._query, self._ranked)
             self._count = len(self._ranked_in)
@@ -114,6 +124,7 @@ class LibraryModel(QAbstractTableModel):
     def invalidate(self, article_id: str) -> None:
         """Drop one cached row (after a save) and tell the views if they may show it."""
         self._cache.pop(article_id, None)
+        self._desk.pop(article_id, None)
         row = self.loaded_row(article_id)
         if row >= 0:
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
@@ -180,6 +191,10 @@ class LibraryModel(QAbstractTableModel):
             self.loads += 1
             for r in self._source.rows(missing):
                 self._cache[r.id] = r
+            if self._desk_marks is not None:
+                marks = self._desk_marks(missing)
+                for i in missing:
+                    self._desk[i] = marks.get(i)
 
     def _row(self, row: int) -> ArticleRow | None:
         article_id = self.article_id(row)
@@ -203,23 +218,37 @@ class LibraryModel(QAbstractTableModel):
             return None
         if role == ID_ROLE:
             return self.article_id(index.row())
+        key = COLUMNS[index.column()][0]
+        if role == Qt.ItemDataRole.ForegroundRole and key == "status":
+            return self._desk_color(index.row())
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         r = self._row(index.row())
         if r is None:
             return None
-        key = COLUMNS[index.column()][0]
         if key == "title":
             return r.title or QCoreApplication.translate("LibraryModel", "(untitled)")
         if key == "category":
             return r.category or ""
         if key == "status":
-            return QCoreApplication.translate("status", STATUS_LABELS[r.status])
+            label = QCoreApplication.translate("status", STATUS_LABELS[r.status])
+            return desk_status_text(label, self._desk.get(r.id), role)
         if key == "updated_at":
             return to_local(r.updated_at).strftime("%d/%m/%Y %H:%M")
         if key == "published":
             return published_text(r)
         return r.byline
+
+    def _desk_color(self, row: int) -> Any:
+        r = self._row(row)
+        if r is None:
+            return None
+        m = self._desk.get(r.id)
+        if m is not None and getattr(m, "returned", False):
+            from PySide6.QtGui import QColor
+
+            return QColor("#a05a00")
+        return None
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -249,3 +278,18 @@ def published_text(r: ArticleRow) -> str:
         changed = QCoreApplication.translate("LibraryModel", "changed since publishing")
         text = f"✎ {changed} ({text})"
     return text
+
+
+def desk_status_text(label: str, m: Any, role: int) -> str:
+    """The status as the library shows it with the desk's newest message (issue 16):
+    "↩ Returned by the desk" (tooltip: the comment), or "sent to the desk"."""
+    if m is None:
+        return label
+    if getattr(m, "returned", False):
+        text = "↩ " + QCoreApplication.translate("LibraryModel", "Returned by the desk")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            who = m.author_name or m.author
+            return f"{text} ({who}): {m.text}"
+        return text
+    sent = QCoreApplication.translate("LibraryModel", "sent to the desk")
+    return f"{label} · {sent}"

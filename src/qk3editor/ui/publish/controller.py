@@ -100,6 +100,8 @@ class PublishController(QObject):
         # the house tone style of the moment (app wiring reads the settings; preferences may
         # change it while the window is open): the preflight advises toward it, as `check` does
         self.house_style: Callable[[], str] = lambda: "old"
+        self.menu: Any = None  # the Publish menu (wiring)
+        self.desk: Any = None  # the newsroom desk's controller (ui/publish/desk.py)
         self.preview_targets: PreviewTargetChooser | None = None  # set by install_publishing
 
     # -- the outbox in the background --------------------------------------------------------
@@ -115,9 +117,11 @@ class PublishController(QObject):
 
     def send_due(self) -> None:
         """Send the jobs whose retry time has come (every minute, from the runner's timer)."""
+        outbox = self.services.outbox
         self.ops.run(
-            self.services.outbox.run_due,
-            changes=[("outbox", ())],
+            outbox.run_due,
+            # articles a newsroom returned (the reporter's sync) are read again everywhere
+            changes=lambda _jobs: [("outbox", ()), ("article", tuple(outbox.returned))],
             on_error=_log_failure,
             lane="io",
             key="outbox",

@@ -55,6 +55,8 @@ class TargetsPanel(QWidget):
         self.kind = QComboBox(self)
         self.kind.addItem("WordPress", "wordpress")
         self.kind.addItem(self.tr("Portal (ninjs push)"), "ninjs")
+        # issue 16: the desk's shared PostgreSQL store (postgresql+psycopg://USER@HOST:PORT/DB)
+        self.kind.addItem(self.tr("Newsroom (send to the desk)"), "newsroom")
         self.url = QLineEdit(self)
         self.url.setPlaceholderText("https://")
         self.user = QLineEdit(self)

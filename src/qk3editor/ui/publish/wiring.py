@@ -46,6 +46,7 @@ def install_publishing(
         controller.show_outbox
     )
     window.publish_action = publish_action
+    controller.menu = menu  # the newsroom desk adds its actions here (ui/publish/desk.py)
 
     # the preview follows the one date rule (issue 9)
     if hasattr(editor, "first_published_of"):
