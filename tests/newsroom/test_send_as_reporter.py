@@ -5,9 +5,11 @@ go through the server's policies."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from sqlalchemy import make_url, select
 
 from qk3editor.core.articles import ArticleFields, Status
@@ -23,13 +25,15 @@ from qk3editor.storage.photos_repository import PhotoRepository
 from .send_helpers import CAPTION, article_with_photos, reporter, send, sha256
 
 
+@pytest.mark.parametrize("role", [Role.REPORTER, Role.PHOTO_EDITOR], ids=lambda r: r.value)
 def test_reporter_login_sends_desk_returns_reporter_resends(
+    role: Role,
     tmp_path: Path,
     newsroom: Store,
     make_user: Callable[[Role], tuple[str, str]],
     memkeyring: object,
 ) -> None:
-    login, url = make_user(Role.REPORTER)
+    login, url = make_user(role)
     _editor, editor_url = make_user(Role.EDITOR)
     bare = make_url(url).set(password=None).render_as_string(hide_password=False)
     r = reporter(tmp_path / "reporter")
@@ -72,6 +76,32 @@ def test_reporter_login_sends_desk_returns_reporter_resends(
         assert r.services.outbox.sync_newsrooms() == [article.id]
         latest = DeskRepository(r.store).latest([article.id])[article.id]
         assert latest.returned and latest.text == "Bổ sung ảnh toàn cảnh"
+
+        # another reporter's login, with a copy of the reporter's store, cannot send over it
+        # (the first one's draft now): the server refuses, said in the job
+        other_login, other_url = make_user(Role.REPORTER)
+        (tmp_path / "other").mkdir()
+        source = sqlite3.connect(tmp_path / "reporter" / "local.sqlite3")
+        copy = sqlite3.connect(tmp_path / "other" / "local.sqlite3")
+        source.backup(copy)
+        source.close()
+        copy.close()
+        other = reporter(tmp_path / "other")
+        try:
+            bare_other = make_url(other_url).set(password=None)
+            other.services.add_target(
+                "toasoan2", "newsroom", bare_other.render_as_string(), other_login, "x"
+            )
+            mine = other.articles.get(article.id)
+            job = other.services.outbox.enqueue(mine, [], "toasoan2", who="Khác", note="Của tôi")
+            job = other.services.outbox.run_job(job.id, inline_retries=False)
+            assert job.state is JobState.FAILED, job.state  # a person's matter, not retried
+            assert job.error_code == "permission_denied", job.error_code
+        finally:
+            other.close()
+        after = ArticleRepository(newsroom).get(article.id)
+        assert after.owner == login and after.status is Status.DRAFT
+        assert after.title == "Tin từ đơn vị"
 
         # the reporter re-sends after the return
         fixed = r.articles.update(article.id, ArticleFields(lead="Sáng nay, có thêm ảnh"))
