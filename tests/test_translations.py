@@ -46,3 +46,27 @@ def test_qm_is_built_from_the_current_ts(tmp_path: Path) -> None:
     assert out.read_bytes() == (ROOT / "resources/translations/qk3editor_vi.qm").read_bytes(), (
         "run tools/i18n.py build"
     )
+
+
+def test_translations_follow_the_default_house_style() -> None:
+    """The UI writes tone marks as the app's default house style says (old: hòa, thủy,
+    tòa soạn), so that one window does not say "tòa soạn" and the next "toà soạn"; only the
+    strings that show the two styles side by side carry new-style examples."""
+    import re
+    import xml.etree.ElementTree as ET
+
+    from qk3editor.core.settings import Settings
+    from qk3editor.core.vietnamese.tones import convert_word
+
+    style = Settings().tone_style
+    examples = {"hoà", "thuỷ", "khoẻ"}  # in "New style (hoà, thuỷ)" and the like
+    wrong: list[str] = []
+    root = ET.parse(ROOT / "resources/translations/qk3editor_vi.ts").getroot()
+    for message in root.iter("message"):
+        tr = message.find("translation")
+        texts = [] if tr is None else [tr.text or "", *(n.text or "" for n in tr.iter())]
+        for text in texts:
+            for word in re.findall(r"\w+", text):
+                if word.lower() not in examples and convert_word(word, style) != word:
+                    wrong.append(f"{word} ({message.findtext('source')})")
+    assert not wrong, wrong[:10]

@@ -1541,7 +1541,7 @@ Hãy chọn cụm mật khẩu cho tệp đó:</translation>
     </message>
     <message>
         <source>Newsroom: {login} ({role})</source>
-        <translation>Toà soạn: {login} ({role})</translation>
+        <translation>Tòa soạn: {login} ({role})</translation>
     </message>
 </context>
 <context>
@@ -1910,7 +1910,7 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
     </message>
     <message>
         <source>options</source>
-        <translation>tuỳ chọn</translation>
+        <translation>tùy chọn</translation>
     </message>
     <message>
         <source>show this help message and exit</source>
@@ -1958,11 +1958,11 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
     </message>
     <message>
         <source>ambiguous option: %(option)s could match %(matches)s</source>
-        <translation>tuỳ chọn %(option)s chưa rõ: có thể là %(matches)s</translation>
+        <translation>tùy chọn %(option)s chưa rõ: có thể là %(matches)s</translation>
     </message>
     <message>
         <source>unexpected option string: %s</source>
-        <translation>tuỳ chọn không mong đợi: %s</translation>
+        <translation>tùy chọn không mong đợi: %s</translation>
     </message>
     <message>
         <source>invalid %(type)s value: %(value)r</source>
@@ -2282,7 +2282,7 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
     </message>
     <message>
         <source>cancel a job</source>
-        <translation>huỷ một lệnh đăng</translation>
+        <translation>hủy một lệnh đăng</translation>
     </message>
     <message>
         <source>send the waiting jobs now</source>
@@ -2790,15 +2790,15 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
     </message>
     <message>
         <source>set up a newsroom&apos;s users and roles</source>
-        <translation>thiết lập người dùng và vai trò của toà soạn</translation>
+        <translation>thiết lập người dùng và vai trò của tòa soạn</translation>
     </message>
     <message>
         <source>make the PostgreSQL store a newsroom (roles, rules)</source>
-        <translation>biến kho PostgreSQL thành toà soạn (vai trò, quy tắc)</translation>
+        <translation>biến kho PostgreSQL thành tòa soạn (vai trò, quy tắc)</translation>
     </message>
     <message>
         <source>add a newsroom user (the password is read from stdin)</source>
-        <translation>thêm người dùng toà soạn (mật khẩu đọc từ stdin)</translation>
+        <translation>thêm người dùng tòa soạn (mật khẩu đọc từ stdin)</translation>
     </message>
     <message>
         <source>the login name</source>
@@ -2810,11 +2810,11 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
     </message>
     <message>
         <source>change a newsroom user&apos;s role</source>
-        <translation>đổi vai trò của một người dùng toà soạn</translation>
+        <translation>đổi vai trò của một người dùng tòa soạn</translation>
     </message>
     <message>
         <source>list the newsroom&apos;s users and roles</source>
-        <translation>liệt kê người dùng và vai trò của toà soạn</translation>
+        <translation>liệt kê người dùng và vai trò của tòa soạn</translation>
     </message>
     <message>
         <source>show your login and role</source>
@@ -2826,7 +2826,7 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
     </message>
     <message>
         <source>the newsroom is ready: rules on {tables} tables</source>
-        <translation>toà soạn đã sẵn sàng: quy tắc trên {tables} bảng</translation>
+        <translation>tòa soạn đã sẵn sàng: quy tắc trên {tables} bảng</translation>
     </message>
     <message>
         <source>Password: </source>
@@ -3239,7 +3239,7 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
     </message>
     <message>
         <source>The newsroom server refused this: your role does not allow it. Ask an editor or the newsroom administrator</source>
-        <translation>Máy chủ toà soạn từ chối việc này: vai trò của bạn không được phép làm. Hãy nhờ biên tập viên hoặc quản trị viên toà soạn</translation>
+        <translation>Máy chủ tòa soạn từ chối việc này: vai trò của bạn không được phép làm. Hãy nhờ biên tập viên hoặc quản trị viên tòa soạn</translation>
     </message>
     <message>
         <source>The store is read-only ({reason}): it can be read but nothing can be saved</source>
@@ -3315,7 +3315,7 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
     </message>
     <message>
         <source>mapping expected</source>
-        <translation>cần dạng danh sách khoá: giá trị</translation>
+        <translation>cần dạng danh sách khóa: giá trị</translation>
     </message>
     <message>
         <source>not UTF-8</source>
@@ -3383,7 +3383,7 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
     </message>
     <message>
         <source>cancelled</source>
-        <translation>đã huỷ</translation>
+        <translation>đã hủy</translation>
     </message>
     <message>
         <source>The desk holds this article already and it has changed since; it can be sent again when the desk returns it</source>
@@ -3483,7 +3483,7 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
     </message>
     <message>
         <source>A newsroom is a PostgreSQL store: give --store postgresql+psycopg://USER@HOST/DB</source>
-        <translation>Toà soạn là một kho PostgreSQL: hãy đưa --store postgresql+psycopg://NGƯỜI_DÙNG@MÁY_CHỦ/CSDL</translation>
+        <translation>Tòa soạn là một kho PostgreSQL: hãy đưa --store postgresql+psycopg://NGƯỜI_DÙNG@MÁY_CHỦ/CSDL</translation>
     </message>
     <message>
         <source>No password was given on stdin</source>
@@ -3503,11 +3503,11 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
     </message>
     <message>
         <source>There is no newsroom user {name}</source>
-        <translation>Toà soạn không có người dùng {name}</translation>
+        <translation>Tòa soạn không có người dùng {name}</translation>
     </message>
     <message>
         <source>This store is not a newsroom yet: its owner runs `qk3editor newsroom init` first</source>
-        <translation>Kho này chưa phải là toà soạn: chủ sở hữu kho cần chạy `qk3editor newsroom init` trước</translation>
+        <translation>Kho này chưa phải là tòa soạn: chủ sở hữu kho cần chạy `qk3editor newsroom init` trước</translation>
     </message>
     <message>
         <source>{reason}</source>
@@ -3686,7 +3686,7 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
     </message>
     <message>
         <source>This article has been submitted to the desk; only an editor may change it now</source>
-        <translation>Bài này đã được gửi về toà soạn; giờ chỉ biên tập viên mới được sửa</translation>
+        <translation>Bài này đã được gửi về tòa soạn; giờ chỉ biên tập viên mới được sửa</translation>
     </message>
     <message>
         <source>Only an editor may do this (your role: {role})</source>
@@ -3694,11 +3694,11 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
     </message>
     <message>
         <source>Only the newsroom administrator may manage users (your role: {role})</source>
-        <translation>Chỉ quản trị viên toà soạn mới được quản lý người dùng (vai trò của bạn: {role})</translation>
+        <translation>Chỉ quản trị viên tòa soạn mới được quản lý người dùng (vai trò của bạn: {role})</translation>
     </message>
     <message>
         <source>Your login {login} has no newsroom role; ask the administrator to give you one</source>
-        <translation>Tài khoản {login} chưa có vai trò trong toà soạn; hãy nhờ quản trị viên cấp vai trò cho bạn</translation>
+        <translation>Tài khoản {login} chưa có vai trò trong tòa soạn; hãy nhờ quản trị viên cấp vai trò cho bạn</translation>
     </message>
     <message>
         <source>As a {role}, you may caption only your own photos; a photo editor may caption any</source>

@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 # Each feature adds its commands in its own module: ``register(sub)``; handlers ``run(args, ctx)``.
 COMMAND_MODULES: tuple[str, ...] = (
     "qk3editor.commands.articles",
+    "qk3editor.commands.targets",
     "qk3editor.commands.publish",
     "qk3editor.commands.desk",
     "qk3editor.commands.photos",

@@ -75,5 +75,5 @@ def test_42501_is_permission_denied_in_vietnamese() -> None:
         known = as_qk_error(exc)
         assert isinstance(known, PermissionDenied) and known.code == "permission_denied"
         assert isinstance(classify(exc), PermissionDenied)
-        assert known.message(vi).startswith("Máy chủ toà soạn từ chối việc này")
+        assert known.message(vi).startswith("Máy chủ tòa soạn từ chối việc này")
     assert as_qk_error(ValueError("x")) is None

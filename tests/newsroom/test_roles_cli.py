@@ -79,7 +79,7 @@ def test_init_is_idempotent_and_covers_tables_added_later(
             ) as conn:
                 conn.execute(
                     "INSERT INTO desk_messages (article_id, kind, author, author_name, text, "
-                    f"created_at) VALUES ('{mine.id}', 'note', '{name}', 'PV', 'Gửi toà soạn', "
+                    f"created_at) VALUES ('{mine.id}', 'note', '{name}', 'PV', 'Gửi tòa soạn', "
                     "now())"
                 )
                 for refused in (

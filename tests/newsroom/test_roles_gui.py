@@ -51,7 +51,7 @@ def test_a_reporter_sees_why_and_the_server_refuses_anyway(
     try:
         w, editor = gui.window, gui.editor
         assert gui.roles is not None
-        assert gui.roles.label.text() == f"Toà soạn: {login} (phóng viên)"
+        assert gui.roles.label.text() == f"Tòa soạn: {login} (phóng viên)"
         assert w.publish_action is not None and not w.publish_action.isEnabled()
         assert "biên tập viên" in w.publish_action.toolTip()
 
@@ -88,7 +88,7 @@ def test_a_reporter_sees_why_and_the_server_refuses_anyway(
 
         # a modified client: the disabled action run anyway; the server says no, in Vietnamese
         editor.spike()
-        assert "Máy chủ toà soạn từ chối" in w.statusBar().currentMessage()
+        assert "Máy chủ tòa soạn từ chối" in w.statusBar().currentMessage()
         assert ArticleRepository(newsroom).get(theirs.id).status is Status.DRAFT
 
         w.new_action.trigger()  # their own draft: everything open again

@@ -58,11 +58,39 @@ class World:
         return p.id
 
     def row(self, table: str, key: object) -> dict[str, Any] | None:
+        where = "content_hash = :k AND seq = 0" if table == "photo_blobs" else "id = :k"
         with self.desk.read() as s:
             got = s.execute(
-                text(f"SELECT row_to_json(t)::text FROM {table} t WHERE id = :k"), {"k": key}
+                text(f"SELECT row_to_json(t)::text FROM {table} t WHERE {where}"), {"k": key}
             ).scalar()
         return got
+
+    def blob(self) -> str:
+        """A photo original's first piece, written by the desk; its hash."""
+        digest = uuid.uuid4().hex * 2
+        with self.desk.begin() as s:
+            s.execute(
+                text(
+                    "INSERT INTO photo_blobs (content_hash, seq, data, total_size) "
+                    "VALUES (:h, 0, 'abc', 3)"
+                ),
+                {"h": digest},
+            )
+        return digest
+
+    def message(self, article_id: str) -> int:
+        """A desk message on the article, written by the desk; its id."""
+        now = datetime.now(UTC).isoformat()
+        with self.desk.begin() as s:
+            got = s.execute(
+                text(
+                    "INSERT INTO desk_messages (article_id, kind, author, author_name, text, "
+                    "created_at) VALUES (:a, 'note', '', 'Đức Việt', 'Xin duyệt', :t) "
+                    "RETURNING id"
+                ),
+                {"a": article_id, "t": now},
+            )
+            return int(got.scalar_one())
 
 
 @pytest.fixture(scope="module")
@@ -324,6 +352,46 @@ def _users(call: str) -> Callable[..., Any]:
     return make
 
 
+def _blob_insert(w: World) -> tuple[str, str, str]:
+    digest = uuid.uuid4().hex * 2
+    return (
+        "photo_blobs",
+        digest,
+        "INSERT INTO photo_blobs (content_hash, seq, data, total_size) "
+        f"VALUES ('{digest}', 0, 'abc', 3)",
+    )
+
+
+def _blob_change(sql: str) -> Callable[..., Any]:
+    def make(w: World) -> tuple[str, str, str]:
+        digest = w.blob()
+        return "photo_blobs", digest, sql.format(h=digest)
+
+    return make
+
+
+def _message_insert(kind: str, by_me: bool) -> Callable[..., Any]:
+    def make(w: World) -> tuple[str, str, str]:
+        aid = w.article(w.me if by_me else w.other)
+        now = datetime.now(UTC).isoformat()
+        return (
+            "articles",
+            aid,
+            "INSERT INTO desk_messages (article_id, kind, author, author_name, text, created_at)"
+            f" VALUES ('{aid}', '{kind}', 'x', 'Đức Việt', 'Ghi chú', '{now}')",
+        )
+
+    return make
+
+
+def _message_change(sql: str) -> Callable[..., Any]:
+    def make(w: World) -> tuple[str, int, str]:
+        mid = w.message(w.article(w.other, Status.SUBMITTED))
+        return "desk_messages", mid, sql.format(id=mid)
+
+    return make
+
+
 SCRAM = "SCRAM-SHA-256$4096:c2FsdA==$c3RvcmVk:c2VydmVy"
 SQL_CASES: dict[str, tuple[Callable[..., Any], frozenset[Role]]] = {
     "insert own draft": (_insert_article("draft"), EVERYONE),
@@ -355,6 +423,26 @@ SQL_CASES: dict[str, tuple[Callable[..., Any], frozenset[Role]]] = {
     "link a photo to own draft": (_link(True), EVERYONE),
     "link a photo to other's": (_link(False), DESK),
     "unlink other's photo": (_unlink_others, DESK),
+    "add a photo original": (_blob_insert, EVERYONE),
+    "rewrite a photo original": (
+        _blob_change("UPDATE photo_blobs SET data = 'xyz' WHERE content_hash = '{h}'"),
+        DESK,
+    ),
+    "delete a photo original": (
+        _blob_change("DELETE FROM photo_blobs WHERE content_hash = '{h}'"),
+        DESK,
+    ),
+    "note on own draft": (_message_insert("note", True), EVERYONE),
+    "note on other's draft": (_message_insert("note", False), DESK),
+    "return own draft by a message": (_message_insert("returned", True), DESK),
+    "edit a desk message": (
+        _message_change("UPDATE desk_messages SET text = 'sửa' WHERE id = {id}"),
+        DESK,
+    ),
+    "delete a desk message": (
+        _message_change("DELETE FROM desk_messages WHERE id = {id}"),
+        DESK,
+    ),
     "add a user": (_users(f"SELECT qk3_add_user('{{name}}', '{SCRAM}', 'qk3_admin')"), ADMINS),
     "make oneself admin": (_users("SELECT qk3_set_user_role('{me}', 'qk3_admin')"), ADMINS),
     "create a role by hand": (_users("CREATE ROLE {name} LOGIN"), frozenset()),
@@ -396,3 +484,22 @@ def test_an_editor_cannot_give_an_article_away(world: World) -> None:
     with world.desk.read() as s:
         owner = s.execute(text("SELECT owner FROM articles WHERE id = :a"), {"a": aid}).scalar()
     assert owner == world.other.capabilities.login
+
+
+@pytest.mark.parametrize("world", list(Role), indirect=True, ids=[r.value for r in Role])
+def test_the_server_sets_a_desk_messages_author(world: World) -> None:
+    """A note's author is the login whatever the client writes (nobody writes in another's
+    name); an UPDATE (the desk's) cannot change it either."""
+    aid = world.article(world.me)
+    now = datetime.now(UTC).isoformat()
+    got = world.sql.execute(
+        "INSERT INTO desk_messages (article_id, kind, author, author_name, text, created_at) "
+        f"VALUES ('{aid}', 'note', 'someone_else', 'Đức Việt', 'Ghi chú', '{now}') RETURNING id"
+    ).fetchone()
+    assert got is not None
+    row = world.row("desk_messages", got[0])
+    assert row is not None and f'"author":"{world.login}"' in row
+    if world.me.capabilities.role in DESK:
+        world.sql.execute(f"UPDATE desk_messages SET author = 'someone_else' WHERE id = {got[0]}")
+        row = world.row("desk_messages", got[0])
+        assert row is not None and f'"author":"{world.login}"' in row

@@ -160,13 +160,13 @@ def test_newer_desk_edit_is_a_conflict_never_overwritten(
         DeskRepository(desk).return_article(article.id, "Thiếu nguồn tin", "Biên tập viên")
         assert r.services.outbox.sync_newsrooms() == [article.id]
         desk_articles = ArticleRepository(desk)
-        desk_articles.update(article.id, ArticleFields(title="Tiêu đề của toà soạn"))
+        desk_articles.update(article.id, ArticleFields(title="Tiêu đề của tòa soạn"))
         job = r.services.outbox.run_job(send(r, changed, "toasoan"), inline_retries=False)
         assert job.state is JobState.CONFLICT
         assert job.conflict is not None
-        assert job.conflict["remote"]["title"] == "Tiêu đề của toà soạn"
+        assert job.conflict["remote"]["title"] == "Tiêu đề của tòa soạn"
         assert job.conflict["local"]["title"] == "Tin từ đơn vị (sửa)"
-        assert desk_articles.get(article.id).title == "Tiêu đề của toà soạn"  # not overwritten
+        assert desk_articles.get(article.id).title == "Tiêu đề của tòa soạn"  # not overwritten
         # a person decides to overwrite: sent
         r.services.outbox.resolve_conflict(job.id, overwrite=True)
         job = r.services.outbox.run_job(job.id, inline_retries=False)

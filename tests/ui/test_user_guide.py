@@ -65,6 +65,10 @@ def test_render_guide_is_one_page_with_working_pictures(tmp_path: Path) -> None:
     assert page_path is not None
     page = page_path.read_text(encoding="utf-8")
     assert page.count("<section") == 10
+    newsroom = page[page.index('<section id="toa-soan">') :]
+    parts = ("Gửi về tòa soạn", "Bài bị trả lại", "Nhiều người cùng sửa", "Vai trò")
+    places = [newsroom.find(f">{h}</h2>") for h in parts]
+    assert -1 not in places and places == sorted(places), places  # the newsroom page, in order
     assert 'href="#02-viet-va-xem-truoc"' in page  # chapter links point inside the page
     base = re.search(r'<base href="file://([^"]+)"', page)
     assert base is not None and Path(base.group(1)) == GUIDE

@@ -1,4 +1,4 @@
-"""Sending to the desk (Gửi về toà soạn, issue 16): a newsroom is a publish target whose
+"""Sending to the desk (Gửi về tòa soạn, issue 16): a newsroom is a publish target whose
 "site" is the shared PostgreSQL store.
 
 A send is a job in the same outbox as publishing (queued offline, retried when the connection

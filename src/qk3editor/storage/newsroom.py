@@ -140,6 +140,19 @@ END
 $$;
 """
 
+AUTHOR_FUNCTION = """
+CREATE OR REPLACE FUNCTION qk3_set_author() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        NEW.author := session_user;
+    ELSE
+        NEW.author := OLD.author;
+    END IF;
+    RETURN NEW;
+END
+$$
+"""
+
 USER_FUNCTIONS = r"""
 CREATE OR REPLACE FUNCTION qk3_check_admin() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
@@ -314,6 +327,17 @@ def _rules(existing: set[str]) -> list[str]:
             ],
         )
         out.append(f"REVOKE UPDATE, DELETE ON desk_messages FROM {FIELD}")
+        # the author is the login, set by the server like articles.owner: nobody writes a
+        # note (or a return) in another's name, and an editor's UPDATE cannot change it
+        out += [
+            AUTHOR_FUNCTION,
+            "DROP TRIGGER IF EXISTS desk_messages_author ON desk_messages",
+            "CREATE TRIGGER desk_messages_author BEFORE INSERT OR UPDATE OF author "
+            "ON desk_messages FOR EACH ROW EXECUTE FUNCTION qk3_set_author()",
+        ]
+    if "photo_blobs" in existing:  # h16send's photo originals (content-addressed pieces)
+        # field roles add originals (a send) and read them; only the desk rewrites or removes
+        out.append(f"REVOKE UPDATE, DELETE ON photo_blobs FROM {FIELD}")
     out.append(USER_FUNCTIONS)
     return out
 

@@ -1,4 +1,4 @@
-"""The newsroom desk in the window (issue 16): "Gửi về toà soạn" with a note, returned articles
+"""The newsroom desk in the window (issue 16): "Gửi về tòa soạn" with a note, returned articles
 marked with the desk's comment (library and editor), and the desk's "Trả lại phóng viên".
 
 Every store write goes through ``Operations`` (the send is an outbox job run on the ``io``
@@ -46,7 +46,7 @@ def void(_value: object) -> None:
 
 
 def returned_text(m: DeskMessage) -> str:
-    """“Toà soạn trả lại (Trưởng ban, 05/12/2026 09:40): comment” — plain text."""
+    """“Tòa soạn trả lại (Trưởng ban, 05/12/2026 09:40): comment” — plain text."""
     who = m.author_name or m.author or QCoreApplication.translate("Desk", "the desk")
     when = to_local(m.created_at).strftime("%d/%m/%Y %H:%M")
     return (
@@ -149,7 +149,7 @@ class DeskController(QObject):
         self.dialog: SendToDeskDialog | None = None
         self.return_dialog: ReturnDialog | None = None
 
-    # -- Gửi về toà soạn ---------------------------------------------------------------------
+    # -- Gửi về tòa soạn ---------------------------------------------------------------------
     def newsrooms(self) -> list[str]:
         return [t.name for t in self.services.repo.targets() if t.kind is TargetKind.NEWSROOM]
 
