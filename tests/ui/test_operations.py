@@ -253,8 +253,9 @@ def test_a_batch_of_new_articles_refreshes_the_library_once(qtbot) -> None:
         model = gui.library.model
         refreshes: list[int] = []
         model.modelReset.connect(lambda: refreshes.append(1))
-        gui.bus.announce("article", [a.id for a in made])
+        gui.bus.announce_remote("article", [a.id for a in made])  # another process's batch
         assert len(refreshes) == 1
         assert model.rowCount() >= 5
+
     finally:
         close_gui(gui, trs)
