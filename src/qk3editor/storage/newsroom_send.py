@@ -105,16 +105,15 @@ def _desk_state(s: Session, article_id: str) -> DeskState | None:
     row = s.execute(select(*columns).where(a.id == article_id)).first()
     if row is None:
         return None
-    status = str(row[0])
-    if status == Status.DRAFT.value:
+    if str(row[0]) == Status.DRAFT.value:
         locked = s.execute(select(*columns).where(a.id == article_id).with_for_update()).first()
         if locked is None:  # not ours to change: the desk (or another reporter) holds it
-            status = HELD
-        else:
-            row = locked
-            status = str(row[0])
+            return DeskState(
+                HELD, int(row[1]), row[2], row[3], row[4], row[5], tuple(row[6] or ()), row[7]
+            )
+        row = locked
     return DeskState(
-        status, int(row[1]), row[2], row[3], row[4], row[5], tuple(row[6] or ()), row[7]
+        str(row[0]), int(row[1]), row[2], row[3], row[4], row[5], tuple(row[6] or ()), row[7]
     )
 
 
