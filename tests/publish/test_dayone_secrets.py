@@ -260,28 +260,3 @@ def test_cli_without_keyring_or_terminal_gives_a_clear_way(home, tmp_path, porta
     assert "--password-stdin" in out.stderr and portal.secret not in out.stderr
     assert portal.secret.encode() not in _all_bytes(home)
     assert os.environ.get("QK3EDITOR_HOME") == str(home)
-
-
-class _EndlessLine(io.StringIO):
-    """A stdin of 50 MB with no newline; counts what is read."""
-
-    def __init__(self) -> None:
-        super().__init__("x" * (50 * 1024 * 1024))
-        self.read_chars = 0
-
-    def readline(self, size: int | None = -1) -> str:  # type: ignore[override]
-        line = super().readline(-1 if size is None else size)
-        self.read_chars += len(line)
-        return line
-
-
-def test_a_password_stream_with_no_end_is_refused_after_one_bounded_read(
-    home, memkeyring, monkeypatch, capsys
-):
-    endless = _EndlessLine()
-    monkeypatch.setattr(sys, "stdin", endless)
-    add = ["target", "add", "cong", "--kind", "ninjs", "--url", "http://127.0.0.1:9"]
-    assert main(["--lang", "vi", *add, "--user", "editor", "--no-check"]) == 1
-    assert "mật khẩu dài quá" in capsys.readouterr().err
-    assert endless.read_chars < 4096  # one bounded line, not 50 MB
-    assert memkeyring.store == {}
