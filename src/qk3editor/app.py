@@ -116,10 +116,12 @@ def build_shell(paths: Paths, quick: QuickLibrary | None = None) -> Shell:
     model = None
     if quick is not None:
         model = LibraryModel(quick, window)
-        library_view.table.setModel(model)
+        library_view.set_model(model)
         library_view.configure_columns()
     window.restore_state()
     if model is not None:
+        header = library_view.table.horizontalHeader()
+        library_view.sort_as_remembered(window.saved_sort(header))
         model.refresh()  # one count, once the sort and the remembered columns are in place
     return Shell(window, library_view, editor_view, model)
 

@@ -5,7 +5,7 @@ Features put their widgets and actions into it; the wiring is done in app.py.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QRect, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QRect, QSettings, QSize, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QHeaderView, QMainWindow, QMenu, QSplitter, QToolBar, QWidget
 
@@ -50,7 +50,10 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("qk3editor — QK3 online newsroom"))
         self._settings = settings
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        # left/right: QSplitter's default. Neither Qt.Orientation nor the parent is passed:
+        # the (orientation, parent) overload would build the ``Qt`` namespace before the first
+        # frame (~20 ms, see ui/library/view.py); setCentralWidget gives it its parent
+        self.splitter = QSplitter()
         self.splitter.setObjectName("mainSplitter")
         self.setCentralWidget(self.splitter)
         self.toolbar = QToolBar(self.tr("Main toolbar"), self)
@@ -85,7 +88,9 @@ class MainWindow(QMainWindow):
     def _action(self, text: str, shortcut: QKeySequence.StandardKey | str | None) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            # setShortcuts([...]), which is setShortcut: PySide6's setShortcut builds the
+            # ``Qt`` namespace before the first frame (see ui/library/view.py)
+            action.setShortcuts([QKeySequence(shortcut)])
         return action
 
     def add_panel(self, widget: QWidget, stretch: int) -> None:
@@ -138,9 +143,29 @@ class MainWindow(QMainWindow):
         self._settings.setValue("window/state", self.saveState())
         for splitter in self._named(QSplitter):
             self._settings.setValue(f"splitters/{splitter.objectName()}", splitter.saveState())
+        from PySide6.QtCore import Qt
+
         for header in self._named(QHeaderView):
             self._settings.setValue(f"columns/{header.objectName()}", header.saveState())
+            # the sort as plain numbers too: the first frame sorts the library from them
+            # without reading Qt.SortOrder (see saved_sort)
+            descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+            self._settings.setValue(
+                f"sort/{header.objectName()}", f"{header.sortIndicatorSection()} {int(descending)}"
+            )
         self._settings.sync()
+
+    def saved_sort(self, header: QHeaderView) -> tuple[int, bool] | None:
+        """The column and order (descending) ``header`` was sorted by when the window was
+        last saved, if its state came back with :meth:`restore_state`."""
+        if not isinstance(self._settings.value(f"columns/{header.objectName()}"), QByteArray):
+            return None
+        column, _, descending = str(
+            self._settings.value(f"sort/{header.objectName()}", "")
+        ).partition(" ")
+        if not column.lstrip("-").isdigit() or descending not in ("0", "1"):
+            return None
+        return int(column), descending == "1"
 
     def keep_help_last(self) -> None:
         """Help is the last menu (platform convention), also after features add theirs."""

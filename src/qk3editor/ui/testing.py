@@ -23,14 +23,13 @@ else (Vietnamese) as ``QInputMethodEvent`` commits, the way an IME delivers it.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
@@ -40,6 +39,7 @@ if TYPE_CHECKING:
 
 def type_char(edit: QPlainTextEdit, ch: str) -> None:
     """One character through the event path a user's keyboard or IME would take."""
+    from PySide6.QtCore import Qt  # (not at import: the first frame builds no ``Qt`` enums)
     from PySide6.QtTest import QTest  # loaded only when typing is scripted, not at start-up
 
     if ch == "\n":
@@ -102,6 +102,11 @@ class TestHooks:
         model = shell.library_model or (gui.library.model if gui is not None else None)
         rows = model.rowCount() if model is not None else 0
         print(f"shown {time.time():.6f} rows={rows}", flush=True)
+        # issue 14: the first frame is painted without PySide6's ``Qt`` namespace built
+        # (about 20 ms of enums; ui/library/view.py); tests/ui/test_startup_path.py reads this
+        import PySide6.QtCore
+
+        print(f"qt_namespace={int('Qt' in vars(PySide6.QtCore))}", flush=True)
 
     def started(self, gui: Gui, first_frame_reported: bool) -> bool:
         if self.exit_after_shown:
@@ -136,6 +141,8 @@ def gui_shell(gui: Gui) -> Shell:
 
 
 def _report(gui: Gui, article_id: str) -> None:
+    import json
+
     entry = gui.editor.position()
     print(
         json.dumps(

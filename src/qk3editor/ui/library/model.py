@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -24,11 +24,13 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
-    Qt,
 )
 
 from qk3editor.core.articles import STATUS_LABELS, ArticleQuery, ArticleRow
 from qk3editor.core.timezones import to_local
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
 
 CHUNK = 100
 MAX_PAGES = 128  # pages kept (12,800 rows): bounded memory over any store
@@ -40,9 +42,13 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("byline", QT_TRANSLATE_NOOP("LibraryModel", "Byline")),
     ("published", QT_TRANSLATE_NOOP("LibraryModel", "Published")),
 )
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
+# Qt.ItemDataRole values as ints: this module is on the first frame's path, which must not
+# build PySide6's ``Qt`` namespace (ui/library/view.py); ``data`` gets the role as an int
+DISPLAY_ROLE, TOOLTIP_ROLE, FOREGROUND_ROLE, USER_ROLE = 0, 3, 9, 256
+ID_ROLE = USER_ROLE + 1
 
 Index = QModelIndex | QPersistentModelIndex
+_ROLES = frozenset((DISPLAY_ROLE, TOOLTIP_ROLE, FOREGROUND_ROLE, ID_ROLE))
 
 
 class LibrarySource(Protocol):
@@ -213,16 +219,14 @@ class LibraryModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < self._count):
-            return None
+    def data(self, index: Index, role: int = DISPLAY_ROLE) -> Any:
+        if role not in _ROLES or not index.isValid() or not (0 <= index.row() < self._count):
+            return None  # (painting asks for a dozen roles a cell: the others end here)
         if role == ID_ROLE:
             return self.article_id(index.row())
         key = COLUMNS[index.column()][0]
-        if role == Qt.ItemDataRole.ForegroundRole and key == "status":
-            return self._desk_color(index.row())
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
+        if role == FOREGROUND_ROLE:
+            return self._desk_color(index.row()) if key == "status" else None
         r = self._row(index.row())
         if r is None:
             return None
@@ -250,23 +254,32 @@ class LibraryModel(QAbstractTableModel):
             return QColor("#a05a00")
         return None
 
+    def header_labels(self) -> list[str]:
+        """The column titles (the library's header shows them from a model of its own)."""
+        return list(self._headers)
+
     def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+        self, section: int, orientation: Qt.Orientation, role: int = DISPLAY_ROLE
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        from PySide6.QtCore import Qt
+
+        if orientation == Qt.Orientation.Horizontal and role == DISPLAY_ROLE:
             if 0 <= section < len(COLUMNS):
                 return self._headers[section]
         return None
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(COLUMNS):
-            return
-        self._query = replace(
-            self._query,
-            order_by=COLUMNS[column][0],
-            descending=order == Qt.SortOrder.DescendingOrder,
-        )
-        self.refresh(recount=False)  # the same rows in another order: the count stands
+    def sort(self, column: int, order: Qt.SortOrder | None = None) -> None:
+        from PySide6.QtCore import Qt
+
+        before = self._query
+        self.set_order(column, order == Qt.SortOrder.DescendingOrder)
+        if self._query != before:  # (the view's sorting, once enabled, asks for the same order)
+            self.refresh(recount=False)  # the same rows in another order: the count stands
+
+    def set_order(self, column: int, descending: bool) -> None:
+        """The order of the next :meth:`refresh` (the first frame's, before the view sorts)."""
+        if 0 <= column < len(COLUMNS):
+            self._query = replace(self._query, order_by=COLUMNS[column][0], descending=descending)
 
 
 def published_text(r: ArticleRow) -> str:
@@ -287,7 +300,7 @@ def desk_status_text(label: str, m: Any, role: int) -> str:
         return label
     if getattr(m, "returned", False):
         text = "↩ " + QCoreApplication.translate("LibraryModel", "Returned by the desk")
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == TOOLTIP_ROLE:
             who = m.author_name or m.author
             return f"{text} ({who}): {m.text}"
         return text
