@@ -118,9 +118,9 @@ def build_shell(paths: Paths, quick: QuickLibrary | None = None) -> Shell:
         model = LibraryModel(quick, window)
         library_view.set_model(model)
         library_view.configure_columns()
-    window.restore_state()
+    header = library_view.table.horizontalHeader()
+    window.restore_state(only=[window.splitter, header])  # the named ones of the first frame
     if model is not None:
-        header = library_view.table.horizontalHeader()
         library_view.sort_as_remembered(window.saved_sort(header))
         model.refresh()  # one count, once the sort and the remembered columns are in place
     return Shell(window, library_view, editor_view, model)

@@ -5,17 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, Signal
-from PySide6.QtGui import (
-    QContextMenuEvent,
-    QGuiApplication,
-    QInputMethodEvent,
-    QKeyEvent,
-    QKeySequence,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # (PySide6 builds a class's Python type, enums and all, at its first import:
+    # the event types load with the first event, not with the first frame; issue 14)
+    from PySide6.QtCore import QMimeData
+    from PySide6.QtGui import QContextMenuEvent, QInputMethodEvent, QKeyEvent
+
     from qk3editor.core.vietnamese.legacy import LegacyMatch
 
 
@@ -92,6 +90,8 @@ class NfcPlainTextEdit(QPlainTextEdit):
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:
         commit = event.commitString()
         if commit and clean_text(commit) != commit:
+            from PySide6.QtGui import QInputMethodEvent
+
             fixed = QInputMethodEvent(event.preeditString(), event.attributes())
             fixed.setCommitString(
                 clean_text(commit), event.replacementStart(), event.replacementLength()
