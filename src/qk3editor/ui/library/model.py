@@ -27,7 +27,7 @@ from PySide6.QtCore import (
 )
 
 from qk3editor.core.articles import STATUS_LABELS, ArticleQuery, ArticleRow
-from qk3editor.core.timezones import to_local
+from qk3editor.core.timezones import local_text
 
 if TYPE_CHECKING:
     from PySide6.QtCore import Qt
@@ -238,7 +238,7 @@ class LibraryModel(QAbstractTableModel):
             label = QCoreApplication.translate("status", STATUS_LABELS[r.status])
             return desk_status_text(label, self._desk.get(r.id), role)
         if key == "updated_at":
-            return to_local(r.updated_at).strftime("%d/%m/%Y %H:%M")
+            return local_text(r.updated_at, "%d/%m/%Y %H:%M")
         if key == "published":
             return published_text(r)
         return r.byline
@@ -286,7 +286,7 @@ def published_text(r: ArticleRow) -> str:
     """Where and when it went out, and whether it was edited since (issue 9)."""
     if r.published_at is None:
         return ""
-    text = f"{r.published_target} · {to_local(r.published_at):%d/%m/%Y %H:%M}"
+    text = f"{r.published_target} · {local_text(r.published_at, '%d/%m/%Y %H:%M')}"
     if r.changed_since_published:
         changed = QCoreApplication.translate("LibraryModel", "changed since publishing")
         text = f"✎ {changed} ({text})"
