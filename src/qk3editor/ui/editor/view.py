@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
@@ -14,8 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qk3editor.core.articles import ArticleFields
 from qk3editor.ui.widgets import NfcLineEdit, NfcPlainTextEdit, clean_text
+
+if TYPE_CHECKING:  # (core.articles loads after the first frame: issue 14, start-up)
+    from qk3editor.core.articles import ArticleFields
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,8 @@ class RawFields:
     def clean(self) -> ArticleFields:
         """The fields as stored: the one clean-up (NFC, repairs) of what the widgets hold;
         cheap to take on the GUI thread, cleaned wherever this runs."""
+        from qk3editor.core.articles import ArticleFields
+
         tags = tuple(t.strip() for t in clean_text(self.tags).split(",") if t.strip())
         return ArticleFields(
             title=clean_text(self.title).strip(),

@@ -26,7 +26,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
 )
 
-from qk3editor.core.articles import STATUS_LABELS, ArticleQuery, ArticleRow
+from qk3editor.core.article_list import STATUS_LABELS, ArticleQuery, ArticleRow
 from qk3editor.core.timezones import local_text
 
 if TYPE_CHECKING:
