@@ -357,7 +357,6 @@ def run_gui(
     is built.
     """
     from PySide6.QtCore import QCoreApplication, QTimer
-    from PySide6.QtWidgets import QMessageBox
 
     from qk3editor.core.settings import choose_language, load_settings
     from qk3editor.paths import resolve_paths, resolve_store_url
@@ -389,6 +388,8 @@ def run_gui(
                     store=store, language=lang, create=create
                 )  # the restored store
         except Exception as exc:  # a store that cannot be opened, a full disk, ...
+            from PySide6.QtWidgets import QMessageBox  # (not before the first frame)
+
             from qk3editor.ui.errors import describe_error
 
             QMessageBox.critical(

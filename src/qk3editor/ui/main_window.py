@@ -6,10 +6,14 @@ Features put their widgets and actions into it; the wiring is done in app.py.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QRect, QSettings, QSize, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QHeaderView, QMainWindow, QMenu, QSplitter, QToolBar, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
 
 DEFAULT_SIZE = QSize(1280, 800)
 # what a window manager's title bar and borders take around the window (the frame is not
@@ -45,7 +49,6 @@ class MainWindow(QMainWindow):
     """Menus File/Edit/Article/View/Help, a left/right splitter, state remembered in QSettings."""
 
     closing = Signal()
-    _help_placed = False
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -184,12 +187,6 @@ class MainWindow(QMainWindow):
         action = self.help_menu.menuAction()
         bar.removeAction(action)
         bar.addAction(action)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if not self._help_placed:
-            self._help_placed = True
-            self.keep_help_last()
-        super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closing.emit()
