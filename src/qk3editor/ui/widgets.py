@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -15,6 +14,7 @@ if TYPE_CHECKING:  # (PySide6 builds a class's Python type, enums and all, at it
     from PySide6.QtGui import QContextMenuEvent, QInputMethodEvent, QKeyEvent
 
     from qk3editor.core.vietnamese.legacy import LegacyMatch
+    from qk3editor.ui.pasted import LegacyPaste
 
 
 def clean_text(text: str) -> str:
@@ -23,18 +23,6 @@ def clean_text(text: str) -> str:
     from qk3editor.core.vietnamese.normalize import clean_paste
 
     return clean_paste(text)
-
-
-@dataclass(frozen=True)
-class LegacyPaste:
-    """Pasted text that looks like TCVN3/VNI/VIQR: ``inserted`` now sits at ``start`` (in
-    UTF-16 units) of ``widget``; ``match.converted`` is the offered Unicode reading, made from
-    the raw clipboard text."""
-
-    widget: QWidget
-    start: int
-    inserted: str
-    match: LegacyMatch
 
 
 def utf16_len(text: str) -> int:
@@ -70,6 +58,8 @@ class NfcPlainTextEdit(QPlainTextEdit):
             self.ensureCursorVisible()
             match = _legacy_of(raw)
             if match is not None:
+                from qk3editor.ui.pasted import LegacyPaste
+
                 self.legacyPasted.emit(LegacyPaste(self, start, text, match))
             return
         super().insertFromMimeData(source)
@@ -125,6 +115,8 @@ class NfcLineEdit(QLineEdit):
         self.insert(text)
         match = _legacy_of(raw)
         if match is not None:
+            from qk3editor.ui.pasted import LegacyPaste
+
             self.legacyPasted.emit(LegacyPaste(self, start, text, match))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
