@@ -102,3 +102,36 @@ def test_a_remembered_sort_is_read_as_numbers(qtbot, home: Path) -> None:
         Qt.SortOrder.DescendingOrder,
     )
     quick.close()
+
+
+def test_after_the_first_frame_a_column_title_sorts_and_offers_the_column_menu(
+    qtbot, home: Path
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from qk3editor.app import build_gui, build_shell
+    from qk3editor.storage.quick import QuickLibrary
+    from qk3editor.ui.tasks import InlineTaskRunner
+
+    ctx = AppContext.open()
+    for title in ("Bê", "An", "Cư"):
+        ctx.articles.create(ArticleFields(title=title))
+    url = ctx.store.url
+    ctx.close()
+    quick = QuickLibrary.open(url)
+    assert quick is not None
+    ctx = AppContext.open()
+    shell = build_shell(ctx.paths, quick)
+    qtbot.addWidget(shell.window)
+    table = shell.library_view.table
+    assert not table.isSortingEnabled()  # the first frame: sorted, not yet clickable
+    gui = build_gui(ctx, InlineTaskRunner(), shell=shell)
+    quick.close()
+    header = table.horizontalHeader()
+    assert table.isSortingEnabled() and header.isSortIndicatorShown()
+    assert header.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+    model = gui.library.model
+    header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)  # as a click on "Tiêu đề" does
+    assert [model.index(r, 0).data() for r in range(3)] == ["An", "Bê", "Cư"]
+    gui.window.close()
+    gui.ctx.close()
