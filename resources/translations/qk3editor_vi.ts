@@ -775,6 +775,10 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <source>sent to the desk</source>
         <translation>đã gửi về tòa soạn</translation>
     </message>
+    <message>
+        <source>{name} is editing (on {host}, since {since})</source>
+        <translation>{name} đang sửa (trên máy {host}, từ {since})</translation>
+    </message>
 </context>
 <context>
     <name>LibraryView</name>
