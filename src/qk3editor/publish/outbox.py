@@ -61,6 +61,7 @@ from qk3editor.publish.posting import (  # re-exported: the outbox's public name
 from qk3editor.publish.renditions import RenditionProvider
 from qk3editor.publish.secrets import SecretStore
 from qk3editor.publish.targets import http_settings
+from qk3editor.storage.leases_repository import prune_lease_events
 from qk3editor.storage.publication_repository import PublicationRepository
 from qk3editor.storage.publish_repository import PublishRepository
 
@@ -256,6 +257,7 @@ class Outbox(HttpPosting):
             if self.repo.claim(job.id, (JobState.QUEUED, JobState.WAITING)):
                 done.append(self._run_claimed(job.id, progress, None, inline_retries))
         self.returned = self.sync_newsrooms()
+        prune_lease_events(self.repo.store)  # housekeeping on the same schedule (LIMITS.md)
         return done
 
     def sync_newsrooms(self) -> list[str]:
