@@ -3525,6 +3525,18 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <source>Say why the article goes back to the reporter (a comment is needed)</source>
         <translation>Hãy ghi lý do trả bài cho phóng viên (cần có lời nhận xét)</translation>
     </message>
+    <message>
+        <source>The photo original {name} was not stored: its bytes do not match its SHA-256 or its size (the file changed, or was damaged on the way). Nothing was written; send it again</source>
+        <translation>Ảnh gốc {name} không được lưu: dữ liệu của ảnh không khớp với mã SHA-256 hoặc kích thước của nó (tệp đã bị thay đổi, hoặc bị hỏng trên đường truyền). Chưa có gì được ghi; hãy gửi lại</translation>
+    </message>
+    <message>
+        <source>The photo original {name} was not stored: piece {seq} as the store holds it differs from the one sent. Nothing was written; send it again</source>
+        <translation>Ảnh gốc {name} không được lưu: mảnh {seq} trong kho khác với mảnh đã gửi. Chưa có gì được ghi; hãy gửi lại</translation>
+    </message>
+    <message>
+        <source>The photo original {name} kept in the store is damaged or incomplete; it was not written out</source>
+        <translation>Ảnh gốc {name} lưu trong kho bị hỏng hoặc không đầy đủ; ảnh chưa được ghi ra</translation>
+    </message>
 </context>
 <context>
     <name>labels</name>
