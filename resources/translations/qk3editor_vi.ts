@@ -3522,6 +3522,10 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>Bài không chờ ở tòa soạn; chỉ bài đã gửi mới trả lại được</translation>
     </message>
     <message>
+        <source>The message is too long ({size} characters; at most {limit}): nothing was sent or saved. Shorten it, or put the details into the article</source>
+        <translation>Lời nhắn quá dài ({size} ký tự; tối đa {limit}): không có gì được gửi hay lưu. Hãy viết ngắn lại, hoặc đưa chi tiết vào bài viết</translation>
+    </message>
+    <message>
         <source>Say why the article goes back to the reporter (a comment is needed)</source>
         <translation>Hãy ghi lý do trả bài cho phóng viên (cần có lời nhận xét)</translation>
     </message>

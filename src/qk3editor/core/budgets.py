@@ -60,6 +60,10 @@ MAX_IMAGE_PIXELS = 120_000_000
 # -- newsroom (issue 16) --------------------------------------------------------------------------
 MAX_LEASE_REASON_CHARS = 2_000
 """A take-over's reason: a sentence or two, recorded in lease_events."""
+MAX_DESK_TEXT_CHARS = 4_000
+"""A note sent with an article to the desk, or the desk's comment returning it: a message of a
+few paragraphs (the article itself has its own budget). Counted in characters after NFC;
+over it, nothing is sent or saved (``desk_text_too_long``)."""
 LEASE_EVENTS_KEEP_DAYS = 90
 """Lease history (acquire, release, take-over with its reason, expire) older than this is
 deleted by the outbox's run (``prune_lease_events``, every minute in the GUI): a take-over is

@@ -22,6 +22,7 @@ from datetime import datetime, timedelta
 from typing import Any, cast
 
 from qk3editor.core.articles import Article, utcnow
+from qk3editor.core.desk import desk_text
 from qk3editor.core.i18n import QT_TRANSLATE_NOOP
 from qk3editor.core.publish_data import (
     Job,
@@ -189,8 +190,9 @@ class Outbox(HttpPosting):
         }
         if forced:
             payload["forced"] = forced
-        if note.strip():
-            payload["note"] = note.strip()  # a send to the desk: the reporter's note
+        note = desk_text(note)  # DeskTextTooLong: no job, nothing sent
+        if note:
+            payload["note"] = note  # a send to the desk: the reporter's note
         return self.repo.create_job(article.id, target, status, publish_at, payload)
 
     def enqueue_preview(
