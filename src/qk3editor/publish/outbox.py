@@ -44,6 +44,7 @@ from qk3editor.publish.errors import (
     RemoteHttpError,
 )
 from qk3editor.publish.http import HttpClient
+from qk3editor.publish.outbox_desk import DeskSending
 from qk3editor.publish.posting import (  # re-exported: the outbox's public names
     STEP_CONNECT,
     STEP_POST,
@@ -112,7 +113,7 @@ def default_publisher_factory(target: Target, secret: str) -> Publisher:
     return NinjsPublisher(target, secret, http)
 
 
-class Outbox(HttpPosting):
+class Outbox(HttpPosting, DeskSending):
     def __init__(
         self,
         repo: PublishRepository,
@@ -144,20 +145,8 @@ class Outbox(HttpPosting):
         self._render_slots = threading.BoundedSemaphore(max(1, os.cpu_count() or 1))
         # the articles a newsroom returned, found by the last run_due (sync_newsrooms)
         self.returned: list[str] = []
-
-    def _send_to_desk(
-        self, job: Job, publisher: Publisher, report: ProgressFn, step: StepName
-    ) -> str:
-        """One attempt at a send to the newsroom (:mod:`.newsroom`)."""
-        from qk3editor.publish.newsroom import NewsroomPublisher
-
-        assert isinstance(publisher, NewsroomPublisher)
-
-        def progress(name: str, done: int, total: int, detail: str) -> None:
-            step.name = STEP_UPLOAD if name == "upload" else STEP_POST
-            report(Progress(name, done, total, detail))
-
-        return publisher.send(job, self.repo.store, self.repo, progress)
+        self._syncers = {}  # each newsroom's sync connection, kept between runs (DeskSending)
+        self._syncers_lock = threading.Lock()
 
     # -- jobs ------------------------------------------------------------------------------
     def enqueue(
@@ -261,32 +250,6 @@ class Outbox(HttpPosting):
         self.returned = self.sync_newsrooms()
         prune_lease_events(self.repo.store)  # housekeeping on the same schedule (LIMITS.md)
         return done
-
-    def sync_newsrooms(self) -> list[str]:
-        """The reporter's sync: each newsroom target's new returns come into the local store
-        (comment and returned state); the ids of the articles returned. A newsroom out of
-        reach is left for the next run (nothing is lost: the desk keeps its messages)."""
-        from qk3editor.publish.newsroom import NewsroomPublisher
-
-        returned: list[str] = []
-        for target in self.repo.targets():
-            if target.kind is not TargetKind.NEWSROOM:
-                continue
-            try:
-                publisher = self.publisher_factory(
-                    target, self.secrets.get(target.name, target.user)
-                )
-            except PublishError as exc:
-                log.info("newsroom %s: no sync (%s)", target.name, exc.code)
-                continue
-            try:
-                if isinstance(publisher, NewsroomPublisher):
-                    returned.extend(publisher.pull_returns(self.repo.store, self.repo))
-            except PublishError as exc:
-                log.info("newsroom %s: no sync (%s)", target.name, exc.code)
-            finally:
-                publisher.close()
-        return returned
 
     def run_job(
         self,
