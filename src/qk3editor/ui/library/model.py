@@ -14,7 +14,7 @@ indexes of migration ``0006_library_sort``); writes never do (tests/thread_guard
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -24,13 +24,17 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
+    Signal,
 )
 
 from qk3editor.core.article_list import STATUS_LABELS, ArticleQuery, ArticleRow
 from qk3editor.core.timezones import local_text
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # (the held mark's icon and text load with the first held row: holds.py
+    # names Qt.*, which the first frame must not build; see ui/library/view.py)
     from PySide6.QtCore import Qt
+
+    from qk3editor.core.leases import Lease
 
 CHUNK = 100
 MAX_PAGES = 128  # pages kept (12,800 rows): bounded memory over any store
@@ -44,11 +48,11 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 )
 # Qt.ItemDataRole values as ints: this module is on the first frame's path, which must not
 # build PySide6's ``Qt`` namespace (ui/library/view.py); ``data`` gets the role as an int
-DISPLAY_ROLE, TOOLTIP_ROLE, FOREGROUND_ROLE, USER_ROLE = 0, 3, 9, 256
+DISPLAY_ROLE, DECORATION_ROLE, TOOLTIP_ROLE, FOREGROUND_ROLE, USER_ROLE = 0, 1, 3, 9, 256
 ID_ROLE = USER_ROLE + 1
 
 Index = QModelIndex | QPersistentModelIndex
-_ROLES = frozenset((DISPLAY_ROLE, TOOLTIP_ROLE, FOREGROUND_ROLE, ID_ROLE))
+_ROLES = frozenset((DISPLAY_ROLE, DECORATION_ROLE, TOOLTIP_ROLE, FOREGROUND_ROLE, ID_ROLE))
 
 
 class LibrarySource(Protocol):
@@ -64,6 +68,8 @@ class LibrarySource(Protocol):
 
 class LibraryModel(QAbstractTableModel):
     """Rows of :class:`ArticleRow` for an :class:`ArticleQuery`, a page at a time."""
+
+    rows_read = Signal(list)  # ids whose rows were just read (the holds follow: holds.py)
 
     def __init__(self, source: LibrarySource, parent: Any = None) -> None:
         super().__init__(parent)
@@ -81,6 +87,9 @@ class LibraryModel(QAbstractTableModel):
         # the newsroom desk's newest message of each article (issue 16): returned, sent
         self._desk_marks: Callable[[Sequence[str]], dict[str, Any]] | None = None
         self._desk: dict[str, Any] = {}
+        # who else is editing an article (issue 16; ui/library/holds.py reads them off the
+        # GUI thread for the rows read): only held ids, so as many as running leases
+        self._held: dict[str, Lease] = {}
 
     # -- data ------------------------------------------------------------------------------
     @property
@@ -201,6 +210,7 @@ class LibraryModel(QAbstractTableModel):
                 marks = self._desk_marks(missing)
                 for i in missing:
                     self._desk[i] = marks.get(i)
+            self.rows_read.emit(missing)
 
     def _row(self, row: int) -> ArticleRow | None:
         article_id = self.article_id(row)
@@ -227,11 +237,23 @@ class LibraryModel(QAbstractTableModel):
         key = COLUMNS[index.column()][0]
         if role == FOREGROUND_ROLE:
             return self._desk_color(index.row()) if key == "status" else None
+        if role == DECORATION_ROLE:
+            if key != "title" or self.article_id(index.row()) not in self._held:
+                return None
+            from qk3editor.ui.library.holds import held_icon
+
+            return held_icon()
         r = self._row(index.row())
         if r is None:
             return None
         if key == "title":
-            return r.title or QCoreApplication.translate("LibraryModel", "(untitled)")
+            title = r.title or QCoreApplication.translate("LibraryModel", "(untitled)")
+            lease = self._held.get(r.id)
+            if lease is not None and role == TOOLTIP_ROLE:
+                from qk3editor.ui.library.holds import held_text
+
+                return f"{title}\n✎ {held_text(lease)}"
+            return title
         if key == "category":
             return r.category or ""
         if key == "status":
@@ -242,6 +264,32 @@ class LibraryModel(QAbstractTableModel):
         if key == "published":
             return published_text(r)
         return r.byline
+
+    def set_holders(self, ids: Sequence[str], found: Mapping[str, Lease]) -> None:
+        """``found``: the running leases (of others) among ``ids``; the rows whose mark
+        changed are repainted."""
+        for i in ids:
+            lease = found.get(i)
+            if lease == self._held.get(i):
+                continue
+            if lease is None:
+                del self._held[i]
+            else:
+                self._held[i] = lease
+            row = self.loaded_row(i)
+            if row >= 0:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, 0))
+
+    def holder(self, article_id: str) -> Lease | None:
+        """Who else is editing ``article_id`` (as last read), None when nobody."""
+        return self._held.get(article_id)
+
+    def held_ids(self) -> list[str]:
+        return list(self._held)
+
+    def loaded_ids(self) -> list[str]:
+        """The ids on the pages read since the last refresh."""
+        return [i for page in self._pages.values() for i in page]
 
     def _desk_color(self, row: int) -> Any:
         r = self._row(row)
