@@ -60,7 +60,11 @@ def test_icon_set_is_rendered_from_the_svg() -> None:
     assert (ICONS / "qk3editor.svg").read_text(encoding="utf-8").lstrip().startswith("<?xml")
     from PIL import Image
 
-    for size in (16, 22, 24, 32, 48, 64, 128, 256, 512):
+    from qk3editor.ui.startup import ICON_SIZES  # the window's icon names the same files
+
+    rendered = sorted(int(p.name.partition("x")[0]) for p in (ICONS / "hicolor").iterdir())
+    assert tuple(rendered) == ICON_SIZES
+    for size in ICON_SIZES:
         png = ICONS / "hicolor" / f"{size}x{size}" / "apps" / "qk3editor.png"
         with Image.open(png) as image:
             assert image.size == (size, size) and image.mode == "RGBA"

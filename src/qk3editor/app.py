@@ -116,10 +116,12 @@ def build_shell(paths: Paths, quick: QuickLibrary | None = None) -> Shell:
     model = None
     if quick is not None:
         model = LibraryModel(quick, window)
-        library_view.table.setModel(model)
+        library_view.set_model(model)
         library_view.configure_columns()
-    window.restore_state()
+    header = library_view.table.horizontalHeader()
+    window.restore_state(only=[window.splitter, header])  # the named ones of the first frame
     if model is not None:
+        library_view.sort_as_remembered(window.saved_sort(header))
         model.refresh()  # one count, once the sort and the remembered columns are in place
     return Shell(window, library_view, editor_view, model)
 
@@ -355,7 +357,6 @@ def run_gui(
     is built.
     """
     from PySide6.QtCore import QCoreApplication, QTimer
-    from PySide6.QtWidgets import QMessageBox
 
     from qk3editor.core.settings import choose_language, load_settings
     from qk3editor.paths import resolve_paths, resolve_store_url
@@ -387,6 +388,8 @@ def run_gui(
                     store=store, language=lang, create=create
                 )  # the restored store
         except Exception as exc:  # a store that cannot be opened, a full disk, ...
+            from PySide6.QtWidgets import QMessageBox  # (not before the first frame)
+
             from qk3editor.ui.errors import describe_error
 
             QMessageBox.critical(

@@ -9,7 +9,6 @@ line with the command that installs it. No Qt import here.
 
 from __future__ import annotations
 
-import ctypes
 import os
 import sys
 from collections.abc import Callable, Mapping
@@ -43,6 +42,8 @@ XCB_LIBRARIES: dict[str, str] = {
 
 
 def _loadable(soname: str) -> bool:
+    import ctypes  # only where the xcb plugin is used (not with the first frame elsewhere)
+
     try:
         ctypes.CDLL(soname)
     except OSError:

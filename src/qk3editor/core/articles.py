@@ -4,31 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from enum import StrEnum
 
+# the library's types live in a module of their own, light enough for the first frame; they
+# are re-exported here, where the rest of the code base finds them
+from qk3editor.core.article_list import STATUS_LABELS as STATUS_LABELS
+from qk3editor.core.article_list import ArticleQuery as ArticleQuery
+from qk3editor.core.article_list import ArticleRow as ArticleRow
+from qk3editor.core.article_list import Status
 from qk3editor.core.errors import InvalidTransition
-from qk3editor.core.i18n import QT_TRANSLATE_NOOP
-
-
-class Status(StrEnum):
-    DRAFT = "draft"
-    SUBMITTED = "submitted"
-    APPROVED = "approved"
-    PUBLISHED = "published"
-    CORRECTED = "corrected"
-    UNPUBLISHED = "unpublished"
-    SPIKED = "spiked"
-
-
-STATUS_LABELS: dict[Status, str] = {
-    Status.DRAFT: QT_TRANSLATE_NOOP("status", "Draft"),
-    Status.SUBMITTED: QT_TRANSLATE_NOOP("status", "Submitted"),
-    Status.APPROVED: QT_TRANSLATE_NOOP("status", "Approved"),
-    Status.PUBLISHED: QT_TRANSLATE_NOOP("status", "Published"),
-    Status.CORRECTED: QT_TRANSLATE_NOOP("status", "Corrected"),
-    Status.UNPUBLISHED: QT_TRANSLATE_NOOP("status", "Unpublished"),
-    Status.SPIKED: QT_TRANSLATE_NOOP("status", "Spiked"),
-}
 
 # Allowed moves. Spiking is allowed from every state; restoring a spiked article returns it
 # to the state it had before (recorded by the store), or to draft.
@@ -123,33 +106,6 @@ class ArticleFields:
     publish_at: datetime | None = None
     clear_publish_at: bool = False
     extra: dict[str, object] = field(default_factory=dict[str, object])
-
-
-@dataclass(frozen=True)
-class ArticleQuery:
-    """What the library shows: filters and order, all done by the database."""
-
-    status: Status | None = None
-    category_id: int | None = None
-    include_spiked: bool = False
-    order_by: str = "updated_at"
-    descending: bool = True
-    changed_since_published: bool = False  # published, then edited and not sent again
-
-
-@dataclass(frozen=True)
-class ArticleRow:
-    """What the library list shows of an article (cheap to load in chunks)."""
-
-    id: str
-    title: str
-    category: str | None
-    status: Status
-    updated_at: datetime
-    byline: str
-    published_at: datetime | None = None  # the newest public publish (any target)
-    published_target: str = ""
-    changed_since_published: bool = False
 
 
 def iso_utc(value: datetime) -> str:

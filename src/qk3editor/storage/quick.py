@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from qk3editor.core.articles import ArticleQuery, ArticleRow, Status
+from qk3editor.core.article_list import ArticleQuery, ArticleRow, Status
 from qk3editor.storage.heads import script_heads
 
 _SORT = {

@@ -5,9 +5,15 @@ Features put their widgets and actions into it; the wiring is done in app.py.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QRect, QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QRect, QSettings, QSize, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QHeaderView, QMainWindow, QMenu, QSplitter, QToolBar, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
 
 DEFAULT_SIZE = QSize(1280, 800)
 # what a window manager's title bar and borders take around the window (the frame is not
@@ -43,14 +49,16 @@ class MainWindow(QMainWindow):
     """Menus File/Edit/Article/View/Help, a left/right splitter, state remembered in QSettings."""
 
     closing = Signal()
-    _help_placed = False
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("qk3editor — QK3 online newsroom"))
         self._settings = settings
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        # left/right: QSplitter's default. Neither Qt.Orientation nor the parent is passed:
+        # the (orientation, parent) overload would build the ``Qt`` namespace before the first
+        # frame (~20 ms, see ui/library/view.py); setCentralWidget gives it its parent
+        self.splitter = QSplitter()
         self.splitter.setObjectName("mainSplitter")
         self.setCentralWidget(self.splitter)
         self.toolbar = QToolBar(self.tr("Main toolbar"), self)
@@ -85,16 +93,24 @@ class MainWindow(QMainWindow):
     def _action(self, text: str, shortcut: QKeySequence.StandardKey | str | None) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            # setShortcuts([...]), which is setShortcut: PySide6's setShortcut builds the
+            # ``Qt`` namespace before the first frame (see ui/library/view.py)
+            action.setShortcuts([QKeySequence(shortcut)])
         return action
 
     def add_panel(self, widget: QWidget, stretch: int) -> None:
         self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
 
-    def restore_state(self, available: QRect | None = None) -> None:
+    def restore_state(
+        self, available: QRect | None = None, only: Sequence[QWidget] | None = None
+    ) -> None:
         """Geometry, toolbars, splitters and columns as the person left them; the first time
-        a window that fits the screen's free area (a 1366×768 laptop: 1280×800 does not)."""
+        a window that fits the screen's free area (a 1366×768 laptop: 1280×800 does not).
+
+        ``only``: the splitters and headers to restore, when the caller knows them all (the
+        first frame: finding them costs PySide6 a Python type for every child widget, ~5 ms).
+        """
         available = available or available_geometry(self)
         geometry = self._settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
@@ -106,13 +122,13 @@ class MainWindow(QMainWindow):
         state = self._settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
-        self.restore_splitter()
+        self.restore_splitter(only)
 
-    def restore_splitter(self) -> None:
+    def restore_splitter(self, only: Sequence[QWidget] | None = None) -> None:
         """The panels' widths as the person left them; by default the library takes
         :data:`LIBRARY_SHARE` of the window and the preview :data:`PREVIEW_SHARE`."""
         width = max(self.width(), 640)
-        for splitter in self._named(QSplitter):
+        for splitter in self._named(QSplitter, only):
             saved = self._settings.value(f"splitters/{splitter.objectName()}")
             if splitter is self.splitter and not isinstance(saved, QByteArray):
                 saved = self._settings.value("window/splitter")  # before 0.2
@@ -125,22 +141,45 @@ class MainWindow(QMainWindow):
                 editor = int(width * (1 - LIBRARY_SHARE))
                 preview = int(width * PREVIEW_SHARE)
                 splitter.setSizes([editor - preview, preview])
-        for header in self._named(QHeaderView):
+        for header in self._named(QHeaderView, only):
             saved = self._settings.value(f"columns/{header.objectName()}")
             if isinstance(saved, QByteArray):
                 header.restoreState(saved)
 
-    def _named(self, kind: type[QSplitter] | type[QHeaderView]) -> list:  # type: ignore[type-arg]
-        return [w for w in self.findChildren(kind) if w.objectName()]
+    def _named(
+        self, kind: type[QSplitter] | type[QHeaderView], only: Sequence[QWidget] | None = None
+    ) -> list:  # type: ignore[type-arg]
+        found = self.findChildren(kind) if only is None else only
+        return [w for w in found if isinstance(w, kind) and w.objectName()]
 
     def save_state(self) -> None:
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.setValue("window/state", self.saveState())
         for splitter in self._named(QSplitter):
             self._settings.setValue(f"splitters/{splitter.objectName()}", splitter.saveState())
+        from PySide6.QtCore import Qt
+
         for header in self._named(QHeaderView):
             self._settings.setValue(f"columns/{header.objectName()}", header.saveState())
+            # the sort as plain numbers too: the first frame sorts the library from them
+            # without reading Qt.SortOrder (see saved_sort)
+            descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+            self._settings.setValue(
+                f"sort/{header.objectName()}", f"{header.sortIndicatorSection()} {int(descending)}"
+            )
         self._settings.sync()
+
+    def saved_sort(self, header: QHeaderView) -> tuple[int, bool] | None:
+        """The column and order (descending) ``header`` was sorted by when the window was
+        last saved, if its state came back with :meth:`restore_state`."""
+        if not isinstance(self._settings.value(f"columns/{header.objectName()}"), QByteArray):
+            return None
+        column, _, descending = str(
+            self._settings.value(f"sort/{header.objectName()}", "")
+        ).partition(" ")
+        if not column.lstrip("-").isdigit() or descending not in ("0", "1"):
+            return None
+        return int(column), descending == "1"
 
     def keep_help_last(self) -> None:
         """Help is the last menu (platform convention), also after features add theirs."""
@@ -148,12 +187,6 @@ class MainWindow(QMainWindow):
         action = self.help_menu.menuAction()
         bar.removeAction(action)
         bar.addAction(action)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if not self._help_placed:
-            self._help_placed = True
-            self.keep_help_last()
-        super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closing.emit()

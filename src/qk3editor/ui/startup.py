@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from qk3editor.ui.operations import Operations
 
 DESKTOP_ID = "vn.qk3.qk3editor"
+# the window icon's rendered sizes (packaging/make_icons.py PNG_SIZES; tests/test_packaging.py
+# holds the two to the same list): named, not globbed, at each start
+ICON_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -37,10 +40,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     from PySide6.QtGui import QIcon
 
     icon = QIcon()  # the rendered sizes (packaging/make_icons.py), sharp at 16 px too
-    for png in sorted((resources_dir() / "icons" / "hicolor").glob("*/apps/qk3editor.png")):
-        # the size from the folder name (48x48): Qt then reads a file only when it draws it
-        side = png.parent.parent.name.partition("x")[0]
-        icon.addFile(str(png), QSize(int(side), int(side)) if side.isdigit() else QSize())
+    hicolor = resources_dir() / "icons" / "hicolor"
+    for side in ICON_SIZES:  # with its size, Qt reads a file only when it draws it
+        icon.addFile(str(hicolor / f"{side}x{side}" / "apps" / "qk3editor.png"), QSize(side, side))
     app.setWindowIcon(icon)
     return app
 

@@ -22,24 +22,25 @@ else (Vietnamese) as ``QInputMethodEvent`` commits, the way an IME delivers it.
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QPlainTextEdit
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QPlainTextEdit
+
     from qk3editor.app import Gui, Shell
 
 
 def type_char(edit: QPlainTextEdit, ch: str) -> None:
     """One character through the event path a user's keyboard or IME would take."""
+    from PySide6.QtCore import Qt  # (not at import: the first frame builds no ``Qt`` enums)
+    from PySide6.QtGui import QInputMethodEvent
     from PySide6.QtTest import QTest  # loaded only when typing is scripted, not at start-up
 
     if ch == "\n":
@@ -102,6 +103,11 @@ class TestHooks:
         model = shell.library_model or (gui.library.model if gui is not None else None)
         rows = model.rowCount() if model is not None else 0
         print(f"shown {time.time():.6f} rows={rows}", flush=True)
+        # issue 14: the first frame is painted without PySide6's ``Qt`` namespace built
+        # (about 20 ms of enums; ui/library/view.py); tests/ui/test_startup_path.py reads this
+        import PySide6.QtCore
+
+        print(f"qt_namespace={int('Qt' in vars(PySide6.QtCore))}", flush=True)
 
     def started(self, gui: Gui, first_frame_reported: bool) -> bool:
         if self.exit_after_shown:
@@ -136,6 +142,8 @@ def gui_shell(gui: Gui) -> Shell:
 
 
 def _report(gui: Gui, article_id: str) -> None:
+    import json
+
     entry = gui.editor.position()
     print(
         json.dumps(
@@ -152,7 +160,9 @@ def _report(gui: Gui, article_id: str) -> None:
     QTimer.singleShot(0, QApplication.quit)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def _parse_args(argv: Sequence[str]) -> Any:
+    import argparse
+
     ap = argparse.ArgumentParser(prog="python -m qk3editor.ui.testing")
     ap.add_argument("--store")
     ap.add_argument("--lang", choices=("vi", "en"))
@@ -161,7 +171,43 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--report", action="store_true")
     ap.add_argument("--exit-after-shown", action="store_true")
     ap.add_argument("files", nargs="*", metavar="FILE")
-    a = ap.parse_args(argv)
+    return ap.parse_args(argv)
+
+
+_FLAGS = {"--report": "report", "--exit-after-shown": "exit_after_shown"}
+_VALUES = {"--store": "store", "--lang": "lang", "--type": "type_file", "--type-ms": "type_ms"}
+
+
+def _parse_by_hand(argv: Sequence[str]) -> Any:
+    """The arguments as :func:`_parse_args` reads them, without argparse (whose parser and
+    gettext cost ~4 ms a start that ``qk3editor`` itself, which parses by hand, never pays:
+    the start-up benchmark times this launcher); ``None`` for anything else (--help, a
+    mistake), which argparse then answers."""
+    from types import SimpleNamespace
+
+    found: dict[str, Any] = dict(store=None, lang=None, type_file=None, type_ms="20")
+    found.update(report=False, exit_after_shown=False, files=[])
+    args = iter(argv)
+    for arg in args:
+        if arg in _FLAGS:
+            found[_FLAGS[arg]] = True
+        elif arg in _VALUES and (value := next(args, None)) is not None:
+            found[_VALUES[arg]] = value
+        elif arg.startswith("-"):
+            return None
+        else:
+            found["files"].append(arg)
+    if found["lang"] not in (None, "vi", "en") or not found["type_ms"].isdigit():
+        return None
+    found["type_ms"] = int(found["type_ms"])
+    if found["type_file"] is not None:
+        found["type_file"] = Path(found["type_file"])
+    return SimpleNamespace(**found)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    a = _parse_by_hand(argv) or _parse_args(argv)
     typing = None
     if a.type_file is not None:
         typing = (a.type_file.read_text(encoding="utf-8"), a.type_ms)

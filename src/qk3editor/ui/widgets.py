@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, Signal
-from PySide6.QtGui import (
-    QContextMenuEvent,
-    QGuiApplication,
-    QInputMethodEvent,
-    QKeyEvent,
-    QKeySequence,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # (PySide6 builds a class's Python type, enums and all, at its first import:
+    # the event types load with the first event, not with the first frame; issue 14)
+    from PySide6.QtCore import QMimeData
+    from PySide6.QtGui import QContextMenuEvent, QInputMethodEvent, QKeyEvent
+
     from qk3editor.core.vietnamese.legacy import LegacyMatch
+    from qk3editor.ui.pasted import LegacyPaste
 
 
 def clean_text(text: str) -> str:
@@ -25,18 +23,6 @@ def clean_text(text: str) -> str:
     from qk3editor.core.vietnamese.normalize import clean_paste
 
     return clean_paste(text)
-
-
-@dataclass(frozen=True)
-class LegacyPaste:
-    """Pasted text that looks like TCVN3/VNI/VIQR: ``inserted`` now sits at ``start`` (in
-    UTF-16 units) of ``widget``; ``match.converted`` is the offered Unicode reading, made from
-    the raw clipboard text."""
-
-    widget: QWidget
-    start: int
-    inserted: str
-    match: LegacyMatch
 
 
 def utf16_len(text: str) -> int:
@@ -72,6 +58,8 @@ class NfcPlainTextEdit(QPlainTextEdit):
             self.ensureCursorVisible()
             match = _legacy_of(raw)
             if match is not None:
+                from qk3editor.ui.pasted import LegacyPaste
+
                 self.legacyPasted.emit(LegacyPaste(self, start, text, match))
             return
         super().insertFromMimeData(source)
@@ -92,6 +80,8 @@ class NfcPlainTextEdit(QPlainTextEdit):
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:
         commit = event.commitString()
         if commit and clean_text(commit) != commit:
+            from PySide6.QtGui import QInputMethodEvent
+
             fixed = QInputMethodEvent(event.preeditString(), event.attributes())
             fixed.setCommitString(
                 clean_text(commit), event.replacementStart(), event.replacementLength()
@@ -125,6 +115,8 @@ class NfcLineEdit(QLineEdit):
         self.insert(text)
         match = _legacy_of(raw)
         if match is not None:
+            from qk3editor.ui.pasted import LegacyPaste
+
             self.legacyPasted.emit(LegacyPaste(self, start, text, match))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from qk3editor.core.vietnamese.legacy import NAMES
-from qk3editor.ui.widgets import LegacyPaste
+from qk3editor.ui.pasted import LegacyPaste
 
 PREVIEW_CHARS = 160
 

@@ -32,9 +32,9 @@ from qk3editor.storage.editor_import import find_imported_photo
 from qk3editor.storage.editor_repository import EditorRepository, SessionEntry
 from qk3editor.ui.editor.autosave import Autosaver, CompositionTracker
 from qk3editor.ui.editor.controller import EditorController
+from qk3editor.ui.editor.fields import RawFields
 from qk3editor.ui.editor.preview import PreviewController
 from qk3editor.ui.editor.preview_target import PreviewTargetChooser, render_input_of
-from qk3editor.ui.editor.view import RawFields
 from qk3editor.ui.editor.workflow import WorkflowActions
 from qk3editor.ui.editor.workspace import EditorWorkspace
 from qk3editor.ui.errors import describe_error

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
@@ -14,33 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qk3editor.core.articles import ArticleFields
-from qk3editor.ui.widgets import NfcLineEdit, NfcPlainTextEdit, clean_text
+from qk3editor.ui.widgets import NfcLineEdit, NfcPlainTextEdit
 
-
-@dataclass(frozen=True)
-class RawFields:
-    """The editor's fields exactly as the widgets hold them (read on the GUI thread)."""
-
-    title: str
-    lead: str
-    body: str
-    category: str
-    byline: str
-    tags: str
-
-    def clean(self) -> ArticleFields:
-        """The fields as stored: the one clean-up (NFC, repairs) of what the widgets hold;
-        cheap to take on the GUI thread, cleaned wherever this runs."""
-        tags = tuple(t.strip() for t in clean_text(self.tags).split(",") if t.strip())
-        return ArticleFields(
-            title=clean_text(self.title).strip(),
-            lead=clean_text(self.lead),
-            body=clean_text(self.body),
-            category=self.category,
-            byline=clean_text(self.byline).strip(),
-            tags=tags,
-        )
+if TYPE_CHECKING:  # (loaded after the first frame: issue 14, start-up)
+    from qk3editor.core.articles import ArticleFields
+    from qk3editor.ui.editor.fields import RawFields
 
 
 class ArticleEditorView(QWidget):
@@ -141,6 +119,8 @@ class ArticleEditorView(QWidget):
 
     def raw_fields(self) -> RawFields:
         """The widgets' text as it is (about a millisecond for a long article)."""
+        from qk3editor.ui.editor.fields import RawFields
+
         return RawFields(
             self.title.text(),
             self.lead.toPlainText(),

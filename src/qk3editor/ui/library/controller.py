@@ -32,12 +32,14 @@ class LibraryController(QObject):
         self._fill_filters()
         if model is None:
             self.model = LibraryModel(articles.pages(), self)
-            view.table.setModel(self.model)
+            view.set_model(self.model)
             view.configure_columns()
+            view.sort_as_remembered(None)
             self.model.refresh()
         else:  # the quick start-up model already on screen: the full store takes it over
             self.model = model
             model.set_source(articles.pages())
+        view.enable_sorting()  # after the first frame (it reads Qt.SortOrder)
         view.filters_changed.connect(self._on_view_filters_changed)
         view.article_activated.connect(self.open_requested)
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -24,14 +24,17 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
-    Qt,
     Signal,
 )
 
-from qk3editor.core.articles import STATUS_LABELS, ArticleQuery, ArticleRow
-from qk3editor.core.leases import Lease
-from qk3editor.core.timezones import to_local
-from qk3editor.ui.library.holds import held_icon, held_text
+from qk3editor.core.article_list import STATUS_LABELS, ArticleQuery, ArticleRow
+from qk3editor.core.timezones import local_text
+
+if TYPE_CHECKING:  # (the held mark's icon and text load with the first held row: holds.py
+    # names Qt.*, which the first frame must not build; see ui/library/view.py)
+    from PySide6.QtCore import Qt
+
+    from qk3editor.core.leases import Lease
 
 CHUNK = 100
 MAX_PAGES = 128  # pages kept (12,800 rows): bounded memory over any store
@@ -43,9 +46,13 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("byline", QT_TRANSLATE_NOOP("LibraryModel", "Byline")),
     ("published", QT_TRANSLATE_NOOP("LibraryModel", "Published")),
 )
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
+# Qt.ItemDataRole values as ints: this module is on the first frame's path, which must not
+# build PySide6's ``Qt`` namespace (ui/library/view.py); ``data`` gets the role as an int
+DISPLAY_ROLE, DECORATION_ROLE, TOOLTIP_ROLE, FOREGROUND_ROLE, USER_ROLE = 0, 1, 3, 9, 256
+ID_ROLE = USER_ROLE + 1
 
 Index = QModelIndex | QPersistentModelIndex
+_ROLES = frozenset((DISPLAY_ROLE, DECORATION_ROLE, TOOLTIP_ROLE, FOREGROUND_ROLE, ID_ROLE))
 
 
 class LibrarySource(Protocol):
@@ -222,25 +229,29 @@ class LibraryModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < self._count):
-            return None
+    def data(self, index: Index, role: int = DISPLAY_ROLE) -> Any:
+        if role not in _ROLES or not index.isValid() or not (0 <= index.row() < self._count):
+            return None  # (painting asks for a dozen roles a cell: the others end here)
         if role == ID_ROLE:
             return self.article_id(index.row())
         key = COLUMNS[index.column()][0]
-        if role == Qt.ItemDataRole.ForegroundRole and key == "status":
-            return self._desk_color(index.row())
-        if key == "title" and role == Qt.ItemDataRole.DecorationRole:
-            return held_icon() if self.article_id(index.row()) in self._held else None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
+        if role == FOREGROUND_ROLE:
+            return self._desk_color(index.row()) if key == "status" else None
+        if role == DECORATION_ROLE:
+            if key != "title" or self.article_id(index.row()) not in self._held:
+                return None
+            from qk3editor.ui.library.holds import held_icon
+
+            return held_icon()
         r = self._row(index.row())
         if r is None:
             return None
         if key == "title":
             title = r.title or QCoreApplication.translate("LibraryModel", "(untitled)")
             lease = self._held.get(r.id)
-            if lease is not None and role == Qt.ItemDataRole.ToolTipRole:
+            if lease is not None and role == TOOLTIP_ROLE:
+                from qk3editor.ui.library.holds import held_text
+
                 return f"{title}\n✎ {held_text(lease)}"
             return title
         if key == "category":
@@ -249,7 +260,7 @@ class LibraryModel(QAbstractTableModel):
             label = QCoreApplication.translate("status", STATUS_LABELS[r.status])
             return desk_status_text(label, self._desk.get(r.id), role)
         if key == "updated_at":
-            return to_local(r.updated_at).strftime("%d/%m/%Y %H:%M")
+            return local_text(r.updated_at, "%d/%m/%Y %H:%M")
         if key == "published":
             return published_text(r)
         return r.byline
@@ -291,30 +302,39 @@ class LibraryModel(QAbstractTableModel):
             return QColor("#a05a00")
         return None
 
+    def header_labels(self) -> list[str]:
+        """The column titles (the library's header shows them from a model of its own)."""
+        return list(self._headers)
+
     def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+        self, section: int, orientation: Qt.Orientation, role: int = DISPLAY_ROLE
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        from PySide6.QtCore import Qt
+
+        if orientation == Qt.Orientation.Horizontal and role == DISPLAY_ROLE:
             if 0 <= section < len(COLUMNS):
                 return self._headers[section]
         return None
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(COLUMNS):
-            return
-        self._query = replace(
-            self._query,
-            order_by=COLUMNS[column][0],
-            descending=order == Qt.SortOrder.DescendingOrder,
-        )
-        self.refresh(recount=False)  # the same rows in another order: the count stands
+    def sort(self, column: int, order: Qt.SortOrder | None = None) -> None:
+        from PySide6.QtCore import Qt
+
+        before = self._query
+        self.set_order(column, order == Qt.SortOrder.DescendingOrder)
+        if self._query != before:  # (the view's sorting, once enabled, asks for the same order)
+            self.refresh(recount=False)  # the same rows in another order: the count stands
+
+    def set_order(self, column: int, descending: bool) -> None:
+        """The order of the next :meth:`refresh` (the first frame's, before the view sorts)."""
+        if 0 <= column < len(COLUMNS):
+            self._query = replace(self._query, order_by=COLUMNS[column][0], descending=descending)
 
 
 def published_text(r: ArticleRow) -> str:
     """Where and when it went out, and whether it was edited since (issue 9)."""
     if r.published_at is None:
         return ""
-    text = f"{r.published_target} · {to_local(r.published_at):%d/%m/%Y %H:%M}"
+    text = f"{r.published_target} · {local_text(r.published_at, '%d/%m/%Y %H:%M')}"
     if r.changed_since_published:
         changed = QCoreApplication.translate("LibraryModel", "changed since publishing")
         text = f"✎ {changed} ({text})"
@@ -328,7 +348,7 @@ def desk_status_text(label: str, m: Any, role: int) -> str:
         return label
     if getattr(m, "returned", False):
         text = "↩ " + QCoreApplication.translate("LibraryModel", "Returned by the desk")
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == TOOLTIP_ROLE:
             who = m.author_name or m.author
             return f"{text} ({who}): {m.text}"
         return text

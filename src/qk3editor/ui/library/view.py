@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Signal
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -15,7 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qk3editor.ui.library.model import ID_ROLE
+from qk3editor.ui.library.model import ID_ROLE, LibraryModel
+
+# The first frame (issue 14, start-up) touches nothing of PySide6's ``Qt`` namespace: its first
+# use builds ~90 Python enums (about 20 ms, a fifth of a bare window's start). Only code that
+# runs after the first frame imports ``Qt`` (inside the function).
+DEFAULT_SORT = (3, True)  # newest first: "Updated", descending
 
 
 class LibraryView(QWidget):
@@ -35,15 +41,12 @@ class LibraryView(QWidget):
         self.table.setObjectName("libraryTable")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setSortingEnabled(True)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
         header.setObjectName("libraryHeader")  # its columns are remembered by the window
         header.setStretchLastSection(True)
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header.customContextMenuRequested.connect(self._column_menu)
         self.table.setWordWrap(False)
 
         # one filter a row: a combo never clipped in a narrow library ("Tất cả (tı")
@@ -66,6 +69,46 @@ class LibraryView(QWidget):
         self.table.activated.connect(self._on_table_activated)
         self.table.clicked.connect(self._on_table_activated)
 
+    def set_model(self, model: LibraryModel) -> None:
+        """``model`` in the table; the header's titles from a Qt model of their own, so that
+        painting the header calls no Python ``headerData`` (whose ``Qt.Orientation`` argument
+        would build the ``Qt`` namespace before the first frame)."""
+        header = self.table.horizontalHeader()
+        hidden = header.isHidden()
+        header.hide()  # no size hint (which reads the titles) while it shows the model's
+        self.table.setModel(model)
+        titles = QStandardItemModel(0, model.columnCount(), self.table)
+        titles.setHorizontalHeaderLabels(model.header_labels())
+        header.setModel(titles)
+        header.setHidden(hidden)
+
+    def sort_as_remembered(self, saved: tuple[int, bool] | None) -> None:
+        """Before the first frame: the model's order from ``saved`` (column, descending), the
+        header's indicator having come back with the header's state; without one (the first
+        start) the default order, newest first."""
+        model = self.table.model()
+        if isinstance(model, LibraryModel):
+            model.set_order(*(saved or DEFAULT_SORT))
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        if saved is None:
+            self._show_sort_indicator(*DEFAULT_SORT)
+
+    def enable_sorting(self) -> None:
+        """After the first frame: a click on a column title sorts, the header's menu shows and
+        hides columns."""
+        from PySide6.QtCore import Qt
+
+        header = self.table.horizontalHeader()
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        self.table.setSortingEnabled(True)  # sorts the model as the indicator says (no change)
+
+    def _show_sort_indicator(self, column: int, descending: bool) -> None:
+        from PySide6.QtCore import Qt
+
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        self.table.horizontalHeader().setSortIndicator(column, order)
+
     def configure_columns(self) -> None:
         """The title takes the free width; status and date as wide as their text; category,
         byline and published hidden at first (the header's menu shows them; the window
@@ -81,9 +124,10 @@ class LibraryView(QWidget):
         for col in (1, 4, 5)[: header.count()]:
             if col < header.count():
                 header.setSectionHidden(col, True)
-        header.setSortIndicator(3, Qt.SortOrder.DescendingOrder)
 
     def _column_menu(self, pos: QPoint) -> None:
+        from PySide6.QtCore import Qt
+
         header = self.table.horizontalHeader()
         model = self.table.model()
         menu = QMenu(self)
