@@ -427,7 +427,7 @@ class PhotoDeskController(QObject):
     def _on_location_clicked(self) -> None:
         if self.location_policy != "per_photo":
             return
-        photos = self.selected_photos()
+        photos = self.shown_selection()  # the model's rows: no query per click
         if not photos:
             return
         keep = not all(p.keep_location for p in photos)
