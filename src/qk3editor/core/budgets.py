@@ -54,10 +54,10 @@ MAX_IMAGE_FILE_BYTES = 200 * MB
 """A photo file (a 100-megapixel camera's JPEG is about 60 MB, its TIFF about 300 MB: TIFFs
 that large are converted first)."""
 MAX_IMAGE_PIXELS = 120_000_000
-# A take-over's reason (issue 16): a sentence or two, recorded in lease_events.
-MAX_LEASE_REASON_CHARS = 2_000
 """Pixels of a photo (width × height), checked from the header before decoding; Pillow's
 ``Image.MAX_IMAGE_PIXELS`` is set to the same value."""
+MAX_LEASE_REASON_CHARS = 2_000
+"""A take-over's reason (issue 16): a sentence or two, recorded in lease_events."""
 
 # -- newsroom (issue 16) --------------------------------------------------------------------------
 MAX_PASSWORD_CHARS = 1024
