@@ -2,8 +2,6 @@ from __future__ import annotations
 
 import secrets as pysecrets
 import sys
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -32,28 +30,6 @@ from wordpress_fixture import (  # noqa: F401
     wordpress_stock,
     wordpress_stock_plain,
 )
-
-
-@pytest.fixture(autouse=True)
-def no_stray_threads() -> Iterator[None]:
-    """Fails a test that leaves a thread of its own running once its fixtures are torn down.
-
-    A test server's connection thread left blocked in a TLS read wakes at some later test, when
-    the client is garbage-collected; OpenSSL work in such a stray thread while other tests ran
-    is how a CI run died with a segmentation fault (see netservers.py). Threads Qt started
-    (``_DummyThread``: Qt's pools call into Python) are Qt's to manage and are not counted.
-    """
-    before = set(threading.enumerate())
-    yield
-    grace = time.monotonic() + 2.0  # a thread on its way out gets a moment to finish
-    stray = []
-    for thread in threading.enumerate():
-        if thread in before or type(thread).__name__ == "_DummyThread":
-            continue
-        thread.join(max(0.0, grace - time.monotonic()))
-        if thread.is_alive():
-            stray.append(thread.name)
-    assert not stray, f"threads left running after the test: {stray}"
 
 
 @pytest.fixture
