@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import re
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,6 +25,29 @@ def subprocess_env(**extra: str) -> dict[str, str]:
     src = str(ROOT / "src")
     env["PYTHONPATH"] = src + os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else src
     return env
+
+
+@pytest.fixture(autouse=True)
+def no_stray_threads() -> Iterator[None]:
+    """Fails a test that leaves a thread of its own running once its fixtures are torn down.
+
+    A test server's connection thread left blocked in a TLS read woke at some later test, when
+    its client was garbage-collected; OpenSSL work in such a stray thread while other tests ran
+    is how CI runs died with a segmentation fault (tests/publish/netservers.py). A server or
+    proxy a test starts ends all its threads when it stops. Threads Qt started
+    (``_DummyThread``: Qt's pools call into Python) are Qt's to manage and are not counted.
+    """
+    before = set(threading.enumerate())
+    yield
+    grace = time.monotonic() + 2.0  # a thread on its way out gets a moment to finish
+    stray = []
+    for thread in threading.enumerate():
+        if thread in before or type(thread).__name__ == "_DummyThread":
+            continue
+        thread.join(max(0.0, grace - time.monotonic()))
+        if thread.is_alive():
+            stray.append(thread.name)
+    assert not stray, f"threads left running after the test: {stray}"
 
 
 @pytest.fixture

@@ -2357,6 +2357,10 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>mật khẩu trống</translation>
     </message>
     <message>
+        <source>a password longer than {limit} characters</source>
+        <translation>mật khẩu dài quá {limit} ký tự</translation>
+    </message>
+    <message>
         <source>how the portal prints an article: where the lead goes and whether the featured photo is also the first captioned figure</source>
         <translation>cách cổng hiển thị bài: sapo đặt ở đâu và ảnh đại diện có đồng thời là ảnh đầu bài kèm chú thích hay không</translation>
     </message>

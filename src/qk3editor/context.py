@@ -16,7 +16,7 @@ from qk3editor.core.settings import Settings, choose_language, load_settings, sa
 from qk3editor.core.tasks import Runner
 from qk3editor.paths import Paths, resolve_paths, resolve_store_url, resources_dir
 from qk3editor.storage.articles_repository import ArticleRepository, CategoryRepository
-from qk3editor.storage.db import Store, open_store
+from qk3editor.storage.db import Store, open_store, sqlite_path
 from qk3editor.storage.store_events import StoreEvents
 
 if TYPE_CHECKING:
@@ -282,15 +282,10 @@ def _warn_once(exc: BaseException | None) -> None:
 
 def check_store_exists(url: str) -> None:
     """Raise :class:`StoreMissing` when ``url`` is a SQLite file that does not exist."""
-    from pathlib import Path
-
     from qk3editor.core.errors import StoreMissing
 
-    prefix = "sqlite:///"
-    if not url.startswith(prefix) or url[len(prefix) :] in ("", ":memory:"):
-        return
-    path = Path(url[len(prefix) :].split("?", 1)[0])
-    if not path.is_file():
+    path = sqlite_path(url)
+    if path is not None and not path.is_file():
         raise StoreMissing(path=str(path))
 
 

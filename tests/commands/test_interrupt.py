@@ -108,6 +108,7 @@ class Hang(BaseHTTPRequestHandler):
 @pytest.fixture
 def hanging_server() -> Iterator[str]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), Hang)
+    server.daemon_threads = False  # server_close() joins the handler (it sleeps 2 s)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"

@@ -115,7 +115,10 @@ class CuttingProxy:
         self._sent = 0
         self._lock = threading.Lock()
         self._conns: list[socket.socket] = []
-        threading.Thread(target=self._accept, daemon=True).start()
+        self._closing = False
+        self._threads: list[threading.Thread] = []
+        self._accepting = threading.Thread(target=self._accept, daemon=True)
+        self._accepting.start()
 
     def cut_after(self, nbytes: int) -> None:
         with self._lock:
@@ -128,14 +131,22 @@ class CuttingProxy:
                 client, _ = self.sock.accept()
             except OSError:
                 return
+            if self._closing:
+                client.close()
+                return
             if self.down:
                 client.close()
                 continue
             server = socket.create_connection(("127.0.0.1", self.upstream))
+            pipes = [
+                threading.Thread(target=self._pipe, args=(client, server, True), daemon=True),
+                threading.Thread(target=self._pipe, args=(server, client, False), daemon=True),
+            ]
             with self._lock:
                 self._conns += [client, server]
-            threading.Thread(target=self._pipe, args=(client, server, True), daemon=True).start()
-            threading.Thread(target=self._pipe, args=(server, client, False), daemon=True).start()
+                self._threads += pipes
+            for pipe in pipes:
+                pipe.start()
 
     def _cut_all(self) -> None:
         with self._lock:
@@ -170,8 +181,23 @@ class CuttingProxy:
                     pass
 
     def close(self) -> None:
+        """Stop accepting, cut every connection and join every thread the proxy started
+        (closing a socket does not wake a thread blocked in its accept(): a last connection
+        does)."""
+        self._closing = True
+        try:
+            socket.create_connection(("127.0.0.1", self.port), timeout=5).close()
+        except OSError:
+            pass
+        self._accepting.join(10)
         self.sock.close()
         self._cut_all()
+        with self._lock:
+            threads = list(self._threads)
+        for thread in threads:
+            thread.join(10)
+        stuck = [t.name for t in [self._accepting, *threads] if t.is_alive()]
+        assert not stuck, f"proxy threads still running after close(): {stuck}"
 
 
 def port_of(url: str) -> int:

@@ -2,10 +2,16 @@
 
 Each server is its own origin (its own port). A route answers with a fixed status, headers and
 body; every request is recorded with its headers so a test can count what reached the server.
+
+``stop()`` ends every thread the server started before it returns: a connection thread left
+blocked in a (TLS) read after its test would wake up at some later test, when the client is
+garbage-collected, and OpenSSL work in a stray thread during other tests is how a CI run once
+died with a segmentation fault.
 """
 
 from __future__ import annotations
 
+import socket
 import ssl
 import subprocess
 import threading
@@ -38,7 +44,9 @@ class ScriptedServer(ThreadingHTTPServer):
         if tls is not None:
             self.socket = tls.wrap_socket(self.socket, server_side=True)
         self.scheme = "https" if tls else "http"
-        threading.Thread(target=self.serve_forever, daemon=True).start()
+        self.connections: dict[threading.Thread, socket.socket] = {}
+        self.thread = threading.Thread(target=self.serve_forever, daemon=True)
+        self.thread.start()
 
     @property
     def origin(self) -> str:
@@ -61,10 +69,51 @@ class ScriptedServer(ThreadingHTTPServer):
     def authorised_requests(self) -> int:
         return sum(1 for _m, _p, h in self.seen if "authorization" in h)
 
+    def process_request(self, request: Any, client_address: Any) -> None:
+        """One thread per connection, as ThreadingMixIn, but remembered so stop() can end it."""
+        thread = threading.Thread(
+            target=self._serve_connection, args=(request, client_address), daemon=True
+        )
+        with self.lock:
+            self.connections[thread] = request
+        thread.start()
+
+    def _serve_connection(self, request: Any, client_address: Any) -> None:
+        try:
+            self.process_request_thread(request, client_address)
+        finally:
+            with self.lock:
+                self.connections.pop(threading.current_thread(), None)
+
     def stop(self) -> None:
+        """Stop serving and end every connection thread (a second call does nothing)."""
+        if self.stopping.is_set():
+            return
         self.stopping.set()
         self.shutdown()
+        self.thread.join()
+        end_connection_threads(self.connections, self.lock)
         self.server_close()
+
+
+def end_connection_threads(connections: dict[threading.Thread, socket.socket], lock: Any) -> None:
+    """Wake each connection thread's blocked read and join it; fail if one does not end.
+
+    The socket is shut down at the kernel level (``socket.socket.shutdown``, not
+    ``SSLSocket.shutdown``): the thread's read returns end-of-file and the thread closes its own
+    connection, so a TLS connection's OpenSSL state is only ever touched by its own thread.
+    """
+    with lock:
+        left = list(connections.items())
+    for _thread, conn in left:
+        try:
+            socket.socket.shutdown(conn, socket.SHUT_RDWR)
+        except OSError:
+            pass  # already closed by its thread
+    for thread, _conn in left:
+        thread.join(10)
+    stuck = [t.name for t, _c in left if t.is_alive()]
+    assert not stuck, f"connection threads still running after stop(): {stuck}"
 
 
 class _Handler(BaseHTTPRequestHandler):

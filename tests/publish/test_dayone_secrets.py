@@ -19,6 +19,7 @@ import pytest
 from keyring.backends import fail
 
 from qk3editor.cli import main
+from qk3editor.core.budgets import MAX_PASSWORD_CHARS
 from qk3editor.publish.errors import (
     PassphraseNeeded,
     TargetCheckFailed,
@@ -260,3 +261,34 @@ def test_cli_without_keyring_or_terminal_gives_a_clear_way(home, tmp_path, porta
     assert "--password-stdin" in out.stderr and portal.secret not in out.stderr
     assert portal.secret.encode() not in _all_bytes(home)
     assert os.environ.get("QK3EDITOR_HOME") == str(home)
+
+
+class _CountingStdin(io.StringIO):
+    """A stdin with no newline, far longer than any password; counts the characters read."""
+
+    def __init__(self, chars: int) -> None:
+        super().__init__("x" * chars)
+        self.read_chars = 0
+
+    def read(self, size: int | None = -1) -> str:
+        text = super().read(size)
+        self.read_chars += len(text)
+        return text
+
+    def readline(self, size: int | None = -1) -> str:  # type: ignore[override]
+        line = super().readline(-1 if size is None else size)
+        self.read_chars += len(line)
+        return line
+
+
+def test_a_password_stream_with_no_end_is_refused_after_one_bounded_read(
+    home, memkeyring, monkeypatch, capsys
+):
+    stdin = _CountingStdin(10 * MAX_PASSWORD_CHARS)  # the whole stream is ten times the limit
+    monkeypatch.setattr(sys, "stdin", stdin)
+    add = ["target", "add", "cong", "--kind", "ninjs", "--url", "http://127.0.0.1:9"]
+    assert main(["--lang", "vi", *add, "--user", "editor", "--no-check"]) == 1
+    assert f"mật khẩu dài quá {MAX_PASSWORD_CHARS} ký tự" in capsys.readouterr().err
+    # past the limit (so "too long" is known), never the whole stream
+    assert MAX_PASSWORD_CHARS < stdin.read_chars <= MAX_PASSWORD_CHARS + 2
+    assert memkeyring.store == {}

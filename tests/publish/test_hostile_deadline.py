@@ -21,7 +21,7 @@ from qk3editor.publish.errors import DeadlineExceeded
 from qk3editor.publish.http import HttpClient, HttpSettings
 from qk3editor.publish.secrets import SecretStore
 
-from .netservers import ScriptedServer
+from .netservers import ScriptedServer, end_connection_threads
 
 # per-read timeouts far above the drip interval: they alone would never end these requests
 SLOW_READS = {"read_timeout": 30.0, "connect_timeout": 30.0, "write_timeout": 30.0}
@@ -44,25 +44,37 @@ def vi() -> Iterator[Translator]:
 
 
 class RawServer:
-    """Accepts connections and runs ``behave(conn)`` on each (a raw socket, no HTTP)."""
+    """Accepts connections and runs ``behave(conn)`` on each (a raw socket, no HTTP).
+
+    ``stop()`` ends every thread it started (see netservers.end_connection_threads).
+    """
 
     def __init__(self, behave) -> None:  # type: ignore[no-untyped-def]
         self.sock = socket.create_server(("127.0.0.1", 0))
         self.stopping = threading.Event()
         self.behave = behave
-        threading.Thread(target=self._loop, daemon=True).start()
+        self.lock = threading.Lock()
+        self.connections: dict[threading.Thread, socket.socket] = {}
+        self.thread = threading.Thread(target=self._loop, daemon=True)
+        self.thread.start()
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.sock.getsockname()[1]}"
 
     def _loop(self) -> None:
-        while not self.stopping.is_set():
+        while True:
             try:
                 conn, _ = self.sock.accept()
             except OSError:
                 return
-            threading.Thread(target=self._run, args=(conn,), daemon=True).start()
+            if self.stopping.is_set():
+                conn.close()
+                return
+            thread = threading.Thread(target=self._run, args=(conn,), daemon=True)
+            with self.lock:
+                self.connections[thread] = conn
+            thread.start()
 
     def _run(self, conn: socket.socket) -> None:
         try:
@@ -71,10 +83,20 @@ class RawServer:
             pass
         finally:
             conn.close()
+            with self.lock:
+                self.connections.pop(threading.current_thread(), None)
 
     def stop(self) -> None:
         self.stopping.set()
+        # closing a socket does not wake a thread blocked in its accept(): one last connection does
+        try:
+            socket.create_connection(self.sock.getsockname(), timeout=5).close()
+        except OSError:
+            pass
+        self.thread.join(10)
         self.sock.close()
+        end_connection_threads(self.connections, self.lock)
+        assert not self.thread.is_alive(), "the accept loop did not end"
 
 
 def test_dripping_body_fails_at_the_deadline_with_a_vietnamese_message(server, vi):

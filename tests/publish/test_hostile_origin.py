@@ -142,6 +142,7 @@ def test_https_site_redirecting_to_http_sends_nothing_there(tmp_path, two):
         wp = _publisher(secure.origin, ca_bundle=str(cert))
         with pytest.raises(InsecureDowngrade) as caught:
             wp.check_login()
+        wp.close()
         assert plain.origin in str(caught.value)
         # a Link header naming plain http on the same host is another origin too
         secure.route("/", headers={"Link": f'<{plain.origin}/wp-json/>; rel="https://api.w.org/"'})

@@ -84,7 +84,9 @@ def test_redirect_to_other_host_with_credentials_is_refused():
         assert len(other_h.seen) == 1 and "authorization" not in other_h.seen[0]
     finally:
         first.shutdown()
+        first.server_close()
         other.shutdown()
+        other.server_close()
 
 
 def test_same_origin_redirect_keeps_credentials():
@@ -101,6 +103,7 @@ def test_same_origin_redirect_keeps_credentials():
         assert [s.get("authorization") for s in h.seen] == ["Basic c2VjcmV0"] * 2
     finally:
         server.shutdown()
+        server.server_close()
 
 
 def test_response_size_is_bounded():
@@ -112,6 +115,7 @@ def test_response_size_is_bounded():
                 http.request("GET", f"http://127.0.0.1:{server.server_address[1]}/x")
     finally:
         server.shutdown()
+        server.server_close()
 
 
 def test_tls_is_verified(tmp_path):
@@ -155,6 +159,7 @@ def test_tls_is_verified(tmp_path):
             assert http.request("GET", url).status == 200
     finally:
         server.shutdown()
+        server.server_close()
 
 
 def test_no_keyring_is_a_clear_error_never_plain_text(store):

@@ -243,3 +243,19 @@ def test_export_writes_what_the_editor_shows(qtbot, home: Path, tmp_path: Path) 
         assert "Nội dung mới chưa lưu." in text
     finally:
         close_gui(gui, trs)
+
+
+def test_a_batch_of_new_articles_refreshes_the_library_once(qtbot) -> None:
+    """An import or a remote batch announces N articles: the list is counted once, not N times."""
+    gui, trs = open_gui(qtbot)
+    try:
+        made = [gui.ctx.articles.create(ArticleFields(title=f"Bài {i}")) for i in range(5)]
+        model = gui.library.model
+        refreshes: list[int] = []
+        model.modelReset.connect(lambda: refreshes.append(1))
+        gui.bus.announce_remote("article", [a.id for a in made])  # another process's batch
+        assert len(refreshes) == 1
+        assert model.rowCount() >= 5
+
+    finally:
+        close_gui(gui, trs)

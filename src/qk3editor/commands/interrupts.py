@@ -7,7 +7,10 @@ and exits 130. Without a note, the command's work is one store transaction: noth
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import signal
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from qk3editor.core.i18n import translate
 
@@ -31,3 +34,23 @@ def interrupted_line() -> str:
     if not detail:
         detail = translate("cli", "nothing was changed; run the same command again to do the work")
     return translate("cli", "qk3editor: stopped (Ctrl+C): {detail}").format(detail=detail)
+
+
+@contextmanager
+def ctrl_c_stops(cancel: threading.Event) -> Iterator[None]:
+    """While inside, the first Ctrl+C sets ``cancel`` (the work stops between files and keeps
+    what is done); a second one interrupts at once."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def on_interrupt(_signum: int, _frame: object) -> None:
+        if cancel.is_set():
+            raise KeyboardInterrupt
+        cancel.set()
+
+    previous = signal.signal(signal.SIGINT, on_interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)

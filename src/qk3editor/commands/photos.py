@@ -1,5 +1,5 @@
-"""Photo desk commands: import, list, caption, location, export, check, and an article's photos:
-feature, place, detach (article ids by any unique prefix).
+"""Photo desk commands: import, list, caption, location, export, check; an article's photos
+(feature, place, detach) are in :mod:`qk3editor.commands.article_photos`.
 
 ``photos caption --template F``: F is a YAML mapping of fields to text, which may use the
 template variables {date} {city} {creator} {credit} {filename} {seq}; e.g.::
@@ -15,21 +15,18 @@ template variables {date} {city} {creator} {credit} {filename} {seq}; e.g.::
 from __future__ import annotations
 
 import argparse
-import signal
 import sys
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from qk3editor.commands import interrupts
+from qk3editor.commands import article_photos, interrupts
 from qk3editor.commands.output import one_line, print_json, write_text
-from qk3editor.core.errors import PhotoIdNotFound, record_message
+from qk3editor.core.errors import record_message
 from qk3editor.core.i18n import QT_TRANSLATE_NOOP, translate
 from qk3editor.core.labels import PHOTO_FLAG_TEXT, label
-from qk3editor.core.photos import ArticlePhoto, headline_from, shown_date
+from qk3editor.core.photos import headline_from, shown_date
 from qk3editor.photos.captions import BatchEdit, load_codes, load_template
 from qk3editor.photos.desk import (
     caption_photos,
@@ -44,7 +41,6 @@ from qk3editor.storage.photos_repository import PhotoQuery
 
 if TYPE_CHECKING:
     from qk3editor.context import AppContext
-    from qk3editor.storage.photos_repository import PhotoRepository
 
 
 STATUS_TEXT = {
@@ -93,27 +89,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     p.set_defaults(handler=run_location)
 
-    p = psub.add_parser("feature", help=translate("cli", "make a photo the article's featured one"))
-    p.add_argument("article", metavar="ARTICLE")
-    p.add_argument("photo", type=int, metavar="PHOTO")
-    p.set_defaults(handler=run_feature)
-
-    p = psub.add_parser("place", help=translate("cli", "place a photo in an article's body"))
-    p.add_argument("article", metavar="ARTICLE")
-    p.add_argument("photo", type=int, metavar="PHOTO")
-    p.add_argument(
-        "--after",
-        type=int,
-        metavar="N",
-        help=translate("cli", "after paragraph N (0: first; default: at the end)"),
-    )
-    p.add_argument("--caption", help=translate("cli", "the caption in this article"))
-    p.set_defaults(handler=run_place)
-
-    p = psub.add_parser("detach", help=translate("cli", "take a photo out of an article"))
-    p.add_argument("article", metavar="ARTICLE")
-    p.add_argument("photo", type=int, metavar="PHOTO")
-    p.set_defaults(handler=run_detach)
+    article_photos.register(psub)  # feature, place, detach
 
     p = psub.add_parser("export", help=translate("cli", "export web renditions"))
     p.add_argument("ids", nargs="+", type=int, metavar="ID", help=translate("cli", "photo numbers"))
@@ -168,7 +144,8 @@ def run_import(args: argparse.Namespace, ctx: AppContext) -> int:
         ).format(**seen)
     )
     cancel = threading.Event()
-    with _ctrl_c_stops(cancel):  # the first Ctrl+C stops between files; what is read is kept
+    # the first Ctrl+C stops between files; what is read is kept
+    with interrupts.ctrl_c_stops(cancel):
         result = import_photos(
             repo,
             args.paths,
@@ -215,26 +192,6 @@ def run_import(args: argparse.Namespace, ctx: AppContext) -> int:
         )
         raise KeyboardInterrupt
     return 1 if report.count("error") else 0
-
-
-@contextmanager
-def _ctrl_c_stops(cancel: threading.Event) -> Iterator[None]:
-    """While inside, the first Ctrl+C sets ``cancel`` (the work stops between files and keeps
-    what is done); a second one interrupts at once."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def on_interrupt(_signum: int, _frame: object) -> None:
-        if cancel.is_set():
-            raise KeyboardInterrupt
-        cancel.set()
-
-    previous = signal.signal(signal.SIGINT, on_interrupt)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
 
 
 def run_list(args: argparse.Namespace, ctx: AppContext) -> int:
@@ -391,70 +348,3 @@ def run_check(args: argparse.Namespace, ctx: AppContext) -> int:
         + "\n"
     )
     return 1 if report.count("error") else 0
-
-
-def _attached(repo: PhotoRepository, article_id: str, photo_id: int) -> list[ArticlePhoto]:
-    """The article's photos, with ``photo_id`` attached (at the end) if it was not."""
-    repo.get(photo_id)  # an unknown photo fails before anything changes
-    photos = repo.article_photos(article_id)
-    if all(ap.photo.id != photo_id for ap in photos):
-        photos = repo.attach(article_id, [photo_id])
-    return photos
-
-
-def _print_photos(photos: list[ArticlePhoto]) -> None:
-    featured = translate("cli", "featured")
-    for ap in photos:
-        mark = featured if ap.featured else ""
-        write_text(f"#{ap.photo.id}\t{mark}\t{ap.caption.replace(chr(10), ' ')[:60]}\n")
-
-
-def run_feature(args: argparse.Namespace, ctx: AppContext) -> int:
-    repo = ctx.photos
-    article_id = ctx.articles.resolve_id(args.article)
-    _attached(repo, article_id, args.photo)
-    _print_photos(repo.set_featured(article_id, args.photo))
-    return 0
-
-
-def run_place(args: argparse.Namespace, ctx: AppContext) -> int:
-    """Attach the photo if needed and put it in the body as a paragraph of its own (moved there
-    if it was placed elsewhere)."""
-    from qk3editor.core.articles import ArticleFields
-    from qk3editor.core.body_photos import place_photo, remove_photo
-    from qk3editor.core.photos import photo_snippet
-
-    repo = ctx.photos
-    article_id = ctx.articles.resolve_id(args.article)
-    _attached(repo, article_id, args.photo)
-    if args.caption is not None:
-        repo.set_caption(article_id, args.photo, args.caption)
-    ap = next(a for a in repo.article_photos(article_id) if a.photo.id == args.photo)
-    article = ctx.articles.get(article_id)
-    body = place_photo(
-        remove_photo(article.body, args.photo),
-        photo_snippet(args.photo, ap.caption, ap.credit),
-        args.after,
-    )
-    ctx.articles.update(article_id, ArticleFields(body=body))
-    _print_photos(repo.article_photos(article_id))
-    return 0
-
-
-def run_detach(args: argparse.Namespace, ctx: AppContext) -> int:
-    """The photo leaves the article: its list and every place in the body (the file stays)."""
-    from qk3editor.core.articles import ArticleFields
-    from qk3editor.core.body_photos import remove_photo
-
-    repo = ctx.photos
-    article_id = ctx.articles.resolve_id(args.article)
-    repo.get(args.photo)
-    photos = repo.article_photos(article_id)
-    article = ctx.articles.get(article_id)
-    body = remove_photo(article.body, args.photo)
-    if all(ap.photo.id != args.photo for ap in photos) and body == article.body:
-        raise PhotoIdNotFound(id=args.photo)
-    if body != article.body:
-        ctx.articles.update(article_id, ArticleFields(body=body))
-    _print_photos(repo.detach(article_id, args.photo))
-    return 0

@@ -9,6 +9,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from qk3editor.commands.passphrase import terminal_passphrase_for
+from qk3editor.core.budgets import MAX_PASSWORD_CHARS
 from qk3editor.core.errors import ValidationError
 from qk3editor.core.i18n import translate
 
@@ -38,11 +39,18 @@ def services_for(ctx: AppContext, args: argparse.Namespace | None = None) -> Any
 
 def read_secret(args: argparse.Namespace) -> str:
     if args.password_stdin or not sys.stdin.isatty():
-        secret = sys.stdin.readline().rstrip("\r\n")
+        # one line, bounded: a stream with no newline is never read whole into memory
+        secret = sys.stdin.readline(MAX_PASSWORD_CHARS + 2).rstrip("\r\n")
     else:
         secret = getpass.getpass(translate("cli", "Password (Application Password): "))
     if not secret.strip():
         raise ValidationError(detail=translate("cli", "an empty password"))
+    if len(secret) > MAX_PASSWORD_CHARS:
+        raise ValidationError(
+            detail=translate("cli", "a password longer than {limit} characters").format(
+                limit=MAX_PASSWORD_CHARS
+            )
+        )
     return secret
 
 

@@ -27,14 +27,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-import httpcore
 import httpx
 
 from qk3editor.core.i18n import QT_TRANSLATE_NOOP
 from qk3editor.core.json_values import as_object
+from qk3editor.publish.deadline import DeadlineTransport, check_deadline, verified_context
+from qk3editor.publish.deadline import state as _deadline
 from qk3editor.publish.errors import (
     BadResponse,
-    DeadlineExceeded,
     InsecureDowngrade,
     RemoteHttpError,
     ResponseTooLarge,
@@ -123,116 +123,6 @@ def same_origin(a: str | httpx.URL, b: str | httpx.URL) -> bool:
     return bool(first) and first == second
 
 
-# -- the deadline ----------------------------------------------------------------------------
-# The deadline of the request running in this thread (sync httpx does its socket work in the
-# calling thread). Every socket operation's timeout is capped by the time left, so neither a
-# slow connect, a slow reader of our upload nor a dripping answer outlives it.
-_deadline = threading.local()
-_SLICE = 64 * 1024
-
-
-def _time_left(kind: type[Exception]) -> float | None:
-    until: float | None = getattr(_deadline, "until", None)
-    if until is None:
-        return None
-    left = until - time.monotonic()
-    if left <= 0:
-        raise kind("deadline")
-    return left
-
-
-def _cap(timeout: float | None, kind: type[Exception]) -> float | None:
-    left = _time_left(kind)
-    if left is None:
-        return timeout
-    return left if timeout is None else min(timeout, left)
-
-
-class _DeadlineStream(httpcore.NetworkStream):
-    def __init__(self, inner: httpcore.NetworkStream) -> None:
-        self._inner = inner
-
-    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        return self._inner.read(max_bytes, _cap(timeout, httpcore.ReadTimeout))
-
-    def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        view = memoryview(buffer)
-        for start in range(0, len(view), _SLICE):
-            self._inner.write(
-                bytes(view[start : start + _SLICE]), _cap(timeout, httpcore.WriteTimeout)
-            )
-
-    def close(self) -> None:
-        self._inner.close()
-
-    def start_tls(
-        self,
-        ssl_context: ssl.SSLContext,
-        server_hostname: str | None = None,
-        timeout: float | None = None,
-    ) -> httpcore.NetworkStream:
-        capped = _cap(timeout, httpcore.ConnectTimeout)
-        return _DeadlineStream(self._inner.start_tls(ssl_context, server_hostname, capped))
-
-    def get_extra_info(self, info: str) -> Any:
-        return self._inner.get_extra_info(info)
-
-
-class _DeadlineBackend(httpcore.NetworkBackend):
-    def __init__(self) -> None:
-        self._inner = httpcore.SyncBackend()
-
-    def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: Any = None,
-    ) -> httpcore.NetworkStream:
-        capped = _cap(timeout, httpcore.ConnectTimeout)
-        return _DeadlineStream(
-            self._inner.connect_tcp(host, port, capped, local_address, socket_options)
-        )
-
-    def connect_unix_socket(
-        self, path: str, timeout: float | None = None, socket_options: Any = None
-    ) -> httpcore.NetworkStream:
-        capped = _cap(timeout, httpcore.ConnectTimeout)
-        return _DeadlineStream(self._inner.connect_unix_socket(path, capped, socket_options))
-
-    def sleep(self, seconds: float) -> None:
-        self._inner.sleep(seconds)
-
-
-_default_tls: ssl.SSLContext | None = None
-_default_tls_lock = threading.Lock()
-
-
-def _verified_context() -> ssl.SSLContext:
-    """The default verifying TLS context (certifi's roots), made once: loading the roots is
-    the slow part of making a client, and a context is safe to share between threads."""
-    global _default_tls
-    with _default_tls_lock:
-        if _default_tls is None:
-            _default_tls = httpx.create_ssl_context()
-        return _default_tls
-
-
-class _DeadlineTransport(httpx.HTTPTransport):
-    """httpx's own transport over a connection pool whose sockets obey the deadline."""
-
-    def __init__(self, ssl_context: ssl.SSLContext, limits: httpx.Limits) -> None:
-        super().__init__(verify=ssl_context, limits=limits, trust_env=False)
-        self._pool = httpcore.ConnectionPool(  # the same pool, with our network backend
-            ssl_context=ssl_context,
-            max_connections=limits.max_connections,
-            max_keepalive_connections=limits.max_keepalive_connections,
-            keepalive_expiry=limits.keepalive_expiry,
-            network_backend=_DeadlineBackend(),
-        )
-
-
 def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
     """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date)."""
     if not value:
@@ -275,7 +165,7 @@ class HttpClient:
             verify = ssl.create_default_context()
             verify.load_verify_locations(cafile=s.ca_bundle)
         else:
-            verify = _verified_context()
+            verify = verified_context()
         limits = httpx.Limits(
             max_connections=s.max_connections, max_keepalive_connections=s.max_connections
         )
@@ -290,7 +180,7 @@ class HttpClient:
             follow_redirects=False,
             limits=limits,
             headers={"User-Agent": USER_AGENT},
-            transport=transport or _DeadlineTransport(verify, limits),
+            transport=transport or DeadlineTransport(verify, limits),
             trust_env=False,
         )
         self._lock = threading.Lock()
@@ -413,7 +303,7 @@ class HttpClient:
                     if total > limit:
                         raise ResponseTooLarge(host=host, limit=limit)
                     chunks.append(chunk)
-                    _check_deadline(host)
+                    check_deadline(host)
                 log.info("%s %s -> %s", method, safe_url(str(url)), resp.status_code)
                 return (
                     resp.status_code,
@@ -421,7 +311,7 @@ class HttpClient:
                     (b"".join(chunks)),
                 )
         except httpx.TimeoutException as exc:
-            _check_deadline(host)
+            check_deadline(host)
             if isinstance(exc, httpx.ConnectTimeout):
                 raise TransportFailure(
                     host=host,
@@ -438,21 +328,15 @@ class HttpClient:
                 host=host, detail=QT_TRANSLATE_NOOP("errors", "connection failed"), maybe_sent=False
             ) from None
         except (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError):
-            _check_deadline(host)
+            check_deadline(host)
             raise TransportFailure(
                 host=host, detail=QT_TRANSLATE_NOOP("errors", "connection broken"), maybe_sent=True
             ) from None
         except httpx.TransportError:
-            _check_deadline(host)
+            check_deadline(host)
             raise TransportFailure(
                 host=host, detail=QT_TRANSLATE_NOOP("errors", "transport error"), maybe_sent=True
             ) from None
-
-
-def _check_deadline(host: str) -> None:
-    until: float | None = getattr(_deadline, "until", None)
-    if until is not None and time.monotonic() >= until:
-        raise DeadlineExceeded(host=host, seconds=round(getattr(_deadline, "budget", 0.0), 1))
 
 
 def _is_tls_error(exc: BaseException) -> bool:

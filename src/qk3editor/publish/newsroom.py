@@ -286,7 +286,7 @@ class NewsroomPublisher:
         path = Path(photo.source)
         if not path.is_file():
             raise PhotoMissing(number=number, photo=photo.caption or path.name, path=str(path))
-        sha, _size = file_sha256(path)
+        sha, size = file_sha256(path)
         fields: dict[str, Any] = {}
         content_hash = sha
         if photo.key.isdigit():
@@ -301,10 +301,10 @@ class NewsroomPublisher:
                 "alt_text": photo.alt,
                 "title": photo.title,
                 "credit": photo.credit,
-                "size_bytes": path.stat().st_size,
+                "size_bytes": size,
                 "format": path.suffix.lstrip(".").upper(),
             }
-        fields["size_bytes"] = path.stat().st_size
+        fields["size_bytes"] = size  # the bytes hashed and sent, not a second look
         send = SendPhoto(
             key=photo.key,
             sha256=sha,

@@ -262,43 +262,56 @@ def _grant_baseline() -> list[str]:
     return out
 
 
+def _field_writes(
+    table: str,
+    insert_check: str,
+    update_check: str,
+    *,
+    guard_events: str,
+    update_name: str = "qk3_own_update",
+    delete_name: str = "qk3_own_delete",
+) -> list[str]:
+    """A field role's insert/update/delete policies on ``table``; the old row of an update or
+    delete is checked by the ``qk3_guard_<singular>`` trigger (an error, not a silent skip)."""
+    function = "qk3_guard_" + table.removesuffix("s")
+    return [
+        *_policies(
+            table,
+            [
+                f"CREATE POLICY qk3_own_insert ON {table} FOR INSERT TO {FIELD} "
+                f"WITH CHECK ({insert_check})",
+                f"CREATE POLICY {update_name} ON {table} FOR UPDATE TO {FIELD} USING (true) "
+                f"WITH CHECK ({update_check})",
+                f"CREATE POLICY {delete_name} ON {table} FOR DELETE TO {FIELD} USING (true)",
+            ],
+        ),
+        *_guard(table, function, guard_events),
+    ]
+
+
 def _rules(existing: set[str]) -> list[str]:
     captions = "ARRAY[" + ", ".join(f"'{c}'" for c in CAPTION_FIELDS) + "]"
     out = [FUNCTIONS.replace("CAPTIONS", captions), *_grant_baseline()]
-    out += _policies(
+    out += _field_writes(
         "articles",
-        [
-            f"CREATE POLICY qk3_own_insert ON articles FOR INSERT TO {FIELD} "
-            "WITH CHECK (owner = session_user AND status IN ('draft', 'submitted'))",
-            # the old row is checked by the guard (an error, not a silent skip)
-            f"CREATE POLICY qk3_own_update ON articles FOR UPDATE TO {FIELD} USING (true) "
-            "WITH CHECK (owner = session_user AND status IN ('draft', 'submitted'))",
-            f"CREATE POLICY qk3_own_delete ON articles FOR DELETE TO {FIELD} USING (true)",
-        ],
+        "owner = session_user AND status IN ('draft', 'submitted')",
+        "owner = session_user AND status IN ('draft', 'submitted')",
+        guard_events="UPDATE OR DELETE",
     )
-    out += _guard("articles", "qk3_guard_article", "UPDATE OR DELETE")
-    out += _policies(
+    out += _field_writes(
         "photos",
-        [
-            f"CREATE POLICY qk3_own_insert ON photos FOR INSERT TO {FIELD} "
-            "WITH CHECK (owner = session_user)",
-            f"CREATE POLICY qk3_field_update ON photos FOR UPDATE TO {FIELD} USING (true) "
-            "WITH CHECK (true)",
-            f"CREATE POLICY qk3_field_delete ON photos FOR DELETE TO {FIELD} USING (true)",
-        ],
+        "owner = session_user",
+        "true",
+        update_name="qk3_field_update",
+        delete_name="qk3_field_delete",
+        guard_events="UPDATE OR DELETE",
     )
-    out += _guard("photos", "qk3_guard_photo", "UPDATE OR DELETE")
-    out += _policies(
+    out += _field_writes(
         "article_photos",
-        [
-            f"CREATE POLICY qk3_own_insert ON article_photos FOR INSERT TO {FIELD} "
-            "WITH CHECK (qk3_own_draft(article_id))",
-            f"CREATE POLICY qk3_own_update ON article_photos FOR UPDATE TO {FIELD} "
-            "USING (true) WITH CHECK (qk3_own_draft(article_id) OR qk3_role() = 'photo_editor')",
-            f"CREATE POLICY qk3_own_delete ON article_photos FOR DELETE TO {FIELD} USING (true)",
-        ],
+        "qk3_own_draft(article_id)",
+        "qk3_own_draft(article_id) OR qk3_role() = 'photo_editor'",
+        guard_events="INSERT OR UPDATE OR DELETE",
     )
-    out += _guard("article_photos", "qk3_guard_article_photo", "INSERT OR UPDATE OR DELETE")
     out += _policies(
         "article_revisions",
         [

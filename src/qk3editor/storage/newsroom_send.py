@@ -105,15 +105,16 @@ def _desk_state(s: Session, article_id: str) -> DeskState | None:
     row = s.execute(select(*columns).where(a.id == article_id)).first()
     if row is None:
         return None
-    if str(row[0]) == Status.DRAFT.value:
+    status = str(row[0])
+    if status == Status.DRAFT.value:
         locked = s.execute(select(*columns).where(a.id == article_id).with_for_update()).first()
         if locked is None:  # not ours to change: the desk (or another reporter) holds it
-            return DeskState(
-                HELD, int(row[1]), row[2], row[3], row[4], row[5], tuple(row[6] or ()), row[7]
-            )
-        row = locked
+            status = HELD
+        else:
+            row = locked
+            status = str(row[0])
     return DeskState(
-        str(row[0]), int(row[1]), row[2], row[3], row[4], row[5], tuple(row[6] or ()), row[7]
+        status, int(row[1]), row[2], row[3], row[4], row[5], tuple(row[6] or ()), row[7]
     )
 
 

@@ -37,7 +37,8 @@ def desk(qtbot, store, tmp_path: Path):  # type: ignore[no-untyped-def]
     c = PhotoDeskController(PhotoRepository(store), runner, tmp_path / "thumbs", Translator("en"))
     c.workers = 1
     qtbot.addWidget(c.view)
-    return c
+    yield c
+    runner.shutdown()  # the runner owns the desk's pools (caption writes): their threads end
 
 
 def shoot(folder: Path, n: int) -> list[Path]:

@@ -97,15 +97,21 @@ class LibraryController(QObject):
         """
         if kind != "article":
             return
+        # one refresh for the whole batch (an import or a remote batch of N articles would
+        # otherwise count and reset the list N times); a local new article is selected
+        refresh, select = False, None
         for article_id in ids:
             assert isinstance(article_id, str)
-            if remote and self.model.loaded_row(article_id) < 0:  # not on a page read
-                self.refresh()
+            if self.model.loaded_row(article_id) < 0:  # not on a page read: a new article
+                refresh = True
+                select = select if remote else article_id
                 continue
-            self.article_saved(article_id)
+            self.model.invalidate(article_id)
             row = self.model.row_for(article_id)
             if row is not None and not _shows_status(self.model.query, row.status):
-                self.refresh()
+                refresh = True
+        if refresh:
+            self.refresh(select_id=select)
 
     def article_saved(self, article_id: str) -> None:
         """A row on a page the model read is read again in place; any other article (a new

@@ -321,12 +321,15 @@ class PhotoDeskController(QObject):
         codes = self.view.captions.codes
         if self.default_credit and not edit.default_credit:
             edit = replace(edit, default_credit=self.default_credit)  # the user's, at this moment
-        photos = self.repo.get_many(ids)
+        repo, pools = self.repo, self.runner.pools
 
-        pools = self.runner.pools
-
-        def files() -> list[CaptionWrite]:  # io lane: only the files
-            return write_captions(photos, edit, codes=codes, pools=pools)
+        def write(photos: list[Photo]) -> None:  # the rows read on db, the files on io
+            self.runner.submit(
+                "io",
+                lambda: write_captions(photos, edit, codes=codes, pools=pools),
+                on_done=record,
+                on_error=self._on_error,
+            )
 
         def record(writes: list[CaptionWrite]) -> None:
             self.ops.run(
@@ -345,7 +348,7 @@ class PhotoDeskController(QObject):
                 self.error.emit("\n".join(cuts))
             self.captioned.emit(lines)
 
-        self.runner.submit("io", files, on_done=record, on_error=self._on_error)
+        self.ops.query(lambda: repo.get_many(ids), write, on_error=self._on_error)
 
     def _on_error(self, exc: BaseException) -> None:
         self.error.emit(self.ops.describe(exc))
@@ -426,7 +429,7 @@ class PhotoDeskController(QObject):
     def _on_location_clicked(self) -> None:
         if self.location_policy != "per_photo":
             return
-        photos = self.selected_photos()
+        photos = self.shown_selection()  # the model's rows: no query per click
         if not photos:
             return
         keep = not all(p.keep_location for p in photos)

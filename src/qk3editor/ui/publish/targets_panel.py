@@ -25,6 +25,7 @@ from qk3editor.core.publish_data import (
     FeaturedPlacement,
     LeadPlacement,
     PortalProfile,
+    Target,
     TargetKind,
     default_profile,
 )
@@ -150,10 +151,7 @@ class TargetsPanel(QWidget):
         )
 
     def _show_profile(self) -> None:
-        name = self._selected()
-        if name is None:
-            return
-        found = next((t for t in self.model.targets() if t.name == name), None)
+        found = self._selected_target()
         if found is not None:
             self._set_profile_fields(found.profile)
 
@@ -167,6 +165,13 @@ class TargetsPanel(QWidget):
             changes=lambda target: [("target", [target.name])],
             on_error=self._on_error,
         )
+
+    def _selected_target(self) -> Target | None:
+        """The selected target as the model last read it (no query on the GUI thread)."""
+        name = self._selected()
+        if name is None:
+            return None
+        return next((t for t in self.model.targets() if t.name == name), None)
 
     def _selected(self) -> str | None:
         index = self.list.currentIndex()
@@ -216,9 +221,9 @@ class TargetsPanel(QWidget):
         typed only to change it)."""
         name = self._selected()
         self.save_button.setEnabled(name is not None)
-        if name is None:
+        target = self._selected_target()
+        if target is None:
             return
-        target = self.services.repo.target(name)
         self.name.setText(target.name)
         self.kind.setCurrentIndex(self.kind.findData(target.kind.value))
         self.url.setText(target.url)
