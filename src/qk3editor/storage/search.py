@@ -38,7 +38,7 @@ from qk3editor.core.vietnamese.fold import fold
 from qk3editor.core.vietnamese.normalize import normalize
 from qk3editor.storage.articles_models import ArticleModel, Base, CategoryModel
 from qk3editor.storage.db import Store
-from qk3editor.storage.search_postgres import postgres_ids, tsquery
+from qk3editor.storage.search_postgres import postgres_ids
 from qk3editor.storage.search_terms import add_pending_terms, expand, terms_current
 
 ARTICLE_SOURCE = "article"
@@ -230,16 +230,9 @@ class SearchRepository:
 
     def _server_ids(self, s: Session, q: ParsedQuery, limit: int) -> list[tuple[str, bool]]:
         """PostgreSQL: the folded words' tsvector (``search_postgres``), else the LIKE scan."""
-        if tsquery(q.folded, q.prefix) is None:
-            return self._like_ids(s, q, limit)
-        out: dict[str, bool] = {}
-        if tuple(fold(w) for w in q.exact) != q.exact:
-            for a in postgres_ids(s, q.folded, q.exact, q.prefix, limit) or ():
-                out.setdefault(a, True)
-        if len(out) < limit:
-            for a in postgres_ids(s, q.folded, None, q.prefix, limit) or ():
-                out.setdefault(a, False)
-        return list(out.items())[:limit]
+        exact = q.exact if tuple(fold(w) for w in q.exact) != q.exact else ()
+        found = postgres_ids(s, q.folded, exact, q.prefix, limit)
+        return self._like_ids(s, q, limit) if found is None else found
 
     def _like_ids(self, s: Session, q: ParsedQuery, limit: int) -> list[tuple[str, bool]]:
         """The portable fallback: LIKE over the folded column (and the plain one for exact)."""
