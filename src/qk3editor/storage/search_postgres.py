@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import and_, func, or_, select, text
+from sqlalchemy import and_, func, literal, or_, select, text
 from sqlalchemy.orm import Session
 
 _PLAIN_WORD = re.compile(r"[a-z0-9]+")
-# the newest texts read on the id index first (a rare word costs reading these: ~15 ms)
-WINDOW = 2_000
+# the newest texts read on the id index first (a rare word costs reading these: ~4 ms)
+WINDOW = 500
 
 
 def tsquery(words: Sequence[str], prefix: bool) -> str | None:
@@ -47,9 +48,10 @@ def postgres_ids(
 
     Two steps with fixed plans, as the planner's estimate for a tsquery can be far off either
     way: the newest ``WINDOW`` texts on the id index backwards (a common word fills the page
-    there at once), then, if the page is not full, the GIN index over the older ones (a rare
-    word: few rows to read). The exact tier is taken among the matches found: an older text
-    with the words as typed is listed in its place, not ahead of the newer ones.
+    there at once); then, if the page is not full, on along the id index when the words were
+    common in the window, else the GIN index over the older texts (a rare word: few to read).
+    The exact tier is taken among the matches found: an older text with the words as typed is
+    listed in its place, not ahead of the newer ones.
     """
     from qk3editor.storage.search import SearchDocumentModel as Doc
 
@@ -57,50 +59,57 @@ def postgres_ids(
     if q is None:
         return None
     n = limit * 2
-    newest = s.scalar(select(func.max(Doc.id)))
-    if newest is None:
+    # the newest id, and the id index walked backwards for the first step (the settings last
+    # for this transaction; the queries after them read ids, on either plan)
+    newest = s.execute(select(func.max(Doc.id), *_plan(bitmap=False))).first()
+    if newest is None or newest[0] is None:
         return []
     match = text("search_documents.folded_tsv @@ CAST(:tsq AS tsquery)").bindparams(tsq=q)
-    stmt = select(Doc.id, Doc.article_id).where(Doc.article_id.is_not(None), match)
-    cut = newest - max(WINDOW, n)
-    _plan(s, bitmap=False)
+    has_exact: Any = literal(False)
+    if exact:  # the words as typed, read from the row the step has fetched anyway
+        has_exact = and_(
+            *(
+                or_(
+                    *(
+                        func.strpos(Doc.plain, f) > 0
+                        for f in dict.fromkeys([w, w.capitalize(), w.upper()])
+                    )
+                )
+                for w in exact
+            )
+        )
+    stmt = select(Doc.id, Doc.article_id, has_exact).where(Doc.article_id.is_not(None), match)
+    window = max(WINDOW, n)
+    cut = newest[0] - window
     rows = s.execute(stmt.where(Doc.id > cut).order_by(Doc.id.desc()).limit(n)).all()
     if len(rows) < n and cut > 0:
-        _plan(s, bitmap=True)
-        older = stmt.where(Doc.id <= cut).order_by(Doc.id.desc()).limit(n - len(rows))
+        # the share of texts that matched in the window guesses the cost of each way on:
+        # walking back until the page is full, or the bitmap of every older match
+        share = len(rows) / window
+        need = n - len(rows)
+        if not share or need / share > share * cut:
+            s.execute(select(*_plan(bitmap=True)))
+        older = stmt.where(Doc.id <= cut).order_by(Doc.id.desc()).limit(need)
         rows += s.execute(older).all()
-    s.execute(
-        text(
-            "SELECT set_config('enable_indexscan', 'on', true), "
-            "set_config('enable_bitmapscan', 'on', true), set_config('enable_seqscan', 'on', true)"
-        )
-    )
-    exact_docs: set[int] = set()
-    if exact and rows:
-        cond = [Doc.id.in_([r[0] for r in rows])]
-        for w in exact:
-            forms = dict.fromkeys([w, w.capitalize(), w.upper()])
-            cond.append(or_(*(Doc.plain.contains(f, autoescape=True) for f in forms)))
-        exact_docs = set(s.scalars(select(Doc.id).where(and_(*cond))))
     out: dict[str, bool] = {}
-    for doc_id, article_id in rows:
-        if doc_id in exact_docs:
+    for _doc_id, article_id, is_exact in rows:
+        if is_exact:
             out.setdefault(article_id, True)
-    for _doc_id, article_id in rows:
+    for _doc_id, article_id, _exact in rows:
         out.setdefault(article_id, False)
     return list(out.items())[:limit]
 
 
-def _plan(s: Session, bitmap: bool) -> None:
-    """For this transaction: the id index walked backwards, or the GIN index's bitmap."""
-    on, off = (
-        ("enable_bitmapscan", "enable_indexscan")
-        if bitmap
-        else ("enable_indexscan", "enable_bitmapscan")
-    )
-    s.execute(
-        text(
-            f"SELECT set_config('{on}', 'on', true), set_config('{off}', 'off', true), "
-            "set_config('enable_seqscan', 'off', true)"
-        )
-    )
+def _plan(bitmap: bool) -> list[Any]:
+    """Settings for this transaction: the id index walked backwards, or the GIN bitmap."""
+    on, off = ("enable_bitmapscan", "enable_indexscan")
+    if not bitmap:
+        on, off = off, on
+    return [
+        func.set_config(on, "on", True),
+        func.set_config(off, "off", True),
+        func.set_config("enable_seqscan", "off", True),
+        # psycopg prepares a statement run five times, and the server may then keep one
+        # generic plan, made under the other step's settings
+        func.set_config("plan_cache_mode", "force_custom_plan", True),
+    ]
