@@ -61,8 +61,9 @@ def postgres_ids(
     n = limit * 2
     # the newest id, and the id index walked backwards for the first step (the settings last
     # for this transaction; the queries after them read ids, on either plan)
-    newest = s.execute(select(func.max(Doc.id), *_plan(bitmap=False))).first()
-    if newest is None or newest[0] is None:
+    first = s.execute(select(func.max(Doc.id), *_plan(bitmap=False))).first()
+    newest: int | None = first[0] if first is not None else None
+    if newest is None:
         return []
     match = text("search_documents.folded_tsv @@ CAST(:tsq AS tsquery)").bindparams(tsq=q)
     has_exact: Any = literal(False)
@@ -80,8 +81,8 @@ def postgres_ids(
         )
     stmt = select(Doc.id, Doc.article_id, has_exact).where(Doc.article_id.is_not(None), match)
     window = max(WINDOW, n)
-    cut = newest[0] - window
-    rows = s.execute(stmt.where(Doc.id > cut).order_by(Doc.id.desc()).limit(n)).all()
+    cut = newest - window
+    rows = _rows(s, stmt.where(Doc.id > cut).order_by(Doc.id.desc()).limit(n))
     if len(rows) < n and cut > 0:
         # the share of texts that matched in the window guesses the cost of each way on:
         # walking back until the page is full, or the bitmap of every older match
@@ -90,14 +91,20 @@ def postgres_ids(
         if not share or need / share > share * cut:
             s.execute(select(*_plan(bitmap=True)))
         older = stmt.where(Doc.id <= cut).order_by(Doc.id.desc()).limit(need)
-        rows += s.execute(older).all()
+        rows += _rows(s, older)
     out: dict[str, bool] = {}
-    for _doc_id, article_id, is_exact in rows:
+    for article_id, is_exact in rows:
         if is_exact:
             out.setdefault(article_id, True)
-    for _doc_id, article_id, _exact in rows:
+    for article_id, _exact in rows:
         out.setdefault(article_id, False)
     return list(out.items())[:limit]
+
+
+def _rows(s: Session, stmt: Any) -> list[tuple[str, bool]]:
+    """(article id, exact) of each row of ``stmt`` (id, article_id, exact)."""
+    rows: list[tuple[Any, ...]] = [tuple(r) for r in s.execute(stmt)]
+    return [(str(r[1]), bool(r[2])) for r in rows if r[1] is not None]
 
 
 def _plan(bitmap: bool) -> list[Any]:
