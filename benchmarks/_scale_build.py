@@ -98,6 +98,7 @@ def fill(url: str, n: int, photos: int, thumbs_dir: Path, batch: int = 2_000) ->
     from qk3editor.storage.db import open_store
     from qk3editor.storage.photos_models import PhotoModel
     from qk3editor.storage.search import article_text, document_row
+    from qk3editor.storage.search_terms import refresh_terms
 
     store = open_store(url)  # the schema through the migrations
     rng = random.Random(14)
@@ -182,6 +183,7 @@ def fill(url: str, n: int, photos: int, thumbs_dir: Path, batch: int = 2_000) ->
     with store.engine.begin() as conn:
         if store.is_sqlite:
             conn.exec_driver_sql("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
+            refresh_terms(conn)  # the words of the rows written around index_text
     with store.engine.connect() as conn:
         if store.is_sqlite:
             conn.exec_driver_sql("ANALYZE")

@@ -33,6 +33,7 @@ from qk3editor.storage.search import (  # noqa: E402
     document_row,
     parse_query,
 )
+from qk3editor.storage.search_terms import refresh_terms  # noqa: E402
 from vi_corpus import Corpus  # noqa: E402
 
 QUERIES = (
@@ -64,8 +65,9 @@ def build(path: Path, n: int, batch: int = 500) -> None:
     corpus = Corpus(seed=2024)
     now = datetime(2024, 1, 1, tzinfo=UTC).isoformat(" ")
     t0 = time.perf_counter()
-    with store.engine.begin() as conn:
-        conn.exec_driver_sql("PRAGMA synchronous=OFF")
+    raw = store.engine.raw_connection()  # outside a transaction (the store's begins one)
+    raw.driver_connection.execute("PRAGMA synchronous=OFF")  # type: ignore[union-attr]
+    raw.close()
     for start in range(0, n, batch):
         articles, docs = [], []
         for _ in range(min(batch, n - start)):
@@ -105,6 +107,7 @@ def build(path: Path, n: int, batch: int = 500) -> None:
             print(f"  {done} articles, {time.perf_counter() - t0:.0f} s", flush=True)
     with store.engine.begin() as conn:
         conn.exec_driver_sql("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
+        refresh_terms(conn)  # the words of the rows written around index_text
     store.close()
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from qk3editor.core.articles import ArticleFields
 from qk3editor.storage.articles_repository import ArticleRepository
 from qk3editor.storage.db import open_store
@@ -28,5 +30,48 @@ def test_search_on_postgres(fresh_postgres: str) -> None:  # noqa: F811
         assert search.search_ids("an_toan") == [b.id]
         articles.update(a.id, ArticleFields(title="Huấn luyện"))
         assert search.search_ids("dan van") == []
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("window", [2_000, 1])
+def test_postgres_searches_the_folded_words(
+    fresh_postgres: str,  # noqa: F811
+    window: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Words and prefixes as on SQLite (the server's tsvector of the folded words), newest
+    first; a word fold() keeps non-ASCII letters in still found by the LIKE scan. With a
+    window of 1 the older texts come from the GIN index's step."""
+    from sqlalchemy import text
+
+    from qk3editor.storage import search_postgres
+
+    monkeypatch.setattr(search_postgres, "WINDOW", window)
+    store = open_store(fresh_postgres)
+    try:
+        articles = ArticleRepository(store)
+        old = articles.create(ArticleFields(title="Huấn luyện chiến sĩ mới", body="Straße 1"))
+        new = articles.create(ArticleFields(title="Huấn luyện dân quân", body="an_toàn-100%"))
+        search = SearchRepository(store)
+        assert search.search_ids("huan luy") == [new.id, old.id]
+        assert search.search_ids("huấn luyện dân") == [new.id]
+        assert search.search_ids("uan") == []  # words, not any substring
+        assert search.search_ids("toan 100") == [new.id]
+        assert search.search_ids("strasse") == []
+        assert search.search_ids("straße") == [old.id]  # the LIKE scan
+        hits = search.search("Huấn luyện", prefix=False)
+        assert [(h.article_id, h.exact) for h in hits] == [(new.id, True), (old.id, True)]
+        hits = search.search("chiến sĩ")  # the exact tier comes first: the older article
+        assert [(h.article_id, h.exact) for h in hits] == [(old.id, True)]
+        plain = articles.create(ArticleFields(title="Chien si"))
+        hits = search.search("chiến sĩ")
+        assert [(h.article_id, h.exact) for h in hits] == [(old.id, True), (plain.id, False)]
+        with store.read() as s:
+            tsv = s.execute(
+                text("SELECT folded_tsv::text FROM search_documents WHERE article_id = :a"),
+                {"a": new.id},
+            ).scalar()
+        assert tsv is not None and "'toan'" in tsv and "'100'" in tsv and "'an'" in tsv
     finally:
         store.close()
