@@ -6,8 +6,10 @@
 For each size a store is built through the migrations (schema by alembic, rows by bulk
 ``executemany``: articles with their search text, photos with captions and thumbnail files) and
 cached under ``$QK3_BENCH_CACHE`` (default: the temp folder's ``qk3-bench-cache``), keyed by the
-size and the schema's heads, so re-runs reuse it. The photo count of a size is the ``--photos``
-entry at the same position (the last one for the rest).
+size and the schema's heads, so re-runs reuse it. When the schema gained migrations since, a
+cached store of the same size is copied and upgraded through them (``storage.db.migrate``, as
+a user's store reaches a new release) instead of being built again. The photo count of a size
+is the ``--photos`` entry at the same position (the last one for the rest).
 
 Each size is measured in its own process (so its memory is its own), over the real GUI pieces
 offscreen: the library's ``LibraryController`` + ``LibraryView`` over the store, the photo
@@ -74,7 +76,7 @@ QUERIES = (
     "trực thăng",
     "dân quân tự vệ",
 )
-from _scale_build import build, label, parse_size, pss_mb, store_path  # noqa: E402
+from _scale_build import ensure, label, parse_size, pss_mb, store_path  # noqa: E402
 from _scale_report import growth, report  # noqa: E402
 
 
@@ -159,7 +161,7 @@ def measure(url: str, n: int, photos: int, path: Path | None) -> dict[str, Any]:
     from qk3editor.storage.photos_repository import PhotoRepository
     from qk3editor.storage.search import SearchRepository
     from qk3editor.ui.library.controller import LibraryController
-    from qk3editor.ui.library.model import COLUMNS
+    from qk3editor.ui.library.model import ANCHORS_FROM, COLUMNS
     from qk3editor.ui.library.view import LibraryView
     from qk3editor.ui.photos.model import PhotoTableModel, ThumbnailCache
     from qk3editor.ui.photos.view import PhotoDeskView
@@ -178,14 +180,15 @@ def measure(url: str, n: int, photos: int, path: Path | None) -> dict[str, Any]:
     articles = ArticleRepository(store)
     categories = CategoryRepository(store)
 
-    # library open to first rows
+    # library open to first rows (with the app's TaskRunner: anchors for deep jumps)
+    runner = TaskRunner(io_threads=2)
     holder: dict[str, Any] = {}
 
     def open_library() -> None:
         view = LibraryView()
         view.resize(1200, 800)
         holder["view"] = view
-        holder["ctl"] = LibraryController(view, articles, categories)
+        holder["ctl"] = LibraryController(view, articles, categories, runner=runner)
         view.show()
         view.grab()
 
@@ -240,6 +243,36 @@ def measure(url: str, n: int, photos: int, path: Path | None) -> dict[str, Any]:
     out["scroll_total_ms"] = sum(steps)
     out["scroll_chunk_loads"] = model.loads - loads0
 
+    # deep jumps: the scrollbar dragged to 90% of the list. Once the list has been still
+    # for a moment its anchors are read off the GUI thread (``anchors_ready_ms`` after the
+    # sort: the delay and the walk); the jump then starts from the nearest one (keyset).
+    # Beside it the same jump right after a refresh, before the anchors: LIMIT/OFFSET. (A
+    # list shorter than ANCHORS_FROM gets none: both figures are OFFSET reads there.)
+    deep: dict[str, float] = {}
+    for col, order in ((3, Qt.SortOrder.DescendingOrder), (0, Qt.SortOrder.AscendingOrder)):
+        name = f"{COLUMNS[col][0]}_{'asc' if order == Qt.SortOrder.AscendingOrder else 'desc'}"
+        ready: list[float] = []
+        model.anchors_ready = lambda ready=ready: ready.append(time.perf_counter())
+        t0 = time.perf_counter()
+        model.sort(col, order)
+        view.table.grab()
+        while model.rowCount() >= ANCHORS_FROM and not ready and time.perf_counter() < t0 + 120:
+            app.processEvents()
+            time.sleep(0.005)
+        deep[f"{name}_anchors_ready_ms"] = (ready[0] - t0) * 1000 if ready else float("nan")
+        target = int(model.rowCount() * 0.9)
+        deep[f"{name}_keyset_ms"] = clock.ms(
+            lambda t=target: (view.table.scrollTo(model.index(t, 0)), view.table.grab())
+        )
+        model.refresh(recount=False)  # anchors dropped until the list is still again
+        deep[f"{name}_offset_ms"] = clock.ms(
+            lambda t=target: (view.table.scrollTo(model.index(t + 500, 0)), view.table.grab())
+        )
+    model.anchors_ready = None
+    model.sort(3, Qt.SortOrder.DescendingOrder)
+    view.table.scrollToTop()
+    out["deep_jump_ms"] = deep
+
     # search: the repository, then the library showing the results (the search box's path)
     search = SearchRepository(store)
     times, shown = [], []
@@ -261,7 +294,6 @@ def measure(url: str, n: int, photos: int, path: Path | None) -> dict[str, Any]:
     out["search_in_library_max_ms"] = max(shown)
 
     # photo desk
-    runner = TaskRunner(io_threads=2)
     photos_repo = PhotoRepository(store)
     desk: dict[str, Any] = {}
 
@@ -388,12 +420,7 @@ def main() -> int:
     results = []
     for i, n in enumerate(sizes):
         photos = photo_sizes[min(i, len(photo_sizes) - 1)]
-        path = store_path(n, photos)
-        if not path.exists():
-            print(
-                f"building {label(n)} articles + {label(photos)} photos in {path} ...", flush=True
-            )
-            build(path, n, photos)
+        ensure(store_path(n, photos), n, photos)
         r = _child(["--one", str(n), str(photos)])
         report(r)
         results.append(r)

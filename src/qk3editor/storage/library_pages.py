@@ -14,8 +14,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Select, func, literal, select, tuple_
+from sqlalchemy import Select, func, literal, select, tuple_, type_coerce
 from sqlalchemy.orm import Session
+from sqlalchemy.types import NullType
 
 from qk3editor.core.articles import ArticleQuery, Status
 from qk3editor.storage.articles_models import ArticleModel, CategoryModel, LibraryCountModel
@@ -29,6 +30,9 @@ SORT_COLUMNS: dict[str, Any] = {
     "created_at": ArticleModel.created_at,
     "byline": ArticleModel.byline,
 }
+Key = tuple[Any, ...]  # a row's sort key: its values of sort_key(query)
+Anchor = tuple[int, Key]  # a row of the list and its sort key
+ANCHOR_EVERY = 2_000  # rows between two anchors: a deep jump reads at most this many
 PUBLIC = ("publish", "future")  # remote states a reader can see
 IN_BATCH = 500  # ids in one IN (...) (SQLite's parameter limit is far above; PG plans it well)
 
@@ -66,16 +70,37 @@ def newest_public_versions() -> Any:
     )
 
 
-def ordered(q: ArticleQuery) -> Select[Any]:
-    """The library's statement: filtered, ordered by the sort column, the id breaking ties in
-    the same direction (so a descending sort is the index read backwards). Articles without
-    a category come first going up and last going down, on every backend."""
+def sort_key(q: ArticleQuery) -> list[Any]:
+    """The columns the list is ordered by, the id last (it breaks ties): the status sort
+    orders each status by time (index ``ix_articles_status_updated`` walks it, no sort)."""
     column = SORT_COLUMNS.get(q.order_by, ArticleModel.updated_at)
-    order = column.desc() if q.descending else column.asc()
+    if q.order_by == "status":
+        return [column, ArticleModel.updated_at, ArticleModel.id]
+    return [column, ArticleModel.id]
+
+
+def ordered(q: ArticleQuery) -> Select[Any]:
+    """The library's statement: filtered, ordered by the sort key, every column in the same
+    direction (so a descending sort is the index read backwards). Articles without a
+    category come first going up and last going down, on every backend."""
+    order = [c.desc() if q.descending else c.asc() for c in sort_key(q)]
     if q.order_by == "category":
-        order = order.nulls_last() if q.descending else order.nulls_first()
-    tie = ArticleModel.id.desc() if q.descending else ArticleModel.id.asc()
-    return filtered(q, join_category=q.order_by == "category").order_by(order, tie)
+        order[0] = order[0].nulls_last() if q.descending else order[0].nulls_first()
+    return filtered(q, join_category=q.order_by == "category").order_by(*order)
+
+
+def _after(q: ArticleQuery, values: Sequence[Any], before: bool = False) -> Any:
+    """The rows after (``before``: before) the one whose sort key is ``values``, as a range
+    on the sort's index (not for the category sort)."""
+    key = tuple_(*sort_key(q))
+    mark = tuple_(*(literal(v, NullType()) for v in values))
+    return key < mark if q.descending != before else key > mark
+
+
+def _raw(columns: list[Any]) -> list[Any]:
+    """``columns`` read as the driver returns them: a sort key is bound back as it is
+    stored (a time read as a datetime would be bound with an offset SQLite's text lacks)."""
+    return [type_coerce(c, NullType()).label(c.key) for c in columns]
 
 
 class LibraryPages:
@@ -94,12 +119,20 @@ class LibraryPages:
         with self._store.read() as s:
             return _count(s, query)
 
-    def page_ids(self, query: ArticleQuery, offset: int, limit: int) -> list[str]:
-        """``limit`` ids from row ``offset`` of the list, in its order."""
+    def page_ids(
+        self, query: ArticleQuery, offset: int, limit: int, after: Anchor | None = None
+    ) -> list[str]:
+        """``limit`` ids from row ``offset`` of the list, in its order. ``after``: a row
+        before ``offset`` and its sort key (:meth:`anchors`): the index is entered at that key
+        and only the rows between are skipped (keyset paging), not the ``offset`` before."""
         offset = max(offset, 0)
         with self._store.read() as s:
             if query.order_by != "category":
-                return first_column(s, ordered(query).offset(offset).limit(limit))
+                stmt = ordered(query)
+                if after is not None and 0 <= after[0] < offset:
+                    stmt = stmt.where(_after(query, after[1]))
+                    offset -= after[0] + 1
+                return first_column(s, stmt.offset(offset).limit(limit))
             # the category sort a category at a time: each walks the category's index in id
             # order, the ones before the window only counted (no sort of the whole list)
             out: list[str] = []
@@ -118,6 +151,23 @@ class LibraryPages:
                     break
             return out
 
+    def anchors(self, query: ArticleQuery, every: int = ANCHOR_EVERY) -> dict[int, Key]:
+        """Every ``every``-th row of the list and its sort key, from one walk of the sort's
+        index (a window function; about the cost of one OFFSET to the end: the model asks for
+        it off the GUI thread). With them a jump deep into the list reads at most ``every``
+        rows (:meth:`page_ids` ``after``). None for the category sort (its groups are
+        skipped by their kept counts) and "changed since publishing"."""
+        if query.order_by == "category" or query.changed_since_published:
+            return {}
+        columns = sort_key(query)
+        order = [c.desc() if query.descending else c.asc() for c in columns]
+        n = func.row_number().over(order_by=order).label("n")
+        inner = filtered(query).with_only_columns(*_raw(columns), n).subquery()
+        keys = [inner.c[c.key] for c in columns]
+        stmt = select(inner.c.n, *keys).where(inner.c.n % every == 0)
+        with self._store.read() as s:
+            return {int(r[0]) - 1: tuple(r[1:]) for r in s.execute(stmt)}
+
     def position(self, query: ArticleQuery, article_id: str) -> int:
         """The row of ``article_id`` in the list, -1 when the filters leave it out.
 
@@ -126,15 +176,15 @@ class LibraryPages:
         with self._store.read() as s:
             if query.order_by == "category":
                 return _category_position(s, query, article_id)
-            column = SORT_COLUMNS.get(query.order_by, ArticleModel.updated_at)
+            columns = sort_key(query)
             value = s.execute(
-                filtered(query).add_columns(column).where(ArticleModel.id == article_id)
+                filtered(query)
+                .with_only_columns(*_raw(columns))
+                .where(ArticleModel.id == article_id)
             ).first()
             if value is None:
                 return -1
-            key = tuple_(column, ArticleModel.id)
-            mark = tuple_(literal(value[1], column.type), literal(article_id, ArticleModel.id.type))
-            before = key > mark if query.descending else key < mark
+            before = _after(query, tuple(value), before=True)
             stmt = select(func.count()).select_from(filtered(query).where(before).subquery())
             return int(s.scalar(stmt) or 0)
 

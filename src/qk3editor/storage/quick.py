@@ -139,7 +139,8 @@ def _list_parts(query: ArticleQuery) -> tuple[str, str, list[str | int]]:
     column = _SORT.get(query.order_by, "a.updated_at")
     direction = "DESC" if query.descending else "ASC"
     join = " LEFT OUTER JOIN categories c ON c.id = a.category_id" if column == "c.name" else ""
-    order = f"ORDER BY {column} {direction}, a.id {direction}"  # as ArticleRepository
+    then = f"a.updated_at {direction}, " if column == "a.status" else ""  # as sort_key
+    order = f"ORDER BY {column} {direction}, {then}a.id {direction}"  # as ArticleRepository
     return f" FROM articles a{join}{where}", order, params
 
 

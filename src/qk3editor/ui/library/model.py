@@ -13,6 +13,7 @@ indexes of migration ``0006_library_sort``); writes never do (tests/thread_guard
 
 from __future__ import annotations
 
+import bisect
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -25,6 +26,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
 )
 
 from qk3editor.core.articles import STATUS_LABELS, ArticleQuery, ArticleRow
@@ -32,6 +34,8 @@ from qk3editor.core.timezones import to_local
 
 CHUNK = 100
 MAX_PAGES = 128  # pages kept (12,800 rows): bounded memory over any store
+ANCHORS_FROM = 20_000  # lists this long get anchors for deep jumps (read off the GUI thread)
+ANCHORS_DELAY_MS = 300
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("title", QT_TRANSLATE_NOOP("LibraryModel", "Title")),
     ("category", QT_TRANSLATE_NOOP("LibraryModel", "Category")),
@@ -51,6 +55,7 @@ class LibrarySource(Protocol):
 
     def count_ids(self, query: ArticleQuery) -> int: ...
     def page_ids(self, query: ArticleQuery, offset: int, limit: int) -> list[str]: ...
+    # optional (LibraryPages): anchors(query) -> {row: sort key}, and page_ids(..., after=)
     def position(self, query: ArticleQuery, article_id: str) -> int: ...
     def filter_ids(self, query: ArticleQuery, ids: Sequence[str]) -> list[str]: ...
     def rows(self, ids: Sequence[str]) -> list[ArticleRow]: ...
@@ -72,6 +77,18 @@ class LibraryModel(QAbstractTableModel):
             QCoreApplication.translate("LibraryModel", label) for _key, label in COLUMNS
         ]
         self.loads = 0  # pages fetched (tests check that scrolling stays lazy)
+        # keyset paging (issue 14): every ANCHOR_EVERY-th row's sort key, read off the GUI
+        # thread after a refresh of a long list; a deep page starts from the nearest one
+        self._runner: Any = None  # ui.tasks.TaskRunner
+        self._anchors: list[tuple[int, Any]] = []  # (row, sort key), by row
+        self._generation = 0  # refreshes so far: anchors read before the last are dropped
+        # asked once the list has been still for ANCHORS_DELAY_MS (a walk of the whole
+        # index: not one per click while a person tries sorts and filters)
+        self._anchor_timer = QTimer(self)
+        self._anchor_timer.setSingleShot(True)
+        self._anchor_timer.setInterval(ANCHORS_DELAY_MS)
+        self._anchor_timer.timeout.connect(self._read_anchors)
+        self.anchors_ready: Callable[[], None] | None = None  # tests, the scale benchmark
         # the newsroom desk's newest message of each article (issue 16): returned, sent
         self._desk_marks: Callable[[Sequence[str]], dict[str, Any]] | None = None
         self._desk: dict[str, Any] = {}
@@ -96,13 +113,20 @@ class LibraryModel(QAbstractTableModel):
         self._desk_marks = marks
         self.refresh()
 
+    def use_runner(self, runner: Any) -> None:
+        """Read anchors for deep jumps on ``runner`` (a TaskRunner) from now on."""
+        self._runner = runner
+        self._ask_anchors()
+
     def refresh(self, recount: bool = True) -> None:
         """Read the list again (after a save, a filter change): its count, nothing else until
-        a view asks for rows."""
+        a view asks for rows (and, for a long list, its anchors off the GUI thread)."""
         self.beginResetModel()
         self._pages.clear()
         self._cache.clear()
         self._desk.clear()
+        self._anchors = []
+        self._generation += 1
         if self._ranked is not None:
             self._ranked_in = self._source.filter_ids(self._query, self._ranked)
             self._count = len(self._ranked_in)
@@ -110,6 +134,30 @@ class LibraryModel(QAbstractTableModel):
             self._ranked_in = None
             self._count = self._source.count_ids(self._query)
         self.endResetModel()
+        self._ask_anchors()
+
+    def _ask_anchors(self) -> None:
+        self._anchor_timer.stop()
+        if (
+            self._runner is not None
+            and hasattr(self._source, "anchors")
+            and self._ranked is None
+            and self._count >= ANCHORS_FROM
+        ):
+            self._anchor_timer.start()
+
+    def _read_anchors(self) -> None:
+        query, generation = self._query, self._generation
+        anchors = self._source.anchors  # type: ignore[attr-defined]
+
+        def done(found: dict[int, Any]) -> None:
+            if generation == self._generation and query == self._query:
+                self._anchors = sorted(found.items())
+                if self.anchors_ready is not None:
+                    self.anchors_ready()
+
+        # the newest refresh's answer only (key): a write refreshes again and asks again
+        self._runner.submit("io", lambda: anchors(query), done, key=f"library-anchors-{id(self)}")
 
     def set_ranked(self, ids: list[str] | None) -> None:
         """Show the search results ``ids`` in that order, those the status/category filters let
@@ -175,6 +223,8 @@ class LibraryModel(QAbstractTableModel):
         start = number * CHUNK
         if self._ranked_in is not None:
             page = self._ranked_in[start : start + CHUNK]
+        elif (after := self._anchor_before(start)) is not None:
+            page = self._source.page_ids(self._query, start, CHUNK, after=after)  # type: ignore[call-arg]
         else:
             page = self._source.page_ids(self._query, start, CHUNK)
         self._pages[number] = page
@@ -184,6 +234,11 @@ class LibraryModel(QAbstractTableModel):
                 self._cache.pop(i, None)
         self._load(page)
         return page
+
+    def _anchor_before(self, start: int) -> tuple[int, Any] | None:
+        """The nearest anchor before row ``start``, when it spares reading rows."""
+        i = bisect.bisect_left(self._anchors, start, key=lambda a: a[0]) - 1
+        return self._anchors[i] if i >= 0 else None
 
     def _load(self, ids: list[str]) -> None:
         missing = [i for i in ids if i not in self._cache]
