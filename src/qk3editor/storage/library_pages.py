@@ -163,10 +163,12 @@ class LibraryPages:
         order = [c.desc() if query.descending else c.asc() for c in columns]
         n = func.row_number().over(order_by=order).label("n")
         inner = filtered(query).with_only_columns(*_raw(columns), n).subquery()
-        keys = [inner.c[c.key] for c in columns]
-        stmt = select(inner.c.n, *keys).where(inner.c.n % every == 0)
+        keys: list[Any] = [inner.c[c.key] for c in columns]
+        stmt: Any = select(inner.c.n, *keys).where(inner.c.n % every == 0)
         with self._store.read() as s:
-            return {int(r[0]) - 1: tuple(r[1:]) for r in s.execute(stmt)}
+            result: Any = s.execute(stmt)
+            found: list[Any] = list(result)
+        return {int(r[0]) - 1: tuple(r[1:]) for r in found}
 
     def position(self, query: ArticleQuery, article_id: str) -> int:
         """The row of ``article_id`` in the list, -1 when the filters leave it out.
