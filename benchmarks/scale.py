@@ -62,6 +62,7 @@ HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent / "src"), str(HERE)]
 
 NAIVE_CAP = 100_000
+JUMPS = (0.5, 0.6, 0.7, 0.8, 0.9)  # where the scrollbar is dragged to, share of the list
 QUERIES = (
     "dan van",
     "Đức Việt",
@@ -243,9 +244,10 @@ def measure(url: str, n: int, photos: int, path: Path | None) -> dict[str, Any]:
     out["scroll_total_ms"] = sum(steps)
     out["scroll_chunk_loads"] = model.loads - loads0
 
-    # deep jumps: the scrollbar dragged to 90% of the list. Once the list has been still
-    # for a moment its anchors are read off the GUI thread (``anchors_ready_ms`` after the
-    # sort: the delay and the walk); the jump then starts from the nearest one (keyset).
+    # deep jumps: the scrollbar dragged to 50-90% of the list (median and worst of five).
+    # Once the list has been still for a moment its anchors are read off the GUI thread
+    # (``anchors_ready_ms`` after the sort: the delay and the walk); a jump then starts from
+    # the nearest one (keyset).
     # Beside it the same jump right after a refresh, before the anchors: LIMIT/OFFSET. (A
     # list shorter than ANCHORS_FROM gets none: both figures are OFFSET reads there.)
     deep: dict[str, float] = {}
@@ -260,14 +262,26 @@ def measure(url: str, n: int, photos: int, path: Path | None) -> dict[str, Any]:
             app.processEvents()
             time.sleep(0.005)
         deep[f"{name}_anchors_ready_ms"] = (ready[0] - t0) * 1000 if ready else float("nan")
-        target = int(model.rowCount() * 0.9)
-        deep[f"{name}_keyset_ms"] = clock.ms(
-            lambda t=target: (view.table.scrollTo(model.index(t, 0)), view.table.grab())
-        )
-        model.refresh(recount=False)  # anchors dropped until the list is still again
-        deep[f"{name}_offset_ms"] = clock.ms(
-            lambda t=target: (view.table.scrollTo(model.index(t + 500, 0)), view.table.grab())
-        )
+        keyset, offset = [], []
+        for share in JUMPS:  # each to a page not read yet
+            target = int(model.rowCount() * share)
+            keyset.append(
+                clock.ms(
+                    lambda t=target: (view.table.scrollTo(model.index(t, 0)), view.table.grab())
+                )
+            )
+        for share in JUMPS:
+            model.refresh(recount=False)  # anchors dropped until the list is still again
+            target = int(model.rowCount() * share) + 500
+            offset.append(
+                clock.ms(
+                    lambda t=target: (view.table.scrollTo(model.index(t, 0)), view.table.grab())
+                )
+            )
+        deep[f"{name}_keyset_ms"] = statistics.median(keyset)
+        deep[f"{name}_keyset_max_ms"] = max(keyset)
+        deep[f"{name}_offset_ms"] = statistics.median(offset)
+        deep[f"{name}_offset_max_ms"] = max(offset)
     model.anchors_ready = None
     model.sort(3, Qt.SortOrder.DescendingOrder)
     view.table.scrollToTop()
