@@ -60,6 +60,7 @@ def _agrees(source: object, articles: ArticleRepository) -> None:
             anchors = source.anchors(q, every=3)
             if q.order_by != "category":
                 assert sorted(anchors) == list(range(2, len(whole), 3)), q
+                assert source.anchors(q, every=3, stop=lambda: True) == {}  # the list changed
             for row, key in anchors.items():
                 assert key[-1] == whole[row], q  # the id ends every sort key
                 for start in (row + 1, row + 2, row + 5):

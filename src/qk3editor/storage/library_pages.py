@@ -11,7 +11,7 @@ results (at most a few thousand ranked ids) are kept within the filters by
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from sqlalchemy import Select, func, literal, select, tuple_, type_coerce
@@ -151,14 +151,19 @@ class LibraryPages:
                     break
             return out
 
-    def anchors(self, query: ArticleQuery, every: int = ANCHOR_EVERY) -> dict[int, Key]:
+    def anchors(
+        self,
+        query: ArticleQuery,
+        every: int = ANCHOR_EVERY,
+        stop: Callable[[], bool] | None = None,
+    ) -> dict[int, Key]:
         """Every ``every``-th row of the list and its sort key, from one walk of the sort's
         index (a step of ``every`` rows from the last key found, ``LIMIT 1 OFFSET every-1``:
         about twice one OFFSET to the end; a row_number() window over the list cost 4-5
         times as much on SQLite at 1M). The model asks for it off the GUI thread. With them a jump
         deep into the list reads at most ``every`` rows (:meth:`page_ids` ``after``). None
         for the category sort (its groups are skipped by their kept counts) and "changed
-        since publishing"."""
+        since publishing". ``stop()`` true: the walk ends early (the list changed since)."""
         if query.order_by == "category" or query.changed_since_published:
             return {}
         found: dict[int, Key] = {}
@@ -168,7 +173,7 @@ class LibraryPages:
             while True:
                 stmt = step if row < 0 else step.where(_after(query, found[row]))
                 result: Any = s.execute(stmt.offset(every - 1)).first()
-                if result is None:
+                if result is None or (stop is not None and stop()):
                     return found
                 row += every
                 found[row] = tuple(result)

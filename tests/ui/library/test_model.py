@@ -152,9 +152,10 @@ class Anchored(Counting):
         self.afters: list[int | None] = []
         self.anchor_queries: list[ArticleQuery] = []
 
-    def anchors(self, query: ArticleQuery) -> dict[int, object]:
+    def anchors(self, query: ArticleQuery, stop=None) -> dict[int, object]:  # type: ignore[no-untyped-def]
         self.anchor_queries.append(query)
-        return self.pages.anchors(query, every=30)
+        assert stop is not None and not stop()  # the model's list has not changed since
+        return self.pages.anchors(query, every=30, stop=stop)
 
     def page_ids(self, query: ArticleQuery, offset: int, limit: int, after=None) -> list[str]:  # type: ignore[no-untyped-def]
         self.offsets.append(offset)

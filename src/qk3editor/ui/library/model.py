@@ -157,7 +157,10 @@ class LibraryModel(QAbstractTableModel):
                     self.anchors_ready()
 
         # the newest refresh's answer only (key): a write refreshes again and asks again
-        self._runner.submit("io", lambda: anchors(query), done, key=f"library-anchors-{id(self)}")
+        def read() -> dict[int, Any]:  # on the io lane; stops once a refresh came after it
+            return anchors(query, stop=lambda: generation != self._generation)
+
+        self._runner.submit("io", read, done, key=f"library-anchors-{id(self)}")
 
     def set_ranked(self, ids: list[str] | None) -> None:
         """Show the search results ``ids`` in that order, those the status/category filters let
