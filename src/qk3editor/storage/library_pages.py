@@ -119,6 +119,11 @@ class LibraryPages:
         with self._store.read() as s:
             return _count(s, query)
 
+    def counts_kept(self, query: ArticleQuery) -> bool:
+        """Whether :meth:`count_ids` is a sum of the kept counts (else a count of the rows,
+        which the model reads off the GUI thread)."""
+        return not query.changed_since_published
+
     def page_ids(
         self, query: ArticleQuery, offset: int, limit: int, after: Anchor | None = None
     ) -> list[str]:

@@ -197,3 +197,51 @@ def test_deep_pages_start_from_the_nearest_anchor(qtbot, articles, monkeypatch) 
         assert len(source.anchor_queries) == asked and model.rowCount() == 0
     finally:
         runner.shutdown()
+
+
+class Uncounted(Counting):
+    """:class:`Counting` for a filter the database keeps no count of."""
+
+    def __init__(self, articles: ArticleRepository) -> None:
+        super().__init__(articles)
+        self.counted = 0
+
+    def counts_kept(self, query: ArticleQuery) -> bool:
+        return False
+
+    def count_ids(self, query: ArticleQuery) -> int:
+        self.counted += 1
+        return self.pages.count_ids(query)
+
+
+def test_the_first_rows_never_wait_for_a_count(qtbot, articles) -> None:  # type: ignore[no-untyped-def]
+    """A filter without kept counts shows its first page at once; the exact count comes from
+    the io lane and adds the rows after it (a sort meanwhile counts again; a short list
+    needs no count)."""
+    from qk3editor.ui.tasks import TaskRunner
+
+    made = [articles.create(ArticleFields(title=f"Bài {i:03d}")) for i in range(CHUNK * 2 + 7)]
+    source = Uncounted(articles)
+    runner = TaskRunner(io_threads=1)
+    model = LibraryModel(source)
+    model.use_runner(runner)
+    try:
+        with qtbot.waitSignal(model.rowsInserted, timeout=10_000):
+            model.refresh()
+            assert model.rowCount() == CHUNK  # the first page, before any count
+            assert model.index(0, 0).data() == made[-1].title
+        assert model.rowCount() == CHUNK * 2 + 7 and source.counted == 1
+        assert model.ids() == articles.list_ids()
+        model.sort(0, Qt.SortOrder.DescendingOrder)  # counted already: the count stands
+        assert model.rowCount() == CHUNK * 2 + 7 and source.counted == 1
+        with qtbot.waitSignal(model.rowsInserted, timeout=10_000):
+            model.refresh()
+            model.sort(0, Qt.SortOrder.AscendingOrder)  # before the count came: counted again
+            assert model.rowCount() == CHUNK
+        assert model.rowCount() == CHUNK * 2 + 7 and model.index(0, 0).data() == "Bài 000"
+        runner.wait()
+        assert source.counted == 3
+        model.set_query(ArticleQuery(status=Status.SPIKED))
+        assert model.rowCount() == 0 and source.counted == 3  # under a page: nothing to count
+    finally:
+        runner.shutdown()

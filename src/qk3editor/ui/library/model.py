@@ -82,6 +82,7 @@ class LibraryModel(QAbstractTableModel):
         self._runner: Any = None  # ui.tasks.TaskRunner
         self._anchors: list[tuple[int, Any]] = []  # (row, sort key), by row
         self._generation = 0  # refreshes so far: anchors read before the last are dropped
+        self._count_exact = True  # False while a count is read on the io lane
         # asked once the list has been still for ANCHORS_DELAY_MS (a walk of the whole
         # index: not one per click while a person tries sorts and filters)
         self._anchor_timer = QTimer(self)
@@ -130,11 +131,42 @@ class LibraryModel(QAbstractTableModel):
         if self._ranked is not None:
             self._ranked_in = self._source.filter_ids(self._query, self._ranked)
             self._count = len(self._ranked_in)
-        elif recount:
+            self._count_exact = True
+        elif recount or not self._count_exact:
             self._ranked_in = None
-            self._count = self._source.count_ids(self._query)
+            self._count_first()
         self.endResetModel()
         self._ask_anchors()
+        if not self._count_exact:
+            self._count_later()
+
+    def _count_first(self) -> None:
+        """The count, or for a filter the database keeps no count of ("changed since
+        publishing"), the first page's rows: the first rows never wait for a count; the
+        exact one comes from the io lane and the rows after the first page are added then."""
+        kept = getattr(self._source, "counts_kept", None)
+        self._count_exact = self._runner is None or kept is None or kept(self._query)
+        if self._count_exact:
+            self._count = self._source.count_ids(self._query)
+            return
+        first = self._source.page_ids(self._query, 0, CHUNK)
+        self._pages[0] = first
+        self._count = len(first)
+        self._count_exact = len(first) < CHUNK  # the whole list is on the first page
+
+    def _count_later(self) -> None:
+        query, generation, count_ids = self._query, self._generation, self._source.count_ids
+
+        def done(n: int) -> None:
+            if generation != self._generation or query != self._query:
+                return  # a refresh since: it counts again
+            self._count_exact = True
+            if n > self._count:
+                self.beginInsertRows(QModelIndex(), self._count, n - 1)
+                self._count = n
+                self.endInsertRows()
+
+        self._runner.submit("io", lambda: count_ids(query), done, key=f"library-count-{id(self)}")
 
     def _ask_anchors(self) -> None:
         self._anchor_timer.stop()
