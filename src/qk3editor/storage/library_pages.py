@@ -115,7 +115,7 @@ class LibraryPages:
         """How many articles the filters let through: a sum over the counts the database
         keeps per (status, category) (migration ``c14_library_counts``: the same cost at 1k
         and 1M articles); "changed since publishing" is counted (a join on the
-        publications)."""
+        publications: the model asks for it off the GUI thread, :meth:`counts_kept`)."""
         with self._store.read() as s:
             return _count(s, query)
 

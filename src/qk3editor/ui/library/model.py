@@ -8,7 +8,11 @@ QSortFilterProxyModel: a proxy would load every row to sort. Search results (a f
 ranked ids at most) are the one list held whole, kept within the filters by the database.
 
 Reads happen on the GUI thread as before (the visible page, a few milliseconds on the
-indexes of migration ``0006_library_sort``); writes never do (tests/thread_guard.py).
+indexes of migration ``0006_library_sort``); writes never do (tests/thread_guard.py). The
+count is a sum over the counts the database keeps (migration ``c14_library_counts``); a
+filter without kept counts shows its first page and is counted on the io lane. A list of
+``ANCHORS_FROM`` rows or more reads anchors on the io lane once it is still, and a deep page
+starts from the nearest (keyset paging) instead of an ``OFFSET`` from the top.
 """
 
 from __future__ import annotations
