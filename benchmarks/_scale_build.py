@@ -80,6 +80,41 @@ def make_thumbnails(folder: Path) -> list[str]:
     return paths
 
 
+def older_store(path: Path) -> Path | None:
+    """The newest cached store of the same sizes made by an older schema (another key)."""
+    size = path.name.split("-")[:3]  # scale, a<n>, p<photos>
+    found = [
+        p
+        for p in path.parent.glob("-".join(size) + "-*.sqlite3")
+        if p != path and p.name.split("-")[:3] == size
+    ]
+    return max(found, key=lambda p: p.stat().st_mtime) if found else None
+
+
+def ensure(path: Path, n: int, photos: int) -> None:
+    """The cached store at ``path``: an older one of the same sizes copied and upgraded
+    through the migrations (as a user's store reaches a new release: minutes at 1M, where
+    building anew takes ~27), else built."""
+    if path.exists():
+        return
+    older = older_store(path)
+    if older is None:
+        print(f"building {label(n)} articles + {label(photos)} photos in {path} ...", flush=True)
+        build(path, n, photos)
+        return
+    from qk3editor.storage.db import make_engine, migrate
+
+    print(f"upgrading a copy of {older.name} through the migrations ...", flush=True)
+    t0 = time.perf_counter()
+    tmp = path.with_suffix(".upgrading")
+    shutil.copyfile(older, tmp)
+    engine = make_engine(f"sqlite:///{tmp}")
+    migrate(engine)
+    engine.dispose()
+    tmp.rename(path)
+    print(f"  upgraded in {time.perf_counter() - t0:.0f} s: {path.name}", flush=True)
+
+
 def build(path: Path, n: int, photos: int) -> None:
     """A cached SQLite store of ``n`` articles and ``photos`` photos at ``path``."""
     tmp = path.with_suffix(".building")

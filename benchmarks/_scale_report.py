@@ -18,6 +18,8 @@ def interactive(r: dict[str, Any]) -> dict[str, float]:
         "desk_open": r["desk_open_ms"],
     }
     figs.update({f"sort_{k}": v for k, v in r["sort_ms"].items()})
+    jumps = r["deep_jump_ms"].items()
+    figs.update({f"jump_{k}": v for k, v in jumps if k.endswith("keyset_max_ms")})
     figs.update({f"filter_{k}": v for k, v in r["filter_ms"].items()})
     return figs
 
@@ -39,6 +41,18 @@ def report(r: dict[str, Any]) -> None:
         f"  scroll {r['scroll_rows']} rows: page max {r['scroll_page_ms_max']:.1f} ms, median "
         f"{r['scroll_page_ms_median']:.1f}, total {r['scroll_total_ms']:.0f} ms, "
         f"{r['scroll_chunk_loads']} chunk loads"
+    )
+    deep = r["deep_jump_ms"]
+    print(
+        "  jump to 50-90%, median (worst): "
+        + "  ".join(
+            f"{k.removesuffix('_keyset_ms')} {v:.1f} ({deep[k.replace('_ms', '_max_ms')]:.1f}) ms;"
+            f" OFFSET {deep[k.replace('keyset', 'offset')]:.1f} "
+            f"({deep[k.replace('keyset_ms', 'offset_max_ms')]:.1f}), anchors after "
+            f"{deep[k.replace('keyset', 'anchors_ready')]:.0f} ms off the GUI thread"
+            for k, v in deep.items()
+            if k.endswith("_keyset_ms")
+        )
     )
     print(
         f"  search (50 hits) median {r['search50_median_ms']:.2f} ms p95 "

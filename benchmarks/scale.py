@@ -6,8 +6,10 @@
 For each size a store is built through the migrations (schema by alembic, rows by bulk
 ``executemany``: articles with their search text, photos with captions and thumbnail files) and
 cached under ``$QK3_BENCH_CACHE`` (default: the temp folder's ``qk3-bench-cache``), keyed by the
-size and the schema's heads, so re-runs reuse it. The photo count of a size is the ``--photos``
-entry at the same position (the last one for the rest).
+size and the schema's heads, so re-runs reuse it. When the schema gained migrations since, a
+cached store of the same size is copied and upgraded through them (``storage.db.migrate``, as
+a user's store reaches a new release) instead of being built again. The photo count of a size
+is the ``--photos`` entry at the same position (the last one for the rest).
 
 Each size is measured in its own process (so its memory is its own), over the real GUI pieces
 offscreen: the library's ``LibraryController`` + ``LibraryView`` over the store, the photo
@@ -60,6 +62,7 @@ HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent / "src"), str(HERE)]
 
 NAIVE_CAP = 100_000
+JUMPS = (0.5, 0.6, 0.7, 0.8, 0.9)  # where the scrollbar is dragged to, share of the list
 QUERIES = (
     "dan van",
     "Đức Việt",
@@ -74,7 +77,7 @@ QUERIES = (
     "trực thăng",
     "dân quân tự vệ",
 )
-from _scale_build import build, label, parse_size, pss_mb, store_path  # noqa: E402
+from _scale_build import ensure, label, parse_size, pss_mb, store_path  # noqa: E402
 from _scale_report import growth, report  # noqa: E402
 
 
@@ -159,7 +162,7 @@ def measure(url: str, n: int, photos: int, path: Path | None) -> dict[str, Any]:
     from qk3editor.storage.photos_repository import PhotoRepository
     from qk3editor.storage.search import SearchRepository
     from qk3editor.ui.library.controller import LibraryController
-    from qk3editor.ui.library.model import COLUMNS
+    from qk3editor.ui.library.model import ANCHORS_FROM, COLUMNS
     from qk3editor.ui.library.view import LibraryView
     from qk3editor.ui.photos.model import PhotoTableModel, ThumbnailCache
     from qk3editor.ui.photos.view import PhotoDeskView
@@ -178,14 +181,15 @@ def measure(url: str, n: int, photos: int, path: Path | None) -> dict[str, Any]:
     articles = ArticleRepository(store)
     categories = CategoryRepository(store)
 
-    # library open to first rows
+    # library open to first rows (with the app's TaskRunner: anchors for deep jumps)
+    runner = TaskRunner(io_threads=2)
     holder: dict[str, Any] = {}
 
     def open_library() -> None:
         view = LibraryView()
         view.resize(1200, 800)
         holder["view"] = view
-        holder["ctl"] = LibraryController(view, articles, categories)
+        holder["ctl"] = LibraryController(view, articles, categories, runner=runner)
         view.show()
         view.grab()
 
@@ -240,6 +244,49 @@ def measure(url: str, n: int, photos: int, path: Path | None) -> dict[str, Any]:
     out["scroll_total_ms"] = sum(steps)
     out["scroll_chunk_loads"] = model.loads - loads0
 
+    # deep jumps: the scrollbar dragged to 50-90% of the list (median and worst of five).
+    # Once the list has been still for a moment its anchors are read off the GUI thread
+    # (``anchors_ready_ms`` after the sort: the delay and the walk); a jump then starts from
+    # the nearest one (keyset).
+    # Beside it the same jump right after a refresh, before the anchors: LIMIT/OFFSET. (A
+    # list shorter than ANCHORS_FROM gets none: both figures are OFFSET reads there.)
+    deep: dict[str, float] = {}
+    for col, order in ((3, Qt.SortOrder.DescendingOrder), (0, Qt.SortOrder.AscendingOrder)):
+        name = f"{COLUMNS[col][0]}_{'asc' if order == Qt.SortOrder.AscendingOrder else 'desc'}"
+        ready: list[float] = []
+        model.anchors_ready = lambda ready=ready: ready.append(time.perf_counter())
+        t0 = time.perf_counter()
+        model.sort(col, order)
+        view.table.grab()
+        while model.rowCount() >= ANCHORS_FROM and not ready and time.perf_counter() < t0 + 120:
+            app.processEvents()
+            time.sleep(0.005)
+        deep[f"{name}_anchors_ready_ms"] = (ready[0] - t0) * 1000 if ready else float("nan")
+        keyset, offset = [], []
+        for share in JUMPS:  # each to a page not read yet
+            target = int(model.rowCount() * share)
+            keyset.append(
+                clock.ms(
+                    lambda t=target: (view.table.scrollTo(model.index(t, 0)), view.table.grab())
+                )
+            )
+        for share in JUMPS:
+            model.refresh(recount=False)  # anchors dropped until the list is still again
+            target = int(model.rowCount() * share) + 500
+            offset.append(
+                clock.ms(
+                    lambda t=target: (view.table.scrollTo(model.index(t, 0)), view.table.grab())
+                )
+            )
+        deep[f"{name}_keyset_ms"] = statistics.median(keyset)
+        deep[f"{name}_keyset_max_ms"] = max(keyset)
+        deep[f"{name}_offset_ms"] = statistics.median(offset)
+        deep[f"{name}_offset_max_ms"] = max(offset)
+    model.anchors_ready = None
+    model.sort(3, Qt.SortOrder.DescendingOrder)
+    view.table.scrollToTop()
+    out["deep_jump_ms"] = deep
+
     # search: the repository, then the library showing the results (the search box's path)
     search = SearchRepository(store)
     times, shown = [], []
@@ -261,7 +308,6 @@ def measure(url: str, n: int, photos: int, path: Path | None) -> dict[str, Any]:
     out["search_in_library_max_ms"] = max(shown)
 
     # photo desk
-    runner = TaskRunner(io_threads=2)
     photos_repo = PhotoRepository(store)
     desk: dict[str, Any] = {}
 
@@ -388,12 +434,7 @@ def main() -> int:
     results = []
     for i, n in enumerate(sizes):
         photos = photo_sizes[min(i, len(photo_sizes) - 1)]
-        path = store_path(n, photos)
-        if not path.exists():
-            print(
-                f"building {label(n)} articles + {label(photos)} photos in {path} ...", flush=True
-            )
-            build(path, n, photos)
+        ensure(store_path(n, photos), n, photos)
         r = _child(["--one", str(n), str(photos)])
         report(r)
         results.append(r)

@@ -150,7 +150,12 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
     # without a system keyring, the encrypted password file's passphrase is asked in a dialog
     ctx.publishing.secrets.passphrase = PassphrasePrompt(window)
     library = LibraryController(
-        shell.library_view, ctx.articles, ctx.categories, window, model=shell.library_model
+        shell.library_view,
+        ctx.articles,
+        ctx.categories,
+        window,
+        model=shell.library_model,
+        runner=runner,
     )
     if shell.editor_workspace is None:
         shell.editor_workspace = _workspace_in_place(shell)

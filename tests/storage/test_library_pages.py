@@ -56,6 +56,16 @@ def _agrees(source: object, articles: ArticleRepository) -> None:
         left_out = set(articles.list_ids(ArticleQuery(include_spiked=True))) - set(whole)
         for article_id in left_out:
             assert source.position(q, article_id) == -1, q  # type: ignore[attr-defined]
+        if hasattr(source, "anchors"):  # keyset paging from every 3rd row
+            anchors = source.anchors(q, every=3)
+            if q.order_by != "category":
+                assert sorted(anchors) == list(range(2, len(whole), 3)), q
+                assert source.anchors(q, every=3, stop=lambda: True) == {}  # the list changed
+            for row, key in anchors.items():
+                assert key[-1] == whole[row], q  # the id ends every sort key
+                for start in (row + 1, row + 2, row + 5):
+                    page = source.page_ids(q, start, 7, after=(row, key))
+                    assert page == whole[start : start + 7], (q, row, start)
         ranked = sorted(set(whole[:5]) | left_out)[::-1]
         kept = source.filter_ids(q, ranked)  # type: ignore[attr-defined]
         assert kept == [i for i in ranked if i in whole], q

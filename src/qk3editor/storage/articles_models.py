@@ -75,3 +75,15 @@ class ArticleModel(Base):
         # migration h14a_category_sort: the category sort a category at a time, its counts
         Index("ix_articles_category_id_sort", "category_id", "id", "status"),
     )
+
+
+class LibraryCountModel(Base):
+    """How many articles have each (status, category): kept by triggers (migration
+    ``c14_library_counts``), so that the library's row count costs the same at 1k and 1M
+    articles. ``category_key`` is the category's id, 0 for none (ids start at 1)."""
+
+    __tablename__ = "library_counts"
+
+    status: Mapped[str] = mapped_column(String(20), primary_key=True)
+    category_key: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    n: Mapped[int] = mapped_column(Integer, default=0)

@@ -11,14 +11,15 @@ results (at most a few thousand ranked ids) are kept within the filters by
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlalchemy import Select, func, literal, select, tuple_
+from sqlalchemy import Select, func, literal, select, tuple_, type_coerce
 from sqlalchemy.orm import Session
+from sqlalchemy.types import NullType
 
 from qk3editor.core.articles import ArticleQuery, Status
-from qk3editor.storage.articles_models import ArticleModel, CategoryModel
+from qk3editor.storage.articles_models import ArticleModel, CategoryModel, LibraryCountModel
 from qk3editor.storage.db import Store, first_column
 
 SORT_COLUMNS: dict[str, Any] = {
@@ -29,6 +30,9 @@ SORT_COLUMNS: dict[str, Any] = {
     "created_at": ArticleModel.created_at,
     "byline": ArticleModel.byline,
 }
+Key = tuple[Any, ...]  # a row's sort key: its values of sort_key(query)
+Anchor = tuple[int, Key]  # a row of the list and its sort key
+ANCHOR_EVERY = 2_000  # rows between two anchors: a deep jump reads at most this many
 PUBLIC = ("publish", "future")  # remote states a reader can see
 IN_BATCH = 500  # ids in one IN (...) (SQLite's parameter limit is far above; PG plans it well)
 
@@ -66,16 +70,37 @@ def newest_public_versions() -> Any:
     )
 
 
-def ordered(q: ArticleQuery) -> Select[Any]:
-    """The library's statement: filtered, ordered by the sort column, the id breaking ties in
-    the same direction (so a descending sort is the index read backwards). Articles without
-    a category come first going up and last going down, on every backend."""
+def sort_key(q: ArticleQuery) -> list[Any]:
+    """The columns the list is ordered by, the id last (it breaks ties): the status sort
+    orders each status by time (index ``ix_articles_status_updated`` walks it, no sort)."""
     column = SORT_COLUMNS.get(q.order_by, ArticleModel.updated_at)
-    order = column.desc() if q.descending else column.asc()
+    if q.order_by == "status":
+        return [column, ArticleModel.updated_at, ArticleModel.id]
+    return [column, ArticleModel.id]
+
+
+def ordered(q: ArticleQuery) -> Select[Any]:
+    """The library's statement: filtered, ordered by the sort key, every column in the same
+    direction (so a descending sort is the index read backwards). Articles without a
+    category come first going up and last going down, on every backend."""
+    order = [c.desc() if q.descending else c.asc() for c in sort_key(q)]
     if q.order_by == "category":
-        order = order.nulls_last() if q.descending else order.nulls_first()
-    tie = ArticleModel.id.desc() if q.descending else ArticleModel.id.asc()
-    return filtered(q, join_category=q.order_by == "category").order_by(order, tie)
+        order[0] = order[0].nulls_last() if q.descending else order[0].nulls_first()
+    return filtered(q, join_category=q.order_by == "category").order_by(*order)
+
+
+def _after(q: ArticleQuery, values: Sequence[Any], before: bool = False) -> Any:
+    """The rows after (``before``: before) the one whose sort key is ``values``, as a range
+    on the sort's index (not for the category sort)."""
+    key = tuple_(*sort_key(q))
+    mark = tuple_(*(literal(v, NullType()) for v in values))
+    return key < mark if q.descending != before else key > mark
+
+
+def _raw(columns: list[Any]) -> list[Any]:
+    """``columns`` read as the driver returns them: a sort key is bound back as it is
+    stored (a time read as a datetime would be bound with an offset SQLite's text lacks)."""
+    return [type_coerce(c, NullType()).label(c.key) for c in columns]
 
 
 class LibraryPages:
@@ -87,26 +112,42 @@ class LibraryPages:
         self.rows: Any = rows  # (ids) -> list[ArticleRow]
 
     def count_ids(self, query: ArticleQuery) -> int:
-        """How many articles the filters let through (an index count, no join)."""
-        stmt = select(func.count()).select_from(filtered(query).subquery())
+        """How many articles the filters let through: a sum over the counts the database
+        keeps per (status, category) (migration ``c14_library_counts``: the same cost at 1k
+        and 1M articles); "changed since publishing" is counted (a join on the
+        publications: the model asks for it off the GUI thread, :meth:`counts_kept`)."""
         with self._store.read() as s:
-            return int(s.scalar(stmt) or 0)
+            return _count(s, query)
 
-    def page_ids(self, query: ArticleQuery, offset: int, limit: int) -> list[str]:
-        """``limit`` ids from row ``offset`` of the list, in its order."""
+    def counts_kept(self, query: ArticleQuery) -> bool:
+        """Whether :meth:`count_ids` is a sum of the kept counts (else a count of the rows,
+        which the model reads off the GUI thread)."""
+        return not query.changed_since_published
+
+    def page_ids(
+        self, query: ArticleQuery, offset: int, limit: int, after: Anchor | None = None
+    ) -> list[str]:
+        """``limit`` ids from row ``offset`` of the list, in its order. ``after``: a row
+        before ``offset`` and its sort key (:meth:`anchors`): the index is entered at that key
+        and only the rows between are skipped (keyset paging), not the ``offset`` before."""
         offset = max(offset, 0)
         with self._store.read() as s:
             if query.order_by != "category":
-                return first_column(s, ordered(query).offset(offset).limit(limit))
+                stmt = ordered(query)
+                if after is not None and 0 <= after[0] < offset:
+                    stmt = stmt.where(_after(query, after[1]))
+                    offset -= after[0] + 1
+                return first_column(s, stmt.offset(offset).limit(limit))
             # the category sort a category at a time: each walks the category's index in id
             # order, the ones before the window only counted (no sort of the whole list)
             out: list[str] = []
             for group in _category_groups(s, query.descending):
                 part = _in_group(filtered(query), group)
-                n = int(s.scalar(select(func.count()).select_from(part.subquery())) or 0)
-                if offset >= n:
-                    offset -= n
-                    continue
+                if offset > 0:  # the groups before the window are only counted
+                    n = _count(s, query, group)
+                    if offset >= n:
+                        offset -= n
+                        continue
                 tie = ArticleModel.id.desc() if query.descending else ArticleModel.id.asc()
                 page = part.order_by(tie).offset(offset).limit(limit - len(out))
                 out += first_column(s, page)
@@ -114,6 +155,33 @@ class LibraryPages:
                 if len(out) >= limit:
                     break
             return out
+
+    def anchors(
+        self,
+        query: ArticleQuery,
+        every: int = ANCHOR_EVERY,
+        stop: Callable[[], bool] | None = None,
+    ) -> dict[int, Key]:
+        """Every ``every``-th row of the list and its sort key, from one walk of the sort's
+        index (a step of ``every`` rows from the last key found, ``LIMIT 1 OFFSET every-1``:
+        about twice one OFFSET to the end; a row_number() window over the list cost 4-5
+        times as much on SQLite at 1M). The model asks for it off the GUI thread. With them a jump
+        deep into the list reads at most ``every`` rows (:meth:`page_ids` ``after``). None
+        for the category sort (its groups are skipped by their kept counts) and "changed
+        since publishing". ``stop()`` true: the walk ends early (the list changed since)."""
+        if query.order_by == "category" or query.changed_since_published:
+            return {}
+        found: dict[int, Key] = {}
+        step = ordered(query).with_only_columns(*_raw(sort_key(query))).limit(1)
+        row = -1
+        with self._store.read() as s:
+            while True:
+                stmt = step if row < 0 else step.where(_after(query, found[row]))
+                result: Any = s.execute(stmt.offset(every - 1)).first()
+                if result is None or (stop is not None and stop()):
+                    return found
+                row += every
+                found[row] = tuple(result)
 
     def position(self, query: ArticleQuery, article_id: str) -> int:
         """The row of ``article_id`` in the list, -1 when the filters leave it out.
@@ -123,15 +191,15 @@ class LibraryPages:
         with self._store.read() as s:
             if query.order_by == "category":
                 return _category_position(s, query, article_id)
-            column = SORT_COLUMNS.get(query.order_by, ArticleModel.updated_at)
+            columns = sort_key(query)
             value = s.execute(
-                filtered(query).add_columns(column).where(ArticleModel.id == article_id)
+                filtered(query)
+                .with_only_columns(*_raw(columns))
+                .where(ArticleModel.id == article_id)
             ).first()
             if value is None:
                 return -1
-            key = tuple_(column, ArticleModel.id)
-            mark = tuple_(literal(value[1], column.type), literal(article_id, ArticleModel.id.type))
-            before = key > mark if query.descending else key < mark
+            before = _after(query, tuple(value), before=True)
             stmt = select(func.count()).select_from(filtered(query).where(before).subquery())
             return int(s.scalar(stmt) or 0)
 
@@ -144,6 +212,26 @@ class LibraryPages:
                 part = ids[start : start + IN_BATCH]
                 keep.update(s.scalars(filtered(query).where(ArticleModel.id.in_(part))))
         return [i for i in ids if i in keep]
+
+
+def _count(s: Session, query: ArticleQuery, group: list[int | None] | None = None) -> int:
+    """The rows ``query`` lets through (within the categories ``group`` if given)."""
+    if query.changed_since_published:
+        part = filtered(query) if group is None else _in_group(filtered(query), group)
+        return int(s.scalar(select(func.count()).select_from(part.subquery())) or 0)
+    c = LibraryCountModel
+    stmt = select(func.coalesce(func.sum(c.n), 0))
+    if query.status is not None:
+        stmt = stmt.where(c.status == query.status.value)
+    elif not query.include_spiked:
+        stmt = stmt.where(c.status != Status.SPIKED.value)
+    keys = [query.category_id] if query.category_id is not None else None
+    if group is not None:
+        wanted = [k or 0 for k in group]
+        keys = wanted if keys is None else [k for k in keys if k in wanted]
+    if keys is not None:
+        stmt = stmt.where(c.category_key.in_(keys))
+    return int(s.scalar(stmt) or 0)
 
 
 def _category_groups(s: Session, descending: bool) -> list[list[int | None]]:
@@ -177,13 +265,10 @@ def _category_position(s: Session, query: ArticleQuery, article_id: str) -> int:
         return -1
     before = 0
     for group in _category_groups(s, query.descending):
-        part = _in_group(filtered(query), group)
-        if found[1] in group:
-            earlier = (
-                ArticleModel.id > article_id if query.descending else ArticleModel.id < article_id
-            )
-            part = part.where(earlier)
-        before += int(s.scalar(select(func.count()).select_from(part.subquery())) or 0)
-        if found[1] in group:
-            return before
+        if found[1] not in group:
+            before += _count(s, query, group)
+            continue
+        earlier = ArticleModel.id > article_id if query.descending else ArticleModel.id < article_id
+        part = _in_group(filtered(query), group).where(earlier)
+        return before + int(s.scalar(select(func.count()).select_from(part.subquery())) or 0)
     return -1

@@ -62,8 +62,22 @@ class QuickLibrary:
 
     # the windowed library model's reads (ui.library.model.LibrarySource), as LibraryPages
     def count_ids(self, query: ArticleQuery) -> int:
-        where, params = _where(query)
-        found = self._conn.execute(f"SELECT count(*) FROM articles a{where}", params).fetchone()
+        """The counts the database keeps (migration ``c14_library_counts``), as LibraryPages."""
+        where: list[str] = []
+        params: list[str | int] = []
+        if query.status is not None:
+            where.append("status = ?")
+            params.append(query.status.value)
+        elif not query.include_spiked:
+            where.append("status != ?")
+            params.append(Status.SPIKED.value)
+        if query.category_id is not None:
+            where.append("category_key = ?")
+            params.append(query.category_id)
+        sql = "SELECT coalesce(sum(n), 0) FROM library_counts"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        found = self._conn.execute(sql, params).fetchone()
         return int(found[0]) if found else 0
 
     def page_ids(self, query: ArticleQuery, offset: int, limit: int) -> list[str]:
@@ -125,7 +139,8 @@ def _list_parts(query: ArticleQuery) -> tuple[str, str, list[str | int]]:
     column = _SORT.get(query.order_by, "a.updated_at")
     direction = "DESC" if query.descending else "ASC"
     join = " LEFT OUTER JOIN categories c ON c.id = a.category_id" if column == "c.name" else ""
-    order = f"ORDER BY {column} {direction}, a.id {direction}"  # as ArticleRepository
+    then = f"a.updated_at {direction}, " if column == "a.status" else ""  # as sort_key
+    order = f"ORDER BY {column} {direction}, {then}a.id {direction}"  # as ArticleRepository
     return f" FROM articles a{join}{where}", order, params
 
 

@@ -142,3 +142,106 @@ def test_search_results_stay_ranked_within_the_filters(qtbot, articles) -> None:
     model.set_ranked(None)
     model.set_query(ArticleQuery())
     assert model.ids() == [c.id, a.id]  # newest first again
+
+
+class Anchored(Counting):
+    """:class:`Counting` with keyset paging: anchors every 30 rows, the pages read after one."""
+
+    def __init__(self, articles: ArticleRepository) -> None:
+        super().__init__(articles)
+        self.afters: list[int | None] = []
+        self.anchor_queries: list[ArticleQuery] = []
+
+    def anchors(self, query: ArticleQuery, stop=None) -> dict[int, object]:  # type: ignore[no-untyped-def]
+        self.anchor_queries.append(query)
+        assert stop is not None and not stop()  # the model's list has not changed since
+        return self.pages.anchors(query, every=30, stop=stop)
+
+    def page_ids(self, query: ArticleQuery, offset: int, limit: int, after=None) -> list[str]:  # type: ignore[no-untyped-def]
+        self.offsets.append(offset)
+        self.afters.append(None if after is None else after[0])
+        return self.pages.page_ids(query, offset, limit, after=after)
+
+
+def test_deep_pages_start_from_the_nearest_anchor(qtbot, articles, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A long list's anchors are read off the GUI thread after each refresh; a page deep in
+    the list then starts from the anchor before it (the rows between skipped), and reads
+    the same rows as the whole list has there, in every sort."""
+    from qk3editor.ui.tasks import TaskRunner
+
+    monkeypatch.setattr(library_model, "ANCHORS_FROM", 100)
+    for i in range(250):
+        articles.create(ArticleFields(title=f"Bài {i % 40:02d}", byline=f"Tác giả {i % 7}"))
+    source = Anchored(articles)
+    runner = TaskRunner(io_threads=1)
+    model = LibraryModel(source)
+    ready: list[int] = []
+    model.anchors_ready = lambda: ready.append(1)
+    model.refresh()
+    model.use_runner(runner)
+    try:
+        for column, key in ((0, "title"), (2, "status"), (3, "updated_at"), (4, "byline")):
+            for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+                ready.clear()
+                model.sort(column, order)
+                qtbot.waitUntil(lambda: bool(ready))
+                assert source.anchor_queries[-1] == model.query and model.query.order_by == key
+                source.afters.clear()
+                source.offsets.clear()
+                assert model.index(230, 0).data(ID_ROLE) == articles.list_ids(model.query)[230]
+                assert source.offsets == [200] and source.afters == [179]  # 20 rows skipped
+                assert model.ids() == articles.list_ids(model.query)
+        model.set_query(ArticleQuery(status=Status.SPIKED))  # short: no anchors asked
+        asked = len(source.anchor_queries)
+        model.refresh()
+        assert len(source.anchor_queries) == asked and model.rowCount() == 0
+    finally:
+        runner.shutdown()
+
+
+class Uncounted(Counting):
+    """:class:`Counting` for a filter the database keeps no count of."""
+
+    def __init__(self, articles: ArticleRepository) -> None:
+        super().__init__(articles)
+        self.counted = 0
+
+    def counts_kept(self, query: ArticleQuery) -> bool:
+        return False
+
+    def count_ids(self, query: ArticleQuery) -> int:
+        self.counted += 1
+        return self.pages.count_ids(query)
+
+
+def test_the_first_rows_never_wait_for_a_count(qtbot, articles) -> None:  # type: ignore[no-untyped-def]
+    """A filter without kept counts shows its first page at once; the exact count comes from
+    the io lane and adds the rows after it (a sort meanwhile counts again; a short list
+    needs no count)."""
+    from qk3editor.ui.tasks import TaskRunner
+
+    made = [articles.create(ArticleFields(title=f"Bài {i:03d}")) for i in range(CHUNK * 2 + 7)]
+    source = Uncounted(articles)
+    runner = TaskRunner(io_threads=1)
+    model = LibraryModel(source)
+    model.use_runner(runner)
+    try:
+        with qtbot.waitSignal(model.rowsInserted, timeout=10_000):
+            model.refresh()
+            assert model.rowCount() == CHUNK  # the first page, before any count
+            assert model.index(0, 0).data() == made[-1].title
+        assert model.rowCount() == CHUNK * 2 + 7 and source.counted == 1
+        assert model.ids() == articles.list_ids()
+        model.sort(0, Qt.SortOrder.DescendingOrder)  # counted already: the count stands
+        assert model.rowCount() == CHUNK * 2 + 7 and source.counted == 1
+        with qtbot.waitSignal(model.rowsInserted, timeout=10_000):
+            model.refresh()
+            model.sort(0, Qt.SortOrder.AscendingOrder)  # before the count came: counted again
+            assert model.rowCount() == CHUNK
+        assert model.rowCount() == CHUNK * 2 + 7 and model.index(0, 0).data() == "Bài 000"
+        runner.wait()
+        assert source.counted == 3
+        model.set_query(ArticleQuery(status=Status.SPIKED))
+        assert model.rowCount() == 0 and source.counted == 3  # under a page: nothing to count
+    finally:
+        runner.shutdown()

@@ -24,6 +24,7 @@ class LibraryController(QObject):
         categories: CategoryRepository,
         parent: QObject | None = None,
         model: LibraryModel | None = None,
+        runner: object | None = None,
     ) -> None:
         super().__init__(parent)
         self.view = view
@@ -40,6 +41,8 @@ class LibraryController(QObject):
             self.model = model
             model.set_source(articles.pages())
         view.enable_sorting()  # after the first frame (it reads Qt.SortOrder)
+        if runner is not None:  # a long list's anchors for deep jumps, off the GUI thread
+            self.model.use_runner(runner)
         view.filters_changed.connect(self._on_view_filters_changed)
         view.article_activated.connect(self.open_requested)
 

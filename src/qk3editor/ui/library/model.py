@@ -8,11 +8,16 @@ QSortFilterProxyModel: a proxy would load every row to sort. Search results (a f
 ranked ids at most) are the one list held whole, kept within the filters by the database.
 
 Reads happen on the GUI thread as before (the visible page, a few milliseconds on the
-indexes of migration ``0006_library_sort``); writes never do (tests/thread_guard.py).
+indexes of migration ``0006_library_sort``); writes never do (tests/thread_guard.py). The
+count is a sum over the counts the database keeps (migration ``c14_library_counts``); a
+filter without kept counts shows its first page and is counted on the io lane. A list of
+``ANCHORS_FROM`` rows or more reads anchors on the io lane once it is still, and a deep page
+starts from the nearest (keyset paging) instead of an ``OFFSET`` from the top.
 """
 
 from __future__ import annotations
 
+import bisect
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
@@ -24,6 +29,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
+    QTimer,
     Signal,
 )
 
@@ -38,6 +44,8 @@ if TYPE_CHECKING:  # (the held mark's icon and text load with the first held row
 
 CHUNK = 100
 MAX_PAGES = 128  # pages kept (12,800 rows): bounded memory over any store
+ANCHORS_FROM = 20_000  # lists this long get anchors for deep jumps (read off the GUI thread)
+ANCHORS_DELAY_MS = 300
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("title", QT_TRANSLATE_NOOP("LibraryModel", "Title")),
     ("category", QT_TRANSLATE_NOOP("LibraryModel", "Category")),
@@ -61,6 +69,7 @@ class LibrarySource(Protocol):
 
     def count_ids(self, query: ArticleQuery) -> int: ...
     def page_ids(self, query: ArticleQuery, offset: int, limit: int) -> list[str]: ...
+    # optional (LibraryPages): anchors(query) -> {row: sort key}, and page_ids(..., after=)
     def position(self, query: ArticleQuery, article_id: str) -> int: ...
     def filter_ids(self, query: ArticleQuery, ids: Sequence[str]) -> list[str]: ...
     def rows(self, ids: Sequence[str]) -> list[ArticleRow]: ...
@@ -84,6 +93,19 @@ class LibraryModel(QAbstractTableModel):
             QCoreApplication.translate("LibraryModel", label) for _key, label in COLUMNS
         ]
         self.loads = 0  # pages fetched (tests check that scrolling stays lazy)
+        # keyset paging (issue 14): every ANCHOR_EVERY-th row's sort key, read off the GUI
+        # thread after a refresh of a long list; a deep page starts from the nearest one
+        self._runner: Any = None  # ui.tasks.TaskRunner
+        self._anchors: list[tuple[int, Any]] = []  # (row, sort key), by row
+        self._generation = 0  # refreshes so far: anchors read before the last are dropped
+        self._count_exact = True  # False while a count is read on the io lane
+        # asked once the list has been still for ANCHORS_DELAY_MS (a walk of the whole
+        # index: not one per click while a person tries sorts and filters)
+        self._anchor_timer = QTimer(self)
+        self._anchor_timer.setSingleShot(True)
+        self._anchor_timer.setInterval(ANCHORS_DELAY_MS)
+        self._anchor_timer.timeout.connect(self._read_anchors)
+        self.anchors_ready: Callable[[], None] | None = None  # tests, the scale benchmark
         # the newsroom desk's newest message of each article (issue 16): returned, sent
         self._desk_marks: Callable[[Sequence[str]], dict[str, Any]] | None = None
         self._desk: dict[str, Any] = {}
@@ -111,20 +133,85 @@ class LibraryModel(QAbstractTableModel):
         self._desk_marks = marks
         self.refresh()
 
+    def use_runner(self, runner: Any) -> None:
+        """Read anchors for deep jumps on ``runner`` (a TaskRunner) from now on."""
+        self._runner = runner
+        self._ask_anchors()
+
     def refresh(self, recount: bool = True) -> None:
         """Read the list again (after a save, a filter change): its count, nothing else until
-        a view asks for rows."""
+        a view asks for rows (and, for a long list, its anchors off the GUI thread)."""
         self.beginResetModel()
         self._pages.clear()
         self._cache.clear()
         self._desk.clear()
+        self._anchors = []
+        self._generation += 1
         if self._ranked is not None:
             self._ranked_in = self._source.filter_ids(self._query, self._ranked)
             self._count = len(self._ranked_in)
-        elif recount:
+            self._count_exact = True
+        elif recount or not self._count_exact:
             self._ranked_in = None
-            self._count = self._source.count_ids(self._query)
+            self._count_first()
         self.endResetModel()
+        self._ask_anchors()
+        if not self._count_exact:
+            self._count_later()
+
+    def _count_first(self) -> None:
+        """The count, or for a filter the database keeps no count of ("changed since
+        publishing"), the first page's rows: the first rows never wait for a count; the
+        exact one comes from the io lane and the rows after the first page are added then."""
+        kept = getattr(self._source, "counts_kept", None)
+        self._count_exact = self._runner is None or kept is None or kept(self._query)
+        if self._count_exact:
+            self._count = self._source.count_ids(self._query)
+            return
+        first = self._source.page_ids(self._query, 0, CHUNK)
+        self._pages[0] = first
+        self._count = len(first)
+        self._count_exact = len(first) < CHUNK  # the whole list is on the first page
+
+    def _count_later(self) -> None:
+        query, generation, count_ids = self._query, self._generation, self._source.count_ids
+
+        def done(n: int) -> None:
+            if generation != self._generation or query != self._query:
+                return  # a refresh since: it counts again
+            self._count_exact = True
+            if n > self._count:
+                self.beginInsertRows(QModelIndex(), self._count, n - 1)
+                self._count = n
+                self.endInsertRows()
+
+        self._runner.submit("io", lambda: count_ids(query), done, key=f"library-count-{id(self)}")
+
+    def _ask_anchors(self) -> None:
+        self._anchor_timer.stop()
+        if (
+            self._runner is not None
+            and hasattr(self._source, "anchors")
+            and self._ranked is None
+            and self._count >= ANCHORS_FROM
+        ):
+            self._anchor_timer.start()
+
+    def _read_anchors(self) -> None:
+        query, generation = self._query, self._generation
+        anchors = self._source.anchors  # type: ignore[attr-defined]
+
+        def done(found: dict[int, Any]) -> None:
+            if generation == self._generation and query == self._query:
+                self._anchors = sorted(found.items())
+                if self.anchors_ready is not None:
+                    self.anchors_ready()
+
+        # the newest refresh's answer only (key): a write refreshes again and asks again
+        def read() -> dict[int, Any]:  # on the io lane; stops once a refresh came after it
+            return anchors(query, stop=lambda: generation != self._generation)
+
+        self._runner.submit("io", read, done, key=f"library-anchors-{id(self)}")
 
     def set_ranked(self, ids: list[str] | None) -> None:
         """Show the search results ``ids`` in that order, those the status/category filters let
@@ -190,6 +277,8 @@ class LibraryModel(QAbstractTableModel):
         start = number * CHUNK
         if self._ranked_in is not None:
             page = self._ranked_in[start : start + CHUNK]
+        elif (after := self._anchor_before(start)) is not None:
+            page = self._source.page_ids(self._query, start, CHUNK, after=after)  # type: ignore[call-arg]
         else:
             page = self._source.page_ids(self._query, start, CHUNK)
         self._pages[number] = page
@@ -199,6 +288,11 @@ class LibraryModel(QAbstractTableModel):
                 self._cache.pop(i, None)
         self._load(page)
         return page
+
+    def _anchor_before(self, start: int) -> tuple[int, Any] | None:
+        """The nearest anchor before row ``start``, when it spares reading rows."""
+        i = bisect.bisect_left(self._anchors, start, key=lambda a: a[0]) - 1
+        return self._anchors[i] if i >= 0 else None
 
     def _load(self, ids: list[str]) -> None:
         missing = [i for i in ids if i not in self._cache]
