@@ -37,3 +37,30 @@ def test_reporter_and_editor_writes_keep_the_counts(
     finally:
         reporter.close()
         editor.close()
+
+
+def test_no_login_writes_the_counts_directly(
+    newsroom: Store, make_user: Callable[[Role], tuple[str, str]]
+) -> None:
+    """The counts are written only by the owner's triggers: a reporter (or an editor) who
+    could write them could make the library show a false count."""
+    import pytest
+    from sqlalchemy import exc, text
+
+    for role in (Role.REPORTER, Role.EDITOR):
+        _, url = make_user(role)
+        store = open_store(url)
+        try:
+            ArticleRepository(store).create(ArticleFields(title="Tin", category="tin-tuc-su-kien"))
+            for sql in (
+                "UPDATE library_counts SET n = n + 100",
+                "INSERT INTO library_counts (status, category_key, n) VALUES ('draft', -7, 5)",
+                "DELETE FROM library_counts",
+            ):
+                with pytest.raises(exc.ProgrammingError) as refused:
+                    with store.engine.begin() as conn:
+                        conn.execute(text(sql))
+                assert getattr(refused.value.orig, "sqlstate", None) == "42501", sql
+            kept_equals_counted(store)
+        finally:
+            store.close()

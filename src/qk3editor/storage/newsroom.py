@@ -351,6 +351,8 @@ def _rules(existing: set[str]) -> list[str]:
     if "photo_blobs" in existing:  # h16send's photo originals (content-addressed pieces)
         # field roles add originals (a send) and read them; only the desk rewrites or removes
         out.append(f"REVOKE UPDATE, DELETE ON photo_blobs FROM {FIELD}")
+    if "library_counts" in existing:  # c14's row counts: only the owner's triggers write them
+        out.append(f"REVOKE INSERT, UPDATE, DELETE ON library_counts FROM {ALL}")
     out.append(USER_FUNCTIONS)
     return out
 
