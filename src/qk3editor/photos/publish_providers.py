@@ -27,6 +27,7 @@ import json
 import os
 import threading
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,7 @@ from qk3editor.photos.renditions import (
     RenditionSpec,
     location_choice,
     render_bytes,
+    reused_image_memory,
 )
 
 
@@ -112,6 +114,11 @@ class DeskRenditions:
             self._write_cache(key, rendition)
             return rendition
 
+    def batch(self) -> AbstractContextManager[None]:
+        """Around many renditions (a publish, a preparation): image memory is reused from one
+        to the next (:func:`~qk3editor.photos.renditions.reused_image_memory`)."""
+        return reused_image_memory()
+
     def prepare(self, photos: Sequence[PublishPhoto]) -> int:
         """Make (or find) the renditions of ``photos`` now, so a publish only uploads them.
 
@@ -119,12 +126,13 @@ class DeskRenditions:
         Returns how many are ready.
         """
         ready = 0
-        for photo in photos:
-            try:
-                self(photo)
-                ready += 1
-            except Exception:  # the publish reports it, naming the photo and the step
-                continue
+        with self.batch():
+            for photo in photos:
+                try:
+                    self(photo)
+                    ready += 1
+                except Exception:  # the publish reports it, naming the photo and the step
+                    continue
         return ready
 
     # -- the cache ---------------------------------------------------------------------------

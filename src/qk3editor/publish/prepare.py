@@ -22,6 +22,7 @@ from typing import Any, Protocol
 
 from qk3editor.core.publish_data import PublishPhoto
 from qk3editor.core.tasks import Pools
+from qk3editor.publish.renditions import batch_of
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +89,8 @@ class RenditionPreparer:
 
     def _one(self, photo: PublishPhoto) -> None:
         try:
-            self.renditions(photo)
+            with batch_of(self.renditions):  # the pool's renditions overlap: memory reused
+                self.renditions(photo)
         except Exception as exc:  # the publish reports it with the photo and the step
             log.info("rendition of photo %s not prepared: %s", photo.key, type(exc).__name__)
 

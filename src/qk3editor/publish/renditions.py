@@ -11,6 +11,7 @@ no metadata at all) for tests and benchmarks, and the default of ``PublishServic
 from __future__ import annotations
 
 import io
+from contextlib import AbstractContextManager, nullcontext
 from typing import Protocol
 
 from PIL import Image, ImageOps
@@ -20,7 +21,17 @@ from qk3editor.publish.errors import RenditionFailed
 
 
 class RenditionProvider(Protocol):
+    """Photo in, rendition out. A provider may also have ``batch()``, a context manager the
+    outbox enters around all of a job's renditions (:func:`batch_of`)."""
+
     def __call__(self, photo: PublishPhoto) -> Rendition: ...
+
+
+def batch_of(provider: object) -> AbstractContextManager[object]:
+    """The provider's ``batch()`` (the desk's reuses image memory between renditions), or
+    nothing to do."""
+    batch = getattr(provider, "batch", None)
+    return batch() if callable(batch) else nullcontext()
 
 
 class PillowRenditions:
