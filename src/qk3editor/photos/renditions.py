@@ -21,7 +21,7 @@ import functools
 import io
 import threading
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -337,7 +337,7 @@ _reuse_users = 0
 
 
 @contextlib.contextmanager
-def reused_image_memory() -> Iterator[None]:
+def reused_image_memory() -> Generator[None]:
     """Keep Pillow's freed image blocks for reuse while the block runs (nested and
     concurrent users share it); the last one to leave gives the memory back."""
     global _reuse_users

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import io
 from contextlib import AbstractContextManager, nullcontext
-from typing import Protocol
+from typing import Protocol, cast
 
 from PIL import Image, ImageOps
 
@@ -31,7 +31,9 @@ def batch_of(provider: object) -> AbstractContextManager[object]:
     """The provider's ``batch()`` (the desk's reuses image memory between renditions), or
     nothing to do."""
     batch = getattr(provider, "batch", None)
-    return batch() if callable(batch) else nullcontext()
+    if callable(batch):
+        return cast(AbstractContextManager[object], batch())
+    return nullcontext()
 
 
 class PillowRenditions:
