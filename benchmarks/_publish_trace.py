@@ -23,7 +23,7 @@ from typing import Any
 LETTERS = {
     "rendition": "r",
     "read": "f",
-    "hash": "h",
+    "hash": "h",  # the rendition cache's key: the original's content hash
     "decode": "d",
     "srgb": "c",
     "resize": "z",
@@ -101,7 +101,8 @@ class Timeline:
 
         photo_key: Callable[..., str] = lambda self, photo, *a, **k: str(photo.key)  # noqa: E731
         self._wrap(publish_providers.DeskRenditions, "__call__", "rendition", photo_key)
-        self._wrap(publish_providers, "_file_hash", "hash", None)
+        self._wrap(publish_providers, "_read_original", "read", None)
+        self._wrap(publish_providers.DeskRenditions, "cache_key", "hash", None)
         self._wrap(publish_providers.DeskRenditions, "_write_cache", "cache write", None)
         self._wrap(rend, "read_bytes", "read", None)
         self._wrap(rend, "_to_srgb", "srgb", None)

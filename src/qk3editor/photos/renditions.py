@@ -228,15 +228,18 @@ def render_bytes(
     metadata: PhotoMetadata | None = None,
     location: LocationChoice | None = None,
     max_pixels: int = DEFAULT_MAX_PIXELS,
+    data: bytes | None = None,
 ) -> list[tuple[RenditionSpec, bytes, int, int, bool]]:
     """The renditions in memory: ``(spec, jpeg bytes, width, height, location kept)``.
 
     Each one has been re-read and checked (:func:`check_rendition`) before it is returned.
+    ``data``: the file's bytes when the caller has read them already.
     """
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     Image.MAX_IMAGE_PIXELS = budgets.MAX_IMAGE_PIXELS  # Pillow's own bomb check, same budget
-    data = read_bytes(source)
+    if data is None:
+        data = read_bytes(source)
     heif.register_for(data)
     # the file's own metadata only when none is given (publishing always gives it)
     md = metadata or read_metadata_bytes(data, str(source)).metadata
