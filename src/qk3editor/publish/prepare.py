@@ -22,7 +22,6 @@ from typing import Any, Protocol
 
 from qk3editor.core.publish_data import PublishPhoto
 from qk3editor.core.tasks import Pools
-from qk3editor.publish.renditions import batch_of
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +87,8 @@ class RenditionPreparer:
             self._submit(self._one, photo)
 
     def _one(self, photo: PublishPhoto) -> None:
+        from qk3editor.publish.renditions import batch_of  # (Pillow: not at start-up)
+
         try:
             with batch_of(self.renditions):  # the pool's renditions overlap: memory reused
                 self.renditions(photo)
