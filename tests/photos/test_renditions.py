@@ -267,8 +267,8 @@ def test_a_3_2_photo_decodes_at_three_eighths_as_close_to_full_resolution_as_at_
     to a full-resolution Lanczos rendition as the one decoded at 1/2."""
     import io
 
-    from qk3editor.photos.jpeg import draft_size
-    from qk3editor.photos.renditions import RESAMPLE, _draft, render_bytes
+    from qk3editor.photos.jpeg import draft, draft_size
+    from qk3editor.photos.renditions import RESAMPLE, render_bytes
 
     data = _detailed_jpeg((1504, 1000))
     box = draft_size((1504, 1000), 400)
@@ -276,7 +276,7 @@ def test_a_3_2_photo_decodes_at_three_eighths_as_close_to_full_resolution_as_at_
 
     def rendition(scaled: bool) -> tuple[tuple[int, int], Image.Image]:
         im = Image.open(io.BytesIO(data))
-        _draft(im, box) if scaled else im.draft(im.mode, box)
+        draft(im, box) if scaled else im.draft(im.mode, box)
         im.load()
         decoded = im.size
         im.thumbnail((400, 400), resample)
@@ -297,14 +297,14 @@ def test_a_3_2_photo_decodes_at_three_eighths_as_close_to_full_resolution_as_at_
     # Pillow's own scales
     for size, decoded in (((1008, 756), (504, 378)), ((1502, 1000), (751, 500))):
         other = Image.open(io.BytesIO(jpeg_bytes(size)))
-        _draft(other, draft_size(other.size, 400))
+        draft(other, draft_size(other.size, 400))
         assert other.size == decoded
 
 
 def test_image_memory_is_reused_only_while_renditions_are_made() -> None:
     """Issue 14: while a batch of renditions runs, Pillow keeps freed image blocks for the next
     rendition; nested and concurrent batches share that, and the last one gives it back."""
-    from qk3editor.photos.renditions import REUSED_BLOCKS, reused_image_memory
+    from qk3editor.photos.image_memory import REUSED_BLOCKS, reused_image_memory
 
     assert Image.core.get_blocks_max() == 0
     with reused_image_memory():

@@ -38,13 +38,13 @@ from qk3editor.core.errors import PhotoIdNotFound, QkError
 from qk3editor.core.photos import Photo, PhotoMetadata
 from qk3editor.core.publish_data import PublishPhoto, Rendition
 from qk3editor.photos.files import read_bytes
+from qk3editor.photos.image_memory import reused_image_memory
 from qk3editor.photos.renditions import (
     DEFAULT_SPECS,
     LocationChoice,
     RenditionSpec,
     location_choice,
     render_bytes,
-    reused_image_memory,
 )
 
 
@@ -123,7 +123,7 @@ class DeskRenditions:
 
     def batch(self) -> AbstractContextManager[None]:
         """Around many renditions (a publish, a preparation): image memory is reused from one
-        to the next (:func:`~qk3editor.photos.renditions.reused_image_memory`)."""
+        to the next (:func:`~qk3editor.photos.image_memory.reused_image_memory`)."""
         return reused_image_memory()
 
     def prepare(self, photos: Sequence[PublishPhoto]) -> int:

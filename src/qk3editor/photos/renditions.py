@@ -19,9 +19,8 @@ from __future__ import annotations
 import contextlib
 import functools
 import io
-import threading
 import warnings
-from collections.abc import Generator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -253,7 +252,7 @@ def render_bytes(
             if im.size[0] * im.size[1] > max_pixels:
                 raise PhotoTooLarge(path=name, pixels=im.size[0] * im.size[1], limit=max_pixels)
             if im.format == "JPEG":
-                _draft(im, jpeg.draft_size(im.size, max(s.max_size for s in specs)))
+                jpeg.draft(im, jpeg.draft_size(im.size, max(s.max_size for s in specs)))
             im.load()
             ImageOps.exif_transpose(im, in_place=True)  # no copy of a 6-MP image when upright
             im = _to_srgb(im)
@@ -287,76 +286,6 @@ def render_bytes(
         check_rendition(body, f"{name} ({spec.name})", keep_location=keep)
         results.append((spec, body, copy.size[0], copy.size[1], keep))
     return results
-
-
-def _draft(im: Any, box: tuple[int, int]) -> None:
-    """Decode a JPEG at the smallest DCT scale that still covers ``box`` (never below it).
-
-    Pillow's ``draft`` offers 1/2, 1/4 and 1/8; libjpeg-turbo also decodes at 3/8, asked as a
-    scale of 1/3 (it picks the smallest M/8 not below it). A 24-MP 6000x4000 photo for a
-    1600-px rendition then decodes to 2250x1500 instead of 3000x2000: the bicubic resize,
-    most of a rendition's CPU, reads 44% fewer pixels (50 -> 33 ms; the decode costs 3 ms
-    more). The scaled IDCT is itself a band-limited downscale: the rendition is as close to a
-    full-resolution Lanczos one as before (``test_renditions``, docs/PERFORMANCE.md). Only
-    for sides that are multiples of 8 (camera sensors' are): the decoded image then has the
-    original's proportions exactly, so the rendition's size does not change.
-    """
-    w, h = im.size
-    bw, bh = box
-    w3, h3 = w * 3 // 8, h * 3 // 8
-    pillow_scale = min(w // max(1, bw), h // max(1, bh))  # what draft() would pick (>= 2 here)
-    if (
-        w % 8 == 0
-        and h % 8 == 0
-        and w3 >= bw
-        and h3 >= bh
-        and pillow_scale in (2, 3)
-        and len(im.tile) == 1
-        and not im.decoderconfig
-        and _libjpeg_scales_by_eighths()
-    ):
-        d, _extent, offset, args = im.tile[0]
-        im.tile = [type(im.tile[0])(d, (0, 0, w3, h3), offset, args)]
-        im._size = (w3, h3)  # what draft() sets for its own scales
-        im.decoderconfig = (3, 0)
-        return
-    im.draft(im.mode, box)
-
-
-@functools.cache
-def _libjpeg_scales_by_eighths() -> bool:
-    from PIL import features
-
-    return bool(features.check_feature("libjpeg_turbo"))
-
-
-# Image memory reused while renditions are made (issue 14): a 24-MP rendition allocates
-# about 45 MB (the decoded image, the resize's intermediate, the result), which the system
-# hands out as fresh zeroed pages each time: 10-15 ms of page faults a photo. While a batch
-# runs, Pillow keeps up to this many freed 16-MB blocks and reuses them.
-REUSED_BLOCKS = 16
-_reuse_lock = threading.Lock()
-_reuse_users = 0
-
-
-@contextlib.contextmanager
-def reused_image_memory() -> Generator[None]:
-    """Keep Pillow's freed image blocks for reuse while the block runs (nested and
-    concurrent users share it); the last one to leave gives the memory back."""
-    global _reuse_users
-    from PIL import Image
-
-    with _reuse_lock:
-        _reuse_users += 1
-        if _reuse_users == 1:
-            Image.core.set_blocks_max(REUSED_BLOCKS)
-    try:
-        yield
-    finally:
-        with _reuse_lock:
-            _reuse_users -= 1
-            if _reuse_users == 0:
-                Image.core.set_blocks_max(0)  # frees the cached blocks
 
 
 def check_rendition(data: bytes, path: str, *, keep_location: bool = False) -> None:
