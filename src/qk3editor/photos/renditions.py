@@ -249,6 +249,10 @@ def render_bytes(
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
             im = Image.open(io.BytesIO(data))
+            # the whole file to the decoder in one call, which runs without the interpreter
+            # lock: read in 64-KB pieces, a 10-MB original took the lock back 150 times and
+            # waited for it behind the other threads each time (issue 14)
+            im.decodermaxblock = max(im.decodermaxblock, len(data))
             if im.size[0] * im.size[1] > max_pixels:
                 raise PhotoTooLarge(path=name, pixels=im.size[0] * im.size[1], limit=max_pixels)
             if im.format == "JPEG":
