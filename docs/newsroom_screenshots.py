@@ -3,8 +3,10 @@
     QT_QPA_PLATFORM=offscreen python docs/newsroom_screenshots.py [--lang vi|en]
 
 A fresh QK3EDITOR_HOME with a few articles; "Đức Việt" on another machine holds the lease of
-one; the window (1366×768) opens it: the banner says who is editing, the fields are
-read-only, "Take over…" is offered. Look at the picture before committing it.
+one, "Thu Lan" of another; the window (1366×768) opens Việt's: the banner says who is
+editing, the fields are read-only, "Take over…" is offered; the library marks both held
+articles with a pencil (its tooltip: "Thu Lan đang sửa (trên máy …, từ …)"). Look at the
+picture before committing it.
 """
 
 from __future__ import annotations
@@ -46,8 +48,12 @@ def shoot(language: str, out: Path) -> Path:
     app = make_application()
     install_translators(app, language, resources_dir() / "translations")
     ctx = AppContext.open(language=language)
-    for title in ("Sư đoàn 395 tổ chức hội thao", "Bộ CHQS tỉnh Hải Dương diễn tập"):
+    made = [
         ctx.articles.create(ArticleFields(title=title, byline="Thu Lan"))
+        for title in ("Sư đoàn 395 tổ chức hội thao", "Bộ CHQS tỉnh Hải Dương diễn tập")
+    ]
+    lan = LeaseOwner("lan", "Thu Lan", "phongvien-05", 3310)  # the library marks her article
+    assert LeaseRepository(ctx.store, lan).acquire(made[1].id).granted
     held = ctx.articles.create(read_article_file(source))
     viet = LeaseOwner("viet", "Đức Việt", "bientap-02", 5120)
     assert LeaseRepository(ctx.store, viet).acquire(held.id).granted

@@ -775,6 +775,10 @@ Giấy phép: GPL-3.0-or-later.</translation>
         <source>sent to the desk</source>
         <translation>đã gửi về tòa soạn</translation>
     </message>
+    <message>
+        <source>{name} is editing (on {host}, since {since})</source>
+        <translation>{name} đang sửa (trên máy {host}, từ {since})</translation>
+    </message>
 </context>
 <context>
     <name>LibraryView</name>
@@ -3518,8 +3522,24 @@ Từ nay gửi mật khẩu tới địa chỉ này? Hãy chọn Không, trừ k
         <translation>Bài không chờ ở tòa soạn; chỉ bài đã gửi mới trả lại được</translation>
     </message>
     <message>
+        <source>The message is too long ({size} characters; at most {limit}): nothing was sent or saved. Shorten it, or put the details into the article</source>
+        <translation>Lời nhắn quá dài ({size} ký tự; tối đa {limit}): không có gì được gửi hay lưu. Hãy viết ngắn lại, hoặc đưa chi tiết vào bài viết</translation>
+    </message>
+    <message>
         <source>Say why the article goes back to the reporter (a comment is needed)</source>
         <translation>Hãy ghi lý do trả bài cho phóng viên (cần có lời nhận xét)</translation>
+    </message>
+    <message>
+        <source>The photo original {name} was not stored: its bytes do not match its SHA-256 or its size (the file changed, or was damaged on the way). Nothing was written; send it again</source>
+        <translation>Ảnh gốc {name} không được lưu: dữ liệu của ảnh không khớp với mã SHA-256 hoặc kích thước của nó (tệp đã bị thay đổi, hoặc bị hỏng trên đường truyền). Chưa có gì được ghi; hãy gửi lại</translation>
+    </message>
+    <message>
+        <source>The photo original {name} was not stored: piece {seq} as the store holds it differs from the one sent. Nothing was written; send it again</source>
+        <translation>Ảnh gốc {name} không được lưu: mảnh {seq} trong kho khác với mảnh đã gửi. Chưa có gì được ghi; hãy gửi lại</translation>
+    </message>
+    <message>
+        <source>The photo original {name} kept in the store is damaged or incomplete; it was not written out</source>
+        <translation>Ảnh gốc {name} lưu trong kho bị hỏng hoặc không đầy đủ; ảnh chưa được ghi ra</translation>
     </message>
 </context>
 <context>

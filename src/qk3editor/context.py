@@ -230,6 +230,8 @@ class AppContext:
         if "preparer" in self.__dict__:
             self.preparer.close()
         self.tasks.shutdown(wait=True)
+        if "publishing" in self.__dict__:
+            self.publishing.outbox.close()  # the newsrooms' kept sync connections
         self.store.close()
 
 

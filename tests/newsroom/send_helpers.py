@@ -48,6 +48,7 @@ class Reporter:
 
     def close(self) -> None:
         self.services.outbox.pools = None
+        self.services.outbox.close()  # the sync's kept newsroom connections
         self.store.close()
 
 

@@ -54,12 +54,26 @@ MAX_IMAGE_FILE_BYTES = 200 * MB
 """A photo file (a 100-megapixel camera's JPEG is about 60 MB, its TIFF about 300 MB: TIFFs
 that large are converted first)."""
 MAX_IMAGE_PIXELS = 120_000_000
-# A take-over's reason (issue 16): a sentence or two, recorded in lease_events.
-MAX_LEASE_REASON_CHARS = 2_000
 """Pixels of a photo (width × height), checked from the header before decoding; Pillow's
 ``Image.MAX_IMAGE_PIXELS`` is set to the same value."""
 
 # -- newsroom (issue 16) --------------------------------------------------------------------------
+MAX_LEASE_REASON_CHARS = 2_000
+"""A take-over's reason: a sentence or two, recorded in lease_events."""
+MAX_DESK_TEXT_CHARS = 4_000
+"""A note sent with an article to the desk, or the desk's comment returning it: a message of a
+few paragraphs (the article itself has its own budget). Counted in characters after NFC;
+over it, nothing is sent or saved (``desk_text_too_long``)."""
+LEASE_EVENTS_KEEP_DAYS = 90
+"""Lease history (acquire, release, take-over with its reason, expire) older than this is
+deleted by the outbox's run (``prune_lease_events``, every minute in the GUI): a take-over is
+a question of this week or this quarter, not of years."""
+LEASE_EVENTS_PER_ARTICLE = 200
+"""At most this many lease events are kept per article (the newest): an article opened and
+closed all day long adds two a time; checked when an event is written."""
+LEASE_PRUNE_BATCH = 1_000
+"""Oldest lease events looked at per outbox run (the primary key's first rows: a constant
+cost, however long the history; events come far slower than this per minute)."""
 MAX_PASSWORD_CHARS = 1024
 """A newsroom user's password read from stdin by ``newsroom add-user`` (one line, no more)."""
 BLOB_PIECE_BYTES = 1 * MB

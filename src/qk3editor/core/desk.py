@@ -7,8 +7,10 @@ from datetime import datetime
 from enum import StrEnum
 
 from qk3editor.core.articles import iso_utc
+from qk3editor.core.budgets import MAX_DESK_TEXT_CHARS
 from qk3editor.core.errors import QkError
 from qk3editor.core.i18n import QT_TRANSLATE_NOOP
+from qk3editor.core.vietnamese.normalize import normalize
 
 
 class DeskMessageKind(StrEnum):
@@ -51,6 +53,33 @@ class NotAtDesk(QkError):
         "errors",
         "The article is not waiting at the desk; only a submitted article can be returned",
     )
+
+
+class DeskTextTooLong(QkError):
+    code = "desk_text_too_long"
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The message is too long ({size} characters; at most {limit}): nothing was sent or "
+        "saved. Shorten it, or put the details into the article",
+    )
+
+
+# NFC turns at most 3 code points into one (a base letter and two marks: "ệ" typed as
+# e + ̣ + ̂), so a text longer than this is over the budget before it is normalised
+_RAW_CHARS = 3 * MAX_DESK_TEXT_CHARS
+
+
+def desk_text(text: str) -> str:
+    """A note for the desk or the desk's comment as it is stored: NFC, trimmed, at most
+    :data:`MAX_DESK_TEXT_CHARS` characters (else :class:`DeskTextTooLong`). A huge paste is
+    refused on its length alone, before it is normalised."""
+    text = text.strip()
+    if len(text) > _RAW_CHARS:
+        raise DeskTextTooLong(size=len(text), limit=MAX_DESK_TEXT_CHARS)
+    out = normalize(text).strip()
+    if len(out) > MAX_DESK_TEXT_CHARS:
+        raise DeskTextTooLong(size=len(out), limit=MAX_DESK_TEXT_CHARS)
+    return out
 
 
 class CommentNeeded(QkError):

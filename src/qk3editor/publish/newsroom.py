@@ -150,13 +150,25 @@ class NewsroomPublisher:
         self._secret = secret
         self._timeout = connect_timeout
         self._engine: Engine | None = None
+        self._kept = False
+
+    def keep_connection(self) -> None:
+        """Keep one connection open between uses (the outbox's sync, every minute) instead
+        of opening one per use: checked with a ping before each use, so a connection the
+        line or the server dropped meanwhile is replaced, not reported. Before first use."""
+        self._kept = True
 
     @property
     def engine(self) -> Engine:
         if self._engine is None:
+            pooling: dict[str, Any] = (
+                {"pool_size": 1, "max_overflow": 1, "pool_pre_ping": True, "pool_recycle": 900}
+                if self._kept
+                else {"poolclass": NullPool}
+            )
             self._engine = create_engine(
                 self.target.url,
-                poolclass=NullPool,
+                **pooling,
                 connect_args={
                     "password": self._secret,
                     "connect_timeout": max(1, int(self._timeout)),

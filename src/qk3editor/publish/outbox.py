@@ -22,6 +22,7 @@ from datetime import datetime, timedelta
 from typing import Any, cast
 
 from qk3editor.core.articles import Article, utcnow
+from qk3editor.core.desk import desk_text
 from qk3editor.core.i18n import QT_TRANSLATE_NOOP
 from qk3editor.core.publish_data import (
     Job,
@@ -43,6 +44,7 @@ from qk3editor.publish.errors import (
     RemoteHttpError,
 )
 from qk3editor.publish.http import HttpClient
+from qk3editor.publish.outbox_desk import DeskSending
 from qk3editor.publish.posting import (  # re-exported: the outbox's public names
     STEP_CONNECT,
     STEP_POST,
@@ -61,6 +63,7 @@ from qk3editor.publish.posting import (  # re-exported: the outbox's public name
 from qk3editor.publish.renditions import RenditionProvider
 from qk3editor.publish.secrets import SecretStore
 from qk3editor.publish.targets import http_settings
+from qk3editor.storage.leases_repository import prune_lease_events
 from qk3editor.storage.publication_repository import PublicationRepository
 from qk3editor.storage.publish_repository import PublishRepository
 
@@ -110,7 +113,7 @@ def default_publisher_factory(target: Target, secret: str) -> Publisher:
     return NinjsPublisher(target, secret, http)
 
 
-class Outbox(HttpPosting):
+class Outbox(HttpPosting, DeskSending):
     def __init__(
         self,
         repo: PublishRepository,
@@ -142,20 +145,8 @@ class Outbox(HttpPosting):
         self._render_slots = threading.BoundedSemaphore(max(1, os.cpu_count() or 1))
         # the articles a newsroom returned, found by the last run_due (sync_newsrooms)
         self.returned: list[str] = []
-
-    def _send_to_desk(
-        self, job: Job, publisher: Publisher, report: ProgressFn, step: StepName
-    ) -> str:
-        """One attempt at a send to the newsroom (:mod:`.newsroom`)."""
-        from qk3editor.publish.newsroom import NewsroomPublisher
-
-        assert isinstance(publisher, NewsroomPublisher)
-
-        def progress(name: str, done: int, total: int, detail: str) -> None:
-            step.name = STEP_UPLOAD if name == "upload" else STEP_POST
-            report(Progress(name, done, total, detail))
-
-        return publisher.send(job, self.repo.store, self.repo, progress)
+        self._syncers = {}  # each newsroom's sync connection, kept between runs (DeskSending)
+        self._syncers_lock = threading.Lock()
 
     # -- jobs ------------------------------------------------------------------------------
     def enqueue(
@@ -188,8 +179,9 @@ class Outbox(HttpPosting):
         }
         if forced:
             payload["forced"] = forced
-        if note.strip():
-            payload["note"] = note.strip()  # a send to the desk: the reporter's note
+        note = desk_text(note)  # DeskTextTooLong: no job, nothing sent
+        if note:
+            payload["note"] = note  # a send to the desk: the reporter's note
         return self.repo.create_job(article.id, target, status, publish_at, payload)
 
     def enqueue_preview(
@@ -256,33 +248,8 @@ class Outbox(HttpPosting):
             if self.repo.claim(job.id, (JobState.QUEUED, JobState.WAITING)):
                 done.append(self._run_claimed(job.id, progress, None, inline_retries))
         self.returned = self.sync_newsrooms()
+        prune_lease_events(self.repo.store)  # housekeeping on the same schedule (LIMITS.md)
         return done
-
-    def sync_newsrooms(self) -> list[str]:
-        """The reporter's sync: each newsroom target's new returns come into the local store
-        (comment and returned state); the ids of the articles returned. A newsroom out of
-        reach is left for the next run (nothing is lost: the desk keeps its messages)."""
-        from qk3editor.publish.newsroom import NewsroomPublisher
-
-        returned: list[str] = []
-        for target in self.repo.targets():
-            if target.kind is not TargetKind.NEWSROOM:
-                continue
-            try:
-                publisher = self.publisher_factory(
-                    target, self.secrets.get(target.name, target.user)
-                )
-            except PublishError as exc:
-                log.info("newsroom %s: no sync (%s)", target.name, exc.code)
-                continue
-            try:
-                if isinstance(publisher, NewsroomPublisher):
-                    returned.extend(publisher.pull_returns(self.repo.store, self.repo))
-            except PublishError as exc:
-                log.info("newsroom %s: no sync (%s)", target.name, exc.code)
-            finally:
-                publisher.close()
-        return returned
 
     def run_job(
         self,

@@ -13,7 +13,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from qk3editor.core.articles import Status, utcnow
-from qk3editor.core.desk import CommentNeeded, DeskMessage, DeskMessageKind, NotAtDesk
+from qk3editor.core.desk import CommentNeeded, DeskMessage, DeskMessageKind, NotAtDesk, desk_text
 from qk3editor.core.errors import ArticleNotFound
 from qk3editor.core.vietnamese.normalize import normalize
 from qk3editor.storage.articles_models import ArticleModel
@@ -110,7 +110,7 @@ class DeskRepository:
         """The desk sends a submitted article back to its reporter with ``comment``: status
         draft, the version bumped (every window and the reporter's next sync see it), a
         ``returned`` message carrying the new version, in one transaction."""
-        comment = normalize(comment).strip()
+        comment = desk_text(comment)  # DeskTextTooLong: nothing changes
         if not comment:
             raise CommentNeeded()
         with self._store.begin() as s:

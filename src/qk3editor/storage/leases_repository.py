@@ -9,13 +9,20 @@ clocks differ), this machine's on SQLite (one machine).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import logging
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import ColumnElement, delete, select, update
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from qk3editor.core.budgets import MAX_LEASE_REASON_CHARS
+from qk3editor.core.budgets import (
+    LEASE_EVENTS_KEEP_DAYS,
+    LEASE_EVENTS_PER_ARTICLE,
+    LEASE_PRUNE_BATCH,
+    MAX_LEASE_REASON_CHARS,
+)
 from qk3editor.core.leases import (
     LEASE_TTL,
     Lease,
@@ -30,6 +37,8 @@ from qk3editor.storage.db import Store
 from qk3editor.storage.lease_models import ArticleLeaseModel, LeaseEventModel
 
 _LOCK_SPACE = 0x716B3316  # the advisory locks' first key: "qk3" leases
+IN_BATCH = 500  # ids in one IN (...) (a library page is 100)
+log = logging.getLogger(__name__)
 
 
 class LeaseRepository:
@@ -69,6 +78,30 @@ class LeaseRepository:
                 .order_by(ArticleLeaseModel.acquired_at)
             ).all()
             return [_lease(r) for r in rows]
+
+    def holders(self, article_ids: Sequence[str], *, others_only: bool = True) -> dict[str, Lease]:
+        """The running leases of ``article_ids`` (the library's visible page), by article:
+        one indexed read per :data:`IN_BATCH` ids. ``others_only``: leave out this app's own
+        (the library marks what somebody else is editing)."""
+        ids = list(dict.fromkeys(article_ids))
+        if not ids:
+            return {}
+        me = self.owner if others_only else None
+        found: dict[str, Lease] = {}
+        with self.store.read() as s:
+            now = self._now(s)
+            for start in range(0, len(ids), IN_BATCH):
+                rows = s.scalars(
+                    select(ArticleLeaseModel).where(
+                        ArticleLeaseModel.article_id.in_(ids[start : start + IN_BATCH]),
+                        ArticleLeaseModel.expires_at > now,
+                    )
+                ).all()
+                for row in rows:
+                    lease = _lease(row)
+                    if me is None or not lease.held_by(me):
+                        found[lease.article_id] = lease
+        return found
 
     def events(self, article_id: str) -> list[LeaseEvent]:
         with self.store.read() as s:
@@ -196,6 +229,50 @@ class LeaseRepository:
                 at=at,
             )
         )
+        _cap_events(s, article_id)
+
+
+def _cap_events(s: Session, article_id: str) -> None:
+    """Keep the article's newest :data:`LEASE_EVENTS_PER_ARTICLE` events (its index: cheap)."""
+    s.flush()
+    oldest_kept = s.scalar(
+        select(LeaseEventModel.id)
+        .where(LeaseEventModel.article_id == article_id)
+        .order_by(LeaseEventModel.id.desc())
+        .offset(LEASE_EVENTS_PER_ARTICLE - 1)
+        .limit(1)
+    )
+    if oldest_kept is not None:
+        s.execute(
+            delete(LeaseEventModel).where(
+                LeaseEventModel.article_id == article_id, LeaseEventModel.id < oldest_kept
+            )
+        )
+
+
+def prune_lease_events(store: Store, now: datetime | None = None) -> int:
+    """Delete lease events older than :data:`LEASE_EVENTS_KEEP_DAYS` (the outbox's run, every
+    minute in the GUI). Only the oldest :data:`LEASE_PRUNE_BATCH` rows by primary key are looked
+    at (ids grow with time): the cost is the same on a history of any length, and a backlog
+    goes a batch a run. Housekeeping never stops a send: a store that refuses (read-only, the
+    server away) is left for the next run. Returns how many were deleted."""
+    if store.read_only:
+        return 0
+    cutoff = (now or datetime.now(UTC)) - timedelta(days=LEASE_EVENTS_KEEP_DAYS)
+    try:
+        with store.begin() as s:
+            oldest = s.execute(
+                select(LeaseEventModel.id, LeaseEventModel.at)
+                .order_by(LeaseEventModel.id)
+                .limit(LEASE_PRUNE_BATCH)
+            ).all()
+            old = [event_id for event_id, at in oldest if at < cutoff]
+            if old:
+                s.execute(delete(LeaseEventModel).where(LeaseEventModel.id.in_(old)))
+            return len(old)
+    except SQLAlchemyError as exc:
+        log.info("lease events not pruned: %s", exc)
+        return 0
 
 
 def _mine(me: LeaseOwner) -> tuple[ColumnElement[bool], ...]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any, cast
 
 from sqlalchemy import Select, case, func, select
@@ -16,6 +17,7 @@ from qk3editor.core.photos import FIELDS, LIST_FIELDS, ArticlePhoto, Photo, Phot
 from qk3editor.core.vietnamese.normalize import normalize, to_nfc
 from qk3editor.storage.articles_models import ArticleModel
 from qk3editor.storage.db import Store, first_column
+from qk3editor.storage.photo_blobs import blob_of_path, write_blob_file
 from qk3editor.storage.photo_search import index_photo_captions
 from qk3editor.storage.photos_models import ArticlePhotoModel, PhotoModel
 
@@ -94,6 +96,15 @@ class PhotoRepository:
         self._store = store
 
     # -- photos ----------------------------------------------------------------------------
+    def write_original(self, path: str, out: Path) -> None:
+        """Write the original of a photo the store keeps itself (a ``qk3blob:`` path) to
+        ``out``, checked against its SHA-256 (:class:`BlobDamaged`); one piece in memory."""
+        digest = blob_of_path(path)
+        if digest is None:
+            raise ValueError(f"not an original kept in the store: {path}")
+        with self._store.read() as s:
+            write_blob_file(s, digest, out)
+
     def add(self, new: Iterable[NewPhoto]) -> list[Photo]:
         """Store newly ingested photos (a content hash already stored is skipped)."""
         now = utcnow()

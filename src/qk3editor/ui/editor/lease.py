@@ -84,6 +84,7 @@ class LeaseController(QObject):
     """See the module docstring."""
 
     lost = Signal(object)  # article ids whose lease the heartbeat found gone (timer thread)
+    lease_changed = Signal(str)  # an article whose lease this window took or lost (the library)
 
     def __init__(
         self,
@@ -139,6 +140,8 @@ class LeaseController(QObject):
         log.warning("lease not taken: %s", exc)
 
     def _on_answer(self, article_id: str, result: LeaseResult) -> None:
+        if result.replaced is not None:
+            self.lease_changed.emit(article_id)
         if article_id != self.article_id:  # another article was opened meanwhile
             if result.granted:
                 self._release(article_id)
@@ -232,6 +235,7 @@ class LeaseController(QObject):
             return
         self._show_holder(lease)
         self.banner.show_taken(lease)
+        self.lease_changed.emit(article_id)
         self._reload()
 
     def _on_bus_changed(self, kind: str, ids: tuple[object, ...]) -> None:

@@ -14,7 +14,7 @@ indexes of migration ``0006_library_sort``); writes never do (tests/thread_guard
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any, Protocol
 
@@ -25,10 +25,13 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 
 from qk3editor.core.articles import STATUS_LABELS, ArticleQuery, ArticleRow
+from qk3editor.core.leases import Lease
 from qk3editor.core.timezones import to_local
+from qk3editor.ui.library.holds import held_icon, held_text
 
 CHUNK = 100
 MAX_PAGES = 128  # pages kept (12,800 rows): bounded memory over any store
@@ -59,6 +62,8 @@ class LibrarySource(Protocol):
 class LibraryModel(QAbstractTableModel):
     """Rows of :class:`ArticleRow` for an :class:`ArticleQuery`, a page at a time."""
 
+    rows_read = Signal(list)  # ids whose rows were just read (the holds follow: holds.py)
+
     def __init__(self, source: LibrarySource, parent: Any = None) -> None:
         super().__init__(parent)
         self._source = source
@@ -75,6 +80,9 @@ class LibraryModel(QAbstractTableModel):
         # the newsroom desk's newest message of each article (issue 16): returned, sent
         self._desk_marks: Callable[[Sequence[str]], dict[str, Any]] | None = None
         self._desk: dict[str, Any] = {}
+        # who else is editing an article (issue 16; ui/library/holds.py reads them off the
+        # GUI thread for the rows read): only held ids, so as many as running leases
+        self._held: dict[str, Lease] = {}
 
     # -- data ------------------------------------------------------------------------------
     @property
@@ -195,6 +203,7 @@ class LibraryModel(QAbstractTableModel):
                 marks = self._desk_marks(missing)
                 for i in missing:
                     self._desk[i] = marks.get(i)
+            self.rows_read.emit(missing)
 
     def _row(self, row: int) -> ArticleRow | None:
         article_id = self.article_id(row)
@@ -221,13 +230,19 @@ class LibraryModel(QAbstractTableModel):
         key = COLUMNS[index.column()][0]
         if role == Qt.ItemDataRole.ForegroundRole and key == "status":
             return self._desk_color(index.row())
+        if key == "title" and role == Qt.ItemDataRole.DecorationRole:
+            return held_icon() if self.article_id(index.row()) in self._held else None
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         r = self._row(index.row())
         if r is None:
             return None
         if key == "title":
-            return r.title or QCoreApplication.translate("LibraryModel", "(untitled)")
+            title = r.title or QCoreApplication.translate("LibraryModel", "(untitled)")
+            lease = self._held.get(r.id)
+            if lease is not None and role == Qt.ItemDataRole.ToolTipRole:
+                return f"{title}\n✎ {held_text(lease)}"
+            return title
         if key == "category":
             return r.category or ""
         if key == "status":
@@ -238,6 +253,32 @@ class LibraryModel(QAbstractTableModel):
         if key == "published":
             return published_text(r)
         return r.byline
+
+    def set_holders(self, ids: Sequence[str], found: Mapping[str, Lease]) -> None:
+        """``found``: the running leases (of others) among ``ids``; the rows whose mark
+        changed are repainted."""
+        for i in ids:
+            lease = found.get(i)
+            if lease == self._held.get(i):
+                continue
+            if lease is None:
+                del self._held[i]
+            else:
+                self._held[i] = lease
+            row = self.loaded_row(i)
+            if row >= 0:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, 0))
+
+    def holder(self, article_id: str) -> Lease | None:
+        """Who else is editing ``article_id`` (as last read), None when nobody."""
+        return self._held.get(article_id)
+
+    def held_ids(self) -> list[str]:
+        return list(self._held)
+
+    def loaded_ids(self) -> list[str]:
+        """The ids on the pages read since the last refresh."""
+        return [i for page in self._pages.values() for i in page]
 
     def _desk_color(self, row: int) -> Any:
         r = self._row(row)

@@ -97,7 +97,7 @@ class PhotoDeskController(QObject):
         self.ops.bus.changed.connect(self._on_bus_changed)
         self.translator = translator
         self.thumbnails_dir = thumbnails_dir
-        self.thumbs = ThumbnailCache(runner, self)
+        self.thumbs = ThumbnailCache(runner, self, (repo.write_original, thumbnails_dir))
         self.model = PhotoTableModel(repo, self.thumbs, self)
         self.view = PhotoDeskView(self.model, view_parent)
         self.cancel_event: threading.Event | None = None
@@ -192,7 +192,9 @@ class PhotoDeskController(QObject):
         self.runner.submit(
             "io",
             lambda: load_preview(photo.path, bound),
-            on_done=lambda image: self.view.show_preview(QPixmap.fromImage(image), info),
+            on_done=lambda image: (  # none (an original kept in the store): the thumbnail
+                None if image.isNull() else self.view.show_preview(QPixmap.fromImage(image), info)
+            ),
             on_error=lambda _exc: None,
             key="photo-preview",
         )

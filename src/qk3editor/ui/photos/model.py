@@ -22,6 +22,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
 
 from qk3editor.core.photos import Photo, shown_date
+from qk3editor.photos.blob_thumbnails import thumbnail_of_original
+from qk3editor.storage.photo_blobs import BLOB_PATH_PREFIX
 from qk3editor.storage.photos_repository import PhotoQuery, PhotoRepository
 from qk3editor.ui.tasks import TaskRunner
 
@@ -63,13 +65,24 @@ def badge_label(code: str) -> str:
 
 
 class ThumbnailCache(QObject):
-    """Pixmaps by photo id, loaded off the GUI thread, least recently used dropped."""
+    """Pixmaps by photo id, loaded off the GUI thread, least recently used dropped.
+
+    ``originals``: (``write_original(path, out)``, the thumbnails folder) to make the
+    thumbnail of a photo whose original the store keeps (``qk3blob:``, a photo sent to the
+    newsroom) and that has none on this machine (:mod:`qk3editor.photos.blob_thumbnails`: made
+    once into the thumbnail cache, then read like any other)."""
 
     loaded = Signal(int)  # photo id
 
-    def __init__(self, runner: TaskRunner, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        runner: TaskRunner,
+        parent: QObject | None = None,
+        originals: tuple[Callable[[str, Path], None], Path] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._runner = runner
+        self._originals = originals
         self._pixmaps: OrderedDict[int, QPixmap] = OrderedDict()  # least recently used first
         self._asked: set[int] = set()
 
@@ -79,16 +92,27 @@ class ThumbnailCache(QObject):
         if found is not None:
             self._pixmaps.move_to_end(photo.id)
             return found
-        if photo.id not in self._asked and photo.thumbnail:
+        from_store = self._originals is not None and photo.path.startswith(BLOB_PATH_PREFIX)
+        if photo.id not in self._asked and (photo.thumbnail or from_store):
             self._asked.add(photo.id)
             pid = photo.id
             self._runner.submit(
                 "io",
-                lambda: load_thumbnail(photo.thumbnail),
+                lambda: self._load(photo),
                 on_done=lambda image: self._on_loaded(pid, image),
                 on_error=lambda _exc: None,  # a missing cache file: the tile stays empty
             )
         return self._pixmaps.get(photo.id)  # a runner may have finished the job already
+
+    def _load(self, photo: Photo) -> QImage:
+        """On the io lane: the cached thumbnail file, else one made from the stored original."""
+        if photo.thumbnail and Path(photo.thumbnail).is_file():
+            return load_thumbnail(photo.thumbnail)
+        if self._originals is None or not photo.path.startswith(BLOB_PATH_PREFIX):
+            return QImage()
+        write, folder = self._originals
+        made = thumbnail_of_original(lambda out: write(photo.path, out), photo.content_hash, folder)
+        return load_thumbnail(str(made))
 
     def icon(self, photo: Photo) -> QIcon | None:
         """:meth:`pixmap` as an icon: views scale icons to their icon size, keeping the

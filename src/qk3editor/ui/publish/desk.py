@@ -27,12 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from qk3editor.core.articles import Article
-from qk3editor.core.desk import DeskMessage
+from qk3editor.core.desk import DeskMessage, DeskTextTooLong, desk_text
 from qk3editor.core.publish_data import Job, JobState, TargetKind
 from qk3editor.core.timezones import to_local
 from qk3editor.publish.service import PublishServices
 from qk3editor.storage.articles_repository import ArticleRepository
 from qk3editor.storage.desk_repository import DeskRepository
+from qk3editor.ui.errors import describe_error
 from qk3editor.ui.operations import Operations
 
 RETURNED_STYLE = (
@@ -117,6 +118,10 @@ class ReturnDialog(QDialog):
         self.comment = QPlainTextEdit(self)
         self.comment.setObjectName("returnComment")
         layout.addWidget(self.comment, 1)
+        self.message = QLabel(self)  # a comment over the budget: why it cannot go
+        self.message.setObjectName("returnMessage")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
         buttons = QDialogButtonBox(self)
         self.ok = buttons.addButton(
             QCoreApplication.translate("Desk", "Return"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -127,6 +132,15 @@ class ReturnDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        """A comment over the budget keeps the dialog open (the text stays) and says why."""
+        try:
+            desk_text(self.comment.toPlainText())
+        except DeskTextTooLong as exc:
+            self.message.setText(describe_error(exc))
+            return
+        super().accept()
 
 
 class DeskController(QObject):
@@ -183,6 +197,11 @@ class DeskController(QObject):
     def start(self, article: Article, dialog: SendToDeskDialog) -> None:
         services, who = self.services, self.who()
         target, note = dialog.target.currentText(), dialog.note.toPlainText()
+        try:
+            note = desk_text(note)  # over the budget: said at once, nothing queued
+        except DeskTextTooLong as exc:
+            dialog.message.setText(html.escape(self.ops.describe(exc)))
+            return
         dialog.send_button.setEnabled(False)
         dialog.message.setText(QCoreApplication.translate("Desk", "Sending to the desk…"))
 
