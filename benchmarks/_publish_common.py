@@ -47,6 +47,16 @@ class Servers:
         self.store = PortalStore(folder)
         self.url = f"http://127.0.0.1:{self.proxy_port}"
 
+    def cpu_ms(self) -> float:
+        """CPU the portal and proxy process has used so far (Linux: /proc; else 0)."""
+        import os
+
+        try:
+            fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return 0.0
+        return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
     def stop(self) -> str:
         _out, err = self.proc.communicate("", timeout=30)
         return err

@@ -75,3 +75,40 @@ def test_a_photo_not_in_the_store_is_rendered_without_location(tmp_path: Path, s
     )
     facts = read_metadata_bytes(r.data)
     assert not facts.gps and facts.metadata.description == "Chú thích"
+
+
+def test_a_photo_without_a_stored_hash_is_read_once_for_the_cache_key_and_the_rendition(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 14: the rendition cache's key hashes the original's bytes when the store has no
+    content hash for it; the rendition is made from those same bytes, not a second read."""
+    from qk3editor.photos import files, publish_providers, renditions
+
+    path = tmp_path / "a.jpg"
+    path.write_bytes(jpeg_bytes(size=(800, 600), gps=True))
+    reads: list[str] = []
+
+    def counted(p: Path) -> bytes:
+        reads.append(str(p))
+        return files.read_bytes(p)
+
+    def no_hash_of_the_file(_path: str) -> str:
+        raise AssertionError("the file was hashed by a second read")
+
+    monkeypatch.setattr(publish_providers, "read_bytes", counted)
+    monkeypatch.setattr(renditions, "read_bytes", counted)
+    monkeypatch.setattr(publish_providers, "_file_hash", no_hash_of_the_file)
+    desk = DeskRenditions(None, [RenditionSpec("web", 400, 85)], cache_dir=tmp_path / "cache")
+    photo = PublishPhoto(key="outside", source=str(path), caption="Ảnh")
+    first = desk(photo)
+    assert reads == [str(path)]
+    assert len(list((tmp_path / "cache").rglob("*.jpg"))) == 1
+    again = desk(photo)  # from the cache: the key needs the bytes, the render does not run
+    assert again.data == first.data and reads == [str(path)] * 2
+    # the same key as hashing the file itself: renditions cached before are found
+    monkeypatch.undo()
+    md, choice = desk._inputs(photo, None)
+    key = desk.cache_key(photo, None, md, choice)
+    assert key == desk.cache_key(photo, None, md, choice, path.read_bytes())
+    assert (tmp_path / "cache" / key[:2] / f"{key}.jpg").exists()
+    assert key != desk.cache_key(photo, None, md, choice, b"other bytes")

@@ -232,3 +232,88 @@ def test_the_rendition_filter_stays_within_what_the_jpeg_encode_changes_anyway()
     margin = psnr(lanczos, shrunk(RESAMPLE)) - psnr(lanczos, encoded)
     assert margin >= 4, margin  # dB: the filter's difference is well below the encode's
     assert psnr(lanczos, shrunk("BILINEAR")) - psnr(lanczos, encoded) < 4  # (about 0 dB)
+
+
+def _psnr(a: Image.Image, b: Image.Image) -> float:
+    import math
+
+    from PIL import ImageChops
+
+    hist = ImageChops.difference(a, b).histogram()
+    mse = sum(n * (i % 256) ** 2 for i, n in enumerate(hist)) / (a.width * a.height * 3)
+    return 10 * math.log10(255**2 / mse)
+
+
+def _detailed_jpeg(size: tuple[int, int]) -> bytes:
+    import io
+
+    from PIL import ImageDraw, ImageFilter
+
+    src = Image.effect_noise(size, 50).convert("RGB").filter(ImageFilter.GaussianBlur(1.2))
+    draw = ImageDraw.Draw(src)
+    for y in range(0, size[1], 14):  # small print
+        draw.text((10 + y % 40, y), "Quân khu 3 · huấn luyện 2026 " * 8, fill=(250, 250, 250))
+    buf = io.BytesIO()
+    src.save(buf, "JPEG", quality=92)
+    return buf.getvalue()
+
+
+def test_a_3_2_photo_decodes_at_three_eighths_as_close_to_full_resolution_as_at_half(
+    tmp_path: Path,
+) -> None:
+    """Issue 14: a 24-MP 3:2 photo (6000x4000) for 1600 px decodes at libjpeg's 3/8 scale
+    (2250x1500), not Pillow's 1/2 (3000x2000): the resize reads 44% fewer pixels. Here at a
+    smaller scale (1504x1000 for 400 px): the rendition is the same size and at least as close
+    to a full-resolution Lanczos rendition as the one decoded at 1/2."""
+    import io
+
+    from qk3editor.photos.jpeg import draft, draft_size
+    from qk3editor.photos.renditions import RESAMPLE, render_bytes
+
+    data = _detailed_jpeg((1504, 1000))
+    box = draft_size((1504, 1000), 400)
+    resample = getattr(Image.Resampling, RESAMPLE)
+
+    def rendition(scaled: bool) -> tuple[tuple[int, int], Image.Image]:
+        im = Image.open(io.BytesIO(data))
+        draft(im, box) if scaled else im.draft(im.mode, box)
+        im.load()
+        decoded = im.size
+        im.thumbnail((400, 400), resample)
+        return decoded, im
+
+    (new_decoded, new), (old_decoded, old) = rendition(True), rendition(False)
+    assert new_decoded == (564, 375) and old_decoded == (752, 500)
+    assert new.size == old.size == (400, 266)
+    full = Image.open(io.BytesIO(data))
+    full.thumbnail((400, 400), Image.Resampling.LANCZOS)
+    assert _psnr(full, new) >= _psnr(full, old) - 0.5, (_psnr(full, new), _psnr(full, old))
+    assert _psnr(full, new) > 30  # a rendition, not garbage
+    path = tmp_path / "a.jpg"
+    path.write_bytes(data)
+    ((_spec, body, width, height, _kept),) = render_bytes(path, [RenditionSpec("web", 400, 85)])
+    assert (width, height) == (400, 266) and Image.open(io.BytesIO(body)).size == (400, 266)
+    # 4:3 phone photos (4032x3024 for 1600 px), sides not multiples of 8 and small images keep
+    # Pillow's own scales
+    for size, decoded in (((1008, 756), (504, 378)), ((1502, 1000), (751, 500))):
+        other = Image.open(io.BytesIO(jpeg_bytes(size)))
+        draft(other, draft_size(other.size, 400))
+        assert other.size == decoded
+
+
+def test_image_memory_is_reused_only_while_renditions_are_made() -> None:
+    """Issue 14: while a batch of renditions runs, Pillow keeps freed image blocks for the next
+    rendition; nested and concurrent batches share that, and the last one gives it back."""
+    from qk3editor.photos.image_memory import REUSED_BLOCKS, reused_image_memory
+
+    assert Image.core.get_blocks_max() == 0
+    with reused_image_memory():
+        assert Image.core.get_blocks_max() == REUSED_BLOCKS
+        with reused_image_memory():
+            Image.new("RGB", (3000, 2000))  # 24 MB: freed into the cache
+        assert Image.core.get_blocks_max() == REUSED_BLOCKS
+        assert Image.core.get_blocks_max() > 0
+    assert Image.core.get_blocks_max() == 0
+    with pytest.raises(RuntimeError), reused_image_memory():
+        raise RuntimeError("a failed rendition")
+    assert Image.core.get_blocks_max() == 0

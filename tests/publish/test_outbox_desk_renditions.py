@@ -19,7 +19,9 @@ from qk3editor.publish.outbox import UPLOAD_POOL
 from tests.photos.photo_factory import CAPTION_VI, jpeg_bytes
 
 
-def test_outbox_publishes_the_desks_renditions(home, portal, memkeyring, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_outbox_publishes_the_desks_renditions(
+    home, portal, memkeyring, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     ctx = AppContext.open(language="en")
     try:
         article = ctx.articles.create(ArticleFields(title="Diễn tập", body="Nội dung."))
@@ -43,8 +45,19 @@ def test_outbox_publishes_the_desks_renditions(home, portal, memkeyring, tmp_pat
         svc.add_target("cong", "ninjs", portal.url, "editor", portal.secret)
         photos = svc.photo_source(article)
         job = svc.outbox.enqueue(article, photos, "cong")
+        # the job's renditions reuse image memory (the desk's batch), given back at the end
+        reused: list[int] = []
+        make = ctx.renditions._make
+
+        def spy(*args):  # type: ignore[no-untyped-def]
+            reused.append(Image.core.get_blocks_max())
+            return make(*args)
+
+        monkeypatch.setattr(ctx.renditions, "_make", spy)
         job = svc.outbox.run_job(job.id)
         assert job.state is JobState.DONE, job.error_message
+        assert len(reused) == 3 and min(reused) > 0
+        assert Image.core.get_blocks_max() == 0
 
         media = {p.stem: p.read_bytes() for p in (portal.store.root / "media").glob("*.jpg")}
         assert len(media) == 3

@@ -27,15 +27,18 @@ import json
 import os
 import threading
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from qk3editor.core import atomic
 from qk3editor.core.articles import Article
-from qk3editor.core.errors import PhotoIdNotFound
+from qk3editor.core.errors import PhotoIdNotFound, QkError
 from qk3editor.core.photos import Photo, PhotoMetadata
 from qk3editor.core.publish_data import PublishPhoto, Rendition
+from qk3editor.photos.files import read_bytes
+from qk3editor.photos.image_memory import reused_image_memory
 from qk3editor.photos.renditions import (
     DEFAULT_SPECS,
     LocationChoice,
@@ -101,16 +104,27 @@ class DeskRenditions:
     def __call__(self, photo: PublishPhoto) -> Rendition:
         stored = self._stored(photo.key)
         md, choice = self._inputs(photo, stored)
-        key = self.cache_key(photo, stored, md, choice) if self.cache_dir is not None else ""
-        if not key:
+        if self.cache_dir is None:
             return self._make(photo, md, choice)
+        # without a stored content hash the key hashes the file's bytes: read once, and the
+        # rendition is made from those same bytes (never a second read of a 10-MB original)
+        known = stored is not None and bool(stored.content_hash)
+        original = None if known else _read_original(photo.source)
+        key = self.cache_key(photo, stored, md, choice, original)
+        if not key:
+            return self._make(photo, md, choice, original)
         with self._lock_for(key):  # a background prepare and a publish never render twice
             cached = self._read_cache(photo, key)
             if cached is not None:
                 return cached
-            rendition = self._make(photo, md, choice)
+            rendition = self._make(photo, md, choice, original)
             self._write_cache(key, rendition)
             return rendition
+
+    def batch(self) -> AbstractContextManager[None]:
+        """Around many renditions (a publish, a preparation): image memory is reused from one
+        to the next (:func:`~qk3editor.photos.image_memory.reused_image_memory`)."""
+        return reused_image_memory()
 
     def prepare(self, photos: Sequence[PublishPhoto]) -> int:
         """Make (or find) the renditions of ``photos`` now, so a publish only uploads them.
@@ -119,12 +133,13 @@ class DeskRenditions:
         Returns how many are ready.
         """
         ready = 0
-        for photo in photos:
-            try:
-                self(photo)
-                ready += 1
-            except Exception:  # the publish reports it, naming the photo and the step
-                continue
+        with self.batch():
+            for photo in photos:
+                try:
+                    self(photo)
+                    ready += 1
+                except Exception:  # the publish reports it, naming the photo and the step
+                    continue
         return ready
 
     # -- the cache ---------------------------------------------------------------------------
@@ -134,12 +149,16 @@ class DeskRenditions:
         stored: Photo | None,
         md: PhotoMetadata,
         choice: LocationChoice | None,
+        original: bytes | None = None,
     ) -> str:
+        """``original``: the file's bytes when already read (hashed instead of the file)."""
         try:
             st = os.stat(photo.source)
         except OSError:
             return ""  # the render reports the missing file
         content = stored.content_hash if stored is not None and stored.content_hash else ""
+        if not content and original is not None:
+            content = hashlib.sha256(original).hexdigest()
         if not content:
             content = _file_hash(photo.source)
         parts = {
@@ -204,10 +223,14 @@ class DeskRenditions:
         return md, location_choice(stored, self.location_policy)
 
     def _make(
-        self, photo: PublishPhoto, md: PhotoMetadata, choice: LocationChoice | None
+        self,
+        photo: PublishPhoto,
+        md: PhotoMetadata,
+        choice: LocationChoice | None,
+        original: bytes | None = None,
     ) -> Rendition:
         ((_spec, data, width, height, _kept),) = render_bytes(
-            Path(photo.source), [self._spec], metadata=md, location=choice
+            Path(photo.source), [self._spec], metadata=md, location=choice, data=original
         )
         return Rendition.of_jpeg(photo.key, data, width, height)
 
@@ -218,6 +241,15 @@ class DeskRenditions:
             return self._repo.get(int(key))
         except PhotoIdNotFound:
             return None
+
+
+def _read_original(path: str) -> bytes | None:
+    """The photo file within its budget, or ``None`` (the render then reads it itself and
+    reports what is wrong with it)."""
+    try:
+        return read_bytes(Path(path))
+    except (QkError, OSError):
+        return None
 
 
 def _file_hash(path: str) -> str:

@@ -227,15 +227,18 @@ def render_bytes(
     metadata: PhotoMetadata | None = None,
     location: LocationChoice | None = None,
     max_pixels: int = DEFAULT_MAX_PIXELS,
+    data: bytes | None = None,
 ) -> list[tuple[RenditionSpec, bytes, int, int, bool]]:
     """The renditions in memory: ``(spec, jpeg bytes, width, height, location kept)``.
 
     Each one has been re-read and checked (:func:`check_rendition`) before it is returned.
+    ``data``: the file's bytes when the caller has read them already.
     """
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     Image.MAX_IMAGE_PIXELS = budgets.MAX_IMAGE_PIXELS  # Pillow's own bomb check, same budget
-    data = read_bytes(source)
+    if data is None:
+        data = read_bytes(source)
     heif.register_for(data)
     # the file's own metadata only when none is given (publishing always gives it)
     md = metadata or read_metadata_bytes(data, str(source)).metadata
@@ -246,10 +249,14 @@ def render_bytes(
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
             im = Image.open(io.BytesIO(data))
+            # the whole file to the decoder in one call, which runs without the interpreter
+            # lock: read in 64-KB pieces, a 10-MB original took the lock back 150 times and
+            # waited for it behind the other threads each time (issue 14)
+            im.decodermaxblock = max(im.decodermaxblock, len(data))
             if im.size[0] * im.size[1] > max_pixels:
                 raise PhotoTooLarge(path=name, pixels=im.size[0] * im.size[1], limit=max_pixels)
             if im.format == "JPEG":
-                im.draft(im.mode, jpeg.draft_size(im.size, max(s.max_size for s in specs)))
+                jpeg.draft(im, jpeg.draft_size(im.size, max(s.max_size for s in specs)))
             im.load()
             ImageOps.exif_transpose(im, in_place=True)  # no copy of a 6-MP image when upright
             im = _to_srgb(im)

@@ -39,7 +39,7 @@ from qk3editor.publish.errors import (
     RemoteGone,
     RenditionFailed,
 )
-from qk3editor.publish.renditions import RenditionProvider
+from qk3editor.publish.renditions import RenditionProvider, batch_of
 from qk3editor.storage.publication_repository import PublicationRepository
 from qk3editor.storage.publish_repository import PublishRepository
 
@@ -163,7 +163,7 @@ class HttpPosting:
 
         errors: list[PublishError] = []
         if photos:
-            with scoped_pools(self.pools) as pools:
+            with scoped_pools(self.pools) as pools, batch_of(self.renditions):
                 pool = pools.threads(UPLOAD_POOL, self.workers)
                 futures = [(p, pool.submit(one, p)) for p in photos]
                 try:

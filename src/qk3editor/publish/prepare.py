@@ -87,8 +87,11 @@ class RenditionPreparer:
             self._submit(self._one, photo)
 
     def _one(self, photo: PublishPhoto) -> None:
+        from qk3editor.publish.renditions import batch_of  # (Pillow: not at start-up)
+
         try:
-            self.renditions(photo)
+            with batch_of(self.renditions):  # the pool's renditions overlap: memory reused
+                self.renditions(photo)
         except Exception as exc:  # the publish reports it with the photo and the step
             log.info("rendition of photo %s not prepared: %s", photo.key, type(exc).__name__)
 

@@ -11,7 +11,8 @@ no metadata at all) for tests and benchmarks, and the default of ``PublishServic
 from __future__ import annotations
 
 import io
-from typing import Protocol
+from contextlib import AbstractContextManager, nullcontext
+from typing import Protocol, cast
 
 from PIL import Image, ImageOps
 
@@ -20,7 +21,19 @@ from qk3editor.publish.errors import RenditionFailed
 
 
 class RenditionProvider(Protocol):
+    """Photo in, rendition out. A provider may also have ``batch()``, a context manager the
+    outbox enters around all of a job's renditions (:func:`batch_of`)."""
+
     def __call__(self, photo: PublishPhoto) -> Rendition: ...
+
+
+def batch_of(provider: object) -> AbstractContextManager[object]:
+    """The provider's ``batch()`` (the desk's reuses image memory between renditions), or
+    nothing to do."""
+    batch = getattr(provider, "batch", None)
+    if callable(batch):
+        return cast(AbstractContextManager[object], batch())
+    return nullcontext()
 
 
 class PillowRenditions:
