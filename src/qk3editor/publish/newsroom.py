@@ -317,10 +317,10 @@ class NewsroomPublisher:
         return send, path
 
     # -- the reporter's sync ---------------------------------------------------------------
-    def pull_returns(self, local: Store, repo: PublishRepository) -> list[str]:
-        """Bring the desk's new returns of articles sent from here into the local store; the
-        ids of the articles returned since the last sync."""
-        ids = repo.remote_article_ids(self.target.name)
+    def pull_returns(self, local: Store, repo: PublishRepository, ids: list[str]) -> list[str]:
+        """Bring the desk's new returns of ``ids`` (the articles sent from here,
+        ``repo.remote_article_ids``) into the local store; the ids of the articles returned
+        since the last sync."""
         if not ids:
             return []
         try:

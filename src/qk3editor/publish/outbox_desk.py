@@ -66,7 +66,8 @@ class DeskSending:
         for target in self.repo.targets():
             if target.kind is not TargetKind.NEWSROOM:
                 continue
-            if not self.repo.remote_article_ids(target.name):
+            sent = self.repo.remote_article_ids(target.name)
+            if not sent:
                 self._drop_syncer(target.name)
                 continue
             try:
@@ -75,7 +76,7 @@ class DeskSending:
                 log.info("newsroom %s: no sync (%s)", target.name, exc.code)
                 continue
             try:
-                returned.extend(publisher.pull_returns(self.repo.store, self.repo))
+                returned.extend(publisher.pull_returns(self.repo.store, self.repo, sent))
             except PublishError as exc:
                 log.info("newsroom %s: no sync (%s)", target.name, exc.code)
                 self._drop_syncer(target.name)
