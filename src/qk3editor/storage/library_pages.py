@@ -42,10 +42,7 @@ def filtered(q: ArticleQuery, *, join_category: bool = False) -> Select[Any]:
     stmt = select(ArticleModel.id)
     if join_category:  # the join only when its name orders the list
         stmt = stmt.outerjoin(CategoryModel)
-    if q.status is not None:
-        stmt = stmt.where(ArticleModel.status == q.status.value)
-    elif not q.include_spiked:
-        stmt = stmt.where(ArticleModel.status != Status.SPIKED.value)
+    stmt = _status_filter(stmt, q, ArticleModel.status)
     if q.category_id is not None:
         stmt = stmt.where(ArticleModel.category_id == q.category_id)
     if q.changed_since_published:
@@ -53,6 +50,16 @@ def filtered(q: ArticleQuery, *, join_category: bool = False) -> Select[Any]:
         stmt = stmt.join(newest, newest.c.article_id == ArticleModel.id).where(
             ArticleModel.version > newest.c.version
         )
+    return stmt
+
+
+def _status_filter(stmt: Select[Any], q: ArticleQuery, column: Any) -> Select[Any]:
+    """``stmt`` within the query's status filter on ``column`` (the articles' or the kept
+    counts' status)."""
+    if q.status is not None:
+        return stmt.where(column == q.status.value)
+    if not q.include_spiked:
+        return stmt.where(column != Status.SPIKED.value)
     return stmt
 
 
@@ -221,10 +228,7 @@ def _count(s: Session, query: ArticleQuery, group: list[int | None] | None = Non
         return int(s.scalar(select(func.count()).select_from(part.subquery())) or 0)
     c = LibraryCountModel
     stmt = select(func.coalesce(func.sum(c.n), 0))
-    if query.status is not None:
-        stmt = stmt.where(c.status == query.status.value)
-    elif not query.include_spiked:
-        stmt = stmt.where(c.status != Status.SPIKED.value)
+    stmt = _status_filter(stmt, query, c.status)
     keys = [query.category_id] if query.category_id is not None else None
     if group is not None:
         wanted = [k or 0 for k in group]

@@ -63,20 +63,8 @@ class QuickLibrary:
     # the windowed library model's reads (ui.library.model.LibrarySource), as LibraryPages
     def count_ids(self, query: ArticleQuery) -> int:
         """The counts the database keeps (migration ``c14_library_counts``), as LibraryPages."""
-        where: list[str] = []
-        params: list[str | int] = []
-        if query.status is not None:
-            where.append("status = ?")
-            params.append(query.status.value)
-        elif not query.include_spiked:
-            where.append("status != ?")
-            params.append(Status.SPIKED.value)
-        if query.category_id is not None:
-            where.append("category_key = ?")
-            params.append(query.category_id)
-        sql = "SELECT coalesce(sum(n), 0) FROM library_counts"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
+        where, params = _where(query, status="status", category="category_key")
+        sql = f"SELECT coalesce(sum(n), 0) FROM library_counts{where}"
         found = self._conn.execute(sql, params).fetchone()
         return int(found[0]) if found else 0
 
@@ -118,17 +106,21 @@ class QuickLibrary:
         return [found[i] for i in ids if i in found]
 
 
-def _where(query: ArticleQuery) -> tuple[str, list[str | int]]:
+def _where(
+    query: ArticleQuery, status: str = "a.status", category: str = "a.category_id"
+) -> tuple[str, list[str | int]]:
+    """`` WHERE ...`` of the filters on columns ``status`` and ``category`` (the articles'
+    by default; ``library_counts`` keys a category by its id as well)."""
     where: list[str] = []
     params: list[str | int] = []
     if query.status is not None:
-        where.append("a.status = ?")
+        where.append(f"{status} = ?")
         params.append(query.status.value)
     elif not query.include_spiked:
-        where.append("a.status != ?")
+        where.append(f"{status} != ?")
         params.append(Status.SPIKED.value)
     if query.category_id is not None:
-        where.append("a.category_id = ?")
+        where.append(f"{category} = ?")
         params.append(query.category_id)
     return (" WHERE " + " AND ".join(where) if where else ""), params
 
