@@ -178,11 +178,13 @@ class SearchRepository:
         if not parsed.folded or limit <= 0:
             return []
         with self._store.read() as s:
-            if self._store.is_sqlite:
-                ids = self._sqlite_ids(s, parsed, limit)
-            else:
-                ids = self._server_ids(s, parsed, limit)
-            return self._hits(s, ids)
+            return self._hits(s, self._ids(s, parsed, limit))
+
+    def _ids(self, s: Session, q: ParsedQuery, limit: int) -> list[tuple[str, bool]]:
+        """(article id, exact) of up to ``limit`` matches, exact ones first, on either store."""
+        if self._store.is_sqlite:
+            return self._sqlite_ids(s, q, limit)
+        return self._server_ids(s, q, limit)
 
     def _sqlite_ids(self, s: Session, q: ParsedQuery, limit: int) -> list[tuple[str, bool]]:
         out: dict[str, bool] = {}
@@ -287,9 +289,7 @@ class SearchRepository:
         if not parsed.folded or limit <= 0:
             return []
         with self._store.read() as s:
-            if self._store.is_sqlite:
-                return [i for i, _ in self._sqlite_ids(s, parsed, limit)]
-            return [i for i, _ in self._server_ids(s, parsed, limit)]
+            return [i for i, _ in self._ids(s, parsed, limit)]
 
     def reindex(self) -> int:
         """Rebuild every article's search text (after an import done behind the store's back)."""
