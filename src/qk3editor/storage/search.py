@@ -138,6 +138,11 @@ class ParsedQuery:
     exact: tuple[str, ...]  # the words as typed (NFC, lower case)
     prefix: bool  # the last word is being typed
 
+    @property
+    def has_exact_tier(self) -> bool:
+        """Whether the words as typed differ from the folded ones (an exact tier to search)."""
+        return tuple(fold(w) for w in self.exact) != self.exact
+
 
 def parse_query(query: str, prefix: bool = True) -> ParsedQuery:
     """The words of ``query``; everything else (quotes, brackets, operators) is dropped."""
@@ -178,17 +183,19 @@ class SearchRepository:
         if not parsed.folded or limit <= 0:
             return []
         with self._store.read() as s:
-            if self._store.is_sqlite:
-                ids = self._sqlite_ids(s, parsed, limit)
-            else:
-                ids = self._server_ids(s, parsed, limit)
-            return self._hits(s, ids)
+            return self._hits(s, self._ids(s, parsed, limit))
+
+    def _ids(self, s: Session, q: ParsedQuery, limit: int) -> list[tuple[str, bool]]:
+        """(article id, exact) of up to ``limit`` matches, exact ones first, on either store."""
+        if self._store.is_sqlite:
+            return self._sqlite_ids(s, q, limit)
+        return self._server_ids(s, q, limit)
 
     def _sqlite_ids(self, s: Session, q: ParsedQuery, limit: int) -> list[tuple[str, bool]]:
         out: dict[str, bool] = {}
         conn = s.connection()
         current = not q.prefix or terms_current(conn)
-        if tuple(fold(w) for w in q.exact) != q.exact:
+        if q.has_exact_tier:
             expr = self._expr(conn, "plain", q.exact, q.prefix and current, q.prefix)
             for article_id in self._fts_articles(s, expr, limit) if expr else ():
                 out.setdefault(article_id, True)
@@ -230,7 +237,7 @@ class SearchRepository:
 
     def _server_ids(self, s: Session, q: ParsedQuery, limit: int) -> list[tuple[str, bool]]:
         """PostgreSQL: the folded words' tsvector (``search_postgres``), else the LIKE scan."""
-        exact = q.exact if tuple(fold(w) for w in q.exact) != q.exact else ()
+        exact = q.exact if q.has_exact_tier else ()
         found = postgres_ids(s, q.folded, exact, q.prefix, limit)
         return self._like_ids(s, q, limit) if found is None else found
 
@@ -252,7 +259,7 @@ class SearchRepository:
             return [a for a in dict.fromkeys(found) if a is not None]
 
         out: dict[str, bool] = {}
-        if tuple(fold(w) for w in q.exact) != q.exact:
+        if q.has_exact_tier:
             for a in ids(exact=True):
                 out.setdefault(a, True)
         for a in ids(exact=False):
@@ -287,9 +294,7 @@ class SearchRepository:
         if not parsed.folded or limit <= 0:
             return []
         with self._store.read() as s:
-            if self._store.is_sqlite:
-                return [i for i, _ in self._sqlite_ids(s, parsed, limit)]
-            return [i for i, _ in self._server_ids(s, parsed, limit)]
+            return [i for i, _ in self._ids(s, parsed, limit)]
 
     def reindex(self) -> int:
         """Rebuild every article's search text (after an import done behind the store's back)."""
