@@ -69,9 +69,9 @@ def _recording(leases: LeaseRepository) -> list[list[str]]:
     asked: list[list[str]] = []
     real = leases.holders
 
-    def holders(ids: Sequence[str], *, others_only: bool = True) -> dict[str, Lease]:
+    def holders(ids: Sequence[str]) -> dict[str, Lease]:
         asked.append(list(ids))
-        return real(ids, others_only=others_only)
+        return real(ids)
 
     leases.holders = holders  # type: ignore[method-assign]
     return asked
