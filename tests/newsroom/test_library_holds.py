@@ -10,53 +10,25 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 
-from qk3editor.app import build_gui
-from qk3editor.context import AppContext
 from qk3editor.core.articles import ArticleFields
 from qk3editor.core.leases import Lease, LeaseOwner
-from qk3editor.paths import resources_dir
 from qk3editor.storage.leases_repository import LeaseRepository
-from qk3editor.ui.i18n import install_translators
 from qk3editor.ui.library.holds import LibraryHolds
 from qk3editor.ui.library.model import CHUNK
-from qk3editor.ui.tasks import InlineTaskRunner
-from tests.newsroom.test_lease_gui import _hold
+from tests.newsroom.test_lease_gui import (  # the same window and thread guard
+    _close,
+    _hold,
+    _open,
+    gui_thread_guard,  # noqa: F401  (autouse)
+)
 from tests.pg_fixture import fresh_postgres, postgres_url  # noqa: F401
-from tests.thread_guard import thread_guard
 
 VIET = LeaseOwner("viet", "Đức Việt", "bientap-02", 4242)
 WAIT_MS = 30_000  # a bound for a slow machine; it usually takes a few milliseconds
 DECO = Qt.ItemDataRole.DecorationRole
 TIP = Qt.ItemDataRole.ToolTipRole
-
-
-@pytest.fixture(autouse=True)
-def gui_thread_guard() -> Any:
-    with thread_guard() as guard:
-        yield guard
-    assert not guard.violations, "\n".join(guard.violations)
-
-
-def _open(qtbot: Any, store: str | None = None) -> tuple[Any, list[Any]]:
-    ctx = AppContext.open(store=store, language="vi", create=True)
-    translators = install_translators(
-        QApplication.instance(), "vi", resources_dir() / "translations"
-    )
-    gui = build_gui(ctx, InlineTaskRunner())
-    qtbot.addWidget(gui.window)
-    gui.window.resize(1366, 768)
-    gui.window.show()
-    return gui, translators
-
-
-def _close(gui: Any, translators: list[Any]) -> None:
-    gui.window.close()
-    for t in translators:
-        QCoreApplication.removeTranslator(t)
-    gui.ctx.close()
 
 
 def _cell(gui: Any, article_id: str, role: Qt.ItemDataRole) -> Any:
@@ -69,9 +41,9 @@ def _recording(leases: LeaseRepository) -> list[list[str]]:
     asked: list[list[str]] = []
     real = leases.holders
 
-    def holders(ids: Sequence[str], *, others_only: bool = True) -> dict[str, Lease]:
+    def holders(ids: Sequence[str]) -> dict[str, Lease]:
         asked.append(list(ids))
-        return real(ids, others_only=others_only)
+        return real(ids)
 
     leases.holders = holders  # type: ignore[method-assign]
     return asked

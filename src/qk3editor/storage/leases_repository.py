@@ -79,14 +79,14 @@ class LeaseRepository:
             ).all()
             return [_lease(r) for r in rows]
 
-    def holders(self, article_ids: Sequence[str], *, others_only: bool = True) -> dict[str, Lease]:
-        """The running leases of ``article_ids`` (the library's visible page), by article:
-        one indexed read per :data:`IN_BATCH` ids. ``others_only``: leave out this app's own
-        (the library marks what somebody else is editing)."""
+    def holders(self, article_ids: Sequence[str]) -> dict[str, Lease]:
+        """The running leases of ``article_ids`` (the library's visible page) held by somebody
+        else, by article: one indexed read per :data:`IN_BATCH` ids (this app's own are left
+        out: the library marks what somebody else is editing)."""
         ids = list(dict.fromkeys(article_ids))
         if not ids:
             return {}
-        me = self.owner if others_only else None
+        me = self.owner
         found: dict[str, Lease] = {}
         with self.store.read() as s:
             now = self._now(s)
@@ -99,7 +99,7 @@ class LeaseRepository:
                 ).all()
                 for row in rows:
                     lease = _lease(row)
-                    if me is None or not lease.held_by(me):
+                    if not lease.held_by(me):
                         found[lease.article_id] = lease
         return found
 
