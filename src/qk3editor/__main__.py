@@ -21,6 +21,9 @@ def _main(args: list[str]) -> int:
 
     gui = gui_arguments(list(args))
     if gui is not None:  # straight to the window: the CLI's modules are not needed
+        from qk3editor.ui.fast_start import pause_gc
+
+        pause_gc()  # before PySide6 loads (ui/fast_start.py); run_gui turns it back on
         from qk3editor.app import run_gui
 
         return run_gui(store=gui["store"], language=gui["lang"], files=gui.get("files"))

@@ -6,9 +6,7 @@ Qt is imported inside the functions, so ``qk3editor --help`` and the CLI never l
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from qk3editor.paths import Paths, resources_dir
 from qk3editor.ui.startup import (  # start-up checks and offers; re-exported for their callers
@@ -22,66 +20,36 @@ from qk3editor.ui.startup import (  # start-up checks and offers; re-exported fo
 if TYPE_CHECKING:
     from qk3editor.context import AppContext
     from qk3editor.storage.quick import QuickLibrary
-    from qk3editor.ui.checks.controller import ChecksController
-    from qk3editor.ui.editor.article_editor import ArticleEditor
-    from qk3editor.ui.editor.lease import LeaseController
     from qk3editor.ui.editor.view import ArticleEditorView
-    from qk3editor.ui.editor.wiring import EditorMenus
     from qk3editor.ui.editor.workspace import EditorWorkspace
-    from qk3editor.ui.library.controller import LibraryController
+    from qk3editor.ui.gui import Gui
     from qk3editor.ui.library.model import LibraryModel
     from qk3editor.ui.library.view import LibraryView
-    from qk3editor.ui.live import LiveUpdates
     from qk3editor.ui.main_window import MainWindow
-    from qk3editor.ui.operations import ChangeBus, Operations
-    from qk3editor.ui.photos.controller import PhotoDeskController
-    from qk3editor.ui.preferences.relay import SettingsRelay
-    from qk3editor.ui.publish.controller import PublishController
-    from qk3editor.ui.roles import RoleGate
     from qk3editor.ui.tasks import TaskRunner
     from qk3editor.ui.welcome import WelcomePage
 
 
-@dataclass
 class Shell:
-    """The window and the library as the first frame shows them, before the store is open."""
+    """The window and the library as the first frame shows them, before the store is open.
 
-    window: MainWindow
-    library_view: LibraryView
-    editor_view: ArticleEditorView
-    library_model: LibraryModel | None
-    editor_workspace: EditorWorkspace | None = None  # issue 4: preview, preflight, history
+    (A plain class, as :class:`qk3editor.ui.gui.Gui` lives apart: a dataclass costs its class
+    ~0.5 ms to make and ``dataclasses`` 2 ms to import, all before the first frame; issue 14.)
+    """
 
-
-@dataclass
-class Gui:
-    """The GUI's objects, built once by :func:`build_gui`, for the event loop and for tests."""
-
-    ctx: AppContext
-    runner: TaskRunner
-    window: MainWindow
-    library: LibraryController
-    editor: ArticleEditor
-    photo_desk: PhotoDeskController
-    publish: PublishController
-    bus: ChangeBus  # changed(kind, ids): every view refreshes from it
-    ops: Operations  # every change the GUI makes runs through it (the db lane)
-    editor_menus: EditorMenus
-    checks: ChecksController | None = None
-    welcome: WelcomePage | None = None  # issue 10: shown while the store is empty
-    settings_relay: SettingsRelay | None = None  # issue 10: the one settings-changed signal
-    roles: RoleGate | None = None  # issue 16: the newsroom role (None on SQLite)
-    leases: LeaseController | None = None  # issue 16: who edits the open article
-    live: LiveUpdates | None = None  # issue 16: other processes' changes (PostgreSQL)
-    # issue 10: a language change rebuilds the GUI in place (switch_language); whoever holds
-    # this Gui is told of its successor through these callbacks
-    replaced: list[Callable[[Gui], None]] = field(default_factory=list)
-    translators: list[Any] = field(default_factory=list)  # the QTranslators installed
-
-    def shutdown(self) -> None:
-        """At quit: every timer stopped, every thread and worker process joined, store closed."""
-        self.runner.shutdown()
-        self.ctx.close()
+    def __init__(
+        self,
+        window: MainWindow,
+        library_view: LibraryView,
+        editor_view: ArticleEditorView,
+        library_model: LibraryModel | None,
+        editor_workspace: EditorWorkspace | None = None,  # issue 4: preview, preflight, history
+    ) -> None:
+        self.window = window
+        self.library_view = library_view
+        self.editor_view = editor_view
+        self.library_model = library_model
+        self.editor_workspace = editor_workspace
 
 
 class StartHooks(Protocol):
@@ -133,6 +101,7 @@ def build_gui(ctx: AppContext, runner: TaskRunner | None = None, shell: Shell | 
 
     from qk3editor.ui.editor.wiring import EditorMenus, build_editor
     from qk3editor.ui.errors import describe_error
+    from qk3editor.ui.gui import Gui
     from qk3editor.ui.library.controller import LibraryController
     from qk3editor.ui.operations import ChangeBus, Operations
     from qk3editor.ui.tasks import TaskRunner
@@ -363,6 +332,9 @@ def run_gui(
     """
     from PySide6.QtCore import QCoreApplication, QTimer
 
+    from qk3editor.ui.fast_start import resume_gc, skip_feature_scan
+
+    skip_feature_scan()  # before the modules of the first frame are imported (fast_start.py)
     from qk3editor.core.settings import choose_language, load_settings
     from qk3editor.paths import resolve_paths, resolve_store_url
     from qk3editor.storage.quick import QuickLibrary
@@ -371,6 +343,7 @@ def run_gui(
     paths = resolve_paths().ensure()
     lang = choose_language(language, os.environ, load_settings(paths.settings_file))
     if cannot_show_window(lang):
+        resume_gc()
         return 1
     app = make_application()
     translators = install_translators(app, lang, resources_dir() / "translations")
@@ -380,6 +353,12 @@ def run_gui(
     state: dict[str, Gui] = {}
 
     def finish_start() -> None:
+        try:
+            build()
+        finally:
+            resume_gc()  # the GUI is built (or the start failed): collect as usual again
+
+    def build() -> None:
         from qk3editor.context import AppContext
         from qk3editor.core.errors import QkError
 
@@ -430,6 +409,7 @@ def run_gui(
     try:
         return app.exec()
     finally:
+        resume_gc()  # (when the loop ended before the GUI was built)
         if state:
             state["gui"].runner.wait()
             state["gui"].shutdown()

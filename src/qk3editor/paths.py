@@ -7,15 +7,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 APP_NAME = "qk3editor"
 
 
-@dataclass(frozen=True)
-class Paths:
-    """The app's folders. Created on demand by :meth:`ensure`."""
+class Paths(NamedTuple):
+    """The app's folders. Created on demand by :meth:`ensure`.
+
+    (A named tuple, not a frozen dataclass: it is made before the first frame; issue 14.)"""
 
     data_dir: Path
     config_dir: Path

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -190,8 +189,7 @@ class ArticleRepository:
                 continue
             if i in published:
                 when, target, changed = published[i]
-                row = replace(
-                    row,
+                row = row._replace(
                     published_at=when,
                     published_target=target,
                     changed_since_published=changed,

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from qk3editor.paths import resources_dir
 
 if TYPE_CHECKING:
-    from qk3editor.app import Gui
+    from qk3editor.ui.gui import Gui
 
 
 def follow_language(gui: Gui) -> None:

@@ -9,8 +9,8 @@ from qk3editor.ui.library.holds import LibraryHolds
 from qk3editor.ui.live import install_live_updates
 
 if TYPE_CHECKING:
-    from qk3editor.app import Gui
     from qk3editor.ui.editor.workspace import EditorWorkspace
+    from qk3editor.ui.gui import Gui
 
 
 def install_newsroom(gui: Gui, workspace: EditorWorkspace) -> None:

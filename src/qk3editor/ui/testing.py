@@ -23,7 +23,13 @@ else (Vietnamese) as ``QInputMethodEvent`` commits, the way an IME delivers it.
 from __future__ import annotations
 
 import sys
-import time
+
+if __name__ == "__main__":  # the launcher's own process, started as ``qk3editor`` starts
+    from qk3editor.ui.fast_start import pause_gc
+
+    pause_gc()  # before PySide6 loads (fast_start.py); run_gui turns it back on
+
+import time  # (after the collector's pause, which comes first)
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -107,7 +113,12 @@ class TestHooks:
         # (about 20 ms of enums; ui/library/view.py); tests/ui/test_startup_path.py reads this
         import PySide6.QtCore
 
+        from qk3editor.ui import fast_start
+
         print(f"qt_namespace={int('Qt' in vars(PySide6.QtCore))}", flush=True)
+        # issue 14: the collector paused and PySide6's source scan answered (ui/fast_start.py)
+        print(f"gc_paused={int(fast_start.gc_paused())}", flush=True)
+        print(f"feature_scan_skipped={int(fast_start.feature_scan_skipped())}", flush=True)
 
     def started(self, gui: Gui, first_frame_reported: bool) -> bool:
         if self.exit_after_shown:
@@ -115,7 +126,7 @@ class TestHooks:
                 self.first_frame(gui_shell(gui), gui)
             welcome = gui.welcome  # issue 10: an empty store opens on the welcome page
             print(f"welcome={int(bool(welcome and welcome.isVisible()))}", flush=True)
-            QApplication.quit()
+            QTimer.singleShot(0, _report_gc_and_quit)  # once run_gui has resumed the collector
         if self.typing is not None:
             self._type_into_new_article(gui, *self.typing)
             return True
@@ -133,6 +144,13 @@ class TestHooks:
 
         editor.opened.connect(on_opened)
         editor.new_article()
+
+
+def _report_gc_and_quit() -> None:
+    import gc
+
+    print(f"gc_enabled={int(gc.isenabled())}", flush=True)
+    QApplication.quit()
 
 
 def gui_shell(gui: Gui) -> Shell:
@@ -206,6 +224,9 @@ def _parse_by_hand(argv: Sequence[str]) -> Any:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from qk3editor.ui.fast_start import skip_feature_scan
+
+    skip_feature_scan()  # before the app's modules are imported (fast_start.py)
     argv = sys.argv[1:] if argv is None else list(argv)
     a = _parse_by_hand(argv) or _parse_args(argv)
     typing = None

@@ -20,7 +20,6 @@ from __future__ import annotations
 import bisect
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import (
@@ -421,7 +420,7 @@ class LibraryModel(QAbstractTableModel):
     def set_order(self, column: int, descending: bool) -> None:
         """The order of the next :meth:`refresh` (the first frame's, before the view sorts)."""
         if 0 <= column < len(COLUMNS):
-            self._query = replace(self._query, order_by=COLUMNS[column][0], descending=descending)
+            self._query = self._query._replace(order_by=COLUMNS[column][0], descending=descending)
 
 
 def published_text(r: ArticleRow) -> str:
