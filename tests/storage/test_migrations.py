@@ -3,7 +3,6 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
@@ -13,9 +12,6 @@ from qk3editor.storage.schema import metadata
 from qk3editor.storage.search import alembic_include_name
 
 
-# the desk's order indexes are on expressions (migration c14_desk_order), which SQLAlchemy
-# does not reflect from SQLite: it says so and leaves them out of the comparison
-@pytest.mark.filterwarnings("ignore:Skipped unsupported reflection of expression-based index")
 def test_schema_is_built_by_migrations_and_matches_the_models(tmp_path: Path) -> None:
     engine = make_engine(f"sqlite:///{tmp_path / 's.sqlite3'}")
     migrate(engine)

@@ -107,3 +107,33 @@ def test_a_page_walks_the_index_of_its_order(store: Store, newest_first: bool) -
             plan = [r[0] for r in conn.exec_driver_sql(f"EXPLAIN {sql}")]
             assert any(index in step for step in plan), plan
             assert not any("Sort" in step for step in plan), plan
+
+
+def test_a_batch_copy_of_photos_does_not_lose_the_order_indexes(tmp_path: Path) -> None:
+    """SQLite: Alembic's batch mode copies a table it alters and leaves indexes on
+    expressions behind (s11_file_pending after c14_desk_order does); the upgrade makes them
+    again."""
+    import sqlite3
+
+    from alembic import command
+
+    from qk3editor.storage.db import alembic_config, make_engine, migrate
+    from qk3editor.storage.photos_models import DESK_INDEXES
+
+    path = tmp_path / "s.sqlite3"
+    engine = make_engine(f"sqlite:///{path}")
+    cfg = alembic_config()
+
+    def indexes() -> set[str]:
+        with sqlite3.connect(path) as conn:
+            rows = conn.execute("SELECT name FROM sqlite_master WHERE tbl_name = 'photos'")
+            return {name for (name,) in rows} & set(DESK_INDEXES)
+
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        for revision in ("c14_desk_order", "s11_file_pending", "s16_owner"):
+            command.upgrade(cfg, revision)
+    assert indexes() == set()  # the batch copy dropped them
+    migrate(engine)  # the rest of the heads
+    engine.dispose()
+    assert indexes() == set(DESK_INDEXES)

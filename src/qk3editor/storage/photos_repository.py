@@ -19,13 +19,11 @@ from qk3editor.storage.articles_models import ArticleModel
 from qk3editor.storage.db import Store, first_column
 from qk3editor.storage.photo_blobs import blob_of_path, write_blob_file
 from qk3editor.storage.photo_search import index_photo_captions
-from qk3editor.storage.photos_models import ArticlePhotoModel, PhotoModel
+from qk3editor.storage.photos_models import DESK_UNDATED_SQL, ArticlePhotoModel, PhotoModel
 
 STATUS_FILTERS = ("no_caption", "no_credit", "gps")
-# the desk's order puts the undated last: the same text as the index of migration
-# c14_desk_order (a database matches an ordering expression to an index by its text, so the
-# empty string is written out, not a bound parameter)
-DESK_UNDATED = "(CASE WHEN photos.date_taken = '' THEN 1 ELSE 0 END)"
+# the desk's order puts the undated last: the text of its indexes (photos_models.DESK_INDEXES)
+DESK_UNDATED = DESK_UNDATED_SQL.replace("date_taken", "photos.date_taken")
 
 
 @dataclass(frozen=True)
