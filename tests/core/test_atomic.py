@@ -68,3 +68,20 @@ def test_durable_writes_flush_file_and_folder(tmp_path: Path, monkeypatch) -> No
     synced.clear()
     atomic.write_bytes(tmp_path / "b", b"x", durable=False)
     assert synced == []
+
+
+def test_a_new_empty_temp_is_not_taken_for_stray(tmp_path: Path) -> None:
+    """A writer makes its temp file and then locks it: a check in between saw an unlocked
+    temp and removed it, and the write failed (seen under load in test_reconcile's kill
+    test). An empty temp younger than a minute is left; a killed writer's temp with data in
+    it, or an old empty one, is stray."""
+    name = f".anh.jpg.abc123{atomic.TEMP_SUFFIX}"
+    fresh = tmp_path / name
+    fresh.write_bytes(b"")
+    assert atomic.stray_temps(tmp_path) == []
+    half = tmp_path / f".bai.md.def456{atomic.TEMP_SUFFIX}"
+    half.write_bytes(b"half a file")
+    assert atomic.stray_temps(tmp_path) == [half]
+    old = os.path.getmtime(fresh) - atomic.FRESH_EMPTY_TEMP_S - 1
+    os.utime(fresh, (old, old))
+    assert atomic.stray_temps(tmp_path) == sorted([fresh, half])

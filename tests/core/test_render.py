@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from qk3editor.core import render
+from qk3editor.core import markdown_html, render
 from qk3editor.core.render import (
     PhotoRef,
     RenderInput,
@@ -94,7 +94,7 @@ def test_inline_photo_in_a_sentence_is_not_a_figure() -> None:
 
 
 def _whole(body: str) -> str:
-    html = render._md().render(body)  # the whole body through one conversion
+    html = markdown_html._md().render(body)  # the whole body through one conversion
     return re.sub(r"\s+", " ", render.sanitize(html)).replace("> <", "><").strip()
 
 

@@ -212,3 +212,55 @@ def test_return_with_comment_is_seen_after_sync_and_can_be_sent_again(
     finally:
         desk.close()
         r.close()
+
+
+def test_two_syncs_at_once_keep_one_newsroom_connection(
+    tmp_path: Path, newsroom_url: str, memkeyring: object
+) -> None:
+    """The timer's sync and a person's at the same moment: each makes a connection before
+    either is kept; one is kept for both and the other closed (none left open unreferenced)."""
+    import threading
+
+    r = reporter(tmp_path / "reporter")
+    try:
+        r.services.add_target("toasoan", "newsroom", newsroom_url, "qk3", "x")
+        article = article_with_photos(r, tmp_path, sizes=(20_000,))
+        r.services.outbox.run_job(send(r, article, "toasoan"))
+        outbox = r.services.outbox
+        outbox.close()  # no kept connection: both syncs make one
+        made: list[object] = []
+        closed: list[object] = []
+        both_made = threading.Barrier(2, timeout=30)
+        real_factory = outbox.publisher_factory
+
+        def factory(target: object, secret: str) -> object:
+            publisher = real_factory(target, secret)
+            made.append(publisher)
+            real_close = publisher.close
+
+            def close() -> None:
+                closed.append(publisher)
+                real_close()
+
+            publisher.close = close  # type: ignore[method-assign]
+            both_made.wait()  # neither is kept before the other is made
+            return publisher
+
+        outbox.publisher_factory = factory
+        results: list[list[str]] = []
+        threads = [
+            threading.Thread(target=lambda: results.append(outbox.sync_newsrooms()))
+            for _ in range(2)
+        ]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(60)
+        assert results == [[], []]
+        assert len(made) == 2 and len(closed) == 1  # one kept, the spare closed
+        kept = outbox._syncers["toasoan"][1]
+        assert kept in made and kept not in closed
+        outbox.close()
+        assert len(closed) == 2
+    finally:
+        r.close()

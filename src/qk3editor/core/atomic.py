@@ -22,11 +22,14 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
 TEMP_SUFFIX = ".qk3tmp"  # ours alone: never taken for another program's temp file
+# an empty temp this new may be a writer's between its creation and its lock: never stray
+FRESH_EMPTY_TEMP_S = 60
 
 
 def _read_umask() -> int:
@@ -119,8 +122,6 @@ def _in_use(path: Path) -> bool:
     try:
         import fcntl
     except ImportError:
-        import time
-
         try:
             return time.time() - path.stat().st_mtime < 86400
         except OSError:
@@ -131,11 +132,15 @@ def _in_use(path: Path) -> bool:
         return True  # gone (renamed into place) or unreadable: not ours to remove
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        st = os.fstat(fd)
     except OSError:
         return True  # a live writer holds it
     finally:
         os.close(fd)
-    return False
+    # a writer makes its temp and then locks it: an empty, new, unlocked temp may be one
+    # between the two (taking it would make that write fail); a killed writer's empty temp
+    # is left for a later check
+    return st.st_size == 0 and time.time() - st.st_mtime < FRESH_EMPTY_TEMP_S
 
 
 def fsync_folder(folder: Path) -> None:

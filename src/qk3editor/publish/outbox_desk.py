@@ -98,8 +98,17 @@ class DeskSending:
             publisher.close()
             raise InvalidTarget(detail=target.name)
         publisher.keep_connection()
+        # two syncs at once (the timer's and a person's) may both have made one: one is kept,
+        # the other closed, so that no connection is left open and unreferenced
         with self._syncers_lock:
-            self._syncers[target.name] = (key, publisher)
+            kept = self._syncers.get(target.name)
+            if kept is not None and kept[0] == key:
+                spare, publisher = publisher, kept[1]
+            else:
+                spare = kept[1] if kept is not None else None
+                self._syncers[target.name] = (key, publisher)
+        if spare is not None:
+            spare.close()
         return publisher
 
     def _drop_syncer(self, name: str) -> None:

@@ -103,7 +103,33 @@ class QuickLibrary:
             )
             for r in self._conn.execute(sql, part):
                 found[r[0]] = ArticleRow(r[0], r[1], r[2], Status(r[3]), _utc(r[4]), r[5])
+            for article_id, when, target, changed in self._published(part):
+                row = found.get(article_id)
+                if row is not None:
+                    found[article_id] = row._replace(
+                        published_at=when, published_target=target, changed_since_published=changed
+                    )
         return [found[i] for i in ids if i in found]
+
+    def _published(self, ids: list[str]) -> list[tuple[str, datetime, str, bool]]:
+        """Each article's newest public publish: (id, when, target, edited since), as the
+        repository's ``_published_rows`` (the "Published" column of the first frame)."""
+        marks = ",".join("?" * len(ids))
+        sql = (
+            "SELECT p.article_id, p.published_at, p.target, p.article_version, a.version"
+            " FROM article_publications p JOIN articles a ON a.id = p.article_id"
+            f" WHERE p.article_id IN ({marks}) AND p.remote_status IN ('publish', 'future')"
+        )
+        newest: dict[str, tuple[datetime, str]] = {}
+        sent: dict[str, int] = {}
+        current: dict[str, int] = {}
+        for article_id, when, target, sent_version, version in self._conn.execute(sql, ids):
+            at = _utc(when)
+            if article_id not in newest or at > newest[article_id][0]:
+                newest[article_id] = (at, target)
+            sent[article_id] = max(sent.get(article_id, 0), sent_version)
+            current[article_id] = version
+        return [(k, at, target, current[k] > sent[k]) for k, (at, target) in newest.items()]
 
 
 def _where(

@@ -16,7 +16,6 @@ query raises.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -39,10 +38,9 @@ from qk3editor.core.vietnamese.normalize import normalize
 from qk3editor.storage.articles_models import ArticleModel, Base, CategoryModel
 from qk3editor.storage.db import Store
 from qk3editor.storage.search_postgres import postgres_ids
-from qk3editor.storage.search_terms import add_pending_terms, expand, terms_current
+from qk3editor.storage.search_terms import WORD_RE, add_pending_terms, expand, terms_current
 
 ARTICLE_SOURCE = "article"
-_WORD_RE = re.compile(r"[^\W_]+")
 MAX_QUERY_WORDS = 16
 
 
@@ -147,7 +145,7 @@ class ParsedQuery:
 def parse_query(query: str, prefix: bool = True) -> ParsedQuery:
     """The words of ``query``; everything else (quotes, brackets, operators) is dropped."""
     q = normalize(query or "")
-    exact = tuple(w.lower() for w in _WORD_RE.findall(q))[:MAX_QUERY_WORDS]
+    exact = tuple(w.lower() for w in WORD_RE.findall(q))[:MAX_QUERY_WORDS]
     folded = tuple(w for w in (fold(w) for w in exact) if w)
     is_prefix = prefix and bool(q) and not q[-1].isspace() and bool(folded)
     return ParsedQuery(folded, exact, is_prefix)

@@ -79,7 +79,7 @@ def postgres_ids(
                 for w in exact
             )
         )
-    stmt = select(Doc.id, Doc.article_id, has_exact).where(Doc.article_id.is_not(None), match)
+    stmt = select(Doc.article_id, has_exact).where(Doc.article_id.is_not(None), match)
     window = max(WINDOW, n)
     cut = newest - window
     rows = _rows(s, stmt.where(Doc.id > cut).order_by(Doc.id.desc()).limit(n))
@@ -102,9 +102,8 @@ def postgres_ids(
 
 
 def _rows(s: Session, stmt: Any) -> list[tuple[str, bool]]:
-    """(article id, exact) of each row of ``stmt`` (id, article_id, exact)."""
-    rows: list[tuple[Any, ...]] = [tuple(r) for r in s.execute(stmt)]
-    return [(str(r[1]), bool(r[2])) for r in rows if r[1] is not None]
+    """(article id, exact) of each row of ``stmt`` (its WHERE keeps article texts only)."""
+    return [(str(article_id), bool(exact)) for article_id, exact in s.execute(stmt)]
 
 
 def _plan(bitmap: bool) -> list[Any]:

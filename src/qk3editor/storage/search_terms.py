@@ -19,8 +19,9 @@ from qk3editor.core.vietnamese.fold import fold
 
 TERMS = "search_fts_terms"
 PENDING = "search_fts_pending"
-# FTS5's unicode61 tokenizer: letters and numbers make words, case folded
-_TOKEN_RE = re.compile(r"[^\W_]+")
+# FTS5's unicode61 tokenizer: letters and numbers make words, case folded (the query's words
+# are cut the same way: storage/search.py)
+WORD_RE = re.compile(r"[^\W_]+")
 # at most this many words for one prefix; more (a one-letter prefix in a large archive):
 # FTS5's prefix query, which costs the same whatever the number of words
 MAX_EXPANSION = 300
@@ -32,7 +33,7 @@ def words_of(*texts: str) -> set[str]:
     """The words FTS5 (unicode61, diacritics kept) indexes for ``texts``."""
     out: set[str] = set()
     for t in texts:
-        out.update(_TOKEN_RE.findall(t.lower()))
+        out.update(WORD_RE.findall(t.lower()))
     return out
 
 
