@@ -103,7 +103,8 @@ def postgres_ids(
 
 def _rows(s: Session, stmt: Any) -> list[tuple[str, bool]]:
     """(article id, exact) of each row of ``stmt`` (its WHERE keeps article texts only)."""
-    return [(str(article_id), bool(exact)) for article_id, exact in s.execute(stmt)]
+    rows: list[tuple[Any, ...]] = [tuple(r) for r in s.execute(stmt)]
+    return [(str(r[0]), bool(r[1])) for r in rows]
 
 
 def _plan(bitmap: bool) -> list[Any]:
