@@ -302,6 +302,9 @@ def migrate(engine: Engine, backups_dir: Path | None = None) -> Path | None:
             return backup  # another process migrated while we waited for the lock
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "heads")
+        from qk3editor.storage.photos_models import ensure_desk_indexes
+
+        ensure_desk_indexes(conn)  # a batch copy of photos on SQLite drops them (see there)
         if engine.dialect.name == "postgresql":
             from qk3editor.storage import notify_sql
 

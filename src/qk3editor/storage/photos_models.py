@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import (
     JSON,
     Boolean,
+    Connection,
     ForeignKey,
     Integer,
     String,
@@ -74,3 +75,23 @@ class ArticlePhotoModel(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     featured: Mapped[bool] = mapped_column(Boolean, default=False)
     caption_override: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+# The desk's order (migration c14_desk_order): by date taken, the undated last, the id
+# breaking ties, one index per direction of the date. A database matches an ordering
+# expression to an index expression by its text, so the query orders by this very text
+# (``photos_repository.DESK_UNDATED``), the empty string written out, not bound.
+DESK_UNDATED_SQL = "(CASE WHEN date_taken = '' THEN 1 ELSE 0 END)"
+DESK_INDEXES = {
+    "ix_photos_desk_oldest": f"{DESK_UNDATED_SQL}, date_taken, id",
+    "ix_photos_desk_newest": f"{DESK_UNDATED_SQL}, date_taken DESC, id",
+}
+
+
+def ensure_desk_indexes(conn: Connection) -> None:
+    """Make the desk's order indexes where they are missing. Alembic's batch mode on SQLite
+    copies a table it alters into a new one and cannot carry an index on an expression over
+    (it does not reflect them): a later migration that alters ``photos`` in batch, on any
+    branch, would drop them. ``storage.db.migrate`` calls this after every upgrade."""
+    for name, columns in DESK_INDEXES.items():
+        conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {name} ON photos ({columns})")

@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import Select, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from qk3editor.core.articles import utcnow
@@ -19,9 +19,11 @@ from qk3editor.storage.articles_models import ArticleModel
 from qk3editor.storage.db import Store, first_column
 from qk3editor.storage.photo_blobs import blob_of_path, write_blob_file
 from qk3editor.storage.photo_search import index_photo_captions
-from qk3editor.storage.photos_models import ArticlePhotoModel, PhotoModel
+from qk3editor.storage.photos_models import DESK_UNDATED_SQL, ArticlePhotoModel, PhotoModel
 
 STATUS_FILTERS = ("no_caption", "no_credit", "gps")
+# the desk's order puts the undated last: the text of its indexes (photos_models.DESK_INDEXES)
+DESK_UNDATED = DESK_UNDATED_SQL.replace("date_taken", "photos.date_taken")
 
 
 @dataclass(frozen=True)
@@ -154,7 +156,7 @@ class PhotoRepository:
 
     def get_many(self, ids: Sequence[int]) -> list[Photo]:
         """Photos for ``ids`` in that order (unknown ids are left out)."""
-        with self._store.begin() as s:
+        with self._store.read() as s:
             rows = {
                 m.id: m for m in s.scalars(select(PhotoModel).where(PhotoModel.id.in_(list(ids))))
             }
@@ -167,15 +169,37 @@ class PhotoRepository:
 
     def count_ids(self, query: PhotoQuery) -> int:
         """How many photos the desk's filters let through (issue 14: the windowed desk)."""
-        stmt = select(func.count()).select_from(_filtered(query).subquery())
         with self._store.read() as s:
-            return int(s.scalar(stmt) or 0)
+            return int(s.scalar(_count_statement(query)) or 0)
 
     def page_ids(self, query: PhotoQuery, offset: int, limit: int) -> list[int]:
         """``limit`` ids from row ``offset`` of the desk's list, in its order."""
         stmt = _desk_statement(query).offset(max(offset, 0)).limit(limit)
         with self._store.read() as s:
             return first_column(s, stmt)
+
+    def page(self, query: PhotoQuery, offset: int, limit: int) -> list[Photo]:
+        """The photos of rows ``offset`` to ``offset + limit`` of the desk's list: one
+        statement (the page's ids and then their rows were two sessions, each a few round
+        trips on PostgreSQL)."""
+        with self._store.read() as s:
+            return self._page(s, query, offset, limit)
+
+    def first_screen(self, query: PhotoQuery, limit: int) -> tuple[int, list[Photo]]:
+        """How many photos the desk's filters let through and the first ``limit`` of them,
+        in one unit of work (the desk's open: one session, two statements)."""
+        with self._store.read() as s:
+            count = int(s.scalar(_count_statement(query)) or 0)
+            return count, self._page(s, query, 0, limit) if count else []
+
+    def _page(self, s: Session, query: PhotoQuery, offset: int, limit: int) -> list[Photo]:
+        # the page's ids walk the order's index (PostgreSQL: without reading the rows it
+        # skips), then only the page's rows are read, by their key
+        ids = _desk_statement(query).offset(max(offset, 0)).limit(limit).subquery()
+        stmt = _desk_order(
+            select(PhotoModel).join(ids, ids.c.id == PhotoModel.id), query.newest_first
+        )
+        return [_to_photo(m) for m in s.scalars(stmt)]
 
     def count(self) -> int:
         with self._store.begin() as s:
@@ -361,11 +385,19 @@ def _filtered(q: PhotoQuery) -> Select[Any]:
     return stmt
 
 
+def _count_statement(q: PhotoQuery) -> Select[Any]:
+    return select(func.count()).select_from(_filtered(q).subquery())
+
+
 def _desk_statement(q: PhotoQuery) -> Select[Any]:
-    """The desk's list: by date taken (undated last), the id breaking ties."""
-    undated = case((PhotoModel.date_taken == "", 1), else_=0)
-    order = PhotoModel.date_taken.desc() if q.newest_first else PhotoModel.date_taken.asc()
-    return _filtered(q).order_by(undated, order, PhotoModel.id)
+    """The desk's list: by date taken (undated last), the id breaking ties; each direction
+    walks its index (migration ``c14_desk_order``)."""
+    return _desk_order(_filtered(q), q.newest_first)
+
+
+def _desk_order(stmt: Select[Any], newest_first: bool) -> Select[Any]:
+    order = PhotoModel.date_taken.desc() if newest_first else PhotoModel.date_taken.asc()
+    return stmt.order_by(literal_column(DESK_UNDATED), order, PhotoModel.id)
 
 
 def new_photo_from_ingest(item: Any) -> NewPhoto:

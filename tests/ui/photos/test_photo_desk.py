@@ -350,7 +350,7 @@ def test_grid_tiles_are_full_size_and_show_thumbnails(qtbot, desk, tmp_path: Pat
 
 def test_desk_model_reads_only_the_pages_shown(qtbot, store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Issue 14: a 50k-photo archive opens on a count and the first page, not every id."""
-    from qk3editor.core.photos import PhotoMetadata
+    from qk3editor.core.photos import Photo, PhotoMetadata
     from qk3editor.storage.photos_repository import NewPhoto
     from qk3editor.ui.photos import model as desk_model
     from qk3editor.ui.photos.model import CHUNK, PhotoTableModel, ThumbnailCache
@@ -368,25 +368,25 @@ def test_desk_model_reads_only_the_pages_shown(qtbot, store, monkeypatch) -> Non
         for i in range(n)
     )
     offsets: list[int] = []
-    page_ids = repo.page_ids
+    page = repo.page
 
-    def counted(query: PhotoQuery, offset: int, limit: int) -> list[int]:
+    def counted(query: PhotoQuery, offset: int, limit: int) -> list[Photo]:
         offsets.append(offset)
-        return page_ids(query, offset, limit)
+        return page(query, offset, limit)
 
-    monkeypatch.setattr(repo, "page_ids", counted)
+    monkeypatch.setattr(repo, "page", counted)
     model = PhotoTableModel(repo, ThumbnailCache(InlineTaskRunner()))
     QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Warning)
-    model.refresh()
+    model.refresh()  # the count and the first page, together
     offsets.clear()
     assert model.rowCount() == n
     assert model.index(n - 1, 0).data() == f"DSC_{n - 1:04d}.JPG"
     assert model.index(0, 2).data() == "Ảnh 0"
-    assert offsets == [CHUNK * 3, 0]  # two windows, not the whole list
+    assert offsets == [CHUNK * 3]  # two windows (the first read with the count), not the list
     model.index(CHUNK, 0).data()  # a third page: the least recently read one is dropped
     assert model.row_of(model.photo_id(0) or -1) == 0
     assert model.row_of(model.photo_id(CHUNK) or -1) == CHUNK
-    assert offsets == [CHUNK * 3, 0, CHUNK]
+    assert offsets == [CHUNK * 3, CHUNK]
     model.index(n - 1, 0).data()  # dropped: read again
     assert offsets[-1] == CHUNK * 3
     last_ten = f"dsc_{(n - 1) // 10:03d}"  # DSC_..00 to DSC_..04

@@ -135,7 +135,8 @@ class ThumbnailCache(QObject):
 
 class PhotoTableModel(QAbstractTableModel):
     """Photos of a :class:`PhotoQuery`: the database counts them; pages of ``CHUNK`` photos are
-    read as a view shows them (on the GUI thread, as the library's; a few milliseconds)."""
+    read as a view shows them (on the GUI thread, as the library's; a few milliseconds), each
+    page one statement, the count and the first page one unit of work."""
 
     IdRole = Qt.ItemDataRole.UserRole + 1
     COLUMNS = ("file", "date_taken", "headline", "caption", "credit", "status")
@@ -170,10 +171,14 @@ class PhotoTableModel(QAbstractTableModel):
         self.refresh()
 
     def refresh(self) -> None:
+        """Count the list and read its first page, in one unit of work (the first screen:
+        on PostgreSQL every session is a few round trips)."""
         self.beginResetModel()
-        self._count = self._repo.count_ids(self._query)
+        self._count, first = self._repo.first_screen(self._query, CHUNK)
         self._pages.clear()
         self._cache.clear()
+        if first:
+            self._keep(0, first)
         self.endResetModel()
 
     def invalidate(self, photo_ids: list[int]) -> None:
@@ -216,13 +221,17 @@ class PhotoTableModel(QAbstractTableModel):
         if page is not None:
             self._pages.move_to_end(number)
             return page
-        page = self._repo.page_ids(self._query, number * CHUNK, CHUNK)
+        return self._keep(number, self._repo.page(self._query, number * CHUNK, CHUNK))
+
+    def _keep(self, number: int, photos: list[Photo]) -> list[int]:
+        page = [p.id for p in photos]
         self._pages[number] = page
+        for p in photos:
+            self._cache[p.id] = p
         while len(self._pages) > MAX_PAGES:
             _old, dropped = self._pages.popitem(last=False)
             for i in dropped:
                 self._cache.pop(i, None)
-        self._load(page)
         return page
 
     def _load(self, ids: list[int]) -> None:
