@@ -7,12 +7,11 @@ import os
 import threading
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QImageReader, QPixmap
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from qk3editor.core.errors import QkError, record_message
 from qk3editor.core.i18n import Translator
@@ -23,7 +22,6 @@ from qk3editor.photos.desk import (
     CaptionLine,
     CaptionWrite,
     ImportResult,
-    export_web,
     ingest_files,
     record_captions,
     store_ingested,
@@ -32,10 +30,11 @@ from qk3editor.photos.desk import (
 )
 from qk3editor.photos.ingest import INGEST_POOL, IngestItem, IngestOptions, IngestReport
 from qk3editor.photos.ingest import preload as preload_ingest
-from qk3editor.photos.renditions import DEFAULT_SPECS, RenditionFile, RenditionSpec
+from qk3editor.photos.renditions import DEFAULT_SPECS, RenditionSpec
 from qk3editor.storage.photos_repository import PhotoQuery, PhotoRepository
 from qk3editor.ui.errors import describe_error
 from qk3editor.ui.operations import ChangeBus, Operations
+from qk3editor.ui.photos.export_location import ExportAndLocation
 from qk3editor.ui.photos.incoming import placeholder_image
 from qk3editor.ui.photos.model import PhotoTableModel, ThumbnailCache, load_thumbnail
 from qk3editor.ui.photos.report import IngestReportDialog
@@ -70,7 +69,7 @@ class _Bridge(QObject):
     thumbnail_ready = Signal(object, object)  # IngestItem, QImage
 
 
-class PhotoDeskController(QObject):
+class PhotoDeskController(ExportAndLocation, QObject):
     imported = Signal(object)  # ImportResult
     captioned = Signal(object)  # list[CaptionLine]
     exported = Signal(object)  # list[RenditionFile]
@@ -387,72 +386,3 @@ class PhotoDeskController(QObject):
             return
         if remember:
             self.codes_file_chosen.emit(str(path))
-
-    # -- web renditions and the location choice --------------------------------------------
-    def _on_export_clicked(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self.view, self.tr("Export for web"))
-        if folder:
-            self.export_to(Path(folder))
-
-    def export_to(self, folder: Path) -> None:
-        ids = self.selected_ids()
-        if not ids:
-            return
-        specs, policy = list(self.specs), self.location_policy
-
-        def done(renditions: list[RenditionFile]) -> None:
-            self.message.emit(self.tr("%n web copies written", "", len(renditions)))
-            self.exported.emit(renditions)
-
-        self.runner.submit(
-            "io",
-            lambda: export_web(self.repo, ids, folder, specs, location_policy=policy),
-            on_done=done,
-            on_error=self._on_error,
-        )
-
-    def set_location_policy(self, policy: str) -> None:
-        """Preferences › Photos › Location: under ``strip`` every web copy loses its location
-        and the per-photo choice is not offered; under ``per_photo`` the Location button
-        records a person's choice for the selected photos."""
-        self.location_policy = policy
-        button = self.view.location_button
-        button.setEnabled(policy == "per_photo")
-        button.setToolTip(
-            self.tr("Choose whether the web copies of the selected photos keep their location")
-            if policy == "per_photo"
-            else self.tr(
-                "Web copies never keep a location (Preferences › Photos › Location in web photos)"
-            )
-        )
-
-    def _on_location_clicked(self) -> None:
-        if self.location_policy != "per_photo":
-            return
-        photos = self.shown_selection()  # the model's rows: no query per click
-        if not photos:
-            return
-        keep = not all(p.keep_location for p in photos)
-        question = (
-            self.tr("Publish the selected photos WITH the place where they were taken?")
-            if keep
-            else self.tr("Remove the location from the web copies of the selected photos again?")
-        )
-        answer = QMessageBox.question(self.view, self.tr("Location"), question)
-        if answer == QMessageBox.StandardButton.Yes:
-            self.set_keep_location([p.id for p in photos], keep)
-
-    def set_keep_location(self, ids: list[int], keep: bool) -> None:
-        """Record the choice, with who made it and when (UTC), on the db lane."""
-        who = self.who or "?"
-        at = datetime.now(UTC)
-
-        def job() -> list[Photo]:
-            return [self.repo.set_keep_location(pid, keep, who, at) for pid in ids]
-
-        self.ops.run(
-            job,
-            changes=[("photo", ids)],
-            on_done=self.location_changed.emit,
-            on_error=self._on_error,
-        )
