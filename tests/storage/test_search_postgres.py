@@ -75,3 +75,53 @@ def test_postgres_searches_the_folded_words(
         assert tsv is not None and "'toan'" in tsv and "'100'" in tsv and "'an'" in tsv
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("window", [2_000, 1])
+def test_postgres_exact_tier_on_compressed_texts(
+    fresh_postgres: str,  # noqa: F811
+    window: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The words as typed, in one of their usual cases (as typed, capitalised, upper case),
+    found in texts the server keeps compressed (issue 14: read once as bytes, not by
+    ``strpos`` per word); a mixed case or the folded spelling is not the exact tier. Window 1:
+    the older texts through the GIN index's step."""
+    from sqlalchemy import text
+
+    from qk3editor.storage import search_postgres
+    from tests.storage.statements import counted
+
+    monkeypatch.setattr(search_postgres, "WINDOW", window)
+    store = open_store(fresh_postgres)
+    try:
+        articles = ArticleRepository(store)
+        filler = "Quân khu tổ chức hội nghị tổng kết công tác dân vận. " * 120
+        endings = ("ĐỨC VIỆT", "ĐứC Việt", "đức việt", "Duc Viet", "Đức Việt Nam", "VIỆT đỨc")
+        ids = [articles.create(ArticleFields(title="Tin", body=filler + e)).id for e in endings]
+        with store.read() as s:
+            raw, stored = s.execute(
+                text(
+                    "SELECT min(octet_length(plain)), max(pg_column_size(plain)) "
+                    "FROM search_documents"
+                )
+            ).one()
+        assert raw > 3 * stored  # pglz-compressed: the case the change is for
+        search = SearchRepository(store)
+        newest_first = ids[::-1]
+        exact = {ids[0], ids[2], ids[4]}
+        expected = [(a, True) for a in newest_first if a in exact]
+        expected += [(a, False) for a in newest_first if a not in exact]
+        with counted(store) as seen:
+            hits = search.search("Đức Việt")
+        assert [(h.article_id, h.exact) for h in hits] == expected
+        sql = " ".join(seen.queries)
+        assert "convert_to" in sql and "strpos" not in sql
+        hits = search.search("việt đức", prefix=False)  # the order of the words is free
+        assert [(h.article_id, h.exact) for h in hits] == expected
+        hits = search.search("VIỆT")  # as lower case: "Việt", "VIỆT" count, "Viet" not
+        assert [(h.article_id, h.exact) for h in hits][-1] == (ids[3], False)
+        assert all(h.exact for h in hits[:-1]) and len(hits) == len(ids)
+        assert search.search_ids("duc viet") == newest_first  # no exact tier: newest first
+    finally:
+        store.close()
