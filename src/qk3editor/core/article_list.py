@@ -9,6 +9,7 @@ change one with ``_replace``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from enum import StrEnum
 from typing import NamedTuple
@@ -60,3 +61,24 @@ class ArticleRow(NamedTuple):
     published_at: datetime | None = None  # the newest public publish (any target)
     published_target: str = ""
     changed_since_published: bool = False
+
+
+# a publication the portal's readers see (a draft on the portal, the preview, is not)
+PUBLIC_REMOTE_STATUSES = ("publish", "future")
+
+
+def newest_publications(
+    rows: Iterable[tuple[str, datetime, str, int, int]],
+) -> dict[str, tuple[datetime, str, bool]]:
+    """Each article's newest public publish, from (article id, published at, target, version
+    sent, article's version now) rows: (when, target, edited since the newest one sent). The
+    library's "Published" column, read by the repository and by the start-up reader."""
+    newest: dict[str, tuple[datetime, str]] = {}
+    sent: dict[str, int] = {}
+    current: dict[str, int] = {}
+    for article_id, when, target, sent_version, version in rows:
+        if article_id not in newest or when > newest[article_id][0]:
+            newest[article_id] = (when, target)
+        sent[article_id] = max(sent.get(article_id, 0), sent_version)
+        current[article_id] = version
+    return {k: (when, target, current[k] > sent[k]) for k, (when, target) in newest.items()}

@@ -11,6 +11,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from qk3editor.core.article_list import PUBLIC_REMOTE_STATUSES, newest_publications
 from qk3editor.core.articles import (
     Article,
     ArticleFields,
@@ -363,9 +364,6 @@ def category_for(s: Session, name_or_slug: str, slug: str | None = None) -> Cate
     return made
 
 
-_PUBLIC = ("publish", "future")
-
-
 def _published_rows(s: Any, ids: list[str]) -> dict[str, tuple[datetime, str, bool]]:
     """Each article's newest public publish: (when, target, edited since)."""
     from qk3editor.storage.publication_models import ArticlePublicationModel as P
@@ -375,17 +373,9 @@ def _published_rows(s: Any, ids: list[str]) -> dict[str, tuple[datetime, str, bo
     stmt = (
         select(P.article_id, P.published_at, P.target, P.article_version, ArticleModel.version)
         .join(ArticleModel, ArticleModel.id == P.article_id)
-        .where(P.article_id.in_(ids), P.remote_status.in_(_PUBLIC))
+        .where(P.article_id.in_(ids), P.remote_status.in_(PUBLIC_REMOTE_STATUSES))
     )
-    newest: dict[str, tuple[datetime, str]] = {}
-    sent: dict[str, int] = {}
-    current: dict[str, int] = {}
-    for article_id, when, target, sent_version, version in s.execute(stmt):
-        if article_id not in newest or when > newest[article_id][0]:
-            newest[article_id] = (when, target)
-        sent[article_id] = max(sent.get(article_id, 0), sent_version)
-        current[article_id] = version
-    return {k: (when, target, current[k] > sent[k]) for k, (when, target) in newest.items()}
+    return newest_publications(tuple(r) for r in s.execute(stmt))
 
 
 def move_status(m: ArticleModel, target: Status) -> Status:

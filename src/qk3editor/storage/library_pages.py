@@ -18,6 +18,7 @@ from sqlalchemy import Select, func, literal, select, tuple_, type_coerce
 from sqlalchemy.orm import Session
 from sqlalchemy.types import NullType
 
+from qk3editor.core.article_list import PUBLIC_REMOTE_STATUSES
 from qk3editor.core.articles import ArticleQuery, Status
 from qk3editor.storage.articles_models import ArticleModel, CategoryModel, LibraryCountModel
 from qk3editor.storage.db import Store, first_column
@@ -33,7 +34,6 @@ SORT_COLUMNS: dict[str, Any] = {
 Key = tuple[Any, ...]  # a row's sort key: its values of sort_key(query)
 Anchor = tuple[int, Key]  # a row of the list and its sort key
 ANCHOR_EVERY = 2_000  # rows between two anchors: a deep jump reads at most this many
-PUBLIC = ("publish", "future")  # remote states a reader can see
 IN_BATCH = 500  # ids in one IN (...) (SQLite's parameter limit is far above; PG plans it well)
 
 
@@ -71,7 +71,7 @@ def newest_public_versions() -> Any:
 
     return (
         select(P.article_id, func.max(P.article_version).label("version"))
-        .where(P.remote_status.in_(PUBLIC))
+        .where(P.remote_status.in_(PUBLIC_REMOTE_STATUSES))
         .group_by(P.article_id)
         .subquery()
     )

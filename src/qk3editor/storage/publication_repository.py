@@ -9,6 +9,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from qk3editor.core.article_list import PUBLIC_REMOTE_STATUSES
 from qk3editor.core.articles import Status, utcnow
 from qk3editor.core.errors import ArticleNotFound
 from qk3editor.core.publish_data import Publication
@@ -65,7 +66,7 @@ class PublicationRepository:
         (the portal preview) records only the link.
         """
         now = when or utcnow()
-        public = remote_status in ("publish", "future")
+        public = remote_status in PUBLIC_REMOTE_STATUSES
         with self._store.begin() as s:
             m = s.get(ArticleModel, article_id)
             if m is None:
@@ -76,7 +77,7 @@ class PublicationRepository:
                     ArticlePublicationModel.target == target,
                 )
             )
-            if not public and row is not None and row.remote_status in ("publish", "future"):
+            if not public and row is not None and row.remote_status in PUBLIC_REMOTE_STATUSES:
                 return _to_publication(row)  # a draft preview never hides a real publish
             revision_id = None
             stored = m.version
@@ -103,7 +104,7 @@ class PublicationRepository:
                     article_id=article_id, target=target, first_published_at=now
                 )
                 s.add(row)
-            elif public and row.remote_status not in ("publish", "future"):
+            elif public and row.remote_status not in PUBLIC_REMOTE_STATUSES:
                 row.first_published_at = now  # the drafts before were previews
             row.link = link
             row.remote_status = remote_status
@@ -148,7 +149,7 @@ class PublicationRepository:
             rows = s.scalars(
                 select(ArticlePublicationModel).where(
                     ArticlePublicationModel.article_id.in_(list(article_ids)),
-                    ArticlePublicationModel.remote_status.in_(("publish", "future")),
+                    ArticlePublicationModel.remote_status.in_(PUBLIC_REMOTE_STATUSES),
                 )
             ).all()
             out: dict[str, Publication] = {}

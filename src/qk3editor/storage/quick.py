@@ -16,7 +16,13 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from qk3editor.core.article_list import ArticleQuery, ArticleRow, Status
+from qk3editor.core.article_list import (
+    PUBLIC_REMOTE_STATUSES,
+    ArticleQuery,
+    ArticleRow,
+    Status,
+    newest_publications,
+)
 from qk3editor.storage.heads import script_heads
 
 _SORT = {
@@ -112,24 +118,18 @@ class QuickLibrary:
         return [found[i] for i in ids if i in found]
 
     def _published(self, ids: list[str]) -> list[tuple[str, datetime, str, bool]]:
-        """Each article's newest public publish: (id, when, target, edited since), as the
-        repository's ``_published_rows`` (the "Published" column of the first frame)."""
+        """Each article's newest public publish: (id, when, target, edited since), by the
+        repository's rule (``newest_publications``; the "Published" column of the first frame)."""
         marks = ",".join("?" * len(ids))
+        public = ",".join("?" * len(PUBLIC_REMOTE_STATUSES))
         sql = (
             "SELECT p.article_id, p.published_at, p.target, p.article_version, a.version"
             " FROM article_publications p JOIN articles a ON a.id = p.article_id"
-            f" WHERE p.article_id IN ({marks}) AND p.remote_status IN ('publish', 'future')"
+            f" WHERE p.article_id IN ({marks}) AND p.remote_status IN ({public})"
         )
-        newest: dict[str, tuple[datetime, str]] = {}
-        sent: dict[str, int] = {}
-        current: dict[str, int] = {}
-        for article_id, when, target, sent_version, version in self._conn.execute(sql, ids):
-            at = _utc(when)
-            if article_id not in newest or at > newest[article_id][0]:
-                newest[article_id] = (at, target)
-            sent[article_id] = max(sent.get(article_id, 0), sent_version)
-            current[article_id] = version
-        return [(k, at, target, current[k] > sent[k]) for k, (at, target) in newest.items()]
+        rows = self._conn.execute(sql, [*ids, *PUBLIC_REMOTE_STATUSES])
+        found = newest_publications((r[0], _utc(r[1]), r[2], r[3], r[4]) for r in rows)
+        return [(k, when, target, changed) for k, (when, target, changed) in found.items()]
 
 
 def _where(
