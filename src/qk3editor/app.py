@@ -329,7 +329,25 @@ def run_gui(
     ``hooks``: only the test harness and benchmarks pass them (``python -m qk3editor.ui.testing``).
     ``files``: paths joined by NUL (``qk3editor bai.docx``, "open with"), imported once the GUI
     is built.
+
+    The collector paused by the process's start (``ui/fast_start.py``) is resumed once the GUI
+    is built, and in any case when this returns.
     """
+    from qk3editor.ui.fast_start import resume_gc
+
+    try:
+        return _run_gui(store, language, hooks, create, files)
+    finally:
+        resume_gc()
+
+
+def _run_gui(
+    store: str | None,
+    language: str | None,
+    hooks: StartHooks | None,
+    create: bool,
+    files: str | None,
+) -> int:
     from PySide6.QtCore import QCoreApplication, QTimer
 
     from qk3editor.ui.fast_start import resume_gc, skip_feature_scan
@@ -343,7 +361,6 @@ def run_gui(
     paths = resolve_paths().ensure()
     lang = choose_language(language, os.environ, load_settings(paths.settings_file))
     if cannot_show_window(lang):
-        resume_gc()
         return 1
     app = make_application()
     translators = install_translators(app, lang, resources_dir() / "translations")
@@ -409,7 +426,6 @@ def run_gui(
     try:
         return app.exec()
     finally:
-        resume_gc()  # (when the loop ended before the GUI was built)
         if state:
             state["gui"].runner.wait()
             state["gui"].shutdown()

@@ -80,8 +80,9 @@ def load_settings(path: Path) -> Settings:
     default = Settings()
     for key, value in stored.items():
         if key == "extra":
-            if isinstance(value, dict):
-                values[key] = value
+            extra = as_object(value)
+            if extra is not None:
+                values[key] = MappingProxyType(extra)  # read-only, as the default
         elif key in Settings._fields and isinstance(value, type(getattr(default, key))):
             values[key] = value
     if values.get("location_policy") not in (None, "strip", "per_photo"):

@@ -77,7 +77,8 @@ class DeskRenditions:
     """See the module docs. With ``cache_dir`` (``Paths.renditions_dir``) every rendition is
     kept on disk under a key made of the original's content (stored content hash, or the
     file's bytes), its size and mtime, the rendition settings, the metadata written into the
-    rendition and the location choice: a publish after :meth:`prepare` only reads the file.
+    rendition and the location choice: a publish after the background preparation
+    (``publish/prepare.py``) only reads the file.
     """
 
     def __init__(
@@ -125,22 +126,6 @@ class DeskRenditions:
         """Around many renditions (a publish, a preparation): image memory is reused from one
         to the next (:func:`~qk3editor.photos.image_memory.reused_image_memory`)."""
         return reused_image_memory()
-
-    def prepare(self, photos: Sequence[PublishPhoto]) -> int:
-        """Make (or find) the renditions of ``photos`` now, so a publish only uploads them.
-
-        Errors are left for the publish to report (it names the photo and the step).
-        Returns how many are ready.
-        """
-        ready = 0
-        with self.batch():
-            for photo in photos:
-                try:
-                    self(photo)
-                    ready += 1
-                except Exception:  # the publish reports it, naming the photo and the step
-                    continue
-        return ready
 
     # -- the cache ---------------------------------------------------------------------------
     def cache_key(

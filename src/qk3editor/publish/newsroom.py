@@ -301,7 +301,6 @@ class NewsroomPublisher:
                 "alt_text": photo.alt,
                 "title": photo.title,
                 "credit": photo.credit,
-                "size_bytes": size,
                 "format": path.suffix.lstrip(".").upper(),
             }
         fields["size_bytes"] = size  # the bytes hashed and sent, not a second look

@@ -30,7 +30,6 @@ log = logging.getLogger("qk3editor.publish.portal")
 
 MAX_MEDIA_BODY = 40 * 1024 * 1024
 MAX_ITEM_BODY = 8 * 1024 * 1024
-MAX_BODY = MAX_MEDIA_BODY
 MAX_JSON_DEPTH = 64
 CHUNK = 64 * 1024
 LINGER_SECONDS = 0.5

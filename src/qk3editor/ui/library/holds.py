@@ -23,7 +23,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from qk3editor.core.leases import Lease
-from qk3editor.core.timezones import to_local
+from qk3editor.core.timezones import local_text
 
 if TYPE_CHECKING:
     from qk3editor.storage.leases_repository import LeaseRepository
@@ -58,7 +58,7 @@ def held_icon() -> QIcon:
 
 def held_text(lease: Lease) -> str:
     """ "Đức Việt đang sửa (trên máy bientap-02, từ 16:39)"."""
-    since = to_local(lease.acquired_at).strftime("%H:%M")
+    since = local_text(lease.acquired_at, "%H:%M")
     return (
         QCoreApplication.translate("LibraryModel", "{name} is editing (on {host}, since {since})")
         .replace("{name}", lease.who)

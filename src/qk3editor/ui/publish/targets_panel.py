@@ -219,9 +219,8 @@ class TargetsPanel(QWidget):
     def _fill_from_selected(self) -> None:
         """The selected target in the form, to be changed and saved (the password stays empty:
         typed only to change it)."""
-        name = self._selected()
-        self.save_button.setEnabled(name is not None)
         target = self._selected_target()
+        self.save_button.setEnabled(target is not None)
         if target is None:
             return
         self.name.setText(target.name)
